@@ -1,0 +1,26 @@
+// How index terms are named. Plain terms are stems of body and title words, with
+// positions; field terms start with one upper-case ASCII letter, which folded
+// words never contain (storage/FORMAT.md lists them).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace attache::analysis {
+
+inline constexpr char kSurfacePrefix = 'W';  // a word as written (folded, unstemmed), for word* queries
+inline constexpr char kTitlePrefix = 'T';    // stem of a title word, with positions within the title
+inline constexpr char kSourcePrefix = 'S';   // folded word of the source, with positions within it
+inline constexpr char kIdPrefix = 'Q';       // the article id, exactly as given
+
+inline std::string field_term(char prefix, std::string_view word) {
+  std::string t(1, prefix);
+  t.append(word);
+  return t;
+}
+
+// Title words sit in the plain term space after the body, this far apart, so a
+// phrase cannot run from the body into the title.
+inline constexpr uint32_t kTitlePositionGap = 100;
+
+}  // namespace attache::analysis

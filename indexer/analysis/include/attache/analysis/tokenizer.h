@@ -1,0 +1,40 @@
+// Unicode tokenizing for indexing and querying alike: words and numbers of any
+// script, case- and accent-folded, each with its byte span and position.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attache::analysis {
+
+struct Token {
+  std::string text;     // folded: lower case, no accents, straight apostrophes, no possessive 's
+  uint32_t begin = 0;   // byte span in the analysed text
+  uint32_t end = 0;
+  uint32_t position = 0;
+  // The joined form of a hyphenated word ("militarytechnical"), sharing the
+  // position of its first part; the parts are tokens of their own.
+  bool compound = false;
+};
+
+// Tokens longer than this many bytes (URLs, base64, runs of digits) are dropped.
+inline constexpr size_t kMaxTokenBytes = 64;
+
+// Appends the tokens of valid UTF-8 text to out; positions start at first_position.
+// Returns the position after the last token.
+//  - apostrophes (' ’ ʼ) inside a word are kept as ', a final 's is dropped;
+//  - hyphenated words give their parts and, as a compound, the parts joined;
+//  - U.S., U.K. and e.g. become us, uk, eg; 100,000 becomes 100000; 3.5 stays;
+//  - Han and kana characters are one token each (those scripts do not space words).
+uint32_t tokenize(std::string_view text, std::vector<Token>& out, uint32_t first_position = 0);
+
+// Case and accent folding of one word (NFKC, case fold, marks removed), with a
+// fast path for ASCII.
+std::string fold(std::string_view word);
+
+// True if the text is valid UTF-8.
+bool is_valid_utf8(std::string_view text, size_t* error_offset = nullptr);
+
+}  // namespace attache::analysis

@@ -1,0 +1,41 @@
+// libstemmer's English (Porter2) stemmer behind a word cache: news vocabulary
+// repeats, and a hash lookup is cheaper than running the stemmer again.
+#include "attache/analysis/stemmer.h"
+
+#include <libstemmer.h>
+
+#include <stdexcept>
+#include <unordered_map>
+
+namespace attache::analysis {
+namespace {
+constexpr size_t kMaxCachedWords = 1 << 20;
+}
+
+struct Stemmer::Impl {
+  sb_stemmer* stemmer = nullptr;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> cache;
+};
+
+Stemmer::Stemmer() : impl_(std::make_unique<Impl>()) {
+  impl_->stemmer = sb_stemmer_new("english", "UTF_8");
+  if (!impl_->stemmer) throw std::runtime_error("libstemmer has no English stemmer");
+}
+
+Stemmer::~Stemmer() { sb_stemmer_delete(impl_->stemmer); }
+
+std::string_view Stemmer::stem(std::string_view word) {
+  if (auto it = impl_->cache.find(word); it != impl_->cache.end()) return it->second;
+  const sb_symbol* s = sb_stemmer_stem(impl_->stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
+                                       static_cast<int>(word.size()));
+  if (!s) throw std::bad_alloc();
+  std::string stemmed(reinterpret_cast<const char*>(s), static_cast<size_t>(sb_stemmer_length(impl_->stemmer)));
+  if (impl_->cache.size() >= kMaxCachedWords) impl_->cache.clear();
+  return impl_->cache.emplace(std::string(word), std::move(stemmed)).first->second;
+}
+
+}  // namespace attache::analysis

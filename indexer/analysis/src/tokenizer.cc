@@ -1,0 +1,274 @@
+// Tokenizer: one pass over code points, words grown across inner apostrophes,
+// decimal points, digit-group commas and hyphens; folding through utf8proc.
+#include "attache/analysis/tokenizer.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+
+namespace attache::analysis {
+namespace {
+
+enum class CharClass { separator, word, ideograph, apostrophe, hyphen, period, comma };
+
+struct CodePoint {
+  int32_t value = -1;
+  uint32_t length = 1;  // bytes
+};
+
+CodePoint decode(std::string_view text, size_t at) {
+  unsigned char c = static_cast<unsigned char>(text[at]);
+  if (c < 0x80) return {c, 1};
+  utf8proc_int32_t cp;
+  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + at),
+                            static_cast<utf8proc_ssize_t>(text.size() - at), &cp);
+  if (n <= 0) return {-1, 1};  // invalid byte: a separator
+  return {cp, static_cast<uint32_t>(n)};
+}
+
+bool is_ideograph(int32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
+         (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x2ffff);
+}
+
+CharClass classify(int32_t cp) {
+  if (cp < 0x80) {
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9')) return CharClass::word;
+    switch (cp) {
+      case '\'': return CharClass::apostrophe;
+      case '-': return CharClass::hyphen;
+      case '.': return CharClass::period;
+      case ',': return CharClass::comma;
+      default: return CharClass::separator;
+    }
+  }
+  if (cp == 0x2019 || cp == 0x02bc) return CharClass::apostrophe;
+  if (cp == 0x2010 || cp == 0x2011) return CharClass::hyphen;
+  if (cp < 0) return CharClass::separator;
+  if (is_ideograph(cp)) return CharClass::ideograph;
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return CharClass::word;
+    default:
+      return CharClass::separator;
+  }
+}
+
+bool is_letter(int32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  auto cat = utf8proc_category(cp);
+  return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
+bool is_digit(int32_t cp) { return cp >= '0' && cp <= '9'; }
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, std::vector<Token>& out, uint32_t position)
+      : text_(text), out_(out), position_(position) {}
+
+  uint32_t run() {
+    size_t i = 0;
+    while (i < text_.size()) {
+      CodePoint cp = decode(text_, i);
+      CharClass cls = classify(cp.value);
+      if (cls == CharClass::ideograph) {
+        emit(std::string(text_.substr(i, cp.length)), i, i + cp.length, false);
+        i += cp.length;
+      } else if (cls == CharClass::word && !is_mark(cp.value)) {
+        i = acronym(i);
+        if (i == npos_) i = word(last_start_);
+      } else {
+        i += cp.length;
+      }
+    }
+    return position_;
+  }
+
+ private:
+  static constexpr size_t npos_ = static_cast<size_t>(-1);
+
+  static bool is_mark(int32_t cp) {
+    if (cp < 0x80) return false;
+    auto cat = utf8proc_category(cp);
+    return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ME;
+  }
+
+  CharClass class_at(size_t at) const { return at < text_.size() ? classify(decode(text_, at).value) : CharClass::separator; }
+  int32_t value_at(size_t at) const { return at < text_.size() ? decode(text_, at).value : -1; }
+
+  // "U.S." and "e.g.": single letters each followed by a period. Returns the
+  // end of the acronym, or npos_ (with last_start_ set) when there is none.
+  size_t acronym(size_t start) {
+    last_start_ = start;
+    std::string letters;
+    size_t at = start;
+    int count = 0;
+    while (at < text_.size()) {
+      CodePoint cp = decode(text_, at);
+      size_t after = at + cp.length;
+      if (!is_letter(cp.value) || after >= text_.size() || text_[after] != '.') break;
+      letters.append(text_.substr(at, cp.length));
+      ++count;
+      at = after + 1;
+    }
+    if (count < 2) return npos_;
+    emit(fold(letters), start, at, false);
+    return at;
+  }
+
+  // A word from `start`: segments split by hyphens, each grown across inner
+  // apostrophes, decimal points and digit-group commas.
+  size_t word(size_t start) {
+    struct Segment {
+      std::string raw;
+      size_t begin, end;
+    };
+    std::vector<Segment> segments;
+    size_t i = start;
+    Segment seg{{}, i, i};
+    int32_t previous = -1;
+    while (i < text_.size()) {
+      CodePoint cp = decode(text_, i);
+      CharClass cls = classify(cp.value);
+      if (cls == CharClass::word) {
+        seg.raw.append(text_.substr(i, cp.length));
+        previous = cp.value;
+        i += cp.length;
+        continue;
+      }
+      size_t next_at = i + cp.length;
+      int32_t next = value_at(next_at);
+      bool next_is_word = next_at < text_.size() && class_at(next_at) == CharClass::word && !is_mark(next);
+      if (cls == CharClass::apostrophe && next_is_word && is_letter(next) && previous >= 0) {
+        seg.raw.push_back('\'');
+      } else if (cls == CharClass::period && is_digit(previous) && is_digit(next)) {
+        seg.raw.push_back('.');
+      } else if (cls == CharClass::comma && is_digit(previous) && digit_group_follows(next_at)) {
+        // 100,000: the comma is dropped
+      } else if (cls == CharClass::hyphen && previous >= 0 && next_is_word) {
+        seg.end = i;
+        segments.push_back(std::move(seg));
+        seg = Segment{{}, next_at, next_at};
+      } else {
+        break;
+      }
+      previous = -1;
+      i = next_at;
+    }
+    seg.end = i;
+    segments.push_back(std::move(seg));
+
+    std::string joined;
+    for (size_t s = 0; s < segments.size(); ++s) {
+      std::string folded = fold(segments[s].raw);
+      if (folded.size() >= 2 && folded.compare(folded.size() - 2, 2, "'s") == 0) folded.resize(folded.size() - 2);
+      if (segments.size() > 1) joined += folded;
+      emit(std::move(folded), segments[s].begin, segments[s].end, false);
+    }
+    if (segments.size() > 1) {
+      // The compound shares the first part's position: insert it after that part.
+      uint32_t first_position = position_ - static_cast<uint32_t>(segments.size());
+      Token compound{std::move(joined), static_cast<uint32_t>(segments.front().begin),
+                     static_cast<uint32_t>(segments.back().end), first_position, true};
+      if (compound.text.size() <= kMaxTokenBytes) {
+        size_t first_index = out_.size();
+        while (first_index > 0 && out_[first_index - 1].position > first_position) --first_index;
+        out_.insert(out_.begin() + static_cast<std::ptrdiff_t>(first_index), std::move(compound));
+      }
+    }
+    return i;
+  }
+
+  // Exactly three digits, then something that is not a digit.
+  bool digit_group_follows(size_t at) const {
+    for (int k = 0; k < 3; ++k)
+      if (at + k >= text_.size() || !is_digit(static_cast<unsigned char>(text_[at + k]))) return false;
+    return at + 3 >= text_.size() || !is_digit(static_cast<unsigned char>(text_[at + 3]));
+  }
+
+  void emit(std::string folded, size_t begin, size_t end, bool compound) {
+    uint32_t position = position_++;
+    if (folded.empty() || folded.size() > kMaxTokenBytes) return;  // the position stays used
+    out_.push_back(Token{std::move(folded), static_cast<uint32_t>(begin), static_cast<uint32_t>(end), position, compound});
+  }
+
+  std::string_view text_;
+  std::vector<Token>& out_;
+  uint32_t position_;
+  size_t last_start_ = 0;
+};
+
+}  // namespace
+
+uint32_t tokenize(std::string_view text, std::vector<Token>& out, uint32_t first_position) {
+  return Scanner(text, out, first_position).run();
+}
+
+std::string fold(std::string_view word) {
+  bool ascii = true;
+  for (char c : word)
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  if (ascii) {
+    std::string s(word);
+    for (char& c : s)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+  }
+  utf8proc_uint8_t* mapped = nullptr;
+  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(word.data()), static_cast<utf8proc_ssize_t>(word.size()),
+                        &mapped,
+                        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                                       UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE));
+  if (n < 0) return std::string(word);
+  std::string s(reinterpret_cast<char*>(mapped), static_cast<size_t>(n));
+  std::free(mapped);
+  // Typographic apostrophes that folding may leave become the ASCII one.
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xe2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x99) {
+      out.push_back('\'');
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+bool is_valid_utf8(std::string_view text, size_t* error_offset) {
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                              static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+    if (n <= 0) {
+      if (error_offset) *error_offset = i;
+      return false;
+    }
+    i += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+}  // namespace attache::analysis

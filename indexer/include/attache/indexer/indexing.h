@@ -1,0 +1,39 @@
+// The indexing run: read inputs, analyse on every core, write in input order.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "attache/indexer/article.h"
+#include "attache/indexer/article_reader.h"
+#include "attache/storage/index_writer.h"
+
+namespace attache::indexer {
+
+struct IndexingProgress {
+  uint64_t articles = 0;
+  uint64_t bytes_read = 0;
+  uint64_t bytes_total = 0;  // 0 when unknown (standard input)
+  double seconds = 0;
+};
+
+struct IndexingReport {
+  uint64_t indexed = 0;
+  uint64_t skipped = 0;
+  std::array<uint64_t, kSkipReasonCount> skipped_by_reason{};
+  uint64_t bytes = 0;
+  double seconds = 0;
+};
+
+struct IndexingCallbacks {
+  std::function<void(const InputProblem&)> problem;        // from one thread, in input order
+  std::function<void(const IndexingProgress&)> progress;  // about ten times a second
+};
+
+// Analysis threads: 0 means one per core.
+IndexingReport index_inputs(const std::vector<InputFile>& inputs, storage::IndexWriter& writer,
+                            const IndexingCallbacks& callbacks, unsigned analysis_threads = 0);
+
+}  // namespace attache::indexer

@@ -1,0 +1,236 @@
+// Parsing one article from a text file or a JSON Lines line, with the reason
+// for every rejection.
+#include "attache/indexer/article.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <tuple>
+
+#include "attache/analysis/tokenizer.h"
+#include "attache/storage/date.h"
+
+namespace attache::indexer {
+
+const char* describe(SkipReason reason) {
+  switch (reason) {
+    case SkipReason::unreadable: return "unreadable";
+    case SkipReason::not_utf8: return "not UTF-8";
+    case SkipReason::binary: return "binary data";
+    case SkipReason::empty: return "empty";
+    case SkipReason::no_date: return "no date";
+    case SkipReason::invalid_date: return "invalid date";
+    case SkipReason::invalid_json: return "invalid JSON";
+    case SkipReason::invalid_field: return "invalid field";
+    case SkipReason::too_large: return "too large";
+  }
+  return "unknown";
+}
+
+std::string format_problem(const InputProblem& p) {
+  std::string s = p.file;
+  if (p.line) s += ":" + std::to_string(p.line);
+  s += ": skipped, ";
+  s += describe(p.reason);
+  if (!p.detail.empty()) s += ": " + p.detail;
+  return s;
+}
+
+namespace {
+
+// Line number (1-based) of a byte offset.
+uint64_t line_of(std::string_view text, size_t offset) {
+  return 1 + static_cast<uint64_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+// NUL or control characters other than tab, newline, carriage return and form feed.
+std::optional<size_t> binary_byte(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')) return i;
+  }
+  return std::nullopt;
+}
+
+std::string_view trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return s.substr(b, e - b);
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// "key value" or "key: value" for a known key; nothing for any other line.
+std::optional<std::pair<std::string, std::string_view>> header_line(std::string_view line) {
+  static const char* kKeys[] = {"date", "title", "source", "url", "id"};
+  std::string_view s = line;
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  for (const char* key : kKeys) {
+    size_t n = std::char_traits<char>::length(key);
+    if (s.size() <= n || !iequals(s.substr(0, n), key)) continue;
+    char sep = s[n];
+    if (sep != ':' && sep != ' ' && sep != '\t') continue;
+    return std::make_pair(std::string(key), trim(s.substr(n + 1)));
+  }
+  return std::nullopt;
+}
+
+std::string normalise_newlines(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      out.push_back('\n');
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+InputProblem problem(const std::string& file, uint64_t line, SkipReason reason, std::string detail) {
+  return InputProblem{file, line, reason, std::move(detail)};
+}
+
+// Shared checks on raw bytes: size, binary, UTF-8. `line` 0 means a whole file.
+std::optional<InputProblem> check_bytes(std::string_view raw, const std::string& file, uint64_t line) {
+  if (raw.size() > kMaxArticleBytes)
+    return problem(file, line, SkipReason::too_large, std::to_string(raw.size()) + " bytes, the limit is " +
+                                                          std::to_string(kMaxArticleBytes));
+  if (auto at = binary_byte(raw)) {
+    uint64_t where = line ? line : line_of(raw, *at);
+    return problem(file, where, SkipReason::binary, "control byte 0x" + [&] {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "%02x", static_cast<unsigned char>(raw[*at]));
+      return std::string(buf);
+    }() + " at byte " + std::to_string(*at));
+  }
+  size_t bad = 0;
+  if (!analysis::is_valid_utf8(raw, &bad)) {
+    uint64_t where = line ? line : line_of(raw, bad);
+    return problem(file, where, SkipReason::not_utf8, "invalid byte sequence at byte " + std::to_string(bad));
+  }
+  return std::nullopt;
+}
+
+std::optional<InputProblem> set_date(Article& a, std::string_view value, const std::string& file, uint64_t line) {
+  auto day = parse_date(trim(value));
+  if (!day)
+    return problem(file, line, SkipReason::invalid_date,
+                   "'" + std::string(trim(value).substr(0, 40)) + "' is not YYYY-MM-DD or an ISO 8601 timestamp");
+  a.date = *day;
+  return std::nullopt;
+}
+
+}  // namespace
+
+ParseResult parse_text_article(std::string_view content, const std::string& file, const std::string& default_id) {
+  if (content.size() >= 3 && content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
+  if (auto p = check_bytes(content, file, 0)) return *p;
+  std::string text = normalise_newlines(content);
+  if (trim(text).empty()) return problem(file, 0, SkipReason::empty, "the file holds no text");
+
+  Article article;
+  article.id = default_id;
+  bool has_date = false;
+  size_t at = 0;
+  uint64_t line_number = 0;
+  bool in_header = false;
+  size_t body_start = 0;
+  while (at <= text.size()) {
+    size_t eol = text.find('\n', at);
+    if (eol == std::string::npos) eol = text.size();
+    std::string_view line(text.data() + at, eol - at);
+    ++line_number;
+    if (trim(line).empty()) {
+      if (in_header) break;  // header lines are contiguous; a blank line ends them
+      at = eol + 1;
+      body_start = at;
+      continue;
+    }
+    auto header = header_line(line);
+    if (!header) break;
+    in_header = true;
+    auto& [key, value] = *header;
+    if (key == "date") {
+      if (auto p = set_date(article, value, file, line_number)) return *p;
+      has_date = true;
+    } else if (key == "title") {
+      article.title = value;
+    } else if (key == "source") {
+      article.source = value;
+    } else if (key == "url") {
+      article.url = value;
+    } else if (key == "id" && !value.empty()) {
+      article.id = value;
+    }
+    at = eol + 1;
+    body_start = std::min(at, text.size());
+  }
+  if (!has_date) return problem(file, 0, SkipReason::no_date, "no 'date YYYY-MM-DD' header line");
+  std::string_view body = trim(std::string_view(text).substr(std::min(body_start, text.size())));
+  if (body.empty()) return problem(file, 0, SkipReason::empty, "no text after the header");
+  article.text = body;
+  return article;
+}
+
+ParseResult parse_json_article(std::string_view line, const std::string& file, uint64_t line_number,
+                               const std::string& default_id) {
+  if (auto p = check_bytes(line, file, line_number)) return *p;
+  nlohmann::json record;
+  try {
+    record = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::parse_error& e) {
+    std::string what = e.what();
+    // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column 5: "
+    size_t colon = what.find(": ");
+    std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
+    return problem(file, line_number, SkipReason::invalid_json,
+                   "at byte " + std::to_string(e.byte) + ": " + reason.substr(0, 160));
+  }
+  if (!record.is_object()) return problem(file, line_number, SkipReason::invalid_json, "the line is not a JSON object");
+
+  Article article;
+  auto string_field = [&](const char* name, std::string& out, bool required) -> std::optional<InputProblem> {
+    auto it = record.find(name);
+    if (it == record.end() || it->is_null()) {
+      if (required) return problem(file, line_number, name == std::string("date") ? SkipReason::no_date : SkipReason::invalid_field,
+                                   std::string("missing field '") + name + "'");
+      return std::nullopt;
+    }
+    if (it->is_string()) {
+      out = it->get<std::string>();
+    } else if (it->is_number_integer() && std::string(name) == "id") {
+      out = it->dump();
+    } else {
+      return problem(file, line_number, SkipReason::invalid_field, std::string("field '") + name + "' is not a string");
+    }
+    return std::nullopt;
+  };
+  std::string date;
+  for (auto [name, target, required] : {std::tuple{"id", &article.id, false}, std::tuple{"date", &date, true},
+                                        std::tuple{"title", &article.title, false},
+                                        std::tuple{"source", &article.source, false},
+                                        std::tuple{"url", &article.url, false},
+                                        std::tuple{"text", &article.text, true}}) {
+    if (auto p = string_field(name, *target, required)) return *p;
+  }
+  if (article.id.empty()) article.id = default_id;
+  if (auto p = set_date(article, date, file, line_number)) return *p;
+  article.text = std::string(trim(normalise_newlines(article.text)));
+  if (article.text.empty()) return problem(file, line_number, SkipReason::empty, "field 'text' is empty");
+  for (std::string* field : {&article.title, &article.source, &article.url, &article.id})
+    *field = std::string(trim(*field));
+  if (auto p = check_bytes(article.text, file, line_number)) return *p;  // escapes can smuggle control bytes in
+  return article;
+}
+
+}  // namespace attache::indexer

@@ -1,0 +1,80 @@
+// Body and title words become stems with positions (the title after a gap) plus
+// unstemmed surface forms; title, source and id also get field terms.
+#include "attache/indexer/document_analyzer.h"
+
+#include <unordered_map>
+
+#include "attache/analysis/stemmer.h"
+#include "attache/analysis/terms.h"
+#include "attache/analysis/tokenizer.h"
+
+namespace attache::indexer {
+
+struct DocumentAnalyzer::Impl {
+  analysis::Stemmer stemmer;
+  std::vector<analysis::Token> tokens;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> slots;
+  storage::IndexableDocument* doc = nullptr;
+
+  void add(std::string_view term, uint32_t position, bool positional) {
+    auto it = slots.find(term);
+    if (it == slots.end()) {
+      it = slots.emplace(std::string(term), static_cast<uint32_t>(doc->terms.size())).first;
+      doc->terms.push_back(storage::TermOccurrences{std::string(term), 0, {}});
+    }
+    storage::TermOccurrences& t = doc->terms[it->second];
+    ++t.frequency;
+    if (positional) t.positions.push_back(position);
+  }
+
+  // Plain stems with positions and surface forms; returns the next position.
+  uint32_t add_words(std::string_view text, uint32_t first_position) {
+    tokens.clear();
+    uint32_t next = analysis::tokenize(text, tokens, first_position);
+    std::string surface;
+    for (const analysis::Token& token : tokens) {
+      add(stemmer.stem(token.text), token.position, true);
+      surface.assign(1, analysis::kSurfacePrefix);
+      surface += token.text;
+      add(surface, 0, false);
+      ++doc->length;
+    }
+    return next;
+  }
+
+  void add_field(char prefix, std::string_view text, bool stem) {
+    tokens.clear();
+    analysis::tokenize(text, tokens, 0);
+    std::string term;
+    for (const analysis::Token& token : tokens) {
+      term.assign(1, prefix);
+      term += stem ? stemmer.stem(token.text) : std::string_view(token.text);
+      add(term, token.position, true);
+    }
+  }
+};
+
+DocumentAnalyzer::DocumentAnalyzer() : impl_(std::make_unique<Impl>()) {}
+DocumentAnalyzer::~DocumentAnalyzer() = default;
+
+storage::IndexableDocument DocumentAnalyzer::analyze(Article&& article) {
+  storage::IndexableDocument doc;
+  impl_->doc = &doc;
+  impl_->slots.clear();
+  uint32_t body_end = impl_->add_words(article.text, 0);
+  if (!article.title.empty()) {
+    impl_->add_words(article.title, body_end + analysis::kTitlePositionGap);
+    impl_->add_field(analysis::kTitlePrefix, article.title, true);
+  }
+  if (!article.source.empty()) impl_->add_field(analysis::kSourcePrefix, article.source, false);
+  impl_->add(analysis::field_term(analysis::kIdPrefix, article.id), 0, false);
+  doc.stored = std::move(article);
+  impl_->doc = nullptr;
+  return doc;
+}
+
+}  // namespace attache::indexer

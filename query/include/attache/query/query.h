@@ -1,0 +1,76 @@
+// The query language: parsed into a tree whose leaves are index terms.
+// docs/QUERY.md describes the syntax for users.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "attache/storage/date.h"
+
+namespace attache::query {
+
+// A malformed query: what is wrong and the byte offset in the query text.
+class QueryError : public std::runtime_error {
+ public:
+  QueryError(const std::string& message, size_t position) : std::runtime_error(message), position_(position) {}
+  size_t position() const { return position_; }
+
+ private:
+  size_t position_;
+};
+
+// "invalid query: MESSAGE" then the query and a caret under the position.
+std::string format_query_error(std::string_view query, const QueryError& error);
+
+struct DateRange {
+  Day from = kMinDay;  // inclusive
+  Day to = kMaxDay;    // inclusive
+};
+
+struct QueryNode {
+  enum class Kind {
+    term,        // one index term
+    phrase,      // terms at consecutive positions (offsets give gaps)
+    prefix,      // any surface term starting with `terms[0]`
+    all_of,      // every child
+    any_of,      // at least one child
+    exclude,     // children[0] without children[1]
+    everything,  // every document
+    dates,       // documents dated within `dates`
+  };
+  Kind kind = Kind::term;
+  std::vector<std::string> terms;
+  std::vector<uint32_t> offsets;  // phrase: position of each term relative to the first
+  std::vector<std::unique_ptr<QueryNode>> children;
+  DateRange dates;
+  std::string text;  // what the user wrote, for --explain
+};
+
+struct Query {
+  std::unique_ptr<QueryNode> root;
+  // Stems and surface prefixes that matched terms should be highlighted by.
+  std::vector<std::string> highlight_terms;
+  std::vector<std::string> highlight_prefixes;
+};
+
+inline constexpr size_t kMaxQueryBytes = 4096;
+inline constexpr int kMaxQueryDepth = 32;
+
+// Parses QUERY; throws QueryError.
+//   words (all must match), "phrases", OR (binds tighter than AND), AND, NOT,
+//   -word, +word, (groups), word* (prefix as written), title:, source:, id:,
+//   date:2022-01-11, date:2022-01, date:2022, date:A..B (either end open).
+Query parse_query(std::string_view text);
+
+// Combines a query with an extra date restriction (--from / --to).
+void restrict_dates(Query& query, const DateRange& range);
+
+// An indented rendering of the tree, for --explain.
+std::string describe(const QueryNode& node);
+
+}  // namespace attache::query

@@ -1,0 +1,62 @@
+// Running a parsed query over an index snapshot: exact match counts, BM25
+// ranking (Xapian's parameters, so the two backends agree) or date order.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "attache/query/query.h"
+#include "attache/storage/index_reader.h"
+
+namespace attache::query {
+
+enum class SortOrder { relevance, newest, oldest };
+
+struct SearchOptions {
+  size_t limit = 10;
+  size_t offset = 0;
+  SortOrder sort = SortOrder::relevance;
+};
+
+struct Hit {
+  size_t segment = 0;  // index into the snapshot's segments
+  uint32_t doc = 0;
+  double score = 0;
+  Day date = 0;
+};
+
+struct SearchResult {
+  std::vector<Hit> hits;
+  uint64_t total = 0;  // every live matching document, not just those returned
+};
+
+// BM25 as Xapian's BM25Weight computes it with its defaults (k1 = 1, b = 0.5,
+// minimum normalised length 0.5; k2 = 0, k3 = 1 make the query side neutral).
+struct Bm25 {
+  static constexpr double k1 = 1.0;
+  static constexpr double b = 0.5;
+  static constexpr double min_normalised_length = 0.5;
+  // The term weight for a term in doc_frequency of document_count documents.
+  static double term_weight(uint64_t doc_frequency, uint64_t document_count);
+  static double score(double term_weight, uint32_t frequency, uint32_t length, double average_length);
+};
+
+class Searcher {
+ public:
+  explicit Searcher(std::shared_ptr<const storage::IndexSnapshot> snapshot);
+
+  SearchResult search(const Query& query, const SearchOptions& options) const;
+  uint64_t count(const Query& query) const;
+  storage::StoredDocument document(const Hit& hit) const;
+  // The query tree with each term's document frequency and weight.
+  std::string explain(const Query& query) const;
+
+  const storage::IndexSnapshot& snapshot() const { return *snapshot_; }
+
+ private:
+  std::shared_ptr<const storage::IndexSnapshot> snapshot_;
+};
+
+}  // namespace attache::query

@@ -1,0 +1,33 @@
+// Snippets: the passages of a document that best show why it matched, with the
+// matched words marked.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "attache/query/query.h"
+
+namespace attache::query {
+
+struct Snippet {
+  std::string text;  // fragments joined by " … ", white space collapsed
+  std::vector<std::pair<size_t, size_t>> highlights;  // byte ranges in text
+};
+
+struct SnippetOptions {
+  size_t max_fragments = 3;
+  size_t fragment_words = 24;
+};
+
+Snippet make_snippet(std::string_view document_text, const Query& query, const SnippetOptions& options = {});
+
+// The snippet with each highlight wrapped in open/close (ANSI bold, brackets...).
+std::string mark_up(const Snippet& snippet, std::string_view open, std::string_view close);
+
+// Byte offset to code point offset within text (for JSON consumers).
+size_t code_point_offset(std::string_view text, size_t byte_offset);
+
+}  // namespace attache::query

@@ -1,0 +1,370 @@
+// The matchers: term, phrase, conjunction, disjunction, exclusion, id ranges.
+#include "matchers.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "attache/query/searcher.h"
+
+namespace attache::query {
+namespace {
+
+using storage::PostingCursor;
+using storage::Segment;
+
+class EmptyMatcher final : public Matcher {
+ public:
+  uint32_t doc() const override { return kNoMoreDocs; }
+  void next() override {}
+  void advance(uint32_t) override {}
+  double score() override { return 0; }
+  uint64_t cost() const override { return 0; }
+};
+
+// Every id in [first, last): all documents, or a date range.
+class RangeMatcher final : public Matcher {
+ public:
+  RangeMatcher(uint32_t first, uint32_t last) : doc_(first < last ? first : kNoMoreDocs), last_(last) {}
+  uint32_t doc() const override { return doc_; }
+  void next() override { doc_ = doc_ + 1 < last_ ? doc_ + 1 : kNoMoreDocs; }
+  void advance(uint32_t target) override {
+    if (target > doc_) doc_ = target < last_ ? target : kNoMoreDocs;
+  }
+  double score() override { return 0; }
+  uint64_t cost() const override { return doc_ == kNoMoreDocs ? 0 : last_ - doc_; }
+
+ private:
+  uint32_t doc_;
+  uint32_t last_;
+};
+
+class TermMatcher final : public Matcher {
+ public:
+  TermMatcher(PostingCursor cursor, const Segment& segment, double weight, double average_length)
+      : cursor_(std::move(cursor)), segment_(segment), weight_(weight), average_length_(average_length) {}
+  uint32_t doc() const override { return cursor_.doc(); }
+  void next() override { cursor_.next(); }
+  void advance(uint32_t target) override { cursor_.advance(target); }
+  double score() override {
+    return Bm25::score(weight_, cursor_.frequency(), segment_.length(cursor_.doc()), average_length_);
+  }
+  uint64_t cost() const override { return cursor_.doc_frequency(); }
+
+ private:
+  PostingCursor cursor_;
+  const Segment& segment_;
+  double weight_;
+  double average_length_;
+};
+
+// Terms at fixed relative positions. Documents holding every term are found
+// first; positions are decoded only for those.
+class PhraseMatcher final : public Matcher {
+ public:
+  PhraseMatcher(std::vector<PostingCursor> cursors, std::vector<uint32_t> offsets, std::vector<double> weights,
+                const Segment& segment, double average_length)
+      : cursors_(std::move(cursors)),
+        offsets_(std::move(offsets)),
+        weights_(std::move(weights)),
+        segment_(segment),
+        average_length_(average_length) {
+    // Check rarest terms first when aligning and verifying.
+    order_.resize(cursors_.size());
+    for (size_t i = 0; i < order_.size(); ++i) order_[i] = i;
+    std::sort(order_.begin(), order_.end(),
+              [&](size_t a, size_t b) { return cursors_[a].doc_frequency() < cursors_[b].doc_frequency(); });
+    settle(cursors_[order_[0]].doc());
+  }
+  uint32_t doc() const override { return doc_; }
+  void next() override {
+    if (doc_ != kNoMoreDocs) settle(doc_ + 1);
+  }
+  void advance(uint32_t target) override {
+    if (doc_ != kNoMoreDocs && target > doc_) settle(target);
+  }
+  double score() override {
+    double s = 0;
+    uint32_t length = segment_.length(doc_);
+    for (size_t i = 0; i < cursors_.size(); ++i)
+      s += Bm25::score(weights_[i], cursors_[i].frequency(), length, average_length_);
+    return s;
+  }
+  uint64_t cost() const override { return cursors_[order_[0]].doc_frequency(); }
+
+ private:
+  // Moves to the first document >= target holding the phrase.
+  void settle(uint32_t target) {
+    while (true) {
+      uint32_t candidate = align(target);
+      if (candidate == kNoMoreDocs || positions_match()) {
+        doc_ = candidate;
+        return;
+      }
+      target = candidate + 1;
+    }
+  }
+
+  // First document >= target containing every term.
+  uint32_t align(uint32_t target) {
+    while (true) {
+      PostingCursor& lead = cursors_[order_[0]];
+      lead.advance(target);
+      uint32_t candidate = lead.doc();
+      if (candidate == kNoMoreDocs) return kNoMoreDocs;
+      bool all = true;
+      for (size_t k = 1; k < order_.size(); ++k) {
+        PostingCursor& c = cursors_[order_[k]];
+        c.advance(candidate);
+        if (c.doc() != candidate) {
+          if (c.doc() == kNoMoreDocs) return kNoMoreDocs;
+          target = c.doc();
+          all = false;
+          break;
+        }
+      }
+      if (all) return candidate;
+    }
+  }
+
+  bool positions_match() {
+    positions_.resize(cursors_.size());
+    for (size_t i = 0; i < cursors_.size(); ++i) positions_[i] = &cursors_[i].positions();
+    // Anchor on the rarest term's positions: the phrase starts at p - offset.
+    size_t anchor = order_[0];
+    for (uint32_t p : *positions_[anchor]) {
+      if (p < offsets_[anchor]) continue;
+      uint32_t start = p - offsets_[anchor];
+      bool ok = true;
+      for (size_t i = 0; i < cursors_.size() && ok; ++i) {
+        if (i == anchor) continue;
+        ok = std::binary_search(positions_[i]->begin(), positions_[i]->end(), start + offsets_[i]);
+      }
+      if (ok) return true;
+    }
+    return false;
+  }
+
+  std::vector<PostingCursor> cursors_;
+  std::vector<uint32_t> offsets_;
+  std::vector<double> weights_;
+  const Segment& segment_;
+  double average_length_;
+  std::vector<size_t> order_;
+  std::vector<const std::vector<uint32_t>*> positions_;
+  uint32_t doc_ = kNoMoreDocs;
+};
+
+class AllOfMatcher final : public Matcher {
+ public:
+  explicit AllOfMatcher(std::vector<std::unique_ptr<Matcher>> children) : children_(std::move(children)) {
+    std::sort(children_.begin(), children_.end(), [](const auto& a, const auto& b) { return a->cost() < b->cost(); });
+    settle(children_[0]->doc());
+  }
+  uint32_t doc() const override { return doc_; }
+  void next() override {
+    if (doc_ == kNoMoreDocs) return;
+    children_[0]->next();
+    settle(children_[0]->doc());
+  }
+  void advance(uint32_t target) override {
+    if (doc_ == kNoMoreDocs || target <= doc_) return;
+    children_[0]->advance(target);
+    settle(children_[0]->doc());
+  }
+  double score() override {
+    double s = 0;
+    for (auto& c : children_) s += c->score();
+    return s;
+  }
+  uint64_t cost() const override { return children_[0]->cost(); }
+
+ private:
+  void settle(uint32_t candidate) {
+    while (candidate != kNoMoreDocs) {
+      bool all = true;
+      for (size_t k = 1; k < children_.size(); ++k) {
+        children_[k]->advance(candidate);
+        uint32_t d = children_[k]->doc();
+        if (d != candidate) {
+          all = false;
+          if (d == kNoMoreDocs) {
+            candidate = kNoMoreDocs;
+          } else {
+            children_[0]->advance(d);
+            candidate = children_[0]->doc();
+          }
+          break;
+        }
+      }
+      if (all) break;
+    }
+    doc_ = candidate;
+  }
+
+  std::vector<std::unique_ptr<Matcher>> children_;
+  uint32_t doc_ = kNoMoreDocs;
+};
+
+class AnyOfMatcher final : public Matcher {
+ public:
+  explicit AnyOfMatcher(std::vector<std::unique_ptr<Matcher>> children) : children_(std::move(children)) {
+    update();
+  }
+  uint32_t doc() const override { return doc_; }
+  void next() override {
+    if (doc_ == kNoMoreDocs) return;
+    for (auto& c : children_)
+      if (c->doc() == doc_) c->next();
+    update();
+  }
+  void advance(uint32_t target) override {
+    if (doc_ == kNoMoreDocs || target <= doc_) return;
+    for (auto& c : children_) c->advance(target);
+    update();
+  }
+  double score() override {
+    double s = 0;
+    for (auto& c : children_)
+      if (c->doc() == doc_) s += c->score();
+    return s;
+  }
+  uint64_t cost() const override {
+    uint64_t total = 0;
+    for (const auto& c : children_) total += c->cost();
+    return total;
+  }
+
+ private:
+  void update() {
+    doc_ = kNoMoreDocs;
+    for (const auto& c : children_) doc_ = std::min(doc_, c->doc());
+  }
+  std::vector<std::unique_ptr<Matcher>> children_;
+  uint32_t doc_ = kNoMoreDocs;
+};
+
+class ExcludeMatcher final : public Matcher {
+ public:
+  ExcludeMatcher(std::unique_ptr<Matcher> base, std::unique_ptr<Matcher> excluded)
+      : base_(std::move(base)), excluded_(std::move(excluded)) {
+    skip_excluded();
+  }
+  uint32_t doc() const override { return base_->doc(); }
+  void next() override {
+    base_->next();
+    skip_excluded();
+  }
+  void advance(uint32_t target) override {
+    base_->advance(target);
+    skip_excluded();
+  }
+  double score() override { return base_->score(); }
+  uint64_t cost() const override { return base_->cost(); }
+
+ private:
+  void skip_excluded() {
+    while (base_->doc() != kNoMoreDocs) {
+      excluded_->advance(base_->doc());
+      if (excluded_->doc() != base_->doc()) return;
+      base_->next();
+    }
+  }
+  std::unique_ptr<Matcher> base_;
+  std::unique_ptr<Matcher> excluded_;
+};
+
+std::unique_ptr<Matcher> term_matcher(const std::string& term, const Segment& segment, ScoringContext& scoring) {
+  auto info = segment.find_term(term);
+  if (!info) return std::make_unique<EmptyMatcher>();
+  return std::make_unique<TermMatcher>(segment.postings(*info), segment, scoring.term_weight(term),
+                                       scoring.average_length());
+}
+
+std::unique_ptr<Matcher> combine_any(std::vector<std::unique_ptr<Matcher>> children) {
+  std::erase_if(children, [](const auto& m) { return m->doc() == kNoMoreDocs; });
+  if (children.empty()) return std::make_unique<EmptyMatcher>();
+  if (children.size() == 1) return std::move(children[0]);
+  return std::make_unique<AnyOfMatcher>(std::move(children));
+}
+
+}  // namespace
+
+ScoringContext::ScoringContext(const storage::IndexSnapshot& snapshot)
+    : snapshot_(snapshot), document_count_(snapshot.stored_doc_count()), average_length_(snapshot.average_length()) {}
+
+uint32_t ScoringContext::doc_frequency(const std::string& term) {
+  auto it = doc_frequencies_.find(term);
+  if (it == doc_frequencies_.end()) it = doc_frequencies_.emplace(term, snapshot_.doc_frequency(term)).first;
+  return it->second;
+}
+
+double ScoringContext::term_weight(const std::string& term) {
+  return Bm25::term_weight(doc_frequency(term), document_count_);
+}
+
+std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const Segment& segment, ScoringContext& scoring) {
+  using Kind = QueryNode::Kind;
+  switch (node.kind) {
+    case Kind::term:
+      return term_matcher(node.terms[0], segment, scoring);
+    case Kind::phrase: {
+      std::vector<PostingCursor> cursors;
+      std::vector<double> weights;
+      for (const std::string& term : node.terms) {
+        auto info = segment.find_term(term);
+        if (!info || !info->has_positions()) return std::make_unique<EmptyMatcher>();
+        cursors.push_back(segment.postings(*info));
+        weights.push_back(scoring.term_weight(term));
+      }
+      return std::make_unique<PhraseMatcher>(std::move(cursors), node.offsets, std::move(weights), segment,
+                                             scoring.average_length());
+    }
+    case Kind::prefix: {
+      std::vector<std::unique_ptr<Matcher>> expansions;
+      segment.scan_terms(node.terms[0], [&](std::string_view term, const storage::TermInfo& info) {
+        if (expansions.size() >= kMaxPrefixExpansion)
+          throw QueryError("'" + node.text + "' matches more than " + std::to_string(kMaxPrefixExpansion) +
+                               " words; use a longer prefix",
+                           0);
+        std::string name(term);
+        expansions.push_back(std::make_unique<TermMatcher>(segment.postings(info), segment, scoring.term_weight(name),
+                                                           scoring.average_length()));
+        return true;
+      });
+      return combine_any(std::move(expansions));
+    }
+    case Kind::all_of: {
+      std::vector<std::unique_ptr<Matcher>> children;
+      for (const auto& child : node.children) {
+        auto m = build_matcher(*child, segment, scoring);
+        if (m->doc() == kNoMoreDocs) return std::make_unique<EmptyMatcher>();
+        children.push_back(std::move(m));
+      }
+      if (children.size() == 1) return std::move(children[0]);
+      return std::make_unique<AllOfMatcher>(std::move(children));
+    }
+    case Kind::any_of: {
+      std::vector<std::unique_ptr<Matcher>> children;
+      for (const auto& child : node.children) children.push_back(build_matcher(*child, segment, scoring));
+      return combine_any(std::move(children));
+    }
+    case Kind::exclude: {
+      auto base = build_matcher(*node.children[0], segment, scoring);
+      auto excluded = build_matcher(*node.children[1], segment, scoring);
+      if (excluded->doc() == kNoMoreDocs || base->doc() == kNoMoreDocs) return base;
+      return std::make_unique<ExcludeMatcher>(std::move(base), std::move(excluded));
+    }
+    case Kind::everything:
+      return std::make_unique<RangeMatcher>(0, segment.doc_count());
+    case Kind::dates: {
+      if (node.dates.from > segment.max_date() || node.dates.to < segment.min_date())
+        return std::make_unique<EmptyMatcher>();
+      uint32_t first = segment.first_doc_on_or_after(node.dates.from);
+      uint32_t last = node.dates.to == kMaxDay ? segment.doc_count() : segment.first_doc_on_or_after(node.dates.to + 1);
+      return std::make_unique<RangeMatcher>(first, last);
+    }
+  }
+  return std::make_unique<EmptyMatcher>();
+}
+
+}  // namespace attache::query

@@ -1,0 +1,119 @@
+// Exhaustive evaluation of a query over every segment, keeping the best
+// offset + limit hits in a heap.
+#include "attache/query/searcher.h"
+
+#include <algorithm>
+#include <cmath>
+#include <queue>
+
+#include "matchers.h"
+
+namespace attache::query {
+
+double Bm25::term_weight(uint64_t doc_frequency, uint64_t document_count) {
+  double ratio = (static_cast<double>(document_count) - static_cast<double>(doc_frequency) + 0.5) /
+                 (static_cast<double>(doc_frequency) + 0.5);
+  // Terms in more than about a third of the documents would weigh little or
+  // less than nothing; Xapian damps rather than truncates them, and so do we.
+  if (ratio < 2) ratio = ratio * 0.5 + 1;
+  return std::log(ratio) * (k1 + 1);
+}
+
+double Bm25::score(double term_weight, uint32_t frequency, uint32_t length, double average_length) {
+  double normalised = average_length > 0 ? length / average_length : 0;
+  normalised = std::max(normalised, min_normalised_length);
+  double f = frequency;
+  return term_weight * f / (k1 * (normalised * b + (1 - b)) + f);
+}
+
+Searcher::Searcher(std::shared_ptr<const storage::IndexSnapshot> snapshot) : snapshot_(std::move(snapshot)) {}
+
+namespace {
+
+// Strict weak order: true when a ranks before b.
+struct HitOrder {
+  SortOrder sort;
+  bool operator()(const Hit& a, const Hit& b) const {
+    if (sort == SortOrder::newest && a.date != b.date) return a.date > b.date;
+    if (sort == SortOrder::oldest && a.date != b.date) return a.date < b.date;
+    if (a.score != b.score) return a.score > b.score;
+    if (sort == SortOrder::relevance && a.date != b.date) return a.date > b.date;
+    if (a.segment != b.segment) return a.segment < b.segment;
+    return a.doc < b.doc;
+  }
+};
+
+}  // namespace
+
+SearchResult Searcher::search(const Query& query, const SearchOptions& options) const {
+  SearchResult result;
+  ScoringContext scoring(*snapshot_);
+  const size_t keep = options.offset + options.limit;
+  HitOrder before{options.sort};
+  // A heap whose top is the worst hit kept so far.
+  std::priority_queue<Hit, std::vector<Hit>, HitOrder> best(before);
+  const auto& segments = snapshot_->segments();
+  for (size_t s = 0; s < segments.size(); ++s) {
+    const storage::Segment& segment = *segments[s];
+    auto matcher = build_matcher(*query.root, segment, scoring);
+    const bool has_deletions = segment.deleted_count() > 0;
+    for (uint32_t doc = matcher->doc(); doc != kNoMoreDocs; matcher->next(), doc = matcher->doc()) {
+      if (has_deletions && segment.is_deleted(doc)) continue;
+      ++result.total;
+      if (keep == 0) continue;
+      Hit hit{s, doc, matcher->score(), segment.date(doc)};
+      if (best.size() < keep) {
+        best.push(hit);
+      } else if (before(hit, best.top())) {
+        best.pop();
+        best.push(hit);
+      }
+    }
+  }
+  std::vector<Hit> hits;
+  hits.reserve(best.size());
+  while (!best.empty()) {
+    hits.push_back(best.top());
+    best.pop();
+  }
+  std::reverse(hits.begin(), hits.end());
+  if (options.offset < hits.size()) result.hits.assign(hits.begin() + static_cast<std::ptrdiff_t>(options.offset), hits.end());
+  return result;
+}
+
+uint64_t Searcher::count(const Query& query) const {
+  SearchOptions options;
+  options.limit = 0;
+  return search(query, options).total;
+}
+
+storage::StoredDocument Searcher::document(const Hit& hit) const {
+  return snapshot_->segments().at(hit.segment)->document(hit.doc);
+}
+
+std::string Searcher::explain(const Query& query) const {
+  std::string out = "query tree:\n" + describe(*query.root);
+  ScoringContext scoring(*snapshot_);
+  out += "index: " + std::to_string(snapshot_->doc_count()) + " articles in " +
+         std::to_string(snapshot_->segments().size()) + " segment(s), average length " +
+         std::to_string(snapshot_->average_length()) + " words\n";
+  std::vector<const QueryNode*> stack{query.root.get()};
+  std::vector<std::string> seen;
+  while (!stack.empty()) {
+    const QueryNode* n = stack.back();
+    stack.pop_back();
+    for (const auto& c : n->children) stack.push_back(c.get());
+    if (n->kind != QueryNode::Kind::term && n->kind != QueryNode::Kind::phrase) continue;
+    for (const std::string& term : n->terms) {
+      if (std::find(seen.begin(), seen.end(), term) != seen.end()) continue;
+      seen.push_back(term);
+      out += "term " + term + ": in " + std::to_string(scoring.doc_frequency(term)) + " articles, weight " +
+             std::to_string(scoring.term_weight(term)) + "\n";
+    }
+  }
+  out += "execution: document-at-a-time over each segment; phrases check positions only where all their words occur; "
+         "date ranges become document id ranges\n";
+  return out;
+}
+
+}  // namespace attache::query

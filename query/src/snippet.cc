@@ -1,0 +1,130 @@
+// Snippet selection: windows around matched words, chosen greedily by how many
+// different query words they show, then laid out in text order.
+#include "attache/query/snippet.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "attache/analysis/stemmer.h"
+#include "attache/analysis/tokenizer.h"
+
+namespace attache::query {
+namespace {
+
+struct Window {
+  size_t first, last;  // token indices, inclusive
+};
+
+bool is_space_byte(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'; }
+
+}  // namespace
+
+Snippet make_snippet(std::string_view text, const Query& query, const SnippetOptions& options) {
+  std::vector<analysis::Token> tokens;
+  analysis::tokenize(text, tokens);
+  std::erase_if(tokens, [](const analysis::Token& t) { return t.compound; });
+  thread_local analysis::Stemmer stemmer;
+
+  // Which tokens match, and which query word each one stands for.
+  std::vector<int> match(tokens.size(), -1);
+  std::vector<size_t> matched;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    std::string_view stem = stemmer.stem(tokens[i].text);
+    for (size_t q = 0; q < query.highlight_terms.size(); ++q)
+      if (query.highlight_terms[q] == stem) match[i] = static_cast<int>(q);
+    for (size_t q = 0; q < query.highlight_prefixes.size() && match[i] < 0; ++q)
+      if (tokens[i].text.compare(0, query.highlight_prefixes[q].size(), query.highlight_prefixes[q]) == 0)
+        match[i] = static_cast<int>(query.highlight_terms.size() + q);
+    if (match[i] >= 0) matched.push_back(i);
+  }
+
+  const size_t width = std::max<size_t>(options.fragment_words, 4);
+  std::vector<Window> chosen;
+  if (matched.empty() || tokens.empty()) {
+    if (!tokens.empty()) chosen.push_back({0, std::min(tokens.size(), 2 * width) - 1});
+  } else {
+    std::vector<bool> used(tokens.size(), false);
+    for (size_t round = 0; round < options.max_fragments; ++round) {
+      Window best{0, 0};
+      size_t best_score = 0;
+      for (size_t m : matched) {
+        size_t first = m >= width / 3 ? m - width / 3 : 0;
+        size_t last = std::min(tokens.size() - 1, first + width - 1);
+        bool overlaps = false;
+        for (const Window& w : chosen) overlaps |= !(last < w.first || first > w.last);
+        if (overlaps) continue;
+        std::set<int> distinct;
+        size_t count = 0;
+        for (size_t i = first; i <= last; ++i)
+          if (match[i] >= 0) {
+            distinct.insert(match[i]);
+            ++count;
+          }
+        size_t score = distinct.size() * 100 + count;
+        if (score > best_score) {
+          best_score = score;
+          best = {first, last};
+        }
+      }
+      if (best_score == 0) break;
+      chosen.push_back(best);
+    }
+    std::sort(chosen.begin(), chosen.end(), [](const Window& a, const Window& b) { return a.first < b.first; });
+  }
+
+  Snippet snippet;
+  auto append_collapsed = [&](std::string_view piece) {
+    for (char c : piece) {
+      if (is_space_byte(c)) {
+        if (!snippet.text.empty() && snippet.text.back() != ' ') snippet.text.push_back(' ');
+      } else {
+        snippet.text.push_back(c);
+      }
+    }
+  };
+  for (size_t w = 0; w < chosen.size(); ++w) {
+    const Window& window = chosen[w];
+    if (w > 0 || window.first > 0) {
+      if (!snippet.text.empty() && snippet.text.back() != ' ') snippet.text.push_back(' ');
+      snippet.text += "… ";
+    }
+    for (size_t i = window.first; i <= window.last; ++i) {
+      if (i > window.first) append_collapsed(text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end));
+      size_t start = snippet.text.size();
+      snippet.text.append(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
+      if (match[i] >= 0) snippet.highlights.emplace_back(start, snippet.text.size());
+    }
+    // Keep closing punctuation right after the last word (a period, a quote).
+    size_t end = tokens[window.last].end, stop = end;
+    while (stop < text.size() && stop < end + 4 && !is_space_byte(text[stop]) &&
+           !std::isalnum(static_cast<unsigned char>(text[stop])))
+      ++stop;
+    snippet.text.append(text.substr(end, stop - end));
+  }
+  if (!chosen.empty() && chosen.back().last + 1 < tokens.size()) snippet.text += " …";
+  return snippet;
+}
+
+std::string mark_up(const Snippet& snippet, std::string_view open, std::string_view close) {
+  std::string out;
+  size_t at = 0;
+  for (auto [begin, end] : snippet.highlights) {
+    out.append(snippet.text, at, begin - at);
+    out.append(open);
+    out.append(snippet.text, begin, end - begin);
+    out.append(close);
+    at = end;
+  }
+  out.append(snippet.text, at, std::string::npos);
+  return out;
+}
+
+size_t code_point_offset(std::string_view text, size_t byte_offset) {
+  size_t count = 0;
+  for (size_t i = 0; i < byte_offset && i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xc0) != 0x80) ++count;
+  return count;
+}
+
+}  // namespace attache::query

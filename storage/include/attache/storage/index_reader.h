@@ -1,0 +1,93 @@
+// Read access to a committed index: a snapshot of the segments one manifest
+// named, unaffected by later commits, merges or deletions.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "attache/storage/date.h"
+#include "attache/storage/document.h"
+#include "attache/storage/posting_cursor.h"
+
+namespace attache::storage {
+
+// One immutable segment. Document ids are local, 0..doc_count()-1, and follow
+// article date: a date range is a contiguous id range.
+class Segment {
+ public:
+  ~Segment();
+  const std::string& name() const;
+  uint32_t doc_count() const;
+  uint32_t deleted_count() const;
+  uint64_t total_length() const;
+  // Bytes of the documents' text and metadata as they were given.
+  uint64_t text_bytes() const;
+  Day min_date() const;
+  Day max_date() const;
+
+  Day date(uint32_t doc) const;
+  uint32_t length(uint32_t doc) const;
+  bool is_deleted(uint32_t doc) const;
+  // The first id whose date is >= day (doc_count() if none).
+  uint32_t first_doc_on_or_after(Day day) const;
+
+  std::optional<TermInfo> find_term(std::string_view term) const;
+  // Visits the terms beginning with prefix in order until visit returns false.
+  void scan_terms(std::string_view prefix, const std::function<bool(std::string_view, const TermInfo&)>& visit) const;
+  PostingCursor postings(const TermInfo& info) const;
+  PostingCursor postings(std::string_view term) const;  // exhausted when absent
+
+  StoredDocument document(uint32_t doc) const;
+  // Documents [first, last) in id order, each store block decompressed once.
+  void scan_documents(uint32_t first, uint32_t last,
+                      const std::function<void(uint32_t, StoredDocument&&)>& visit) const;
+
+  // Bytes on disk by file extension ("postings", "store", ...).
+  std::vector<std::pair<std::string, uint64_t>> file_sizes() const;
+  uint64_t term_count() const;
+  uint64_t store_dictionary_bytes() const;
+  // Reads every byte of every file and checks all checksums and structure.
+  void verify() const;
+
+  struct Impl;
+  explicit Segment(std::unique_ptr<Impl> impl);
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+class IndexSnapshot {
+ public:
+  // Error not_found when DIR holds no index.
+  static std::shared_ptr<const IndexSnapshot> open(const std::filesystem::path& dir);
+  ~IndexSnapshot();
+
+  const std::filesystem::path& directory() const { return dir_; }
+  uint64_t generation() const { return generation_; }
+  const std::vector<std::unique_ptr<Segment>>& segments() const { return segments_; }
+
+  uint64_t doc_count() const;  // live documents
+  // Statistics for ranking count deleted documents until a merge removes them,
+  // like the document frequencies they are combined with.
+  uint64_t stored_doc_count() const;
+  uint64_t total_length() const;
+  double average_length() const;
+  // Summed over segments (deleted documents still count until merged away).
+  uint32_t doc_frequency(std::string_view term) const;
+  // Every check `attache check` makes; throws the first failure.
+  void verify() const;
+
+ private:
+  IndexSnapshot() = default;
+  std::filesystem::path dir_;
+  uint64_t generation_ = 0;
+  std::vector<std::unique_ptr<Segment>> segments_;
+};
+
+}  // namespace attache::storage

@@ -1,0 +1,102 @@
+// Document-at-a-time iteration over one term's postings in one segment:
+// ascending document ids, their term frequencies, and (for positional terms)
+// positions decoded only when asked for.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace attache::storage {
+
+class MappedFile;
+
+// Where a term's postings live and how common it is, as the dictionary says.
+struct TermInfo {
+  uint32_t doc_frequency = 0;
+  uint64_t collection_frequency = 0;
+  uint64_t postings_offset = 0;
+  uint64_t postings_length = 0;
+  uint64_t positions_offset = 0;
+  uint64_t positions_length = 0;
+  bool has_positions() const { return positions_length > 0; }
+};
+
+class PostingCursor {
+ public:
+  static constexpr uint32_t kEnd = UINT32_MAX;
+  static constexpr size_t kBlock = 128;
+
+  PostingCursor() = default;  // an exhausted cursor
+  // doc_count bounds the ids a list may hold: anything beyond is corruption.
+  PostingCursor(const MappedFile& postings, const MappedFile* positions, const TermInfo& info, uint32_t doc_count);
+
+  // The current document, or kEnd once exhausted.
+  uint32_t doc() const { return doc_; }
+  uint32_t doc_frequency() const { return doc_frequency_; }
+
+  void next() {
+    if (++index_ < count_) {
+      doc_ = docs_[index_];
+    } else {
+      load_block(block_ + 1);
+    }
+  }
+  // Moves to the first document >= target (never backwards).
+  void advance(uint32_t target);
+
+  // Term frequency in the current document.
+  uint32_t frequency() {
+    if (!frequencies_ready_) decode_frequencies();
+    return frequencies_[index_];
+  }
+  // Ascending positions of the term in the current document.
+  const std::vector<uint32_t>& positions();
+
+  // Bounds for the block holding the current document, for block-max pruning.
+  uint32_t block_last_doc() const { return doc_ == kEnd ? kEnd : blocks_[block_].last_doc; }
+  uint32_t block_max_frequency() const { return blocks_[block_].max_frequency; }
+  uint32_t block_min_length() const { return blocks_[block_].min_length; }
+  // Upper bound on the frequency over the whole list.
+  uint32_t max_frequency() const { return max_frequency_; }
+
+ private:
+  struct Block {
+    uint32_t last_doc;
+    uint32_t max_frequency;
+    uint32_t min_length;
+    uint32_t doc_count;
+    uint64_t offset;            // of the block in the postings data
+    uint64_t positions_offset;  // of its positions chunk in the positions data
+  };
+  void load_block(size_t block);
+  void decode_frequencies();
+  [[noreturn]] void fail(const char* reason) const;
+
+  const MappedFile* postings_file_ = nullptr;
+  const MappedFile* positions_file_ = nullptr;
+  const uint8_t* data_ = nullptr;
+  uint64_t data_length_ = 0;
+  uint64_t positions_offset_ = 0;
+  uint64_t positions_length_ = 0;
+  uint32_t doc_frequency_ = 0;
+  uint32_t doc_count_ = 0;
+  uint32_t max_frequency_ = 0;
+  std::vector<Block> blocks_;
+  size_t block_ = 0;
+  uint32_t doc_ = kEnd;
+  uint32_t index_ = 0;
+  uint32_t count_ = 0;
+  bool frequencies_ready_ = true;
+  const uint8_t* frequency_data_ = nullptr;
+  uint32_t docs_[kBlock];
+  uint32_t frequencies_[kBlock];
+  // Positions of the current block, decoded on first use, and of the current doc.
+  size_t positions_block_ = SIZE_MAX;
+  std::vector<uint32_t> block_positions_;
+  std::vector<uint32_t> block_position_starts_;
+  std::vector<uint32_t> doc_positions_;
+};
+
+}  // namespace attache::storage

@@ -1,0 +1,211 @@
+// Document store writer and reader over zstd with a trained dictionary.
+#include "doc_store.h"
+
+#include <zdict.h>
+#include <zstd.h>
+
+#include <algorithm>
+#include <functional>
+#include <mutex>
+
+#include "attache/storage/error.h"
+#include "bytes.h"
+
+namespace attache::storage {
+namespace {
+
+constexpr size_t kTargetBlockBytes = 16 * 1024;
+constexpr size_t kDictionaryCapacity = 64 * 1024;
+constexpr size_t kMaxTrainingBytes = 8 << 20;
+// Below this much text a dictionary costs more than it saves.
+constexpr size_t kMinBytesForDictionary = 256 * 1024;
+
+void serialise(const StoredDocument& d, ByteWriter& out) {
+  out.string(d.id);
+  out.string(d.title);
+  out.string(d.source);
+  out.string(d.url);
+  out.string(d.text);
+}
+
+StoredDocument deserialise(ByteReader& in) {
+  StoredDocument d;
+  d.id = in.string();
+  d.title = in.string();
+  d.source = in.string();
+  d.url = in.string();
+  d.text = in.string();
+  return d;
+}
+
+std::vector<uint8_t> train_dictionary(const std::vector<const StoredDocument*>& docs, size_t total_bytes) {
+  if (total_bytes < kMinBytesForDictionary || docs.size() < 16) return {};
+  // Sample evenly across the segment, one record per sample.
+  ByteWriter samples;
+  std::vector<size_t> sizes;
+  size_t stride = std::max<size_t>(1, total_bytes / kMaxTrainingBytes + 1);
+  for (size_t i = 0; i < docs.size(); i += stride) {
+    size_t before = samples.size();
+    serialise(*docs[i], samples);
+    sizes.push_back(samples.size() - before);
+  }
+  size_t capacity = std::min(kDictionaryCapacity, total_bytes / 16);
+  std::vector<uint8_t> dictionary(capacity);
+  size_t n = ZDICT_trainFromBuffer(dictionary.data(), capacity, samples.bytes().data(), sizes.data(),
+                                   static_cast<unsigned>(sizes.size()));
+  if (ZDICT_isError(n)) return {};  // too few or too uniform samples: store without one
+  dictionary.resize(n);
+  return dictionary;
+}
+
+}  // namespace
+
+void write_doc_store(const std::vector<const StoredDocument*>& docs, FileWriter& out, int level) {
+  size_t total = 0;
+  for (const StoredDocument* d : docs) total += d->id.size() + d->title.size() + d->source.size() + d->url.size() + d->text.size() + 8;
+  std::vector<uint8_t> dictionary = train_dictionary(docs, total);
+
+  ByteWriter head;
+  head.u32(static_cast<uint32_t>(dictionary.size()));
+  out.write(head.bytes());
+  out.write(dictionary);
+
+  ZSTD_CCtx* cctx = ZSTD_createCCtx();
+  ZSTD_CDict* cdict = dictionary.empty() ? nullptr : ZSTD_createCDict(dictionary.data(), dictionary.size(), level);
+  ByteWriter index, raw;
+  std::vector<uint8_t> compressed;
+  uint32_t block_count = 0, first_doc = 0;
+  auto flush = [&](uint32_t next_first) {
+    if (raw.size() == 0) return;
+    compressed.resize(ZSTD_compressBound(raw.size()));
+    size_t n = cdict ? ZSTD_compress_usingCDict(cctx, compressed.data(), compressed.size(), raw.bytes().data(),
+                                                raw.size(), cdict)
+                     : ZSTD_compressCCtx(cctx, compressed.data(), compressed.size(), raw.bytes().data(), raw.size(), level);
+    if (ZSTD_isError(n)) {
+      ZSTD_freeCDict(cdict);
+      ZSTD_freeCCtx(cctx);
+      throw Error(ErrorKind::io, std::string("zstd compression failed: ") + ZSTD_getErrorName(n));
+    }
+    index.u32(first_doc);
+    index.u64(out.offset());
+    index.u32(static_cast<uint32_t>(n));
+    index.u32(static_cast<uint32_t>(raw.size()));
+    out.write(compressed.data(), n);
+    raw.clear();
+    first_doc = next_first;
+    ++block_count;
+  };
+  ByteWriter record;
+  for (uint32_t i = 0; i < docs.size(); ++i) {
+    record.clear();
+    serialise(*docs[i], record);
+    raw.varint(record.size());
+    raw.raw(record.bytes().data(), record.size());
+    if (raw.size() >= kTargetBlockBytes) flush(i + 1);
+  }
+  flush(static_cast<uint32_t>(docs.size()));
+  ZSTD_freeCDict(cdict);
+  ZSTD_freeCCtx(cctx);
+
+  uint64_t index_offset = out.offset();
+  out.write(index.bytes());
+  ByteWriter trailer;
+  trailer.u64(index_offset);
+  trailer.u32(block_count);
+  trailer.u32(static_cast<uint32_t>(docs.size()));
+  out.write(trailer.bytes());
+}
+
+struct DocStore::Zstd {
+  ZSTD_DDict* ddict = nullptr;
+  std::mutex mutex;  // guards dctx; readers are mostly single-threaded
+  ZSTD_DCtx* dctx = ZSTD_createDCtx();
+  ~Zstd() {
+    ZSTD_freeDDict(ddict);
+    ZSTD_freeDCtx(dctx);
+  }
+};
+
+DocStore::DocStore(const MappedFile& file, uint32_t doc_count)
+    : file_(file), doc_count_(doc_count), zstd_(std::make_unique<Zstd>()) {
+  constexpr uint64_t kTrailer = 16;
+  uint64_t body = file.body_end() - file.body_begin();
+  if (body < kTrailer + 4) file.fail("document store trailer missing");
+  const uint8_t* trailer = file.verified(file.body_end() - kTrailer, kTrailer);
+  uint64_t index_offset = load_u64(trailer);
+  uint32_t block_count = load_u32(trailer + 8);
+  if (load_u32(trailer + 12) != doc_count) file.fail("document count disagrees with the manifest");
+  if (index_offset < file.body_begin() + 4 || index_offset + uint64_t{block_count} * 20 + kTrailer != file.body_end())
+    file.fail("document store index out of place");
+  dictionary_length_ = load_u32(file.verified(file.body_begin(), 4));
+  if (file.body_begin() + 4 + dictionary_length_ > index_offset) file.fail("dictionary runs past the blocks");
+  if (dictionary_length_ > 0) {
+    const uint8_t* dict = file.verified(file.body_begin() + 4, dictionary_length_);
+    zstd_->ddict = ZSTD_createDDict(dict, dictionary_length_);
+    if (!zstd_->ddict) file.fail("invalid compression dictionary");
+  }
+  const uint8_t* p = file.verified(index_offset, uint64_t{block_count} * 20);
+  ByteReader in(p, p + uint64_t{block_count} * 20, &file.name());
+  blocks_.resize(block_count);
+  uint64_t expected_offset = file.body_begin() + 4 + dictionary_length_;
+  for (uint32_t b = 0; b < block_count; ++b) {
+    Block& block = blocks_[b];
+    block.first_doc = in.u32();
+    block.offset = in.u64();
+    block.compressed_length = in.u32();
+    block.raw_length = in.u32();
+    if (block.offset != expected_offset || (b == 0 ? block.first_doc != 0 : block.first_doc <= blocks_[b - 1].first_doc) ||
+        block.first_doc >= doc_count)
+      file.fail("document store block " + std::to_string(b) + " out of place");
+    expected_offset += block.compressed_length;
+  }
+  if (expected_offset != index_offset) file.fail("document store blocks do not fill the file");
+  if ((block_count == 0) != (doc_count == 0)) file.fail("document store is missing blocks");
+}
+
+DocStore::~DocStore() = default;
+
+size_t DocStore::block_of(uint32_t doc) const {
+  if (doc >= doc_count_) throw Error(ErrorKind::not_found, "no document " + std::to_string(doc) + " in " + file_.name());
+  auto it = std::upper_bound(blocks_.begin(), blocks_.end(), doc,
+                             [](uint32_t d, const Block& b) { return d < b.first_doc; });
+  return static_cast<size_t>(it - blocks_.begin()) - 1;
+}
+
+std::vector<uint8_t> DocStore::decompress(size_t b) const {
+  const Block& block = blocks_[b];
+  const uint8_t* src = file_.verified(block.offset, block.compressed_length);
+  std::vector<uint8_t> raw(block.raw_length);
+  std::lock_guard lock(zstd_->mutex);
+  size_t n = zstd_->ddict ? ZSTD_decompress_usingDDict(zstd_->dctx, raw.data(), raw.size(), src,
+                                                         block.compressed_length, zstd_->ddict)
+                          : ZSTD_decompressDCtx(zstd_->dctx, raw.data(), raw.size(), src, block.compressed_length);
+  if (ZSTD_isError(n) || n != raw.size())
+    file_.fail("document block " + std::to_string(b) + " does not decompress");
+  return raw;
+}
+
+void DocStore::scan(uint32_t first, uint32_t last, const std::function<void(uint32_t, StoredDocument&&)>& visit) const {
+  if (first >= last) return;
+  for (size_t b = block_of(first); b < blocks_.size() && blocks_[b].first_doc < last; ++b) {
+    std::vector<uint8_t> raw = decompress(b);
+    uint32_t end = b + 1 < blocks_.size() ? blocks_[b + 1].first_doc : doc_count_;
+    ByteReader in(raw.data(), raw.data() + raw.size(), &file_.name());
+    for (uint32_t doc = blocks_[b].first_doc; doc < end; ++doc) {
+      uint64_t length = in.varint();
+      const uint8_t* record = in.take(length);
+      if (doc < first || doc >= last) continue;
+      ByteReader fields(record, record + length, &file_.name());
+      visit(doc, deserialise(fields));
+    }
+    if (!in.at_end()) file_.fail("document block " + std::to_string(b) + " has trailing bytes");
+  }
+}
+
+StoredDocument DocStore::get(uint32_t doc) const {
+  StoredDocument result;
+  scan(doc, doc + 1, [&](uint32_t, StoredDocument&& d) { result = std::move(d); });
+  return result;
+}
+
+}  // namespace attache::storage

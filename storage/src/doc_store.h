@@ -1,0 +1,49 @@
+// The document store of a segment (storage/FORMAT.md, ".store"): records in
+// blocks of about 16 KiB, each compressed with zstd against a dictionary trained
+// on the segment's own documents, so fetching one document reads one block.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "attache/storage/document.h"
+#include "file_format.h"
+
+namespace attache::storage {
+
+// Serialises and compresses documents given in id order.
+void write_doc_store(const std::vector<const StoredDocument*>& docs_in_id_order, FileWriter& out,
+                     int compression_level);
+
+class DocStore {
+ public:
+  DocStore(const MappedFile& file, uint32_t doc_count);
+  ~DocStore();
+  // The document's record; the date comes from the columns and is left 0.
+  StoredDocument get(uint32_t doc) const;
+  // Calls visit for docs [first, last) in order, decompressing each block once.
+  void scan(uint32_t first, uint32_t last, const std::function<void(uint32_t, StoredDocument&&)>& visit) const;
+  uint64_t dictionary_bytes() const { return dictionary_length_; }
+
+ private:
+  struct Block {
+    uint32_t first_doc;
+    uint64_t offset;
+    uint32_t compressed_length;
+    uint32_t raw_length;
+  };
+  std::vector<uint8_t> decompress(size_t block) const;
+  size_t block_of(uint32_t doc) const;
+
+  const MappedFile& file_;
+  uint32_t doc_count_;
+  uint64_t dictionary_length_ = 0;
+  std::vector<Block> blocks_;
+  struct Zstd;
+  std::unique_ptr<Zstd> zstd_;
+};
+
+}  // namespace attache::storage

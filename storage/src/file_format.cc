@@ -1,0 +1,234 @@
+// Writing and mapping files with the common framing.
+#include "file_format.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include <cstring>
+
+#include "attache/storage/error.h"
+#include "bytes.h"
+
+namespace attache::storage {
+namespace {
+
+constexpr char kMagic[4] = {'A', 'T', 'C', 'H'};
+constexpr uint32_t kFooterMagic = 0x45484354;  // "TCHE"
+constexpr size_t kWriteBuffer = 1 << 20;
+
+std::string kind_name(uint32_t kind) {
+  std::string s(4, ' ');
+  std::memcpy(s.data(), &kind, 4);
+  return s;
+}
+
+}  // namespace
+
+struct FileWriter::Hashing {
+  XXH3_state_t* whole = XXH3_createState();
+  XXH3_state_t* chunk = XXH3_createState();
+  uint64_t chunk_fill = 0;
+  Hashing() {
+    XXH3_64bits_reset(whole);
+    XXH3_64bits_reset(chunk);
+  }
+  ~Hashing() {
+    XXH3_freeState(whole);
+    XXH3_freeState(chunk);
+  }
+};
+
+FileWriter::FileWriter(const std::filesystem::path& path, FileKind kind)
+    : path_(path), hashing_(std::make_unique<Hashing>()) {
+  fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd_ < 0) throw_io(path.string(), "cannot create");
+  buffer_.reserve(kWriteBuffer);
+  ByteWriter header;
+  header.raw(kMagic, 4);
+  header.u32(static_cast<uint32_t>(kind));
+  header.u32(kFormatVersion);
+  header.u32(0);
+  write(header.bytes());
+}
+
+FileWriter::~FileWriter() {
+  if (fd_ >= 0) ::close(fd_);  // an unfinished file is a leftover the next writer removes
+}
+
+void FileWriter::hash(const uint8_t* data, size_t size) {
+  XXH3_64bits_update(hashing_->whole, data, size);
+  while (size > 0) {
+    size_t room = kChunkSize - hashing_->chunk_fill;
+    size_t n = size < room ? size : room;
+    XXH3_64bits_update(hashing_->chunk, data, n);
+    hashing_->chunk_fill += n;
+    data += n;
+    size -= n;
+    if (hashing_->chunk_fill == kChunkSize) {
+      chunk_checksums_.push_back(static_cast<uint32_t>(XXH3_64bits_digest(hashing_->chunk)));
+      XXH3_64bits_reset(hashing_->chunk);
+      hashing_->chunk_fill = 0;
+    }
+  }
+}
+
+void FileWriter::write(const void* data, size_t size) {
+  auto p = static_cast<const uint8_t*>(data);
+  hash(p, size);
+  offset_ += size;
+  if (buffer_.size() + size > kWriteBuffer) flush_buffer();
+  if (size >= kWriteBuffer) {
+    while (size > 0) {
+      ssize_t n = ::write(fd_, p, size);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        throw_io(path_.string(), "write failed");
+      }
+      p += n;
+      size -= static_cast<size_t>(n);
+    }
+    return;
+  }
+  buffer_.insert(buffer_.end(), p, p + size);
+}
+
+void FileWriter::flush_buffer() {
+  const uint8_t* p = buffer_.data();
+  size_t left = buffer_.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd_, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw_io(path_.string(), "write failed");
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  buffer_.clear();
+}
+
+FileSummary FileWriter::finish() {
+  if (hashing_->chunk_fill > 0) {
+    chunk_checksums_.push_back(static_cast<uint32_t>(XXH3_64bits_digest(hashing_->chunk)));
+    hashing_->chunk_fill = 0;
+  }
+  uint64_t table_offset = offset_;
+  ByteWriter trailer;
+  for (uint32_t c : chunk_checksums_) trailer.u32(c);
+  trailer.u64(table_offset);
+  trailer.u32(kChunkSize);
+  trailer.u32(kFooterMagic);
+  XXH3_64bits_update(hashing_->whole, trailer.bytes().data(), trailer.size());
+  uint64_t checksum = XXH3_64bits_digest(hashing_->whole);
+  trailer.u64(checksum);
+  buffer_.insert(buffer_.end(), trailer.bytes().begin(), trailer.bytes().end());
+  offset_ += trailer.size();
+  flush_buffer();
+  if (::fsync(fd_) != 0) throw_io(path_.string(), "fsync failed");
+  if (::close(fd_) != 0) {
+    fd_ = -1;
+    throw_io(path_.string(), "close failed");
+  }
+  fd_ = -1;
+  return {offset_, checksum};
+}
+
+MappedFile::MappedFile(const std::filesystem::path& path, std::string display_name, FileKind kind)
+    : name_(std::move(display_name)) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) throw Error(ErrorKind::not_found, path.string() + ": no such file");
+    throw_io(path.string(), "cannot open");
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    ::close(fd);
+    throw_io(path.string(), "cannot stat");
+  }
+  size_ = static_cast<uint64_t>(st.st_size);
+  if (size_ < kHeaderSize + kFooterSize) {
+    ::close(fd);
+    fail("file is truncated (" + std::to_string(size_) + " bytes)");
+  }
+  void* map = ::mmap(nullptr, size_, PROT_READ, MAP_SHARED, fd, 0);
+  ::close(fd);
+  if (map == MAP_FAILED) throw_io(path.string(), "cannot map");
+  data_ = static_cast<const uint8_t*>(map);
+  try {
+    if (std::memcmp(data_, kMagic, 4) != 0) fail("not an attache file (bad magic)");
+    uint32_t file_kind = load_u32(data_ + 4);
+    if (file_kind != static_cast<uint32_t>(kind))
+      fail("holds " + kind_name(file_kind) + " data, expected " + kind_name(static_cast<uint32_t>(kind)));
+    uint32_t version = load_u32(data_ + 8);
+    if (version != kFormatVersion) {
+      throw Error(ErrorKind::format_version,
+                  name_ + ": format version " + std::to_string(version) + " is " +
+                      (version > kFormatVersion ? "newer" : "older") + " than the version this attache reads (" +
+                      std::to_string(kFormatVersion) + "); " +
+                      (version > kFormatVersion ? "upgrade attache" : "re-index the articles"));
+    }
+    const uint8_t* footer = data_ + size_ - kFooterSize;
+    table_offset_ = load_u64(footer);
+    uint32_t chunk_size = load_u32(footer + 8);
+    if (load_u32(footer + 12) != kFooterMagic) fail("footer magic missing (truncated or overwritten)");
+    if (chunk_size != kChunkSize) fail("unexpected checksum chunk size");
+    if (table_offset_ < kHeaderSize || table_offset_ > size_ - kFooterSize) fail("footer points outside the file");
+    chunk_count_ = static_cast<size_t>((table_offset_ + kChunkSize - 1) / kChunkSize);
+    if (table_offset_ + 4 * chunk_count_ + kFooterSize != size_) fail("checksum table size does not match the file size");
+    chunk_verified_ = std::make_unique<std::atomic<bool>[]>(chunk_count_);
+    for (size_t i = 0; i < chunk_count_; ++i) chunk_verified_[i].store(false, std::memory_order_relaxed);
+    verify_chunk(0);  // covers the header just read
+  } catch (...) {
+    ::munmap(map, size_);
+    data_ = nullptr;
+    throw;
+  }
+}
+
+MappedFile::~MappedFile() {
+  if (data_) ::munmap(const_cast<uint8_t*>(data_), size_);
+}
+
+uint64_t MappedFile::footer_checksum() const { return load_u64(data_ + size_ - 8); }
+
+void MappedFile::fail(const std::string& reason) const { throw_corruption(name_, reason); }
+
+void MappedFile::verify_chunk(size_t chunk) const {
+  if (chunk_verified_[chunk].load(std::memory_order_acquire)) return;
+  uint64_t begin = static_cast<uint64_t>(chunk) * kChunkSize;
+  uint64_t end = std::min<uint64_t>(begin + kChunkSize, table_offset_);
+  uint32_t expected = load_u32(data_ + table_offset_ + 4 * chunk);
+  uint32_t actual = static_cast<uint32_t>(XXH3_64bits(data_ + begin, end - begin));
+  if (expected != actual)
+    fail("checksum mismatch in bytes " + std::to_string(begin) + ".." + std::to_string(end));
+  chunk_verified_[chunk].store(true, std::memory_order_release);
+}
+
+const uint8_t* MappedFile::verified(uint64_t offset, uint64_t length) const {
+  if (offset < kHeaderSize || offset > table_offset_ || length > table_offset_ - offset)
+    fail("reference to bytes " + std::to_string(offset) + "+" + std::to_string(length) + " outside the data");
+  if (length > 0) {
+    for (size_t c = offset / kChunkSize; c <= (offset + length - 1) / kChunkSize; ++c) verify_chunk(c);
+  }
+  return data_ + offset;
+}
+
+void MappedFile::verify_all() const {
+  for (size_t c = 0; c < chunk_count_; ++c) verify_chunk(c);
+  if (XXH3_64bits(data_, size_ - 8) != footer_checksum()) fail("whole-file checksum mismatch");
+}
+
+void sync_directory(const std::filesystem::path& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) throw_io(dir.string(), "cannot open directory");
+  if (::fsync(fd) != 0) {
+    ::close(fd);
+    throw_io(dir.string(), "fsync of directory failed");
+  }
+  ::close(fd);
+}
+
+}  // namespace attache::storage

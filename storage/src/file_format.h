@@ -1,0 +1,102 @@
+// The framing every attache file shares (storage/FORMAT.md, "Common framing"):
+// a 16-byte header with magic, file kind and format version; the body; a table
+// of per-64 KiB checksums that readers verify lazily; a 24-byte footer ending in
+// the checksum of everything before it.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attache::storage {
+
+inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr size_t kHeaderSize = 16;
+inline constexpr size_t kFooterSize = 24;
+inline constexpr uint32_t kChunkSize = 64 * 1024;
+
+// Four ASCII letters naming what a file holds, written after the magic "ATCH".
+enum class FileKind : uint32_t {
+  manifest = 0x494e414d,    // "MANI"
+  terms = 0x4d524554,       // "TERM"
+  postings = 0x54534f50,    // "POST"
+  positions = 0x4e534f50,   // "POSN"
+  store = 0x524f5453,       // "STOR"
+  columns = 0x534c4f43,     // "COLS"
+  deletions = 0x534c4544,   // "DELS"
+};
+
+struct FileSummary {
+  uint64_t size = 0;
+  uint64_t checksum = 0;  // the footer's whole-file checksum
+};
+
+// Writes header, body and trailer; finish() fsyncs and closes. The file is
+// created exclusively: segment files are never overwritten.
+class FileWriter {
+ public:
+  FileWriter(const std::filesystem::path& path, FileKind kind);
+  ~FileWriter();
+  FileWriter(const FileWriter&) = delete;
+  FileWriter& operator=(const FileWriter&) = delete;
+
+  void write(const void* data, size_t size);
+  void write(const std::vector<uint8_t>& bytes) { write(bytes.data(), bytes.size()); }
+  uint64_t offset() const { return offset_; }
+  FileSummary finish();
+
+ private:
+  void hash(const uint8_t* data, size_t size);
+  void flush_buffer();
+
+  std::filesystem::path path_;
+  int fd_ = -1;
+  uint64_t offset_ = 0;
+  std::vector<uint8_t> buffer_;
+  struct Hashing;
+  std::unique_ptr<Hashing> hashing_;
+  std::vector<uint32_t> chunk_checksums_;
+};
+
+// A read-only memory map of one file, its framing checked on open. Bytes are
+// handed out through verified(), which checks the chunk checksums covering them
+// the first time they are touched; the whole file is checked by verify_all().
+class MappedFile {
+ public:
+  // `display_name` is what error messages call the file (its name in the index).
+  MappedFile(const std::filesystem::path& path, std::string display_name, FileKind kind);
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+
+  const std::string& name() const { return name_; }
+  uint64_t size() const { return size_; }
+  uint64_t body_begin() const { return kHeaderSize; }
+  uint64_t body_end() const { return table_offset_; }
+  uint64_t footer_checksum() const;
+
+  // Pointer to [offset, offset + length) of the body after checking its chunks.
+  const uint8_t* verified(uint64_t offset, uint64_t length) const;
+  // Every chunk and the footer checksum.
+  void verify_all() const;
+  [[noreturn]] void fail(const std::string& reason) const;
+
+ private:
+  void verify_chunk(size_t chunk) const;
+
+  std::string name_;
+  const uint8_t* data_ = nullptr;
+  uint64_t size_ = 0;
+  uint64_t table_offset_ = 0;
+  size_t chunk_count_ = 0;
+  mutable std::unique_ptr<std::atomic<bool>[]> chunk_verified_;
+};
+
+// fsync of a directory, so a rename or a new file in it is durable.
+void sync_directory(const std::filesystem::path& dir);
+
+}  // namespace attache::storage

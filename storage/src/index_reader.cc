@@ -1,0 +1,266 @@
+// Opening a snapshot: the manifest, then each segment's files, mapped.
+#include "attache/storage/index_reader.h"
+
+#include <algorithm>
+
+#include "attache/storage/error.h"
+#include "bitpack.h"
+#include "doc_store.h"
+#include "file_format.h"
+#include "manifest.h"
+#include "term_dictionary.h"
+
+namespace attache::storage {
+
+struct Segment::Impl {
+  SegmentEntry entry;
+  std::string name;
+  std::unique_ptr<MappedFile> files[kSegmentFileCount];
+  std::unique_ptr<MappedFile> deletions;
+  std::unique_ptr<TermDictionary> dictionary;
+  std::unique_ptr<DocStore> store;
+  // Columns
+  Day date_base = 0;
+  int date_width = 0;
+  const uint8_t* dates = nullptr;
+  int length_width = 0;
+  const uint8_t* lengths = nullptr;
+  const uint8_t* deleted_bits = nullptr;
+
+  const MappedFile& file(SegmentFile f) const { return *files[static_cast<size_t>(f)]; }
+
+  void open_columns() {
+    const MappedFile& f = file(SegmentFile::columns);
+    uint64_t length = f.body_end() - f.body_begin();
+    const uint8_t* p = f.verified(f.body_begin(), length);  // small: verified whole
+    ByteReader in(p, p + length, &f.name());
+    if (in.u32() != entry.doc_count) f.fail("document count disagrees with the manifest");
+    if (in.u64() != entry.total_length) f.fail("total length disagrees with the manifest");
+    date_base = static_cast<Day>(in.u32());
+    date_width = in.u8();
+    if (date_width > 32) f.fail("invalid date column width");
+    uint64_t n = entry.doc_count;
+    dates = in.take((n * date_width + 7) / 8 + 8);
+    length_width = in.u8();
+    if (length_width > 32) f.fail("invalid length column width");
+    lengths = in.take((n * length_width + 7) / 8 + 8);
+    if (!in.at_end()) f.fail("trailing bytes after the columns");
+  }
+
+  void open_deletions(const std::filesystem::path& dir) {
+    if (entry.deletion_generation == 0) return;
+    std::string file_name = deletions_file_name(entry.id, entry.deletion_generation);
+    deletions = std::make_unique<MappedFile>(dir / file_name, file_name, FileKind::deletions);
+    uint64_t length = deletions->body_end() - deletions->body_begin();
+    const uint8_t* p = deletions->verified(deletions->body_begin(), length);
+    ByteReader in(p, p + length, &deletions->name());
+    if (in.u32() != entry.doc_count) deletions->fail("document count disagrees with the manifest");
+    if (in.u32() != entry.deleted_count) deletions->fail("deleted count disagrees with the manifest");
+    deleted_bits = in.take((entry.doc_count + 7) / 8);
+    if (!in.at_end()) deletions->fail("trailing bytes after the bitmap");
+  }
+};
+
+Segment::Segment(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Segment::~Segment() = default;
+
+const std::string& Segment::name() const { return impl_->name; }
+uint32_t Segment::doc_count() const { return impl_->entry.doc_count; }
+uint32_t Segment::deleted_count() const { return impl_->entry.deleted_count; }
+uint64_t Segment::total_length() const { return impl_->entry.total_length; }
+uint64_t Segment::text_bytes() const { return impl_->entry.text_bytes; }
+Day Segment::min_date() const { return impl_->entry.min_date; }
+Day Segment::max_date() const { return impl_->entry.max_date; }
+uint64_t Segment::term_count() const { return impl_->dictionary->term_count(); }
+uint64_t Segment::store_dictionary_bytes() const { return impl_->store->dictionary_bytes(); }
+
+Day Segment::date(uint32_t doc) const {
+  return impl_->date_base + static_cast<Day>(read_packed(impl_->dates, doc, impl_->date_width));
+}
+
+uint32_t Segment::length(uint32_t doc) const {
+  return static_cast<uint32_t>(read_packed(impl_->lengths, doc, impl_->length_width));
+}
+
+bool Segment::is_deleted(uint32_t doc) const {
+  return impl_->deleted_bits && (impl_->deleted_bits[doc >> 3] >> (doc & 7) & 1);
+}
+
+uint32_t Segment::first_doc_on_or_after(Day day) const {
+  uint32_t lo = 0, hi = doc_count();
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (date(mid) < day)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+std::optional<TermInfo> Segment::find_term(std::string_view term) const { return impl_->dictionary->find(term); }
+
+void Segment::scan_terms(std::string_view prefix,
+                         const std::function<bool(std::string_view, const TermInfo&)>& visit) const {
+  impl_->dictionary->scan(prefix, visit);
+}
+
+PostingCursor Segment::postings(const TermInfo& info) const {
+  return PostingCursor(impl_->file(SegmentFile::postings), &impl_->file(SegmentFile::positions), info,
+                       impl_->entry.doc_count);
+}
+
+PostingCursor Segment::postings(std::string_view term) const {
+  auto info = find_term(term);
+  return info ? postings(*info) : PostingCursor();
+}
+
+StoredDocument Segment::document(uint32_t doc) const {
+  StoredDocument d = impl_->store->get(doc);
+  d.date = date(doc);
+  return d;
+}
+
+void Segment::scan_documents(uint32_t first, uint32_t last,
+                             const std::function<void(uint32_t, StoredDocument&&)>& visit) const {
+  impl_->store->scan(first, last, [&](uint32_t doc, StoredDocument&& d) {
+    d.date = date(doc);
+    visit(doc, std::move(d));
+  });
+}
+
+std::vector<std::pair<std::string, uint64_t>> Segment::file_sizes() const {
+  std::vector<std::pair<std::string, uint64_t>> sizes;
+  for (size_t f = 0; f < kSegmentFileCount; ++f)
+    sizes.emplace_back(extension(static_cast<SegmentFile>(f)), impl_->files[f]->size());
+  if (impl_->deletions) sizes.emplace_back("deleted", impl_->deletions->size());
+  return sizes;
+}
+
+void Segment::verify() const {
+  for (size_t f = 0; f < kSegmentFileCount; ++f) {
+    const MappedFile& file = *impl_->files[f];
+    file.verify_all();
+    if (file.footer_checksum() != impl_->entry.files[f].checksum) file.fail("checksum differs from the manifest's");
+  }
+  if (impl_->deletions) {
+    impl_->deletions->verify_all();
+    if (impl_->deletions->footer_checksum() != impl_->entry.deletions.checksum)
+      impl_->deletions->fail("checksum differs from the manifest's");
+  }
+  // Structure: every term's postings decode, ascending and within the segment,
+  // agreeing with the dictionary's frequencies; every stored document decodes.
+  const MappedFile& terms = impl_->file(SegmentFile::terms);
+  std::string previous;
+  bool first = true;
+  impl_->dictionary->scan("", [&](std::string_view term, const TermInfo& info) {
+    if (!first && term <= previous) terms.fail("terms out of order at '" + std::string(term) + "'");
+    first = false;
+    previous = term;
+    PostingCursor cursor = postings(info);
+    uint32_t docs = 0;
+    uint64_t occurrences = 0;
+    for (; cursor.doc() != PostingCursor::kEnd; cursor.next()) {
+      ++docs;
+      uint32_t freq = cursor.frequency();
+      occurrences += freq;
+      if (info.has_positions() && cursor.positions().size() != freq)
+        impl_->file(SegmentFile::positions).fail("position count differs from the frequency for '" + std::string(term) + "'");
+    }
+    if (docs != info.doc_frequency || occurrences != info.collection_frequency)
+      terms.fail("frequencies of '" + std::string(term) + "' disagree with its postings");
+    return true;
+  });
+  uint32_t seen = 0;
+  scan_documents(0, doc_count(), [&](uint32_t, StoredDocument&&) { ++seen; });
+  if (seen != doc_count()) impl_->file(SegmentFile::store).fail("holds fewer documents than the manifest says");
+  for (uint32_t doc = 1; doc < doc_count(); ++doc)
+    if (date(doc) < date(doc - 1)) impl_->file(SegmentFile::columns).fail("documents are not in date order");
+}
+
+namespace {
+
+std::unique_ptr<Segment> open_segment(const std::filesystem::path& dir, const SegmentEntry& entry) {
+  auto impl = std::make_unique<Segment::Impl>();
+  impl->entry = entry;
+  impl->name = segment_stem(entry.id);
+  for (size_t f = 0; f < kSegmentFileCount; ++f) {
+    auto kind = static_cast<SegmentFile>(f);
+    std::string file_name = segment_file_name(entry.id, kind);
+    impl->files[f] = std::make_unique<MappedFile>(dir / file_name, file_name, file_kind(kind));
+    if (impl->files[f]->size() != entry.files[f].size)
+      impl->files[f]->fail("size " + std::to_string(impl->files[f]->size()) + " differs from the manifest's " +
+                           std::to_string(entry.files[f].size));
+  }
+  impl->open_columns();
+  impl->open_deletions(dir);
+  impl->dictionary = std::make_unique<TermDictionary>(impl->file(SegmentFile::terms));
+  impl->store = std::make_unique<DocStore>(impl->file(SegmentFile::store), entry.doc_count);
+  return std::make_unique<Segment>(std::move(impl));
+}
+
+}  // namespace
+
+std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec))
+    throw Error(ErrorKind::not_found, dir.string() + ": no index here (the directory does not exist)");
+  // A writer may remove a segment file between our manifest read and its open
+  // (after a merge); the newer manifest no longer names it, so read again.
+  for (int attempt = 0;; ++attempt) {
+    auto manifest = read_manifest(dir);
+    if (!manifest)
+      throw Error(ErrorKind::not_found, dir.string() + ": no index here (no MANIFEST; run attache index first)");
+    try {
+      std::shared_ptr<IndexSnapshot> snapshot(new IndexSnapshot());
+      snapshot->dir_ = dir;
+      snapshot->generation_ = manifest->generation;
+      for (const SegmentEntry& entry : manifest->segments) snapshot->segments_.push_back(open_segment(dir, entry));
+      return snapshot;
+    } catch (const Error& e) {
+      if (e.kind() != ErrorKind::not_found || attempt >= 3) {
+        if (e.kind() == ErrorKind::not_found)
+          throw Error(ErrorKind::corruption, std::string("index corrupted: ") + e.what());
+        throw;
+      }
+    }
+  }
+}
+
+IndexSnapshot::~IndexSnapshot() = default;
+
+uint64_t IndexSnapshot::doc_count() const {
+  uint64_t n = 0;
+  for (const auto& s : segments_) n += s->doc_count() - s->deleted_count();
+  return n;
+}
+
+uint64_t IndexSnapshot::stored_doc_count() const {
+  uint64_t n = 0;
+  for (const auto& s : segments_) n += s->doc_count();
+  return n;
+}
+
+uint64_t IndexSnapshot::total_length() const {
+  uint64_t n = 0;
+  for (const auto& s : segments_) n += s->total_length();
+  return n;
+}
+
+double IndexSnapshot::average_length() const {
+  uint64_t docs = stored_doc_count();
+  return docs ? static_cast<double>(total_length()) / static_cast<double>(docs) : 0.0;
+}
+
+uint32_t IndexSnapshot::doc_frequency(std::string_view term) const {
+  uint32_t df = 0;
+  for (const auto& s : segments_)
+    if (auto info = s->find_term(term)) df += info->doc_frequency;
+  return df;
+}
+
+void IndexSnapshot::verify() const {
+  for (const auto& s : segments_) s->verify();
+}
+
+}  // namespace attache::storage

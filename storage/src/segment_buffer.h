@@ -1,0 +1,46 @@
+// Documents gathered in memory until they are flushed as one immutable segment:
+// an inverted index of varint-coded postings per term, and the stored documents.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "attache/storage/document.h"
+#include "bytes.h"
+#include "manifest.h"
+
+namespace attache::storage {
+
+class SegmentBuffer {
+ public:
+  void add(IndexableDocument&& document);
+  bool empty() const { return docs_.empty(); }
+  uint32_t doc_count() const { return static_cast<uint32_t>(docs_.size()); }
+  uint64_t memory_bytes() const { return memory_bytes_; }
+
+  // Writes the segment's five files into dir (documents renumbered by date)
+  // and returns its manifest entry; the buffer is left empty.
+  SegmentEntry flush(const std::filesystem::path& dir, uint64_t segment_id, int compression_level);
+
+ private:
+  struct TermBuffer {
+    ByteWriter stream;  // per document: varint doc delta, varint frequency, then position deltas
+    uint32_t last_doc = 0;
+    uint32_t doc_frequency = 0;
+    uint64_t collection_frequency = 0;
+    bool positional = false;
+  };
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, TermBuffer, Hash, std::equal_to<>> terms_;
+  std::vector<StoredDocument> docs_;
+  std::vector<uint32_t> lengths_;
+  uint64_t memory_bytes_ = 0;
+};
+
+}  // namespace attache::storage

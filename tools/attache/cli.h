@@ -1,0 +1,50 @@
+// Shared pieces of the subcommands: exit codes, option parsing, output helpers.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace attache::cli {
+
+namespace po = boost::program_options;
+using Json = nlohmann::ordered_json;
+
+// Exit statuses, also listed in `attache --help`.
+enum ExitCode : int {
+  kOk = 0,
+  kFailure = 1,     // I/O, a locked index, skipped input under --strict
+  kUsage = 2,       // unknown option, missing argument, malformed query
+  kCorruption = 3,  // damaged index or unsupported format version
+};
+
+struct Command {
+  const char* name;
+  const char* summary;
+  int (*run)(const std::vector<std::string>& args);
+};
+
+const std::vector<Command>& commands();
+
+// Parses args against options (and positional names); prints help and
+// returns false when --help was given. Throws po::error on bad usage.
+bool parse(const std::string& command, const std::vector<std::string>& args, const po::options_description& options,
+           const po::positional_options_description& positional, po::variables_map& vm, const std::string& usage,
+           const std::string& examples);
+
+bool stdout_is_terminal();
+bool stderr_is_terminal();
+// "12.3 MB", "456 bytes".
+std::string human_bytes(uint64_t bytes);
+// "12,345".
+std::string grouped(uint64_t n);
+
+int run_index(const std::vector<std::string>& args);
+int run_search(const std::vector<std::string>& args);
+int run_stats(const std::vector<std::string>& args);
+int run_check(const std::vector<std::string>& args);
+
+}  // namespace attache::cli

@@ -1,0 +1,120 @@
+// attache index: read articles, report every skipped one, commit the rest.
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+
+#include "attache/indexer/article_reader.h"
+#include "attache/indexer/indexing.h"
+#include "attache/storage/index_writer.h"
+#include "cli.h"
+
+namespace attache::cli {
+namespace {
+
+std::string duration(double seconds) {
+  long s = std::lround(seconds);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+  return buf;
+}
+
+// One status line, redrawn in place on a terminal.
+class ProgressLine {
+ public:
+  explicit ProgressLine(bool enabled) : enabled_(enabled) {}
+  void show(const indexer::IndexingProgress& p) {
+    if (!enabled_) return;
+    double rate = p.seconds > 0 ? p.articles / p.seconds : 0;
+    double mb = p.bytes_read / 1e6;
+    std::string line = "indexed " + grouped(p.articles) + " articles, " + std::to_string(static_cast<long>(mb)) +
+                       " MB, " + grouped(static_cast<uint64_t>(rate)) + " articles/s";
+    if (p.bytes_total > 0 && p.bytes_read > 0 && p.seconds > 1) {
+      double left = (static_cast<double>(p.bytes_total) - static_cast<double>(p.bytes_read)) * p.seconds /
+                    static_cast<double>(p.bytes_read);
+      line += ", " + std::to_string(static_cast<int>(100.0 * p.bytes_read / p.bytes_total)) + "%, ETA " +
+              duration(std::max(0.0, left));
+    }
+    std::cerr << "\r\x1b[K" << line << std::flush;
+    shown_ = true;
+  }
+  void clear() {
+    if (shown_) std::cerr << "\r\x1b[K" << std::flush;
+    shown_ = false;
+  }
+
+ private:
+  bool enabled_;
+  bool shown_ = false;
+};
+
+}  // namespace
+
+int run_index(const std::vector<std::string>& args) {
+  po::options_description options("options");
+  std::string index_dir;
+  std::vector<std::string> paths;
+  uint64_t memory_mib = 512;
+  unsigned threads = 0;
+  options.add_options()
+      ("index,i", po::value(&index_dir)->required()->value_name("DIR"), "index directory (created when missing)")
+      ("memory", po::value(&memory_mib)->value_name("MiB")->default_value(512),
+       "flush a segment when buffered documents pass this size")
+      ("threads", po::value(&threads)->value_name("N")->default_value(0), "analysis threads (0: one per core)")
+      ("strict", "exit with status 1 if any article was skipped")
+      ("quiet,q", "no progress line and no summary")
+      ("paths", po::value(&paths)->value_name("PATH"), "files, directories or - (JSON Lines on stdin)");
+  po::positional_options_description positional;
+  positional.add("paths", -1);
+  po::variables_map vm;
+  if (!parse("index", args, options, positional, vm, "--index DIR PATH...",
+             "  attache index --index news-index corpus/               # every .txt and .jsonl below corpus/\n"
+             "  attache index --index news-index 2022-01.jsonl        # JSON Lines, one article a line\n"
+             "  zcat dump.jsonl.gz | attache index --index news-index -\n"
+             "  attache index --index news-index --strict --memory 2048 archive/\n"))
+    return kOk;
+  if (paths.empty()) throw po::error("no input: name files, directories or - for standard input");
+  if (memory_mib == 0) throw po::error("--memory must be at least 1 MiB");
+  const bool quiet = vm.count("quiet") > 0;
+
+  std::vector<indexer::InputProblem> problems;
+  auto inputs = indexer::collect_inputs(paths, problems);
+  ProgressLine progress(!quiet && stderr_is_terminal());
+  for (const auto& p : problems) std::cerr << format_problem(p) << "\n";
+
+  storage::WriterOptions writer_options;
+  writer_options.memory_budget = memory_mib << 20;
+  auto writer = storage::IndexWriter::open(index_dir, writer_options);
+  indexer::IndexingCallbacks callbacks;
+  callbacks.problem = [&](const indexer::InputProblem& p) {
+    progress.clear();
+    std::cerr << format_problem(p) << "\n";
+  };
+  callbacks.progress = [&](const indexer::IndexingProgress& p) { progress.show(p); };
+  indexer::IndexingReport report = indexer::index_inputs(inputs, *writer, callbacks, threads);
+  progress.clear();
+
+  for (const auto& p : problems) ++report.skipped_by_reason[static_cast<size_t>(p.reason)];
+  report.skipped += problems.size();
+  if (!quiet) {
+    char rate[64];
+    std::snprintf(rate, sizeof rate, "%.1f s, %.0f articles/s", report.seconds,
+                  report.seconds > 0 ? report.indexed / report.seconds : 0.0);
+    std::cerr << "indexed " << grouped(report.indexed) << " articles (" << human_bytes(report.bytes) << " in " << rate
+              << ") into " << index_dir << "; skipped " << grouped(report.skipped);
+    std::string reasons;
+    for (int r = 0; r < indexer::kSkipReasonCount; ++r) {
+      if (!report.skipped_by_reason[r]) continue;
+      reasons += reasons.empty() ? "" : ", ";
+      reasons += grouped(report.skipped_by_reason[r]) + " " + indexer::describe(static_cast<indexer::SkipReason>(r));
+    }
+    if (!reasons.empty()) std::cerr << " (" << reasons << ")";
+    std::cerr << "\n";
+  }
+  if (vm.count("strict") && report.skipped > 0) {
+    std::cerr << "attache index: --strict: " << report.skipped << " input(s) skipped\n";
+    return kFailure;
+  }
+  return kOk;
+}
+
+}  // namespace attache::cli
