@@ -6,6 +6,7 @@
 #include <cctype>
 #include <set>
 
+#include "attache/analysis/sentences.h"
 #include "attache/analysis/stemmer.h"
 #include "attache/analysis/tokenizer.h"
 
@@ -40,23 +41,42 @@ Snippet make_snippet(std::string_view text, const Query& query, const SnippetOpt
   }
 
   const size_t width = std::max<size_t>(options.fragment_words, 4);
+  // Fragments start at a sentence start when one is close before the match.
+  std::vector<bool> starts_sentence(tokens.size(), false);
+  {
+    size_t t = 0;
+    for (const analysis::Sentence& sentence : analysis::split_sentences(text)) {
+      while (t < tokens.size() && tokens[t].begin < sentence.begin) ++t;
+      if (t < tokens.size()) starts_sentence[t] = true;
+    }
+  }
+  auto window_around = [&](size_t m) {
+    size_t first = m >= width / 3 ? m - width / 3 : 0;
+    for (size_t back = 0; back <= width / 2 && back <= m; ++back)
+      if (starts_sentence[m - back]) {
+        first = m - back;
+        break;
+      }
+    return Window{first, std::min(tokens.size() - 1, first + width - 1)};
+  };
   std::vector<Window> chosen;
   if (matched.empty() || tokens.empty()) {
     if (!tokens.empty()) chosen.push_back({0, std::min(tokens.size(), 2 * width) - 1});
   } else {
-    std::vector<bool> used(tokens.size(), false);
+    std::set<int> shown;
+    size_t best_distinct = 0;
     for (size_t round = 0; round < options.max_fragments; ++round) {
       Window best{0, 0};
       size_t best_score = 0;
+      std::set<int> best_terms;
       for (size_t m : matched) {
-        size_t first = m >= width / 3 ? m - width / 3 : 0;
-        size_t last = std::min(tokens.size() - 1, first + width - 1);
+        Window w = window_around(m);
         bool overlaps = false;
-        for (const Window& w : chosen) overlaps |= !(last < w.first || first > w.last);
+        for (const Window& c : chosen) overlaps |= !(w.last < c.first || w.first > c.last);
         if (overlaps) continue;
         std::set<int> distinct;
         size_t count = 0;
-        for (size_t i = first; i <= last; ++i)
+        for (size_t i = w.first; i <= w.last; ++i)
           if (match[i] >= 0) {
             distinct.insert(match[i]);
             ++count;
@@ -64,10 +84,16 @@ Snippet make_snippet(std::string_view text, const Query& query, const SnippetOpt
         size_t score = distinct.size() * 100 + count;
         if (score > best_score) {
           best_score = score;
-          best = {first, last};
+          best = w;
+          best_terms = std::move(distinct);
         }
       }
       if (best_score == 0) break;
+      // A further fragment must show a word not shown yet, or as many as the best.
+      bool adds_word = std::any_of(best_terms.begin(), best_terms.end(), [&](int q) { return !shown.count(q); });
+      if (!chosen.empty() && !adds_word && best_terms.size() < best_distinct) break;
+      best_distinct = std::max(best_distinct, best_terms.size());
+      shown.insert(best_terms.begin(), best_terms.end());
       chosen.push_back(best);
     }
     std::sort(chosen.begin(), chosen.end(), [](const Window& a, const Window& b) { return a.first < b.first; });

@@ -159,6 +159,19 @@ MappedFile::MappedFile(const std::filesystem::path& path, std::string display_na
   data_ = static_cast<const uint8_t*>(map);
   try {
     if (std::memcmp(data_, kMagic, 4) != 0) fail("not an attache file (bad magic)");
+    // The framing (header, checksum table, footer) is the same in every format
+    // version, so a damaged header is told apart from a newer format.
+    const uint8_t* footer = data_ + size_ - kFooterSize;
+    table_offset_ = load_u64(footer);
+    uint32_t chunk_size = load_u32(footer + 8);
+    if (load_u32(footer + 12) != kFooterMagic) fail("footer magic missing (truncated or overwritten)");
+    if (chunk_size != kChunkSize) fail("unexpected checksum chunk size");
+    if (table_offset_ < kHeaderSize || table_offset_ > size_ - kFooterSize) fail("footer points outside the file");
+    chunk_count_ = static_cast<size_t>((table_offset_ + kChunkSize - 1) / kChunkSize);
+    if (table_offset_ + 4 * chunk_count_ + kFooterSize != size_) fail("checksum table size does not match the file size");
+    chunk_verified_ = std::make_unique<std::atomic<bool>[]>(chunk_count_);
+    for (size_t i = 0; i < chunk_count_; ++i) chunk_verified_[i].store(false, std::memory_order_relaxed);
+    verify_chunk(0);  // covers the header
     uint32_t file_kind = load_u32(data_ + 4);
     if (file_kind != static_cast<uint32_t>(kind))
       fail("holds " + kind_name(file_kind) + " data, expected " + kind_name(static_cast<uint32_t>(kind)));
@@ -170,17 +183,6 @@ MappedFile::MappedFile(const std::filesystem::path& path, std::string display_na
                       std::to_string(kFormatVersion) + "); " +
                       (version > kFormatVersion ? "upgrade attache" : "re-index the articles"));
     }
-    const uint8_t* footer = data_ + size_ - kFooterSize;
-    table_offset_ = load_u64(footer);
-    uint32_t chunk_size = load_u32(footer + 8);
-    if (load_u32(footer + 12) != kFooterMagic) fail("footer magic missing (truncated or overwritten)");
-    if (chunk_size != kChunkSize) fail("unexpected checksum chunk size");
-    if (table_offset_ < kHeaderSize || table_offset_ > size_ - kFooterSize) fail("footer points outside the file");
-    chunk_count_ = static_cast<size_t>((table_offset_ + kChunkSize - 1) / kChunkSize);
-    if (table_offset_ + 4 * chunk_count_ + kFooterSize != size_) fail("checksum table size does not match the file size");
-    chunk_verified_ = std::make_unique<std::atomic<bool>[]>(chunk_count_);
-    for (size_t i = 0; i < chunk_count_; ++i) chunk_verified_[i].store(false, std::memory_order_relaxed);
-    verify_chunk(0);  // covers the header just read
   } catch (...) {
     ::munmap(map, size_);
     data_ = nullptr;

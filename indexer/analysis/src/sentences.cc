@@ -164,6 +164,16 @@ class Splitter {
     while (begin < end && is_space(static_cast<unsigned char>(text_[begin]))) ++begin;
     while (end > begin && is_space(static_cast<unsigned char>(text_[end - 1]))) --end;
     if (begin >= end) return false;
+    // Stray punctuation (". ." in sloppy copy) belongs to the sentence before.
+    bool has_word = false;
+    for (size_t i = begin; i < end && !has_word; i += decode_at(text_, i).length) {
+      int32_t cp = decode_at(text_, i).cp;
+      has_word = is_letter(cp) || (cp >= '0' && cp <= '9') || (cp >= 0x80 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ND);
+    }
+    if (!has_word) {
+      if (!paragraph_start && !sentences_.empty()) sentences_.back().end = static_cast<uint32_t>(end);
+      return false;
+    }
     sentences_.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end), paragraph_start});
     return true;
   }

@@ -1,0 +1,128 @@
+// Tokenizing and stemming: Unicode letters and digits, case and accent
+// folding, apostrophes of both kinds, possessives, hyphenated words, numbers,
+// acronyms, and Snowball stems.
+#include <doctest/doctest.h>
+
+#include "attache/analysis/stemmer.h"
+#include "attache/analysis/tokenizer.h"
+
+using namespace attache::analysis;
+
+namespace {
+
+std::vector<std::string> words(std::string_view text, bool with_compounds = false) {
+  std::vector<Token> tokens;
+  tokenize(text, tokens);
+  std::vector<std::string> out;
+  for (const auto& t : tokens)
+    if (with_compounds || !t.compound) out.push_back(t.text);
+  return out;
+}
+
+using W = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("words are split on spaces and punctuation and folded to lower case") {
+  CHECK(words("The United States, and Russia!") == W{"the", "united", "states", "and", "russia"});
+  CHECK(words("") == W{});
+  CHECK(words("  ... --- !!! ") == W{});
+}
+
+TEST_CASE("accents and case fold through Unicode, in any script") {
+  CHECK(words("António Guterres") == W{"antonio", "guterres"});
+  CHECK(words("Zürich ÉCOLE naïve") == W{"zurich", "ecole", "naive"});
+  CHECK(words("Сергей Рябков") == W{"сергеи", "рябков"});  // й loses its breve like any accent
+  CHECK(words("Ελλάδα") == W{"ελλαδα"});
+  CHECK(words("ﬁnance") == W{"finance"});  // compatibility ligature
+  CHECK(words("Straße") == W{"strasse"});
+  CHECK(words("北京") == W{"北", "京"});  // Han characters one by one
+}
+
+TEST_CASE("straight and curly apostrophes are the same; possessive 's goes") {
+  CHECK(words("Russia’s demands") == W{"russia", "demands"});
+  CHECK(words("Russia's demands") == W{"russia", "demands"});
+  CHECK(words("don’t") == words("don't"));
+  CHECK(words("don't") == W{"don't"});
+  CHECK(words("Ukrainians' lives") == W{"ukrainians", "lives"});
+  CHECK(words("l ‘West") == W{"l", "west"});  // an opening quote is not an apostrophe
+}
+
+TEST_CASE("hyphenated words are found by their parts and as a whole") {
+  std::vector<Token> tokens;
+  tokenize("a military-technical response", tokens);
+  REQUIRE(tokens.size() == 5);
+  CHECK(tokens[0].text == "a");
+  CHECK(tokens[1].text == "military");
+  CHECK(tokens[1].position == 1);
+  CHECK(tokens[2].text == "militarytechnical");
+  CHECK(tokens[2].compound);
+  CHECK(tokens[2].position == 1);
+  CHECK(tokens[3].text == "technical");
+  CHECK(tokens[3].position == 2);
+  CHECK(tokens[4].position == 3);
+  CHECK(words("Intermediate-Range Nuclear Forces", true) ==
+        W{"intermediate", "intermediaterange", "range", "nuclear", "forces"});
+  CHECK(words("a - b") == W{"a", "b"});
+}
+
+TEST_CASE("numbers keep digit groups and decimals together") {
+  CHECK(words("100,000 troops") == W{"100000", "troops"});
+  CHECK(words("1,000,000") == W{"1000000"});
+  CHECK(words("in 2019, after") == W{"in", "2019", "after"});
+  CHECK(words("3.5 percent") == W{"3.5", "percent"});
+  CHECK(words("1,5") == W{"1", "5"});
+  CHECK(words("G7 F-35") == W{"g7", "f", "35"});
+}
+
+TEST_CASE("U.S. and US are the same word; initials are not acronyms") {
+  CHECK(words("U.S. officials") == W{"us", "officials"});
+  CHECK(words("US officials") == W{"us", "officials"});
+  CHECK(words("the U.N. and the E.U.") == W{"the", "un", "and", "the", "eu"});
+  CHECK(words("Sergei A. Ryabkov") == W{"sergei", "a", "ryabkov"});
+  CHECK(words("e.g. this") == W{"eg", "this"});
+}
+
+TEST_CASE("tokens carry byte spans and consecutive positions") {
+  std::vector<Token> tokens;
+  std::string text = "Ms. Sherman’s view";
+  uint32_t next = tokenize(text, tokens, 10);
+  REQUIRE(tokens.size() == 3);
+  CHECK(text.substr(tokens[1].begin, tokens[1].end - tokens[1].begin) == "Sherman’s");
+  CHECK(tokens[0].position == 10);
+  CHECK(tokens[2].position == 12);
+  CHECK(next == 13);
+}
+
+TEST_CASE("overlong tokens are dropped but keep their position") {
+  std::vector<Token> tokens;
+  tokenize("a " + std::string(200, 'x') + " b", tokens);
+  REQUIRE(tokens.size() == 2);
+  CHECK(tokens[1].position == 2);
+}
+
+TEST_CASE("UTF-8 validation finds the first bad byte") {
+  size_t at = 0;
+  CHECK(is_valid_utf8("plain ascii"));
+  CHECK(is_valid_utf8("Рябков ’"));
+  CHECK_FALSE(is_valid_utf8("abc\xff", &at));
+  CHECK(at == 3);
+  CHECK_FALSE(is_valid_utf8("\xc3", &at));  // truncated sequence
+  CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));  // a surrogate
+}
+
+TEST_CASE("Snowball English stems through libstemmer") {
+  Stemmer stemmer;
+  CHECK(stemmer.stem("negotiations") == "negoti");
+  CHECK(stemmer.stem("negotiators") == "negoti");
+  CHECK(stemmer.stem("policy") == "polici");
+  CHECK(stemmer.stem("policies") == "polici");
+  CHECK(stemmer.stem("insisted") == "insist");
+  CHECK(stemmer.stem("reiterated") == "reiter");
+  CHECK(stemmer.stem("running") == "run");
+  CHECK(stemmer.stem("nato") == "nato");
+  CHECK(stemmer.stem("2019") == "2019");
+  CHECK(stemmer.stem("don't") == "don't");
+  // The cache returns the same answers the second time.
+  CHECK(stemmer.stem("negotiations") == "negoti");
+}

@@ -1,0 +1,114 @@
+// One flipped byte anywhere in any file of an index is reported as corruption
+// by a full check, never a crash or a silent success; a newer format version
+// gets its own error.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <random>
+
+#include "attache/storage/error.h"
+#include "attache/storage/index_reader.h"
+#include "attache/storage/index_writer.h"
+#include "temp_dir.h"
+
+using namespace attache;
+using namespace attache::storage;
+
+namespace {
+
+void build_index(const std::filesystem::path& dir) {
+  auto writer = IndexWriter::open(dir);
+  std::mt19937_64 rng(5);
+  for (int i = 0; i < 400; ++i) {
+    IndexableDocument d;
+    d.stored.id = "a" + std::to_string(i);
+    d.stored.date = 19000 + i % 30;
+    d.stored.text = "article " + std::to_string(i) + " " + std::string(200 + rng() % 300, 'a' + i % 26);
+    uint32_t length = 40 + static_cast<uint32_t>(rng() % 100);
+    for (uint32_t p = 0; p < length; ++p) {
+      std::string term = "t" + std::to_string(rng() % 60);
+      auto it = std::find_if(d.terms.begin(), d.terms.end(), [&](auto& t) { return t.term == term; });
+      if (it == d.terms.end()) it = d.terms.insert(d.terms.end(), TermOccurrences{term, 0, {}});
+      ++it->frequency;
+      it->positions.push_back(p);
+    }
+    d.length = length;
+    writer->add(std::move(d));
+  }
+  writer->commit();
+}
+
+std::vector<char> read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::vector<char>((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+void write_file(const std::filesystem::path& p, const std::vector<char>& bytes) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+// Opens and fully checks the index; returns the error kind, or nothing.
+std::optional<ErrorKind> check(const std::filesystem::path& dir) {
+  try {
+    IndexSnapshot::open(dir)->verify();
+    return std::nullopt;
+  } catch (const Error& e) {
+    return e.kind();
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a flipped byte in any file is corruption") {
+  testing::TempDir dir;
+  build_index(dir.path());
+  REQUIRE_FALSE(check(dir.path()));
+  std::mt19937_64 rng(11);
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    std::string name = entry.path().filename().string();
+    if (name == "LOCK") continue;
+    ++files;
+    const auto original = read_file(entry.path());
+    // The header, the footer, and bytes spread over the body.
+    std::vector<size_t> offsets = {0, 5, 9, original.size() - 1, original.size() - 9, original.size() - 17,
+                                   original.size() - 25};
+    for (int k = 0; k < 12; ++k) offsets.push_back(rng() % original.size());
+    for (size_t offset : offsets) {
+      auto damaged = original;
+      damaged[offset] = static_cast<char>(damaged[offset] ^ (1 << (rng() % 8)));
+      write_file(entry.path(), damaged);
+      auto kind = check(dir.path());
+      CHECK_MESSAGE(kind.has_value(), name << " byte " << offset);
+      if (kind) CHECK_MESSAGE(*kind == ErrorKind::corruption, name << " byte " << offset);
+    }
+    write_file(entry.path(), original);
+    REQUIRE_FALSE(check(dir.path()));
+  }
+  CHECK(files == 6);  // manifest and the five segment files
+}
+
+TEST_CASE("a truncated file is corruption") {
+  testing::TempDir dir;
+  build_index(dir.path());
+  for (const char* name : {"seg-000001.postings", "seg-000001.store", "MANIFEST"}) {
+    const auto original = read_file(dir / name);
+    for (size_t keep : {size_t{0}, size_t{10}, original.size() / 2, original.size() - 1}) {
+      write_file(dir / name, std::vector<char>(original.begin(), original.begin() + static_cast<long>(keep)));
+      auto kind = check(dir.path());
+      CHECK_MESSAGE(kind.has_value(), name << " cut to " << keep);
+      if (kind) CHECK_MESSAGE(*kind == ErrorKind::corruption, name << " cut to " << keep);
+    }
+    write_file(dir / name, original);
+  }
+}
+
+TEST_CASE("a missing segment file is corruption") {
+  testing::TempDir dir;
+  build_index(dir.path());
+  std::filesystem::remove(dir / "seg-000001.terms");
+  auto kind = check(dir.path());
+  REQUIRE(kind);
+  CHECK(*kind == ErrorKind::corruption);
+}

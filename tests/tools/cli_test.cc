@@ -1,0 +1,265 @@
+// End-to-end tests of the attache command: index corpus/, then check exact hit
+// sets for phrases, boolean queries and date ranges, the output formats, and
+// what users see for bad input, bad options, bad queries and damaged indexes.
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "temp_dir.h"
+
+using attache::testing::TempDir;
+using Json = nlohmann::json;
+
+namespace {
+
+struct Run {
+  int status;
+  std::string out, err;
+};
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+Run run_attache(const std::vector<std::string>& args, const std::string& stdin_text = "") {
+  static TempDir scratch;
+  std::string cmd = quote(ATTACHE_BINARY);
+  for (const auto& a : args) cmd += " " + quote(a);
+  std::ofstream(scratch / "in", std::ios::binary) << stdin_text;
+  cmd += " <" + quote((scratch / "in").string()) + " >" + quote((scratch / "out").string()) + " 2>" +
+         quote((scratch / "err").string());
+  int raw = std::system(cmd.c_str());
+  return Run{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(scratch / "out"), slurp(scratch / "err")};
+}
+
+const std::string kCorpus = std::string(ATTACHE_SOURCE_DIR) + "/corpus";
+
+// The corpus indexed once for every test that only reads it.
+const std::string& corpus_index() {
+  static TempDir dir;
+  static std::string path = [] {
+    std::string p = (dir / "index").string();
+    Run r = run_attache({"index", "--index", p, kCorpus});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    return p;
+  }();
+  return path;
+}
+
+struct Hits {
+  std::vector<std::string> ids;
+  std::vector<std::string> dates;
+  uint64_t total = 0;
+  std::set<std::string> set() const { return {ids.begin(), ids.end()}; }
+};
+
+Hits search(std::vector<std::string> args) {
+  args.insert(args.begin(), {"search", "--index", corpus_index(), "--json", "--limit", "100"});
+  Run r = run_attache(args);
+  REQUIRE_MESSAGE(r.status == 0, r.err);
+  Hits hits;
+  std::istringstream lines(r.out);
+  std::string line;
+  bool summary = false;
+  while (std::getline(lines, line)) {
+    Json j = Json::parse(line);
+    if (j.contains("summary")) {
+      hits.total = j["summary"]["total"];
+      summary = true;
+      continue;
+    }
+    CHECK(j["type"] == "article");
+    for (const char* field : {"id", "date", "title", "score", "snippet", "highlights"}) CHECK(j.contains(field));
+    hits.ids.push_back(j["id"]);
+    hits.dates.push_back(j["date"]);
+  }
+  CHECK(summary);
+  CHECK(hits.total == hits.ids.size());
+  return hits;
+}
+
+using Ids = std::set<std::string>;
+
+}  // namespace
+
+TEST_CASE("indexing the corpus reports what it did") {
+  TempDir dir;
+  Run r = run_attache({"index", "--index", (dir / "idx").string(), kCorpus});
+  CHECK(r.status == 0);
+  CHECK(r.err.find("indexed 12 articles") != std::string::npos);
+  CHECK(r.err.find("skipped 0") != std::string::npos);
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("phrases") {
+  CHECK(search({"\"open door policy\""}).set() == Ids{"000_acfc8dae91c10f02", "002_brussels_nato_council"});
+  CHECK(search({"\"military-technical\""}).set() == Ids{"000_acfc8dae91c10f02", "002_brussels_nato_council"});
+  CHECK(search({"\"door to diplomacy\""}).set() == Ids{"001_geneva_followup"});
+  CHECK(search({"\"Russia’s demands\""}).set() == Ids{"000_acfc8dae91c10f02"});
+  CHECK(search({"\"sanctions before\""}).set() == Ids{"005_blinken_kyiv_visit"});
+}
+
+TEST_CASE("boolean queries") {
+  CHECK(search({"sanctions OR guarantees"}).set() ==
+        Ids{"000_acfc8dae91c10f02", "004_lavrov_press_conference", "005_blinken_kyiv_visit", "006_eu_sanctions_package",
+            "008_beijing_position"});
+  CHECK(search({"kuleba AND (blinken OR lavrov)"}).set() == Ids{"005_blinken_kyiv_visit", "articles.jsonl:3"});
+  CHECK(search({"lavrov -antalya"}).set() == Ids{"004_lavrov_press_conference"});
+  CHECK(search({"lavrov", "NOT", "antalya"}).set() == Ids{"004_lavrov_press_conference"});
+  CHECK(search({"title:lavrov"}).set() == Ids{"004_lavrov_press_conference", "articles.jsonl:3"});
+  CHECK(search({"id:jsonl-macron-moscow"}).set() == Ids{"jsonl-macron-moscow"});
+  CHECK(search({"negotiat*"}).set() == Ids{"000_acfc8dae91c10f02", "002_brussels_nato_council"});
+  CHECK(search({"U.S. 100,000"}).set() == Ids{"000_acfc8dae91c10f02", "005_blinken_kyiv_visit"});
+}
+
+TEST_CASE("date ranges, in the query or as options, and date order") {
+  CHECK(search({"ukraine date:2022-01-13..2022-01-14"}).set() ==
+        Ids{"002_brussels_nato_council", "004_lavrov_press_conference"});
+  CHECK(search({"date:2022-01-13"}).set() == Ids{"002_brussels_nato_council", "003_vienna_osce"});  // 18:45+01:00 is still the 13th
+  CHECK(search({"date:..2021"}).set() == Ids{"008_beijing_position"});
+  CHECK(search({"date:2022-03.."}).set() == Ids{"007_un_general_assembly_vote", "articles.jsonl:3"});
+  Hits feb = search({"russia", "--from", "2022-02", "--to", "2022-02", "--sort", "date"});
+  CHECK(feb.ids == std::vector<std::string>{"006_eu_sanctions_package", "jsonl-munich-conference", "jsonl-macron-moscow"});
+  Hits oldest = search({"nato", "--sort", "oldest"});
+  CHECK(std::is_sorted(oldest.dates.begin(), oldest.dates.end()));
+  Hits newest = search({"nato", "--sort", "date"});
+  CHECK(std::is_sorted(newest.dates.rbegin(), newest.dates.rend()));
+  CHECK(newest.set() == oldest.set());
+}
+
+TEST_CASE("limit, offset and count") {
+  Hits all = search({"russia"});
+  Run r = run_attache({"search", "--index", corpus_index(), "russia", "--count"});
+  CHECK(r.out == std::to_string(all.total) + "\n");
+  Run page = run_attache({"search", "--index", corpus_index(), "russia", "--json", "--limit", "2", "--offset", "1"});
+  std::istringstream lines(page.out);
+  std::string line;
+  std::vector<std::string> ids;
+  while (std::getline(lines, line)) {
+    Json j = Json::parse(line);
+    if (j.contains("summary"))
+      CHECK(j["summary"]["total"] == all.total);
+    else
+      ids.push_back(j["id"]);
+  }
+  CHECK(ids == std::vector<std::string>{all.ids[1], all.ids[2]});
+}
+
+TEST_CASE("output for people: date, title or first words, id, snippet; plain when piped") {
+  Run r = run_attache({"search", "--index", corpus_index(), "\"open door policy\""});
+  CHECK(r.status == 0);
+  CHECK(r.out.find("1. 2022-01-13  NATO and Russia Meet in Brussels for the First Time in Two Years") != std::string::npos);
+  CHECK(r.out.find("id 002_brussels_nato_council") != std::string::npos);
+  CHECK(r.out.find("2. 2022-01-11  GENEVA The United States and Russia emerged") != std::string::npos);
+  CHECK(r.out.find("open door policy") != std::string::npos);
+  CHECK(r.out.find("\x1b[") == std::string::npos);
+  CHECK(r.out.find("2 matching articles") != std::string::npos);
+  Run bold = run_attache({"search", "--index", corpus_index(), "ryabkov", "--color", "always"});
+  CHECK(bold.out.find("\x1b[1mRyabkov\x1b[0m") != std::string::npos);
+}
+
+TEST_CASE("stats and check") {
+  Run r = run_attache({"stats", "--index", corpus_index(), "--json"});
+  REQUIRE(r.status == 0);
+  Json j = Json::parse(r.out);
+  CHECK(j["articles"] == 12);
+  CHECK(j["segments"] == 1);
+  CHECK(j["first_date"] == "2021-12-15");
+  CHECK(j["bytes"].contains("postings"));
+  CHECK(run_attache({"stats", "--index", corpus_index()}).out.find("articles     12") != std::string::npos);
+  Run check = run_attache({"check", "--index", corpus_index()});
+  CHECK(check.status == 0);
+  CHECK(check.out.rfind("ok: 12 articles", 0) == 0);
+}
+
+TEST_CASE("a damaged index is reported as corruption with exit status 3") {
+  TempDir dir;
+  std::string index = (dir / "idx").string();
+  REQUIRE(run_attache({"index", "--index", index, kCorpus}).status == 0);
+  auto path = dir / "idx" / "seg-000001.positions";
+  std::string bytes = slurp(path);
+  bytes[bytes.size() / 2] ^= 0x20;
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+  Run r = run_attache({"check", "--index", index});
+  CHECK(r.status == 3);
+  CHECK(r.err.find("index corrupted: seg-000001.positions: checksum mismatch") != std::string::npos);
+}
+
+TEST_CASE("bad input is reported line by line, the rest is indexed, --strict fails the run") {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "in");
+  std::ofstream(dir / "in" / "good.txt") << "date 2022-01-11\n\nGood article about NATO.\n";
+  std::ofstream(dir / "in" / "undated.txt") << "No header at all.\n";
+  std::ofstream(dir / "in" / "feed.jsonl") << "{\"date\":\"2022-01-12\",\"text\":\"fine\"}\n{\"date\":\n";
+  std::string index = (dir / "idx").string();
+  Run r = run_attache({"index", "--index", index, (dir / "in").string()});
+  CHECK(r.status == 0);
+  CHECK(r.err.find("undated.txt: skipped, no date: no 'date YYYY-MM-DD' header line\n") != std::string::npos);
+  CHECK(r.err.find("feed.jsonl:2: skipped, invalid JSON") != std::string::npos);
+  CHECK(r.err.find("indexed 2 articles") != std::string::npos);
+  CHECK(r.err.find("skipped 2 (1 no date, 1 invalid JSON)") != std::string::npos);
+  Run strict = run_attache({"index", "--index", index, "--strict", (dir / "in").string()});
+  CHECK(strict.status == 1);
+  Run missing = run_attache({"index", "--index", index, (dir / "nowhere").string()});
+  CHECK(missing.err.find("nowhere: skipped, unreadable: no such file or directory") != std::string::npos);
+}
+
+TEST_CASE("JSON Lines on standard input") {
+  TempDir dir;
+  std::string index = (dir / "idx").string();
+  Run r = run_attache({"index", "--index", index, "-"},
+                  "{\"id\":\"s1\",\"date\":\"2022-05-01\",\"text\":\"Piped article on the Black Sea.\"}\n");
+  CHECK(r.status == 0);
+  Run s = run_attache({"search", "--index", index, "\"black sea\"", "--json"});
+  CHECK(s.out.find("\"id\":\"s1\"") != std::string::npos);
+}
+
+TEST_CASE("usage errors are one line with exit status 2; a missing index is one line with status 1") {
+  Run unknown = run_attache({"search", "--index", corpus_index(), "--bogus", "x"});
+  CHECK(unknown.status == 2);
+  CHECK(std::count(unknown.err.begin(), unknown.err.end(), '\n') == 1);
+  CHECK(unknown.err.find("unrecognised option '--bogus'") != std::string::npos);
+  Run noindex = run_attache({"search", "--index", "/nonexistent/attache-index", "nato"});
+  CHECK(noindex.status == 1);
+  CHECK(std::count(noindex.err.begin(), noindex.err.end(), '\n') == 1);
+  CHECK(noindex.err.find("no index here") != std::string::npos);
+  Run bad = run_attache({"search", "--index", corpus_index(), "(nato OR"});
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("invalid query: OR needs something to search for on its right\n  (nato OR\n        ^") !=
+        std::string::npos);
+  CHECK(run_attache({"frobnicate"}).status == 2);
+  CHECK(run_attache({"search", "--index", corpus_index(), "nato", "--sort", "size"}).status == 2);
+  CHECK(run_attache({"search", "--index", corpus_index(), "nato", "--from", "2022-13"}).status == 2);
+}
+
+TEST_CASE("every command has help with examples") {
+  for (const char* command : {"index", "search", "stats", "check"}) {
+    Run r = run_attache({command, "--help"});
+    CHECK_MESSAGE(r.status == 0, command);
+    CHECK_MESSAGE(r.out.find("examples:") != std::string::npos, command);
+    CHECK_MESSAGE(r.out.find("--index") != std::string::npos, command);
+  }
+  Run top = run_attache({"--help"});
+  CHECK(top.status == 0);
+  CHECK(top.out.find("search") != std::string::npos);
+}
+
+TEST_CASE("--explain shows the parsed query") {
+  Run r = run_attache({"search", "--index", corpus_index(), "--explain", "\"open door\" -russia"});
+  CHECK(r.out.find("AND_NOT\n  PHRASE open@0 door@1") != std::string::npos);
+  CHECK(r.out.find("term door: in 4 articles") != std::string::npos);
+}
