@@ -2,6 +2,8 @@
 // each is refused with its reason and, where there is one, its line.
 #include <doctest/doctest.h>
 
+#include <random>
+
 #include "attache/indexer/article.h"
 #include "attache/storage/date.h"
 
@@ -102,4 +104,26 @@ TEST_CASE("bad JSON Lines records are refused with their line") {
         SkipReason::binary);
   auto p = problem(parse_json_article("{oops", "feed.jsonl", 12, "d"));
   CHECK(format_problem(p).rfind("feed.jsonl:12: skipped, invalid JSON: at byte", 0) == 0);
+}
+
+TEST_CASE("random bytes never crash the parsers: every input is an article or a problem") {
+  std::mt19937_64 rng(99);
+  const std::vector<std::string> pieces = {"date ", "date: 2022-01-11", "title: x", "\n", "\n\n", "{", "}", "\"",
+                                           ":",     ",",                "\"date\"", "\"text\"", "\\u0000", "\\",
+                                           "\xff",  "\xc3\xa9",         "\xe2\x80", "\0",       " ",       "2022-02-30",
+                                           "T10:00:00Z", "[", "]", "null", "42"};
+  for (int i = 0; i < 20000; ++i) {
+    std::string input;
+    size_t n = rng() % 16;
+    for (size_t k = 0; k < n; ++k) {
+      if (rng() % 4 == 0)
+        input.push_back(static_cast<char>(rng() % 256));
+      else
+        input += pieces[rng() % pieces.size()];
+    }
+    ParseResult text = parse_text_article(input, "f.txt", "f");
+    ParseResult json = parse_json_article(input, "f.jsonl", 1, "f.jsonl:1");
+    for (const ParseResult* r : {&text, &json})
+      if (auto* a = std::get_if<Article>(r)) CHECK(!a->text.empty());
+  }
 }
