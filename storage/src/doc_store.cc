@@ -16,9 +16,9 @@ namespace {
 
 constexpr size_t kTargetBlockBytes = 16 * 1024;
 constexpr size_t kDictionaryCapacity = 64 * 1024;
-constexpr size_t kMaxTrainingBytes = 8 << 20;
+constexpr uint64_t kMaxTrainingBytes = 4 << 20;
 // Below this much text a dictionary costs more than it saves.
-constexpr size_t kMinBytesForDictionary = 256 * 1024;
+constexpr uint64_t kMinBytesForDictionary = 256 * 1024;
 
 void serialise(const StoredDocument& d, ByteWriter& out) {
   out.string(d.id);
@@ -38,18 +38,22 @@ StoredDocument deserialise(ByteReader& in) {
   return d;
 }
 
-std::vector<uint8_t> train_dictionary(const std::vector<const StoredDocument*>& docs, size_t total_bytes) {
-  if (total_bytes < kMinBytesForDictionary || docs.size() < 16) return {};
-  // Sample evenly across the segment, one record per sample.
+uint64_t field_bytes(const StoredDocument& d) {
+  return d.id.size() + d.title.size() + d.source.size() + d.url.size() + d.text.size();
+}
+
+// Trains on records sampled evenly across the segment, up to kMaxTrainingBytes.
+std::vector<uint8_t> train_dictionary(const DocumentSource& documents, uint64_t total_bytes) {
+  if (total_bytes < kMinBytesForDictionary || documents.count < 16) return {};
   ByteWriter samples;
   std::vector<size_t> sizes;
-  size_t stride = std::max<size_t>(1, total_bytes / kMaxTrainingBytes + 1);
-  for (size_t i = 0; i < docs.size(); i += stride) {
+  uint64_t stride = std::max<uint64_t>(1, total_bytes / kMaxTrainingBytes + 1);
+  for (uint64_t i = 0; i < documents.count; i += stride) {
     size_t before = samples.size();
-    serialise(*docs[i], samples);
+    serialise(documents.fetch(static_cast<uint32_t>(i)), samples);
     sizes.push_back(samples.size() - before);
   }
-  size_t capacity = std::min(kDictionaryCapacity, total_bytes / 16);
+  size_t capacity = static_cast<size_t>(std::min<uint64_t>(kDictionaryCapacity, total_bytes / 16));
   std::vector<uint8_t> dictionary(capacity);
   size_t n = ZDICT_trainFromBuffer(dictionary.data(), capacity, samples.bytes().data(), sizes.data(),
                                    static_cast<unsigned>(sizes.size()));
@@ -60,10 +64,13 @@ std::vector<uint8_t> train_dictionary(const std::vector<const StoredDocument*>& 
 
 }  // namespace
 
-void write_doc_store(const std::vector<const StoredDocument*>& docs, FileWriter& out, int level) {
-  size_t total = 0;
-  for (const StoredDocument* d : docs) total += d->id.size() + d->title.size() + d->source.size() + d->url.size() + d->text.size() + 8;
-  std::vector<uint8_t> dictionary = train_dictionary(docs, total);
+uint64_t write_doc_store(const DocumentSource& documents, FileWriter& out, int level) {
+  // Text size decides whether to train; estimated from a sample for large sets.
+  uint64_t sampled = 0, sample_count = 0;
+  const uint32_t probe_stride = std::max<uint32_t>(1, documents.count / 1024);
+  for (uint32_t i = 0; i < documents.count; i += probe_stride, ++sample_count) sampled += field_bytes(documents.fetch(i));
+  uint64_t estimate = sample_count ? sampled * documents.count / sample_count : 0;
+  std::vector<uint8_t> dictionary = train_dictionary(documents, estimate);
 
   ByteWriter head;
   head.u32(static_cast<uint32_t>(dictionary.size()));
@@ -96,14 +103,17 @@ void write_doc_store(const std::vector<const StoredDocument*>& docs, FileWriter&
     ++block_count;
   };
   ByteWriter record;
-  for (uint32_t i = 0; i < docs.size(); ++i) {
+  uint64_t text_bytes = 0;
+  for (uint32_t i = 0; i < documents.count; ++i) {
+    const StoredDocument& doc = documents.fetch(i);
+    text_bytes += field_bytes(doc);
     record.clear();
-    serialise(*docs[i], record);
+    serialise(doc, record);
     raw.varint(record.size());
     raw.raw(record.bytes().data(), record.size());
     if (raw.size() >= kTargetBlockBytes) flush(i + 1);
   }
-  flush(static_cast<uint32_t>(docs.size()));
+  flush(documents.count);
   ZSTD_freeCDict(cdict);
   ZSTD_freeCCtx(cctx);
 
@@ -112,8 +122,9 @@ void write_doc_store(const std::vector<const StoredDocument*>& docs, FileWriter&
   ByteWriter trailer;
   trailer.u64(index_offset);
   trailer.u32(block_count);
-  trailer.u32(static_cast<uint32_t>(docs.size()));
+  trailer.u32(documents.count);
   out.write(trailer.bytes());
+  return text_bytes;
 }
 
 struct DocStore::Zstd {

@@ -14,9 +14,15 @@
 
 namespace attache::storage {
 
-// Serialises and compresses documents given in id order.
-void write_doc_store(const std::vector<const StoredDocument*>& docs_in_id_order, FileWriter& out,
-                     int compression_level);
+// Documents by id, fetched in ascending order (twice: a sample to train the
+// dictionary on, then all of them). The reference stays valid until the next call.
+struct DocumentSource {
+  uint32_t count = 0;
+  std::function<const StoredDocument&(uint32_t)> fetch;
+};
+
+// Serialises and compresses the documents; returns the bytes of their fields.
+uint64_t write_doc_store(const DocumentSource& documents, FileWriter& out, int compression_level);
 
 class DocStore {
  public:

@@ -16,21 +16,25 @@ namespace attache::storage {
 
 class SegmentBuffer {
  public:
+  // A document whose id is already buffered replaces the earlier one.
   void add(IndexableDocument&& document);
-  bool empty() const { return docs_.empty(); }
-  uint32_t doc_count() const { return static_cast<uint32_t>(docs_.size()); }
+  bool empty() const { return live_ == 0; }
+  uint32_t doc_count() const { return live_; }
   uint64_t memory_bytes() const { return memory_bytes_; }
+  // Drops the buffered document with this id; false if there is none.
+  bool remove(const std::string& id);
 
-  // Writes the segment's five files into dir (documents renumbered by date)
-  // and returns its manifest entry; the buffer is left empty.
+  // Writes the live documents as a segment in dir, numbered by date, and
+  // returns its manifest entry; the buffer is left empty.
   SegmentEntry flush(const std::filesystem::path& dir, uint64_t segment_id, int compression_level);
+  // Forgets everything buffered (after every buffered document was removed).
+  void clear();
 
  private:
+
   struct TermBuffer {
     ByteWriter stream;  // per document: varint doc delta, varint frequency, then position deltas
     uint32_t last_doc = 0;
-    uint32_t doc_frequency = 0;
-    uint64_t collection_frequency = 0;
     bool positional = false;
   };
   struct Hash {
@@ -40,6 +44,9 @@ class SegmentBuffer {
   std::unordered_map<std::string, TermBuffer, Hash, std::equal_to<>> terms_;
   std::vector<StoredDocument> docs_;
   std::vector<uint32_t> lengths_;
+  std::vector<bool> replaced_;
+  std::unordered_map<std::string, uint32_t> ids_;  // id -> latest buffered document
+  uint32_t live_ = 0;
   uint64_t memory_bytes_ = 0;
 };
 

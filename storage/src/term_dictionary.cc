@@ -144,4 +144,21 @@ void TermDictionary::scan(std::string_view prefix,
   }
 }
 
+TermDictionary::Iterator::Iterator(const TermDictionary& dictionary) : dictionary_(dictionary) { load(0); }
+
+void TermDictionary::Iterator::load(size_t block) {
+  block_ = block;
+  index_ = 0;
+  entries_.clear();
+  if (block >= dictionary_.blocks_.size()) return;
+  dictionary_.walk_block(block, [&](std::string_view t, const TermInfo& info) {
+    entries_.emplace_back(std::string(t), info);
+    return true;
+  });
+}
+
+void TermDictionary::Iterator::next() {
+  if (++index_ >= entries_.size()) load(block_ + 1);
+}
+
 }  // namespace attache::storage

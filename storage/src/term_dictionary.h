@@ -50,6 +50,23 @@ class TermDictionary {
   void scan(std::string_view prefix, const std::function<bool(std::string_view, const TermInfo&)>& visit) const;
   uint64_t term_count() const { return term_count_; }
 
+  // Every term in order, one block decoded at a time (for merging).
+  class Iterator {
+   public:
+    explicit Iterator(const TermDictionary& dictionary);
+    bool valid() const { return index_ < entries_.size(); }
+    std::string_view term() const { return entries_[index_].first; }
+    const TermInfo& info() const { return entries_[index_].second; }
+    void next();
+
+   private:
+    void load(size_t block);
+    const TermDictionary& dictionary_;
+    size_t block_ = 0;
+    size_t index_ = 0;
+    std::vector<std::pair<std::string, TermInfo>> entries_;
+  };
+
  private:
   struct BlockRef {
     std::string first_term;

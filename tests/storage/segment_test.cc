@@ -199,7 +199,7 @@ TEST_CASE("each commit adds a segment; a small memory budget flushes and commits
   small.memory_budget = 64 * 1024;
   write_all(dir.path(), random_corpus(rng, 300, 100), small);
   auto after = IndexSnapshot::open(dir.path());
-  CHECK(after->segments().size() > 4);
+  CHECK(after->segments().size() >= 2);  // flushed several times, merged in tiers of 8
   CHECK(after->doc_count() == 420);
   CHECK_NOTHROW(after->verify());
   // The earlier snapshot still reads its own segments.

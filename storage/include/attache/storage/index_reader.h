@@ -57,6 +57,7 @@ class Segment {
 
   struct Impl;
   explicit Segment(std::unique_ptr<Impl> impl);
+  const Impl& internals() const { return *impl_; }  // for storage's own merger
 
  private:
   std::unique_ptr<Impl> impl_;

@@ -17,6 +17,9 @@ struct WriterOptions {
   uint64_t memory_budget = 512ull << 20;
   // zstd level for the document store.
   int store_compression_level = 9;
+  // Tiered merging: when this many segments of about the same size exist
+  // (within a factor of merge_factor), they are merged into one. 0 disables.
+  unsigned merge_factor = 8;
 };
 
 class IndexWriter {
@@ -26,11 +29,18 @@ class IndexWriter {
   static std::unique_ptr<IndexWriter> open(const std::filesystem::path& dir, const WriterOptions& options = {});
   ~IndexWriter();
 
-  // Buffers one document. When the buffer passes the memory budget it is
-  // flushed as a segment and committed.
+  // Buffers one document; one with the id of a committed or buffered document
+  // replaces it. When the buffer passes the memory budget it is flushed as a
+  // segment and committed.
   void add(IndexableDocument&& document);
-  // Flushes what is buffered and publishes every flushed segment at once.
+  // Deletes the documents with this id (committed or buffered); returns how
+  // many there were (0 or 1). Takes effect at the next commit.
+  uint32_t remove(const std::string& id);
+  // Flushes what is buffered, applies deletions and publishes it all at once,
+  // then merges segments as the tiered policy asks (each merge its own commit).
   void commit();
+  // Commits, then merges every segment into one, dropping deleted documents.
+  void optimize();
 
   uint64_t buffered_bytes() const;
   uint64_t buffered_documents() const;

@@ -1,0 +1,127 @@
+// Merge: a k-way walk over the sources' term dictionaries, each term's
+// postings renumbered into the merged date order, documents copied over.
+#include "merge.h"
+
+#include <algorithm>
+#include <numeric>
+#include <queue>
+
+#include "segment_impl.h"
+#include "segment_writer.h"
+
+namespace attache::storage {
+namespace {
+
+constexpr uint32_t kDropped = UINT32_MAX;
+
+// Reads documents of one source in ascending id order, decompressing each
+// store block once.
+class SequentialDocuments {
+ public:
+  explicit SequentialDocuments(const Segment& segment) : segment_(segment) {}
+  const StoredDocument& get(uint32_t doc) {
+    if (doc < first_ || doc >= first_ + cache_.size()) refill(doc);
+    return cache_[doc - first_];
+  }
+
+ private:
+  void refill(uint32_t doc) {
+    // One block's worth: the store hands us whole blocks through scan.
+    cache_.clear();
+    first_ = doc;
+    uint32_t last = std::min(segment_.doc_count(), doc + 64);
+    segment_.scan_documents(doc, last, [&](uint32_t, StoredDocument&& d) { cache_.push_back(std::move(d)); });
+  }
+  const Segment& segment_;
+  uint32_t first_ = 0;
+  std::vector<StoredDocument> cache_;
+};
+
+}  // namespace
+
+SegmentEntry merge_segments(const std::filesystem::path& dir, uint64_t segment_id,
+                            const std::vector<const Segment*>& sources, int compression_level) {
+  // The merged order: live documents of all sources by date; ties by source, then id.
+  struct Origin {
+    uint32_t source, doc;
+  };
+  std::vector<Origin> order;
+  std::vector<std::vector<uint32_t>> new_id(sources.size());
+  for (uint32_t s = 0; s < sources.size(); ++s) {
+    new_id[s].assign(sources[s]->doc_count(), kDropped);
+    for (uint32_t d = 0; d < sources[s]->doc_count(); ++d)
+      if (!sources[s]->is_deleted(d)) order.push_back({s, d});
+  }
+  std::stable_sort(order.begin(), order.end(), [&](const Origin& a, const Origin& b) {
+    return sources[a.source]->date(a.doc) < sources[b.source]->date(b.doc);
+  });
+  std::vector<Day> dates(order.size());
+  std::vector<uint32_t> lengths(order.size());
+  for (uint32_t i = 0; i < order.size(); ++i) {
+    new_id[order[i].source][order[i].doc] = i;
+    dates[i] = sources[order[i].source]->date(order[i].doc);
+    lengths[i] = sources[order[i].source]->length(order[i].doc);
+  }
+
+  std::vector<SequentialDocuments> readers;
+  for (const Segment* s : sources) readers.emplace_back(*s);
+  DocumentSource documents{static_cast<uint32_t>(order.size()), [&](uint32_t id) -> const StoredDocument& {
+                             return readers[order[id].source].get(order[id].doc);
+                           }};
+  SegmentWriter writer(dir, segment_id, std::move(dates), std::move(lengths), documents, compression_level);
+
+  // k-way merge of the dictionaries.
+  std::vector<TermDictionary::Iterator> terms;
+  for (const Segment* s : sources) terms.emplace_back(*s->internals().dictionary);
+  auto later = [&](size_t a, size_t b) { return terms[a].term() > terms[b].term(); };
+  std::priority_queue<size_t, std::vector<size_t>, decltype(later)> heap(later);
+  for (size_t s = 0; s < terms.size(); ++s)
+    if (terms[s].valid()) heap.push(s);
+
+  struct Entry {
+    uint32_t doc, frequency, position_start;
+  };
+  std::vector<Entry> entries;
+  std::vector<uint32_t> positions;
+  TermPostings merged;
+  std::string term;
+  while (!heap.empty()) {
+    term.assign(terms[heap.top()].term());
+    entries.clear();
+    positions.clear();
+    bool positional = false;
+    while (!heap.empty() && terms[heap.top()].term() == term) {
+      size_t s = heap.top();
+      heap.pop();
+      const TermInfo& info = terms[s].info();
+      positional |= info.has_positions();
+      for (PostingCursor c = sources[s]->postings(info); c.doc() != PostingCursor::kEnd; c.next()) {
+        uint32_t id = new_id[s][c.doc()];
+        if (id == kDropped) continue;
+        entries.push_back({id, c.frequency(), static_cast<uint32_t>(positions.size())});
+        if (info.has_positions()) {
+          const auto& p = c.positions();
+          positions.insert(positions.end(), p.begin(), p.end());
+        }
+      }
+      terms[s].next();
+      if (terms[s].valid()) heap.push(s);
+    }
+    if (entries.empty()) continue;  // only in deleted documents
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.doc < b.doc; });
+    merged.docs.clear();
+    merged.frequencies.clear();
+    merged.positions.clear();
+    for (const Entry& e : entries) {
+      merged.docs.push_back(e.doc);
+      merged.frequencies.push_back(e.frequency);
+      if (positional)
+        merged.positions.insert(merged.positions.end(), positions.begin() + e.position_start,
+                                positions.begin() + e.position_start + e.frequency);
+    }
+    writer.add_term(term, merged);
+  }
+  return writer.finish();
+}
+
+}  // namespace attache::storage

@@ -1,0 +1,95 @@
+// Segment files from sorted terms and documents.
+#include "segment_writer.h"
+
+#include <algorithm>
+
+#include "bitpack.h"
+
+namespace attache::storage {
+namespace {
+
+void write_columns(const std::vector<Day>& dates, const std::vector<uint32_t>& lengths, uint64_t total_length,
+                   FileWriter& out) {
+  ByteWriter body;
+  body.u32(static_cast<uint32_t>(dates.size()));
+  body.u64(total_length);
+  Day base = dates.empty() ? 0 : dates.front();
+  std::vector<uint64_t> values(dates.size());
+  uint64_t widest = 0;
+  for (size_t i = 0; i < dates.size(); ++i) widest |= values[i] = static_cast<uint64_t>(int64_t{dates[i]} - base);
+  int width = 64 - (widest ? __builtin_clzll(widest) : 64);
+  body.u32(static_cast<uint32_t>(base));
+  body.u8(static_cast<uint8_t>(width));
+  write_packed(values.data(), values.size(), width, body);
+  widest = 0;
+  for (size_t i = 0; i < lengths.size(); ++i) widest |= values[i] = lengths[i];
+  width = 64 - (widest ? __builtin_clzll(widest) : 64);
+  body.u8(static_cast<uint8_t>(width));
+  write_packed(values.data(), values.size(), width, body);
+  out.write(body.bytes());
+}
+
+}  // namespace
+
+SegmentWriter::SegmentWriter(const std::filesystem::path& dir, uint64_t segment_id, std::vector<Day> dates,
+                             std::vector<uint32_t> lengths, DocumentSource documents, int compression_level)
+    : dir_(dir), dates_(std::move(dates)), lengths_(std::move(lengths)), documents_(std::move(documents)) {
+  entry_.id = segment_id;
+  entry_.doc_count = static_cast<uint32_t>(dates_.size());
+  for (uint32_t length : lengths_) entry_.total_length += length;
+  entry_.min_date = dates_.empty() ? 0 : dates_.front();
+  entry_.max_date = dates_.empty() ? 0 : dates_.back();
+  store_ = std::async(std::launch::async, [this, compression_level] {
+    FileWriter out(path(SegmentFile::store), FileKind::store);
+    uint64_t text_bytes = write_doc_store(documents_, out, compression_level);
+    return std::make_pair(out.finish(), text_bytes);
+  });
+  try {
+    terms_ = std::make_unique<FileWriter>(path(SegmentFile::terms), FileKind::terms);
+    postings_ = std::make_unique<FileWriter>(path(SegmentFile::postings), FileKind::postings);
+    positions_ = std::make_unique<FileWriter>(path(SegmentFile::positions), FileKind::positions);
+    dictionary_ = std::make_unique<TermDictionaryWriter>(*terms_);
+  } catch (...) {
+    store_.wait();
+    throw;
+  }
+}
+
+SegmentWriter::~SegmentWriter() {
+  if (store_.valid()) store_.wait();  // the store thread reads documents_; never outlive it
+}
+
+std::filesystem::path SegmentWriter::path(SegmentFile file) const { return dir_ / segment_file_name(entry_.id, file); }
+
+void SegmentWriter::add_term(std::string_view term, const TermPostings& postings) {
+  postings_bytes_.clear();
+  positions_bytes_.clear();
+  encode_term(postings, lengths_.data(), postings_bytes_, positions_bytes_);
+  TermInfo info;
+  info.doc_frequency = static_cast<uint32_t>(postings.docs.size());
+  info.collection_frequency = 0;
+  for (uint32_t f : postings.frequencies) info.collection_frequency += f;
+  info.postings_offset = postings_->offset();
+  info.postings_length = postings_bytes_.size();
+  info.positions_offset = positions_->offset();
+  info.positions_length = positions_bytes_.size();
+  postings_->write(postings_bytes_.bytes());
+  positions_->write(positions_bytes_.bytes());
+  dictionary_->add(term, info);
+}
+
+SegmentEntry SegmentWriter::finish() {
+  dictionary_->finish();
+  entry_.files[static_cast<size_t>(SegmentFile::terms)] = terms_->finish();
+  entry_.files[static_cast<size_t>(SegmentFile::postings)] = postings_->finish();
+  entry_.files[static_cast<size_t>(SegmentFile::positions)] = positions_->finish();
+  FileWriter columns(path(SegmentFile::columns), FileKind::columns);
+  write_columns(dates_, lengths_, entry_.total_length, columns);
+  entry_.files[static_cast<size_t>(SegmentFile::columns)] = columns.finish();
+  auto [store, text_bytes] = store_.get();
+  entry_.files[static_cast<size_t>(SegmentFile::store)] = store;
+  entry_.text_bytes = text_bytes;
+  return entry_;
+}
+
+}  // namespace attache::storage

@@ -1,0 +1,45 @@
+// Writes one immutable segment's five files: terms in ascending order with
+// their postings, the documents (compressed on a second thread meanwhile) and
+// the per-document columns. Used by flushes and by merges.
+#pragma once
+
+#include <filesystem>
+#include <future>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "doc_store.h"
+#include "file_format.h"
+#include "manifest.h"
+#include "postings_codec.h"
+#include "term_dictionary.h"
+
+namespace attache::storage {
+
+class SegmentWriter {
+ public:
+  // Dates and lengths in id order; dates must be ascending. Starts compressing
+  // the documents (which must outlive finish()) right away.
+  SegmentWriter(const std::filesystem::path& dir, uint64_t segment_id, std::vector<Day> dates,
+                std::vector<uint32_t> lengths, DocumentSource documents, int compression_level);
+  ~SegmentWriter();
+
+  void add_term(std::string_view term, const TermPostings& postings);
+  SegmentEntry finish();
+
+ private:
+  std::filesystem::path path(SegmentFile file) const;
+
+  std::filesystem::path dir_;
+  SegmentEntry entry_;
+  std::vector<Day> dates_;
+  std::vector<uint32_t> lengths_;
+  DocumentSource documents_;
+  std::future<std::pair<FileSummary, uint64_t>> store_;
+  std::unique_ptr<FileWriter> terms_, postings_, positions_;
+  std::unique_ptr<TermDictionaryWriter> dictionary_;
+  ByteWriter postings_bytes_, positions_bytes_;
+};
+
+}  // namespace attache::storage
