@@ -14,6 +14,8 @@ const std::vector<Command>& commands() {
       {"search", "search an index: words, \"phrases\", OR, NOT, -word, (groups), date: ranges", run_search},
       {"stats", "sizes and counts of an index", run_stats},
       {"check", "verify every checksum and structure of an index", run_check},
+      {"delete", "delete articles by id", run_delete},
+      {"optimize", "merge all segments into one, dropping deleted articles", run_optimize},
   };
   return list;
 }
