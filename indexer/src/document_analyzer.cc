@@ -1,5 +1,6 @@
 // Body and title words become stems with positions (the title after a gap) plus
-// unstemmed surface forms; title, source and id also get field terms.
+// the unstemmed forms that differ from their stems; title, source and id also
+// get field terms.
 #include "attache/indexer/document_analyzer.h"
 
 #include <unordered_map>
@@ -37,10 +38,15 @@ struct DocumentAnalyzer::Impl {
     uint32_t next = analysis::tokenize(text, tokens, first_position);
     std::string surface;
     for (const analysis::Token& token : tokens) {
-      add(stemmer.stem(token.text), token.position, true);
-      surface.assign(1, analysis::kSurfacePrefix);
-      surface += token.text;
-      add(surface, 0, false);
+      std::string_view stem = stemmer.stem(token.text);
+      add(stem, token.position, true);
+      // A word that is its own stem is found through the stem (query/FORMAT.md
+      // explain how word* stays exact); only the others need their own term.
+      if (stem != token.text) {
+        surface.assign(1, analysis::kSurfacePrefix);
+        surface += token.text;
+        add(surface, 0, false);
+      }
       ++doc->length;
     }
     return next;

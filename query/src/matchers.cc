@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "attache/analysis/stemmer.h"
+#include "attache/analysis/terms.h"
 #include "attache/query/searcher.h"
 
 namespace attache::query {
@@ -52,6 +54,53 @@ class TermMatcher final : public Matcher {
 
  private:
   PostingCursor cursor_;
+  const Segment& segment_;
+  double weight_;
+  double average_length_;
+};
+
+// Documents where a stem occurs as itself, not only through other words with
+// that stem: its frequency exceeds the summed frequencies of those words'
+// surface terms. Lets word* match a word that is its own stem exactly.
+class LiteralStemMatcher final : public Matcher {
+ public:
+  LiteralStemMatcher(PostingCursor stem, std::vector<PostingCursor> variants, const Segment& segment, double weight,
+                     double average_length)
+      : stem_(std::move(stem)),
+        variants_(std::move(variants)),
+        segment_(segment),
+        weight_(weight),
+        average_length_(average_length) {
+    settle();
+  }
+  uint32_t doc() const override { return stem_.doc(); }
+  void next() override {
+    stem_.next();
+    settle();
+  }
+  void advance(uint32_t target) override {
+    if (target <= stem_.doc()) return;
+    stem_.advance(target);
+    settle();
+  }
+  double score() override {
+    return Bm25::score(weight_, stem_.frequency(), segment_.length(stem_.doc()), average_length_);
+  }
+  uint64_t cost() const override { return stem_.doc_frequency(); }
+
+ private:
+  void settle() {
+    for (; stem_.doc() != kNoMoreDocs; stem_.next()) {
+      uint64_t through_variants = 0;
+      for (PostingCursor& v : variants_) {
+        v.advance(stem_.doc());
+        if (v.doc() == stem_.doc()) through_variants += v.frequency();
+      }
+      if (stem_.frequency() > through_variants) return;
+    }
+  }
+  PostingCursor stem_;
+  std::vector<PostingCursor> variants_;
   const Segment& segment_;
   double weight_;
   double average_length_;
@@ -287,6 +336,57 @@ std::unique_ptr<Matcher> combine_any(std::vector<std::unique_ptr<Matcher>> child
   return std::make_unique<AnyOfMatcher>(std::move(children));
 }
 
+// word*: words as written that start with the prefix. Words that differ from
+// their stem have surface terms (W...). Words that are their own stem are found
+// through the stem: a stem longer than the prefix by more than its last letter
+// matches as it is, since every word with that stem starts with all but the
+// stem's last letter (Snowball English changes at most that letter: policy ->
+// polici, hoping -> hope; dying, lying, tying -> die, lie, tie are the only
+// exceptions, hence the "ie" rule). Other stems count only where they occur as
+// themselves (LiteralStemMatcher).
+std::unique_ptr<Matcher> prefix_matcher(const QueryNode& node, const Segment& segment, ScoringContext& scoring) {
+  const std::string& surface_prefix = node.terms[0];
+  const std::string prefix = surface_prefix.substr(1);
+  std::vector<std::unique_ptr<Matcher>> parts;
+  auto check_limit = [&] {
+    if (parts.size() >= kMaxPrefixExpansion)
+      throw QueryError("'" + node.text + "' matches more than " + std::to_string(kMaxPrefixExpansion) +
+                           " words; use a longer prefix",
+                       0);
+  };
+  segment.scan_terms(surface_prefix, [&](std::string_view term, const storage::TermInfo& info) {
+    check_limit();
+    parts.push_back(std::make_unique<TermMatcher>(segment.postings(info), segment, scoring.term_weight(std::string(term)),
+                                                  scoring.average_length()));
+    return true;
+  });
+  thread_local analysis::Stemmer stemmer;
+  segment.scan_terms(prefix, [&](std::string_view stem_view, const storage::TermInfo& info) {
+    check_limit();
+    std::string stem(stem_view);
+    double weight = scoring.term_weight(stem);
+    bool ends_in_ie = stem.size() >= 2 && stem.compare(stem.size() - 2, 2, "ie") == 0;
+    if (stem.size() > prefix.size() + 1 && !ends_in_ie) {
+      parts.push_back(std::make_unique<TermMatcher>(segment.postings(info), segment, weight, scoring.average_length()));
+      return true;
+    }
+    // The words with this stem start with all but its last letter ("dying"
+    // for "die" with all but its last two, plus y).
+    std::vector<std::string> variant_prefixes{std::string(1, analysis::kSurfacePrefix) + stem.substr(0, stem.size() - 1)};
+    if (ends_in_ie) variant_prefixes.push_back(std::string(1, analysis::kSurfacePrefix) + stem.substr(0, stem.size() - 2) + "y");
+    std::vector<PostingCursor> variants;
+    for (const std::string& vp : variant_prefixes)
+      segment.scan_terms(vp, [&](std::string_view w, const storage::TermInfo& winfo) {
+        if (stemmer.stem(w.substr(1)) == stem) variants.push_back(segment.postings(winfo));
+        return true;
+      });
+    parts.push_back(std::make_unique<LiteralStemMatcher>(segment.postings(info), std::move(variants), segment, weight,
+                                                         scoring.average_length()));
+    return true;
+  });
+  return combine_any(std::move(parts));
+}
+
 }  // namespace
 
 ScoringContext::ScoringContext(const storage::IndexSnapshot& snapshot)
@@ -319,20 +419,8 @@ std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const Segment& seg
       return std::make_unique<PhraseMatcher>(std::move(cursors), node.offsets, std::move(weights), segment,
                                              scoring.average_length());
     }
-    case Kind::prefix: {
-      std::vector<std::unique_ptr<Matcher>> expansions;
-      segment.scan_terms(node.terms[0], [&](std::string_view term, const storage::TermInfo& info) {
-        if (expansions.size() >= kMaxPrefixExpansion)
-          throw QueryError("'" + node.text + "' matches more than " + std::to_string(kMaxPrefixExpansion) +
-                               " words; use a longer prefix",
-                           0);
-        std::string name(term);
-        expansions.push_back(std::make_unique<TermMatcher>(segment.postings(info), segment, scoring.term_weight(name),
-                                                           scoring.average_length()));
-        return true;
-      });
-      return combine_any(std::move(expansions));
-    }
+    case Kind::prefix:
+      return prefix_matcher(node, segment, scoring);
     case Kind::all_of: {
       std::vector<std::unique_ptr<Matcher>> children;
       for (const auto& child : node.children) {

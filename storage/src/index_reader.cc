@@ -5,6 +5,7 @@
 
 #include "attache/storage/error.h"
 #include "bitpack.h"
+#include "postings_codec.h"
 #include "segment_impl.h"
 
 namespace attache::storage {
@@ -83,6 +84,18 @@ std::vector<std::pair<std::string, uint64_t>> Segment::file_sizes() const {
     sizes.emplace_back(extension(static_cast<SegmentFile>(f)), impl_->files[f]->size());
   if (impl_->deletions) sizes.emplace_back("deleted", impl_->deletions->size());
   return sizes;
+}
+
+PostingsBreakdown Segment::measure_postings() const {
+  PostingsBreakdown out;
+  const MappedFile& postings = impl_->file(SegmentFile::postings);
+  impl_->dictionary->scan("", [&](std::string_view, const TermInfo& info) {
+    const uint8_t* data = postings.verified(info.postings_offset, info.postings_length);
+    measure_term(data, info.postings_length, info.doc_frequency, info.positions_length, info.collection_frequency,
+                 &postings.name(), out);
+    return true;
+  });
+  return out;
 }
 
 void Segment::verify() const {

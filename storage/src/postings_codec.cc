@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "attache/storage/index_reader.h"
 #include "bitpack.h"
 
 namespace attache::storage {
@@ -97,6 +98,60 @@ void encode_term(const TermPostings& p, const uint32_t* doc_lengths, ByteWriter&
   }
   postings_out.raw(skips.bytes().data(), skips.size());
   postings_out.raw(blocks.bytes().data(), blocks.size());
+}
+
+namespace {
+
+// Bits of varint entries: the gap's bits to ids, the flag and any extra
+// frequency varint to frequencies.
+void measure_varint_postings(ByteReader& in, uint64_t count, PostingsBreakdown& out) {
+  for (uint64_t i = 0; i < count; ++i) {
+    const uint8_t* start = in.position();
+    uint64_t v = in.varint();
+    out.doc_id_bits += 8 * static_cast<uint64_t>(in.position() - start) - 1;
+    out.frequency_bits += 1;
+    if (!(v & 1)) {
+      start = in.position();
+      in.varint();
+      out.frequency_bits += 8 * static_cast<uint64_t>(in.position() - start);
+    }
+  }
+}
+
+}  // namespace
+
+void measure_term(const uint8_t* data, uint64_t length, uint32_t df, uint64_t positions_length, uint64_t cf,
+                  const std::string* file, PostingsBreakdown& out) {
+  ByteReader in(data, data + length, file);
+  out.postings += df;
+  if (positions_length > 0) {
+    out.positions += cf;
+    out.position_bits += 8 * positions_length;
+  }
+  if (df < kShortListLimit) {
+    measure_varint_postings(in, df, out);
+    return;
+  }
+  const uint8_t* start = in.position();
+  uint64_t blocks = in.varint();
+  for (uint64_t b = 0; b < blocks; ++b) {
+    for (int field = 0; field < 4; ++field) in.varint();
+    if (positions_length > 0) in.varint();
+  }
+  out.skip_bits += 8 * static_cast<uint64_t>(in.position() - start);
+  uint32_t values[kBlockSize];
+  for (uint64_t b = 0; b < blocks; ++b) {
+    if (b + 1 < blocks || df % kBlockSize == 0) {
+      start = in.position();
+      decode_block(in, values);
+      out.doc_id_bits += 8 * static_cast<uint64_t>(in.position() - start);
+      start = in.position();
+      decode_block(in, values);
+      out.frequency_bits += 8 * static_cast<uint64_t>(in.position() - start);
+    } else {
+      measure_varint_postings(in, df % kBlockSize, out);
+    }
+  }
 }
 
 }  // namespace attache::storage

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "bytes.h"
@@ -23,5 +24,11 @@ struct TermPostings {
 // per-block minimum length. Returns nothing: the byte counts are the growth.
 void encode_term(const TermPostings& postings, const uint32_t* doc_lengths, ByteWriter& postings_out,
                  ByteWriter& positions_out);
+
+struct PostingsBreakdown;
+
+// Adds one term's postings layout (what encode_term wrote) to the breakdown.
+void measure_term(const uint8_t* data, uint64_t length, uint32_t doc_frequency, uint64_t positions_length,
+                  uint64_t collection_frequency, const std::string* file, PostingsBreakdown& out);
 
 }  // namespace attache::storage

@@ -43,6 +43,7 @@ TEST_CASE("documents carry stems with positions, surface forms, and field terms"
   CHECK(find("negoti")->positions == std::vector<uint32_t>{0, 2});
   CHECK(find("Wnegotiations")->frequency == 1);
   CHECK(find("Wnegotiations")->positions.empty());
+  CHECK_FALSE(find("Wmet"));  // a word that is its own stem has no surface term
   CHECK(find("open")->positions == std::vector<uint32_t>{1, 4 + analysis::kTitlePositionGap});
   CHECK(find("Topen")->positions == std::vector<uint32_t>{0});
   CHECK(find("Ssample"));

@@ -17,6 +17,16 @@
 
 namespace attache::storage {
 
+// Where the postings bytes go, for `attache stats`.
+struct PostingsBreakdown {
+  uint64_t postings = 0;        // (term, document) pairs
+  uint64_t positions = 0;
+  uint64_t doc_id_bits = 0;     // gaps, packed or varint
+  uint64_t frequency_bits = 0;  // term frequencies (the tf=1 flag bit included)
+  uint64_t skip_bits = 0;       // skip tables
+  uint64_t position_bits = 0;
+};
+
 // One immutable segment. Document ids are local, 0..doc_count()-1, and follow
 // article date: a date range is a contiguous id range.
 class Segment {
@@ -52,6 +62,8 @@ class Segment {
   std::vector<std::pair<std::string, uint64_t>> file_sizes() const;
   uint64_t term_count() const;
   uint64_t store_dictionary_bytes() const;
+  // Decodes the layout of every postings list (reads the whole file).
+  PostingsBreakdown measure_postings() const;
   // Reads every byte of every file and checks all checksums and structure.
   void verify() const;
 

@@ -8,7 +8,7 @@
 
 namespace attache::analysis {
 
-inline constexpr char kSurfacePrefix = 'W';  // a word as written (folded, unstemmed), for word* queries
+inline constexpr char kSurfacePrefix = 'W';  // a word as written (folded), when it differs from its stem
 inline constexpr char kTitlePrefix = 'T';    // stem of a title word, with positions within the title
 inline constexpr char kSourcePrefix = 'S';   // folded word of the source, with positions within it
 inline constexpr char kIdPrefix = 'Q';       // the article id, exactly as given
