@@ -47,6 +47,7 @@ int run_search(const std::vector<std::string>& args);
 int run_stats(const std::vector<std::string>& args);
 int run_check(const std::vector<std::string>& args);
 int run_delete(const std::vector<std::string>& args);
+int run_quotes(const std::vector<std::string>& args);
 int run_optimize(const std::vector<std::string>& args);
 
 }  // namespace attache::cli

@@ -1,0 +1,32 @@
+// Who said what: attributed statements found in an article's text.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attache::indexer {
+
+enum class StatementKind : uint8_t { direct, reported, mixed };
+
+const char* to_string(StatementKind kind);
+
+struct Statement {
+  std::string speaker;    // as written where attributed ("he", "Mr. Ryabkov", "U.S. officials")
+  std::string canonical;  // the person or group it resolves to ("Sergei Ryabkov"); empty if unresolved
+  std::string cue;        // the reporting verb or phrase ("insisted", "according to", "told reporters")
+  StatementKind kind = StatementKind::reported;
+  uint32_t begin = 0;     // byte span of the statement in the article text
+  uint32_t end = 0;
+  float confidence = 0;   // 0..1, from the pattern and how the speaker was resolved
+  bool group = false;     // an institution or collective ("the Kremlin", "experts"), not a person
+};
+
+// Finds the attributed statements of one article, in text order.
+std::vector<Statement> extract_statements(std::string_view text);
+
+// Offsets in code points (what JSON consumers index strings by).
+uint32_t char_offset(std::string_view text, uint32_t byte_offset);
+
+}  // namespace attache::indexer

@@ -1,0 +1,180 @@
+// Splitting text into words and marks for attribution, pairing quotation
+// marks across paragraphs, and assigning words to sentences.
+#include "words.h"
+
+#include <utf8proc.h>
+
+#include <unordered_set>
+
+#include "attache/analysis/sentences.h"
+
+namespace attache::indexer::attribution {
+namespace {
+
+struct Decoded {
+  int32_t cp;
+  uint32_t length;
+};
+
+Decoded decode(std::string_view s, size_t i) {
+  utf8proc_int32_t cp;
+  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                            static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+  if (n <= 0) return {-1, 1};
+  return {cp, static_cast<uint32_t>(n)};
+}
+
+bool is_word_char(int32_t cp) {
+  if (cp < 0) return false;
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  auto c = utf8proc_category(cp);
+  return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) || (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
+         c == UTF8PROC_CATEGORY_ND;
+}
+
+bool is_upper(int32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU || utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}
+
+// Abbreviations whose period belongs to the word.
+const std::unordered_set<std::string_view> kWithPeriod = {
+    "Mr", "Mrs", "Ms", "Dr", "M", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Adm", "Jr", "Sr",
+    "No", "Prof", "Mme", "Sgt", "Cmdr", "Maj", "Messrs", "Mt", "Ft", "Gens", "Reps", "Sens", "Jan", "Feb",
+    "Aug", "Sept", "Oct", "Nov", "Dec", "Inc", "Corp", "Co", "Ltd", "vs", "etc"};
+
+}  // namespace
+
+WordStream read_words(std::string_view text) {
+  WordStream out;
+  std::vector<Word>& words = out.words;
+  uint32_t paragraph = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    Decoded d = decode(text, i);
+    if (d.cp == '\n') {
+      size_t j = i + 1;
+      while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
+      if (j < text.size() && text[j] == '\n') ++paragraph;
+      i = j;
+      continue;
+    }
+    if (d.cp == ' ' || d.cp == '\t' || d.cp == '\r' || d.cp == 0xa0 || d.cp == '\f') {
+      i += d.length;
+      continue;
+    }
+    Word w;
+    w.begin = static_cast<uint32_t>(i);
+    w.paragraph = paragraph;
+    if (is_word_char(d.cp)) {
+      // Letters and digits, joined by inner apostrophes, hyphens and periods
+      // (U.S., 3.5), plus the period of a known abbreviation or an initial.
+      size_t j = i;
+      while (j < text.size()) {
+        Decoded c = decode(text, j);
+        if (is_word_char(c.cp)) {
+          j += c.length;
+          continue;
+        }
+        if (c.cp == '\'' || c.cp == 0x2019 || c.cp == '-' || c.cp == 0x2010 || c.cp == '.') {
+          size_t k = j + c.length;
+          if (k < text.size() && is_word_char(decode(text, k).cp)) {
+            j = k;
+            continue;
+          }
+        }
+        break;
+      }
+      std::string_view core = text.substr(i, j - i);
+      bool acronym = core.find('.') != std::string_view::npos && core.size() <= 6;  // U.S -> U.S.
+      if (j < text.size() && text[j] == '.' && (kWithPeriod.count(core) || (core.size() == 1 && is_upper(d.cp)) || acronym))
+        ++j;
+      w.text = std::string(text.substr(i, j - i));
+      w.end = static_cast<uint32_t>(j);
+      w.capitalized = is_upper(d.cp);
+      words.push_back(std::move(w));
+      i = j;
+      continue;
+    }
+    w.end = static_cast<uint32_t>(i + d.length);
+    w.text = std::string(text.substr(i, d.length));
+    switch (d.cp) {
+      case 0x201c: case 0xab: case 0x201e: w.kind = WordKind::quote_open; break;
+      case 0x201d: case 0xbb: w.kind = WordKind::quote_close; break;
+      case '"': w.kind = WordKind::quote_open; break;  // paired below
+      case ',': w.kind = WordKind::comma; break;
+      case ':': w.kind = WordKind::colon; break;
+      case ';': w.kind = WordKind::semicolon; break;
+      case '.': case '!': case '?': case 0x2026: w.kind = WordKind::terminator; break;
+      case 0x2014: case 0x2013: case '-': w.kind = WordKind::dash; break;
+      case '(': case '[': w.kind = WordKind::bracket_open; break;
+      case ')': case ']': w.kind = WordKind::bracket_close; break;
+      default: w.kind = WordKind::other; break;
+    }
+    words.push_back(std::move(w));
+    i += d.length;
+  }
+
+  // Sentences: each word belongs to the sentence its start lies in.
+  auto sentences = analysis::split_sentences(text);
+  {
+    size_t s = 0;
+    for (Word& w : words) {
+      while (s + 1 < sentences.size() && w.begin >= sentences[s + 1].begin) ++s;
+      w.sentence = static_cast<uint32_t>(s);
+    }
+    const auto none = static_cast<uint32_t>(words.size());
+    out.sentence_first_word.assign(sentences.size() + 1, none);
+    for (uint32_t k = 0; k < words.size(); ++k)
+      if (out.sentence_first_word[words[k].sentence] == none) out.sentence_first_word[words[k].sentence] = k;
+    for (size_t n = sentences.size(); n-- > 0;)
+      if (out.sentence_first_word[n] == none) out.sentence_first_word[n] = out.sentence_first_word[n + 1];
+  }
+
+  // Pair quotation marks. Straight marks alternate; a paragraph ending inside
+  // a quotation continues it if the next paragraph opens with a mark.
+  int open = -1;
+  uint32_t open_paragraph = 0;
+  auto close_at = [&](uint32_t last, uint32_t end_byte) {
+    Quotation q;
+    q.first_word = static_cast<uint32_t>(open);
+    q.last_word = last;
+    q.begin = words[open].end;
+    q.end = end_byte;
+    out.quotations.push_back(q);
+    open = -1;
+  };
+  for (uint32_t k = 0; k < words.size(); ++k) {
+    Word& w = words[k];
+    if (open >= 0 && w.paragraph != open_paragraph) {
+      bool continues = w.kind == WordKind::quote_open || (w.kind == WordKind::quote_close && w.text == "\"");
+      if (continues) {
+        w.kind = WordKind::quote_open;
+        open_paragraph = w.paragraph;
+        continue;  // the same quotation goes on
+      }
+      close_at(k - 1, words[k - 1].end);
+    }
+    if (w.text == "\"") w.kind = open >= 0 ? WordKind::quote_close : WordKind::quote_open;
+    if (w.kind == WordKind::quote_open && open < 0) {
+      open = static_cast<int>(k);
+      open_paragraph = w.paragraph;
+    } else if (w.kind == WordKind::quote_close && open >= 0) {
+      close_at(k, w.begin);
+    }
+  }
+  if (open >= 0) close_at(static_cast<uint32_t>(words.size() - 1), words.back().end);
+  for (uint32_t q = 0; q < out.quotations.size(); ++q) {
+    Quotation& quotation = out.quotations[q];
+    uint32_t stop = words[quotation.last_word].kind == WordKind::quote_close ? quotation.last_word : quotation.last_word + 1;
+    for (uint32_t k = quotation.first_word + 1; k < stop; ++k) {
+      words[k].quote = static_cast<int>(q);
+      if (words[k].kind == WordKind::word) ++quotation.word_count;
+    }
+    quotation.first_sentence = words[quotation.first_word].sentence;
+    quotation.last_sentence = words[quotation.last_word].sentence;
+  }
+  return out;
+}
+
+}  // namespace attache::indexer::attribution

@@ -1,0 +1,58 @@
+// The token stream attribution works on: words with their case, punctuation
+// and quotation marks kept, each with its byte span and its sentence.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attache::indexer::attribution {
+
+enum class WordKind {
+  word,
+  quote_open,
+  quote_close,
+  comma,
+  colon,
+  semicolon,
+  terminator,  // . ! ? …
+  dash,
+  bracket_open,
+  bracket_close,
+  other,
+};
+
+struct Word {
+  std::string text;
+  uint32_t begin = 0, end = 0;
+  WordKind kind = WordKind::word;
+  bool capitalized = false;
+  int quote = -1;          // index of the quotation it lies inside, -1 if none
+  uint32_t sentence = 0;
+  uint32_t paragraph = 0;
+  bool is(std::string_view s) const { return kind == WordKind::word && text == s; }
+  bool punctuation() const { return kind != WordKind::word; }
+};
+
+// A quotation: the text between a pair of double quotation marks. A paragraph
+// that ends inside a quotation continues into the next when that one opens
+// with a quotation mark; the pieces are then one quotation.
+struct Quotation {
+  uint32_t first_word = 0;  // the opening mark
+  uint32_t last_word = 0;   // the closing mark (or the paragraph's last word when never closed)
+  uint32_t begin = 0;       // bytes of the quoted text, marks excluded
+  uint32_t end = 0;
+  uint32_t word_count = 0;
+  uint32_t first_sentence = 0, last_sentence = 0;
+};
+
+struct WordStream {
+  std::vector<Word> words;
+  std::vector<Quotation> quotations;
+  std::vector<uint32_t> sentence_first_word;  // per sentence, its first word (size = sentences + 1)
+};
+
+WordStream read_words(std::string_view text);
+
+}  // namespace attache::indexer::attribution

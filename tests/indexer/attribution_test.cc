@@ -1,0 +1,97 @@
+// Statement attribution: the labelled evaluation set must stay at the
+// precision and recall reached (tests/quotes/eval/README.md), and single
+// patterns behave as documented.
+#include <doctest/doctest.h>
+
+#include "attache/indexer/statements.h"
+#include "quote_evaluation.h"
+
+using namespace attache;
+using namespace attache::indexer;
+
+namespace {
+
+const std::string kEval = std::string(ATTACHE_SOURCE_DIR) + "/tests/quotes/eval";
+
+struct Found {
+  std::string canonical, text, cue;
+  StatementKind kind;
+};
+
+std::vector<Found> find(std::string_view text) {
+  std::vector<Found> out;
+  for (const Statement& s : extract_statements(text))
+    out.push_back({s.canonical, std::string(text.substr(s.begin, s.end - s.begin)), s.cue, s.kind});
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the labelled set stays at the floor reached") {
+  auto e = evaluation::evaluate(evaluation::load_directory(kEval));
+  INFO(evaluation::report(e, true));
+  CHECK(e.all.gold >= 150);
+  CHECK(e.all.precision() >= 0.99);
+  CHECK(e.all.recall() >= 0.98);
+  CHECK(double(e.indirect_correct) / e.indirect_references >= 0.95);
+  CHECK(double(e.without_speaker) / e.all.predicted <= 0.05);
+}
+
+TEST_CASE("articles written after tuning stay at the floor reached") {
+  auto e = evaluation::evaluate(evaluation::load_directory(kEval + "/holdout"));
+  INFO(evaluation::report(e, true));
+  CHECK(e.all.precision() >= 0.95);
+  CHECK(e.all.recall() >= 0.93);
+}
+
+TEST_CASE("direct quotations, straight and curly, before and after the cue") {
+  auto s = find("“We will not move,” said Foreign Minister Sergey Lavrov. He added: \"Nobody wants war here.\"");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Sergey Lavrov");
+  CHECK(s[0].text == "We will not move");
+  CHECK(s[0].kind == StatementKind::direct);
+  CHECK(s[1].canonical == "Sergey Lavrov");
+  CHECK(s[1].text == "Nobody wants war here");  // closing punctuation is not part of it
+}
+
+TEST_CASE("a quotation over two paragraphs is one statement") {
+  std::string text = "\"First paragraph of the speech.\n\n\"Second paragraph of it,\" Ms. Sherman said.";
+  auto s = find(text);
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].text == "First paragraph of the speech.\n\n\"Second paragraph of it");
+  CHECK(s[0].canonical == "Sherman");
+}
+
+TEST_CASE("reported speech, appositions, pronouns and surnames resolve to one person") {
+  auto s = find(
+      "Deputy Foreign Minister Sergei A. Ryabkov, Russia's chief negotiator, insisted that Ukraine must never join NATO. "
+      "Mr. Ryabkov said the talks were useful. He warned that time was short. The negotiator told reporters that "
+      "Moscow would wait. Ryabkov added that nothing was agreed.");
+  REQUIRE(s.size() == 5);
+  for (const auto& f : s) CHECK(f.canonical == "Sergei Ryabkov");
+  CHECK(s[0].text == "Ukraine must never join NATO");
+  CHECK(s[3].cue == "told reporters");
+}
+
+TEST_CASE("collective and institutional speakers stay collective") {
+  auto s = find("U.S. officials said the troops were still there. The Kremlin said it had no plans to attack. "
+                "Western diplomats in Vienna said the move was welcome. The risk is real, experts say.");
+  REQUIRE(s.size() == 4);
+  CHECK(s[0].canonical == "U.S. officials");
+  CHECK(s[1].canonical == "Kremlin");
+  CHECK(s[2].canonical == "Western diplomats in Vienna");
+  CHECK(s[3].canonical == "experts");
+}
+
+TEST_CASE("no statement without a speech act") {
+  CHECK(find("Secretary Blinken met Foreign Minister Lavrov in Geneva. He visited the embassy.").empty());
+  CHECK(find("Mr. Scholz was asked whether Germany would halt the pipeline. He paused.").empty());
+  CHECK(find("The so-called \"peacekeepers\" have not been seen, and the talks, nicknamed \"Normandy\", stalled.").empty());
+}
+
+TEST_CASE("character offsets count code points") {
+  std::string text = "Рябков said that the talks were over.";
+  auto statements = extract_statements(text);
+  REQUIRE(statements.size() == 1);
+  CHECK(char_offset(text, statements[0].begin) == 17);
+}

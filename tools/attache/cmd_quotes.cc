@@ -1,0 +1,68 @@
+// attache quotes: statement attribution alone, no index: who said what in the
+// given articles.
+#include <cmath>
+#include <iostream>
+
+#include "attache/indexer/article_reader.h"
+#include "attache/indexer/statements.h"
+#include "cli.h"
+
+namespace attache::cli {
+
+int run_quotes(const std::vector<std::string>& args) {
+  po::options_description options("options");
+  std::vector<std::string> paths;
+  options.add_options()
+      ("json", "one statement a line: article, date, speaker, canonical, cue, kind, start, end, text, confidence")
+      ("paths", po::value(&paths)->value_name("PATH"), "files, directories or - (JSON Lines on stdin)");
+  po::positional_options_description positional;
+  positional.add("paths", -1);
+  po::variables_map vm;
+  if (!parse("quotes", args, options, positional, vm, "[--json] PATH...",
+             "  attache quotes corpus/000_acfc8dae91c10f02.txt\n"
+             "  attache quotes --json corpus/ | jq -r 'select(.canonical == \"Sergei Ryabkov\") | .text'\n"))
+    return kOk;
+  if (paths.empty()) throw po::error("no input: name files, directories or - for standard input");
+  const bool json = vm.count("json") > 0;
+  std::vector<indexer::InputProblem> problems;
+  auto inputs = indexer::collect_inputs(paths, problems);
+  for (const auto& p : problems) std::cerr << format_problem(p) << "\n";
+  uint64_t statements = 0, articles = 0, skipped = problems.size();
+  indexer::ArticleSink sink;
+  sink.progress = [](uint64_t) {};
+  sink.problem = [&](indexer::InputProblem&& p) {
+    ++skipped;
+    std::cerr << format_problem(p) << "\n";
+  };
+  sink.article = [&](indexer::Article&& a) {
+    ++articles;
+    for (const indexer::Statement& s : indexer::extract_statements(a.text)) {
+      ++statements;
+      std::string text = a.text.substr(s.begin, s.end - s.begin);
+      if (json) {
+        Json line = {{"article", a.id},
+                     {"date", format_day(a.date)},
+                     {"speaker", s.speaker},
+                     {"canonical", s.canonical},
+                     {"cue", s.cue},
+                     {"kind", indexer::to_string(s.kind)},
+                     {"start", indexer::char_offset(a.text, s.begin)},
+                     {"end", indexer::char_offset(a.text, s.end)},
+                     {"text", text},
+                     {"confidence", std::round(s.confidence * 100) / 100}};
+        std::cout << line.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
+      } else {
+        std::cout << format_day(a.date) << "  " << s.canonical << (s.group ? " (group)" : "")
+                  << (s.speaker != s.canonical ? "  [" + s.speaker + "]" : "") << "  " << s.cue << " ("
+                  << indexer::to_string(s.kind) << ")\n    " << text << "\n";
+      }
+    }
+  };
+  for (const auto& input : inputs) indexer::read_articles(input, sink);
+  std::cerr << grouped(statements) << " statements in " << grouped(articles) << " articles";
+  if (skipped) std::cerr << "; skipped " << grouped(skipped) << " input(s)";
+  std::cerr << "\n";
+  return kOk;
+}
+
+}  // namespace attache::cli
