@@ -3,11 +3,14 @@
 // get field terms.
 #include "attache/indexer/document_analyzer.h"
 
+#include <algorithm>
+#include <cmath>
 #include <unordered_map>
 
 #include "attache/analysis/stemmer.h"
 #include "attache/analysis/terms.h"
 #include "attache/analysis/tokenizer.h"
+#include "attache/indexer/statements.h"
 
 namespace attache::indexer {
 
@@ -52,6 +55,49 @@ struct DocumentAnalyzer::Impl {
     return next;
   }
 
+  // Statements of the body (whose tokens are still in `tokens`): stored with
+  // the token positions they cover, and speaker terms for speaker: queries.
+  void add_statements(Article& article) {
+    std::vector<analysis::Token> body;
+    body.swap(tokens);
+    std::string term;
+    uint32_t index = 0;
+    for (const Statement& s : extract_statements(article.text)) {
+      storage::StoredStatement stored;
+      stored.begin = s.begin;
+      stored.end = s.end;
+      auto first = std::lower_bound(body.begin(), body.end(), s.begin,
+                                    [](const analysis::Token& t, uint32_t b) { return t.begin < b; });
+      uint32_t last_position = 0;
+      bool any = false;
+      for (auto it = first; it != body.end() && it->end <= s.end; ++it) {
+        if (!any) stored.first_position = it->position;
+        last_position = it->position;
+        any = true;
+      }
+      stored.position_count = any ? last_position - stored.first_position + 1 : 0;
+      stored.speaker = s.speaker;
+      stored.canonical = s.canonical;
+      stored.cue = s.cue;
+      stored.kind = static_cast<uint8_t>(s.kind);
+      stored.confidence = static_cast<uint8_t>(std::lround(s.confidence * 100));
+      stored.group = s.group;
+      article.statements.push_back(std::move(stored));
+
+      tokens.clear();
+      analysis::tokenize(s.canonical, tokens);
+      uint32_t word = 0;
+      for (const analysis::Token& t : tokens) {
+        if (t.compound || word >= analysis::kSpeakerStride) continue;
+        term.assign(1, analysis::kSpeakerPrefix);
+        term += t.text;
+        add(term, index * analysis::kSpeakerStride + word++, true);
+      }
+      ++index;
+    }
+    tokens.clear();
+  }
+
   void add_field(char prefix, std::string_view text, bool stem) {
     tokens.clear();
     analysis::tokenize(text, tokens, 0);
@@ -72,6 +118,7 @@ storage::IndexableDocument DocumentAnalyzer::analyze(Article&& article) {
   impl_->doc = &doc;
   impl_->slots.clear();
   uint32_t body_end = impl_->add_words(article.text, 0);
+  impl_->add_statements(article);
   if (!article.title.empty()) {
     impl_->add_words(article.title, body_end + analysis::kTitlePositionGap);
     impl_->add_field(analysis::kTitlePrefix, article.title, true);

@@ -402,11 +402,17 @@ double ScoringContext::term_weight(const std::string& term) {
   return Bm25::term_weight(doc_frequency(term), document_count_);
 }
 
-std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const Segment& segment, ScoringContext& scoring) {
+std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const Segment& segment, ScoringContext& scoring,
+                                       bool keep_exclusions) {
   using Kind = QueryNode::Kind;
   switch (node.kind) {
     case Kind::term:
       return term_matcher(node.terms[0], segment, scoring);
+    case Kind::speaker:
+      // Articles with a statement by the speaker: the speaker words in one
+      // statement's block of positions.
+      if (node.terms.size() == 1) return term_matcher(node.terms[0], segment, scoring);
+      [[fallthrough]];
     case Kind::phrase: {
       std::vector<PostingCursor> cursors;
       std::vector<double> weights;
@@ -424,7 +430,7 @@ std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const Segment& seg
     case Kind::all_of: {
       std::vector<std::unique_ptr<Matcher>> children;
       for (const auto& child : node.children) {
-        auto m = build_matcher(*child, segment, scoring);
+        auto m = build_matcher(*child, segment, scoring, keep_exclusions);
         if (m->doc() == kNoMoreDocs) return std::make_unique<EmptyMatcher>();
         children.push_back(std::move(m));
       }
@@ -433,11 +439,12 @@ std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const Segment& seg
     }
     case Kind::any_of: {
       std::vector<std::unique_ptr<Matcher>> children;
-      for (const auto& child : node.children) children.push_back(build_matcher(*child, segment, scoring));
+      for (const auto& child : node.children) children.push_back(build_matcher(*child, segment, scoring, keep_exclusions));
       return combine_any(std::move(children));
     }
     case Kind::exclude: {
-      auto base = build_matcher(*node.children[0], segment, scoring);
+      auto base = build_matcher(*node.children[0], segment, scoring, keep_exclusions);
+      if (!keep_exclusions) return base;
       auto excluded = build_matcher(*node.children[1], segment, scoring);
       if (excluded->doc() == kNoMoreDocs || base->doc() == kNoMoreDocs) return base;
       return std::make_unique<ExcludeMatcher>(std::move(base), std::move(excluded));

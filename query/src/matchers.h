@@ -48,7 +48,9 @@ class ScoringContext {
 inline constexpr size_t kMaxPrefixExpansion = 10000;
 
 // The matcher for `node` over one segment. Throws QueryError for a prefix
-// matching too many words.
-std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const storage::Segment& segment, ScoringContext& scoring);
+// matching too many words. With keep_exclusions false, NOT parts are left
+// out: the articles that may hold matching statements.
+std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const storage::Segment& segment, ScoringContext& scoring,
+                                       bool keep_exclusions = true);
 
 }  // namespace attache::query

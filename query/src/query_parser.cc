@@ -258,8 +258,7 @@ class Parser {
       n->terms.push_back(analysis::field_term(analysis::kIdPrefix, l.text));
       return n;
     }
-    if (l.field == "speaker")
-      throw QueryError("speaker: searches need statement attribution, which this index does not have yet", l.position);
+    if (l.field == "speaker") return speaker_leaf(l);
     bool prefix = l.type == Lexeme::Type::word && l.text.size() > 1 && l.text.back() == '*';
     if (prefix) {
       if (!l.field.empty()) throw QueryError("word* works on plain words, not inside " + l.field + ":", l.position);
@@ -321,6 +320,22 @@ class Parser {
     either->children.push_back(std::move(phrase));
     either->children.push_back(std::move(joined));
     return either;
+  }
+
+  // speaker:ryabkov, speaker:"wendy sherman": words of the canonical speaker,
+  // folded like any word but not stemmed (names are not inflected).
+  Node speaker_leaf(const Lexeme& l) {
+    std::vector<analysis::Token> tokens;
+    analysis::tokenize(l.text, tokens);
+    Node n = make(Kind::speaker, "speaker:" + (l.type == Lexeme::Type::phrase ? "\"" + l.text + "\"" : l.text));
+    for (const auto& t : tokens) {
+      if (t.compound) continue;
+      n->terms.push_back(analysis::field_term(analysis::kSpeakerPrefix, t.text));
+      n->offsets.push_back(t.position - tokens.front().position);
+    }
+    if (n->terms.empty()) throw QueryError("speaker: needs a name", l.position);
+    query_->mentions_speaker = true;
+    return n;
   }
 
   Node date_leaf(const Lexeme& l) {
@@ -407,6 +422,11 @@ void describe_into(const QueryNode& n, int indent, std::string& out) {
     case Kind::exclude: out += "AND_NOT"; break;
     case Kind::everything: out += "ALL DOCUMENTS"; break;
     case Kind::dates: out += "DATES " + format_day(n.dates.from) + ".." + format_day(n.dates.to); break;
+    case Kind::speaker: {
+      out += "SPEAKER";
+      for (size_t i = 0; i < n.terms.size(); ++i) out += " " + n.terms[i] + "@" + std::to_string(n.offsets[i]);
+      break;
+    }
   }
   if (!n.text.empty() && n.kind != Kind::exclude) out += "    <- " + n.text;
   out += "\n";

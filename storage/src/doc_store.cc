@@ -64,7 +64,8 @@ std::vector<uint8_t> train_dictionary(const DocumentSource& documents, uint64_t 
 
 }  // namespace
 
-uint64_t write_doc_store(const DocumentSource& documents, FileWriter& out, int level) {
+uint64_t write_doc_store(const DocumentSource& documents, FileWriter& out, int level,
+                         const std::function<void(const StoredDocument&)>& also) {
   // Text size decides whether to train; estimated from a sample for large sets.
   uint64_t sampled = 0, sample_count = 0;
   const uint32_t probe_stride = std::max<uint32_t>(1, documents.count / 1024);
@@ -106,6 +107,7 @@ uint64_t write_doc_store(const DocumentSource& documents, FileWriter& out, int l
   uint64_t text_bytes = 0;
   for (uint32_t i = 0; i < documents.count; ++i) {
     const StoredDocument& doc = documents.fetch(i);
+    also(doc);
     text_bytes += field_bytes(doc);
     record.clear();
     serialise(doc, record);

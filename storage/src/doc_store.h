@@ -21,8 +21,11 @@ struct DocumentSource {
   std::function<const StoredDocument&(uint32_t)> fetch;
 };
 
-// Serialises and compresses the documents; returns the bytes of their fields.
-uint64_t write_doc_store(const DocumentSource& documents, FileWriter& out, int compression_level);
+// Serialises and compresses the documents, showing each to `also` on the way
+// (the statements file is written in the same pass); returns the bytes of
+// their fields.
+uint64_t write_doc_store(const DocumentSource& documents, FileWriter& out, int compression_level,
+                         const std::function<void(const StoredDocument&)>& also);
 
 class DocStore {
  public:

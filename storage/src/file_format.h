@@ -28,6 +28,7 @@ enum class FileKind : uint32_t {
   store = 0x524f5453,       // "STOR"
   columns = 0x534c4f43,     // "COLS"
   deletions = 0x534c4544,   // "DELS"
+  statements = 0x544d5453,  // "STMT"
 };
 
 struct FileSummary {

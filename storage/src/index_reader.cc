@@ -67,13 +67,20 @@ PostingCursor Segment::postings(std::string_view term) const {
 StoredDocument Segment::document(uint32_t doc) const {
   StoredDocument d = impl_->store->get(doc);
   d.date = date(doc);
+  d.statements = impl_->statements->get(doc);
   return d;
 }
+
+std::vector<StoredStatement> Segment::statements(uint32_t doc) const { return impl_->statements->get(doc); }
+uint32_t Segment::statement_count() const { return impl_->statements->statement_count(); }
+uint64_t Segment::statement_positions() const { return impl_->statements->total_positions(); }
+const std::vector<std::pair<std::string, bool>>& Segment::speakers() const { return impl_->statements->speakers(); }
 
 void Segment::scan_documents(uint32_t first, uint32_t last,
                              const std::function<void(uint32_t, StoredDocument&&)>& visit) const {
   impl_->store->scan(first, last, [&](uint32_t doc, StoredDocument&& d) {
     d.date = date(doc);
+    d.statements = impl_->statements->get(doc);
     visit(doc, std::move(d));
   });
 }
@@ -157,6 +164,7 @@ std::unique_ptr<Segment> open_segment(const std::filesystem::path& dir, const Se
   impl->open_deletions(dir);
   impl->dictionary = std::make_unique<TermDictionary>(impl->file(SegmentFile::terms));
   impl->store = std::make_unique<DocStore>(impl->file(SegmentFile::store), entry.doc_count);
+  impl->statements = std::make_unique<StatementsReader>(impl->file(SegmentFile::statements), entry.doc_count);
   return std::make_unique<Segment>(std::move(impl));
 }
 

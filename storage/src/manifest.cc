@@ -15,6 +15,7 @@ const char* extension(SegmentFile file) {
     case SegmentFile::positions: return "positions";
     case SegmentFile::store: return "store";
     case SegmentFile::columns: return "columns";
+    case SegmentFile::statements: return "statements";
   }
   return "?";
 }
@@ -26,6 +27,7 @@ FileKind file_kind(SegmentFile file) {
     case SegmentFile::positions: return FileKind::positions;
     case SegmentFile::store: return FileKind::store;
     case SegmentFile::columns: return FileKind::columns;
+    case SegmentFile::statements: return FileKind::statements;
   }
   return FileKind::terms;
 }
@@ -55,7 +57,7 @@ std::optional<Manifest> read_manifest(const std::filesystem::path& dir) {
   m.generation = in.u64();
   m.next_segment_id = in.u64();
   uint32_t count = in.u32();
-  if (count > in.remaining() / 64) in.fail("segment count exceeds the manifest size");
+  if (count > in.remaining() / 160) in.fail("segment count exceeds the manifest size");
   for (uint32_t i = 0; i < count; ++i) {
     SegmentEntry s;
     s.id = in.u64();

@@ -14,9 +14,9 @@
 
 namespace attache::storage {
 
-// The five files every segment has, in manifest order.
-enum class SegmentFile { terms = 0, postings, positions, store, columns };
-inline constexpr size_t kSegmentFileCount = 5;
+// The files every segment has, in manifest order.
+enum class SegmentFile { terms = 0, postings, positions, store, columns, statements };
+inline constexpr size_t kSegmentFileCount = 6;
 
 const char* extension(SegmentFile file);
 FileKind file_kind(SegmentFile file);

@@ -10,6 +10,7 @@
 #include "doc_store.h"
 #include "file_format.h"
 #include "manifest.h"
+#include "statements_file.h"
 #include "term_dictionary.h"
 
 namespace attache::storage {
@@ -21,6 +22,7 @@ struct Segment::Impl {
   std::unique_ptr<MappedFile> deletions;
   std::unique_ptr<TermDictionary> dictionary;
   std::unique_ptr<DocStore> store;
+  std::unique_ptr<StatementsReader> statements;
   // Columns
   Day date_base = 0;
   int date_width = 0;

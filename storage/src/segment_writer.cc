@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "bitpack.h"
+#include "statements_file.h"
 
 namespace attache::storage {
 namespace {
@@ -41,8 +42,14 @@ SegmentWriter::SegmentWriter(const std::filesystem::path& dir, uint64_t segment_
   entry_.max_date = dates_.empty() ? 0 : dates_.back();
   store_ = std::async(std::launch::async, [this, compression_level] {
     FileWriter out(path(SegmentFile::store), FileKind::store);
-    uint64_t text_bytes = write_doc_store(documents_, out, compression_level);
-    return std::make_pair(out.finish(), text_bytes);
+    StatementsWriter statements;
+    uint64_t text_bytes =
+        write_doc_store(documents_, out, compression_level, [&](const StoredDocument& d) { statements.add(d); });
+    StoreResult result{out.finish(), {}, text_bytes};
+    FileWriter statements_out(path(SegmentFile::statements), FileKind::statements);
+    statements.write(statements_out);
+    result.statements = statements_out.finish();
+    return result;
   });
   try {
     terms_ = std::make_unique<FileWriter>(path(SegmentFile::terms), FileKind::terms);
@@ -86,9 +93,10 @@ SegmentEntry SegmentWriter::finish() {
   FileWriter columns(path(SegmentFile::columns), FileKind::columns);
   write_columns(dates_, lengths_, entry_.total_length, columns);
   entry_.files[static_cast<size_t>(SegmentFile::columns)] = columns.finish();
-  auto [store, text_bytes] = store_.get();
-  entry_.files[static_cast<size_t>(SegmentFile::store)] = store;
-  entry_.text_bytes = text_bytes;
+  StoreResult stored = store_.get();
+  entry_.files[static_cast<size_t>(SegmentFile::store)] = stored.store;
+  entry_.files[static_cast<size_t>(SegmentFile::statements)] = stored.statements;
+  entry_.text_bytes = stored.text_bytes;
   return entry_;
 }
 

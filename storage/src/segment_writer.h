@@ -1,6 +1,6 @@
-// Writes one immutable segment's five files: terms in ascending order with
-// their postings, the documents (compressed on a second thread meanwhile) and
-// the per-document columns. Used by flushes and by merges.
+// Writes one immutable segment's files: terms in ascending order with
+// their postings, the documents and their statements (on a second thread
+// meanwhile) and the per-document columns. Used by flushes and by merges.
 #pragma once
 
 #include <filesystem>
@@ -36,7 +36,11 @@ class SegmentWriter {
   std::vector<Day> dates_;
   std::vector<uint32_t> lengths_;
   DocumentSource documents_;
-  std::future<std::pair<FileSummary, uint64_t>> store_;
+  struct StoreResult {
+    FileSummary store, statements;
+    uint64_t text_bytes = 0;
+  };
+  std::future<StoreResult> store_;
   std::unique_ptr<FileWriter> terms_, postings_, positions_;
   std::unique_ptr<TermDictionaryWriter> dictionary_;
   ByteWriter postings_bytes_, positions_bytes_;

@@ -90,7 +90,8 @@ std::pair<bool, double> evaluate(const QueryNode& n, const ReferenceDoc& d, cons
   };
   switch (n.kind) {
     case Kind::term: return {d.terms.count(n.terms[0]) > 0, term_score(n.terms[0])};
-    case Kind::phrase: {
+    case Kind::phrase:
+    case Kind::speaker: {
       for (const auto& t : n.terms)
         if (!d.terms.count(t)) return {false, 0};
       for (uint32_t p : d.terms.at(n.terms[0])) {

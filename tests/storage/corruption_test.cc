@@ -86,7 +86,7 @@ TEST_CASE("a flipped byte in any file is corruption") {
     write_file(entry.path(), original);
     REQUIRE_FALSE(check(dir.path()));
   }
-  CHECK(files == 6);  // manifest and the five segment files
+  CHECK(files == 7);  // manifest and the six segment files
 }
 
 TEST_CASE("a truncated file is corruption") {

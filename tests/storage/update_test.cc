@@ -108,7 +108,7 @@ TEST_CASE("remove deletes committed and buffered articles; optimize drops them f
   size_t segment_files = 0;
   for (const auto& f : std::filesystem::directory_iterator(dir.path()))
     segment_files += f.path().filename().string().rfind("seg-", 0) == 0;
-  CHECK(segment_files == 5);
+  CHECK(segment_files == 6);
   CHECK(live_ids(*snapshot).size() == 29);
 }
 

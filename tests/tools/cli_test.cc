@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -262,4 +263,74 @@ TEST_CASE("--explain shows the parsed query") {
   Run r = run_attache({"search", "--index", corpus_index(), "--explain", "\"open door\" -russia"});
   CHECK(r.out.find("AND_NOT\n  PHRASE open@0 door@1") != std::string::npos);
   CHECK(r.out.find("term door: in 4 articles") != std::string::npos);
+}
+
+TEST_CASE("who said what: speaker searches return statements") {
+  auto statements = [](std::vector<std::string> args) {
+    args.insert(args.begin(), {"search", "--index", corpus_index(), "--json", "--limit", "100"});
+    Run r = run_attache(args);
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    std::vector<Json> hits;
+    std::istringstream lines(r.out);
+    std::string line;
+    while (std::getline(lines, line)) {
+      Json j = Json::parse(line);
+      if (!j.contains("summary")) hits.push_back(j);
+    }
+    return hits;
+  };
+  auto ryabkov_nato = statements({"speaker:ryabkov nato"});
+  REQUIRE(ryabkov_nato.size() == 2);
+  for (const auto& h : ryabkov_nato) {
+    CHECK(h["type"] == "statement");
+    CHECK(h["canonical"] == "Sergei Ryabkov");
+    CHECK(h["article"] == "000_acfc8dae91c10f02");
+    for (const char* field : {"date", "speaker", "cue", "kind", "start", "end", "text", "confidence", "score"})
+      CHECK(h.contains(field));
+  }
+  CHECK(ryabkov_nato[0]["text"].get<std::string>().find("NATO") != std::string::npos);
+  CHECK(statements({"speaker:\"wendy sherman\"", "date:2022-01-12"}).size() == 4);
+  CHECK(statements({"speaker:lavrov", "date:2022-03"}).size() == 2);
+  CHECK(statements({"speaker:kremlin"}).empty());
+  auto nato = statements({"nato", "--statements"});
+  CHECK(nato.size() == 9);
+  Run count = run_attache({"search", "--index", corpus_index(), "speaker:ryabkov", "--count"});
+  CHECK(count.out == "14\n");
+}
+
+TEST_CASE("speakers: one row per person across articles") {
+  Run r = run_attache({"speakers", "--index", corpus_index(), "--json", "--limit", "0"});
+  REQUIRE(r.status == 0);
+  std::map<std::string, Json> rows;
+  std::istringstream lines(r.out);
+  std::string line;
+  while (std::getline(lines, line)) {
+    Json j = Json::parse(line);
+    if (!j.contains("summary")) rows[j["speaker"]] = j;
+  }
+  CHECK(rows.at("Sergei Ryabkov")["statements"] == 14);
+  CHECK(rows.at("Wendy Sherman")["articles"] == 2);
+  CHECK(rows.at("U.S. officials")["group"] == true);
+  CHECK(rows.count("Ryabkov") == 0);
+  Run nato = run_attache({"speakers", "--index", corpus_index(), "nato"});
+  CHECK(nato.out.find("Jens Stoltenberg") != std::string::npos);
+}
+
+TEST_CASE("quotes: extraction without an index, exactly the documented fields") {
+  Run r = run_attache({"quotes", "--json", kCorpus + "/004_lavrov_press_conference.txt"});
+  REQUIRE(r.status == 0);
+  std::istringstream lines(r.out);
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    auto j = nlohmann::ordered_json::parse(line);
+    std::vector<std::string> keys;
+    for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
+    CHECK(keys == std::vector<std::string>{"article", "date", "speaker", "canonical", "cue", "kind", "start", "end",
+                                           "text", "confidence"});
+    ++n;
+  }
+  CHECK(n == 9);
+  Run people = run_attache({"quotes", kCorpus + "/004_lavrov_press_conference.txt"});
+  CHECK(people.out.find("Sergey Lavrov") != std::string::npos);
 }

@@ -13,6 +13,7 @@ const std::vector<Command>& commands() {
       {"index", "add articles (text files, JSON Lines, directories, - for stdin) to an index", run_index},
       {"search", "search an index: words, \"phrases\", OR, NOT, -word, (groups), date: ranges", run_search},
       {"quotes", "who said what in the given articles (no index needed)", run_quotes},
+      {"speakers", "speakers ranked by statements, overall or matching a query", run_speakers},
       {"stats", "sizes and counts of an index", run_stats},
       {"check", "verify every checksum and structure of an index", run_check},
       {"delete", "delete articles by id", run_delete},

@@ -48,6 +48,7 @@ int run_stats(const std::vector<std::string>& args);
 int run_check(const std::vector<std::string>& args);
 int run_delete(const std::vector<std::string>& args);
 int run_quotes(const std::vector<std::string>& args);
+int run_speakers(const std::vector<std::string>& args);
 int run_optimize(const std::vector<std::string>& args);
 
 }  // namespace attache::cli

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "attache/indexer/statements.h"
 #include "attache/query/query.h"
 #include "attache/query/searcher.h"
 #include "attache/query/snippet.h"
@@ -53,6 +54,71 @@ Json highlights_json(const query::Snippet& snippet) {
   return spans;
 }
 
+// Statement hits: date, speaker, article id and title, the statement with the
+// matched words marked; in JSON the fields of `attache quotes` plus score.
+int print_statement_hits(const query::Searcher& searcher, const query::Query& query,
+                         const query::SearchOptions& options, const std::string& text, const std::string& sort,
+                         bool json, bool bold, bool count_only) {
+  query::StatementResult result = searcher.search_statements(query, options);
+  Json summary = {{"summary",
+                   {{"query", text},
+                    {"total", result.total},
+                    {"offset", options.offset},
+                    {"returned", result.hits.size()},
+                    {"sort", sort == "newest" ? "date" : sort},
+                    {"unit", "statement"}}}};
+  if (count_only) {
+    if (json)
+      std::cout << summary.dump() << "\n";
+    else
+      std::cout << result.total << "\n";
+    return kOk;
+  }
+  query::SnippetOptions whole;
+  whole.max_fragments = 1;
+  whole.fragment_words = 1 << 20;
+  size_t rank = options.offset;
+  for (const query::StatementHit& hit : result.hits) {
+    storage::StoredDocument doc = searcher.snapshot().segments()[hit.segment]->document(hit.doc);
+    const storage::StoredStatement& st = doc.statements.at(hit.statement);
+    std::string statement_text = doc.text.substr(st.begin, st.end - st.begin);
+    query::Snippet marked = query::make_snippet(statement_text, query, whole);
+    ++rank;
+    if (json) {
+      static const char* kKinds[] = {"direct", "reported", "mixed"};
+      Json line = {{"type", "statement"},
+                   {"article", doc.id},
+                   {"date", format_day(doc.date)},
+                   {"speaker", st.speaker},
+                   {"canonical", st.canonical},
+                   {"cue", st.cue},
+                   {"kind", kKinds[st.kind]},
+                   {"start", indexer::char_offset(doc.text, st.begin)},
+                   {"end", indexer::char_offset(doc.text, st.end)},
+                   {"text", statement_text},
+                   {"confidence", st.confidence / 100.0},
+                   {"score", hit.score},
+                   {"title", doc.title},
+                   {"highlights", highlights_json(marked)}};
+      std::cout << line.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
+    } else {
+      std::cout << rank << ". " << format_day(doc.date) << "  " << st.canonical << (st.group ? " (group)" : "") << " — "
+                << st.cue << "\n   in " << doc.id << " · " << display_title(doc) << "\n   "
+                << (bold ? query::mark_up(marked, "\x1b[1m", "\x1b[0m") : marked.text) << "\n\n";
+    }
+  }
+  if (json) {
+    std::cout << summary.dump() << "\n";
+  } else if (result.total == 0) {
+    std::cout << "no matching statements\n";
+  } else {
+    std::cout << grouped(result.total) << " matching statement" << (result.total == 1 ? "" : "s");
+    if (!result.hits.empty()) std::cout << "; showing " << options.offset + 1 << "-" << options.offset + result.hits.size();
+    std::cout << "\n";
+  }
+  return kOk;
+}
+
 }  // namespace
 
 int run_search(const std::vector<std::string>& args) {
@@ -70,6 +136,7 @@ int run_search(const std::vector<std::string>& args) {
       ("to", po::value(&to)->value_name("DATE"), "only articles dated on or before DATE (YYYY[-MM[-DD]])")
       ("json", "JSON Lines: one hit a line, then {\"summary\": {...}}")
       ("count", "print only the exact number of matches")
+      ("statements", "search statements (who said what) instead of articles; implied by speaker:")
       ("explain", "print the parsed query and how it will run, then search")
       ("color", po::value(&color)->value_name("WHEN")->default_value("auto"), "bold matches: auto, always or never")
       ("query", po::value(&words)->value_name("QUERY"), "the query (several arguments are joined by spaces)");
@@ -83,7 +150,9 @@ int run_search(const std::vector<std::string>& args) {
              "  attache search --index news-index '(nato OR alliance) AND NOT expansion'\n"
              "  attache search --index news-index 'ukraine date:2022-01-01..2022-03-31' --sort date\n"
              "  attache search --index news-index ukraine --from 2022-02 --to 2022-03 --json\n"
-             "  attache search --index news-index 'negotiat*' --count\n"))
+             "  attache search --index news-index 'negotiat*' --count\n"
+             "  attache search --index news-index 'speaker:ryabkov nato' --from 2022-01 --to 2022-03\n"
+             "  attache search --index news-index '\"open door\"' --statements --json\n"))
     return kOk;
   if (words.empty()) throw po::error("no query given");
   query::SearchOptions search_options;
@@ -119,6 +188,15 @@ int run_search(const std::vector<std::string>& args) {
   const bool json = vm.count("json") > 0;
   if (vm.count("explain")) std::cout << searcher.explain(query);
   if (vm.count("count")) search_options.limit = 0;
+  const bool bold = color == "always" || (color == "auto" && !json && stdout_is_terminal() && !std::getenv("NO_COLOR"));
+  if (query.mentions_speaker || vm.count("statements")) {
+    try {
+      return print_statement_hits(searcher, query, search_options, text, sort, json, bold, vm.count("count") > 0);
+    } catch (const query::QueryError& e) {
+      std::cerr << "attache search: " << query::format_query_error(text, e) << "\n";
+      return kUsage;
+    }
+  }
   query::SearchResult result;
   try {
     result = searcher.search(query, search_options);
@@ -141,7 +219,6 @@ int run_search(const std::vector<std::string>& args) {
     return kOk;
   }
 
-  const bool bold = color == "always" || (color == "auto" && !json && stdout_is_terminal() && !std::getenv("NO_COLOR"));
   size_t rank = offset;
   for (const query::Hit& hit : result.hits) {
     storage::StoredDocument doc = searcher.document(hit);

@@ -1094,7 +1094,7 @@ class Extractor {
     if (w_[first_].kind == WordKind::quote_open) {
       int q = quotation_opening_at(first_);
       if (speech_quotation(q) && !used_quotations_.count(q) && (same_paragraph || w_[first_].paragraph == previous_paragraph + 1))
-        add_quotation(q, last_speaker_, "", 0.8f);
+        add_quotation(q, last_speaker_, previous.cue, 0.8f);
       return;
     }
     if (!same_paragraph || previous.kind == StatementKind::direct) return;
@@ -1102,7 +1102,7 @@ class Extractor {
     for (uint32_t i = first_; i < end_; ++i)
       if (w_[i].kind == WordKind::word && outside_quotes(i) && kFirstPerson.count(lower(w_[i].text))) first_person = true;
     if (!first_person) return;
-    add_clause(first_, end_ - 1, last_speaker_, "", 0.65f);
+    add_clause(first_, end_ - 1, last_speaker_, previous.cue, 0.65f);
   }
 
   std::string_view text_;

@@ -42,6 +42,7 @@ struct QueryNode {
     exclude,     // children[0] without children[1]
     everything,  // every document
     dates,       // documents dated within `dates`
+    speaker,     // statements by a speaker: speaker terms at consecutive positions (offsets)
   };
   Kind kind = Kind::term;
   std::vector<std::string> terms;
@@ -53,6 +54,7 @@ struct QueryNode {
 
 struct Query {
   std::unique_ptr<QueryNode> root;
+  bool mentions_speaker = false;  // a speaker: field makes the query one over statements
   // Stems and surface prefixes that matched terms should be highlighted by.
   std::vector<std::string> highlight_terms;
   std::vector<std::string> highlight_prefixes;
@@ -64,7 +66,7 @@ inline constexpr int kMaxQueryDepth = 32;
 // Parses QUERY; throws QueryError.
 //   words (all must match), "phrases", OR (binds tighter than AND), AND, NOT,
 //   -word, +word, (groups), word* (prefix as written), title:, source:, id:,
-//   date:2022-01-11, date:2022-01, date:2022, date:A..B (either end open).
+//   speaker:, date:2022-01-11, date:2022-01, date:2022, date:A..B (either end open).
 Query parse_query(std::string_view text);
 
 // Combines a query with an extra date restriction (--from / --to).

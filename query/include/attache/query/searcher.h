@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,6 +33,20 @@ struct SearchResult {
   uint64_t total = 0;  // every live matching document, not just those returned
 };
 
+// A statement hit: statement `statement` of the article (segment, doc).
+struct StatementHit {
+  size_t segment = 0;
+  uint32_t doc = 0;
+  uint32_t statement = 0;
+  double score = 0;
+  Day date = 0;
+};
+
+struct StatementResult {
+  std::vector<StatementHit> hits;
+  uint64_t total = 0;  // every matching statement
+};
+
 // BM25 as Xapian's BM25Weight computes it with its defaults (k1 = 1, b = 0.5,
 // minimum normalised length 0.5; k2 = 0, k3 = 1 make the query side neutral).
 struct Bm25 {
@@ -49,6 +64,15 @@ class Searcher {
 
   SearchResult search(const Query& query, const SearchOptions& options) const;
   uint64_t count(const Query& query) const;
+
+  // The query over statements: its words must occur in the statement's text,
+  // speaker: names its speaker, title:, source:, id: and date: its article.
+  // Ranked by BM25 over statement text (lengths of statements, document
+  // frequencies of articles).
+  StatementResult search_statements(const Query& query, const SearchOptions& options) const;
+  // Every matching statement, in index order, for counting and facets.
+  void for_each_statement(const Query& query,
+                          const std::function<void(const StatementHit&, const storage::StoredStatement&)>& visit) const;
   storage::StoredDocument document(const Hit& hit) const;
   // The query tree with each term's document frequency and weight.
   std::string explain(const Query& query) const;

@@ -9,6 +9,18 @@
 
 namespace attache::storage {
 
+// An attributed statement of an article (indexer/statements.h finds them).
+struct StoredStatement {
+  uint32_t begin = 0, end = 0;                      // byte span in the text
+  uint32_t first_position = 0, position_count = 0;  // the body tokens it covers
+  std::string speaker;                              // as written
+  std::string canonical;                            // the person or group
+  std::string cue;
+  uint8_t kind = 0;        // 0 direct, 1 reported, 2 mixed
+  uint8_t confidence = 0;  // percent
+  bool group = false;      // an institution or collective
+};
+
 // An article as kept in the document store: enough to show it, export it, and
 // index it again.
 struct StoredDocument {
@@ -18,6 +30,7 @@ struct StoredDocument {
   std::string source;
   std::string url;
   std::string text;
+  std::vector<StoredStatement> statements;  // in text order
 };
 
 // One distinct term of a document. Terms indexed with positions list every

@@ -53,7 +53,12 @@ class Segment {
   PostingCursor postings(const TermInfo& info) const;
   PostingCursor postings(std::string_view term) const;  // exhausted when absent
 
-  StoredDocument document(uint32_t doc) const;
+  StoredDocument document(uint32_t doc) const;  // with its statements
+  std::vector<StoredStatement> statements(uint32_t doc) const;
+  uint32_t statement_count() const;
+  uint64_t statement_positions() const;  // summed lengths, for the average statement length
+  // Canonical speakers of this segment's statements, and whether each is a group.
+  const std::vector<std::pair<std::string, bool>>& speakers() const;
   // Documents [first, last) in id order, each store block decompressed once.
   void scan_documents(uint32_t first, uint32_t last,
                       const std::function<void(uint32_t, StoredDocument&&)>& visit) const;

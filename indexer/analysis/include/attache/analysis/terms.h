@@ -12,12 +12,18 @@ inline constexpr char kSurfacePrefix = 'W';  // a word as written (folded), when
 inline constexpr char kTitlePrefix = 'T';    // stem of a title word, with positions within the title
 inline constexpr char kSourcePrefix = 'S';   // folded word of the source, with positions within it
 inline constexpr char kIdPrefix = 'Q';       // the article id, exactly as given
+inline constexpr char kSpeakerPrefix = 'P';  // folded word of a statement's canonical speaker
 
 inline std::string field_term(char prefix, std::string_view word) {
   std::string t(1, prefix);
   t.append(word);
   return t;
 }
+
+// Speaker words of statement k of an article sit at positions k * stride,
+// k * stride + 1, ...: a phrase of speaker words stays within one statement,
+// and a position tells which statement it belongs to.
+inline constexpr uint32_t kSpeakerStride = 32;
 
 // Title words sit in the plain term space after the body, this far apart, so a
 // phrase cannot run from the body into the title.

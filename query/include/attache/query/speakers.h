@@ -1,0 +1,26 @@
+// Who speaks in an archive: statements counted by speaker, one row per person
+// across articles.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "attache/query/searcher.h"
+
+namespace attache::query {
+
+struct SpeakerCount {
+  std::string name;                   // the fullest form ("Sergei Ryabkov")
+  bool group = false;                 // an institution or collective
+  uint64_t statements = 0;
+  uint64_t articles = 0;
+  std::vector<std::string> variants;  // other canonical forms merged in ("Ryabkov")
+};
+
+// Statements by speaker, most first. With a query, only matching statements
+// count. A bare surname joins the one full name in the archive that ends with
+// it; with two or more such names (two Johnsons), it stays apart, as do they.
+std::vector<SpeakerCount> count_speakers(const Searcher& searcher, const Query* query);
+
+}  // namespace attache::query

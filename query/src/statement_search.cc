@@ -1,0 +1,199 @@
+// Search over statements: articles that may hold a match are found through the
+// index (exclusions left out), then each of their statements is analysed and
+// the query evaluated on it: words in the statement's text, speaker: on its
+// speaker, title:, source:, id: and date: on its article.
+#include <algorithm>
+#include <map>
+#include <queue>
+#include <set>
+
+#include "attache/analysis/stemmer.h"
+#include "attache/analysis/terms.h"
+#include "attache/analysis/tokenizer.h"
+#include "attache/query/searcher.h"
+#include "matchers.h"
+
+namespace attache::query {
+namespace {
+
+using Positions = std::vector<uint32_t>;
+using TermMap = std::map<std::string, Positions, std::less<>>;
+
+void add_tokens(std::string_view text, char prefix, bool stem, analysis::Stemmer& stemmer, TermMap& out,
+                std::set<std::string>* words = nullptr, uint32_t* length = nullptr) {
+  std::vector<analysis::Token> tokens;
+  analysis::tokenize(text, tokens);
+  for (const auto& t : tokens) {
+    std::string term = prefix ? std::string(1, prefix) : std::string();
+    term += stem ? std::string(stemmer.stem(t.text)) : t.text;
+    out[term].push_back(t.position);
+    if (words) words->insert(t.text);
+    if (length) ++*length;
+  }
+}
+
+// What the query is evaluated against for one statement.
+struct StatementView {
+  TermMap terms;                // plain stems of the statement, title, source, id and speaker terms
+  std::set<std::string> words;  // the statement's words as written, for word*
+  uint32_t length = 0;
+  Day date = 0;
+};
+
+class Evaluator {
+ public:
+  Evaluator(ScoringContext& scoring, double average_length) : scoring_(scoring), average_length_(average_length) {}
+
+  // Whether node matches, and its BM25 contribution (statement words only).
+  std::pair<bool, double> evaluate(const QueryNode& n, const StatementView& v) {
+    using Kind = QueryNode::Kind;
+    switch (n.kind) {
+      case Kind::term: {
+        auto it = v.terms.find(n.terms[0]);
+        if (it == v.terms.end()) return {false, 0};
+        return {true, score(n.terms[0], static_cast<uint32_t>(it->second.size()), v)};
+      }
+      case Kind::phrase:
+      case Kind::speaker: {
+        std::vector<const Positions*> lists;
+        for (const auto& t : n.terms) {
+          auto it = v.terms.find(t);
+          if (it == v.terms.end()) return {false, 0};
+          lists.push_back(&it->second);
+        }
+        for (uint32_t p : *lists[0]) {
+          bool ok = true;
+          for (size_t i = 1; i < lists.size() && ok; ++i)
+            ok = std::binary_search(lists[i]->begin(), lists[i]->end(), p + n.offsets[i]);
+          if (ok) {
+            double s = 0;
+            for (size_t i = 0; i < n.terms.size(); ++i) s += score(n.terms[i], static_cast<uint32_t>(lists[i]->size()), v);
+            return {true, s};
+          }
+        }
+        return {false, 0};
+      }
+      case Kind::prefix: {
+        std::string prefix = n.terms[0].substr(1);
+        auto it = v.words.lower_bound(prefix);
+        return {it != v.words.end() && it->compare(0, prefix.size(), prefix) == 0, 0};
+      }
+      case Kind::all_of: {
+        double s = 0;
+        for (const auto& c : n.children) {
+          auto [m, cs] = evaluate(*c, v);
+          if (!m) return {false, 0};
+          s += cs;
+        }
+        return {true, s};
+      }
+      case Kind::any_of: {
+        bool any = false;
+        double s = 0;
+        for (const auto& c : n.children) {
+          auto [m, cs] = evaluate(*c, v);
+          any |= m;
+          if (m) s += cs;
+        }
+        return {any, s};
+      }
+      case Kind::exclude: {
+        auto base = evaluate(*n.children[0], v);
+        if (!base.first || evaluate(*n.children[1], v).first) return {false, 0};
+        return base;
+      }
+      case Kind::everything: return {true, 0};
+      case Kind::dates: return {v.date >= n.dates.from && v.date <= n.dates.to, 0};
+    }
+    return {false, 0};
+  }
+
+ private:
+  double score(const std::string& term, uint32_t frequency, const StatementView& v) {
+    if (!term.empty() && term[0] >= 'A' && term[0] <= 'Z') return 0;  // fields select, they do not rank
+    return Bm25::score(scoring_.term_weight(term), frequency, v.length, average_length_);
+  }
+  ScoringContext& scoring_;
+  double average_length_;
+};
+
+struct Order {
+  SortOrder sort;
+  bool operator()(const StatementHit& a, const StatementHit& b) const {
+    if (sort == SortOrder::newest && a.date != b.date) return a.date > b.date;
+    if (sort == SortOrder::oldest && a.date != b.date) return a.date < b.date;
+    if (a.score != b.score) return a.score > b.score;
+    if (sort == SortOrder::relevance && a.date != b.date) return a.date > b.date;
+    if (a.segment != b.segment) return a.segment < b.segment;
+    if (a.doc != b.doc) return a.doc < b.doc;
+    return a.statement < b.statement;
+  }
+};
+
+}  // namespace
+
+void Searcher::for_each_statement(
+    const Query& query, const std::function<void(const StatementHit&, const storage::StoredStatement&)>& visit) const {
+  ScoringContext scoring(*snapshot_);
+  uint64_t statements = 0, positions = 0;
+  for (const auto& segment : snapshot_->segments()) {
+    statements += segment->statement_count();
+    positions += segment->statement_positions();
+  }
+  Evaluator evaluator(scoring, statements ? double(positions) / double(statements) : 1.0);
+  thread_local analysis::Stemmer stemmer;
+  const auto& segments = snapshot_->segments();
+  for (size_t s = 0; s < segments.size(); ++s) {
+    const storage::Segment& segment = *segments[s];
+    if (segment.statement_count() == 0) continue;
+    auto candidates = build_matcher(*query.root, segment, scoring, false);
+    for (uint32_t doc = candidates->doc(); doc != kNoMoreDocs; candidates->next(), doc = candidates->doc()) {
+      if (segment.is_deleted(doc)) continue;
+      std::vector<storage::StoredStatement> list = segment.statements(doc);
+      if (list.empty()) continue;
+      storage::StoredDocument article = segment.document(doc);
+      TermMap shared;  // the article's fields, the same for each of its statements
+      add_tokens(article.title, analysis::kTitlePrefix, true, stemmer, shared);
+      add_tokens(article.source, analysis::kSourcePrefix, false, stemmer, shared);
+      shared[analysis::field_term(analysis::kIdPrefix, article.id)].push_back(0);
+      for (uint32_t k = 0; k < list.size(); ++k) {
+        const storage::StoredStatement& st = list[k];
+        StatementView view;
+        view.terms = shared;
+        view.date = article.date;
+        add_tokens(std::string_view(article.text).substr(st.begin, st.end - st.begin), 0, true, stemmer, view.terms,
+                   &view.words, &view.length);
+        add_tokens(st.canonical, analysis::kSpeakerPrefix, false, stemmer, view.terms);
+        auto [match, score] = evaluator.evaluate(*query.root, view);
+        if (match) visit(StatementHit{s, doc, k, score, article.date}, st);
+      }
+    }
+  }
+}
+
+StatementResult Searcher::search_statements(const Query& query, const SearchOptions& options) const {
+  StatementResult result;
+  const size_t keep = options.offset + options.limit;
+  Order before{options.sort};
+  std::priority_queue<StatementHit, std::vector<StatementHit>, Order> best(before);
+  for_each_statement(query, [&](const StatementHit& hit, const storage::StoredStatement&) {
+    ++result.total;
+    if (keep == 0) return;
+    if (best.size() < keep) {
+      best.push(hit);
+    } else if (before(hit, best.top())) {
+      best.pop();
+      best.push(hit);
+    }
+  });
+  std::vector<StatementHit> hits;
+  while (!best.empty()) {
+    hits.push_back(best.top());
+    best.pop();
+  }
+  std::reverse(hits.begin(), hits.end());
+  if (options.offset < hits.size()) result.hits.assign(hits.begin() + static_cast<std::ptrdiff_t>(options.offset), hits.end());
+  return result;
+}
+
+}  // namespace attache::query
