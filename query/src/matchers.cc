@@ -106,23 +106,17 @@ class LiteralStemMatcher final : public Matcher {
   double average_length_;
 };
 
-// Terms at fixed relative positions. Documents holding every term are found
-// first; positions are decoded only for those.
-class PhraseMatcher final : public Matcher {
+// Matchers over term positions: documents holding every term are found first
+// (rarest term leading), and positions are decoded only for those.
+class PositionalMatcher : public Matcher {
  public:
-  PhraseMatcher(std::vector<PostingCursor> cursors, std::vector<uint32_t> offsets, std::vector<double> weights,
-                const Segment& segment, double average_length)
-      : cursors_(std::move(cursors)),
-        offsets_(std::move(offsets)),
-        weights_(std::move(weights)),
-        segment_(segment),
-        average_length_(average_length) {
-    // Check rarest terms first when aligning and verifying.
+  PositionalMatcher(std::vector<PostingCursor> cursors, std::vector<double> weights, const Segment& segment,
+                    double average_length)
+      : cursors_(std::move(cursors)), weights_(std::move(weights)), segment_(segment), average_length_(average_length) {
     order_.resize(cursors_.size());
     for (size_t i = 0; i < order_.size(); ++i) order_[i] = i;
     std::sort(order_.begin(), order_.end(),
               [&](size_t a, size_t b) { return cursors_[a].doc_frequency() < cursors_[b].doc_frequency(); });
-    settle(cursors_[order_[0]].doc());
   }
   uint32_t doc() const override { return doc_; }
   void next() override {
@@ -140,8 +134,15 @@ class PhraseMatcher final : public Matcher {
   }
   uint64_t cost() const override { return cursors_[order_[0]].doc_frequency(); }
 
+ protected:
+  // Call from the subclass's constructor, once it can check positions.
+  void start() { settle(0); }
+  virtual bool positions_match() = 0;
+  const std::vector<uint32_t>& positions(size_t cursor) { return cursors_[cursor].positions(); }
+  size_t rarest() const { return order_[0]; }
+
  private:
-  // Moves to the first document >= target holding the phrase.
+  // Moves to the first document >= target whose positions match.
   void settle(uint32_t target) {
     while (true) {
       uint32_t candidate = align(target);
@@ -175,32 +176,90 @@ class PhraseMatcher final : public Matcher {
     }
   }
 
-  bool positions_match() {
-    positions_.resize(cursors_.size());
-    for (size_t i = 0; i < cursors_.size(); ++i) positions_[i] = &cursors_[i].positions();
+  std::vector<PostingCursor> cursors_;
+  std::vector<double> weights_;
+  const Segment& segment_;
+  double average_length_;
+  std::vector<size_t> order_;
+  uint32_t doc_ = kNoMoreDocs;
+};
+
+// Start positions of a phrase (terms [first, first + offsets.size()) at the
+// given offsets) in the current document.
+template <typename PositionsOf>
+void phrase_starts(PositionsOf&& positions, size_t first, const std::vector<uint32_t>& offsets, std::vector<uint32_t>& out) {
+  out.clear();
+  const auto& lead = positions(first);
+  for (uint32_t p : lead) {
+    if (p < offsets[0]) continue;
+    uint32_t start = p - offsets[0];
+    bool ok = true;
+    for (size_t i = 1; i < offsets.size() && ok; ++i) {
+      const auto& other = positions(first + i);
+      ok = std::binary_search(other.begin(), other.end(), start + offsets[i]);
+    }
+    if (ok) out.push_back(start);
+  }
+}
+
+// Terms at fixed relative positions.
+class PhraseMatcher final : public PositionalMatcher {
+ public:
+  PhraseMatcher(std::vector<PostingCursor> cursors, std::vector<uint32_t> offsets, std::vector<double> weights,
+                const Segment& segment, double average_length)
+      : PositionalMatcher(std::move(cursors), std::move(weights), segment, average_length), offsets_(std::move(offsets)) {
+    start();
+  }
+
+ private:
+  bool positions_match() override {
     // Anchor on the rarest term's positions: the phrase starts at p - offset.
-    size_t anchor = order_[0];
-    for (uint32_t p : *positions_[anchor]) {
+    size_t anchor = rarest();
+    for (uint32_t p : positions(anchor)) {
       if (p < offsets_[anchor]) continue;
-      uint32_t start = p - offsets_[anchor];
+      uint32_t begin = p - offsets_[anchor];
       bool ok = true;
-      for (size_t i = 0; i < cursors_.size() && ok; ++i) {
+      for (size_t i = 0; i < offsets_.size() && ok; ++i) {
         if (i == anchor) continue;
-        ok = std::binary_search(positions_[i]->begin(), positions_[i]->end(), start + offsets_[i]);
+        const auto& other = positions(i);
+        ok = std::binary_search(other.begin(), other.end(), begin + offsets_[i]);
       }
       if (ok) return true;
     }
     return false;
   }
-
-  std::vector<PostingCursor> cursors_;
   std::vector<uint32_t> offsets_;
-  std::vector<double> weights_;
-  const Segment& segment_;
-  double average_length_;
-  std::vector<size_t> order_;
-  std::vector<const std::vector<uint32_t>*> positions_;
-  uint32_t doc_ = kNoMoreDocs;
+};
+
+// Operands (words or phrases) within `distance` words of each other: the
+// starts of one occurrence of each fit in a window that wide.
+class NearMatcher final : public PositionalMatcher {
+ public:
+  struct Operand {
+    size_t first;                  // its first cursor
+    std::vector<uint32_t> offsets; // one per cursor
+  };
+  NearMatcher(std::vector<PostingCursor> cursors, std::vector<double> weights, std::vector<Operand> operands,
+              uint32_t distance, const Segment& segment, double average_length)
+      : PositionalMatcher(std::move(cursors), std::move(weights), segment, average_length),
+        operands_(std::move(operands)),
+        distance_(distance) {
+    start();
+  }
+
+ private:
+  bool positions_match() override {
+    starts_.resize(operands_.size());
+    for (size_t o = 0; o < operands_.size(); ++o) {
+      phrase_starts([&](size_t c) -> const std::vector<uint32_t>& { return positions(c); }, operands_[o].first,
+                    operands_[o].offsets, starts_[o]);
+      if (starts_[o].empty()) return false;
+    }
+    return within(starts_, distance_);
+  }
+  std::vector<Operand> operands_;
+  uint32_t distance_;
+  std::vector<std::vector<uint32_t>> starts_;
 };
 
 class AllOfMatcher final : public Matcher {
@@ -389,6 +448,24 @@ std::unique_ptr<Matcher> prefix_matcher(const QueryNode& node, const Segment& se
 
 }  // namespace
 
+bool within(const std::vector<std::vector<uint32_t>>& lists, uint32_t distance) {
+  std::vector<size_t> at(lists.size(), 0);
+  while (true) {
+    uint32_t low = UINT32_MAX, high = 0;
+    size_t low_list = 0;
+    for (size_t i = 0; i < lists.size(); ++i) {
+      uint32_t v = lists[i][at[i]];
+      if (v < low) {
+        low = v;
+        low_list = i;
+      }
+      high = std::max(high, v);
+    }
+    if (high - low <= distance) return true;
+    if (++at[low_list] == lists[low_list].size()) return false;
+  }
+}
+
 ScoringContext::ScoringContext(const storage::IndexSnapshot& snapshot)
     : snapshot_(snapshot), document_count_(snapshot.stored_doc_count()), average_length_(snapshot.average_length()) {}
 
@@ -427,6 +504,23 @@ std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const Segment& seg
     }
     case Kind::prefix:
       return prefix_matcher(node, segment, scoring);
+    case Kind::near: {
+      std::vector<PostingCursor> cursors;
+      std::vector<double> weights;
+      std::vector<NearMatcher::Operand> operands;
+      for (const auto& child : node.children) {
+        NearMatcher::Operand operand{cursors.size(), child->kind == Kind::phrase ? child->offsets : std::vector<uint32_t>{0}};
+        for (const std::string& term : child->terms) {
+          auto info = segment.find_term(term);
+          if (!info || !info->has_positions()) return std::make_unique<EmptyMatcher>();
+          cursors.push_back(segment.postings(*info));
+          weights.push_back(scoring.term_weight(term));
+        }
+        operands.push_back(std::move(operand));
+      }
+      return std::make_unique<NearMatcher>(std::move(cursors), std::move(weights), std::move(operands), node.distance,
+                                           segment, scoring.average_length());
+    }
     case Kind::all_of: {
       std::vector<std::unique_ptr<Matcher>> children;
       for (const auto& child : node.children) {

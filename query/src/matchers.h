@@ -44,6 +44,10 @@ class ScoringContext {
   std::unordered_map<std::string, uint32_t> doc_frequencies_;
 };
 
+// Do ascending position lists hold one value each within `distance` of each
+// other (max − min)? The sweep advances the list holding the minimum.
+bool within(const std::vector<std::vector<uint32_t>>& lists, uint32_t distance);
+
 // Expanding a prefix beyond this many words is refused.
 inline constexpr size_t kMaxPrefixExpansion = 10000;
 

@@ -15,7 +15,7 @@ using Node = std::unique_ptr<QueryNode>;
 using Kind = QueryNode::Kind;
 
 struct Lexeme {
-  enum class Type { word, phrase, open, close, op_and, op_or, op_not, minus, plus, end };
+  enum class Type { word, phrase, open, close, op_and, op_or, op_not, op_near, minus, plus, end };
   Type type = Type::end;
   std::string text;   // word or phrase content (without the field)
   std::string field;  // lower-case field name for field:value
@@ -110,6 +110,13 @@ class Lexer {
     if (text == "AND") lexeme.type = Lexeme::Type::op_and;
     if (text == "OR") lexeme.type = Lexeme::Type::op_or;
     if (text == "NOT") lexeme.type = Lexeme::Type::op_not;
+    if (text == "NEAR" || text.rfind("NEAR/", 0) == 0) {
+      lexeme.type = Lexeme::Type::op_near;
+      std::string n = text.size() > 5 ? text.substr(5) : "10";
+      if (n.empty() || n.size() > 4 || n.find_first_not_of("0123456789") != std::string::npos)
+        throw QueryError("NEAR takes a distance in words, as in NEAR/5", start);
+      lexeme.text = n;
+    }
     return lexeme;
   }
 
@@ -190,6 +197,7 @@ class Parser {
 
   Node parse_or(int depth) {
     if (peek().type == Lexeme::Type::op_or) throw QueryError("OR needs something to search for on its left", peek().position);
+    if (peek().type == Lexeme::Type::op_near) throw QueryError("NEAR needs a word or phrase on its left", peek().position);
     std::vector<Node> options;
     Node first = parse_unary(depth);
     bool any_or = false;
@@ -228,7 +236,29 @@ class Parser {
       if (at_group_end()) throw QueryError("+ needs something to require", l.position);
       return parse_unary(depth);
     }
-    return parse_primary(depth);
+    return parse_near(depth);
+  }
+
+  // a NEAR/5 b NEAR/5 c: words or phrases within the distance of each other.
+  Node parse_near(int depth) {
+    Node first = parse_primary(depth);
+    if (peek().type != Lexeme::Type::op_near) return first;
+    Node n = make(Kind::near, "NEAR");
+    n->distance = UINT32_MAX;
+    auto operand = [&](Node node, size_t position) {
+      if (!node || (node->kind != Kind::term && node->kind != Kind::phrase))
+        throw QueryError("NEAR joins single words or \"phrases\"", position);
+      n->children.push_back(std::move(node));
+    };
+    operand(std::move(first), peek().position);
+    while (peek().type == Lexeme::Type::op_near) {
+      const Lexeme& op = take();
+      n->distance = std::min<uint32_t>(n->distance, static_cast<uint32_t>(std::stoul(op.text)));
+      if (at_group_end()) throw QueryError("NEAR needs a word or phrase on its right", op.position);
+      size_t at = peek().position;
+      operand(parse_primary(depth), at);
+    }
+    return n;
   }
 
   Node parse_primary(int depth) {
@@ -422,6 +452,7 @@ void describe_into(const QueryNode& n, int indent, std::string& out) {
     case Kind::exclude: out += "AND_NOT"; break;
     case Kind::everything: out += "ALL DOCUMENTS"; break;
     case Kind::dates: out += "DATES " + format_day(n.dates.from) + ".." + format_day(n.dates.to); break;
+    case Kind::near: out += "NEAR/" + std::to_string(n.distance); break;
     case Kind::speaker: {
       out += "SPEAKER";
       for (size_t i = 0; i < n.terms.size(); ++i) out += " " + n.terms[i] + "@" + std::to_string(n.offsets[i]);

@@ -73,6 +73,29 @@ class Evaluator {
         }
         return {false, 0};
       }
+      case Kind::near: {
+        std::vector<std::vector<uint32_t>> starts;
+        double s = 0;
+        for (const auto& child : n.children) {
+          std::vector<uint32_t> child_starts;
+          for (size_t i = 0; i < child->terms.size(); ++i)
+            if (!v.terms.count(child->terms[i])) return {false, 0};
+          const Positions& lead = v.terms.find(child->terms[0])->second;
+          for (uint32_t p : lead) {
+            bool ok = true;
+            for (size_t i = 1; i < child->terms.size() && ok; ++i) {
+              const Positions& other = v.terms.find(child->terms[i])->second;
+              ok = std::binary_search(other.begin(), other.end(), p + child->offsets[i]);
+            }
+            if (ok) child_starts.push_back(p);
+          }
+          if (child_starts.empty()) return {false, 0};
+          for (const auto& t : child->terms) s += score(t, static_cast<uint32_t>(v.terms.find(t)->second.size()), v);
+          starts.push_back(std::move(child_starts));
+        }
+        if (!within(starts, n.distance)) return {false, 0};
+        return {true, s};
+      }
       case Kind::prefix: {
         std::string prefix = n.terms[0].substr(1);
         auto it = v.words.lower_bound(prefix);

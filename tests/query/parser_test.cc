@@ -66,6 +66,18 @@ TEST_CASE("OR binds tighter than AND; NOT and - exclude") {
   CHECK(tree("or and not") == "AND\n  TERM or\n  TERM and\n  TERM not\n");  // lower case: plain words
 }
 
+TEST_CASE("NEAR/n joins words and phrases within n words, in any order") {
+  CHECK(tree("nato NEAR/5 expansion") == "NEAR/5\n  TERM nato\n  TERM expans\n");
+  CHECK(tree("\"open door\" NEAR/3 policy NEAR/7 russia") ==
+        "NEAR/3\n  PHRASE open@0 door@1\n  TERM polici\n  TERM russia\n");
+  CHECK(tree("a NEAR b") == "NEAR/10\n  TERM a\n  TERM b\n");
+  CHECK(tree("a NEAR/2 b OR c") == "OR\n  NEAR/2\n    TERM a\n    TERM b\n  TERM c\n");
+  CHECK(error_position("nato NEAR/x b") == 5);
+  CHECK(error_position("(a OR b) NEAR/3 c") == 9);
+  CHECK(error_position("a NEAR/3") == 2);
+  CHECK(error_position("NEAR/3 a") == 0);
+}
+
 TEST_CASE("fields and prefixes") {
   CHECK(tree("title:talks") == "TERM Ttalk\n");
   CHECK(tree("title:\"open talks\"") == "PHRASE Topen@0 Ttalk@1\n");
@@ -118,7 +130,8 @@ TEST_CASE("random query strings never crash the parser") {
   std::mt19937_64 rng(123);
   const std::vector<std::string> pieces = {"nato", "russia", " ", " ", "\"", "(", ")", "OR", "AND", "NOT", "-", "+",
                                            "*",    "date:",  "2022", "-01", "..", "title:", "id:", "source:", ":",
-                                           "’",    "“",      "”",    "é",    "\xff", "U.S.", "100,000", "a-b"};
+                                           "’",    "“",      "”",    "é",    "\xff", "U.S.", "100,000", "a-b",
+                                           "NEAR/3", "NEAR", "speaker:"};
   int parsed = 0, refused = 0;
   for (int i = 0; i < 20000; ++i) {
     std::string q;

@@ -108,6 +108,39 @@ std::pair<bool, double> evaluate(const QueryNode& n, const ReferenceDoc& d, cons
       }
       return {false, 0};
     }
+    case Kind::near: {
+      std::vector<std::vector<uint32_t>> starts;
+      double s = 0;
+      for (const auto& child : n.children) {
+        std::vector<uint32_t> child_starts;
+        for (const auto& t : child->terms)
+          if (!d.terms.count(t)) return {false, 0};
+        for (uint32_t p : d.terms.at(child->terms[0])) {
+          bool ok = true;
+          for (size_t i = 1; i < child->terms.size() && ok; ++i) {
+            const auto& pos = d.terms.at(child->terms[i]);
+            ok = std::find(pos.begin(), pos.end(), p + child->offsets[i]) != pos.end();
+          }
+          if (ok) child_starts.push_back(p);
+        }
+        if (child_starts.empty()) return {false, 0};
+        for (const auto& t : child->terms) s += term_score(t);
+        starts.push_back(child_starts);
+      }
+      // Brute force: some choice of one start per operand spans at most the distance.
+      std::vector<size_t> pick(starts.size(), 0);
+      while (true) {
+        uint32_t lo = UINT32_MAX, hi = 0;
+        for (size_t i = 0; i < starts.size(); ++i) {
+          lo = std::min(lo, starts[i][pick[i]]);
+          hi = std::max(hi, starts[i][pick[i]]);
+        }
+        if (hi - lo <= n.distance) return {true, s};
+        size_t i = 0;
+        while (i < pick.size() && ++pick[i] == starts[i].size()) pick[i++] = 0;
+        if (i == pick.size()) return {false, 0};
+      }
+    }
     case Kind::prefix: {
       // Exact semantics only; the score of word* is checked by the CLI tests.
       std::string prefix = n.terms[0].substr(1);
@@ -148,7 +181,7 @@ std::pair<bool, double> evaluate(const QueryNode& n, const ReferenceDoc& d, cons
 std::string random_query(std::mt19937_64& rng) {
   auto word = [&] { return kWords[rng() % kWords.size()]; };
   auto date = [&] { return format_day(static_cast<Day>(19000 + rng() % 120)); };
-  switch (rng() % 12) {
+  switch (rng() % 14) {
     case 0: return word();
     case 1: return word() + " " + word();
     case 2: return word() + " OR " + word();
@@ -166,6 +199,8 @@ std::string random_query(std::mt19937_64& rng) {
     }
     case 9: return "title:" + word() + " OR " + word();
     case 10: return "-" + word() + " date:" + date() + "..";
+    case 11: return word() + " NEAR/" + std::to_string(rng() % 6) + " " + word();
+    case 12: return "\"" + word() + " " + word() + "\" NEAR/4 " + word() + " NEAR/8 " + word();
     default: return "\"the " + word() + "\" OR (" + word() + " " + word() + ")";
   }
 }

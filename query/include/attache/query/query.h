@@ -43,13 +43,15 @@ struct QueryNode {
     everything,  // every document
     dates,       // documents dated within `dates`
     speaker,     // statements by a speaker: speaker terms at consecutive positions (offsets)
+    near,        // children (terms or phrases) within `distance` words of each other, any order
   };
   Kind kind = Kind::term;
   std::vector<std::string> terms;
   std::vector<uint32_t> offsets;  // phrase: position of each term relative to the first
   std::vector<std::unique_ptr<QueryNode>> children;
   DateRange dates;
-  std::string text;  // what the user wrote, for --explain
+  uint32_t distance = 0;  // near
+  std::string text;       // what the user wrote, for --explain
 };
 
 struct Query {
@@ -64,7 +66,7 @@ inline constexpr size_t kMaxQueryBytes = 4096;
 inline constexpr int kMaxQueryDepth = 32;
 
 // Parses QUERY; throws QueryError.
-//   words (all must match), "phrases", OR (binds tighter than AND), AND, NOT,
+//   words (all must match), "phrases", a NEAR/n b, OR (binds tighter than AND), AND, NOT,
 //   -word, +word, (groups), word* (prefix as written), title:, source:, id:,
 //   speaker:, date:2022-01-11, date:2022-01, date:2022, date:A..B (either end open).
 Query parse_query(std::string_view text);
