@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <queue>
 
 #include "matchers.h"
@@ -79,6 +80,34 @@ SearchResult Searcher::search(const Query& query, const SearchOptions& options) 
   std::reverse(hits.begin(), hits.end());
   if (options.offset < hits.size()) result.hits.assign(hits.begin() + static_cast<std::ptrdiff_t>(options.offset), hits.end());
   return result;
+}
+
+void Searcher::for_each_article(const Query& query, const std::function<void(size_t, uint32_t)>& visit) const {
+  ScoringContext scoring(*snapshot_);
+  const auto& segments = snapshot_->segments();
+  for (size_t s = 0; s < segments.size(); ++s) {
+    auto matcher = build_matcher(*query.root, *segments[s], scoring);
+    const bool has_deletions = segments[s]->deleted_count() > 0;
+    for (uint32_t doc = matcher->doc(); doc != kNoMoreDocs; matcher->next(), doc = matcher->doc())
+      if (!has_deletions || !segments[s]->is_deleted(doc)) visit(s, doc);
+  }
+}
+
+std::vector<std::pair<std::string, uint64_t>> Searcher::count_by_month(const Query& query, bool statements) const {
+  std::map<Day, uint64_t> by_month;  // first day of the month -> count
+  auto add = [&](Day day) {
+    int y;
+    unsigned m, d;
+    civil_from_day(day, y, m, d);
+    ++by_month[*day_from_civil(y, m, 1)];
+  };
+  if (statements)
+    for_each_statement(query, [&](const StatementHit& hit, const storage::StoredStatement&) { add(hit.date); });
+  else
+    for_each_article(query, [&](size_t s, uint32_t doc) { add(snapshot_->segments()[s]->date(doc)); });
+  std::vector<std::pair<std::string, uint64_t>> out;
+  for (const auto& [day, n] : by_month) out.emplace_back(format_day(day).substr(0, 7), n);
+  return out;
 }
 
 uint64_t Searcher::count(const Query& query) const {

@@ -34,7 +34,7 @@ struct Tally {
 
 }  // namespace
 
-std::vector<SpeakerCount> count_speakers(const Searcher& searcher, const Query* query) {
+std::vector<SpeakerCount> count_speakers(const Searcher& searcher, const Query* query, SpeakerUnit unit) {
   std::map<std::string, Tally> by_key;  // folded name -> tally
   auto count = [&](size_t segment, uint32_t doc, const storage::StoredStatement& st) {
     if (st.canonical.empty()) return;
@@ -44,12 +44,16 @@ std::vector<SpeakerCount> count_speakers(const Searcher& searcher, const Query* 
     t.articles.insert({segment, doc});
     t.group |= st.group;
   };
-  if (query) {
+  const auto& segments = searcher.snapshot().segments();
+  if (query && unit == SpeakerUnit::statements) {
     searcher.for_each_statement(*query, [&](const StatementHit& hit, const storage::StoredStatement& st) {
       count(hit.segment, hit.doc, st);
     });
+  } else if (query) {
+    searcher.for_each_article(*query, [&](size_t s, uint32_t doc) {
+      for (const auto& st : segments[s]->statements(doc)) count(s, doc, st);
+    });
   } else {
-    const auto& segments = searcher.snapshot().segments();
     for (size_t s = 0; s < segments.size(); ++s)
       for (uint32_t doc = 0; doc < segments[s]->doc_count(); ++doc)
         if (!segments[s]->is_deleted(doc))

@@ -248,11 +248,11 @@ TEST_CASE("usage errors are one line with exit status 2; a missing index is one 
 }
 
 TEST_CASE("every command has help with examples") {
-  for (const char* command : {"index", "search", "stats", "check"}) {
+  for (const char* command : {"index", "search", "stats", "check", "quotes", "speakers", "kwic", "export", "delete", "optimize"}) {
     Run r = run_attache({command, "--help"});
     CHECK_MESSAGE(r.status == 0, command);
     CHECK_MESSAGE(r.out.find("examples:") != std::string::npos, command);
-    CHECK_MESSAGE(r.out.find("--index") != std::string::npos, command);
+    if (std::string(command) != "quotes") CHECK_MESSAGE(r.out.find("--index") != std::string::npos, command);
   }
   Run top = run_attache({"--help"});
   CHECK(top.status == 0);
@@ -333,4 +333,81 @@ TEST_CASE("quotes: extraction without an index, exactly the documented fields") 
   CHECK(n == 9);
   Run people = run_attache({"quotes", kCorpus + "/004_lavrov_press_conference.txt"});
   CHECK(people.out.find("Sergey Lavrov") != std::string::npos);
+}
+
+TEST_CASE("NEAR, facets by month and speaker") {
+  CHECK(search({"ryabkov NEAR/3 reporters"}).set() == Ids{"000_acfc8dae91c10f02"});
+  CHECK(search({"sherman NEAR/2 reporters"}).set() == Ids{"000_acfc8dae91c10f02", "001_geneva_followup"});
+  Run r = run_attache({"search", "--index", corpus_index(), "sanctions", "--facet", "month", "--facet", "speaker",
+                       "--json", "--count"});
+  REQUIRE(r.status == 0);
+  Json summary = Json::parse(r.out)["summary"];
+  CHECK(summary["facets"]["month"] == Json{{"2022-01", 2}, {"2022-02", 1}});
+  CHECK(summary["facets"]["speaker"][0]["speaker"] == "Sergei Ryabkov");
+  Run text = run_attache({"search", "--index", corpus_index(), "sanctions", "--facet", "month"});
+  CHECK(text.out.find("by month:\n  2022-01  2\n  2022-02  1\n") != std::string::npos);
+  CHECK(run_attache({"search", "--index", corpus_index(), "x", "--facet", "colour"}).status == 2);
+}
+
+TEST_CASE("kwic: one aligned line per occurrence") {
+  Run r = run_attache({"kwic", "--index", corpus_index(), "\"open door\"", "--width", "20"});
+  REQUIRE(r.status == 0);
+  std::istringstream lines(r.out);
+  std::string line;
+  std::vector<std::string> all;
+  while (std::getline(lines, line)) all.push_back(line);
+  REQUIRE(all.size() == 2);
+  for (const auto& l : all) {  // date, two spaces, 20 columns of context: the match starts in the same column
+    std::string before = l.substr(0, l.find("  open door  "));
+    CHECK(std::count_if(before.begin(), before.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; }) == 32);
+  }
+  Run json = run_attache({"kwic", "--index", corpus_index(), "kuleba", "--json", "--limit", "0"});
+  std::istringstream jl(json.out);
+  int n = 0;
+  while (std::getline(jl, line)) {
+    Json j = Json::parse(line);
+    CHECK(j["match"] == "Kuleba");
+    ++n;
+  }
+  CHECK(n == 5);
+}
+
+TEST_CASE("export: every match as JSON Lines, CSV, or text files that index again") {
+  TempDir dir;
+  Run jsonl = run_attache({"export", "--index", corpus_index(), "russia"});
+  REQUIRE(jsonl.status == 0);
+  CHECK(std::count(jsonl.out.begin(), jsonl.out.end(), '\n') == 12);
+  CHECK(jsonl.err == "exported 12 articles\n");
+  Run csv = run_attache({"export", "--index", corpus_index(), "lavrov", "--format", "csv", "--out", (dir / "l.csv").string()});
+  REQUIRE(csv.status == 0);
+  std::string content = slurp(dir / "l.csv");
+  CHECK(content.rfind("id,date,title,source,url,text\r\n", 0) == 0);
+  CHECK(content.find("004_lavrov_press_conference,2022-01-14,Lavrov says Russia's patience is running out,") !=
+        std::string::npos);
+  Run statements = run_attache({"export", "--index", corpus_index(), "speaker:lavrov", "--format", "csv"});
+  CHECK(statements.out.rfind("article,date,speaker,canonical,cue,kind,start,end,text,confidence\r\n", 0) == 0);
+  CHECK(statements.err == "exported 9 statements\n");
+  Run txt = run_attache({"export", "--index", corpus_index(), "kuleba", "--format", "txt", "--out", (dir / "k").string()});
+  REQUIRE(txt.status == 0);
+  Run again = run_attache({"index", "--index", (dir / "k-index").string(), (dir / "k").string()});
+  CHECK(again.err.find("indexed 2 articles") != std::string::npos);
+  Run same = run_attache({"search", "--index", (dir / "k-index").string(), "kuleba", "--json"});
+  CHECK(same.out.find("\"id\":\"articles.jsonl:3\"") != std::string::npos);
+  CHECK(same.out.find("\"date\":\"2022-03-10\"") != std::string::npos);
+  CHECK(run_attache({"export", "--index", corpus_index(), "x", "--format", "txt"}).status == 2);
+}
+
+TEST_CASE("delete and optimize") {
+  TempDir dir;
+  std::string index = (dir / "idx").string();
+  REQUIRE(run_attache({"index", "--index", index, kCorpus}).status == 0);
+  Run del = run_attache({"delete", "--index", index, "003_vienna_osce", "no-such-id"});
+  CHECK(del.status == 1);
+  CHECK(del.err == "deleted 1 article; not found: no-such-id\n");
+  CHECK(run_attache({"search", "--index", index, "osce", "--count"}).out == "0\n");
+  REQUIRE(run_attache({"index", "--index", index, kCorpus + "/001_geneva_followup.txt"}).status == 0);
+  CHECK(run_attache({"search", "--index", index, "id:001_geneva_followup", "--count"}).out == "1\n");
+  Run opt = run_attache({"optimize", "--index", index});
+  CHECK(opt.err.find("into 1; 11 articles") != std::string::npos);
+  CHECK(run_attache({"check", "--index", index}).status == 0);
 }

@@ -4,6 +4,11 @@
 #include <boost/program_options.hpp>
 #include <nlohmann/json.hpp>
 
+#include "attache/query/query.h"
+#include "attache/query/searcher.h"
+#include "attache/query/snippet.h"
+#include "attache/storage/document.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -42,6 +47,27 @@ std::string human_bytes(uint64_t bytes);
 // "12,345".
 std::string grouped(uint64_t n);
 
+// The options shared by the commands that take a query.
+struct QueryOptions {
+  std::string from, to;
+  std::string sort = "relevance";
+  std::string color = "auto";
+  std::vector<std::string> words;
+};
+// Adds --from, --to, --sort, --color and the positional query words.
+void add_query_options(po::options_description& options, po::positional_options_description& positional,
+                       QueryOptions& values, bool with_sort);
+// The query with --from/--to folded in. Throws query::QueryError or po::error.
+query::Query build_query(const std::string& text, const po::variables_map& vm, const QueryOptions& values);
+query::SortOrder sort_order(const std::string& name);
+std::string join_words(const std::vector<std::string>& words);
+bool use_bold(const QueryOptions& values, bool json);
+
+// The title, or the first words of the text when there is none.
+std::string display_title(const storage::StoredDocument& d);
+// Highlight spans as character offsets, for JSON.
+Json highlights_json(const query::Snippet& snippet);
+
 int run_index(const std::vector<std::string>& args);
 int run_search(const std::vector<std::string>& args);
 int run_stats(const std::vector<std::string>& args);
@@ -49,6 +75,8 @@ int run_check(const std::vector<std::string>& args);
 int run_delete(const std::vector<std::string>& args);
 int run_quotes(const std::vector<std::string>& args);
 int run_speakers(const std::vector<std::string>& args);
+int run_kwic(const std::vector<std::string>& args);
+int run_export(const std::vector<std::string>& args);
 int run_optimize(const std::vector<std::string>& args);
 
 }  // namespace attache::cli

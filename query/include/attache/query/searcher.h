@@ -70,6 +70,12 @@ class Searcher {
   // Ranked by BM25 over statement text (lengths of statements, document
   // frequencies of articles).
   StatementResult search_statements(const Query& query, const SearchOptions& options) const;
+  // Every matching article in index order (segment, then id), unscored: for
+  // export and facets.
+  void for_each_article(const Query& query, const std::function<void(size_t segment, uint32_t doc)>& visit) const;
+  // Matching articles (or statements) by month of their date, "YYYY-MM" ascending.
+  std::vector<std::pair<std::string, uint64_t>> count_by_month(const Query& query, bool statements) const;
+
   // Every matching statement, in index order, for counting and facets.
   void for_each_statement(const Query& query,
                           const std::function<void(const StatementHit&, const storage::StoredStatement&)>& visit) const;

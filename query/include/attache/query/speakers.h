@@ -18,9 +18,16 @@ struct SpeakerCount {
   std::vector<std::string> variants;  // other canonical forms merged in ("Ryabkov")
 };
 
-// Statements by speaker, most first. With a query, only matching statements
-// count. A bare surname joins the one full name in the archive that ends with
-// it; with two or more such names (two Johnsons), it stays apart, as do they.
-std::vector<SpeakerCount> count_speakers(const Searcher& searcher, const Query* query);
+// What a query selects before speakers are counted.
+enum class SpeakerUnit {
+  statements,  // the statements the query matches (attache speakers QUERY)
+  articles,    // every statement of the articles the query matches (search --facet speaker)
+};
+
+// Statements by speaker, most first. Without a query, every statement counts.
+// A bare surname joins the one full name in the archive that ends with it;
+// with two or more such names (two Johnsons), it stays apart, as do they.
+std::vector<SpeakerCount> count_speakers(const Searcher& searcher, const Query* query,
+                                         SpeakerUnit unit = SpeakerUnit::statements);
 
 }  // namespace attache::query
