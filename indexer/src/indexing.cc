@@ -29,7 +29,7 @@ struct DocumentBatch {
 
 }  // namespace
 
-IndexingReport index_inputs(const std::vector<InputFile>& inputs, storage::IndexWriter& writer,
+IndexingReport index_inputs(const std::vector<InputFile>& inputs, DocumentSink& writer,
                             const IndexingCallbacks& callbacks, unsigned analysis_threads) {
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();

@@ -461,7 +461,11 @@ bool within(const std::vector<std::vector<uint32_t>>& lists, uint32_t distance) 
       }
       high = std::max(high, v);
     }
-    if (high - low <= distance) return true;
+    // Distinct operands need distinct positions ("allies NEAR/3 allies").
+    bool distinct = true;
+    for (size_t i = 0; i < lists.size() && distinct; ++i)
+      for (size_t j = i + 1; j < lists.size() && distinct; ++j) distinct = lists[i][at[i]] != lists[j][at[j]];
+    if (distinct && high - low <= distance) return true;
     if (++at[low_list] == lists[low_list].size()) return false;
   }
 }
@@ -476,6 +480,9 @@ uint32_t ScoringContext::doc_frequency(const std::string& term) {
 }
 
 double ScoringContext::term_weight(const std::string& term) {
+  // Field terms (title:, source:, id:, speaker:, word*) select; they do not
+  // rank, as in the Xapian backend, where they carry no within-document frequency.
+  if (!term.empty() && term[0] >= 'A' && term[0] <= 'Z') return 0;
   return Bm25::term_weight(doc_frequency(term), document_count_);
 }
 

@@ -74,7 +74,8 @@ TEST_CASE("an indexing run indexes the good articles and reports each bad one") 
   IndexingCallbacks callbacks;
   callbacks.problem = [&](const InputProblem& p) { reported.push_back(format_problem(p)); };
   auto writer = storage::IndexWriter::open(dir / "index");
-  IndexingReport report = index_inputs(inputs, *writer, callbacks, 2);
+  IndexWriterSink sink(*writer);
+  IndexingReport report = index_inputs(inputs, sink, callbacks, 2);
   writer.reset();
 
   CHECK(report.indexed == 4);
@@ -105,7 +106,8 @@ TEST_CASE("the result does not depend on the number of analysis threads") {
     auto index = dir / ("index" + std::to_string(threads));
     {
       auto writer = storage::IndexWriter::open(index);
-      index_inputs(inputs, *writer, {}, threads);
+      IndexWriterSink sink(*writer);
+      index_inputs(inputs, sink, {}, threads);
     }
     auto snapshot = storage::IndexSnapshot::open(index);
     const auto& segment = *snapshot->segments()[0];

@@ -84,7 +84,7 @@ std::pair<bool, double> evaluate(const QueryNode& n, const ReferenceDoc& d, cons
   using Kind = QueryNode::Kind;
   auto term_score = [&](const std::string& term) {
     auto it = d.terms.find(term);
-    if (it == d.terms.end()) return 0.0;
+    if (it == d.terms.end() || (term[0] >= 'A' && term[0] <= 'Z')) return 0.0;
     double w = Bm25::term_weight(c.doc_frequency.at(term), c.docs.size());
     return Bm25::score(w, static_cast<uint32_t>(it->second.size()), d.length, c.average_length);
   };
@@ -135,7 +135,9 @@ std::pair<bool, double> evaluate(const QueryNode& n, const ReferenceDoc& d, cons
           lo = std::min(lo, starts[i][pick[i]]);
           hi = std::max(hi, starts[i][pick[i]]);
         }
-        if (hi - lo <= n.distance) return {true, s};
+        std::set<uint32_t> chosen;
+        for (size_t i = 0; i < starts.size(); ++i) chosen.insert(starts[i][pick[i]]);
+        if (chosen.size() == starts.size() && hi - lo <= n.distance) return {true, s};
         size_t i = 0;
         while (i < pick.size() && ++pick[i] == starts[i].size()) pick[i++] = 0;
         if (i == pick.size()) return {false, 0};

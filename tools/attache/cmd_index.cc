@@ -5,7 +5,9 @@
 
 #include "attache/indexer/article_reader.h"
 #include "attache/indexer/indexing.h"
+#include "attache/storage/error.h"
 #include "attache/storage/index_writer.h"
+#include "attache/xapian/xapian_backend.h"
 #include "cli.h"
 
 namespace attache::cli {
@@ -60,6 +62,8 @@ int run_index(const std::vector<std::string>& args) {
       ("memory", po::value(&memory_mib)->value_name("MiB")->default_value(512),
        "flush a segment when buffered documents pass this size")
       ("threads", po::value(&threads)->value_name("N")->default_value(0), "analysis threads (0: one per core)")
+      ("backend", po::value<std::string>()->value_name("NAME")->default_value("attache"),
+       "attache (its own format) or xapian (a Xapian database, for comparison and sharding)")
       ("strict", "exit with status 1 if any article was skipped")
       ("quiet,q", "no progress line and no summary")
       ("paths", po::value(&paths)->value_name("PATH"), "files, directories or - (JSON Lines on stdin)");
@@ -70,7 +74,8 @@ int run_index(const std::vector<std::string>& args) {
              "  attache index --index news-index corpus/               # every .txt and .jsonl below corpus/\n"
              "  attache index --index news-index 2022-01.jsonl        # JSON Lines, one article a line\n"
              "  zcat dump.jsonl.gz | attache index --index news-index -\n"
-             "  attache index --index news-index --strict --memory 2048 archive/\n"))
+             "  attache index --index news-index --strict --memory 2048 archive/\n"
+             "  attache index --index news-xapian --backend xapian corpus/   # the same, as a Xapian database\n"))
     return kOk;
   if (paths.empty()) throw po::error("no input: name files, directories or - for standard input");
   if (memory_mib == 0) throw po::error("--memory must be at least 1 MiB");
@@ -81,16 +86,29 @@ int run_index(const std::vector<std::string>& args) {
   ProgressLine progress(!quiet && stderr_is_terminal());
   for (const auto& p : problems) std::cerr << format_problem(p) << "\n";
 
-  storage::WriterOptions writer_options;
-  writer_options.memory_budget = memory_mib << 20;
-  auto writer = storage::IndexWriter::open(index_dir, writer_options);
+  const std::string backend = vm["backend"].as<std::string>();
+  if (backend != "attache" && backend != "xapian") throw po::error("--backend must be attache or xapian");
+  std::unique_ptr<storage::IndexWriter> writer;
+  std::unique_ptr<indexer::DocumentSink> sink;
+  if (backend == "xapian") {
+    if (std::filesystem::exists(std::filesystem::path(index_dir) / "MANIFEST"))
+      throw Error(ErrorKind::invalid_input, index_dir + ": holds an attache index; a Xapian index needs its own directory");
+    sink = xapian_backend::XapianWriter::open(index_dir);
+  } else {
+    if (xapian_backend::is_xapian_index(index_dir))
+      throw Error(ErrorKind::invalid_input, index_dir + ": holds a Xapian index; add --backend xapian");
+    storage::WriterOptions writer_options;
+    writer_options.memory_budget = memory_mib << 20;
+    writer = storage::IndexWriter::open(index_dir, writer_options);
+    sink = std::make_unique<indexer::IndexWriterSink>(*writer);
+  }
   indexer::IndexingCallbacks callbacks;
   callbacks.problem = [&](const indexer::InputProblem& p) {
     progress.clear();
     std::cerr << format_problem(p) << "\n";
   };
   callbacks.progress = [&](const indexer::IndexingProgress& p) { progress.show(p); };
-  indexer::IndexingReport report = indexer::index_inputs(inputs, *writer, callbacks, threads);
+  indexer::IndexingReport report = indexer::index_inputs(inputs, *sink, callbacks, threads);
   progress.clear();
 
   for (const auto& p : problems) ++report.skipped_by_reason[static_cast<size_t>(p.reason)];

@@ -9,6 +9,7 @@
 #include "attache/query/snippet.h"
 #include "attache/query/speakers.h"
 #include "attache/storage/index_reader.h"
+#include "attache/xapian/xapian_backend.h"
 #include "cli.h"
 
 namespace attache::cli {
@@ -58,12 +59,26 @@ void print_facets(const Json& facets) {
 }
 
 
+// Hits as the printers need them, whichever backend found them.
+struct FoundArticles {
+  std::vector<std::pair<storage::StoredDocument, double>> hits;  // document, score
+  uint64_t total = 0;
+};
+struct FoundStatements {
+  struct Hit {
+    storage::StoredDocument doc;
+    uint32_t statement;
+    double score;
+  };
+  std::vector<Hit> hits;
+  uint64_t total = 0;
+};
+
 // Article hits: date, title, id, source, score and a snippet with the matched
 // words marked; in JSON one object a hit, then the summary.
-int print_article_hits(const query::Searcher& searcher, const query::Query& query,
-                       const query::SearchOptions& options, const std::string& text, const std::string& sort,
-                       bool json, bool bold, bool count_only, const Json& facet_counts) {
-  query::SearchResult result = searcher.search(query, options);
+int print_article_hits(const FoundArticles& result, const query::Query& query, const query::SearchOptions& options,
+                       const std::string& text, const std::string& sort, bool json, bool bold, bool count_only,
+                       const Json& facet_counts) {
   Json summary = {{"summary",
                    {{"query", text},
                     {"total", result.total},
@@ -81,8 +96,7 @@ int print_article_hits(const query::Searcher& searcher, const query::Query& quer
     return kOk;
   }
   size_t rank = options.offset;
-  for (const query::Hit& hit : result.hits) {
-    storage::StoredDocument doc = searcher.document(hit);
+  for (const auto& [doc, score_value] : result.hits) {
     query::Snippet snippet = query::make_snippet(doc.text, query);
     ++rank;
     if (json) {
@@ -92,7 +106,7 @@ int print_article_hits(const query::Searcher& searcher, const query::Query& quer
                    {"title", doc.title},
                    {"source", doc.source},
                    {"url", doc.url},
-                   {"score", hit.score},
+                   {"score", score_value},
                    {"snippet", snippet.text},
                    {"highlights", highlights_json(snippet)}};
       std::cout << line.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
@@ -100,7 +114,7 @@ int print_article_hits(const query::Searcher& searcher, const query::Query& quer
       std::cout << rank << ". " << format_day(doc.date) << "  " << display_title(doc) << "\n   id " << doc.id;
       if (!doc.source.empty()) std::cout << " · " << doc.source;
       char score[32];
-      std::snprintf(score, sizeof score, "%.3f", hit.score);
+      std::snprintf(score, sizeof score, "%.3f", score_value);
       std::cout << " · score " << score << "\n   "
                 << (bold ? query::mark_up(snippet, "\x1b[1m", "\x1b[0m") : snippet.text) << "\n\n";
     }
@@ -122,10 +136,9 @@ int print_article_hits(const query::Searcher& searcher, const query::Query& quer
 
 // Statement hits: date, speaker, article id and title, the statement with the
 // matched words marked; in JSON the fields of `attache quotes` plus score.
-int print_statement_hits(const query::Searcher& searcher, const query::Query& query,
+int print_statement_hits(const FoundStatements& result, const query::Query& query,
                          const query::SearchOptions& options, const std::string& text, const std::string& sort,
                          bool json, bool bold, bool count_only, const Json& facet_counts) {
-  query::StatementResult result = searcher.search_statements(query, options);
   Json summary = {{"summary",
                    {{"query", text},
                     {"total", result.total},
@@ -146,8 +159,8 @@ int print_statement_hits(const query::Searcher& searcher, const query::Query& qu
   whole.max_fragments = 1;
   whole.fragment_words = 1 << 20;
   size_t rank = options.offset;
-  for (const query::StatementHit& hit : result.hits) {
-    storage::StoredDocument doc = searcher.snapshot().segments()[hit.segment]->document(hit.doc);
+  for (const auto& hit : result.hits) {
+    const storage::StoredDocument& doc = hit.doc;
     const storage::StoredStatement& st = doc.statements.at(hit.statement);
     std::string statement_text = doc.text.substr(st.begin, st.end - st.begin);
     query::Snippet marked = query::make_snippet(statement_text, query, whole);
@@ -236,16 +249,46 @@ int run_search(const std::vector<std::string>& args) {
   const std::string text = join_words(q.words);
   try {
     query::Query query = build_query(text, vm, q);
+    const bool statements = query.mentions_speaker || vm.count("statements");
+    const bool count_only = vm.count("count") > 0;
+    if (count_only) search_options.limit = 0;
+    if (xapian_backend::is_xapian_index(index_dir)) {
+      // The same query language and output over a Xapian database.
+      if (!facet_names.empty()) throw po::error("--facet is not available on a Xapian index");
+      auto xapian = xapian_backend::XapianSearcher::open(index_dir);
+      if (vm.count("explain")) std::cout << "xapian query: " << xapian->describe(query);
+      if (statements) {
+        FoundStatements found;
+        auto result = xapian->search_statements(query, search_options);
+        found.total = result.total;
+        for (const auto& hit : result.hits) {
+          auto [article, index] = xapian->statement_origin(hit.docid);
+          found.hits.push_back({xapian->document_by_id(article), index, hit.score});
+        }
+        return print_statement_hits(found, query, search_options, text, q.sort, json, bold, count_only, Json::object());
+      }
+      FoundArticles found;
+      auto result = xapian->search(query, search_options);
+      found.total = result.total;
+      for (const auto& hit : result.hits) found.hits.emplace_back(xapian->document(hit.docid), hit.score);
+      return print_article_hits(found, query, search_options, text, q.sort, json, bold, count_only, Json::object());
+    }
     query::Searcher searcher(storage::IndexSnapshot::open(index_dir));
     if (vm.count("explain")) std::cout << searcher.explain(query);
-    if (vm.count("count")) search_options.limit = 0;
-    const bool statements = query.mentions_speaker || vm.count("statements");
     Json facet_counts = facets(searcher, query, facet_names, statements);
-    if (statements)
-      return print_statement_hits(searcher, query, search_options, text, q.sort, json, bold, vm.count("count") > 0,
-                                  facet_counts);
-    return print_article_hits(searcher, query, search_options, text, q.sort, json, bold, vm.count("count") > 0,
-                              facet_counts);
+    if (statements) {
+      FoundStatements found;
+      auto result = searcher.search_statements(query, search_options);
+      found.total = result.total;
+      for (const auto& hit : result.hits)
+        found.hits.push_back({searcher.snapshot().segments()[hit.segment]->document(hit.doc), hit.statement, hit.score});
+      return print_statement_hits(found, query, search_options, text, q.sort, json, bold, count_only, facet_counts);
+    }
+    FoundArticles found;
+    auto result = searcher.search(query, search_options);
+    found.total = result.total;
+    for (const auto& hit : result.hits) found.hits.emplace_back(searcher.document(hit), hit.score);
+    return print_article_hits(found, query, search_options, text, q.sort, json, bold, count_only, facet_counts);
   } catch (const query::QueryError& e) {
     std::cerr << "attache search: " << query::format_query_error(text, e) << "\n";
     return kUsage;

@@ -27,13 +27,32 @@ struct IndexingReport {
   double seconds = 0;
 };
 
+// Where analysed documents go: attache's own index, or another backend.
+class DocumentSink {
+ public:
+  virtual ~DocumentSink() = default;
+  virtual void add(storage::IndexableDocument&& document) = 0;
+  virtual void commit() = 0;
+};
+
+// The sink for attache's own index.
+class IndexWriterSink final : public DocumentSink {
+ public:
+  explicit IndexWriterSink(storage::IndexWriter& writer) : writer_(writer) {}
+  void add(storage::IndexableDocument&& document) override { writer_.add(std::move(document)); }
+  void commit() override { writer_.commit(); }
+
+ private:
+  storage::IndexWriter& writer_;
+};
+
 struct IndexingCallbacks {
   std::function<void(const InputProblem&)> problem;        // from one thread, in input order
   std::function<void(const IndexingProgress&)> progress;  // about ten times a second
 };
 
 // Analysis threads: 0 means one per core.
-IndexingReport index_inputs(const std::vector<InputFile>& inputs, storage::IndexWriter& writer,
+IndexingReport index_inputs(const std::vector<InputFile>& inputs, DocumentSink& sink,
                             const IndexingCallbacks& callbacks, unsigned analysis_threads = 0);
 
 }  // namespace attache::indexer

@@ -1,0 +1,72 @@
+// Xapian as a second backend: the same analysis written to a Xapian database,
+// and the same query language answered from it. No Xapian type appears here.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "attache/indexer/indexing.h"
+#include "attache/query/query.h"
+#include "attache/query/searcher.h"
+#include "attache/storage/document.h"
+
+namespace attache::xapian_backend {
+
+// An index directory written by this backend (DIR/articles and
+// DIR/statements are Xapian databases), or a Xapian stub file listing shards.
+bool is_xapian_index(const std::filesystem::path& path);
+
+// Writes articles (and, as documents of their own, their statements) with
+// attache's terms, positions and lengths, the date in value slot 0.
+class XapianWriter final : public indexer::DocumentSink {
+ public:
+  static std::unique_ptr<XapianWriter> open(const std::filesystem::path& dir);
+  ~XapianWriter() override;
+  void add(storage::IndexableDocument&& document) override;
+  void commit() override;
+
+ private:
+  struct Impl;
+  explicit XapianWriter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+struct XapianHit {
+  uint32_t docid = 0;
+  double score = 0;
+  Day date = 0;
+};
+
+struct XapianResult {
+  std::vector<XapianHit> hits;
+  uint64_t total = 0;
+};
+
+class XapianSearcher {
+ public:
+  // DIR of this backend, or a stub file (its shards' article databases).
+  static std::unique_ptr<XapianSearcher> open(const std::filesystem::path& path);
+  ~XapianSearcher();
+
+  // Articles; with exact_total the count is exact, otherwise Xapian's estimate.
+  XapianResult search(const query::Query& query, const query::SearchOptions& options, bool exact_total = true) const;
+  // Statements (needs DIR/statements).
+  XapianResult search_statements(const query::Query& query, const query::SearchOptions& options) const;
+  storage::StoredDocument document(uint32_t docid) const;
+  storage::StoredDocument document_by_id(const std::string& id) const;
+  // The statement document's article and statement index.
+  std::pair<std::string, uint32_t> statement_origin(uint32_t docid) const;
+  uint64_t doc_count() const;
+  // How the query maps onto Xapian's operators.
+  std::string describe(const query::Query& query) const;
+
+ private:
+  struct Impl;
+  explicit XapianSearcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace attache::xapian_backend

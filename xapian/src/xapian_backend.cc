@@ -1,0 +1,313 @@
+// The Xapian backend: attache's terms written with Xapian::Document::add_posting
+// (plain terms with wdf 1 so document lengths equal attache's; field terms with
+// wdf 0), queries translated to Xapian::Query, BM25 with Xapian's defaults,
+// which attache's own ranking reproduces.
+#include "attache/xapian/xapian_backend.h"
+
+#include <xapian.h>
+
+#include <nlohmann/json.hpp>
+
+#include "attache/analysis/stemmer.h"
+#include "attache/analysis/terms.h"
+#include "attache/analysis/tokenizer.h"
+#include "attache/storage/error.h"
+
+namespace attache::xapian_backend {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+constexpr Xapian::valueno kDateSlot = 0;
+
+bool field_term(const std::string& t) { return !t.empty() && t[0] >= 'A' && t[0] <= 'Z'; }
+
+// Xapian positions start at 1 by convention; attache's at 0.
+Xapian::termpos position(uint32_t p) { return p + 1; }
+
+Json statement_json(const storage::StoredStatement& s) {
+  return {{"b", s.begin}, {"e", s.end}, {"fp", s.first_position}, {"pc", s.position_count}, {"s", s.speaker},
+          {"c", s.canonical}, {"cue", s.cue}, {"k", s.kind}, {"conf", s.confidence}, {"g", s.group}};
+}
+
+storage::StoredStatement statement_from(const Json& j) {
+  storage::StoredStatement s;
+  s.begin = j["b"];
+  s.end = j["e"];
+  s.first_position = j["fp"];
+  s.position_count = j["pc"];
+  s.speaker = j["s"];
+  s.canonical = j["c"];
+  s.cue = j["cue"];
+  s.kind = j["k"];
+  s.confidence = j["conf"];
+  s.group = j["g"];
+  return s;
+}
+
+[[noreturn]] void rethrow(const Xapian::Error& e, const std::string& what) {
+  const std::string type = e.get_type();
+  if (type == "DatabaseCorruptError")
+    throw Error(ErrorKind::corruption, "index corrupted: " + what + ": " + e.get_description());
+  if (type == "DatabaseLockError")
+    throw Error(ErrorKind::locked, what + ": another writer holds the index (" + e.get_msg() + ")");
+  if (type == "DatabaseNotFoundError" || type == "DatabaseOpeningError")
+    throw Error(ErrorKind::not_found, what + ": no index here (" + e.get_msg() + ")");
+  throw Error(ErrorKind::io, what + ": " + e.get_description());
+}
+
+}  // namespace
+
+bool is_xapian_index(const fs::path& path) {
+  std::error_code ec;
+  if (fs::is_regular_file(path, ec)) return true;  // a stub listing shards
+  return fs::exists(path / "articles" / "iamglass", ec) || fs::exists(path / "articles" / "iamchert", ec);
+}
+
+// ---- writing ---------------------------------------------------------------------------
+
+struct XapianWriter::Impl {
+  fs::path dir;
+  Xapian::WritableDatabase articles, statements;
+  analysis::Stemmer stemmer;
+};
+
+std::unique_ptr<XapianWriter> XapianWriter::open(const fs::path& dir) {
+  auto impl = std::make_unique<Impl>();
+  impl->dir = dir;
+  try {
+    fs::create_directories(dir);
+    impl->articles = Xapian::WritableDatabase((dir / "articles").string(), Xapian::DB_CREATE_OR_OPEN);
+    impl->statements = Xapian::WritableDatabase((dir / "statements").string(), Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::Error& e) {
+    rethrow(e, dir.string());
+  }
+  return std::unique_ptr<XapianWriter>(new XapianWriter(std::move(impl)));
+}
+
+XapianWriter::XapianWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+XapianWriter::~XapianWriter() = default;
+
+void XapianWriter::add(storage::IndexableDocument&& document) {
+  const storage::StoredDocument& stored = document.stored;
+  try {
+    Xapian::Document x;
+    for (const storage::TermOccurrences& t : document.terms) {
+      Xapian::termcount wdf = field_term(t.term) ? 0 : 1;
+      if (t.positions.empty())
+        x.add_term(t.term, field_term(t.term) ? 0 : t.frequency);
+      else
+        for (uint32_t p : t.positions) x.add_posting(t.term, position(p), wdf);
+    }
+    x.add_value(kDateSlot, Xapian::sortable_serialise(stored.date));
+    Json data = {{"id", stored.id}, {"title", stored.title}, {"source", stored.source}, {"url", stored.url},
+                 {"text", stored.text}, {"statements", Json::array()}};
+    for (const auto& s : stored.statements) data["statements"].push_back(statement_json(s));
+    x.set_data(data.dump(-1, ' ', false, Json::error_handler_t::replace));
+    const std::string id_term = analysis::field_term(analysis::kIdPrefix, stored.id);
+    impl_->articles.replace_document(id_term, x);
+
+    // Each statement is a document of its own: its words, its speaker, and
+    // the article's fields and date, so the same queries run on statements.
+    const std::string article_term = "R" + stored.id;
+    impl_->statements.delete_document(article_term);
+    for (uint32_t k = 0; k < stored.statements.size(); ++k) {
+      const storage::StoredStatement& s = stored.statements[k];
+      Xapian::Document sd;
+      std::vector<analysis::Token> tokens;
+      analysis::tokenize(std::string_view(stored.text).substr(s.begin, s.end - s.begin), tokens);
+      for (const auto& t : tokens) sd.add_posting(std::string(impl_->stemmer.stem(t.text)), position(t.position), 1);
+      tokens.clear();
+      analysis::tokenize(s.canonical, tokens);
+      for (const auto& t : tokens)
+        if (!t.compound) sd.add_posting(analysis::field_term(analysis::kSpeakerPrefix, t.text), position(t.position), 0);
+      for (const storage::TermOccurrences& t : document.terms) {
+        char prefix = t.term.empty() ? 0 : t.term[0];
+        if (prefix == analysis::kTitlePrefix || prefix == analysis::kSourcePrefix) {
+          for (uint32_t p : t.positions) sd.add_posting(t.term, position(p), 0);
+        } else if (prefix == analysis::kIdPrefix) {
+          sd.add_term(t.term, 0);
+        }
+      }
+      sd.add_term(article_term, 0);
+      sd.add_value(kDateSlot, Xapian::sortable_serialise(stored.date));
+      sd.set_data(Json{{"article", stored.id}, {"index", k}}.dump());
+      impl_->statements.add_document(sd);
+    }
+  } catch (const Xapian::Error& e) {
+    rethrow(e, impl_->dir.string());
+  }
+}
+
+void XapianWriter::commit() {
+  try {
+    impl_->articles.commit();
+    impl_->statements.commit();
+  } catch (const Xapian::Error& e) {
+    rethrow(e, impl_->dir.string());
+  }
+}
+
+// ---- searching ----------------------------------------------------------------------------
+
+namespace {
+
+Xapian::Query translate(const query::QueryNode& n) {
+  using Kind = query::QueryNode::Kind;
+  switch (n.kind) {
+    case Kind::term: return Xapian::Query(n.terms[0]);
+    case Kind::phrase:
+    case Kind::speaker: {
+      if (n.terms.size() == 1) return Xapian::Query(n.terms[0]);
+      return Xapian::Query(Xapian::Query::OP_PHRASE, n.terms.begin(), n.terms.end(), n.offsets.back() + 1);
+    }
+    case Kind::prefix: {
+      // Words as written that differ from their stem, and stems (which
+      // stand for words that are their own stem).
+      std::string p = n.terms[0].substr(1);
+      return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_WILDCARD, n.terms[0]),
+                           Xapian::Query(Xapian::Query::OP_WILDCARD, p));
+    }
+    case Kind::near: {
+      std::vector<Xapian::Query> parts;
+      for (const auto& c : n.children) {
+        if (c->kind != Kind::term)
+          throw query::QueryError("the Xapian backend runs NEAR on single words only, not phrases", 0);
+        parts.emplace_back(c->terms[0]);
+      }
+      return Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(), n.distance + 1);
+    }
+    case Kind::all_of:
+    case Kind::any_of: {
+      std::vector<Xapian::Query> parts;
+      for (const auto& c : n.children) parts.push_back(translate(*c));
+      return Xapian::Query(n.kind == Kind::all_of ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, parts.begin(),
+                           parts.end());
+    }
+    case Kind::exclude:
+      return Xapian::Query(Xapian::Query::OP_AND_NOT, translate(*n.children[0]), translate(*n.children[1]));
+    case Kind::everything: return Xapian::Query::MatchAll;
+    case Kind::dates:
+      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kDateSlot, Xapian::sortable_serialise(n.dates.from),
+                           Xapian::sortable_serialise(n.dates.to));
+  }
+  return Xapian::Query::MatchNothing;
+}
+
+}  // namespace
+
+struct XapianSearcher::Impl {
+  fs::path path;
+  Xapian::Database articles;
+  Xapian::Database statements;
+  bool has_statements = false;
+
+  XapianResult run(const Xapian::Database& db, const query::Query& query, const query::SearchOptions& options,
+                   bool exact) const {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(translate(*query.root));
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    if (options.sort == query::SortOrder::newest) enquire.set_sort_by_value_then_relevance(kDateSlot, true);
+    if (options.sort == query::SortOrder::oldest) enquire.set_sort_by_value_then_relevance(kDateSlot, false);
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                                         static_cast<Xapian::doccount>(options.limit),
+                                         exact ? db.get_doccount() : 0);
+    XapianResult result;
+    result.total = mset.get_matches_estimated();  // exact when every document was checked
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+      result.hits.push_back({*it, it.get_weight(),
+                             static_cast<Day>(Xapian::sortable_unserialise(it.get_document().get_value(kDateSlot)))});
+    return result;
+  }
+};
+
+std::unique_ptr<XapianSearcher> XapianSearcher::open(const fs::path& path) {
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  try {
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec)) {
+      impl->articles = Xapian::Database(path.string());  // a stub: Xapian opens each shard
+    } else {
+      impl->articles = Xapian::Database((path / "articles").string());
+      if (fs::exists(path / "statements", ec)) {
+        impl->statements = Xapian::Database((path / "statements").string());
+        impl->has_statements = true;
+      }
+    }
+  } catch (const Xapian::Error& e) {
+    rethrow(e, path.string());
+  }
+  return std::unique_ptr<XapianSearcher>(new XapianSearcher(std::move(impl)));
+}
+
+XapianSearcher::XapianSearcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+XapianSearcher::~XapianSearcher() = default;
+
+XapianResult XapianSearcher::search(const query::Query& query, const query::SearchOptions& options,
+                                    bool exact_total) const {
+  try {
+    return impl_->run(impl_->articles, query, options, exact_total);
+  } catch (const Xapian::Error& e) {
+    rethrow(e, impl_->path.string());
+  }
+}
+
+XapianResult XapianSearcher::search_statements(const query::Query& query, const query::SearchOptions& options) const {
+  if (!impl_->has_statements)
+    throw Error(ErrorKind::not_found, impl_->path.string() + ": this Xapian index has no statements database");
+  try {
+    return impl_->run(impl_->statements, query, options, true);
+  } catch (const Xapian::Error& e) {
+    rethrow(e, impl_->path.string());
+  }
+}
+
+storage::StoredDocument XapianSearcher::document(uint32_t docid) const {
+  try {
+    Xapian::Document x = impl_->articles.get_document(docid);
+    Json j = Json::parse(x.get_data());
+    storage::StoredDocument d;
+    d.id = j["id"];
+    d.title = j["title"];
+    d.source = j["source"];
+    d.url = j["url"];
+    d.text = j["text"];
+    d.date = static_cast<Day>(Xapian::sortable_unserialise(x.get_value(kDateSlot)));
+    for (const auto& s : j["statements"]) d.statements.push_back(statement_from(s));
+    return d;
+  } catch (const Xapian::Error& e) {
+    rethrow(e, impl_->path.string());
+  } catch (const Json::exception& e) {
+    throw Error(ErrorKind::corruption, "index corrupted: " + impl_->path.string() + ": document " +
+                                           std::to_string(docid) + " data: " + e.what());
+  }
+}
+
+storage::StoredDocument XapianSearcher::document_by_id(const std::string& id) const {
+  const std::string term = analysis::field_term(analysis::kIdPrefix, id);
+  try {
+    auto it = impl_->articles.postlist_begin(term);
+    if (it == impl_->articles.postlist_end(term)) throw Error(ErrorKind::not_found, "no article " + id);
+    return document(*it);
+  } catch (const Xapian::Error& e) {
+    rethrow(e, impl_->path.string());
+  }
+}
+
+std::pair<std::string, uint32_t> XapianSearcher::statement_origin(uint32_t docid) const {
+  try {
+    Json j = Json::parse(impl_->statements.get_document(docid).get_data());
+    return {j["article"], j["index"]};
+  } catch (const Xapian::Error& e) {
+    rethrow(e, impl_->path.string());
+  }
+}
+
+uint64_t XapianSearcher::doc_count() const { return impl_->articles.get_doccount(); }
+
+std::string XapianSearcher::describe(const query::Query& query) const {
+  return translate(*query.root).get_description() + "\n";
+}
+
+}  // namespace attache::xapian_backend
