@@ -448,26 +448,42 @@ std::unique_ptr<Matcher> prefix_matcher(const QueryNode& node, const Segment& se
 
 }  // namespace
 
-bool within(const std::vector<std::vector<uint32_t>>& lists, uint32_t distance) {
-  std::vector<size_t> at(lists.size(), 0);
-  while (true) {
-    uint32_t low = UINT32_MAX, high = 0;
-    size_t low_list = 0;
-    for (size_t i = 0; i < lists.size(); ++i) {
-      uint32_t v = lists[i][at[i]];
-      if (v < low) {
-        low = v;
-        low_list = i;
-      }
-      high = std::max(high, v);
-    }
-    // Distinct operands need distinct positions ("allies NEAR/3 allies").
-    bool distinct = true;
-    for (size_t i = 0; i < lists.size() && distinct; ++i)
-      for (size_t j = i + 1; j < lists.size() && distinct; ++j) distinct = lists[i][at[i]] != lists[j][at[j]];
-    if (distinct && high - low <= distance) return true;
-    if (++at[low_list] == lists[low_list].size()) return false;
+namespace {
+
+// Picks a distinct value from each list's candidates, lists [i, end).
+bool assign_distinct(const std::vector<std::vector<uint32_t>>& candidates, size_t i, std::vector<uint32_t>& chosen) {
+  if (i == candidates.size()) return true;
+  for (uint32_t v : candidates[i]) {
+    if (std::find(chosen.begin(), chosen.end(), v) != chosen.end()) continue;
+    chosen.push_back(v);
+    if (assign_distinct(candidates, i + 1, chosen)) return true;
+    chosen.pop_back();
   }
+  return false;
+}
+
+}  // namespace
+
+bool within(const std::vector<std::vector<uint32_t>>& lists, uint32_t distance) {
+  // Each value of any list may start the window [v, v + distance]; the window
+  // fits if every list has a value in it, distinct across lists (the same word
+  // twice, "allies NEAR/3 allies", needs two occurrences).
+  std::vector<std::vector<uint32_t>> candidates(lists.size());
+  std::vector<uint32_t> chosen;
+  for (const auto& starts : lists) {
+    for (uint32_t v : starts) {
+      bool every = true;
+      for (size_t i = 0; i < lists.size() && every; ++i) {
+        auto lo = std::lower_bound(lists[i].begin(), lists[i].end(), v);
+        auto hi = std::upper_bound(lo, lists[i].end(), v + distance);
+        candidates[i].assign(lo, hi);
+        every = !candidates[i].empty();
+      }
+      chosen.clear();
+      if (every && assign_distinct(candidates, 0, chosen)) return true;
+    }
+  }
+  return false;
 }
 
 ScoringContext::ScoringContext(const storage::IndexSnapshot& snapshot)

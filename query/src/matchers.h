@@ -44,8 +44,8 @@ class ScoringContext {
   std::unordered_map<std::string, uint32_t> doc_frequencies_;
 };
 
-// Do ascending position lists hold one value each within `distance` of each
-// other (max − min)? The sweep advances the list holding the minimum.
+// Do ascending position lists hold one value each, all distinct, within
+// `distance` of each other (max − min)?
 bool within(const std::vector<std::vector<uint32_t>>& lists, uint32_t distance);
 
 // Expanding a prefix beyond this many words is refused.
