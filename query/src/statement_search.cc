@@ -1,7 +1,8 @@
 // Search over statements: articles that may hold a match are found through the
-// index (exclusions left out), then each of their statements is analysed and
-// the query evaluated on it: words in the statement's text, speaker: on its
-// speaker, title:, source:, id: and date: on its article.
+// index (exclusions left out), then the query is evaluated on each of their
+// statements: words within the statement's span of positions, speaker: on its
+// speaker, title:, source:, id: and date: on its article. Positions come from
+// the index; only word* (which needs words as written) analyses the text.
 #include <algorithm>
 #include <map>
 #include <queue>
@@ -155,6 +156,82 @@ struct Order {
 
 }  // namespace
 
+namespace {
+
+bool has_prefix(const QueryNode& n) {
+  if (n.kind == QueryNode::Kind::prefix) return true;
+  for (const auto& c : n.children)
+    if (has_prefix(*c)) return true;
+  return false;
+}
+
+void collect_terms(const QueryNode& n, std::set<std::string>& out) {
+  using Kind = QueryNode::Kind;
+  if (n.kind == Kind::term || n.kind == Kind::phrase || n.kind == Kind::speaker) out.insert(n.terms.begin(), n.terms.end());
+  for (const auto& c : n.children) collect_terms(*c, out);
+}
+
+// Positions of the query's terms in one article, read from the index once per
+// article and cut to each statement's span: no document to decompress, no text
+// to analyse.
+class PositionalStatements {
+ public:
+  PositionalStatements(const QueryNode& root, const storage::Segment& segment) : segment_(segment) {
+    std::set<std::string> terms;
+    collect_terms(root, terms);
+    for (const auto& t : terms) cursors_.push_back({t, segment.postings(t), {}});
+  }
+
+  void load(uint32_t doc) {
+    for (auto& c : cursors_) {
+      c.cursor.advance(doc);
+      c.positions.clear();
+      if (c.cursor.doc() != doc) continue;
+      const auto& p = c.cursor.positions();
+      if (p.empty())
+        c.positions.assign(c.cursor.frequency(), 0);  // a term without positions (id:)
+      else
+        c.positions.assign(p.begin(), p.end());
+    }
+  }
+
+  // The view of statement k of the loaded article.
+  void view(uint32_t k, const storage::StoredStatement& st, Day date, StatementView& v) const {
+    v.terms.clear();
+    v.length = st.position_count;
+    v.date = date;
+    const uint32_t first = st.first_position, last = st.first_position + st.position_count;
+    const uint32_t speaker_first = k * analysis::kSpeakerStride, speaker_last = speaker_first + analysis::kSpeakerStride;
+    for (const auto& c : cursors_) {
+      if (c.positions.empty()) continue;
+      char prefix = c.term[0];
+      if (prefix == analysis::kSpeakerPrefix) {
+        append_range(c, speaker_first, speaker_last, v);
+      } else if (prefix >= 'A' && prefix <= 'Z') {
+        v.terms[c.term] = c.positions;  // the article's fields
+      } else {
+        append_range(c, first, last, v);
+      }
+    }
+  }
+
+ private:
+  struct Cursor {
+    std::string term;
+    storage::PostingCursor cursor;
+    Positions positions;
+  };
+  static void append_range(const Cursor& c, uint32_t first, uint32_t last, StatementView& v) {
+    auto lo = std::lower_bound(c.positions.begin(), c.positions.end(), first);
+    auto hi = std::lower_bound(lo, c.positions.end(), last);
+    if (lo != hi) v.terms[c.term].assign(lo, hi);
+  }
+  const storage::Segment& segment_;
+  std::vector<Cursor> cursors_;
+};
+
+}  // namespace
+
 void Searcher::for_each_statement(
     const Query& query, const std::function<void(const StatementHit&, const storage::StoredStatement&)>& visit) const {
   ScoringContext scoring(*snapshot_);
@@ -165,15 +242,28 @@ void Searcher::for_each_statement(
   }
   Evaluator evaluator(scoring, statements ? double(positions) / double(statements) : 1.0);
   thread_local analysis::Stemmer stemmer;
+  const bool from_text = has_prefix(*query.root);  // word* needs the words as written
   const auto& segments = snapshot_->segments();
+  StatementView view;
   for (size_t s = 0; s < segments.size(); ++s) {
     const storage::Segment& segment = *segments[s];
     if (segment.statement_count() == 0) continue;
     auto candidates = build_matcher(*query.root, segment, scoring, false);
+    PositionalStatements positional(*query.root, segment);
     for (uint32_t doc = candidates->doc(); doc != kNoMoreDocs; candidates->next(), doc = candidates->doc()) {
       if (segment.is_deleted(doc)) continue;
       std::vector<storage::StoredStatement> list = segment.statements(doc);
       if (list.empty()) continue;
+      const Day date = segment.date(doc);
+      if (!from_text) {
+        positional.load(doc);
+        for (uint32_t k = 0; k < list.size(); ++k) {
+          positional.view(k, list[k], date, view);
+          auto [match, score] = evaluator.evaluate(*query.root, view);
+          if (match) visit(StatementHit{s, doc, k, score, date}, list[k]);
+        }
+        continue;
+      }
       storage::StoredDocument article = segment.document(doc);
       TermMap shared;  // the article's fields, the same for each of its statements
       add_tokens(article.title, analysis::kTitlePrefix, true, stemmer, shared);
@@ -181,14 +271,14 @@ void Searcher::for_each_statement(
       shared[analysis::field_term(analysis::kIdPrefix, article.id)].push_back(0);
       for (uint32_t k = 0; k < list.size(); ++k) {
         const storage::StoredStatement& st = list[k];
-        StatementView view;
+        view = StatementView{};
         view.terms = shared;
-        view.date = article.date;
+        view.date = date;
         add_tokens(std::string_view(article.text).substr(st.begin, st.end - st.begin), 0, true, stemmer, view.terms,
                    &view.words, &view.length);
         add_tokens(st.canonical, analysis::kSpeakerPrefix, false, stemmer, view.terms);
         auto [match, score] = evaluator.evaluate(*query.root, view);
-        if (match) visit(StatementHit{s, doc, k, score, article.date}, st);
+        if (match) visit(StatementHit{s, doc, k, score, date}, st);
       }
     }
   }

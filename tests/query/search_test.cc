@@ -11,6 +11,7 @@
 #include <set>
 
 #include "attache/analysis/tokenizer.h"
+#include "attache/analysis/stemmer.h"
 #include "attache/indexer/document_analyzer.h"
 #include "attache/query/searcher.h"
 #include "attache/storage/index_writer.h"
@@ -302,5 +303,89 @@ TEST_CASE("every prefix of every word matches exactly the articles with a word s
       for (const auto& hit : searcher.search(query, all).hits) got.insert(searcher.document(hit).id);
       CHECK(got == expected);
     }
+  }
+}
+
+TEST_CASE("statement search equals evaluating each statement's own text") {
+  std::mt19937_64 rng(11);
+  testing::TempDir dir;
+  const std::vector<std::string> names = {"Sergei Ryabkov", "Wendy Sherman", "Jens Stoltenberg", "Kadri Liik"};
+  const std::vector<std::string> cues = {"said that", "warned that", "insisted that", "told reporters that"};
+  indexer::DocumentAnalyzer analyzer;
+  {
+    storage::WriterOptions options;
+    options.memory_budget = 64 * 1024;
+    auto writer = storage::IndexWriter::open(dir.path(), options);
+    for (int i = 0; i < 300; ++i) {
+      indexer::Article a;
+      a.id = "s" + std::to_string(i);
+      a.date = static_cast<Day>(19000 + rng() % 60);
+      for (int k = 0, n = 1 + static_cast<int>(rng() % 4); k < n; ++k) {
+        a.text += (k ? " " : "") + names[rng() % names.size()] + " " + cues[rng() % cues.size()];
+        for (int w = 0, m = 3 + static_cast<int>(rng() % 12); w < m; ++w) a.text += " " + kWords[rng() % kWords.size()];
+        a.text += ".";
+      }
+      writer->add(analyzer.analyze(std::move(a)));
+    }
+    writer->commit();
+  }
+  auto snapshot = storage::IndexSnapshot::open(dir.path());
+  Searcher searcher(snapshot);
+  // The reference: each statement's text analysed on its own.
+  struct Ref {
+    std::string key;
+    ReferenceDoc doc;
+  };
+  std::vector<Ref> statements;
+  Corpus stats;  // only for the evaluator's signature; scores are not compared here
+  analysis::Stemmer stemmer;
+  for (size_t s = 0; s < snapshot->segments().size(); ++s) {
+    const auto& segment = *snapshot->segments()[s];
+    for (uint32_t d = 0; d < segment.doc_count(); ++d) {
+      storage::StoredDocument doc = segment.document(d);
+      for (uint32_t k = 0; k < doc.statements.size(); ++k) {
+        const auto& st = doc.statements[k];
+        ReferenceDoc r{doc.id, doc.date, st.position_count, {}, {}};
+        std::vector<analysis::Token> tokens;
+        analysis::tokenize(std::string_view(doc.text).substr(st.begin, st.end - st.begin), tokens);
+        for (const auto& t : tokens) {
+          r.terms[std::string(stemmer.stem(t.text))].push_back(t.position);
+          r.words.insert(t.text);
+        }
+        tokens.clear();
+        analysis::tokenize(st.canonical, tokens);
+        for (const auto& t : tokens) r.terms["P" + t.text].push_back(t.position);
+        for (auto& [term, pos] : r.terms) stats.doc_frequency[term] = 1;
+        statements.push_back({doc.id + "#" + std::to_string(k), std::move(r)});
+      }
+    }
+  }
+  REQUIRE(statements.size() > 500);
+  stats.docs.resize(1);
+  stats.average_length = 10;
+  auto name_word = [&] {
+    std::string n = names[rng() % names.size()];
+    return rng() % 2 ? n.substr(n.find(' ') + 1) : "\"" + n + "\"";
+  };
+  auto word = [&] { return kWords[rng() % kWords.size()]; };
+  for (int q = 0; q < 200; ++q) {
+    std::string text;
+    switch (rng() % 6) {
+      case 0: text = "speaker:" + name_word() + " " + word(); break;
+      case 1: text = word() + " " + word(); break;
+      case 2: text = "\"" + word() + " " + word() + "\" OR speaker:" + name_word(); break;
+      case 3: text = word() + " NEAR/3 " + word(); break;
+      case 4: text = "speaker:" + name_word() + " -" + word(); break;
+      default: text = word().substr(0, 3) + "* speaker:" + name_word(); break;
+    }
+    CAPTURE(text);
+    Query query = parse_query(text);
+    std::set<std::string> got, expected;
+    searcher.for_each_statement(query, [&](const StatementHit& hit, const storage::StoredStatement&) {
+      got.insert(snapshot->segments()[hit.segment]->document(hit.doc).id + "#" + std::to_string(hit.statement));
+    });
+    for (const auto& r : statements)
+      if (evaluate(*query.root, r.doc, stats).first) expected.insert(r.key);
+    CHECK(got == expected);
   }
 }

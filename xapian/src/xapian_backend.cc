@@ -6,6 +6,8 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "attache/analysis/stemmer.h"
@@ -19,6 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 constexpr Xapian::valueno kDateSlot = 0;
+constexpr Xapian::valueno kSpeakerSlot = 1;  // statements: the canonical speaker, for facets
 
 bool field_term(const std::string& t) { return !t.empty() && t[0] >= 'A' && t[0] <= 'Z'; }
 
@@ -131,6 +134,7 @@ void XapianWriter::add(storage::IndexableDocument&& document) {
       }
       sd.add_term(article_term, 0);
       sd.add_value(kDateSlot, Xapian::sortable_serialise(stored.date));
+      sd.add_value(kSpeakerSlot, s.canonical);
       sd.set_data(Json{{"article", stored.id}, {"index", k}}.dump());
       impl_->statements.add_document(sd);
     }
@@ -305,6 +309,24 @@ std::pair<std::string, uint32_t> XapianSearcher::statement_origin(uint32_t docid
 }
 
 uint64_t XapianSearcher::doc_count() const { return impl_->articles.get_doccount(); }
+
+std::vector<std::pair<std::string, uint64_t>> XapianSearcher::speaker_counts(const query::Query& query) const {
+  if (!impl_->has_statements)
+    throw Error(ErrorKind::not_found, impl_->path.string() + ": this Xapian index has no statements database");
+  try {
+    Xapian::Enquire enquire(impl_->statements);
+    enquire.set_query(translate(*query.root));
+    Xapian::ValueCountMatchSpy spy(kSpeakerSlot);
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 0, impl_->statements.get_doccount());
+    std::vector<std::pair<std::string, uint64_t>> out;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) out.emplace_back(*it, it.get_termfreq());
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    return out;
+  } catch (const Xapian::Error& e) {
+    rethrow(e, impl_->path.string());
+  }
+}
 
 std::string XapianSearcher::describe(const query::Query& query) const {
   return translate(*query.root).get_description() + "\n";

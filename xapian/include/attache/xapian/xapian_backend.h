@@ -60,6 +60,9 @@ class XapianSearcher {
   // The statement document's article and statement index.
   std::pair<std::string, uint32_t> statement_origin(uint32_t docid) const;
   uint64_t doc_count() const;
+  // Statements matching the query, counted by canonical speaker (a
+  // ValueCountMatchSpy), most first.
+  std::vector<std::pair<std::string, uint64_t>> speaker_counts(const query::Query& query) const;
   // How the query maps onto Xapian's operators.
   std::string describe(const query::Query& query) const;
 

@@ -1,0 +1,290 @@
+// attache-bench: attache and Xapian side by side on one corpus, in one run,
+// on one machine: build time, peak memory, index size, and query latency per
+// query class, each row with the ratio Xapian / attache. Prints Markdown.
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+
+#include "attache/analysis/stemmer.h"
+#include "attache/analysis/tokenizer.h"
+#include "attache/query/searcher.h"
+#include "attache/query/speakers.h"
+#include "attache/storage/index_reader.h"
+#include "attache/xapian/xapian_backend.h"
+
+namespace fs = std::filesystem;
+using namespace attache;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Run {
+  double seconds = 0;
+  long peak_kib = 0;
+  int status = 0;
+};
+
+// Runs a command, waiting for it; its wall time and peak resident memory.
+Run run(const std::vector<std::string>& argv) {
+  auto start = Clock::now();
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    int devnull = open("/dev/null", O_WRONLY);
+    dup2(devnull, STDOUT_FILENO);
+    execvp(args[0], args.data());
+    _exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  return {std::chrono::duration<double>(Clock::now() - start).count(), usage.ru_maxrss, WEXITSTATUS(status)};
+}
+
+uint64_t directory_bytes(const fs::path& dir) {
+  uint64_t total = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file() && e.path().filename() != "LOCK" && e.path().filename() != "flintlock") total += e.file_size();
+  return total;
+}
+
+bool drop_caches() {
+  sync();
+  std::ofstream f("/proc/sys/vm/drop_caches");
+  if (!f) return false;
+  f << "3\n";
+  return static_cast<bool>(f);
+}
+
+struct Latency {
+  double p50 = 0, p99 = 0;
+};
+
+Latency percentiles(std::vector<double> ms) {
+  std::sort(ms.begin(), ms.end());
+  auto at = [&](double q) { return ms.empty() ? 0 : ms[std::min(ms.size() - 1, static_cast<size_t>(q * ms.size()))]; };
+  return {at(0.5), at(0.99)};
+}
+
+struct QueryClass {
+  std::string name;
+  std::vector<std::string> queries;
+  query::SortOrder sort = query::SortOrder::relevance;
+  enum class Kind { top10, count, statements, facet } kind = Kind::top10;
+};
+
+const std::set<std::string> kStopwords = {"the", "of", "and", "to", "a", "in", "that", "is", "for", "it", "as",
+                                          "with", "was", "on", "be", "by", "this", "are", "we", "our", "has"};
+
+// Deterministic queries drawn from the corpus itself.
+std::vector<QueryClass> make_queries(const storage::IndexSnapshot& snapshot, size_t per_class, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  analysis::Stemmer stemmer;
+  const auto& segments = snapshot.segments();
+  const double n = static_cast<double>(snapshot.stored_doc_count());
+  auto random_doc = [&]() {
+    const auto& s = segments[rng() % segments.size()];
+    return s->document(static_cast<uint32_t>(rng() % s->doc_count()));
+  };
+  std::vector<std::string> mid, frequent;
+  std::vector<std::vector<std::string>> bigrams, stop_trigrams;
+  std::vector<std::pair<std::string, std::string>> speaker_words;
+  std::set<std::string> seen;
+  for (int d = 0; d < 400; ++d) {
+    storage::StoredDocument doc = random_doc();
+    std::vector<analysis::Token> tokens;
+    analysis::tokenize(doc.text, tokens);
+    std::erase_if(tokens, [](const analysis::Token& t) { return t.compound; });
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      const std::string& w = tokens[i].text;
+      if (w.size() < 4 || kStopwords.count(w) || !seen.insert(w).second) continue;
+      double df = snapshot.doc_frequency(std::string(stemmer.stem(w))) / n;
+      if (df > 0.01 && df < 0.2) mid.push_back(w);
+      if (df >= 0.2 && df < 0.6) frequent.push_back(w);
+    }
+    for (int k = 0; k < 3 && tokens.size() > 3; ++k) {
+      size_t i = rng() % (tokens.size() - 3);
+      if (tokens[i + 1].position == tokens[i].position + 1) bigrams.push_back({tokens[i].text, tokens[i + 1].text});
+      bool stop = kStopwords.count(tokens[i].text) || kStopwords.count(tokens[i + 1].text) || kStopwords.count(tokens[i + 2].text);
+      if (stop && tokens[i + 2].position == tokens[i].position + 2)
+        stop_trigrams.push_back({tokens[i].text, tokens[i + 1].text, tokens[i + 2].text});
+    }
+    for (const auto& st : doc.statements) {
+      if (st.group || st.canonical.empty()) continue;
+      std::vector<analysis::Token> words;
+      analysis::tokenize(std::string_view(doc.text).substr(st.begin, st.end - st.begin), words);
+      std::erase_if(words, [](const analysis::Token& t) { return t.text.size() < 5 || kStopwords.count(t.text); });
+      std::string surname = st.canonical.substr(st.canonical.rfind(' ') + 1);
+      if (!words.empty()) speaker_words.emplace_back(surname, words[rng() % words.size()].text);
+    }
+  }
+  auto pick = [&](const auto& v) { return v[rng() % v.size()]; };
+  Day first = kMaxDay, last = kMinDay;
+  for (const auto& s : segments) {
+    first = std::min(first, s->min_date());
+    last = std::max(last, s->max_date());
+  }
+  std::vector<QueryClass> classes = {{"term"}, {"AND"}, {"OR"}, {"phrase, 2 words"}, {"phrase, 3 words with stopwords"},
+                                     {"NEAR/5"}, {"speaker with a word"}, {"date range with a word"},
+                                     {"newest-first top-10"}, {"exact count"}, {"facet by speaker"}};
+  for (size_t i = 0; i < per_class; ++i) {
+    classes[0].queries.push_back(pick(mid));
+    classes[1].queries.push_back(pick(mid) + " " + pick(frequent));
+    classes[2].queries.push_back(pick(mid) + " OR " + pick(mid));
+    auto b = pick(bigrams);
+    classes[3].queries.push_back("\"" + b[0] + " " + b[1] + "\"");
+    auto t = pick(stop_trigrams);
+    classes[4].queries.push_back("\"" + t[0] + " " + t[1] + " " + t[2] + "\"");
+    classes[5].queries.push_back(pick(mid) + " NEAR/5 " + pick(frequent));
+    auto sw = pick(speaker_words);
+    classes[6].queries.push_back("speaker:" + sw.first + " " + sw.second);
+    Day from = first + static_cast<Day>(rng() % std::max<Day>(1, last - first - 365));
+    classes[7].queries.push_back(pick(mid) + " date:" + format_day(from) + ".." + format_day(from + 365));
+    classes[8].queries.push_back(pick(frequent));
+    classes[9].queries.push_back(pick(mid) + " OR " + pick(frequent));
+    classes[10].queries.push_back(pick(mid));
+  }
+  classes[6].kind = QueryClass::Kind::statements;
+  classes[8].sort = query::SortOrder::newest;
+  classes[9].kind = QueryClass::Kind::count;
+  classes[10].kind = QueryClass::Kind::facet;
+  return classes;
+}
+
+std::string fixed(double v, int d) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.*f", d, v);
+  return b;
+}
+
+std::string ratio(double theirs, double ours) { return ours > 0 ? fixed(theirs / ours, 1) + "×" : "—"; }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string corpus, work, attache_binary = "attache", label = "corpus";
+  size_t per_class = 100;
+  bool skip_build = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
+    if (a == "--corpus") corpus = value();
+    else if (a == "--work") work = value();
+    else if (a == "--attache") attache_binary = value();
+    else if (a == "--label") label = value();
+    else if (a == "--queries") per_class = std::stoul(value());
+    else if (a == "--skip-build") skip_build = true;
+    else {
+      std::cerr << "usage: attache-bench --corpus FILE.jsonl --work DIR [--attache PATH] [--label NAME] [--queries N] "
+                   "[--skip-build]\n";
+      return 2;
+    }
+  }
+  if (corpus.empty() || work.empty()) {
+    std::cerr << "attache-bench: --corpus and --work are required (see bench/README.md)\n";
+    return 2;
+  }
+  const fs::path dir = work, ours_dir = dir / "attache", theirs_dir = dir / "xapian", compact_dir = dir / "xapian-compact";
+  Run ours_build, theirs_build, compact;
+  if (!skip_build) {
+    fs::remove_all(ours_dir);
+    fs::remove_all(theirs_dir);
+    fs::remove_all(compact_dir);
+    fs::create_directories(dir);
+    ours_build = run({attache_binary, "index", "-q", "--index", ours_dir.string(), corpus});
+    theirs_build = run({attache_binary, "index", "-q", "--backend", "xapian", "--index", theirs_dir.string(), corpus});
+    fs::create_directories(compact_dir);
+    Run a = run({"xapian-compact", (theirs_dir / "articles").string(), (compact_dir / "articles").string()});
+    Run b = run({"xapian-compact", (theirs_dir / "statements").string(), (compact_dir / "statements").string()});
+    compact = {a.seconds + b.seconds, std::max(a.peak_kib, b.peak_kib), a.status | b.status};
+    if (ours_build.status || theirs_build.status || compact.status) {
+      std::cerr << "attache-bench: a build failed\n";
+      return 1;
+    }
+  }
+  auto snapshot = storage::IndexSnapshot::open(ours_dir);
+  uint64_t text_bytes = 0;
+  for (const auto& s : snapshot->segments()) text_bytes += s->text_bytes();
+  const uint64_t articles = snapshot->doc_count();
+  const uint64_t ours_bytes = directory_bytes(ours_dir), theirs_bytes = directory_bytes(compact_dir);
+  const uint64_t theirs_articles_bytes = directory_bytes(compact_dir / "articles");
+
+  std::cout << "## " << label << ": " << articles << " articles, " << fixed(text_bytes / 1e6, 1) << " MB of text\n\n";
+  if (!skip_build) {
+    std::cout << "| build | attache | Xapian | Xapian / attache |\n|---|---|---|---|\n";
+    std::cout << "| time (s) | " << fixed(ours_build.seconds, 1) << " | " << fixed(theirs_build.seconds, 1) << " (+ "
+              << fixed(compact.seconds, 1) << " compact) | " << ratio(theirs_build.seconds, ours_build.seconds) << " |\n";
+    std::cout << "| articles/s | " << fixed(articles / ours_build.seconds, 0) << " | "
+              << fixed(articles / theirs_build.seconds, 0) << " | attache " << ratio(theirs_build.seconds, ours_build.seconds)
+              << " faster |\n";
+    std::cout << "| MB/s | " << fixed(text_bytes / 1e6 / ours_build.seconds, 1) << " | "
+              << fixed(text_bytes / 1e6 / theirs_build.seconds, 1) << " | |\n";
+    std::cout << "| peak memory (MB) | " << fixed(ours_build.peak_kib / 1024.0, 0) << " | "
+              << fixed(theirs_build.peak_kib / 1024.0, 0) << " | " << ratio(theirs_build.peak_kib, ours_build.peak_kib) << " |\n";
+  }
+  std::cout << "| index size (MB) | " << fixed(ours_bytes / 1e6, 1) << " | " << fixed(theirs_bytes / 1e6, 1)
+            << " (compacted; articles alone " << fixed(theirs_articles_bytes / 1e6, 1) << ") | "
+            << ratio(theirs_bytes, ours_bytes) << " |\n";
+  std::cout << "| index / text | " << fixed(double(ours_bytes) / text_bytes, 3) << " | "
+            << fixed(double(theirs_bytes) / text_bytes, 3) << " | |\n\n";
+
+  query::Searcher searcher(snapshot);
+  auto xapian = xapian_backend::XapianSearcher::open(compact_dir);
+  auto classes = make_queries(*snapshot, per_class, 7);
+  const bool cold = drop_caches();
+  std::cout << "| query class (" << per_class << " queries each) | attache p50 / p99 ms | Xapian p50 / p99 ms | "
+               "Xapian / attache (p50) |\n|---|---|---|---|\n";
+  for (const auto& c : classes) {
+    std::vector<query::Query> parsed;
+    for (const auto& text : c.queries) parsed.push_back(query::parse_query(text));
+    query::SearchOptions top10;
+    top10.limit = 10;
+    top10.sort = c.sort;
+    auto ours_one = [&](const query::Query& q) {
+      switch (c.kind) {
+        case QueryClass::Kind::top10: searcher.search(q, top10); break;
+        case QueryClass::Kind::count: searcher.count(q); break;
+        case QueryClass::Kind::statements: searcher.search_statements(q, top10); break;
+        case QueryClass::Kind::facet: query::count_speakers(searcher, &q, query::SpeakerUnit::statements); break;
+      }
+    };
+    auto theirs_one = [&](const query::Query& q) {
+      switch (c.kind) {
+        case QueryClass::Kind::top10: xapian->search(q, top10, false); break;
+        case QueryClass::Kind::count: xapian->search(q, query::SearchOptions{0, 0, query::SortOrder::relevance}, true); break;
+        case QueryClass::Kind::statements: xapian->search_statements(q, top10); break;
+        case QueryClass::Kind::facet: xapian->speaker_counts(q); break;
+      }
+    };
+    auto measure = [&](const std::function<void(const query::Query&)>& one) {
+      for (const auto& q : parsed) one(q);  // warm
+      std::vector<double> ms;
+      for (const auto& q : parsed) {
+        auto t = Clock::now();
+        one(q);
+        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
+      }
+      return percentiles(ms);
+    };
+    Latency o = measure(ours_one), x = measure(theirs_one);
+    std::cout << "| " << c.name << " | " << fixed(o.p50, 3) << " / " << fixed(o.p99, 3) << " | " << fixed(x.p50, 3)
+              << " / " << fixed(x.p99, 3) << " | " << ratio(x.p50, o.p50) << " |\n";
+  }
+  std::cout << "\nLatencies are warm (each query run once before timing)"
+            << (cold ? "" : "; the page cache could not be dropped here, so no cold figures") << ".\n";
+  return 0;
+}
