@@ -14,6 +14,13 @@ namespace {
 using storage::PostingCursor;
 using storage::Segment;
 
+// BM25 grows with the frequency and shrinks with the length: the block's
+// largest frequency at its shortest length bounds every document in it.
+double block_bound(const PostingCursor& c, double weight, double average_length) {
+  if (c.doc() == PostingCursor::kEnd) return 0;
+  return Bm25::score(weight, c.block_max_frequency(), c.block_min_length(), average_length);
+}
+
 class EmptyMatcher final : public Matcher {
  public:
   uint32_t doc() const override { return kNoMoreDocs; }
@@ -51,6 +58,8 @@ class TermMatcher final : public Matcher {
     return Bm25::score(weight_, cursor_.frequency(), segment_.length(cursor_.doc()), average_length_);
   }
   uint64_t cost() const override { return cursor_.doc_frequency(); }
+  uint32_t block_end() const override { return cursor_.block_last_doc(); }
+  double block_upper_score() override { return block_bound(cursor_, weight_, average_length_); }
 
  private:
   PostingCursor cursor_;
@@ -111,8 +120,12 @@ class LiteralStemMatcher final : public Matcher {
 class PositionalMatcher : public Matcher {
  public:
   PositionalMatcher(std::vector<PostingCursor> cursors, std::vector<double> weights, const Segment& segment,
-                    double average_length)
-      : cursors_(std::move(cursors)), weights_(std::move(weights)), segment_(segment), average_length_(average_length) {
+                    double average_length, bool two_phase)
+      : cursors_(std::move(cursors)),
+        weights_(std::move(weights)),
+        segment_(segment),
+        average_length_(average_length),
+        two_phase_(two_phase) {
     order_.resize(cursors_.size());
     for (size_t i = 0; i < order_.size(); ++i) order_[i] = i;
     std::sort(order_.begin(), order_.end(),
@@ -133,12 +146,30 @@ class PositionalMatcher : public Matcher {
     return s;
   }
   uint64_t cost() const override { return cursors_[order_[0]].doc_frequency(); }
+  uint32_t block_end() const override {
+    uint32_t end = kNoMoreDocs;
+    for (const auto& c : cursors_) end = std::min(end, c.block_last_doc());
+    return end;
+  }
+  double block_upper_score() override {
+    double s = 0;
+    for (size_t i = 0; i < cursors_.size(); ++i) s += block_bound(cursors_[i], weights_[i], average_length_);
+    return s;
+  }
+  bool matches() override {
+    if (!two_phase_ || doc_ == kNoMoreDocs) return true;
+    if (checked_doc_ != doc_) {
+      checked_doc_ = doc_;
+      checked_ = positions_match();
+    }
+    return checked_;
+  }
 
  protected:
   // Call from the subclass's constructor, once it can check positions.
   void start() { settle(0); }
   virtual bool positions_match() = 0;
-  const std::vector<uint32_t>& positions(size_t cursor) { return cursors_[cursor].positions(); }
+  std::span<const uint32_t> positions(size_t cursor) { return cursors_[cursor].positions(); }
   size_t rarest() const { return order_[0]; }
 
  private:
@@ -146,7 +177,7 @@ class PositionalMatcher : public Matcher {
   void settle(uint32_t target) {
     while (true) {
       uint32_t candidate = align(target);
-      if (candidate == kNoMoreDocs || positions_match()) {
+      if (candidate == kNoMoreDocs || two_phase_ || positions_match()) {
         doc_ = candidate;
         return;
       }
@@ -182,6 +213,9 @@ class PositionalMatcher : public Matcher {
   double average_length_;
   std::vector<size_t> order_;
   uint32_t doc_ = kNoMoreDocs;
+  bool two_phase_;
+  uint32_t checked_doc_ = kNoMoreDocs;
+  bool checked_ = false;
 };
 
 // Start positions of a phrase (terms [first, first + offsets.size()) at the
@@ -189,13 +223,13 @@ class PositionalMatcher : public Matcher {
 template <typename PositionsOf>
 void phrase_starts(PositionsOf&& positions, size_t first, const std::vector<uint32_t>& offsets, std::vector<uint32_t>& out) {
   out.clear();
-  const auto& lead = positions(first);
+  const auto lead = positions(first);
   for (uint32_t p : lead) {
     if (p < offsets[0]) continue;
     uint32_t start = p - offsets[0];
     bool ok = true;
     for (size_t i = 1; i < offsets.size() && ok; ++i) {
-      const auto& other = positions(first + i);
+      const auto other = positions(first + i);
       ok = std::binary_search(other.begin(), other.end(), start + offsets[i]);
     }
     if (ok) out.push_back(start);
@@ -206,8 +240,9 @@ void phrase_starts(PositionsOf&& positions, size_t first, const std::vector<uint
 class PhraseMatcher final : public PositionalMatcher {
  public:
   PhraseMatcher(std::vector<PostingCursor> cursors, std::vector<uint32_t> offsets, std::vector<double> weights,
-                const Segment& segment, double average_length)
-      : PositionalMatcher(std::move(cursors), std::move(weights), segment, average_length), offsets_(std::move(offsets)) {
+                const Segment& segment, double average_length, bool two_phase)
+      : PositionalMatcher(std::move(cursors), std::move(weights), segment, average_length, two_phase),
+        offsets_(std::move(offsets)) {
     start();
   }
 
@@ -221,7 +256,7 @@ class PhraseMatcher final : public PositionalMatcher {
       bool ok = true;
       for (size_t i = 0; i < offsets_.size() && ok; ++i) {
         if (i == anchor) continue;
-        const auto& other = positions(i);
+        const auto other = positions(i);
         ok = std::binary_search(other.begin(), other.end(), begin + offsets_[i]);
       }
       if (ok) return true;
@@ -240,8 +275,8 @@ class NearMatcher final : public PositionalMatcher {
     std::vector<uint32_t> offsets; // one per cursor
   };
   NearMatcher(std::vector<PostingCursor> cursors, std::vector<double> weights, std::vector<Operand> operands,
-              uint32_t distance, const Segment& segment, double average_length)
-      : PositionalMatcher(std::move(cursors), std::move(weights), segment, average_length),
+              uint32_t distance, const Segment& segment, double average_length, bool two_phase)
+      : PositionalMatcher(std::move(cursors), std::move(weights), segment, average_length, two_phase),
         operands_(std::move(operands)),
         distance_(distance) {
     start();
@@ -251,7 +286,7 @@ class NearMatcher final : public PositionalMatcher {
   bool positions_match() override {
     starts_.resize(operands_.size());
     for (size_t o = 0; o < operands_.size(); ++o) {
-      phrase_starts([&](size_t c) -> const std::vector<uint32_t>& { return positions(c); }, operands_[o].first,
+      phrase_starts([&](size_t c) { return positions(c); }, operands_[o].first,
                     operands_[o].offsets, starts_[o]);
       if (starts_[o].empty()) return false;
     }
@@ -282,6 +317,26 @@ class AllOfMatcher final : public Matcher {
   double score() override {
     double s = 0;
     for (auto& c : children_) s += c->score();
+    return s;
+  }
+  double upper_score() override {
+    double s = 0;
+    for (auto& c : children_) s += c->upper_score();
+    return s;
+  }
+  bool matches() override {
+    for (auto& c : children_)
+      if (!c->matches()) return false;
+    return true;
+  }
+  uint32_t block_end() const override {
+    uint32_t end = kNoMoreDocs;
+    for (const auto& c : children_) end = std::min(end, c->block_end());
+    return end;
+  }
+  double block_upper_score() override {
+    double s = 0;
+    for (auto& c : children_) s += c->block_upper_score();
     return s;
   }
   uint64_t cost() const override { return children_[0]->cost(); }
@@ -333,7 +388,33 @@ class AnyOfMatcher final : public Matcher {
   double score() override {
     double s = 0;
     for (auto& c : children_)
-      if (c->doc() == doc_) s += c->score();
+      if (c->doc() == doc_ && c->matches()) s += c->score();
+    return s;
+  }
+  double upper_score() override {
+    double s = 0;
+    for (auto& c : children_)
+      if (c->doc() == doc_) s += c->upper_score();
+    return s;
+  }
+  bool matches() override {
+    for (auto& c : children_)
+      if (c->doc() == doc_ && c->matches()) return true;
+    return false;
+  }
+  // Up to the first block end among the children, each child contributes at
+  // most its block bound, or nothing if its next document lies beyond.
+  uint32_t block_end() const override {
+    uint32_t end = kNoMoreDocs;
+    for (const auto& c : children_)
+      if (c->doc() != kNoMoreDocs) end = std::min(end, c->block_end());
+    return end;
+  }
+  double block_upper_score() override {
+    uint32_t end = block_end();
+    double s = 0;
+    for (auto& c : children_)
+      if (c->doc() <= end) s += c->block_upper_score();
     return s;
   }
   uint64_t cost() const override {
@@ -367,13 +448,19 @@ class ExcludeMatcher final : public Matcher {
     skip_excluded();
   }
   double score() override { return base_->score(); }
+  double upper_score() override { return base_->upper_score(); }
+  bool matches() override { return base_->matches(); }
+  uint32_t block_end() const override { return base_->block_end(); }
+  double block_upper_score() override { return base_->block_upper_score(); }
   uint64_t cost() const override { return base_->cost(); }
 
  private:
+  // An excluded part is checked in full (positions too): an exclusion must
+  // never drop a document on a candidate that does not match.
   void skip_excluded() {
     while (base_->doc() != kNoMoreDocs) {
       excluded_->advance(base_->doc());
-      if (excluded_->doc() != base_->doc()) return;
+      if (excluded_->doc() != base_->doc() || !excluded_->matches()) return;
       base_->next();
     }
   }
@@ -503,7 +590,7 @@ double ScoringContext::term_weight(const std::string& term) {
 }
 
 std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const Segment& segment, ScoringContext& scoring,
-                                       bool keep_exclusions) {
+                                       const MatcherOptions& options) {
   using Kind = QueryNode::Kind;
   switch (node.kind) {
     case Kind::term:
@@ -523,7 +610,7 @@ std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const Segment& seg
         weights.push_back(scoring.term_weight(term));
       }
       return std::make_unique<PhraseMatcher>(std::move(cursors), node.offsets, std::move(weights), segment,
-                                             scoring.average_length());
+                                             scoring.average_length(), options.two_phase);
     }
     case Kind::prefix:
       return prefix_matcher(node, segment, scoring);
@@ -542,12 +629,12 @@ std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const Segment& seg
         operands.push_back(std::move(operand));
       }
       return std::make_unique<NearMatcher>(std::move(cursors), std::move(weights), std::move(operands), node.distance,
-                                           segment, scoring.average_length());
+                                           segment, scoring.average_length(), options.two_phase);
     }
     case Kind::all_of: {
       std::vector<std::unique_ptr<Matcher>> children;
       for (const auto& child : node.children) {
-        auto m = build_matcher(*child, segment, scoring, keep_exclusions);
+        auto m = build_matcher(*child, segment, scoring, options);
         if (m->doc() == kNoMoreDocs) return std::make_unique<EmptyMatcher>();
         children.push_back(std::move(m));
       }
@@ -556,13 +643,13 @@ std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const Segment& seg
     }
     case Kind::any_of: {
       std::vector<std::unique_ptr<Matcher>> children;
-      for (const auto& child : node.children) children.push_back(build_matcher(*child, segment, scoring, keep_exclusions));
+      for (const auto& child : node.children) children.push_back(build_matcher(*child, segment, scoring, options));
       return combine_any(std::move(children));
     }
     case Kind::exclude: {
-      auto base = build_matcher(*node.children[0], segment, scoring, keep_exclusions);
-      if (!keep_exclusions) return base;
-      auto excluded = build_matcher(*node.children[1], segment, scoring);
+      auto base = build_matcher(*node.children[0], segment, scoring, options);
+      if (!options.keep_exclusions) return base;
+      auto excluded = build_matcher(*node.children[1], segment, scoring, options);
       if (excluded->doc() == kNoMoreDocs || base->doc() == kNoMoreDocs) return base;
       return std::make_unique<ExcludeMatcher>(std::move(base), std::move(excluded));
     }

@@ -22,8 +22,19 @@ class Matcher {
   virtual void next() = 0;
   // Moves to the first document >= target; never backwards.
   virtual void advance(uint32_t target) = 0;
-  // BM25 contribution of the current document.
+  // BM25 contribution of the current document (after matches()).
   virtual double score() = 0;
+  // Two-phase matching: a matcher built with two_phase set may stop on
+  // candidates whose positions still need checking; matches() checks the
+  // current one. Built without it, every document it stops on matches.
+  virtual bool matches() { return true; }
+  // An upper bound of score() for the current candidate, found without
+  // checking positions: what top-k pruning compares with its threshold.
+  virtual double upper_score() { return score(); }
+  // Block-max pruning: the last document of the current block of postings,
+  // and an upper bound of score() for every document from here to it.
+  virtual uint32_t block_end() const { return doc(); }
+  virtual double block_upper_score() { return upper_score(); }
   // Rough number of documents it will visit, to order conjunctions.
   virtual uint64_t cost() const = 0;
 };
@@ -52,9 +63,12 @@ bool within(const std::vector<std::vector<uint32_t>>& lists, uint32_t distance);
 inline constexpr size_t kMaxPrefixExpansion = 10000;
 
 // The matcher for `node` over one segment. Throws QueryError for a prefix
-// matching too many words. With keep_exclusions false, NOT parts are left
-// out: the articles that may hold matching statements.
+// matching too many words.
+struct MatcherOptions {
+  bool keep_exclusions = true;  // false: NOT parts left out (articles that may hold matching statements)
+  bool two_phase = false;       // positions checked by matches(), not while iterating
+};
 std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const storage::Segment& segment, ScoringContext& scoring,
-                                       bool keep_exclusions = true);
+                                       const MatcherOptions& options = {});
 
 }  // namespace attache::query

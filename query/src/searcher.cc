@@ -54,12 +54,40 @@ SearchResult Searcher::search(const Query& query, const SearchOptions& options) 
   // A heap whose top is the worst hit kept so far.
   std::priority_queue<Hit, std::vector<Hit>, HitOrder> best(before);
   const auto& segments = snapshot_->segments();
+  const bool prune = !options.exact_total && keep > 0;
+  MatcherOptions matcher_options;
+  matcher_options.two_phase = prune;
   for (size_t s = 0; s < segments.size(); ++s) {
     const storage::Segment& segment = *segments[s];
-    auto matcher = build_matcher(*query.root, segment, scoring);
+    auto matcher = build_matcher(*query.root, segment, scoring, matcher_options);
     const bool has_deletions = segment.deleted_count() > 0;
+    uint32_t block_checked = kNoMoreDocs;  // documents up to here were found worth scoring
     for (uint32_t doc = matcher->doc(); doc != kNoMoreDocs; matcher->next(), doc = matcher->doc()) {
       if (has_deletions && segment.is_deleted(doc)) continue;
+      if (prune && best.size() == keep) {
+        // Rank-safe: a candidate that cannot beat the worst hit kept is
+        // skipped before its positions are checked or its score computed,
+        // and a whole block of postings when none of it can.
+        const Hit& worst = best.top();
+        if (options.sort == SortOrder::relevance) {
+          if (block_checked == kNoMoreDocs || doc > block_checked) {  // once per block
+            uint32_t end = matcher->block_end();
+            if (end > doc && end != kNoMoreDocs && matcher->block_upper_score() < worst.score) {
+              matcher->advance(end + 1);
+              if (matcher->doc() == kNoMoreDocs) break;
+              doc = matcher->doc();
+              if (has_deletions && segment.is_deleted(doc)) continue;
+            } else {
+              block_checked = end;
+            }
+          }
+          if (matcher->upper_score() < worst.score) continue;
+        } else {
+          Day date = segment.date(doc);
+          if (options.sort == SortOrder::newest ? date < worst.date : date > worst.date) continue;
+        }
+      }
+      if (prune && !matcher->matches()) continue;
       ++result.total;
       if (keep == 0) continue;
       Hit hit{s, doc, matcher->score(), segment.date(doc)};

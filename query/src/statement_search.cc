@@ -4,7 +4,6 @@
 // speaker, title:, source:, id: and date: on its article. Positions come from
 // the index; only word* (which needs words as written) analyses the text.
 #include <algorithm>
-#include <map>
 #include <queue>
 #include <set>
 
@@ -18,16 +17,45 @@ namespace attache::query {
 namespace {
 
 using Positions = std::vector<uint32_t>;
-using TermMap = std::map<std::string, Positions, std::less<>>;
 
-void add_tokens(std::string_view text, char prefix, bool stem, analysis::Stemmer& stemmer, TermMap& out,
+// Positions of the query's terms (a handful), reused from statement to
+// statement without reallocating.
+class TermPositions {
+ public:
+  void clear() {
+    for (auto& e : entries_) e.positions.clear();
+  }
+  Positions& at(std::string_view term) {
+    for (auto& e : entries_)
+      if (e.term == term) return e.positions;
+    entries_.push_back({std::string(term), {}});
+    return entries_.back().positions;
+  }
+  const Positions* find(std::string_view term) const {
+    for (const auto& e : entries_)
+      if (e.term == term) return e.positions.empty() ? nullptr : &e.positions;
+    return nullptr;
+  }
+
+ private:
+  struct Entry {
+    std::string term;
+    Positions positions;
+  };
+  std::vector<Entry> entries_;
+};
+
+// Adds the positions of those of text's words that the query asks about.
+void add_tokens(std::string_view text, char prefix, bool stem, analysis::Stemmer& stemmer,
+                const std::set<std::string, std::less<>>& wanted, TermPositions& out,
                 std::set<std::string>* words = nullptr, uint32_t* length = nullptr) {
   std::vector<analysis::Token> tokens;
   analysis::tokenize(text, tokens);
+  std::string term;
   for (const auto& t : tokens) {
-    std::string term = prefix ? std::string(1, prefix) : std::string();
-    term += stem ? std::string(stemmer.stem(t.text)) : t.text;
-    out[term].push_back(t.position);
+    term.assign(prefix ? 1 : 0, prefix);
+    term += stem ? std::string_view(stemmer.stem(t.text)) : std::string_view(t.text);
+    if (wanted.count(term)) out.at(term).push_back(t.position);
     if (words) words->insert(t.text);
     if (length) ++*length;
   }
@@ -35,7 +63,7 @@ void add_tokens(std::string_view text, char prefix, bool stem, analysis::Stemmer
 
 // What the query is evaluated against for one statement.
 struct StatementView {
-  TermMap terms;                // plain stems of the statement, title, source, id and speaker terms
+  TermPositions terms;          // the query's terms: in the statement, its speaker, its article's fields
   std::set<std::string> words;  // the statement's words as written, for word*
   uint32_t length = 0;
   Day date = 0;
@@ -50,17 +78,17 @@ class Evaluator {
     using Kind = QueryNode::Kind;
     switch (n.kind) {
       case Kind::term: {
-        auto it = v.terms.find(n.terms[0]);
-        if (it == v.terms.end()) return {false, 0};
-        return {true, score(n.terms[0], static_cast<uint32_t>(it->second.size()), v)};
+        const Positions* p = v.terms.find(n.terms[0]);
+        if (!p) return {false, 0};
+        return {true, score(n.terms[0], static_cast<uint32_t>(p->size()), v)};
       }
       case Kind::phrase:
       case Kind::speaker: {
         std::vector<const Positions*> lists;
         for (const auto& t : n.terms) {
-          auto it = v.terms.find(t);
-          if (it == v.terms.end()) return {false, 0};
-          lists.push_back(&it->second);
+          const Positions* p = v.terms.find(t);
+          if (!p) return {false, 0};
+          lists.push_back(p);
         }
         for (uint32_t p : *lists[0]) {
           bool ok = true;
@@ -80,18 +108,18 @@ class Evaluator {
         for (const auto& child : n.children) {
           std::vector<uint32_t> child_starts;
           for (size_t i = 0; i < child->terms.size(); ++i)
-            if (!v.terms.count(child->terms[i])) return {false, 0};
-          const Positions& lead = v.terms.find(child->terms[0])->second;
+            if (!v.terms.find(child->terms[i])) return {false, 0};
+          const Positions& lead = *v.terms.find(child->terms[0]);
           for (uint32_t p : lead) {
             bool ok = true;
             for (size_t i = 1; i < child->terms.size() && ok; ++i) {
-              const Positions& other = v.terms.find(child->terms[i])->second;
+              const Positions& other = *v.terms.find(child->terms[i]);
               ok = std::binary_search(other.begin(), other.end(), p + child->offsets[i]);
             }
             if (ok) child_starts.push_back(p);
           }
           if (child_starts.empty()) return {false, 0};
-          for (const auto& t : child->terms) s += score(t, static_cast<uint32_t>(v.terms.find(t)->second.size()), v);
+          for (const auto& t : child->terms) s += score(t, static_cast<uint32_t>(v.terms.find(t)->size()), v);
           starts.push_back(std::move(child_starts));
         }
         if (!within(starts, n.distance)) return {false, 0};
@@ -165,7 +193,7 @@ bool has_prefix(const QueryNode& n) {
   return false;
 }
 
-void collect_terms(const QueryNode& n, std::set<std::string>& out) {
+void collect_terms(const QueryNode& n, std::set<std::string, std::less<>>& out) {
   using Kind = QueryNode::Kind;
   if (n.kind == Kind::term || n.kind == Kind::phrase || n.kind == Kind::speaker) out.insert(n.terms.begin(), n.terms.end());
   for (const auto& c : n.children) collect_terms(*c, out);
@@ -176,9 +204,7 @@ void collect_terms(const QueryNode& n, std::set<std::string>& out) {
 // to analyse.
 class PositionalStatements {
  public:
-  PositionalStatements(const QueryNode& root, const storage::Segment& segment) : segment_(segment) {
-    std::set<std::string> terms;
-    collect_terms(root, terms);
+  PositionalStatements(const std::set<std::string, std::less<>>& terms, const storage::Segment& segment) {
     for (const auto& t : terms) cursors_.push_back({t, segment.postings(t), {}});
   }
 
@@ -187,7 +213,7 @@ class PositionalStatements {
       c.cursor.advance(doc);
       c.positions.clear();
       if (c.cursor.doc() != doc) continue;
-      const auto& p = c.cursor.positions();
+      const auto p = c.cursor.positions();
       if (p.empty())
         c.positions.assign(c.cursor.frequency(), 0);  // a term without positions (id:)
       else
@@ -196,7 +222,7 @@ class PositionalStatements {
   }
 
   // The view of statement k of the loaded article.
-  void view(uint32_t k, const storage::StoredStatement& st, Day date, StatementView& v) const {
+  void view(uint32_t k, const storage::StatementSpan& st, Day date, StatementView& v) const {
     v.terms.clear();
     v.length = st.position_count;
     v.date = date;
@@ -208,7 +234,7 @@ class PositionalStatements {
       if (prefix == analysis::kSpeakerPrefix) {
         append_range(c, speaker_first, speaker_last, v);
       } else if (prefix >= 'A' && prefix <= 'Z') {
-        v.terms[c.term] = c.positions;  // the article's fields
+        v.terms.at(c.term) = c.positions;  // the article's fields
       } else {
         append_range(c, first, last, v);
       }
@@ -224,9 +250,8 @@ class PositionalStatements {
   static void append_range(const Cursor& c, uint32_t first, uint32_t last, StatementView& v) {
     auto lo = std::lower_bound(c.positions.begin(), c.positions.end(), first);
     auto hi = std::lower_bound(lo, c.positions.end(), last);
-    if (lo != hi) v.terms[c.term].assign(lo, hi);
+    if (lo != hi) v.terms.at(c.term).assign(lo, hi);
   }
-  const storage::Segment& segment_;
   std::vector<Cursor> cursors_;
 };
 
@@ -243,40 +268,49 @@ void Searcher::for_each_statement(
   Evaluator evaluator(scoring, statements ? double(positions) / double(statements) : 1.0);
   thread_local analysis::Stemmer stemmer;
   const bool from_text = has_prefix(*query.root);  // word* needs the words as written
+  std::set<std::string, std::less<>> terms;
+  collect_terms(*query.root, terms);
   const auto& segments = snapshot_->segments();
   StatementView view;
+  std::vector<storage::StatementSpan> spans;
   for (size_t s = 0; s < segments.size(); ++s) {
     const storage::Segment& segment = *segments[s];
     if (segment.statement_count() == 0) continue;
-    auto candidates = build_matcher(*query.root, segment, scoring, false);
-    PositionalStatements positional(*query.root, segment);
+    auto candidates = build_matcher(*query.root, segment, scoring, MatcherOptions{false, false});
+    PositionalStatements positional(terms, segment);
     for (uint32_t doc = candidates->doc(); doc != kNoMoreDocs; candidates->next(), doc = candidates->doc()) {
       if (segment.is_deleted(doc)) continue;
-      std::vector<storage::StoredStatement> list = segment.statements(doc);
-      if (list.empty()) continue;
+      segment.statement_spans(doc, spans);
+      if (spans.empty()) continue;
       const Day date = segment.date(doc);
+      std::vector<storage::StoredStatement> list;  // read only when a statement matches
+      auto matched = [&](uint32_t k, double score) {
+        if (list.empty()) list = segment.statements(doc);
+        visit(StatementHit{s, doc, k, score, date}, list[k]);
+      };
       if (!from_text) {
         positional.load(doc);
-        for (uint32_t k = 0; k < list.size(); ++k) {
-          positional.view(k, list[k], date, view);
+        for (uint32_t k = 0; k < spans.size(); ++k) {
+          positional.view(k, spans[k], date, view);
           auto [match, score] = evaluator.evaluate(*query.root, view);
-          if (match) visit(StatementHit{s, doc, k, score, date}, list[k]);
+          if (match) matched(k, score);
         }
         continue;
       }
       storage::StoredDocument article = segment.document(doc);
-      TermMap shared;  // the article's fields, the same for each of its statements
-      add_tokens(article.title, analysis::kTitlePrefix, true, stemmer, shared);
-      add_tokens(article.source, analysis::kSourcePrefix, false, stemmer, shared);
-      shared[analysis::field_term(analysis::kIdPrefix, article.id)].push_back(0);
-      for (uint32_t k = 0; k < list.size(); ++k) {
-        const storage::StoredStatement& st = list[k];
-        view = StatementView{};
-        view.terms = shared;
+      for (uint32_t k = 0; k < article.statements.size(); ++k) {
+        const storage::StoredStatement& st = article.statements[k];
+        view.terms.clear();
+        view.words.clear();
+        view.length = 0;
         view.date = date;
-        add_tokens(std::string_view(article.text).substr(st.begin, st.end - st.begin), 0, true, stemmer, view.terms,
-                   &view.words, &view.length);
-        add_tokens(st.canonical, analysis::kSpeakerPrefix, false, stemmer, view.terms);
+        add_tokens(article.title, analysis::kTitlePrefix, true, stemmer, terms, view.terms);
+        add_tokens(article.source, analysis::kSourcePrefix, false, stemmer, terms, view.terms);
+        std::string id_term = analysis::field_term(analysis::kIdPrefix, article.id);
+        if (terms.count(id_term)) view.terms.at(id_term).push_back(0);
+        add_tokens(std::string_view(article.text).substr(st.begin, st.end - st.begin), 0, true, stemmer, terms,
+                   view.terms, &view.words, &view.length);
+        add_tokens(st.canonical, analysis::kSpeakerPrefix, false, stemmer, terms, view.terms);
         auto [match, score] = evaluator.evaluate(*query.root, view);
         if (match) visit(StatementHit{s, doc, k, score, date}, st);
       }

@@ -144,6 +144,21 @@ void decode_block(ByteReader& in, uint32_t* values) {
   for (uint8_t e = 0; e < exceptions; ++e) values[exception_index[e]] |= exception_high[e] << bits;
 }
 
+void skip_block(ByteReader& in) {
+  uint8_t header = in.u8();
+  int bits = header & 0x3f;
+  if (bits > 32 || (header & 0x40)) in.fail("invalid bit width in packed block");
+  if (header & kExceptionFlag) {
+    uint8_t exceptions = in.u8();
+    if (exceptions > kMaxExceptions) in.fail("too many exceptions in packed block");
+    for (uint8_t e = 0; e < exceptions; ++e) {
+      in.u8();
+      in.varint();
+    }
+  }
+  in.skip(16 * static_cast<size_t>(bits));
+}
+
 void write_packed(const uint64_t* values, size_t count, int width, ByteWriter& out) {
   size_t bytes = (count * static_cast<size_t>(width) + 7) / 8;
   size_t at = out.size();

@@ -25,6 +25,8 @@ void unpack_block(const uint8_t* in, int bits, uint32_t* values);
 void encode_block(const uint32_t* values, ByteWriter& out);
 // Reads what encode_block wrote; corruption is reported through `in`.
 void decode_block(ByteReader& in, uint32_t* values);
+// Moves past one encoded block without unpacking it.
+void skip_block(ByteReader& in);
 
 // Fixed-width array: value i occupies bits [i*width, (i+1)*width). The buffer
 // must be followed by 8 readable bytes (writers pad it).

@@ -72,6 +72,7 @@ StoredDocument Segment::document(uint32_t doc) const {
 }
 
 std::vector<StoredStatement> Segment::statements(uint32_t doc) const { return impl_->statements->get(doc); }
+void Segment::statement_spans(uint32_t doc, std::vector<StatementSpan>& out) const { impl_->statements->spans(doc, out); }
 uint32_t Segment::statement_count() const { return impl_->statements->statement_count(); }
 uint64_t Segment::statement_positions() const { return impl_->statements->total_positions(); }
 const std::vector<std::pair<std::string, bool>>& Segment::speakers() const { return impl_->statements->speakers(); }

@@ -100,7 +100,7 @@ SegmentEntry merge_segments(const std::filesystem::path& dir, uint64_t segment_i
         if (id == kDropped) continue;
         entries.push_back({id, c.frequency(), static_cast<uint32_t>(positions.size())});
         if (info.has_positions()) {
-          const auto& p = c.positions();
+          const auto p = c.positions();
           positions.insert(positions.end(), p.begin(), p.end());
         }
       }

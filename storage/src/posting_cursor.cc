@@ -129,38 +129,65 @@ void PostingCursor::advance(uint32_t target) {
   doc_ = docs_[index_];
 }
 
-const std::vector<uint32_t>& PostingCursor::positions() {
-  doc_positions_.clear();
-  if (!positions_file_ || doc_ == kEnd) return doc_positions_;
-  if (positions_block_ != block_) {
-    if (!frequencies_ready_) decode_frequencies();
-    const Block& b = blocks_[block_];
-    uint64_t chunk_end =
-        block_ + 1 < blocks_.size() && doc_frequency_ >= kShortListLimit ? blocks_[block_ + 1].positions_offset : positions_length_;
-    if (b.positions_offset > chunk_end || chunk_end > positions_length_) fail("positions chunk out of range");
-    const uint8_t* p =
-        positions_file_->verified(positions_offset_ + b.positions_offset, chunk_end - b.positions_offset);
-    ByteReader in(p, p + (chunk_end - b.positions_offset), &positions_file_->name());
-    uint64_t total = 0;
-    block_position_starts_.resize(count_ + 1);
-    for (uint32_t i = 0; i < count_; ++i) {
-      block_position_starts_[i] = static_cast<uint32_t>(total);
-      total += frequencies_[i];
-    }
-    block_position_starts_[count_] = static_cast<uint32_t>(total);
-    block_positions_.resize(total);
-    size_t full = total / kBlock * kBlock;
-    for (size_t i = 0; i < full; i += kBlock) decode_block(in, block_positions_.data() + i);
-    for (size_t i = full; i < total; ++i) block_positions_[i] = in.varint32();
-    positions_block_ = block_;
+void PostingCursor::load_chunk() {
+  if (!frequencies_ready_) decode_frequencies();
+  const Block& b = blocks_[block_];
+  uint64_t chunk_end =
+      block_ + 1 < blocks_.size() && doc_frequency_ >= kShortListLimit ? blocks_[block_ + 1].positions_offset : positions_length_;
+  if (b.positions_offset > chunk_end || chunk_end > positions_length_) fail("positions chunk out of range");
+  chunk_length_ = chunk_end - b.positions_offset;
+  chunk_ = positions_file_->verified(positions_offset_ + b.positions_offset, chunk_length_);
+  value_starts_.resize(count_ + 1);
+  uint64_t total = 0;
+  for (uint32_t i = 0; i < count_; ++i) {
+    value_starts_[i] = static_cast<uint32_t>(total);
+    total += frequencies_[i];
   }
-  uint32_t begin = block_position_starts_[index_], end = block_position_starts_[index_ + 1];
+  if (total > UINT32_MAX) fail("too many positions in a block");
+  value_starts_[count_] = static_cast<uint32_t>(total);
+  // Walk the group headers once: cheap, and every group becomes reachable.
+  ByteReader in(chunk_, chunk_ + chunk_length_, &positions_file_->name());
+  group_offsets_.clear();
+  for (uint64_t g = 0; g < total / kBlock; ++g) {
+    group_offsets_.push_back(static_cast<uint32_t>(in.position() - chunk_));
+    skip_block(in);
+  }
+  group_offsets_.push_back(static_cast<uint32_t>(in.position() - chunk_));
+  unpacked_group_ = SIZE_MAX;
+  tail_decoded_ = false;
+  chunk_block_ = block_;
+}
+
+uint32_t PostingCursor::chunk_value(uint32_t index) {
+  const size_t groups = group_offsets_.size() - 1;
+  const size_t group = index / kBlock;
+  if (group < groups) {
+    if (unpacked_group_ != group) {
+      ByteReader in(chunk_ + group_offsets_[group], chunk_ + chunk_length_, &positions_file_->name());
+      decode_block(in, group_values_);
+      unpacked_group_ = group;
+    }
+    return group_values_[index % kBlock];
+  }
+  if (!tail_decoded_) {
+    ByteReader in(chunk_ + group_offsets_.back(), chunk_ + chunk_length_, &positions_file_->name());
+    tail_values_.resize(value_starts_.back() - groups * kBlock);
+    for (uint32_t& v : tail_values_) v = in.varint32();
+    tail_decoded_ = true;
+  }
+  return tail_values_[index - groups * kBlock];
+}
+
+std::span<const uint32_t> PostingCursor::positions() {
+  doc_positions_.clear();
+  if (!positions_file_ || doc_ == kEnd) return {};
+  if (chunk_block_ != block_) load_chunk();
+  // The first value is the first position, the others deltas from the previous.
   uint32_t position = 0;
-  for (uint32_t i = begin; i < end; ++i) {
-    uint32_t next = position + block_positions_[i];
-    if (i > begin && next <= position) fail("positions out of order");
-    position = next;
-    doc_positions_.push_back(position);
+  for (uint32_t i = value_starts_[index_]; i < value_starts_[index_ + 1]; ++i) {
+    uint32_t next = position + chunk_value(i);
+    if (i > value_starts_[index_] && next <= position) fail("positions out of order");
+    doc_positions_.push_back(position = next);
   }
   return doc_positions_;
 }

@@ -62,13 +62,33 @@ StatementsReader::StatementsReader(const MappedFile& file, uint32_t doc_count) :
     file.fail("statement offsets do not cover the data");
 }
 
-std::vector<StoredStatement> StatementsReader::get(uint32_t doc) const {
+ByteReader StatementsReader::entry(uint32_t doc) const {
   if (doc >= doc_count_) file_.fail("no statements for document " + std::to_string(doc));
   uint32_t begin = load_u32(offsets_ + 4 * uint64_t{doc}), end = load_u32(offsets_ + 4 * (uint64_t{doc} + 1));
   if (begin > end || end > data_length_) file_.fail("statement offsets out of order");
-  ByteReader in(data_ + begin, data_ + end, &file_.name());
+  return ByteReader(data_ + begin, data_ + end, &file_.name());
+}
+
+void StatementsReader::spans(uint32_t doc, std::vector<StatementSpan>& out) const {
+  ByteReader in = entry(doc);
+  out.resize(in.varint32());
+  if (out.size() > in.remaining()) file_.fail("statement count exceeds its bytes");
+  for (StatementSpan& s : out) {
+    in.varint();  // begin
+    in.varint();  // length
+    s.first_position = in.varint32();
+    s.position_count = in.varint32();
+    in.varint();  // speaker
+    in.skip(in.varint());  // as written
+    in.skip(in.varint());  // cue
+    in.skip(2);            // kind, confidence
+  }
+}
+
+std::vector<StoredStatement> StatementsReader::get(uint32_t doc) const {
+  ByteReader in = entry(doc);
   std::vector<StoredStatement> out(in.varint32());
-  if (out.size() > end - begin) file_.fail("statement count exceeds its bytes");
+  if (out.size() > in.remaining()) file_.fail("statement count exceeds its bytes");
   for (StoredStatement& s : out) {
     s.begin = in.varint32();
     s.end = s.begin + in.varint32();

@@ -33,6 +33,7 @@ class StatementsReader {
  public:
   StatementsReader(const MappedFile& file, uint32_t doc_count);
   std::vector<StoredStatement> get(uint32_t doc) const;
+  void spans(uint32_t doc, std::vector<StatementSpan>& out) const;
   uint32_t statement_count() const { return statement_count_; }
   uint64_t total_positions() const { return total_positions_; }
   // The segment's speakers (canonical, group) and how many statements each made.
@@ -47,6 +48,8 @@ class StatementsReader {
   const uint8_t* offsets_ = nullptr;
   const uint8_t* data_ = nullptr;
   uint64_t data_length_ = 0;
+
+  ByteReader entry(uint32_t doc) const;
 };
 
 }  // namespace attache::storage

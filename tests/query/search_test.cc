@@ -243,13 +243,27 @@ TEST_CASE("result sets, counts and top-k equal a brute-force scan") {
     REQUIRE(got_ids == expected_ids);
 
     // Top 10 by score: the same scores in the same order (ids may swap on ties).
-    if (text.find('*') != std::string::npos) continue;
     SearchOptions top;
     top.limit = 10;
     SearchResult best = searcher.search(query, top);
     std::sort(expected.begin(), expected.end(), [](auto& a, auto& b) { return a.first > b.first; });
+    if (text.find('*') != std::string::npos) expected = {};  // word* scores are not modelled by the reference
+    if (text.find('*') != std::string::npos) best.hits.resize(0);
     REQUIRE(best.hits.size() == std::min<size_t>(10, expected.size()));
     for (size_t i = 0; i < best.hits.size(); ++i) CHECK(best.hits[i].score == doctest::Approx(expected[i].first).epsilon(1e-9));
+    // Pruned top-k (no exact total) is rank-safe: the very same hits.
+    for (SortOrder sort : {SortOrder::relevance, SortOrder::newest, SortOrder::oldest}) {
+      SearchOptions exact = top, pruned = top;
+      exact.sort = pruned.sort = sort;
+      pruned.exact_total = false;
+      auto a = searcher.search(query, exact).hits, b = searcher.search(query, pruned).hits;
+      REQUIRE(a.size() == b.size());
+      for (size_t i = 0; i < a.size(); ++i) {
+        CHECK(a[i].segment == b[i].segment);
+        CHECK(a[i].doc == b[i].doc);
+        CHECK(a[i].score == b[i].score);
+      }
+    }
   }
 }
 

@@ -19,6 +19,10 @@ struct SearchOptions {
   size_t limit = 10;
   size_t offset = 0;
   SortOrder sort = SortOrder::relevance;
+  // false: only the hits matter; candidates that cannot enter the top
+  // offset + limit are skipped unchecked, and `total` counts only the matches
+  // confirmed on the way (a lower bound).
+  bool exact_total = true;
 };
 
 struct Hit {

@@ -21,6 +21,12 @@ struct StoredStatement {
   bool group = false;      // an institution or collective
 };
 
+// Where a statement lies in its article's positions: all a query needs to
+// match words within it.
+struct StatementSpan {
+  uint32_t first_position = 0, position_count = 0;
+};
+
 // An article as kept in the document store: enough to show it, export it, and
 // index it again.
 struct StoredDocument {

@@ -55,6 +55,8 @@ class Segment {
 
   StoredDocument document(uint32_t doc) const;  // with its statements
   std::vector<StoredStatement> statements(uint32_t doc) const;
+  // The position spans of the document's statements, in order (into `out`).
+  void statement_spans(uint32_t doc, std::vector<StatementSpan>& out) const;
   uint32_t statement_count() const;
   uint64_t statement_positions() const;  // summed lengths, for the average statement length
   // Canonical speakers of this segment's statements, and whether each is a group.

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -51,8 +52,9 @@ class PostingCursor {
     if (!frequencies_ready_) decode_frequencies();
     return frequencies_[index_];
   }
-  // Ascending positions of the term in the current document.
-  const std::vector<uint32_t>& positions();
+  // Ascending positions of the term in the current document; valid until the
+  // cursor moves.
+  std::span<const uint32_t> positions();
 
   // Bounds for the block holding the current document, for block-max pruning.
   uint32_t block_last_doc() const { return doc_ == kEnd ? kEnd : blocks_[block_].last_doc; }
@@ -92,10 +94,20 @@ class PostingCursor {
   const uint8_t* frequency_data_ = nullptr;
   uint32_t docs_[kBlock];
   uint32_t frequencies_[kBlock];
-  // Positions of the current block, decoded on first use, and of the current doc.
-  size_t positions_block_ = SIZE_MAX;
-  std::vector<uint32_t> block_positions_;
-  std::vector<uint32_t> block_position_starts_;
+  // The positions chunk of the current block: where each document's values
+  // start, where each packed group of 128 values starts; only the groups a
+  // document needs are unpacked.
+  void load_chunk();
+  uint32_t chunk_value(uint32_t index);
+  size_t chunk_block_ = SIZE_MAX;
+  const uint8_t* chunk_ = nullptr;
+  uint64_t chunk_length_ = 0;
+  std::vector<uint32_t> value_starts_;   // per document of the block, and the total
+  std::vector<uint32_t> group_offsets_;  // byte offset of each packed group, then of the varint tail
+  size_t unpacked_group_ = SIZE_MAX;
+  uint32_t group_values_[kBlock];
+  std::vector<uint32_t> tail_values_;
+  bool tail_decoded_ = false;
   std::vector<uint32_t> doc_positions_;
 };
 
