@@ -11,6 +11,7 @@
 #include "attache/analysis/terms.h"
 #include "attache/analysis/tokenizer.h"
 #include "attache/indexer/statements.h"
+#include "attache/storage/string_table.h"
 
 namespace attache::indexer {
 
@@ -21,13 +22,65 @@ struct DocumentAnalyzer::Impl {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> slots;
+  // Words seen by this thread, with the ids of their stem and (when it differs)
+  // their surface term: one lookup a token instead of stemming and two more.
+  static constexpr uint32_t kNone = UINT32_MAX;
+  static constexpr size_t kMaxWords = 1 << 21;
+  struct WordTerms {
+    uint32_t stem;
+    uint32_t surface;  // kNone when the word is its own stem
+  };
+  storage::StringTable<WordTerms> words;
+  storage::StringTable<uint32_t> term_ids;
+  std::vector<std::string> term_names;
+  std::vector<uint32_t> slot_of_term;  // per term id: its index in doc->terms, kNone when absent
+  std::vector<uint32_t> touched;       // term ids with a slot, to reset after the document
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> field_slots;  // field terms, rare
   storage::IndexableDocument* doc = nullptr;
 
+  uint32_t term_id(std::string_view term) {
+    auto [id, inserted] = term_ids.insert(term, static_cast<uint32_t>(term_names.size()));
+    if (inserted) {
+      term_names.emplace_back(term);
+      slot_of_term.push_back(kNone);
+    }
+    return *id;
+  }
+
+  const WordTerms& word_terms(const std::string& word) {
+    if (const WordTerms* known = words.find(word)) return *known;
+    std::string_view stem = stemmer.stem(word);
+    WordTerms w{term_id(stem), kNone};
+    if (stem != word) w.surface = term_id(analysis::field_term(analysis::kSurfacePrefix, word));
+    return *words.insert(word, w).first;
+  }
+
+  // Bounded memory over long runs: the word tables start afresh between
+  // documents once they grow past kMaxWords.
+  void forget_if_large() {
+    if (words.size() < kMaxWords) return;
+    words.clear();
+    term_ids.clear();
+    term_names.clear();
+    slot_of_term.clear();
+  }
+
+  void add_id(uint32_t id, uint32_t position, bool positional) {
+    uint32_t& slot = slot_of_term[id];
+    if (slot == kNone) {
+      slot = static_cast<uint32_t>(doc->terms.size());
+      touched.push_back(id);
+      doc->terms.push_back(storage::TermOccurrences{term_names[id], 0, {}});
+    }
+    storage::TermOccurrences& t = doc->terms[slot];
+    ++t.frequency;
+    if (positional) t.positions.push_back(position);
+  }
+
   void add(std::string_view term, uint32_t position, bool positional) {
-    auto it = slots.find(term);
-    if (it == slots.end()) {
-      it = slots.emplace(std::string(term), static_cast<uint32_t>(doc->terms.size())).first;
+    auto it = field_slots.find(term);
+    if (it == field_slots.end()) {
+      it = field_slots.emplace(std::string(term), static_cast<uint32_t>(doc->terms.size())).first;
       doc->terms.push_back(storage::TermOccurrences{std::string(term), 0, {}});
     }
     storage::TermOccurrences& t = doc->terms[it->second];
@@ -35,21 +88,23 @@ struct DocumentAnalyzer::Impl {
     if (positional) t.positions.push_back(position);
   }
 
+  void finish_document() {
+    for (uint32_t id : touched) slot_of_term[id] = kNone;
+    touched.clear();
+    field_slots.clear();
+    forget_if_large();
+  }
+
   // Plain stems with positions and surface forms; returns the next position.
   uint32_t add_words(std::string_view text, uint32_t first_position) {
     tokens.clear();
     uint32_t next = analysis::tokenize(text, tokens, first_position);
-    std::string surface;
     for (const analysis::Token& token : tokens) {
-      std::string_view stem = stemmer.stem(token.text);
-      add(stem, token.position, true);
+      const WordTerms& w = word_terms(token.text);
+      add_id(w.stem, token.position, true);
       // A word that is its own stem is found through the stem (query/FORMAT.md
       // explain how word* stays exact); only the others need their own term.
-      if (stem != token.text) {
-        surface.assign(1, analysis::kSurfacePrefix);
-        surface += token.text;
-        add(surface, 0, false);
-      }
+      if (w.surface != kNone) add_id(w.surface, 0, false);
       ++doc->length;
     }
     return next;
@@ -116,7 +171,6 @@ DocumentAnalyzer::~DocumentAnalyzer() = default;
 storage::IndexableDocument DocumentAnalyzer::analyze(Article&& article) {
   storage::IndexableDocument doc;
   impl_->doc = &doc;
-  impl_->slots.clear();
   uint32_t body_end = impl_->add_words(article.text, 0);
   impl_->add_statements(article);
   if (!article.title.empty()) {
@@ -126,6 +180,7 @@ storage::IndexableDocument DocumentAnalyzer::analyze(Article&& article) {
   if (!article.source.empty()) impl_->add_field(analysis::kSourcePrefix, article.source, false);
   impl_->add(analysis::field_term(analysis::kIdPrefix, article.id), 0, false);
   doc.stored = std::move(article);
+  impl_->finish_document();
   impl_->doc = nullptr;
   return doc;
 }

@@ -14,7 +14,7 @@
 namespace attache::storage {
 namespace {
 
-constexpr size_t kTargetBlockBytes = 16 * 1024;
+constexpr size_t kTargetBlockBytes = 64 * 1024;
 constexpr size_t kDictionaryCapacity = 64 * 1024;
 constexpr uint64_t kMaxTrainingBytes = 4 << 20;
 // Below this much text a dictionary costs more than it saves.

@@ -20,13 +20,12 @@ void SegmentBuffer::add(IndexableDocument&& document) {
   const uint32_t doc = static_cast<uint32_t>(docs_.size());
   for (TermOccurrences& t : document.terms) {
     if (t.frequency == 0) throw std::logic_error("term '" + t.term + "' indexed with frequency 0");
-    auto it = terms_.find(std::string_view(t.term));
-    if (it == terms_.end()) {
+    auto [found, inserted] = terms_.insert(t.term, TermBuffer{});
+    TermBuffer& buffer = *found;
+    if (inserted) {
       memory_bytes_ += kTermOverhead + t.term.size();
-      it = terms_.emplace(t.term, TermBuffer{}).first;
-      it->second.positional = !t.positions.empty();
+      buffer.positional = !t.positions.empty();
     }
-    TermBuffer& buffer = it->second;
     if (buffer.positional != !t.positions.empty() || (buffer.positional && t.positions.size() != t.frequency))
       throw std::logic_error("term '" + t.term + "' indexed with and without positions");
     size_t before = buffer.stream.size();
@@ -95,15 +94,15 @@ SegmentEntry SegmentBuffer::flush(const std::filesystem::path& dir, uint64_t seg
                            [&](uint32_t id) -> const StoredDocument& { return docs_[order[id]]; }};
   SegmentWriter writer(dir, segment_id, std::move(dates), std::move(lengths), documents, compression_level);
 
-  std::vector<const std::pair<const std::string, TermBuffer>*> sorted_terms;
+  std::vector<std::pair<std::string_view, const TermBuffer*>> sorted_terms;
   sorted_terms.reserve(terms_.size());
-  for (const auto& kv : terms_) sorted_terms.push_back(&kv);
-  std::sort(sorted_terms.begin(), sorted_terms.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  terms_.for_each([&](std::string_view term, TermBuffer& buffer) { sorted_terms.emplace_back(term, &buffer); });
+  std::sort(sorted_terms.begin(), sorted_terms.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
 
   TermPostings postings, sorted;
   std::vector<uint32_t> position_starts, by_new_id;
-  for (auto* kv : sorted_terms) {
-    const TermBuffer& buffer = kv->second;
+  for (const auto& [term, buffer_pointer] : sorted_terms) {
+    const TermBuffer& buffer = *buffer_pointer;
     postings.docs.clear();
     postings.frequencies.clear();
     postings.positions.clear();
@@ -146,7 +145,7 @@ SegmentEntry SegmentBuffer::flush(const std::filesystem::path& dir, uint64_t seg
       }
       ready = &sorted;
     }
-    writer.add_term(kv->first, *ready);
+    writer.add_term(term, *ready);
   }
   SegmentEntry entry = writer.finish();
   clear();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "attache/storage/document.h"
+#include "attache/storage/string_table.h"
 #include "bytes.h"
 #include "manifest.h"
 
@@ -37,11 +38,7 @@ class SegmentBuffer {
     uint32_t last_doc = 0;
     bool positional = false;
   };
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, TermBuffer, Hash, std::equal_to<>> terms_;
+  StringTable<TermBuffer> terms_;
   std::vector<StoredDocument> docs_;
   std::vector<uint32_t> lengths_;
   std::vector<bool> replaced_;

@@ -16,7 +16,7 @@ struct WriterOptions {
   // A segment is flushed when the buffered documents pass this many bytes.
   uint64_t memory_budget = 512ull << 20;
   // zstd level for the document store.
-  int store_compression_level = 9;
+  int store_compression_level = 6;
   // Tiered merging: when this many segments of about the same size exist
   // (within a factor of merge_factor), they are merged into one. 0 disables.
   unsigned merge_factor = 8;
