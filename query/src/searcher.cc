@@ -57,12 +57,16 @@ SearchResult Searcher::search(const Query& query, const SearchOptions& options) 
   const bool prune = !options.exact_total && keep > 0;
   MatcherOptions matcher_options;
   matcher_options.two_phase = prune;
-  for (size_t s = 0; s < segments.size(); ++s) {
+
+  // Scans documents [first, last) of segment s with a fresh matcher; false once
+  // date order makes every document left in the segment too old (or new).
+  auto scan = [&](size_t s, uint32_t first, uint32_t last) {
     const storage::Segment& segment = *segments[s];
     auto matcher = build_matcher(*query.root, segment, scoring, matcher_options);
+    if (first > 0) matcher->advance(first);
     const bool has_deletions = segment.deleted_count() > 0;
     uint32_t block_checked = kNoMoreDocs;  // documents up to here were found worth scoring
-    for (uint32_t doc = matcher->doc(); doc != kNoMoreDocs; matcher->next(), doc = matcher->doc()) {
+    for (uint32_t doc = matcher->doc(); doc < last; matcher->next(), doc = matcher->doc()) {
       if (has_deletions && segment.is_deleted(doc)) continue;
       if (prune && best.size() == keep) {
         // Rank-safe: a candidate that cannot beat the worst hit kept is
@@ -74,7 +78,7 @@ SearchResult Searcher::search(const Query& query, const SearchOptions& options) 
             uint32_t end = matcher->block_end();
             if (end > doc && end != kNoMoreDocs && matcher->block_upper_score() < worst.score) {
               matcher->advance(end + 1);
-              if (matcher->doc() == kNoMoreDocs) break;
+              if (matcher->doc() >= last) break;
               doc = matcher->doc();
               if (has_deletions && segment.is_deleted(doc)) continue;
             } else {
@@ -84,7 +88,8 @@ SearchResult Searcher::search(const Query& query, const SearchOptions& options) 
           if (matcher->upper_score() < worst.score) continue;
         } else {
           Day date = segment.date(doc);
-          if (options.sort == SortOrder::newest ? date < worst.date : date > worst.date) continue;
+          if (options.sort == SortOrder::oldest && date > worst.date) return false;  // ids follow dates
+          if (options.sort == SortOrder::newest && date < worst.date) continue;
         }
       }
       if (prune && !matcher->matches()) continue;
@@ -98,7 +103,29 @@ SearchResult Searcher::search(const Query& query, const SearchOptions& options) 
         best.push(hit);
       }
     }
+    return true;
+  };
+
+  if (prune && options.sort == SortOrder::newest) {
+    // Newest first: each segment from its newest documents back, in slices,
+    // stopping once the hits kept are newer than anything left.
+    std::vector<size_t> order(segments.size());
+    for (size_t s = 0; s < order.size(); ++s) order[s] = s;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return segments[a]->max_date() > segments[b]->max_date(); });
+    for (size_t s : order) {
+      const storage::Segment& segment = *segments[s];
+      const uint32_t slice = std::max<uint32_t>(4096, segment.doc_count() / 16);
+      for (uint32_t last = segment.doc_count(); last > 0;) {
+        if (best.size() == keep && segment.date(last - 1) < best.top().date) break;
+        uint32_t first = last > slice ? last - slice : 0;
+        scan(s, first, last);
+        last = first;
+      }
+    }
+  } else {
+    for (size_t s = 0; s < segments.size(); ++s) scan(s, 0, kNoMoreDocs);
   }
+
   std::vector<Hit> hits;
   hits.reserve(best.size());
   while (!best.empty()) {
@@ -130,7 +157,7 @@ std::vector<std::pair<std::string, uint64_t>> Searcher::count_by_month(const Que
     ++by_month[*day_from_civil(y, m, 1)];
   };
   if (statements)
-    for_each_statement(query, [&](const StatementHit& hit, const storage::StoredStatement&) { add(hit.date); });
+    for_each_statement(query, [&](const StatementHit& hit, const storage::StoredStatement&) { add(hit.date); }, false);
   else
     for_each_article(query, [&](size_t s, uint32_t doc) { add(snapshot_->segments()[s]->date(doc)); });
   std::vector<std::pair<std::string, uint64_t>> out;

@@ -221,6 +221,27 @@ class PositionalStatements {
     }
   }
 
+  // The statements a conjunctive speaker: condition allows, from its first
+  // word's positions (statement k's speaker words sit at k * stride ...);
+  // false when the query has no such condition (then every statement is tried).
+  bool speaker_statements(const QueryNode& root, std::vector<uint32_t>& out) const {
+    const QueryNode* speaker = nullptr;
+    if (root.kind == QueryNode::Kind::speaker) speaker = &root;
+    if (root.kind == QueryNode::Kind::all_of)
+      for (const auto& c : root.children)
+        if (c->kind == QueryNode::Kind::speaker) speaker = c.get();
+    if (!speaker) return false;
+    out.clear();
+    for (const auto& c : cursors_)
+      if (c.term == speaker->terms[0]) {
+        for (uint32_t p : c.positions) {
+          uint32_t k = p / analysis::kSpeakerStride;
+          if (out.empty() || out.back() != k) out.push_back(k);
+        }
+      }
+    return true;
+  }
+
   // The view of statement k of the loaded article.
   void view(uint32_t k, const storage::StatementSpan& st, Day date, StatementView& v) const {
     v.terms.clear();
@@ -258,7 +279,8 @@ class PositionalStatements {
 }  // namespace
 
 void Searcher::for_each_statement(
-    const Query& query, const std::function<void(const StatementHit&, const storage::StoredStatement&)>& visit) const {
+    const Query& query, const std::function<void(const StatementHit&, const storage::StoredStatement&)>& visit,
+    bool with_statement) const {
   ScoringContext scoring(*snapshot_);
   uint64_t statements = 0, positions = 0;
   for (const auto& segment : snapshot_->segments()) {
@@ -273,6 +295,7 @@ void Searcher::for_each_statement(
   const auto& segments = snapshot_->segments();
   StatementView view;
   std::vector<storage::StatementSpan> spans;
+  std::vector<uint32_t> by_speaker;
   for (size_t s = 0; s < segments.size(); ++s) {
     const storage::Segment& segment = *segments[s];
     if (segment.statement_count() == 0) continue;
@@ -284,16 +307,23 @@ void Searcher::for_each_statement(
       if (spans.empty()) continue;
       const Day date = segment.date(doc);
       std::vector<storage::StoredStatement> list;  // read only when a statement matches
+      static const storage::StoredStatement kNoStatement;
       auto matched = [&](uint32_t k, double score) {
-        if (list.empty()) list = segment.statements(doc);
-        visit(StatementHit{s, doc, k, score, date}, list[k]);
+        if (with_statement && list.empty()) list = segment.statements(doc);
+        visit(StatementHit{s, doc, k, score, date}, with_statement ? list[k] : kNoStatement);
       };
       if (!from_text) {
         positional.load(doc);
-        for (uint32_t k = 0; k < spans.size(); ++k) {
+        auto try_statement = [&](uint32_t k) {
           positional.view(k, spans[k], date, view);
           auto [match, score] = evaluator.evaluate(*query.root, view);
           if (match) matched(k, score);
+        };
+        if (positional.speaker_statements(*query.root, by_speaker)) {
+          for (uint32_t k : by_speaker)
+            if (k < spans.size()) try_statement(k);
+        } else {
+          for (uint32_t k = 0; k < spans.size(); ++k) try_statement(k);
         }
         continue;
       }
@@ -332,7 +362,7 @@ StatementResult Searcher::search_statements(const Query& query, const SearchOpti
       best.pop();
       best.push(hit);
     }
-  });
+  }, false);
   std::vector<StatementHit> hits;
   while (!best.empty()) {
     hits.push_back(best.top());

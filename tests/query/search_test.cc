@@ -403,3 +403,35 @@ TEST_CASE("statement search equals evaluating each statement's own text") {
     CHECK(got == expected);
   }
 }
+
+TEST_CASE("newest-first without an exact total reads slices from the newest back, with the same hits") {
+  std::mt19937_64 rng(8);
+  testing::TempDir dir;
+  indexer::DocumentAnalyzer analyzer;
+  {
+    auto writer = storage::IndexWriter::open(dir.path());  // one segment, many slices
+    for (int i = 0; i < 12000; ++i) {
+      indexer::Article a;
+      a.id = "n" + std::to_string(i);
+      a.date = static_cast<Day>(18000 + rng() % 3000);
+      a.text = kWords[rng() % 5] + " " + kWords[rng() % kWords.size()] + " " + kWords[rng() % kWords.size()];
+      writer->add(analyzer.analyze(std::move(a)));
+    }
+    writer->commit();
+  }
+  Searcher searcher(storage::IndexSnapshot::open(dir.path()));
+  for (const char* text : {"nato", "russia OR talks", "\"ukraine talks\"", "sanctions -nato"}) {
+    CAPTURE(text);
+    Query query = parse_query(text);
+    for (size_t limit : {1, 10, 250}) {
+      SearchOptions exact;
+      exact.limit = limit;
+      exact.sort = SortOrder::newest;
+      SearchOptions pruned = exact;
+      pruned.exact_total = false;
+      auto a = searcher.search(query, exact).hits, b = searcher.search(query, pruned).hits;
+      REQUIRE(a.size() == b.size());
+      for (size_t i = 0; i < a.size(); ++i) CHECK(a[i].doc == b[i].doc);
+    }
+  }
+}

@@ -80,9 +80,11 @@ class Searcher {
   // Matching articles (or statements) by month of their date, "YYYY-MM" ascending.
   std::vector<std::pair<std::string, uint64_t>> count_by_month(const Query& query, bool statements) const;
 
-  // Every matching statement, in index order, for counting and facets.
+  // Every matching statement, in index order, for counting and facets. Without
+  // with_statement, visit gets an empty statement (cheaper when only hits count).
   void for_each_statement(const Query& query,
-                          const std::function<void(const StatementHit&, const storage::StoredStatement&)>& visit) const;
+                          const std::function<void(const StatementHit&, const storage::StoredStatement&)>& visit,
+                          bool with_statement = true) const;
   storage::StoredDocument document(const Hit& hit) const;
   // The query tree with each term's document frequency and weight.
   std::string explain(const Query& query) const;
