@@ -28,6 +28,7 @@ class EmptyMatcher final : public Matcher {
   void advance(uint32_t) override {}
   double score() override { return 0; }
   uint64_t cost() const override { return 0; }
+  double max_score() const override { return 0; }
 };
 
 // Every id in [first, last): all documents, or a date range.
@@ -41,6 +42,7 @@ class RangeMatcher final : public Matcher {
   }
   double score() override { return 0; }
   uint64_t cost() const override { return doc_ == kNoMoreDocs ? 0 : last_ - doc_; }
+  double max_score() const override { return 0; }
 
  private:
   uint32_t doc_;
@@ -60,6 +62,7 @@ class TermMatcher final : public Matcher {
   uint64_t cost() const override { return cursor_.doc_frequency(); }
   uint32_t block_end() const override { return cursor_.block_last_doc(); }
   double block_upper_score() override { return block_bound(cursor_, weight_, average_length_); }
+  double max_score() const override { return Bm25::score(weight_, cursor_.max_frequency(), 0, average_length_); }
 
  private:
   PostingCursor cursor_;
@@ -96,6 +99,7 @@ class LiteralStemMatcher final : public Matcher {
     return Bm25::score(weight_, stem_.frequency(), segment_.length(stem_.doc()), average_length_);
   }
   uint64_t cost() const override { return stem_.doc_frequency(); }
+  double max_score() const override { return Bm25::score(weight_, stem_.max_frequency(), 0, average_length_); }
 
  private:
   void settle() {
@@ -150,6 +154,11 @@ class PositionalMatcher : public Matcher {
     uint32_t end = kNoMoreDocs;
     for (const auto& c : cursors_) end = std::min(end, c.block_last_doc());
     return end;
+  }
+  double max_score() const override {
+    double s = 0;
+    for (size_t i = 0; i < cursors_.size(); ++i) s += Bm25::score(weights_[i], cursors_[i].max_frequency(), 0, average_length_);
+    return s;
   }
   double block_upper_score() override {
     double s = 0;
@@ -339,6 +348,11 @@ class AllOfMatcher final : public Matcher {
     for (auto& c : children_) s += c->block_upper_score();
     return s;
   }
+  double max_score() const override {
+    double s = 0;
+    for (const auto& c : children_) s += c->max_score();
+    return s;
+  }
   uint64_t cost() const override { return children_[0]->cost(); }
 
  private:
@@ -368,36 +382,47 @@ class AllOfMatcher final : public Matcher {
   uint32_t doc_ = kNoMoreDocs;
 };
 
+// At least one child. Under a top-k threshold it becomes MaxScore: the
+// children, weakest first, whose bounds together stay below the threshold
+// cannot make a document matter on their own, so only the others lead the
+// iteration; the weak ones are moved to each candidate to add their scores.
 class AnyOfMatcher final : public Matcher {
  public:
   explicit AnyOfMatcher(std::vector<std::unique_ptr<Matcher>> children) : children_(std::move(children)) {
+    std::sort(children_.begin(), children_.end(),
+              [](const auto& a, const auto& b) { return a->max_score() < b->max_score(); });
+    double sum = 0;
+    for (const auto& c : children_) cumulative_max_.push_back(sum += c->max_score());
     update();
   }
   uint32_t doc() const override { return doc_; }
   void next() override {
     if (doc_ == kNoMoreDocs) return;
-    for (auto& c : children_)
-      if (c->doc() == doc_) c->next();
+    for (size_t i = first_essential_; i < children_.size(); ++i)
+      if (children_[i]->doc() == doc_) children_[i]->next();
     update();
   }
   void advance(uint32_t target) override {
     if (doc_ == kNoMoreDocs || target <= doc_) return;
-    for (auto& c : children_) c->advance(target);
+    for (size_t i = first_essential_; i < children_.size(); ++i) children_[i]->advance(target);
     update();
   }
   double score() override {
+    sync();
     double s = 0;
     for (auto& c : children_)
       if (c->doc() == doc_ && c->matches()) s += c->score();
     return s;
   }
   double upper_score() override {
+    sync();
     double s = 0;
     for (auto& c : children_)
       if (c->doc() == doc_) s += c->upper_score();
     return s;
   }
   bool matches() override {
+    sync();
     for (auto& c : children_)
       if (c->doc() == doc_ && c->matches()) return true;
     return false;
@@ -406,16 +431,24 @@ class AnyOfMatcher final : public Matcher {
   // most its block bound, or nothing if its next document lies beyond.
   uint32_t block_end() const override {
     uint32_t end = kNoMoreDocs;
-    for (const auto& c : children_)
-      if (c->doc() != kNoMoreDocs) end = std::min(end, c->block_end());
+    for (size_t i = first_essential_; i < children_.size(); ++i)
+      if (children_[i]->doc() != kNoMoreDocs) end = std::min(end, children_[i]->block_end());
     return end;
   }
   double block_upper_score() override {
     uint32_t end = block_end();
-    double s = 0;
-    for (auto& c : children_)
-      if (c->doc() <= end) s += c->block_upper_score();
+    double s = first_essential_ > 0 ? cumulative_max_[first_essential_ - 1] : 0;  // the weak ones, at most
+    for (size_t i = first_essential_; i < children_.size(); ++i)
+      if (children_[i]->doc() <= end) s += children_[i]->block_upper_score();
     return s;
+  }
+  double max_score() const override { return cumulative_max_.empty() ? 0 : cumulative_max_.back(); }
+  void set_threshold(double threshold) override {
+    size_t k = first_essential_;
+    while (k < children_.size() && cumulative_max_[k] < threshold) ++k;
+    if (k == first_essential_) return;
+    first_essential_ = k;
+    update();
   }
   uint64_t cost() const override {
     uint64_t total = 0;
@@ -426,9 +459,16 @@ class AnyOfMatcher final : public Matcher {
  private:
   void update() {
     doc_ = kNoMoreDocs;
-    for (const auto& c : children_) doc_ = std::min(doc_, c->doc());
+    for (size_t i = first_essential_; i < children_.size(); ++i) doc_ = std::min(doc_, children_[i]->doc());
+  }
+  // The weak children catch up with the current document.
+  void sync() {
+    for (size_t i = 0; i < first_essential_ && doc_ != kNoMoreDocs; ++i)
+      if (children_[i]->doc() < doc_) children_[i]->advance(doc_);
   }
   std::vector<std::unique_ptr<Matcher>> children_;
+  std::vector<double> cumulative_max_;
+  size_t first_essential_ = 0;
   uint32_t doc_ = kNoMoreDocs;
 };
 
@@ -452,6 +492,7 @@ class ExcludeMatcher final : public Matcher {
   bool matches() override { return base_->matches(); }
   uint32_t block_end() const override { return base_->block_end(); }
   double block_upper_score() override { return base_->block_upper_score(); }
+  double max_score() const override { return base_->max_score(); }
   uint64_t cost() const override { return base_->cost(); }
 
  private:

@@ -35,6 +35,12 @@ class Matcher {
   // and an upper bound of score() for every document from here to it.
   virtual uint32_t block_end() const { return doc(); }
   virtual double block_upper_score() { return upper_score(); }
+  // An upper bound of score() over every document.
+  virtual double max_score() const = 0;
+  // Top-k pruning at the root: documents scoring below `threshold` no longer
+  // matter, so a disjunction may stop stepping through its weakest parts
+  // (MaxScore). Only the root matcher is told.
+  virtual void set_threshold(double threshold) { (void)threshold; }
   // Rough number of documents it will visit, to order conjunctions.
   virtual uint64_t cost() const = 0;
 };

@@ -66,6 +66,7 @@ SearchResult Searcher::search(const Query& query, const SearchOptions& options) 
     if (first > 0) matcher->advance(first);
     const bool has_deletions = segment.deleted_count() > 0;
     uint32_t block_checked = kNoMoreDocs;  // documents up to here were found worth scoring
+    double threshold = 0;                   // what the matcher was last told
     for (uint32_t doc = matcher->doc(); doc < last; matcher->next(), doc = matcher->doc()) {
       if (has_deletions && segment.is_deleted(doc)) continue;
       if (prune && best.size() == keep) {
@@ -74,6 +75,13 @@ SearchResult Searcher::search(const Query& query, const SearchOptions& options) 
         // and a whole block of postings when none of it can.
         const Hit& worst = best.top();
         if (options.sort == SortOrder::relevance) {
+          if (worst.score > threshold) {
+            threshold = worst.score;
+            matcher->set_threshold(threshold);
+            doc = matcher->doc();
+            if (doc >= last) break;
+            if (has_deletions && segment.is_deleted(doc)) continue;
+          }
           if (block_checked == kNoMoreDocs || doc > block_checked) {  // once per block
             uint32_t end = matcher->block_end();
             if (end > doc && end != kNoMoreDocs && matcher->block_upper_score() < worst.score) {
