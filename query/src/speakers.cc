@@ -28,38 +28,54 @@ std::string join(const std::vector<std::string>& words) {
 struct Tally {
   std::map<std::string, uint64_t> forms;  // canonical as stored -> statements
   uint64_t statements = 0;
-  std::set<std::pair<size_t, uint32_t>> articles;
+  std::set<uint64_t> articles;
   bool group = false;
 };
 
 }  // namespace
 
-std::vector<SpeakerCount> count_speakers(const Searcher& searcher, const Query* query, SpeakerUnit unit) {
+struct SpeakerTally::Impl {
   std::map<std::string, Tally> by_key;  // folded name -> tally
-  auto count = [&](size_t segment, uint32_t doc, const storage::StoredStatement& st) {
-    if (st.canonical.empty()) return;
-    Tally& t = by_key[join(name_words(st.canonical))];
-    ++t.forms[st.canonical];
-    ++t.statements;
-    t.articles.insert({segment, doc});
-    t.group |= st.group;
-  };
+};
+
+SpeakerTally::SpeakerTally() : impl_(std::make_unique<Impl>()) {}
+SpeakerTally::~SpeakerTally() = default;
+SpeakerTally::SpeakerTally(SpeakerTally&&) noexcept = default;
+SpeakerTally& SpeakerTally::operator=(SpeakerTally&&) noexcept = default;
+
+void SpeakerTally::add(const storage::StoredStatement& st, uint64_t article) {
+  if (st.canonical.empty()) return;
+  Tally& t = impl_->by_key[join(name_words(st.canonical))];
+  ++t.forms[st.canonical];
+  ++t.statements;
+  t.articles.insert(article);
+  t.group |= st.group;
+}
+
+std::vector<SpeakerCount> count_speakers(const Searcher& searcher, const Query* query, SpeakerUnit unit) {
+  SpeakerTally tally;
+  auto article_key = [](size_t segment, uint32_t doc) { return uint64_t{segment} << 32 | doc; };
   const auto& segments = searcher.snapshot().segments();
   if (query && unit == SpeakerUnit::statements) {
     searcher.for_each_statement(*query, [&](const StatementHit& hit, const storage::StoredStatement& st) {
-      count(hit.segment, hit.doc, st);
+      tally.add(st, article_key(hit.segment, hit.doc));
     });
   } else if (query) {
     searcher.for_each_article(*query, [&](size_t s, uint32_t doc) {
-      for (const auto& st : segments[s]->statements(doc)) count(s, doc, st);
+      for (const auto& st : segments[s]->statements(doc)) tally.add(st, article_key(s, doc));
     });
   } else {
     for (size_t s = 0; s < segments.size(); ++s)
       for (uint32_t doc = 0; doc < segments[s]->doc_count(); ++doc)
         if (!segments[s]->is_deleted(doc))
-          for (const auto& st : segments[s]->statements(doc)) count(s, doc, st);
+          for (const auto& st : segments[s]->statements(doc)) tally.add(st, article_key(s, doc));
   }
+  return tally.counts();
+}
 
+std::vector<SpeakerCount> SpeakerTally::counts() const {
+  // Merging works on a copy, so counting may go on after.
+  std::map<std::string, Tally> by_key = impl_->by_key;
   // A one-word person name joins the single longer person name ending with it.
   std::map<std::string, std::vector<std::string>> by_surname;
   for (const auto& [key, tally] : by_key) {

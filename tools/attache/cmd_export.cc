@@ -9,6 +9,7 @@
 #include "attache/indexer/statements.h"
 #include "attache/storage/error.h"
 #include "cli.h"
+#include "open_index.h"
 
 namespace attache::cli {
 namespace {
@@ -26,7 +27,10 @@ std::string csv_field(const std::string& s) {
 
 std::string csv_row(const std::vector<std::string>& fields) {
   std::string row;
-  for (size_t i = 0; i < fields.size(); ++i) row += (i ? "," : "") + csv_field(fields[i]);
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) row += ',';
+    row += csv_field(fields[i]);
+  }
   return row + "\r\n";
 }
 
@@ -73,8 +77,7 @@ int run_export(const std::vector<std::string>& args) {
   const bool statements = parsed.mentions_speaker || vm.count("statements");
   if (format == "txt" && statements) throw po::error("--format txt writes articles; use jsonl or csv for statements");
   if (format == "txt" && out_path.empty()) throw po::error("--format txt needs --out DIRECTORY");
-  query::Searcher searcher(storage::IndexSnapshot::open(index_dir));
-  const auto& segments = searcher.snapshot().segments();
+  OpenIndex index(index_dir);
 
   std::ofstream file;
   std::ostream* out = &std::cout;
@@ -92,8 +95,7 @@ int run_export(const std::vector<std::string>& args) {
   if (statements) {
     if (format == "csv")
       *out << csv_row({"article", "date", "speaker", "canonical", "cue", "kind", "start", "end", "text", "confidence"});
-    searcher.for_each_statement(parsed, [&](const query::StatementHit& hit, const storage::StoredStatement& st) {
-      storage::StoredDocument doc = segments[hit.segment]->document(hit.doc);
+    index.for_each_statement(&parsed, [&](const storage::StoredDocument& doc, const storage::StoredStatement& st) {
       std::string statement_text = doc.text.substr(st.begin, st.end - st.begin);
       uint32_t start = indexer::char_offset(doc.text, st.begin), end = indexer::char_offset(doc.text, st.end);
       if (format == "csv") {
@@ -114,8 +116,7 @@ int run_export(const std::vector<std::string>& args) {
   } else {
     if (format == "csv") *out << csv_row({"id", "date", "title", "source", "url", "text"});
     std::set<std::string> names;
-    searcher.for_each_article(parsed, [&](size_t s, uint32_t d) {
-      storage::StoredDocument doc = segments[s]->document(d);
+    index.for_each_article(&parsed, [&](const storage::StoredDocument& doc) {
       if (format == "csv") {
         *out << csv_row({doc.id, format_day(doc.date), doc.title, doc.source, doc.url, doc.text});
         check(*out, out_path.empty() ? "stdout" : out_path);

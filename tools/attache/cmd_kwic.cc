@@ -6,6 +6,7 @@
 #include "attache/analysis/stemmer.h"
 #include "attache/analysis/tokenizer.h"
 #include "cli.h"
+#include "open_index.h"
 
 namespace attache::cli {
 namespace {
@@ -92,18 +93,13 @@ int run_kwic(const std::vector<std::string>& args) {
     std::cerr << "attache kwic: " << query::format_query_error(text, e) << "\n";
     return kUsage;
   }
-  query::Searcher searcher(storage::IndexSnapshot::open(index_dir));
-  query::SearchOptions all;
-  all.limit = SIZE_MAX / 2;
-  all.sort = sort_order(q.sort);
-  query::SearchResult result = searcher.search(parsed, all);
+  OpenIndex index(index_dir);
 
   std::vector<Pattern> patterns;
   collect_patterns(*parsed.root, patterns);
   analysis::Stemmer stemmer;
   size_t lines = 0;
-  for (const query::Hit& hit : result.hits) {
-    storage::StoredDocument doc = searcher.document(hit);
+  index.for_each_ranked_article(parsed, sort_order(q.sort), [&](const storage::StoredDocument& doc) {
     std::vector<analysis::Token> tokens;
     analysis::tokenize(doc.text, tokens);
     std::erase_if(tokens, [](const analysis::Token& t) { return t.compound; });
@@ -153,10 +149,11 @@ int run_kwic(const std::vector<std::string>& args) {
       i = j;
       if (limit && ++lines >= limit) {
         if (!json) std::cerr << "(stopped after " << limit << " lines; --limit 0 prints every occurrence)\n";
-        return kOk;
+        return false;
       }
     }
-  }
+    return true;
+  });
   return kOk;
 }
 

@@ -8,27 +8,26 @@
 #include "attache/query/searcher.h"
 #include "attache/query/snippet.h"
 #include "attache/query/speakers.h"
-#include "attache/storage/index_reader.h"
-#include "attache/xapian/xapian_backend.h"
 #include "cli.h"
+#include "open_index.h"
 
 namespace attache::cli {
 namespace {
 
 // --facet speaker and --facet month: computed over every match, shown after
 // the hits (in text) or inside the summary (in JSON).
-Json facets(const query::Searcher& searcher, const query::Query& query, const std::vector<std::string>& names,
+Json facets(const OpenIndex& index, const query::Query& query, const std::vector<std::string>& names,
             bool statements) {
   Json out = Json::object();
   for (const std::string& name : names) {
     if (name == "month") {
       Json months = Json::object();
-      for (const auto& [month, n] : searcher.count_by_month(query, statements)) months[month] = n;
+      for (const auto& [month, n] : index.count_by_month(query, statements)) months[month] = n;
       out["month"] = months;
     } else if (name == "speaker") {
       Json speakers = Json::array();
       auto unit = statements ? query::SpeakerUnit::statements : query::SpeakerUnit::articles;
-      for (const auto& s : query::count_speakers(searcher, &query, unit))
+      for (const auto& s : index.count_speakers(&query, unit))
         speakers.push_back({{"speaker", s.name}, {"statements", s.statements}, {"articles", s.articles}});
       out["speaker"] = speakers;
     } else {
@@ -58,21 +57,6 @@ void print_facets(const Json& facets) {
   }
 }
 
-
-// Hits as the printers need them, whichever backend found them.
-struct FoundArticles {
-  std::vector<std::pair<storage::StoredDocument, double>> hits;  // document, score
-  uint64_t total = 0;
-};
-struct FoundStatements {
-  struct Hit {
-    storage::StoredDocument doc;
-    uint32_t statement;
-    double score;
-  };
-  std::vector<Hit> hits;
-  uint64_t total = 0;
-};
 
 // Article hits: date, title, id, source, score and a snippet with the matched
 // words marked; in JSON one object a hit, then the summary.
@@ -252,43 +236,14 @@ int run_search(const std::vector<std::string>& args) {
     const bool statements = query.mentions_speaker || vm.count("statements");
     const bool count_only = vm.count("count") > 0;
     if (count_only) search_options.limit = 0;
-    if (xapian_backend::is_xapian_index(index_dir)) {
-      // The same query language and output over a Xapian database.
-      if (!facet_names.empty()) throw po::error("--facet is not available on a Xapian index");
-      auto xapian = xapian_backend::XapianSearcher::open(index_dir);
-      if (vm.count("explain")) std::cout << "xapian query: " << xapian->describe(query);
-      if (statements) {
-        FoundStatements found;
-        auto result = xapian->search_statements(query, search_options);
-        found.total = result.total;
-        for (const auto& hit : result.hits) {
-          auto [article, index] = xapian->statement_origin(hit.docid);
-          found.hits.push_back({xapian->document_by_id(article), index, hit.score});
-        }
-        return print_statement_hits(found, query, search_options, text, q.sort, json, bold, count_only, Json::object());
-      }
-      FoundArticles found;
-      auto result = xapian->search(query, search_options);
-      found.total = result.total;
-      for (const auto& hit : result.hits) found.hits.emplace_back(xapian->document(hit.docid), hit.score);
-      return print_article_hits(found, query, search_options, text, q.sort, json, bold, count_only, Json::object());
-    }
-    query::Searcher searcher(storage::IndexSnapshot::open(index_dir));
-    if (vm.count("explain")) std::cout << searcher.explain(query);
-    Json facet_counts = facets(searcher, query, facet_names, statements);
-    if (statements) {
-      FoundStatements found;
-      auto result = searcher.search_statements(query, search_options);
-      found.total = result.total;
-      for (const auto& hit : result.hits)
-        found.hits.push_back({searcher.snapshot().segments()[hit.segment]->document(hit.doc), hit.statement, hit.score});
-      return print_statement_hits(found, query, search_options, text, q.sort, json, bold, count_only, facet_counts);
-    }
-    FoundArticles found;
-    auto result = searcher.search(query, search_options);
-    found.total = result.total;
-    for (const auto& hit : result.hits) found.hits.emplace_back(searcher.document(hit), hit.score);
-    return print_article_hits(found, query, search_options, text, q.sort, json, bold, count_only, facet_counts);
+    OpenIndex index(index_dir);
+    if (vm.count("explain")) std::cout << index.explain(query);
+    Json facet_counts = facets(index, query, facet_names, statements);
+    if (statements)
+      return print_statement_hits(index.search_statements(query, search_options), query, search_options, text, q.sort,
+                                  json, bold, count_only, facet_counts);
+    return print_article_hits(index.search(query, search_options), query, search_options, text, q.sort, json, bold,
+                              count_only, facet_counts);
   } catch (const query::QueryError& e) {
     std::cerr << "attache search: " << query::format_query_error(text, e) << "\n";
     return kUsage;

@@ -4,6 +4,7 @@
 
 #include "attache/query/speakers.h"
 #include "cli.h"
+#include "open_index.h"
 
 namespace attache::cli {
 
@@ -25,7 +26,7 @@ int run_speakers(const std::vector<std::string>& args) {
              "  attache speakers --index news-index nato date:2022-01..2022-03\n"
              "  attache speakers --index news-index '\"open door\"' --json\n"))
     return kOk;
-  query::Searcher searcher(storage::IndexSnapshot::open(index_dir));
+  OpenIndex index(index_dir);
   std::string text;
   for (const auto& w : words) text += (text.empty() ? "" : " ") + w;
   query::Query parsed;
@@ -37,7 +38,7 @@ int run_speakers(const std::vector<std::string>& args) {
       return kUsage;
     }
   }
-  auto speakers = query::count_speakers(searcher, text.empty() ? nullptr : &parsed);
+  auto speakers = index.count_speakers(text.empty() ? nullptr : &parsed, query::SpeakerUnit::statements);
   uint64_t statements = 0;
   for (const auto& s : speakers) statements += s.statements;
   size_t shown = limit == 0 ? speakers.size() : std::min(limit, speakers.size());

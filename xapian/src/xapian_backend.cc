@@ -206,6 +206,27 @@ struct XapianSearcher::Impl {
   Xapian::Database statements;
   bool has_statements = false;
 
+  // The article's docid, 0 when there is none.
+  Xapian::docid article_docid(const std::string& id) const {
+    const std::string term = analysis::field_term(analysis::kIdPrefix, id);
+    auto posting = articles.postlist_begin(term);
+    return posting == articles.postlist_end(term) ? 0 : *posting;
+  }
+
+  void require_statements() const {
+    if (!has_statements)
+      throw Error(ErrorKind::not_found, path.string() + ": this Xapian index has no statements database");
+  }
+
+  // Every match of the query (all documents when null), unranked, by docid.
+  Xapian::MSet all_matches(const Xapian::Database& db, const query::Query* query) const {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query ? translate(*query->root) : Xapian::Query::MatchAll);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    return enquire.get_mset(0, db.get_doccount(), db.get_doccount());
+  }
+
   XapianResult run(const Xapian::Database& db, const query::Query& query, const query::SearchOptions& options,
                    bool exact) const {
     Xapian::Enquire enquire(db);
@@ -258,10 +279,51 @@ XapianResult XapianSearcher::search(const query::Query& query, const query::Sear
 }
 
 XapianResult XapianSearcher::search_statements(const query::Query& query, const query::SearchOptions& options) const {
-  if (!impl_->has_statements)
-    throw Error(ErrorKind::not_found, impl_->path.string() + ": this Xapian index has no statements database");
+  impl_->require_statements();
   try {
     return impl_->run(impl_->statements, query, options, true);
+  } catch (const Xapian::Error& e) {
+    rethrow(e, impl_->path.string());
+  }
+}
+
+void XapianSearcher::for_each_article(const query::Query* query,
+                                      const std::function<void(uint32_t docid, Day date)>& visit) const {
+  try {
+    Xapian::MSet matches = impl_->all_matches(impl_->articles, query);
+    for (auto it = matches.begin(); it != matches.end(); ++it)
+      visit(*it, static_cast<Day>(Xapian::sortable_unserialise(it.get_document().get_value(kDateSlot))));
+  } catch (const Xapian::Error& e) {
+    rethrow(e, impl_->path.string());
+  }
+}
+
+void XapianSearcher::for_each_statement(
+    const query::Query* query,
+    const std::function<void(uint32_t article_docid, const storage::StoredDocument& article, uint32_t statement)>&
+        visit) const {
+  impl_->require_statements();
+  try {
+    Xapian::MSet matches = impl_->all_matches(impl_->statements, query);
+    // An article's statements are consecutive documents: load it once for all.
+    std::string article_id;
+    uint32_t article_docid = 0;
+    storage::StoredDocument article;
+    for (auto it = matches.begin(); it != matches.end(); ++it) {
+      auto [id, index] = statement_origin(*it);
+      if (id != article_id || article_docid == 0) {
+        article_docid = impl_->article_docid(id);
+        if (article_docid == 0)
+          throw Error(ErrorKind::corruption, "index corrupted: " + impl_->path.string() + ": statement " +
+                                                 std::to_string(*it) + " names a missing article " + id);
+        article = document(article_docid);
+        article_id = id;
+      }
+      if (index >= article.statements.size())
+        throw Error(ErrorKind::corruption, "index corrupted: " + impl_->path.string() + ": statement " +
+                                               std::to_string(*it) + " beyond its article's statements");
+      visit(article_docid, article, index);
+    }
   } catch (const Xapian::Error& e) {
     rethrow(e, impl_->path.string());
   }
@@ -289,11 +351,10 @@ storage::StoredDocument XapianSearcher::document(uint32_t docid) const {
 }
 
 storage::StoredDocument XapianSearcher::document_by_id(const std::string& id) const {
-  const std::string term = analysis::field_term(analysis::kIdPrefix, id);
   try {
-    auto it = impl_->articles.postlist_begin(term);
-    if (it == impl_->articles.postlist_end(term)) throw Error(ErrorKind::not_found, "no article " + id);
-    return document(*it);
+    Xapian::docid docid = impl_->article_docid(id);
+    if (docid == 0) throw Error(ErrorKind::not_found, "no article " + id);
+    return document(docid);
   } catch (const Xapian::Error& e) {
     rethrow(e, impl_->path.string());
   }
@@ -311,8 +372,7 @@ std::pair<std::string, uint32_t> XapianSearcher::statement_origin(uint32_t docid
 uint64_t XapianSearcher::doc_count() const { return impl_->articles.get_doccount(); }
 
 std::vector<std::pair<std::string, uint64_t>> XapianSearcher::speaker_counts(const query::Query& query) const {
-  if (!impl_->has_statements)
-    throw Error(ErrorKind::not_found, impl_->path.string() + ": this Xapian index has no statements database");
+  impl_->require_statements();
   try {
     Xapian::Enquire enquire(impl_->statements);
     enquire.set_query(translate(*query.root));

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "attache/query/searcher.h"
+#include "attache/storage/document.h"
 
 namespace attache::query {
 
@@ -22,6 +24,24 @@ struct SpeakerCount {
 enum class SpeakerUnit {
   statements,  // the statements the query matches (attache speakers QUERY)
   articles,    // every statement of the articles the query matches (search --facet speaker)
+};
+
+// Statements by speaker, fed one statement at a time by any backend; the
+// counting and name merging of count_speakers.
+class SpeakerTally {
+ public:
+  SpeakerTally();
+  ~SpeakerTally();
+  SpeakerTally(SpeakerTally&&) noexcept;
+  SpeakerTally& operator=(SpeakerTally&&) noexcept;
+  // `article` identifies the statement's article (distinct articles are counted).
+  void add(const storage::StoredStatement& statement, uint64_t article);
+  // Most statements first; see count_speakers for how names merge.
+  std::vector<SpeakerCount> counts() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 // Statements by speaker, most first. Without a query, every statement counts.

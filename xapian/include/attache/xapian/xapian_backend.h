@@ -55,6 +55,15 @@ class XapianSearcher {
   XapianResult search(const query::Query& query, const query::SearchOptions& options, bool exact_total = true) const;
   // Statements (needs DIR/statements).
   XapianResult search_statements(const query::Query& query, const query::SearchOptions& options) const;
+  // Every matching article, in docid (insertion) order, with its date; null
+  // query: every article.
+  void for_each_article(const query::Query* query, const std::function<void(uint32_t docid, Day date)>& visit) const;
+  // Every matching statement (needs DIR/statements), with its article, in
+  // statement docid order; null query: every statement.
+  void for_each_statement(
+      const query::Query* query,
+      const std::function<void(uint32_t article_docid, const storage::StoredDocument& article, uint32_t statement)>&
+          visit) const;
   storage::StoredDocument document(uint32_t docid) const;
   storage::StoredDocument document_by_id(const std::string& id) const;
   // The statement document's article and statement index.

@@ -1,0 +1,144 @@
+#include "open_index.h"
+
+#include <algorithm>
+#include <map>
+
+#include "attache/storage/date.h"
+#include "attache/storage/index_reader.h"
+#include "attache/xapian/xapian_backend.h"
+
+namespace attache::cli {
+
+OpenIndex::OpenIndex(const std::string& path) {
+  if (xapian_backend::is_xapian_index(path))
+    xapian_ = xapian_backend::XapianSearcher::open(path);
+  else
+    attache_ = std::make_unique<query::Searcher>(storage::IndexSnapshot::open(path));
+}
+
+OpenIndex::~OpenIndex() = default;
+
+FoundArticles OpenIndex::search(const query::Query& query, const query::SearchOptions& options) const {
+  FoundArticles found;
+  if (xapian_) {
+    auto result = xapian_->search(query, options);
+    found.total = result.total;
+    for (const auto& hit : result.hits) found.hits.emplace_back(xapian_->document(hit.docid), hit.score);
+  } else {
+    auto result = attache_->search(query, options);
+    found.total = result.total;
+    for (const auto& hit : result.hits) found.hits.emplace_back(attache_->document(hit), hit.score);
+  }
+  return found;
+}
+
+FoundStatements OpenIndex::search_statements(const query::Query& query, const query::SearchOptions& options) const {
+  FoundStatements found;
+  if (xapian_) {
+    auto result = xapian_->search_statements(query, options);
+    found.total = result.total;
+    for (const auto& hit : result.hits) {
+      auto [article, index] = xapian_->statement_origin(hit.docid);
+      found.hits.push_back({xapian_->document_by_id(article), index, hit.score});
+    }
+  } else {
+    auto result = attache_->search_statements(query, options);
+    found.total = result.total;
+    for (const auto& hit : result.hits)
+      found.hits.push_back({attache_->snapshot().segments()[hit.segment]->document(hit.doc), hit.statement, hit.score});
+  }
+  return found;
+}
+
+void OpenIndex::for_each_ranked_article(const query::Query& query, query::SortOrder sort,
+                                        const std::function<bool(const storage::StoredDocument&)>& visit) const {
+  query::SearchOptions all;
+  all.sort = sort;
+  if (xapian_) {
+    all.limit = xapian_->doc_count();
+    for (const auto& hit : xapian_->search(query, all).hits)
+      if (!visit(xapian_->document(hit.docid))) return;
+  } else {
+    all.limit = SIZE_MAX / 2;
+    for (const auto& hit : attache_->search(query, all).hits)
+      if (!visit(attache_->document(hit))) return;
+  }
+}
+
+void OpenIndex::for_each_article(const query::Query* query,
+                                 const std::function<void(const storage::StoredDocument&)>& visit) const {
+  if (xapian_) {
+    xapian_->for_each_article(query, [&](uint32_t docid, Day) { visit(xapian_->document(docid)); });
+    return;
+  }
+  const auto& segments = attache_->snapshot().segments();
+  if (query) {
+    attache_->for_each_article(*query, [&](size_t s, uint32_t doc) { visit(segments[s]->document(doc)); });
+    return;
+  }
+  for (const auto& segment : segments)
+    for (uint32_t doc = 0; doc < segment->doc_count(); ++doc)
+      if (!segment->is_deleted(doc)) visit(segment->document(doc));
+}
+
+void OpenIndex::for_each_statement(
+    const query::Query* query,
+    const std::function<void(const storage::StoredDocument& article, const storage::StoredStatement&)>& visit) const {
+  if (xapian_) {
+    xapian_->for_each_statement(query, [&](uint32_t, const storage::StoredDocument& article, uint32_t index) {
+      visit(article, article.statements[index]);
+    });
+    return;
+  }
+  if (!query) {
+    for_each_article(nullptr, [&](const storage::StoredDocument& article) {
+      for (const auto& st : article.statements) visit(article, st);
+    });
+    return;
+  }
+  // A statement's article is read once for all its matching statements.
+  const auto& segments = attache_->snapshot().segments();
+  std::pair<size_t, uint32_t> loaded{SIZE_MAX, 0};
+  storage::StoredDocument article;
+  attache_->for_each_statement(*query, [&](const query::StatementHit& hit, const storage::StoredStatement& st) {
+    if (loaded != std::pair{hit.segment, hit.doc}) {
+      article = segments[hit.segment]->document(hit.doc);
+      loaded = {hit.segment, hit.doc};
+    }
+    visit(article, st);
+  });
+}
+
+std::vector<query::SpeakerCount> OpenIndex::count_speakers(const query::Query* query, query::SpeakerUnit unit) const {
+  if (attache_) return query::count_speakers(*attache_, query, unit);
+  query::SpeakerTally tally;
+  if (query && unit == query::SpeakerUnit::statements) {
+    xapian_->for_each_statement(query, [&](uint32_t article_docid, const storage::StoredDocument& article,
+                                           uint32_t index) { tally.add(article.statements[index], article_docid); });
+  } else {
+    xapian_->for_each_article(query, [&](uint32_t docid, Day) {
+      for (const auto& st : xapian_->document(docid).statements) tally.add(st, docid);
+    });
+  }
+  return tally.counts();
+}
+
+std::vector<std::pair<std::string, uint64_t>> OpenIndex::count_by_month(const query::Query& query,
+                                                                        bool statements) const {
+  if (attache_) return attache_->count_by_month(query, statements);
+  std::map<std::string, uint64_t> months;
+  auto month = [](Day day) { return format_day(day).substr(0, 7); };
+  if (statements)
+    xapian_->for_each_statement(&query, [&](uint32_t, const storage::StoredDocument& article, uint32_t) {
+      ++months[month(article.date)];
+    });
+  else
+    xapian_->for_each_article(&query, [&](uint32_t, Day date) { ++months[month(date)]; });
+  return {months.begin(), months.end()};
+}
+
+std::string OpenIndex::explain(const query::Query& query) const {
+  return xapian_ ? "xapian query: " + xapian_->describe(query) : attache_->explain(query);
+}
+
+}  // namespace attache::cli

@@ -1,0 +1,68 @@
+// An index directory of either backend as the commands see it: the same
+// queries, hits, streams and counts, whether attache or Xapian holds the data.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "attache/query/query.h"
+#include "attache/query/searcher.h"
+#include "attache/query/speakers.h"
+#include "attache/storage/document.h"
+
+namespace attache::xapian_backend {
+class XapianSearcher;
+}
+
+namespace attache::cli {
+
+// The best hits of a search, documents loaded.
+struct FoundArticles {
+  std::vector<std::pair<storage::StoredDocument, double>> hits;  // document, score
+  uint64_t total = 0;
+};
+struct FoundStatements {
+  struct Hit {
+    storage::StoredDocument doc;  // the statement's article
+    uint32_t statement;           // index into doc.statements
+    double score;
+  };
+  std::vector<Hit> hits;
+  uint64_t total = 0;
+};
+
+class OpenIndex {
+ public:
+  // An attache index, a Xapian index directory or a Xapian stub file.
+  explicit OpenIndex(const std::string& path);
+  ~OpenIndex();
+
+  FoundArticles search(const query::Query& query, const query::SearchOptions& options) const;
+  FoundStatements search_statements(const query::Query& query, const query::SearchOptions& options) const;
+  // Every match in the order asked for, one document loaded at a time, until
+  // visit returns false.
+  void for_each_ranked_article(const query::Query& query, query::SortOrder sort,
+                               const std::function<bool(const storage::StoredDocument&)>& visit) const;
+  // Every match in index order (attache: by date; Xapian: as indexed); a null
+  // query matches everything.
+  void for_each_article(const query::Query* query,
+                        const std::function<void(const storage::StoredDocument&)>& visit) const;
+  void for_each_statement(
+      const query::Query* query,
+      const std::function<void(const storage::StoredDocument& article, const storage::StoredStatement&)>& visit) const;
+
+  std::vector<query::SpeakerCount> count_speakers(const query::Query* query, query::SpeakerUnit unit) const;
+  // Matching articles (or statements) by month, "YYYY-MM" ascending.
+  std::vector<std::pair<std::string, uint64_t>> count_by_month(const query::Query& query, bool statements) const;
+  // The parsed query and how this backend runs it.
+  std::string explain(const query::Query& query) const;
+
+ private:
+  std::unique_ptr<query::Searcher> attache_;
+  std::unique_ptr<xapian_backend::XapianSearcher> xapian_;
+};
+
+}  // namespace attache::cli
