@@ -140,7 +140,8 @@ std::vector<QueryClass> make_queries(const storage::IndexSnapshot& snapshot, siz
   }
   std::vector<QueryClass> classes = {{"term"}, {"AND"}, {"OR"}, {"phrase, 2 words"}, {"phrase, 3 words with stopwords"},
                                      {"NEAR/5"}, {"speaker with a word"}, {"date range with a word"},
-                                     {"newest-first top-10"}, {"exact count"}, {"facet by speaker"}};
+                                     {"newest-first top-10"}, {"exact count"}, {"facet by speaker"},
+                                     {"(the date-range words, no range)"}, {"(the speaker words, any speaker)"}};
   for (size_t i = 0; i < per_class; ++i) {
     classes[0].queries.push_back(pick(mid));
     classes[1].queries.push_back(pick(mid) + " " + pick(frequent));
@@ -152,8 +153,11 @@ std::vector<QueryClass> make_queries(const storage::IndexSnapshot& snapshot, siz
     classes[5].queries.push_back(pick(mid) + " NEAR/5 " + pick(frequent));
     auto sw = pick(speaker_words);
     classes[6].queries.push_back("speaker:" + sw.first + " " + sw.second);
+    classes[12].queries.push_back(sw.second);
     Day from = first + static_cast<Day>(rng() % std::max<Day>(1, last - first - 365));
-    classes[7].queries.push_back(pick(mid) + " date:" + format_day(from) + ".." + format_day(from + 365));
+    std::string dated_word = pick(mid);
+    classes[7].queries.push_back(dated_word + " date:" + format_day(from) + ".." + format_day(from + 365));
+    classes[11].queries.push_back(dated_word);
     classes[8].queries.push_back(pick(frequent));
     classes[9].queries.push_back(pick(mid) + " OR " + pick(frequent));
     classes[10].queries.push_back(pick(mid));
@@ -162,6 +166,9 @@ std::vector<QueryClass> make_queries(const storage::IndexSnapshot& snapshot, siz
   classes[8].sort = query::SortOrder::newest;
   classes[9].kind = QueryClass::Kind::count;
   classes[10].kind = QueryClass::Kind::facet;
+  // The last two rows are the filtered classes without their filter: what a
+  // date or speaker filter costs is the ratio of the rows.
+  classes[12].kind = QueryClass::Kind::statements;
   return classes;
 }
 
@@ -178,7 +185,7 @@ std::string ratio(double theirs, double ours) { return ours > 0 ? fixed(theirs /
 int main(int argc, char** argv) {
   std::string corpus, work, attache_binary = "attache", label = "corpus";
   size_t per_class = 100;
-  bool skip_build = false;
+  bool skip_build = false, attache_only = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
@@ -188,9 +195,10 @@ int main(int argc, char** argv) {
     else if (a == "--label") label = value();
     else if (a == "--queries") per_class = std::stoul(value());
     else if (a == "--skip-build") skip_build = true;
+    else if (a == "--attache-only") attache_only = true;
     else {
       std::cerr << "usage: attache-bench --corpus FILE.jsonl --work DIR [--attache PATH] [--label NAME] [--queries N] "
-                   "[--skip-build]\n";
+                   "[--skip-build] [--attache-only]\n";
       return 2;
     }
   }
@@ -206,11 +214,13 @@ int main(int argc, char** argv) {
     fs::remove_all(compact_dir);
     fs::create_directories(dir);
     ours_build = run({attache_binary, "index", "-q", "--index", ours_dir.string(), corpus});
-    theirs_build = run({attache_binary, "index", "-q", "--backend", "xapian", "--index", theirs_dir.string(), corpus});
-    fs::create_directories(compact_dir);
-    Run a = run({"xapian-compact", (theirs_dir / "articles").string(), (compact_dir / "articles").string()});
-    Run b = run({"xapian-compact", (theirs_dir / "statements").string(), (compact_dir / "statements").string()});
-    compact = {a.seconds + b.seconds, std::max(a.peak_kib, b.peak_kib), a.status | b.status};
+    if (!attache_only) {
+      theirs_build = run({attache_binary, "index", "-q", "--backend", "xapian", "--index", theirs_dir.string(), corpus});
+      fs::create_directories(compact_dir);
+      Run a = run({"xapian-compact", (theirs_dir / "articles").string(), (compact_dir / "articles").string()});
+      Run b = run({"xapian-compact", (theirs_dir / "statements").string(), (compact_dir / "statements").string()});
+      compact = {a.seconds + b.seconds, std::max(a.peak_kib, b.peak_kib), a.status | b.status};
+    }
     if (ours_build.status || theirs_build.status || compact.status) {
       std::cerr << "attache-bench: a build failed\n";
       return 1;
@@ -220,34 +230,41 @@ int main(int argc, char** argv) {
   uint64_t text_bytes = 0;
   for (const auto& s : snapshot->segments()) text_bytes += s->text_bytes();
   const uint64_t articles = snapshot->doc_count();
-  const uint64_t ours_bytes = directory_bytes(ours_dir), theirs_bytes = directory_bytes(compact_dir);
-  const uint64_t theirs_articles_bytes = directory_bytes(compact_dir / "articles");
 
   std::cout << "## " << label << ": " << articles << " articles, " << fixed(text_bytes / 1e6, 1) << " MB of text\n\n";
+  // One table row: attache's figure, then (with Xapian) Xapian's and the ratio.
+  auto row = [&](const std::string& name, const std::string& ours, const std::string& theirs, const std::string& r) {
+    std::cout << "| " << name << " | " << ours;
+    if (!attache_only) std::cout << " | " << theirs << " | " << r;
+    std::cout << " |\n";
+  };
+  std::cout << (attache_only ? "| build | attache |\n|---|---|\n" : "| build | attache | Xapian | Xapian / attache |\n|---|---|---|---|\n");
   if (!skip_build) {
-    std::cout << "| build | attache | Xapian | Xapian / attache |\n|---|---|---|---|\n";
-    std::cout << "| time (s) | " << fixed(ours_build.seconds, 1) << " | " << fixed(theirs_build.seconds, 1) << " (+ "
-              << fixed(compact.seconds, 1) << " compact) | " << ratio(theirs_build.seconds, ours_build.seconds) << " |\n";
-    std::cout << "| articles/s | " << fixed(articles / ours_build.seconds, 0) << " | "
-              << fixed(articles / theirs_build.seconds, 0) << " | attache " << ratio(theirs_build.seconds, ours_build.seconds)
-              << " faster |\n";
-    std::cout << "| MB/s | " << fixed(text_bytes / 1e6 / ours_build.seconds, 1) << " | "
-              << fixed(text_bytes / 1e6 / theirs_build.seconds, 1) << " | |\n";
-    std::cout << "| peak memory (MB) | " << fixed(ours_build.peak_kib / 1024.0, 0) << " | "
-              << fixed(theirs_build.peak_kib / 1024.0, 0) << " | " << ratio(theirs_build.peak_kib, ours_build.peak_kib) << " |\n";
+    row("time (s)", fixed(ours_build.seconds, 1),
+        fixed(theirs_build.seconds, 1) + " (+ " + fixed(compact.seconds, 1) + " compact)",
+        ratio(theirs_build.seconds, ours_build.seconds));
+    row("articles/s", fixed(articles / ours_build.seconds, 0), fixed(articles / theirs_build.seconds, 0),
+        "attache " + ratio(theirs_build.seconds, ours_build.seconds) + " faster");
+    row("MB/s", fixed(text_bytes / 1e6 / ours_build.seconds, 1), fixed(text_bytes / 1e6 / theirs_build.seconds, 1), "");
+    row("peak memory (MB)", fixed(ours_build.peak_kib / 1024.0, 0), fixed(theirs_build.peak_kib / 1024.0, 0),
+        ratio(theirs_build.peak_kib, ours_build.peak_kib));
   }
-  std::cout << "| index size (MB) | " << fixed(ours_bytes / 1e6, 1) << " | " << fixed(theirs_bytes / 1e6, 1)
-            << " (compacted; articles alone " << fixed(theirs_articles_bytes / 1e6, 1) << ") | "
-            << ratio(theirs_bytes, ours_bytes) << " |\n";
-  std::cout << "| index / text | " << fixed(double(ours_bytes) / text_bytes, 3) << " | "
-            << fixed(double(theirs_bytes) / text_bytes, 3) << " | |\n\n";
+  const uint64_t ours_bytes = directory_bytes(ours_dir);
+  const uint64_t theirs_bytes = attache_only ? 0 : directory_bytes(compact_dir);
+  const uint64_t theirs_articles_bytes = attache_only ? 0 : directory_bytes(compact_dir / "articles");
+  row("index size (MB)", fixed(ours_bytes / 1e6, 1),
+      fixed(theirs_bytes / 1e6, 1) + " (compacted; articles alone " + fixed(theirs_articles_bytes / 1e6, 1) + ")",
+      ratio(theirs_bytes, ours_bytes));
+  row("index / text", fixed(double(ours_bytes) / text_bytes, 3), fixed(double(theirs_bytes) / text_bytes, 3), "");
+  std::cout << "\n";
 
   query::Searcher searcher(snapshot);
-  auto xapian = xapian_backend::XapianSearcher::open(compact_dir);
+  std::unique_ptr<xapian_backend::XapianSearcher> xapian;
+  if (!attache_only) xapian = xapian_backend::XapianSearcher::open(compact_dir);
   auto classes = make_queries(*snapshot, per_class, 7);
   const bool cold = drop_caches();
-  std::cout << "| query class (" << per_class << " queries each) | attache p50 / p99 ms | Xapian p50 / p99 ms | "
-               "Xapian / attache (p50) |\n|---|---|---|---|\n";
+  std::cout << "| query class (" << per_class << " queries each) | attache p50 / p99 ms"
+            << (attache_only ? " |\n|---|---|\n" : " | Xapian p50 / p99 ms | Xapian / attache (p50) |\n|---|---|---|---|\n");
   for (const auto& c : classes) {
     std::vector<query::Query> parsed;
     for (const auto& text : c.queries) parsed.push_back(query::parse_query(text));
@@ -281,9 +298,8 @@ int main(int argc, char** argv) {
       }
       return percentiles(ms);
     };
-    Latency o = measure(ours_one), x = measure(theirs_one);
-    std::cout << "| " << c.name << " | " << fixed(o.p50, 3) << " / " << fixed(o.p99, 3) << " | " << fixed(x.p50, 3)
-              << " / " << fixed(x.p99, 3) << " | " << ratio(x.p50, o.p50) << " |\n";
+    Latency o = measure(ours_one), x = attache_only ? Latency{} : measure(theirs_one);
+    row(c.name, fixed(o.p50, 3) + " / " + fixed(o.p99, 3), fixed(x.p50, 3) + " / " + fixed(x.p99, 3), ratio(x.p50, o.p50));
   }
   std::cout << "\nLatencies are warm (each query run once before timing)"
             << (cold ? "" : "; the page cache could not be dropped here, so no cold figures") << ".\n";
