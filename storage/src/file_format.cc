@@ -49,7 +49,7 @@ FileWriter::FileWriter(const std::filesystem::path& path, FileKind kind)
   ByteWriter header;
   header.raw(kMagic, 4);
   header.u32(static_cast<uint32_t>(kind));
-  header.u32(kFormatVersion);
+  header.u32(current_version(kind));
   header.u32(0);
   write(header.bytes());
 }
@@ -175,13 +175,14 @@ MappedFile::MappedFile(const std::filesystem::path& path, std::string display_na
     uint32_t file_kind = load_u32(data_ + 4);
     if (file_kind != static_cast<uint32_t>(kind))
       fail("holds " + kind_name(file_kind) + " data, expected " + kind_name(static_cast<uint32_t>(kind)));
-    uint32_t version = load_u32(data_ + 8);
-    if (version != kFormatVersion) {
+    version_ = load_u32(data_ + 8);
+    const uint32_t newest = current_version(kind);
+    if (version_ == 0 || version_ > newest) {
       throw Error(ErrorKind::format_version,
-                  name_ + ": format version " + std::to_string(version) + " is " +
-                      (version > kFormatVersion ? "newer" : "older") + " than the version this attache reads (" +
-                      std::to_string(kFormatVersion) + "); " +
-                      (version > kFormatVersion ? "upgrade attache" : "re-index the articles"));
+                  name_ + ": format version " + std::to_string(version_) + " is " +
+                      (version_ > newest ? "newer than the newest this attache reads (" + std::to_string(newest) +
+                                               "); upgrade attache"
+                                         : "not a version attache ever wrote; re-index the articles"));
     }
   } catch (...) {
     ::munmap(map, size_);

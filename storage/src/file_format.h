@@ -14,7 +14,6 @@
 
 namespace attache::storage {
 
-inline constexpr uint32_t kFormatVersion = 1;
 inline constexpr size_t kHeaderSize = 16;
 inline constexpr size_t kFooterSize = 24;
 inline constexpr uint32_t kChunkSize = 64 * 1024;
@@ -30,6 +29,11 @@ enum class FileKind : uint32_t {
   deletions = 0x534c4544,   // "DELS"
   statements = 0x544d5453,  // "STMT"
 };
+
+// The format version each kind of file is written in. Readers also accept
+// every older version of a kind (FORMAT.md lists them), so an index written by
+// an earlier attache keeps working; a newer version is refused.
+constexpr uint32_t current_version(FileKind kind) { return kind == FileKind::statements ? 2 : 1; }
 
 struct FileSummary {
   uint64_t size = 0;
@@ -75,6 +79,8 @@ class MappedFile {
   MappedFile& operator=(const MappedFile&) = delete;
 
   const std::string& name() const { return name_; }
+  // The format version the file was written in (1 .. current_version(kind)).
+  uint32_t version() const { return version_; }
   uint64_t size() const { return size_; }
   uint64_t body_begin() const { return kHeaderSize; }
   uint64_t body_end() const { return table_offset_; }
@@ -90,6 +96,7 @@ class MappedFile {
   void verify_chunk(size_t chunk) const;
 
   std::string name_;
+  uint32_t version_ = 0;
   const uint8_t* data_ = nullptr;
   uint64_t size_ = 0;
   uint64_t table_offset_ = 0;

@@ -2,23 +2,36 @@
 #include "statements_file.h"
 
 namespace attache::storage {
+namespace {
 
-uint32_t StatementsWriter::speaker_index(const StoredStatement& s) {
-  auto [it, fresh] = speaker_ids_.try_emplace(s.canonical, static_cast<uint32_t>(speakers_.size()));
-  if (fresh) speakers_.emplace_back(s.canonical, s.group);
+// Statements come in text order, so begins and first positions usually grow;
+// zigzag keeps an occasional step back small.
+uint64_t zigzag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
+int64_t unzigzag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
+
+}  // namespace
+
+uint32_t StatementsWriter::Table::index(const std::string& s) {
+  auto [it, fresh] = ids.try_emplace(s, static_cast<uint32_t>(strings.size()));
+  if (fresh) strings.push_back(s);
   return it->second;
 }
 
 void StatementsWriter::add(const StoredDocument& doc) {
   data_.varint(doc.statements.size());
+  int64_t previous_begin = 0, previous_position = 0;
   for (const StoredStatement& s : doc.statements) {
-    data_.varint(s.begin);
+    data_.varint(zigzag(int64_t{s.begin} - previous_begin));
     data_.varint(s.end - s.begin);
-    data_.varint(s.first_position);
+    data_.varint(zigzag(int64_t{s.first_position} - previous_position));
     data_.varint(s.position_count);
-    data_.varint(speaker_index(s));
-    data_.string(s.speaker);
-    data_.string(s.cue);
+    previous_begin = s.begin;
+    previous_position = s.first_position;
+    uint32_t speaker = speakers_.index(s.canonical);
+    if (speaker == speaker_is_group_.size()) speaker_is_group_.push_back(s.group);
+    data_.varint(speaker);
+    data_.varint(written_.index(s.speaker));
+    data_.varint(cues_.index(s.cue));
     data_.u8(s.kind);
     data_.u8(s.confidence);
     total_positions_ += s.position_count;
@@ -32,10 +45,14 @@ void StatementsWriter::write(FileWriter& out) const {
   head.u32(static_cast<uint32_t>(offsets_.size() - 1));
   head.u32(statement_count_);
   head.u64(total_positions_);
-  head.u32(static_cast<uint32_t>(speakers_.size()));
-  for (const auto& [name, group] : speakers_) {
-    head.string(name);
-    head.u8(group ? 1 : 0);
+  head.u32(static_cast<uint32_t>(speakers_.strings.size()));
+  for (size_t i = 0; i < speakers_.strings.size(); ++i) {
+    head.string(speakers_.strings[i]);
+    head.u8(speaker_is_group_[i] ? 1 : 0);
+  }
+  for (const Table* table : {&written_, &cues_}) {
+    head.u32(static_cast<uint32_t>(table->strings.size()));
+    for (const auto& s : table->strings) head.string(s);
   }
   for (uint32_t o : offsets_) head.u32(o);
   out.write(head.bytes());
@@ -55,6 +72,14 @@ StatementsReader::StatementsReader(const MappedFile& file, uint32_t doc_count) :
     std::string name(in.string());
     speakers_.emplace_back(std::move(name), in.u8() != 0);
   }
+  if (file.version() >= 2) {
+    for (auto* table : {&written_, &cues_}) {
+      uint32_t n = in.u32();
+      if (n > statement_count_) file.fail("more strings than statements");
+      table->reserve(n);
+      for (uint32_t i = 0; i < n; ++i) table->push_back(in.string());
+    }
+  }
   offsets_ = in.take((uint64_t{doc_count} + 1) * 4);
   data_ = in.position();
   data_length_ = in.remaining();
@@ -69,42 +94,75 @@ ByteReader StatementsReader::entry(uint32_t doc) const {
   return ByteReader(data_ + begin, data_ + end, &file_.name());
 }
 
-void StatementsReader::spans(uint32_t doc, std::vector<StatementSpan>& out) const {
+void StatementsReader::decode(uint32_t doc, std::vector<Encoded>& out) const {
   ByteReader in = entry(doc);
   out.resize(in.varint32());
   if (out.size() > in.remaining()) file_.fail("statement count exceeds its bytes");
-  for (StatementSpan& s : out) {
-    in.varint();  // begin
-    in.varint();  // length
-    s.first_position = in.varint32();
-    s.position_count = in.varint32();
-    in.varint();  // speaker
-    in.skip(in.varint());  // as written
-    in.skip(in.varint());  // cue
-    in.skip(2);            // kind, confidence
+  auto table_string = [&](const std::vector<std::string_view>& table) {
+    uint32_t i = in.varint32();
+    if (i >= table.size()) file_.fail("statement names an unknown string");
+    return table[i];
+  };
+  int64_t begin = 0, position = 0;
+  for (Encoded& s : out) {
+    if (file_.version() >= 2) {
+      begin += unzigzag(in.varint());
+      s.length = in.varint32();
+      position += unzigzag(in.varint());
+      s.position_count = in.varint32();
+      if (begin < 0 || begin > UINT32_MAX || position < 0 || position > UINT32_MAX)
+        file_.fail("statement offset out of range");
+      s.begin = static_cast<uint32_t>(begin);
+      s.first_position = static_cast<uint32_t>(position);
+      s.speaker = in.varint32();
+      s.written = table_string(written_);
+      s.cue = table_string(cues_);
+    } else {  // version 1: absolute offsets, strings inline
+      s.begin = in.varint32();
+      s.length = in.varint32();
+      s.first_position = in.varint32();
+      s.position_count = in.varint32();
+      s.speaker = in.varint32();
+      s.written = in.string();
+      s.cue = in.string();
+    }
+    s.kind = in.u8();
+    s.confidence = in.u8();
+    if (s.length > UINT32_MAX - s.begin) file_.fail("statement runs past 4 GiB");
+    if (s.speaker >= speakers_.size()) file_.fail("statement names an unknown speaker");
+    if (s.kind > 2 || s.confidence > 100) file_.fail("invalid statement kind or confidence");
+  }
+  if (!in.at_end()) file_.fail("trailing bytes after a document's statements");
+}
+
+void StatementsReader::spans(uint32_t doc, std::vector<StatementSpan>& out) const {
+  thread_local std::vector<Encoded> encoded;
+  decode(doc, encoded);
+  out.resize(encoded.size());
+  for (size_t i = 0; i < encoded.size(); ++i) {
+    out[i].first_position = encoded[i].first_position;
+    out[i].position_count = encoded[i].position_count;
   }
 }
 
 std::vector<StoredStatement> StatementsReader::get(uint32_t doc) const {
-  ByteReader in = entry(doc);
-  std::vector<StoredStatement> out(in.varint32());
-  if (out.size() > in.remaining()) file_.fail("statement count exceeds its bytes");
-  for (StoredStatement& s : out) {
-    s.begin = in.varint32();
-    s.end = s.begin + in.varint32();
-    s.first_position = in.varint32();
-    s.position_count = in.varint32();
-    uint32_t speaker = in.varint32();
-    if (speaker >= speakers_.size()) file_.fail("statement names an unknown speaker");
-    s.canonical = speakers_[speaker].first;
-    s.group = speakers_[speaker].second;
-    s.speaker = in.string();
-    s.cue = in.string();
-    s.kind = in.u8();
-    s.confidence = in.u8();
-    if (s.kind > 2 || s.confidence > 100) file_.fail("invalid statement kind or confidence");
+  std::vector<Encoded> encoded;
+  decode(doc, encoded);
+  std::vector<StoredStatement> out(encoded.size());
+  for (size_t i = 0; i < encoded.size(); ++i) {
+    const Encoded& e = encoded[i];
+    StoredStatement& s = out[i];
+    s.begin = e.begin;
+    s.end = e.begin + e.length;
+    s.first_position = e.first_position;
+    s.position_count = e.position_count;
+    s.canonical = speakers_[e.speaker].first;
+    s.group = speakers_[e.speaker].second;
+    s.speaker = e.written;
+    s.cue = e.cue;
+    s.kind = e.kind;
+    s.confidence = e.confidence;
   }
-  if (!in.at_end()) file_.fail("trailing bytes after a document's statements");
   return out;
 }
 

@@ -1,9 +1,11 @@
 // The statements of a segment's documents (storage/FORMAT.md, ".statements"):
-// per document its attributed statements, with a shared table of speakers.
+// per document its attributed statements, with shared tables of speakers,
+// speakers as written and cues.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -20,9 +22,14 @@ class StatementsWriter {
   void write(FileWriter& out) const;
 
  private:
-  uint32_t speaker_index(const StoredStatement& s);
-  std::vector<std::pair<std::string, bool>> speakers_;
-  std::unordered_map<std::string, uint32_t> speaker_ids_;
+  // A string's index in a table, appending it when new.
+  struct Table {
+    std::vector<std::string> strings;
+    std::unordered_map<std::string, uint32_t> ids;
+    uint32_t index(const std::string& s);
+  };
+  Table speakers_, written_, cues_;
+  std::vector<bool> speaker_is_group_;
   std::vector<uint32_t> offsets_{0};
   ByteWriter data_;
   uint64_t total_positions_ = 0;
@@ -40,16 +47,25 @@ class StatementsReader {
   const std::vector<std::pair<std::string, bool>>& speakers() const { return speakers_; }
 
  private:
+  // One statement as stored, strings pointing into the mapped file.
+  struct Encoded {
+    uint32_t begin = 0, length = 0, first_position = 0, position_count = 0, speaker = 0;
+    std::string_view written, cue;
+    uint8_t kind = 0, confidence = 0;
+  };
+  // The document's statements, decoded whichever version wrote them.
+  void decode(uint32_t doc, std::vector<Encoded>& out) const;
+  ByteReader entry(uint32_t doc) const;
+
   const MappedFile& file_;
   uint32_t doc_count_;
   uint32_t statement_count_ = 0;
   uint64_t total_positions_ = 0;
   std::vector<std::pair<std::string, bool>> speakers_;
+  std::vector<std::string_view> written_, cues_;  // version 2
   const uint8_t* offsets_ = nullptr;
   const uint8_t* data_ = nullptr;
   uint64_t data_length_ = 0;
-
-  ByteReader entry(uint32_t doc) const;
 };
 
 }  // namespace attache::storage
