@@ -186,6 +186,7 @@ int main(int argc, char** argv) {
   std::string corpus, work, attache_binary = "attache", label = "corpus";
   size_t per_class = 100;
   bool skip_build = false, attache_only = false;
+  std::string show_class;  // run only this class, printing each query with its times to stderr
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
@@ -196,9 +197,10 @@ int main(int argc, char** argv) {
     else if (a == "--queries") per_class = std::stoul(value());
     else if (a == "--skip-build") skip_build = true;
     else if (a == "--attache-only") attache_only = true;
+    else if (a == "--show") show_class = value();
     else {
       std::cerr << "usage: attache-bench --corpus FILE.jsonl --work DIR [--attache PATH] [--label NAME] [--queries N] "
-                   "[--skip-build] [--attache-only]\n";
+                   "[--skip-build] [--attache-only] [--show CLASS]\n";
       return 2;
     }
   }
@@ -266,6 +268,7 @@ int main(int argc, char** argv) {
   std::cout << "| query class (" << per_class << " queries each) | attache p50 / p99 ms"
             << (attache_only ? " |\n|---|---|\n" : " | Xapian p50 / p99 ms | Xapian / attache (p50) |\n|---|---|---|---|\n");
   for (const auto& c : classes) {
+    if (!show_class.empty() && c.name != show_class) continue;
     std::vector<query::Query> parsed;
     for (const auto& text : c.queries) parsed.push_back(query::parse_query(text));
     query::SearchOptions top10;  // the top ten only, as Xapian's get_mset(0, 10) gives by default
@@ -288,9 +291,8 @@ int main(int argc, char** argv) {
         case QueryClass::Kind::facet: xapian->speaker_counts(q); break;
       }
     };
-    auto measure = [&](const std::function<void(const query::Query&)>& one) {
+    auto measure = [&](const std::function<void(const query::Query&)>& one, std::vector<double>& ms) {
       for (const auto& q : parsed) one(q);  // warm
-      std::vector<double> ms;
       for (const auto& q : parsed) {
         auto t = Clock::now();
         one(q);
@@ -298,7 +300,12 @@ int main(int argc, char** argv) {
       }
       return percentiles(ms);
     };
-    Latency o = measure(ours_one), x = attache_only ? Latency{} : measure(theirs_one);
+    std::vector<double> ours_ms, theirs_ms;
+    Latency o = measure(ours_one, ours_ms), x = attache_only ? Latency{} : measure(theirs_one, theirs_ms);
+    if (c.name == show_class)
+      for (size_t i = 0; i < c.queries.size(); ++i)
+        std::cerr << fixed(ours_ms[i], 3) << " ms  " << (attache_only ? "" : fixed(theirs_ms[i], 3) + " ms  ")
+                  << c.queries[i] << "\n";
     row(c.name, fixed(o.p50, 3) + " / " + fixed(o.p99, 3), fixed(x.p50, 3) + " / " + fixed(x.p99, 3), ratio(x.p50, o.p50));
   }
   std::cout << "\nLatencies are warm (each query run once before timing)"

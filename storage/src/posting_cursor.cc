@@ -158,7 +158,7 @@ void PostingCursor::load_chunk() {
   chunk_block_ = block_;
 }
 
-uint32_t PostingCursor::chunk_value(uint32_t index) {
+std::span<const uint32_t> PostingCursor::chunk_values(uint32_t index) {
   const size_t groups = group_offsets_.size() - 1;
   const size_t group = index / kBlock;
   if (group < groups) {
@@ -167,7 +167,7 @@ uint32_t PostingCursor::chunk_value(uint32_t index) {
       decode_block(in, group_values_);
       unpacked_group_ = group;
     }
-    return group_values_[index % kBlock];
+    return std::span<const uint32_t>(group_values_).subspan(index % kBlock);
   }
   if (!tail_decoded_) {
     ByteReader in(chunk_ + group_offsets_.back(), chunk_ + chunk_length_, &positions_file_->name());
@@ -175,20 +175,28 @@ uint32_t PostingCursor::chunk_value(uint32_t index) {
     for (uint32_t& v : tail_values_) v = in.varint32();
     tail_decoded_ = true;
   }
-  return tail_values_[index - groups * kBlock];
+  return std::span<const uint32_t>(tail_values_).subspan(index - groups * kBlock);
 }
 
 std::span<const uint32_t> PostingCursor::positions() {
-  doc_positions_.clear();
   if (!positions_file_ || doc_ == kEnd) return {};
+  if (positions_doc_ == doc_) return doc_positions_;
   if (chunk_block_ != block_) load_chunk();
+  doc_positions_.clear();
   // The first value is the first position, the others deltas from the previous.
-  uint32_t position = 0;
-  for (uint32_t i = value_starts_[index_]; i < value_starts_[index_ + 1]; ++i) {
-    uint32_t next = position + chunk_value(i);
-    if (i > value_starts_[index_] && next <= position) fail("positions out of order");
-    doc_positions_.push_back(position = next);
+  const uint32_t end = value_starts_[index_ + 1];
+  uint32_t i = value_starts_[index_], position = 0;
+  while (i < end) {
+    std::span<const uint32_t> values = chunk_values(i);
+    const size_t n = std::min<size_t>(values.size(), end - i);
+    for (size_t k = 0; k < n; ++k) {
+      uint32_t next = position + values[k];
+      if (!doc_positions_.empty() && next <= position) fail("positions out of order");
+      doc_positions_.push_back(position = next);
+    }
+    i += static_cast<uint32_t>(n);
   }
+  positions_doc_ = doc_;
   return doc_positions_;
 }
 

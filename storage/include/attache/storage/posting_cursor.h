@@ -53,7 +53,7 @@ class PostingCursor {
     return frequencies_[index_];
   }
   // Ascending positions of the term in the current document; valid until the
-  // cursor moves.
+  // cursor moves. Decoded once per document, however often asked.
   std::span<const uint32_t> positions();
 
   // Bounds for the block holding the current document, for block-max pruning.
@@ -98,7 +98,9 @@ class PostingCursor {
   // start, where each packed group of 128 values starts; only the groups a
   // document needs are unpacked.
   void load_chunk();
-  uint32_t chunk_value(uint32_t index);
+  // The chunk's values from `index` to the end of the packed group (or tail)
+  // holding it.
+  std::span<const uint32_t> chunk_values(uint32_t index);
   size_t chunk_block_ = SIZE_MAX;
   const uint8_t* chunk_ = nullptr;
   uint64_t chunk_length_ = 0;
@@ -109,6 +111,7 @@ class PostingCursor {
   std::vector<uint32_t> tail_values_;
   bool tail_decoded_ = false;
   std::vector<uint32_t> doc_positions_;
+  uint32_t positions_doc_ = kEnd;  // the document doc_positions_ holds
 };
 
 }  // namespace attache::storage
