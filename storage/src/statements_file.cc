@@ -136,13 +136,32 @@ void StatementsReader::decode(uint32_t doc, std::vector<Encoded>& out) const {
 }
 
 void StatementsReader::spans(uint32_t doc, std::vector<StatementSpan>& out) const {
-  thread_local std::vector<Encoded> encoded;
-  decode(doc, encoded);
-  out.resize(encoded.size());
-  for (size_t i = 0; i < encoded.size(); ++i) {
-    out[i].first_position = encoded[i].first_position;
-    out[i].position_count = encoded[i].position_count;
+  if (file_.version() < 2) {
+    thread_local std::vector<Encoded> encoded;
+    decode(doc, encoded);
+    out.resize(encoded.size());
+    for (size_t i = 0; i < encoded.size(); ++i) out[i] = {encoded[i].first_position, encoded[i].position_count};
+    return;
   }
+  // Statement search asks for spans of every candidate article: read only the
+  // position fields, stepping over the rest.
+  ByteReader in = entry(doc);
+  out.resize(in.varint32());
+  if (out.size() > in.remaining()) file_.fail("statement count exceeds its bytes");
+  int64_t position = 0;
+  for (StatementSpan& s : out) {
+    in.varint();  // begin
+    in.varint();  // length
+    position += unzigzag(in.varint());
+    if (position < 0 || position > UINT32_MAX) file_.fail("statement offset out of range");
+    s.first_position = static_cast<uint32_t>(position);
+    s.position_count = in.varint32();
+    in.varint();  // speaker
+    in.varint();  // as written
+    in.varint();  // cue
+    in.skip(2);   // kind, confidence
+  }
+  if (!in.at_end()) file_.fail("trailing bytes after a document's statements");
 }
 
 std::vector<StoredStatement> StatementsReader::get(uint32_t doc) const {
