@@ -72,7 +72,20 @@ struct DocumentAnalyzer::Impl {
       touched.push_back(id);
       doc->terms.push_back(storage::TermOccurrences{term_names[id], 0, {}});
     }
-    storage::TermOccurrences& t = doc->terms[slot];
+    record(doc->terms[slot], position, positional);
+  }
+
+  // One occurrence per term and position, positions ascending. A hyphenated
+  // word's joined whole shares its first part's position and may stem like a
+  // part ("Tsung-li" joins to "tsungli", which stems to "tsung").
+  static void record(storage::TermOccurrences& t, uint32_t position, bool positional) {
+    if (positional && !t.positions.empty() && position <= t.positions.back()) {
+      auto at = std::lower_bound(t.positions.begin(), t.positions.end(), position);
+      if (*at == position) return;
+      t.positions.insert(at, position);
+      ++t.frequency;
+      return;
+    }
     ++t.frequency;
     if (positional) t.positions.push_back(position);
   }
@@ -83,9 +96,7 @@ struct DocumentAnalyzer::Impl {
       it = field_slots.emplace(std::string(term), static_cast<uint32_t>(doc->terms.size())).first;
       doc->terms.push_back(storage::TermOccurrences{std::string(term), 0, {}});
     }
-    storage::TermOccurrences& t = doc->terms[it->second];
-    ++t.frequency;
-    if (positional) t.positions.push_back(position);
+    record(doc->terms[it->second], position, positional);
   }
 
   void finish_document() {

@@ -18,8 +18,15 @@ constexpr uint32_t kDropped = UINT32_MAX;
 
 void SegmentBuffer::add(IndexableDocument&& document) {
   const uint32_t doc = static_cast<uint32_t>(docs_.size());
-  for (TermOccurrences& t : document.terms) {
+  // Checked before anything is buffered: positions that do not ascend would be
+  // written as gaps that wrap around, an index no reader accepts.
+  for (const TermOccurrences& t : document.terms) {
     if (t.frequency == 0) throw std::logic_error("term '" + t.term + "' indexed with frequency 0");
+    for (size_t i = 1; i < t.positions.size(); ++i)
+      if (t.positions[i] <= t.positions[i - 1])
+        throw std::logic_error("term '" + t.term + "' has positions out of order in " + document.stored.id);
+  }
+  for (TermOccurrences& t : document.terms) {
     auto [found, inserted] = terms_.insert(t.term, TermBuffer{});
     TermBuffer& buffer = *found;
     if (inserted) {

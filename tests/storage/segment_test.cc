@@ -206,6 +206,31 @@ TEST_CASE("each commit adds a segment; a small memory budget flushes and commits
   CHECK(snapshot->segments()[0]->document(0).id.rfind("doc-", 0) == 0);
 }
 
+// Regression: positions that did not ascend were buffered as wrapped gaps and
+// only found when a merge read them back.
+TEST_CASE("a document whose positions do not ascend is refused before anything of it is buffered") {
+  testing::TempDir dir;
+  auto writer = IndexWriter::open(dir.path());
+  IndexableDocument bad;
+  bad.stored.id = "bad";
+  bad.stored.text = "x";
+  bad.length = 2;
+  bad.terms = {{"fine", 1, {0}}, {"twice", 2, {1, 1}}};
+  CHECK_THROWS_AS(writer->add(std::move(bad)), std::logic_error);
+  IndexableDocument good;
+  good.stored.id = "good";
+  good.stored.text = "x";
+  good.length = 1;
+  good.terms = {{"fine", 1, {0}}};
+  writer->add(std::move(good));
+  writer->commit();
+  auto snapshot = IndexSnapshot::open(dir.path());
+  CHECK(snapshot->doc_count() == 1);
+  CHECK(snapshot->doc_frequency("fine") == 1);
+  CHECK(snapshot->doc_frequency("twice") == 0);
+  CHECK_NOTHROW(snapshot->verify());
+}
+
 TEST_CASE("a second writer is refused, naming the holder") {
   testing::TempDir dir;
   auto first = IndexWriter::open(dir.path());
