@@ -160,13 +160,50 @@ class Evaluator {
     return {false, 0};
   }
 
+  // No statement of an article can score more than this: each term counted
+  // with the article's frequency (a statement holds at most that many) at
+  // the shortest normalised length.
+  template <typename Frequency>
+  double upper_score(const QueryNode& n, const Frequency& frequency) {
+    using Kind = QueryNode::Kind;
+    switch (n.kind) {
+      case Kind::term:
+      case Kind::phrase:
+      case Kind::speaker: {
+        double s = 0;
+        for (const auto& t : n.terms) s += term_upper_score(t, frequency(t));
+        return s;
+      }
+      case Kind::exclude: return upper_score(*n.children[0], frequency);
+      default: {
+        double s = 0;
+        for (const auto& c : n.children) s += upper_score(*c, frequency);
+        return s;
+      }
+    }
+  }
+
  private:
+  double term_upper_score(const std::string& term, uint32_t frequency) {
+    if (frequency == 0) return 0;
+    return Bm25::score(weight(term), frequency, 0, average_length_);
+  }
+
   double score(const std::string& term, uint32_t frequency, const StatementView& v) {
-    if (!term.empty() && term[0] >= 'A' && term[0] <= 'Z') return 0;  // fields select, they do not rank
-    return Bm25::score(scoring_.term_weight(term), frequency, v.length, average_length_);
+    return Bm25::score(weight(term), frequency, v.length, average_length_);
+  }
+
+  // The query's few terms are asked for once per statement: their weights are
+  // kept by the address of the query's own strings.
+  double weight(const std::string& term) {
+    for (const auto& [known, w] : weights_)
+      if (known == &term) return w;
+    weights_.emplace_back(&term, scoring_.term_weight(term));  // 0 for fields: they select, they do not rank
+    return weights_.back().second;
   }
   ScoringContext& scoring_;
   double average_length_;
+  std::vector<std::pair<const std::string*, double>> weights_;
 };
 
 struct Order {
@@ -206,6 +243,17 @@ class PositionalStatements {
  public:
   PositionalStatements(const std::set<std::string, std::less<>>& terms, const storage::Segment& segment) {
     for (const auto& t : terms) cursors_.push_back({t, segment.postings(t), {}});
+  }
+
+  // Moves to doc; frequencies are known from here, positions after load().
+  void advance(uint32_t doc) {
+    for (auto& c : cursors_) c.cursor.advance(doc);
+  }
+
+  uint32_t frequency(std::string_view term, uint32_t doc) {
+    for (auto& c : cursors_)
+      if (c.term == term) return c.cursor.doc() == doc ? c.cursor.frequency() : 0;
+    return 0;
   }
 
   void load(uint32_t doc) {
@@ -276,76 +324,124 @@ class PositionalStatements {
   std::vector<Cursor> cursors_;
 };
 
-}  // namespace
+using StatementVisitor = std::function<void(const StatementHit&, const storage::StoredStatement&)>;
 
-void Searcher::for_each_statement(
-    const Query& query, const std::function<void(const StatementHit&, const storage::StoredStatement&)>& visit,
-    bool with_statement) const {
-  ScoringContext scoring(*snapshot_);
-  uint64_t statements = 0, positions = 0;
-  for (const auto& segment : snapshot_->segments()) {
-    statements += segment->statement_count();
-    positions += segment->statement_positions();
+// Asked before an article's statements are read: could a statement dated
+// `date` scoring at most `upper_score` still enter the results? No gate: every
+// statement is visited.
+using StatementGate = std::function<bool(double upper_score, Day date)>;
+
+class StatementScan {
+ public:
+  StatementScan(const storage::IndexSnapshot& snapshot, const Query& query, const StatementVisitor& visit,
+                bool with_statement)
+      : segments_(snapshot.segments()),
+        query_(query),
+        visit_(visit),
+        with_statement_(with_statement),
+        scoring_(snapshot),
+        evaluator_(scoring_, average_statement_length(snapshot)),
+        from_text_(has_prefix(*query.root)) {
+    collect_terms(*query.root, terms_);
   }
-  Evaluator evaluator(scoring, statements ? double(positions) / double(statements) : 1.0);
-  thread_local analysis::Stemmer stemmer;
-  const bool from_text = has_prefix(*query.root);  // word* needs the words as written
-  std::set<std::string, std::less<>> terms;
-  collect_terms(*query.root, terms);
-  const auto& segments = snapshot_->segments();
-  StatementView view;
-  std::vector<storage::StatementSpan> spans;
-  std::vector<uint32_t> by_speaker;
-  for (size_t s = 0; s < segments.size(); ++s) {
-    const storage::Segment& segment = *segments[s];
-    if (segment.statement_count() == 0) continue;
-    auto candidates = build_matcher(*query.root, segment, scoring, MatcherOptions{false, false});
-    PositionalStatements positional(terms, segment);
-    for (uint32_t doc = candidates->doc(); doc != kNoMoreDocs; candidates->next(), doc = candidates->doc()) {
-      if (segment.is_deleted(doc)) continue;
-      segment.statement_spans(doc, spans);
-      if (spans.empty()) continue;
-      const Day date = segment.date(doc);
-      std::vector<storage::StoredStatement> list;  // read only when a statement matches
-      static const storage::StoredStatement kNoStatement;
-      auto matched = [&](uint32_t k, double score) {
-        if (with_statement && list.empty()) list = segment.statements(doc);
-        visit(StatementHit{s, doc, k, score, date}, with_statement ? list[k] : kNoStatement);
-      };
-      if (!from_text) {
-        positional.load(doc);
-        auto try_statement = [&](uint32_t k) {
-          positional.view(k, spans[k], date, view);
-          auto [match, score] = evaluator.evaluate(*query.root, view);
-          if (match) matched(k, score);
-        };
-        if (positional.speaker_statements(*query.root, by_speaker)) {
-          for (uint32_t k : by_speaker)
-            if (k < spans.size()) try_statement(k);
-        } else {
-          for (uint32_t k = 0; k < spans.size(); ++k) try_statement(k);
+
+  // Articles in index order; those the gate turns down are passed over.
+  void in_index_order(const StatementGate& worth_reading) {
+    for (size_t s = 0; s < segments_.size(); ++s) {
+      const storage::Segment& segment = *segments_[s];
+      if (segment.statement_count() == 0) continue;
+      auto candidates = build_matcher(*query_.root, segment, scoring_, MatcherOptions{false, false});
+      PositionalStatements positional(terms_, segment);
+      for (uint32_t doc = candidates->doc(); doc != kNoMoreDocs; candidates->next(), doc = candidates->doc()) {
+        if (segment.is_deleted(doc)) continue;
+        const Day date = segment.date(doc);
+        if (worth_reading && !from_text_) {
+          positional.advance(doc);
+          if (!worth_reading(upper_score(positional, doc), date)) continue;
         }
-        continue;
-      }
-      storage::StoredDocument article = segment.document(doc);
-      for (uint32_t k = 0; k < article.statements.size(); ++k) {
-        const storage::StoredStatement& st = article.statements[k];
-        view.terms.clear();
-        view.words.clear();
-        view.length = 0;
-        view.date = date;
-        add_tokens(article.title, analysis::kTitlePrefix, true, stemmer, terms, view.terms);
-        add_tokens(article.source, analysis::kSourcePrefix, false, stemmer, terms, view.terms);
-        std::string id_term = analysis::field_term(analysis::kIdPrefix, article.id);
-        if (terms.count(id_term)) view.terms.at(id_term).push_back(0);
-        add_tokens(std::string_view(article.text).substr(st.begin, st.end - st.begin), 0, true, stemmer, terms,
-                   view.terms, &view.words, &view.length);
-        add_tokens(st.canonical, analysis::kSpeakerPrefix, false, stemmer, terms, view.terms);
-        auto [match, score] = evaluator.evaluate(*query.root, view);
-        if (match) visit(StatementHit{s, doc, k, score, date}, st);
+        read_article(s, positional, doc, date);
       }
     }
   }
+
+ private:
+  static double average_statement_length(const storage::IndexSnapshot& snapshot) {
+    uint64_t statements = 0, positions = 0;
+    for (const auto& segment : snapshot.segments()) {
+      statements += segment->statement_count();
+      positions += segment->statement_positions();
+    }
+    return statements ? double(positions) / double(statements) : 1.0;
+  }
+
+  double upper_score(PositionalStatements& positional, uint32_t doc) {
+    return evaluator_.upper_score(*query_.root,
+                                  [&](const std::string& term) { return positional.frequency(term, doc); });
+  }
+
+  // Visits the statements of article doc of segment s that match.
+  void read_article(size_t s, PositionalStatements& positional, uint32_t doc, Day date) {
+    const storage::Segment& segment = *segments_[s];
+    segment.statement_spans(doc, spans_);
+    if (spans_.empty()) return;
+    std::vector<storage::StoredStatement> list;  // read only when a statement matches
+    static const storage::StoredStatement kNoStatement;
+    auto matched = [&](uint32_t k, double score) {
+      if (with_statement_ && list.empty()) list = segment.statements(doc);
+      visit_(StatementHit{s, doc, k, score, date}, with_statement_ ? list[k] : kNoStatement);
+    };
+    if (!from_text_) {
+      positional.load(doc);
+      auto try_statement = [&](uint32_t k) {
+        positional.view(k, spans_[k], date, view_);
+        auto [match, score] = evaluator_.evaluate(*query_.root, view_);
+        if (match) matched(k, score);
+      };
+      if (positional.speaker_statements(*query_.root, by_speaker_)) {
+        for (uint32_t k : by_speaker_)
+          if (k < spans_.size()) try_statement(k);
+      } else {
+        for (uint32_t k = 0; k < spans_.size(); ++k) try_statement(k);
+      }
+      return;
+    }
+    thread_local analysis::Stemmer stemmer;
+    storage::StoredDocument article = segment.document(doc);
+    for (uint32_t k = 0; k < article.statements.size(); ++k) {
+      const storage::StoredStatement& st = article.statements[k];
+      view_.terms.clear();
+      view_.words.clear();
+      view_.length = 0;
+      view_.date = date;
+      add_tokens(article.title, analysis::kTitlePrefix, true, stemmer, terms_, view_.terms);
+      add_tokens(article.source, analysis::kSourcePrefix, false, stemmer, terms_, view_.terms);
+      std::string id_term = analysis::field_term(analysis::kIdPrefix, article.id);
+      if (terms_.count(id_term)) view_.terms.at(id_term).push_back(0);
+      add_tokens(std::string_view(article.text).substr(st.begin, st.end - st.begin), 0, true, stemmer, terms_,
+                 view_.terms, &view_.words, &view_.length);
+      add_tokens(st.canonical, analysis::kSpeakerPrefix, false, stemmer, terms_, view_.terms);
+      auto [match, score] = evaluator_.evaluate(*query_.root, view_);
+      if (match) visit_(StatementHit{s, doc, k, score, date}, st);
+    }
+  }
+
+  const std::vector<std::unique_ptr<storage::Segment>>& segments_;
+  const Query& query_;
+  StatementVisitor visit_;
+  bool with_statement_;
+  ScoringContext scoring_;
+  Evaluator evaluator_;
+  bool from_text_;  // word* needs the words as written
+  std::set<std::string, std::less<>> terms_;
+  StatementView view_;
+  std::vector<storage::StatementSpan> spans_;
+  std::vector<uint32_t> by_speaker_;
+};
+
+}  // namespace
+
+void Searcher::for_each_statement(const Query& query, const StatementVisitor& visit, bool with_statement) const {
+  StatementScan(*snapshot_, query, visit, with_statement).in_index_order(nullptr);
 }
 
 StatementResult Searcher::search_statements(const Query& query, const SearchOptions& options) const {
@@ -353,7 +449,21 @@ StatementResult Searcher::search_statements(const Query& query, const SearchOpti
   const size_t keep = options.offset + options.limit;
   Order before{options.sort};
   std::priority_queue<StatementHit, std::vector<StatementHit>, Order> best(before);
-  for_each_statement(query, [&](const StatementHit& hit, const storage::StoredStatement&) {
+  // Rank-safe: an article none of whose statements can beat (or tie) the
+  // worst hit kept is passed over before its positions are read.
+  StatementGate worth_reading;
+  if (!options.exact_total && keep > 0)
+    worth_reading = [&](double upper_score, Day date) {
+      if (best.size() < keep) return true;
+      const StatementHit& worst = best.top();
+      switch (options.sort) {
+        case SortOrder::relevance: return upper_score >= worst.score;
+        case SortOrder::newest: return date >= worst.date;
+        case SortOrder::oldest: return date <= worst.date;
+      }
+      return true;
+    };
+  StatementScan scan(*snapshot_, query, [&](const StatementHit& hit, const storage::StoredStatement&) {
     ++result.total;
     if (keep == 0) return;
     if (best.size() < keep) {
@@ -363,6 +473,7 @@ StatementResult Searcher::search_statements(const Query& query, const SearchOpti
       best.push(hit);
     }
   }, false);
+  scan.in_index_order(worth_reading);
   std::vector<StatementHit> hits;
   while (!best.empty()) {
     hits.push_back(best.top());

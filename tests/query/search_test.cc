@@ -401,6 +401,25 @@ TEST_CASE("statement search equals evaluating each statement's own text") {
     for (const auto& r : statements)
       if (evaluate(*query.root, r.doc, stats).first) expected.insert(r.key);
     CHECK(got == expected);
+    // Top-k without an exact total passes over articles that cannot compete:
+    // the very same hits as the exhaustive search.
+    for (SortOrder sort : {SortOrder::relevance, SortOrder::newest, SortOrder::oldest})
+      for (size_t limit : {1, 5, 20}) {
+        SearchOptions exact;
+        exact.limit = limit;
+        exact.sort = sort;
+        SearchOptions pruned = exact;
+        pruned.exact_total = false;
+        auto a = searcher.search_statements(query, exact), b = searcher.search_statements(query, pruned);
+        REQUIRE(a.hits.size() == b.hits.size());
+        CHECK(b.total <= a.total);
+        for (size_t i = 0; i < a.hits.size(); ++i) {
+          CHECK(a.hits[i].segment == b.hits[i].segment);
+          CHECK(a.hits[i].doc == b.hits[i].doc);
+          CHECK(a.hits[i].statement == b.hits[i].statement);
+          CHECK(a.hits[i].score == b.hits[i].score);
+        }
+      }
   }
 }
 

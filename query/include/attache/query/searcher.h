@@ -48,7 +48,7 @@ struct StatementHit {
 
 struct StatementResult {
   std::vector<StatementHit> hits;
-  uint64_t total = 0;  // every matching statement
+  uint64_t total = 0;  // every matching statement (a lower bound when exact_total is false)
 };
 
 // BM25 as Xapian's BM25Weight computes it with its defaults (k1 = 1, b = 0.5,
