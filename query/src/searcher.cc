@@ -20,13 +20,6 @@ double Bm25::term_weight(uint64_t doc_frequency, uint64_t document_count) {
   return std::log(ratio) * (k1 + 1);
 }
 
-double Bm25::score(double term_weight, uint32_t frequency, uint32_t length, double average_length) {
-  double normalised = average_length > 0 ? length / average_length : 0;
-  normalised = std::max(normalised, min_normalised_length);
-  double f = frequency;
-  return term_weight * f / (k1 * (normalised * b + (1 - b)) + f);
-}
-
 Searcher::Searcher(std::shared_ptr<const storage::IndexSnapshot> snapshot) : snapshot_(std::move(snapshot)) {}
 
 namespace {
@@ -44,6 +37,14 @@ struct HitOrder {
   }
 };
 
+bool checks_positions(const QueryNode& n) {
+  using Kind = QueryNode::Kind;
+  if (n.kind == Kind::phrase || n.kind == Kind::near || n.kind == Kind::speaker) return true;
+  for (const auto& c : n.children)
+    if (checks_positions(*c)) return true;
+  return false;
+}
+
 }  // namespace
 
 SearchResult Searcher::search(const Query& query, const SearchOptions& options) const {
@@ -57,6 +58,8 @@ SearchResult Searcher::search(const Query& query, const SearchOptions& options) 
   const bool prune = !options.exact_total && keep > 0;
   MatcherOptions matcher_options;
   matcher_options.two_phase = prune;
+  // Without positions to check, a candidate's upper bound is its score.
+  const bool bound_is_score = !checks_positions(*query.root);
 
   // Scans documents [first, last) of segment s with a fresh matcher; false once
   // date order makes every document left in the segment too old (or new).
@@ -69,6 +72,7 @@ SearchResult Searcher::search(const Query& query, const SearchOptions& options) 
     double threshold = 0;                   // what the matcher was last told
     for (uint32_t doc = matcher->doc(); doc < last; matcher->next(), doc = matcher->doc()) {
       if (has_deletions && segment.is_deleted(doc)) continue;
+      double upper = -1;  // not computed
       if (prune && best.size() == keep) {
         // Rank-safe: a candidate that cannot beat the worst hit kept is
         // skipped before its positions are checked or its score computed,
@@ -93,7 +97,8 @@ SearchResult Searcher::search(const Query& query, const SearchOptions& options) 
               block_checked = end;
             }
           }
-          if (matcher->upper_score() < worst.score) continue;
+          upper = matcher->upper_score();
+          if (upper < worst.score) continue;
         } else {
           Day date = segment.date(doc);
           if (options.sort == SortOrder::oldest && date > worst.date) return false;  // ids follow dates
@@ -103,7 +108,7 @@ SearchResult Searcher::search(const Query& query, const SearchOptions& options) 
       if (prune && !matcher->matches()) continue;
       ++result.total;
       if (keep == 0) continue;
-      Hit hit{s, doc, matcher->score(), segment.date(doc)};
+      Hit hit{s, doc, bound_is_score && upper >= 0 ? upper : matcher->score(), segment.date(doc)};
       if (best.size() < keep) {
         best.push(hit);
       } else if (before(hit, best.top())) {

@@ -59,7 +59,12 @@ struct Bm25 {
   static constexpr double min_normalised_length = 0.5;
   // The term weight for a term in doc_frequency of document_count documents.
   static double term_weight(uint64_t doc_frequency, uint64_t document_count);
-  static double score(double term_weight, uint32_t frequency, uint32_t length, double average_length);
+  static double score(double term_weight, uint32_t frequency, uint32_t length, double average_length) {
+    double normalised = average_length > 0 ? length / average_length : 0;
+    if (normalised < min_normalised_length) normalised = min_normalised_length;
+    const double f = frequency;
+    return term_weight * f / (k1 * (normalised * b + (1 - b)) + f);
+  }
 };
 
 class Searcher {
