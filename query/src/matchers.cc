@@ -142,11 +142,15 @@ class PositionalMatcher : public Matcher {
   void advance(uint32_t target) override {
     if (doc_ != kNoMoreDocs && target > doc_) settle(target);
   }
+  // Asked twice for a candidate under top-k (as its bound, then as its score).
   double score() override {
+    if (scored_doc_ == doc_) return score_;
     double s = 0;
     uint32_t length = segment_.length(doc_);
     for (size_t i = 0; i < cursors_.size(); ++i)
       s += Bm25::score(weights_[i], cursors_[i].frequency(), length, average_length_);
+    scored_doc_ = doc_;
+    score_ = s;
     return s;
   }
   uint64_t cost() const override { return cursors_[order_[0]].doc_frequency(); }
@@ -225,6 +229,8 @@ class PositionalMatcher : public Matcher {
   bool two_phase_;
   uint32_t checked_doc_ = kNoMoreDocs;
   bool checked_ = false;
+  uint32_t scored_doc_ = kNoMoreDocs;
+  double score_ = 0;
 };
 
 // Start positions of a phrase (terms [first, first + offsets.size()) at the
