@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <numeric>
 #include <queue>
+#include <span>
 
 #include "segment_impl.h"
 #include "segment_writer.h"
@@ -78,48 +79,47 @@ SegmentEntry merge_segments(const std::filesystem::path& dir, uint64_t segment_i
   for (size_t s = 0; s < terms.size(); ++s)
     if (terms[s].valid()) heap.push(s);
 
-  struct Entry {
-    uint32_t doc, frequency, position_start;
+  // Each term streamed into the writer: a k-way walk over the sources'
+  // postings by new id (within a source, new ids ascend with old ones, since
+  // both follow dates), one document at a time.
+  struct Part {
+    const Segment* source;
+    const std::vector<uint32_t>* new_id;
+    PostingCursor cursor;
+    uint32_t id = kDropped;  // the current document's new id; kDropped once done
+    void settle() {
+      for (; cursor.doc() != PostingCursor::kEnd; cursor.next())
+        if ((id = (*new_id)[cursor.doc()]) != kDropped) return;
+      id = kDropped;
+    }
   };
-  std::vector<Entry> entries;
-  std::vector<uint32_t> positions;
-  TermPostings merged;
+  std::vector<Part> parts;
   std::string term;
   while (!heap.empty()) {
     term.assign(terms[heap.top()].term());
-    entries.clear();
-    positions.clear();
+    parts.clear();
     bool positional = false;
     while (!heap.empty() && terms[heap.top()].term() == term) {
       size_t s = heap.top();
       heap.pop();
       const TermInfo& info = terms[s].info();
       positional |= info.has_positions();
-      for (PostingCursor c = sources[s]->postings(info); c.doc() != PostingCursor::kEnd; c.next()) {
-        uint32_t id = new_id[s][c.doc()];
-        if (id == kDropped) continue;
-        entries.push_back({id, c.frequency(), static_cast<uint32_t>(positions.size())});
-        if (info.has_positions()) {
-          const auto p = c.positions();
-          positions.insert(positions.end(), p.begin(), p.end());
-        }
-      }
+      parts.push_back({sources[s], &new_id[s], sources[s]->postings(info)});
+      parts.back().settle();
       terms[s].next();
       if (terms[s].valid()) heap.push(s);
     }
-    if (entries.empty()) continue;  // only in deleted documents
-    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.doc < b.doc; });
-    merged.docs.clear();
-    merged.frequencies.clear();
-    merged.positions.clear();
-    for (const Entry& e : entries) {
-      merged.docs.push_back(e.doc);
-      merged.frequencies.push_back(e.frequency);
-      if (positional)
-        merged.positions.insert(merged.positions.end(), positions.begin() + e.position_start,
-                                positions.begin() + e.position_start + e.frequency);
-    }
-    writer.add_term(term, merged);
+    writer.add_term(term, positional, [&](TermEncoder& encoder) {
+      while (true) {
+        Part* next = nullptr;
+        for (Part& p : parts)
+          if (p.id != kDropped && (!next || p.id < next->id)) next = &p;
+        if (!next) return;
+        encoder.add(next->id, next->cursor.frequency(), positional ? next->cursor.positions() : std::span<const uint32_t>());
+        next->cursor.next();
+        next->settle();
+      }
+    });
   }
   return writer.finish();
 }

@@ -3,6 +3,7 @@
 #include "postings_codec.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "attache/storage/index_reader.h"
 #include "bitpack.h"
@@ -43,61 +44,84 @@ void write_position_chunk(const TermPostings& p, size_t begin, size_t end, size_
 
 }  // namespace
 
-void encode_term(const TermPostings& p, const uint32_t* doc_lengths, ByteWriter& postings_out,
-                 ByteWriter& positions_out) {
-  const size_t df = p.docs.size();
-  const bool positional = !p.positions.empty();
-  constexpr uint32_t kNone = UINT32_MAX;  // "doc -1", so the first gap is doc + 1 - 1
-  if (df < kShortListLimit) {
-    write_varint_postings(p, 0, df, kNone, postings_out);
-    if (positional) write_position_chunk(p, 0, df, 0, positions_out);
+namespace {
+constexpr uint32_t kNone = UINT32_MAX;  // "doc -1", so the first gap is doc + 1 - 1
+}
+
+TermEncoder::TermEncoder(bool positional, const uint32_t* doc_lengths, ByteWriter& postings_out,
+                         ByteWriter& positions_out, std::function<void(ByteWriter&)> drain)
+    : positional_(positional),
+      doc_lengths_(doc_lengths),
+      postings_out_(postings_out),
+      positions_out_(positions_out),
+      drain_(std::move(drain)),
+      previous_last_(kNone) {}
+
+void TermEncoder::add(uint32_t doc, uint32_t frequency, std::span<const uint32_t> positions) {
+  if (positional_ && positions.size() != frequency)
+    throw std::logic_error("a positional term's document has " + std::to_string(positions.size()) +
+                           " positions for frequency " + std::to_string(frequency));
+  if (block_.docs.size() == kBlockSize) write_block();
+  block_.docs.push_back(doc);
+  block_.frequencies.push_back(frequency);
+  if (positional_) block_.positions.insert(block_.positions.end(), positions.begin(), positions.end());
+  ++doc_frequency_;
+  collection_frequency_ += frequency;
+}
+
+// A full block once the list is known to be long; the last one (full or not)
+// from finish().
+void TermEncoder::write_block() {
+  const TermPostings& p = block_;
+  const size_t n = p.docs.size();
+  const size_t before = blocks_.size();
+  if (n == kBlockSize) {
+    uint32_t values[kBlockSize];
+    uint32_t previous = previous_last_;
+    for (size_t i = 0; i < n; ++i) {
+      values[i] = p.docs[i] - previous - 1;
+      previous = p.docs[i];
+    }
+    encode_block(values, blocks_);
+    for (size_t i = 0; i < n; ++i) values[i] = p.frequencies[i] - 1;
+    encode_block(values, blocks_);
+  } else {
+    write_varint_postings(p, 0, n, previous_last_, blocks_);
+  }
+  uint32_t max_frequency = 0, min_length = UINT32_MAX;
+  for (size_t i = 0; i < n; ++i) {
+    max_frequency = std::max(max_frequency, p.frequencies[i]);
+    min_length = std::min(min_length, doc_lengths_[p.docs[i]]);
+  }
+  const uint32_t last = p.docs[n - 1];
+  skips_.varint(block_count_ == 0 ? last : last - previous_last_);
+  skips_.varint(blocks_.size() - before);
+  skips_.varint(max_frequency - 1);
+  skips_.varint(min_length);
+  if (positional_) {
+    const size_t chunk_start = positions_out_.size();
+    write_position_chunk(p, 0, n, 0, positions_out_);
+    skips_.varint(positions_out_.size() - chunk_start);
+    if (drain_ && positions_out_.size() >= kDrainBytes) drain_(positions_out_);
+  }
+  previous_last_ = last;
+  ++block_count_;
+  block_.docs.clear();
+  block_.frequencies.clear();
+  block_.positions.clear();
+}
+
+void TermEncoder::finish() {
+  if (block_count_ == 0 && block_.docs.size() < kShortListLimit) {
+    // A short list: varints, and one chunk of positions.
+    write_varint_postings(block_, 0, block_.docs.size(), kNone, postings_out_);
+    if (positional_) write_position_chunk(block_, 0, block_.docs.size(), 0, positions_out_);
     return;
   }
-
-  const size_t block_count = (df + kBlockSize - 1) / kBlockSize;
-  ByteWriter skips, blocks, chunk;
-  skips.varint(block_count);
-  uint32_t previous_last = kNone;
-  size_t position_at = 0;
-  uint32_t values[kBlockSize];
-  for (size_t b = 0; b < block_count; ++b) {
-    const size_t begin = b * kBlockSize;
-    const size_t end = std::min(df, begin + kBlockSize);
-    const size_t before = blocks.size();
-    if (end - begin == kBlockSize) {
-      uint32_t previous = previous_last;
-      for (size_t i = begin; i < end; ++i) {
-        values[i - begin] = p.docs[i] - previous - 1;
-        previous = p.docs[i];
-      }
-      encode_block(values, blocks);
-      for (size_t i = begin; i < end; ++i) values[i - begin] = p.frequencies[i] - 1;
-      encode_block(values, blocks);
-    } else {
-      write_varint_postings(p, begin, end, previous_last, blocks);
-    }
-    uint32_t max_frequency = 0, min_length = UINT32_MAX, positions_in_block = 0;
-    for (size_t i = begin; i < end; ++i) {
-      max_frequency = std::max(max_frequency, p.frequencies[i]);
-      min_length = std::min(min_length, doc_lengths[p.docs[i]]);
-      positions_in_block += p.frequencies[i];
-    }
-    const uint32_t last = p.docs[end - 1];
-    skips.varint(b == 0 ? last : last - previous_last);
-    skips.varint(blocks.size() - before);
-    skips.varint(max_frequency - 1);
-    skips.varint(min_length);
-    if (positional) {
-      chunk.clear();
-      write_position_chunk(p, begin, end, position_at, chunk);
-      position_at += positions_in_block;
-      skips.varint(chunk.size());
-      positions_out.raw(chunk.bytes().data(), chunk.size());
-    }
-    previous_last = last;
-  }
-  postings_out.raw(skips.bytes().data(), skips.size());
-  postings_out.raw(blocks.bytes().data(), blocks.size());
+  if (!block_.docs.empty()) write_block();
+  postings_out_.varint(block_count_);
+  postings_out_.raw(skips_.bytes().data(), skips_.size());
+  postings_out_.raw(blocks_.bytes().data(), blocks_.size());
 }
 
 namespace {

@@ -69,19 +69,38 @@ SegmentWriter::~SegmentWriter() {
 std::filesystem::path SegmentWriter::path(SegmentFile file) const { return dir_ / segment_file_name(entry_.id, file); }
 
 void SegmentWriter::add_term(std::string_view term, const TermPostings& postings) {
+  add_term(term, !postings.positions.empty(), [&](TermEncoder& encoder) {
+    size_t at = 0;
+    for (size_t i = 0; i < postings.docs.size(); ++i) {
+      std::span<const uint32_t> positions;
+      if (!postings.positions.empty())
+        positions = std::span<const uint32_t>(postings.positions).subspan(at, postings.frequencies[i]);
+      at += postings.frequencies[i];
+      encoder.add(postings.docs[i], postings.frequencies[i], positions);
+    }
+  });
+}
+
+void SegmentWriter::add_term(std::string_view term, bool positional, const std::function<void(TermEncoder&)>& fill) {
   postings_bytes_.clear();
   positions_bytes_.clear();
-  encode_term(postings, lengths_.data(), postings_bytes_, positions_bytes_);
+  const uint64_t positions_offset = positions_->offset();
+  TermEncoder encoder(positional, lengths_.data(), postings_bytes_, positions_bytes_, [&](ByteWriter& positions) {
+    positions_->write(positions.bytes());
+    positions.clear();
+  });
+  fill(encoder);
+  if (encoder.doc_frequency() == 0) return;
+  encoder.finish();
   TermInfo info;
-  info.doc_frequency = static_cast<uint32_t>(postings.docs.size());
-  info.collection_frequency = 0;
-  for (uint32_t f : postings.frequencies) info.collection_frequency += f;
+  info.doc_frequency = encoder.doc_frequency();
+  info.collection_frequency = encoder.collection_frequency();
   info.postings_offset = postings_->offset();
   info.postings_length = postings_bytes_.size();
-  info.positions_offset = positions_->offset();
-  info.positions_length = positions_bytes_.size();
   postings_->write(postings_bytes_.bytes());
   positions_->write(positions_bytes_.bytes());
+  info.positions_offset = positions_offset;
+  info.positions_length = positions_->offset() - positions_offset;
   dictionary_->add(term, info);
 }
 

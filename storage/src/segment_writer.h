@@ -26,6 +26,9 @@ class SegmentWriter {
   ~SegmentWriter();
 
   void add_term(std::string_view term, const TermPostings& postings);
+  // The same, streamed: fill hands every document of the term to the encoder
+  // in ascending order. A term given no document is left out.
+  void add_term(std::string_view term, bool positional, const std::function<void(TermEncoder&)>& fill);
   SegmentEntry finish();
 
  private:

@@ -4,10 +4,12 @@
 // one segment with exactly the live articles.
 #include <doctest/doctest.h>
 
+#include <random>
 #include <set>
 
 #include "attache/storage/index_reader.h"
 #include "attache/storage/index_writer.h"
+#include "postings_codec.h"
 #include "temp_dir.h"
 
 using namespace attache;
@@ -147,4 +149,57 @@ TEST_CASE("a segment with a third of its articles deleted is rewritten without t
   REQUIRE(snapshot->segments().size() == 1);
   CHECK(snapshot->segments()[0]->doc_count() == 6);
   CHECK(snapshot->segments()[0]->deleted_count() == 0);
+}
+
+TEST_CASE("a merge streams long lists (many blocks, megabytes of positions) in date order, without deleted articles") {
+  // Three segments whose dates interleave, a frequent positional term in every
+  // article: the merged term crosses many 128-document blocks and more than a
+  // mebibyte of positions, which the writer drains to its file on the way.
+  testing::TempDir dir;
+  auto positions_of = [](int n) {
+    std::mt19937 rng(static_cast<uint32_t>(n));
+    std::vector<uint32_t> p;
+    for (uint32_t at = rng() % 5, count = 400 + rng() % 200; p.size() < count; at += 1 + rng() % 100) p.push_back(at);
+    return p;
+  };
+  auto frequent = [&](int n, Day date) {
+    IndexableDocument d = article("f" + std::to_string(n), date, "rare" + std::to_string(n % 7));
+    d.terms.push_back({"frequent", static_cast<uint32_t>(positions_of(n).size()), positions_of(n)});
+    d.length = static_cast<uint32_t>(positions_of(n).size() + 2);
+    return d;
+  };
+  constexpr int kPerSegment = 1500;
+  {
+    auto writer = IndexWriter::open(dir.path());
+    for (int s = 0; s < 3; ++s) {
+      for (int i = 0; i < kPerSegment; ++i) writer->add(frequent(s * kPerSegment + i, 18000 + 3 * i + s));
+      writer->commit();
+    }
+    for (int n = 0; n < 3 * kPerSegment; n += 10) writer->remove("f" + std::to_string(n));
+    writer->optimize();
+  }
+  auto snapshot = IndexSnapshot::open(dir.path());
+  REQUIRE(snapshot->segments().size() == 1);
+  const Segment& segment = *snapshot->segments()[0];
+  CHECK(segment.doc_count() == 3 * kPerSegment - 3 * kPerSegment / 10);
+  CHECK_NOTHROW(snapshot->verify());
+  uint32_t seen = 0, previous = 0;
+  for (PostingCursor c = segment.postings("frequent"); c.doc() != PostingCursor::kEnd; c.next(), ++seen) {
+    if (seen > 0) CHECK(segment.date(previous) <= segment.date(c.doc()));
+    previous = c.doc();
+    const int n = std::stoi(segment.document(c.doc()).id.substr(1));
+    CHECK(n % 10 != 0);
+    const auto expected = positions_of(n);
+    const auto got = c.positions();
+    REQUIRE(c.frequency() == expected.size());
+    CHECK(std::vector<uint32_t>(got.begin(), got.end()) == expected);
+  }
+  CHECK(seen == segment.doc_count());
+  size_t rare3 = 0;
+  for (int n = 0; n < 3 * kPerSegment; ++n) rare3 += n % 7 == 3 && n % 10 != 0;
+  CHECK(ids_with(*snapshot, "rare3").size() == rare3);
+  uint64_t positions_bytes = 0;
+  for (const auto& f : std::filesystem::directory_iterator(dir.path()))
+    if (f.path().extension() == ".positions") positions_bytes += f.file_size();
+  CHECK(positions_bytes > TermEncoder::kDrainBytes);  // so the writer drained them on the way
 }
