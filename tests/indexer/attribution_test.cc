@@ -83,6 +83,17 @@ TEST_CASE("collective and institutional speakers stay collective") {
   CHECK(s[3].canonical == "experts");
 }
 
+TEST_CASE("a role or an organisation before a name describes the person; the person is the name") {
+  // Regression: the whole capitalised run was taken as the name.
+  auto s = find("Kremlin spokesman Dmitry Peskov said the talks had stalled. "
+                "Senior fellow at the Carnegie Endowment Dmitri Trenin warned that nothing would change. "
+                "The White House said the decision was shortsighted.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].canonical == "Dmitry Peskov");
+  CHECK(s[1].canonical == "Dmitri Trenin");
+  CHECK(s[2].canonical == "White House");
+}
+
 TEST_CASE("no statement without a speech act") {
   CHECK(find("Secretary Blinken met Foreign Minister Lavrov in Geneva. He visited the embassy.").empty());
   CHECK(find("Mr. Scholz was asked whether Germany would halt the pipeline. He paused.").empty());

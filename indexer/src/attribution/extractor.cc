@@ -189,6 +189,23 @@ class Extractor {
       }
       break;
     }
+    // A role noun or an organisation between the titles and the name
+    // ("Kremlin spokesman Dmitry Peskov", "European Council on Foreign
+    // Relations analyst Kaja Liik", "Carnegie Endowment Dmitri Trenin"): the
+    // person is the capitalised words after the last of them.
+    uint32_t name_start = k;
+    const uint32_t first_name = k;
+    for (uint32_t j = b; j > k; --j) {
+      const Word& x = w_[j - 1];
+      const bool role = !x.capitalized && !kParticles.count(x.text);
+      if (role || is_institution_word(x.text)) {
+        // After an organisation, a person needs a given name and a surname
+        // ("White House" is no person called House).
+        if (w_[j].capitalized && (role || b - j >= 1)) name_start = j;
+        break;
+      }
+    }
+    for (; k < name_start; ++k) p.titles.push_back(w_[k].text);
     for (; k <= b; ++k) p.names.push_back(w_[k].text);
     if (p.names.empty()) {
       // All title: "the Kremlin", "the State Department", "Foreign Ministry".
@@ -210,8 +227,9 @@ class Extractor {
       p.type = PhraseType::group;  // "the United States", "the European Union"
       return p;
     }
-    bool institution = false;
-    for (uint32_t i = a; i <= b; ++i) institution |= is_institution_word(w_[i].text) && !is_title_word(w_[i].text);
+    bool institution = false;  // once split off, an organisation describes the person
+    for (uint32_t i = name_start != first_name ? name_start : a; i <= b; ++i)
+      institution |= is_institution_word(w_[i].text) && !is_title_word(w_[i].text);
     if (institution || (p.names.size() == 1 && p.titles.empty() && kPlaces.count(p.names[0]))) {
       p.type = PhraseType::group;
       return p;

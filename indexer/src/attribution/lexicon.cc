@@ -87,7 +87,9 @@ const std::unordered_set<std::string_view> kInstitutions = {
     "Kremlin", "Pentagon", "White", "State", "Department", "Ministry", "Foreign", "Commission", "Council",
     "Government", "Administration", "Embassy", "Parliament", "Duma", "Congress", "Senate", "Cabinet",
     "Secretariat", "Alliance", "NATO", "OSCE", "EU", "U.N.", "UN", "IAEA", "Elysee", "Élysée", "Chancellery",
-    "Bundestag", "Downing", "Office", "Agency", "Headquarters", "Command", "Staff", "Presidency", "Palace"};
+    "Bundestag", "Downing", "Office", "Agency", "Headquarters", "Command", "Staff", "Presidency", "Palace",
+    // research and civil bodies whose people are quoted as analysts
+    "Endowment", "Institute", "Foundation", "Relations", "University", "Center", "Centre", "Studies"};
 
 const std::unordered_map<std::string_view, int> kGivenNames = [] {
   std::unordered_map<std::string_view, int> m;
