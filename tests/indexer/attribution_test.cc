@@ -87,11 +87,13 @@ TEST_CASE("a role or an organisation before a name describes the person; the per
   // Regression: the whole capitalised run was taken as the name.
   auto s = find("Kremlin spokesman Dmitry Peskov said the talks had stalled. "
                 "Senior fellow at the Carnegie Endowment Dmitri Trenin warned that nothing would change. "
-                "The White House said the decision was shortsighted.");
-  REQUIRE(s.size() == 3);
+                "The White House said the decision was shortsighted. "
+                "The European Council on Foreign Relations analyst Kaja Liik said the talks were over.");
+  REQUIRE(s.size() == 4);
   CHECK(s[0].canonical == "Dmitry Peskov");
   CHECK(s[1].canonical == "Dmitri Trenin");
   CHECK(s[2].canonical == "White House");
+  CHECK(s[3].canonical == "Kaja Liik");  // not "European Council": the role introduces the subject
 }
 
 TEST_CASE("no statement without a speech act") {

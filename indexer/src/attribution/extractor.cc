@@ -938,7 +938,11 @@ class Extractor {
       // name after a preposition is not the subject; the phrase that starts
       // the clause is.
       static const std::unordered_set<std::string_view> kPrepositions = {"at", "in", "from", "of", "with", "for", "to", "by", "on"};
-      if (kPrepositions.count(w_[phrase.first - 1].text)) {
+      // A person introduced by a role noun ("... Relations analyst Kaja
+      // Liik said") is the subject whatever precedes the role.
+      const bool role_and_name = phrase.type == PhraseType::name && !phrase.titles.empty() && !phrase.names.empty() &&
+                                 is_role_noun(lower(phrase.titles.back())) && !w_[phrase.first + phrase.titles.size() - 1].capitalized;
+      if (kPrepositions.count(w_[phrase.first - 1].text) && !role_and_name) {
         Phrase found;
         for (int k = static_cast<int>(phrase.first) - 2; k >= static_cast<int>(first_) && k > static_cast<int>(phrase.first) - 10; --k) {
           Phrase q = phrase_ending_at(k, first_);
