@@ -96,6 +96,13 @@ TEST_CASE("a role or an organisation before a name describes the person; the per
   CHECK(s[3].canonical == "Kaja Liik");  // not "European Council": the role introduces the subject
 }
 
+TEST_CASE("a name after a preposition and a determiner is not the subject") {
+  // Regression: "the" between "at" and the name hid the preposition.
+  auto s = find("Leaders gathered at the Munich Security Conference warned that the talks were over.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Leaders");
+}
+
 TEST_CASE("no statement without a speech act") {
   CHECK(find("Secretary Blinken met Foreign Minister Lavrov in Geneva. He visited the embassy.").empty());
   CHECK(find("Mr. Scholz was asked whether Germany would halt the pipeline. He paused.").empty());

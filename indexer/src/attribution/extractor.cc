@@ -938,13 +938,18 @@ class Extractor {
       // name after a preposition is not the subject; the phrase that starts
       // the clause is.
       static const std::unordered_set<std::string_view> kPrepositions = {"at", "in", "from", "of", "with", "for", "to", "by", "on"};
-      // A person introduced by a role noun ("... Relations analyst Kaja
-      // Liik said") is the subject whatever precedes the role.
-      const bool role_and_name = phrase.type == PhraseType::name && !phrase.titles.empty() && !phrase.names.empty() &&
-                                 is_role_noun(lower(phrase.titles.back())) && !w_[phrase.first + phrase.titles.size() - 1].capitalized;
-      if (kPrepositions.count(w_[phrase.first - 1].text) && !role_and_name) {
+      // A person introduced by a role noun or an organisation ("...
+      // Relations analyst Kaja Liik said") is the subject whatever precedes.
+      const bool role_and_name =
+          phrase.type == PhraseType::name && !phrase.titles.empty() && !phrase.names.empty() &&
+          ((is_role_noun(lower(phrase.titles.back())) && !w_[phrase.first + phrase.titles.size() - 1].capitalized) ||
+           is_institution_word(phrase.titles.back()));  // "... the Carnegie Endowment Dmitri Trenin warned"
+      // "at the Munich Security Conference": a determiner between.
+      uint32_t before = phrase.first - 1;
+      if ((w_[before].is("the") || w_[before].is("a")) && before > first_ && w_[before - 1].kind == WordKind::word) --before;
+      if (kPrepositions.count(w_[before].text) && !role_and_name) {
         Phrase found;
-        for (int k = static_cast<int>(phrase.first) - 2; k >= static_cast<int>(first_) && k > static_cast<int>(phrase.first) - 10; --k) {
+        for (int k = static_cast<int>(before) - 1; k >= static_cast<int>(first_) && k > static_cast<int>(phrase.first) - 10; --k) {
           Phrase q = phrase_ending_at(k, first_);
           if ((q.type == PhraseType::group || q.type == PhraseType::name) &&
               (q.first == first_ || w_[q.first - 1].kind != WordKind::word)) {
@@ -954,8 +959,8 @@ class Extractor {
         }
         if (found.type == PhraseType::none) return;
         // "analysts at Goldman Sachs wrote": the place belongs to the group.
-        if (found.type == PhraseType::group && found.last + 2 == phrase.first &&
-            (w_[found.last + 1].is("at") || w_[found.last + 1].is("in") || w_[found.last + 1].is("from")))
+        if (found.type == PhraseType::group && found.last + 1 == before &&
+            (w_[before].is("at") || w_[before].is("in") || w_[before].is("from")))
           found.last = phrase.last;
         phrase = found;
       }
