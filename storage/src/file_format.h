@@ -88,6 +88,10 @@ class MappedFile {
 
   // Pointer to [offset, offset + length) of the body after checking its chunks.
   const uint8_t* verified(uint64_t offset, uint64_t length) const;
+  // The body, unchecked: for a header whose extent is known only once it is
+  // read. Bounded reads only, and verified() over all that was read before
+  // any of it is trusted.
+  const uint8_t* unchecked_body() const { return data_ + body_begin(); }
   // Every chunk and the footer checksum.
   void verify_all() const;
   [[noreturn]] void fail(const std::string& reason) const;

@@ -60,8 +60,11 @@ void StatementsWriter::write(FileWriter& out) const {
 }
 
 StatementsReader::StatementsReader(const MappedFile& file, uint32_t doc_count) : file_(file), doc_count_(doc_count) {
+  // The tables and offsets are checked here; each article's statements when
+  // read (the whole file is tens of megabytes in a large segment, too much
+  // to hash at every open).
   uint64_t length = file.body_end() - file.body_begin();
-  const uint8_t* p = file.verified(file.body_begin(), length);  // small next to the store: verified whole
+  const uint8_t* p = file.unchecked_body();
   ByteReader in(p, p + length, &file.name());
   if (in.u32() != doc_count) file.fail("document count disagrees with the manifest");
   statement_count_ = in.u32();
@@ -81,7 +84,8 @@ StatementsReader::StatementsReader(const MappedFile& file, uint32_t doc_count) :
     }
   }
   offsets_ = in.take((uint64_t{doc_count} + 1) * 4);
-  data_ = in.position();
+  file.verified(file.body_begin(), static_cast<uint64_t>(in.position() - p));
+  data_offset_ = file.body_begin() + static_cast<uint64_t>(in.position() - p);
   data_length_ = in.remaining();
   if (load_u32(offsets_) != 0 || load_u32(offsets_ + 4 * uint64_t{doc_count}) != data_length_)
     file.fail("statement offsets do not cover the data");
@@ -91,7 +95,8 @@ ByteReader StatementsReader::entry(uint32_t doc) const {
   if (doc >= doc_count_) file_.fail("no statements for document " + std::to_string(doc));
   uint32_t begin = load_u32(offsets_ + 4 * uint64_t{doc}), end = load_u32(offsets_ + 4 * (uint64_t{doc} + 1));
   if (begin > end || end > data_length_) file_.fail("statement offsets out of order");
-  return ByteReader(data_ + begin, data_ + end, &file_.name());
+  const uint8_t* data = file_.verified(data_offset_ + begin, end - begin);
+  return ByteReader(data, data + (end - begin), &file_.name());
 }
 
 void StatementsReader::decode(uint32_t doc, std::vector<Encoded>& out) const {

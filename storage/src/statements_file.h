@@ -64,7 +64,7 @@ class StatementsReader {
   std::vector<std::pair<std::string, bool>> speakers_;
   std::vector<std::string_view> written_, cues_;  // version 2
   const uint8_t* offsets_ = nullptr;
-  const uint8_t* data_ = nullptr;
+  uint64_t data_offset_ = 0;  // in the file; verified per article as read
   uint64_t data_length_ = 0;
 };
 

@@ -3,12 +3,14 @@
 // gets its own error.
 #include <doctest/doctest.h>
 
+#include <cstring>
 #include <fstream>
 #include <random>
 
 #include "attache/storage/error.h"
 #include "attache/storage/index_reader.h"
 #include "attache/storage/index_writer.h"
+#include "file_format.h"
 #include "temp_dir.h"
 
 using namespace attache;
@@ -111,4 +113,51 @@ TEST_CASE("a missing segment file is corruption") {
   auto kind = check(dir.path());
   REQUIRE(kind);
   CHECK(*kind == ErrorKind::corruption);
+}
+
+TEST_CASE("a flipped byte in an article's statements is corruption when they are read, without a full check") {
+  // Opening checks the statements file's tables; each article's statements
+  // are checked when first read. A damaged one must never decode as data.
+  testing::TempDir dir;
+  {
+    auto writer = IndexWriter::open(dir.path());
+    for (int i = 0; i < 6000; ++i) {  // statements data over several 64 KiB chunks
+      IndexableDocument d;
+      d.stored.id = "s" + std::to_string(i);
+      d.stored.date = 19000 + i % 10;
+      d.stored.text = "Ryabkov said the talks had stalled, and Sherman said they had not.";
+      for (int k = 0; k < 2; ++k) {
+        StoredStatement st;
+        st.begin = k ? 40 : 0;
+        st.end = k ? 66 : 34;
+        st.first_position = k ? 7 : 0;
+        st.position_count = 5;
+        st.speaker = k ? "Sherman" : "Ryabkov";
+        st.canonical = st.speaker;
+        st.cue = "said";
+        d.stored.statements.push_back(st);
+      }
+      d.length = 12;
+      d.terms.push_back({"talks", 1, {3}});
+      writer->add(std::move(d));
+    }
+    writer->commit();
+  }
+  const auto path = dir / "seg-000001.statements";
+  const auto original = read_file(path);
+  // The last byte of the body: the statements of the last article.
+  uint64_t body_end = 0;
+  std::memcpy(&body_end, original.data() + original.size() - kFooterSize, 8);
+  auto damaged = original;
+  damaged[body_end - 1] = static_cast<char>(damaged[body_end - 1] ^ 0x10);
+  write_file(path, damaged);
+  auto snapshot = IndexSnapshot::open(dir.path());  // opens: the tables are intact
+  const Segment& segment = *snapshot->segments()[0];
+  CHECK_NOTHROW(segment.statements(0));
+  try {
+    segment.statements(segment.doc_count() - 1);
+    FAIL("damaged statements were read without an error");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::corruption);
+  }
 }
