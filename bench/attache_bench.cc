@@ -80,12 +80,17 @@ uint64_t directory_bytes(const fs::path& dir) {
   return total;
 }
 
-bool drop_caches() {
-  sync();
-  std::ofstream f("/proc/sys/vm/drop_caches");
-  if (!f) return false;
-  f << "3\n";
-  return static_cast<bool>(f);
+// Drops an index's files from the page cache (posix_fadvise DONTNEED needs no
+// privilege, unlike /proc/sys/vm/drop_caches). Pages a process still maps stay,
+// so every searcher over the directory must be closed first.
+void evict(const fs::path& dir) {
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    int fd = ::open(e.path().c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) continue;
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+    ::close(fd);
+  }
 }
 
 struct Latency {
@@ -103,6 +108,31 @@ struct QueryClass {
   std::vector<std::string> queries;
   query::SortOrder sort = query::SortOrder::relevance;
   enum class Kind { top10, count, statements, facet } kind = Kind::top10;
+
+  // The top ten only, as Xapian's get_mset(0, 10) gives by default.
+  query::SearchOptions top10() const {
+    query::SearchOptions o;
+    o.limit = 10;
+    o.sort = sort;
+    o.exact_total = false;
+    return o;
+  }
+  void run(const query::Searcher& searcher, const query::Query& q) const {
+    switch (kind) {
+      case Kind::top10: searcher.search(q, top10()); break;
+      case Kind::count: searcher.count(q); break;
+      case Kind::statements: searcher.search_statements(q, top10()); break;
+      case Kind::facet: query::count_speakers(searcher, &q, query::SpeakerUnit::statements); break;
+    }
+  }
+  void run(const xapian_backend::XapianSearcher& xapian, const query::Query& q) const {
+    switch (kind) {
+      case Kind::top10: xapian.search(q, top10(), false); break;
+      case Kind::count: xapian.search(q, query::SearchOptions{0, 0, query::SortOrder::relevance}, true); break;
+      case Kind::statements: xapian.search_statements(q, top10()); break;
+      case Kind::facet: xapian.speaker_counts(q); break;
+    }
+  }
 };
 
 const std::set<std::string> kStopwords = {"the", "of", "and", "to", "a", "in", "that", "is", "for", "it", "as",
@@ -202,7 +232,7 @@ std::string ratio(double theirs, double ours) { return ours > 0 ? fixed(theirs /
 
 int main(int argc, char** argv) {
   std::string corpus, work, attache_binary = "attache", label = "corpus";
-  size_t per_class = 100;
+  size_t per_class = 100, cold_per_class = 20;
   bool skip_build = false, attache_only = false;
   std::string show_class;  // run only this class, printing each query with its times to stderr
   for (int i = 1; i < argc; ++i) {
@@ -213,12 +243,13 @@ int main(int argc, char** argv) {
     else if (a == "--attache") attache_binary = value();
     else if (a == "--label") label = value();
     else if (a == "--queries") per_class = std::stoul(value());
+    else if (a == "--cold") cold_per_class = std::stoul(value());
     else if (a == "--skip-build") skip_build = true;
     else if (a == "--attache-only") attache_only = true;
     else if (a == "--show") show_class = value();
     else {
       std::cerr << "usage: attache-bench --corpus FILE.jsonl --work DIR [--attache PATH] [--label NAME] [--queries N] "
-                   "[--skip-build] [--attache-only] [--show CLASS]\n";
+                   "[--skip-build] [--attache-only] [--show CLASS] [--cold N]\n";
       return 2;
     }
   }
@@ -281,55 +312,73 @@ int main(int argc, char** argv) {
   row("index / text", fixed(double(ours_bytes) / text_bytes, 3), fixed(double(theirs_bytes) / text_bytes, 3), "");
   std::cout << "\n";
 
-  query::Searcher searcher(snapshot);
+  auto searcher = std::make_unique<query::Searcher>(snapshot);
   std::unique_ptr<xapian_backend::XapianSearcher> xapian;
   if (!attache_only) xapian = xapian_backend::XapianSearcher::open(compact_dir);
   auto classes = make_queries(*snapshot, per_class, 7);
-  const bool cold = drop_caches();
-  std::cout << "| query class (" << per_class << " queries each) | attache p50 / p99 ms"
-            << (attache_only ? " |\n|---|---|\n" : " | Xapian p50 / p99 ms | Xapian / attache (p50) |\n|---|---|---|---|\n");
-  for (const auto& c : classes) {
-    if (!show_class.empty() && c.name != show_class) continue;
-    std::vector<query::Query> parsed;
-    for (const auto& text : c.queries) parsed.push_back(query::parse_query(text));
-    query::SearchOptions top10;  // the top ten only, as Xapian's get_mset(0, 10) gives by default
-    top10.limit = 10;
-    top10.sort = c.sort;
-    top10.exact_total = false;
-    auto ours_one = [&](const query::Query& q) {
-      switch (c.kind) {
-        case QueryClass::Kind::top10: searcher.search(q, top10); break;
-        case QueryClass::Kind::count: searcher.count(q); break;
-        case QueryClass::Kind::statements: searcher.search_statements(q, top10); break;
-        case QueryClass::Kind::facet: query::count_speakers(searcher, &q, query::SpeakerUnit::statements); break;
-      }
-    };
-    auto theirs_one = [&](const query::Query& q) {
-      switch (c.kind) {
-        case QueryClass::Kind::top10: xapian->search(q, top10, false); break;
-        case QueryClass::Kind::count: xapian->search(q, query::SearchOptions{0, 0, query::SortOrder::relevance}, true); break;
-        case QueryClass::Kind::statements: xapian->search_statements(q, top10); break;
-        case QueryClass::Kind::facet: xapian->speaker_counts(q); break;
-      }
-    };
-    auto measure = [&](const std::function<void(const query::Query&)>& one, std::vector<double>& ms) {
-      for (const auto& q : parsed) one(q);  // warm
-      for (const auto& q : parsed) {
-        auto t = Clock::now();
-        one(q);
-        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
-      }
-      return percentiles(ms);
-    };
-    std::vector<double> ours_ms, theirs_ms;
-    Latency o = measure(ours_one, ours_ms), x = attache_only ? Latency{} : measure(theirs_one, theirs_ms);
-    if (c.name == show_class)
-      for (size_t i = 0; i < c.queries.size(); ++i)
-        std::cerr << fixed(ours_ms[i], 3) << " ms  " << (attache_only ? "" : fixed(theirs_ms[i], 3) + " ms  ")
-                  << c.queries[i] << "\n";
+  std::vector<std::vector<query::Query>> parsed(classes.size());
+  for (size_t i = 0; i < classes.size(); ++i)
+    for (const auto& text : classes[i].queries) parsed[i].push_back(query::parse_query(text));
+  auto shown = [&](const QueryClass& c) { return show_class.empty() || c.name == show_class; };
+  auto header = [&](const std::string& what) {
+    std::cout << "| " << what << " | attache p50 / p99 ms"
+              << (attache_only ? " |\n|---|---|\n" : " | Xapian p50 / p99 ms | Xapian / attache (p50) |\n|---|---|---|---|\n");
+  };
+  auto latency_row = [&](const QueryClass& c, const std::vector<double>& ours_ms, const std::vector<double>& theirs_ms) {
+    Latency o = percentiles(ours_ms), x = percentiles(theirs_ms);
     row(c.name, fixed(o.p50, 3) + " / " + fixed(o.p99, 3), fixed(x.p50, 3) + " / " + fixed(x.p99, 3), ratio(x.p50, o.p50));
+  };
+  auto elapsed_ms = [](Clock::time_point since) { return std::chrono::duration<double, std::milli>(Clock::now() - since).count(); };
+
+  header("query class, warm (" + std::to_string(per_class) + " queries each)");
+  for (size_t i = 0; i < classes.size(); ++i) {
+    const QueryClass& c = classes[i];
+    if (!shown(c)) continue;
+    std::vector<double> ours_ms, theirs_ms;
+    auto measure = [&](const auto& engine, std::vector<double>& ms) {
+      for (const auto& q : parsed[i]) c.run(engine, q);  // warm
+      for (const auto& q : parsed[i]) {
+        auto t = Clock::now();
+        c.run(engine, q);
+        ms.push_back(elapsed_ms(t));
+      }
+    };
+    measure(*searcher, ours_ms);
+    if (!attache_only) measure(*xapian, theirs_ms);
+    if (c.name == show_class)
+      for (size_t k = 0; k < c.queries.size(); ++k)
+        std::cerr << fixed(ours_ms[k], 3) << " ms  " << (attache_only ? "" : fixed(theirs_ms[k], 3) + " ms  ")
+                  << c.queries[k] << "\n";
+    latency_row(c, ours_ms, theirs_ms);
   }
-  std::cout << "\nLatencies are warm (each query run once before timing)"
-            << (cold ? "" : "; the page cache could not be dropped here, so no cold figures") << ".\n";
+  std::cout << "\nWarm: each query run once untimed, then timed.\n";
+
+  if (cold_per_class > 0) {
+    // Cold: the index's files dropped from the page cache, then the index
+    // opened and the query run; the time covers both, as a first search does.
+    searcher.reset();
+    snapshot.reset();
+    xapian.reset();
+    std::cout << "\n";
+    header("query class, cold (" + std::to_string(cold_per_class) + " queries each; open + query)");
+    for (size_t i = 0; i < classes.size(); ++i) {
+      const QueryClass& c = classes[i];
+      if (!shown(c)) continue;
+      std::vector<double> ours_ms, theirs_ms;
+      for (size_t k = 0; k < std::min(cold_per_class, parsed[i].size()); ++k) {
+        evict(ours_dir);
+        auto t = Clock::now();
+        c.run(query::Searcher(storage::IndexSnapshot::open(ours_dir)), parsed[i][k]);
+        ours_ms.push_back(elapsed_ms(t));
+        if (attache_only) continue;
+        evict(compact_dir);
+        t = Clock::now();
+        c.run(*xapian_backend::XapianSearcher::open(compact_dir), parsed[i][k]);
+        theirs_ms.push_back(elapsed_ms(t));
+      }
+      latency_row(c, ours_ms, theirs_ms);
+    }
+    std::cout << "\nCold: the index's files evicted from the page cache (posix_fadvise DONTNEED) before each query.\n";
+  }
   return 0;
 }
