@@ -142,7 +142,18 @@ struct DocStore::Zstd {
 };
 
 DocStore::DocStore(const MappedFile& file, uint32_t doc_count)
-    : file_(file), doc_count_(doc_count), zstd_(std::make_unique<Zstd>()) {
+    : file_(file), doc_count_(doc_count), zstd_(std::make_unique<Zstd>()) {}
+
+const DocStore::Tables& DocStore::tables() const {
+  std::call_once(loaded_, [this] { load(); });
+  return tables_;
+}
+
+void DocStore::load() const {
+  const MappedFile& file = file_;
+  const uint32_t doc_count = doc_count_;
+  uint64_t& dictionary_length = tables_.dictionary_length;
+  std::vector<Block>& blocks = tables_.blocks;
   constexpr uint64_t kTrailer = 16;
   uint64_t body = file.body_end() - file.body_begin();
   if (body < kTrailer + 4) file.fail("document store trailer missing");
@@ -152,24 +163,24 @@ DocStore::DocStore(const MappedFile& file, uint32_t doc_count)
   if (load_u32(trailer + 12) != doc_count) file.fail("document count disagrees with the manifest");
   if (index_offset < file.body_begin() + 4 || index_offset + uint64_t{block_count} * 20 + kTrailer != file.body_end())
     file.fail("document store index out of place");
-  dictionary_length_ = load_u32(file.verified(file.body_begin(), 4));
-  if (file.body_begin() + 4 + dictionary_length_ > index_offset) file.fail("dictionary runs past the blocks");
-  if (dictionary_length_ > 0) {
-    const uint8_t* dict = file.verified(file.body_begin() + 4, dictionary_length_);
-    zstd_->ddict = ZSTD_createDDict(dict, dictionary_length_);
+  dictionary_length = load_u32(file.verified(file.body_begin(), 4));
+  if (file.body_begin() + 4 + dictionary_length > index_offset) file.fail("dictionary runs past the blocks");
+  if (dictionary_length > 0) {
+    const uint8_t* dict = file.verified(file.body_begin() + 4, dictionary_length);
+    zstd_->ddict = ZSTD_createDDict(dict, dictionary_length);
     if (!zstd_->ddict) file.fail("invalid compression dictionary");
   }
   const uint8_t* p = file.verified(index_offset, uint64_t{block_count} * 20);
   ByteReader in(p, p + uint64_t{block_count} * 20, &file.name());
-  blocks_.resize(block_count);
-  uint64_t expected_offset = file.body_begin() + 4 + dictionary_length_;
+  blocks.resize(block_count);
+  uint64_t expected_offset = file.body_begin() + 4 + dictionary_length;
   for (uint32_t b = 0; b < block_count; ++b) {
-    Block& block = blocks_[b];
+    Block& block = blocks[b];
     block.first_doc = in.u32();
     block.offset = in.u64();
     block.compressed_length = in.u32();
     block.raw_length = in.u32();
-    if (block.offset != expected_offset || (b == 0 ? block.first_doc != 0 : block.first_doc <= blocks_[b - 1].first_doc) ||
+    if (block.offset != expected_offset || (b == 0 ? block.first_doc != 0 : block.first_doc <= blocks[b - 1].first_doc) ||
         block.first_doc >= doc_count)
       file.fail("document store block " + std::to_string(b) + " out of place");
     expected_offset += block.compressed_length;
@@ -182,13 +193,14 @@ DocStore::~DocStore() = default;
 
 size_t DocStore::block_of(uint32_t doc) const {
   if (doc >= doc_count_) throw Error(ErrorKind::not_found, "no document " + std::to_string(doc) + " in " + file_.name());
-  auto it = std::upper_bound(blocks_.begin(), blocks_.end(), doc,
+  const std::vector<Block>& blocks = tables().blocks;
+  auto it = std::upper_bound(blocks.begin(), blocks.end(), doc,
                              [](uint32_t d, const Block& b) { return d < b.first_doc; });
-  return static_cast<size_t>(it - blocks_.begin()) - 1;
+  return static_cast<size_t>(it - blocks.begin()) - 1;
 }
 
 std::vector<uint8_t> DocStore::decompress(size_t b) const {
-  const Block& block = blocks_[b];
+  const Block& block = tables().blocks[b];
   const uint8_t* src = file_.verified(block.offset, block.compressed_length);
   std::vector<uint8_t> raw(block.raw_length);
   std::lock_guard lock(zstd_->mutex);
@@ -202,11 +214,12 @@ std::vector<uint8_t> DocStore::decompress(size_t b) const {
 
 void DocStore::scan(uint32_t first, uint32_t last, const std::function<void(uint32_t, StoredDocument&&)>& visit) const {
   if (first >= last) return;
-  for (size_t b = block_of(first); b < blocks_.size() && blocks_[b].first_doc < last; ++b) {
+  const std::vector<Block>& blocks = tables().blocks;
+  for (size_t b = block_of(first); b < blocks.size() && blocks[b].first_doc < last; ++b) {
     std::vector<uint8_t> raw = decompress(b);
-    uint32_t end = b + 1 < blocks_.size() ? blocks_[b + 1].first_doc : doc_count_;
+    uint32_t end = b + 1 < blocks.size() ? blocks[b + 1].first_doc : doc_count_;
     ByteReader in(raw.data(), raw.data() + raw.size(), &file_.name());
-    for (uint32_t doc = blocks_[b].first_doc; doc < end; ++doc) {
+    for (uint32_t doc = blocks[b].first_doc; doc < end; ++doc) {
       uint64_t length = in.varint();
       const uint8_t* record = in.take(length);
       if (doc < first || doc >= last) continue;

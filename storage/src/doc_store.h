@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -35,7 +36,7 @@ class DocStore {
   StoredDocument get(uint32_t doc) const;
   // Calls visit for docs [first, last) in order, decompressing each block once.
   void scan(uint32_t first, uint32_t last, const std::function<void(uint32_t, StoredDocument&&)>& visit) const;
-  uint64_t dictionary_bytes() const { return dictionary_length_; }
+  uint64_t dictionary_bytes() const { return tables().dictionary_length; }
 
  private:
   struct Block {
@@ -44,15 +45,23 @@ class DocStore {
     uint32_t compressed_length;
     uint32_t raw_length;
   };
+  struct Zstd;
+  // The dictionary and the block index, read on first use: a query that
+  // shows no document never reads them (half a megabyte a segment, cold).
+  struct Tables {
+    uint64_t dictionary_length = 0;
+    std::vector<Block> blocks;
+  };
+  const Tables& tables() const;
+  void load() const;
   std::vector<uint8_t> decompress(size_t block) const;
   size_t block_of(uint32_t doc) const;
 
   const MappedFile& file_;
   uint32_t doc_count_;
-  uint64_t dictionary_length_ = 0;
-  std::vector<Block> blocks_;
-  struct Zstd;
   std::unique_ptr<Zstd> zstd_;
+  mutable std::once_flag loaded_;
+  mutable Tables tables_;
 };
 
 }  // namespace attache::storage

@@ -175,12 +175,16 @@ MappedFile::MappedFile(const std::filesystem::path& path, std::string display_na
     if (table_offset_ + 4 * chunk_count_ + kFooterSize != size_) fail("checksum table size does not match the file size");
     chunk_verified_ = std::make_unique<std::atomic<bool>[]>(chunk_count_);
     for (size_t i = 0; i < chunk_count_; ++i) chunk_verified_[i].store(false, std::memory_order_relaxed);
-    verify_chunk(0);  // covers the header
     uint32_t file_kind = load_u32(data_ + 4);
-    if (file_kind != static_cast<uint32_t>(kind))
-      fail("holds " + kind_name(file_kind) + " data, expected " + kind_name(static_cast<uint32_t>(kind)));
     version_ = load_u32(data_ + 8);
     const uint32_t newest = current_version(kind);
+    // The header is checked with the rest of its chunk when that is first
+    // read (opening reads no more than it must: cold, each chunk is a disk
+    // read). A header that looks wrong is checked at once, so damage is told
+    // as corruption, not as another kind of file or a format version.
+    if (file_kind != static_cast<uint32_t>(kind) || version_ == 0 || version_ > newest) verify_chunk(0);
+    if (file_kind != static_cast<uint32_t>(kind))
+      fail("holds " + kind_name(file_kind) + " data, expected " + kind_name(static_cast<uint32_t>(kind)));
     if (version_ == 0 || version_ > newest) {
       throw Error(ErrorKind::format_version,
                   name_ + ": format version " + std::to_string(version_) + " is " +

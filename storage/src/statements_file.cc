@@ -60,46 +60,63 @@ void StatementsWriter::write(FileWriter& out) const {
 }
 
 StatementsReader::StatementsReader(const MappedFile& file, uint32_t doc_count) : file_(file), doc_count_(doc_count) {
-  // The tables and offsets are checked here; each article's statements when
-  // read (the whole file is tens of megabytes in a large segment, too much
-  // to hash at every open).
-  uint64_t length = file.body_end() - file.body_begin();
-  const uint8_t* p = file.unchecked_body();
-  ByteReader in(p, p + length, &file.name());
+  constexpr uint64_t kCounts = 16;  // document count, statement count, total positions
+  if (file.body_end() - file.body_begin() < kCounts) file.fail("statements header missing");
+  const uint8_t* counts = file.verified(file.body_begin(), kCounts);
+  ByteReader in(counts, counts + kCounts, &file.name());
   if (in.u32() != doc_count) file.fail("document count disagrees with the manifest");
   statement_count_ = in.u32();
   total_positions_ = in.u64();
+}
+
+const StatementsReader::Tables& StatementsReader::tables() const {
+  std::call_once(loaded_, [this] { load(); });
+  return tables_;
+}
+
+// The speakers, the string tables and the offsets, on first use: a query
+// over articles never reads them (hundreds of kilobytes a segment, cold).
+// Each article's statements are checked when read.
+void StatementsReader::load() const {
+  const MappedFile& file = file_;
+  uint64_t length = file.body_end() - file.body_begin();
+  const uint8_t* p = file.unchecked_body();
+  ByteReader in(p, p + length, &file.name());
+  in.skip(16);  // the counts, read at open
+  Tables& t = tables_;
   uint32_t speakers = in.u32();
   if (speakers > statement_count_) file.fail("more speakers than statements");
   for (uint32_t i = 0; i < speakers; ++i) {
     std::string name(in.string());
-    speakers_.emplace_back(std::move(name), in.u8() != 0);
+    t.speakers.emplace_back(std::move(name), in.u8() != 0);
   }
   if (file.version() >= 2) {
-    for (auto* table : {&written_, &cues_}) {
+    for (auto* table : {&t.written, &t.cues}) {
       uint32_t n = in.u32();
       if (n > statement_count_) file.fail("more strings than statements");
       table->reserve(n);
       for (uint32_t i = 0; i < n; ++i) table->push_back(in.string());
     }
   }
-  offsets_ = in.take((uint64_t{doc_count} + 1) * 4);
+  t.offsets = in.take((uint64_t{doc_count_} + 1) * 4);
   file.verified(file.body_begin(), static_cast<uint64_t>(in.position() - p));
-  data_offset_ = file.body_begin() + static_cast<uint64_t>(in.position() - p);
-  data_length_ = in.remaining();
-  if (load_u32(offsets_) != 0 || load_u32(offsets_ + 4 * uint64_t{doc_count}) != data_length_)
+  t.data_offset = file.body_begin() + static_cast<uint64_t>(in.position() - p);
+  t.data_length = in.remaining();
+  if (load_u32(t.offsets) != 0 || load_u32(t.offsets + 4 * uint64_t{doc_count_}) != t.data_length)
     file.fail("statement offsets do not cover the data");
 }
 
 ByteReader StatementsReader::entry(uint32_t doc) const {
   if (doc >= doc_count_) file_.fail("no statements for document " + std::to_string(doc));
-  uint32_t begin = load_u32(offsets_ + 4 * uint64_t{doc}), end = load_u32(offsets_ + 4 * (uint64_t{doc} + 1));
-  if (begin > end || end > data_length_) file_.fail("statement offsets out of order");
-  const uint8_t* data = file_.verified(data_offset_ + begin, end - begin);
+  const Tables& t = tables();
+  uint32_t begin = load_u32(t.offsets + 4 * uint64_t{doc}), end = load_u32(t.offsets + 4 * (uint64_t{doc} + 1));
+  if (begin > end || end > t.data_length) file_.fail("statement offsets out of order");
+  const uint8_t* data = file_.verified(t.data_offset + begin, end - begin);
   return ByteReader(data, data + (end - begin), &file_.name());
 }
 
 void StatementsReader::decode(uint32_t doc, std::vector<Encoded>& out) const {
+  const Tables& t = tables();
   ByteReader in = entry(doc);
   out.resize(in.varint32());
   if (out.size() > in.remaining()) file_.fail("statement count exceeds its bytes");
@@ -120,8 +137,8 @@ void StatementsReader::decode(uint32_t doc, std::vector<Encoded>& out) const {
       s.begin = static_cast<uint32_t>(begin);
       s.first_position = static_cast<uint32_t>(position);
       s.speaker = in.varint32();
-      s.written = table_string(written_);
-      s.cue = table_string(cues_);
+      s.written = table_string(t.written);
+      s.cue = table_string(t.cues);
     } else {  // version 1: absolute offsets, strings inline
       s.begin = in.varint32();
       s.length = in.varint32();
@@ -134,7 +151,7 @@ void StatementsReader::decode(uint32_t doc, std::vector<Encoded>& out) const {
     s.kind = in.u8();
     s.confidence = in.u8();
     if (s.length > UINT32_MAX - s.begin) file_.fail("statement runs past 4 GiB");
-    if (s.speaker >= speakers_.size()) file_.fail("statement names an unknown speaker");
+    if (s.speaker >= t.speakers.size()) file_.fail("statement names an unknown speaker");
     if (s.kind > 2 || s.confidence > 100) file_.fail("invalid statement kind or confidence");
   }
   if (!in.at_end()) file_.fail("trailing bytes after a document's statements");
@@ -170,6 +187,7 @@ void StatementsReader::spans(uint32_t doc, std::vector<StatementSpan>& out) cons
 }
 
 std::vector<StoredStatement> StatementsReader::get(uint32_t doc) const {
+  const auto& speakers = tables().speakers;
   std::vector<Encoded> encoded;
   decode(doc, encoded);
   std::vector<StoredStatement> out(encoded.size());
@@ -180,8 +198,8 @@ std::vector<StoredStatement> StatementsReader::get(uint32_t doc) const {
     s.end = e.begin + e.length;
     s.first_position = e.first_position;
     s.position_count = e.position_count;
-    s.canonical = speakers_[e.speaker].first;
-    s.group = speakers_[e.speaker].second;
+    s.canonical = speakers[e.speaker].first;
+    s.group = speakers[e.speaker].second;
     s.speaker = e.written;
     s.cue = e.cue;
     s.kind = e.kind;

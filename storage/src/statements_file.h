@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -44,7 +45,7 @@ class StatementsReader {
   uint32_t statement_count() const { return statement_count_; }
   uint64_t total_positions() const { return total_positions_; }
   // The segment's speakers (canonical, group) and how many statements each made.
-  const std::vector<std::pair<std::string, bool>>& speakers() const { return speakers_; }
+  const std::vector<std::pair<std::string, bool>>& speakers() const { return tables().speakers; }
 
  private:
   // One statement as stored, strings pointing into the mapped file.
@@ -57,15 +58,22 @@ class StatementsReader {
   void decode(uint32_t doc, std::vector<Encoded>& out) const;
   ByteReader entry(uint32_t doc) const;
 
+  struct Tables {
+    std::vector<std::pair<std::string, bool>> speakers;
+    std::vector<std::string_view> written, cues;  // version 2
+    const uint8_t* offsets = nullptr;
+    uint64_t data_offset = 0;  // in the file; verified per article as read
+    uint64_t data_length = 0;
+  };
+  const Tables& tables() const;
+  void load() const;
+
   const MappedFile& file_;
   uint32_t doc_count_;
   uint32_t statement_count_ = 0;
   uint64_t total_positions_ = 0;
-  std::vector<std::pair<std::string, bool>> speakers_;
-  std::vector<std::string_view> written_, cues_;  // version 2
-  const uint8_t* offsets_ = nullptr;
-  uint64_t data_offset_ = 0;  // in the file; verified per article as read
-  uint64_t data_length_ = 0;
+  mutable std::once_flag loaded_;
+  mutable Tables tables_;
 };
 
 }  // namespace attache::storage
