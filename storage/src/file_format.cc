@@ -234,6 +234,10 @@ const uint8_t* MappedFile::verified(uint64_t offset, uint64_t length) const {
   return data_ + offset;
 }
 
+void MappedFile::expect_sequential_reads() const {
+  ::madvise(const_cast<uint8_t*>(data_), size_, MADV_SEQUENTIAL);
+}
+
 void MappedFile::verify_all() const {
   for (size_t c = 0; c < chunk_count_; ++c) verify_chunk(c);
   if (XXH3_64bits(data_, size_ - 8) != footer_checksum()) fail("whole-file checksum mismatch");

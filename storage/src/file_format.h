@@ -94,6 +94,9 @@ class MappedFile {
   const uint8_t* unchecked_body() const { return data_ + body_begin(); }
   // Every chunk and the footer checksum.
   void verify_all() const;
+  // Reading from start to end (a merge): the kernel may read ahead, as the
+  // default random-access advice does not let it.
+  void expect_sequential_reads() const;
   [[noreturn]] void fail(const std::string& reason) const;
 
  private:

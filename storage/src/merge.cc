@@ -64,6 +64,8 @@ SegmentEntry merge_segments(const std::filesystem::path& dir, uint64_t segment_i
     lengths[i] = sources[order[i].source]->length(order[i].doc);
   }
 
+  for (const Segment* source : sources)
+    for (const auto& file : source->internals().files) file->expect_sequential_reads();
   std::vector<SequentialDocuments> readers;
   for (const Segment* s : sources) readers.emplace_back(*s);
   DocumentSource documents{static_cast<uint32_t>(order.size()), [&](uint32_t id) -> const StoredDocument& {
