@@ -3,6 +3,7 @@
 // (on corpus/ and on a generated corpus); and Xapian shards served by
 // xapian-tcpsrv and joined by a stub file answer like one database.
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -193,7 +194,16 @@ TEST_CASE("Xapian shards by year behind xapian-tcpsrv answer like one database")
     }
   }
   for (auto& [year, out] : years) out.close();
-  std::vector<pid_t> servers;
+  // Each server in its own process group, the group killed at the end (also
+  // when a REQUIRE fails): xapian-tcpsrv forks a child per connection, and
+  // a child left behind (seen with SIGTERM blocked) keeps running.
+  struct Servers {
+    std::vector<pid_t> groups;
+    ~Servers() {
+      for (pid_t pid : groups) ::kill(-pid, SIGKILL);
+      for (pid_t pid : groups) ::waitpid(pid, nullptr, 0);
+    }
+  } servers;
   std::ofstream stub(dir / "shards.stub");
   for (int year : {2021, 2022, 2023}) {
     std::vector<indexer::InputProblem> problems;
@@ -205,13 +215,18 @@ TEST_CASE("Xapian shards by year behind xapian-tcpsrv answer like one database")
     uint16_t port = free_port();
     pid_t pid = ::fork();
     if (pid == 0) {
-      ::setpgid(0, 0);  // its own process group: the server signals its group when it stops
+      ::setpgid(0, 0);
+      // Not the test's output: a server holding it open keeps ctest waiting.
+      int devnull = ::open("/dev/null", O_RDWR);
+      ::dup2(devnull, STDOUT_FILENO);
+      ::dup2(devnull, STDERR_FILENO);
       ::execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
                std::to_string(port).c_str(), (shard / "articles").c_str(), static_cast<char*>(nullptr));
       _exit(127);
     }
     REQUIRE(pid > 0);
-    servers.push_back(pid);
+    ::setpgid(pid, pid);  // also from here, so the group exists before any kill
+    servers.groups.push_back(pid);
     stub << "remote 127.0.0.1:" << port << "\n";
   }
   stub.close();
@@ -241,8 +256,4 @@ TEST_CASE("Xapian shards by year behind xapian-tcpsrv answer like one database")
     compare(theirs(*single, q, 30), theirs(*sharded, q, 30), text, text.find('-') == std::string::npos);
   }
   sharded.reset();  // close the connections before the servers go
-  for (pid_t pid : servers) {
-    ::kill(pid, SIGTERM);
-    ::waitpid(pid, nullptr, 0);
-  }
 }
