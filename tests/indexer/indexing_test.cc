@@ -23,16 +23,21 @@ void write(const std::filesystem::path& p, const std::string& content) {
   std::ofstream(p, std::ios::binary) << content;
 }
 
+Article article(std::string id, std::string title, std::string text) {
+  Article a;
+  a.id = std::move(id);
+  a.date = 19000;
+  a.title = std::move(title);
+  a.text = std::move(text);
+  return a;
+}
+
 }  // namespace
 
 TEST_CASE("documents carry stems with positions, surface forms, and field terms") {
   DocumentAnalyzer analyzer;
-  Article a;
-  a.id = "x";
-  a.date = 19000;
-  a.title = "Open talks";
+  Article a = article("x", "Open talks", "Negotiations opened. Negotiators met.");
   a.source = "Sample Wire";
-  a.text = "Negotiations opened. Negotiators met.";
   auto doc = analyzer.analyze(std::move(a));
   auto find = [&](const std::string& t) -> const storage::TermOccurrences* {
     for (const auto& o : doc.terms)
@@ -57,12 +62,9 @@ TEST_CASE("documents carry stems with positions, surface forms, and field terms"
 // made a million-article index unreadable at its first merge.
 TEST_CASE("every term's positions ascend, one occurrence per position, also where a joined word stems like its part") {
   DocumentAnalyzer analyzer;
-  Article a;
-  a.id = "tsung";
-  a.date = 19000;
-  a.title = "The Tsung-li Yamen";
-  a.text = "Ministers of the Tsung-li Yamen met. Tsung-li Yamen officials, U.S.-Russia talks, NATO's well-being.";
-  auto doc = analyzer.analyze(std::move(a));
+  auto doc = analyzer.analyze(article(
+      "tsung", "The Tsung-li Yamen",
+      "Ministers of the Tsung-li Yamen met. Tsung-li Yamen officials, U.S.-Russia talks, NATO's well-being."));
   bool saw_tsung = false;
   for (const auto& t : doc.terms) {
     CAPTURE(t.term);
