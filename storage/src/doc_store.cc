@@ -149,11 +149,14 @@ const DocStore::Tables& DocStore::tables() const {
   return tables_;
 }
 
+// Builds the tables aside and keeps them only once all is checked: a failed
+// load leaves nothing half-made for the next attempt.
 void DocStore::load() const {
   const MappedFile& file = file_;
   const uint32_t doc_count = doc_count_;
-  uint64_t& dictionary_length = tables_.dictionary_length;
-  std::vector<Block>& blocks = tables_.blocks;
+  Tables loaded;
+  uint64_t& dictionary_length = loaded.dictionary_length;
+  std::vector<Block>& blocks = loaded.blocks;
   constexpr uint64_t kTrailer = 16;
   uint64_t body = file.body_end() - file.body_begin();
   if (body < kTrailer + 4) file.fail("document store trailer missing");
@@ -165,11 +168,6 @@ void DocStore::load() const {
     file.fail("document store index out of place");
   dictionary_length = load_u32(file.verified(file.body_begin(), 4));
   if (file.body_begin() + 4 + dictionary_length > index_offset) file.fail("dictionary runs past the blocks");
-  if (dictionary_length > 0) {
-    const uint8_t* dict = file.verified(file.body_begin() + 4, dictionary_length);
-    zstd_->ddict = ZSTD_createDDict(dict, dictionary_length);
-    if (!zstd_->ddict) file.fail("invalid compression dictionary");
-  }
   const uint8_t* p = file.verified(index_offset, uint64_t{block_count} * 20);
   ByteReader in(p, p + uint64_t{block_count} * 20, &file.name());
   blocks.resize(block_count);
@@ -187,6 +185,12 @@ void DocStore::load() const {
   }
   if (expected_offset != index_offset) file.fail("document store blocks do not fill the file");
   if ((block_count == 0) != (doc_count == 0)) file.fail("document store is missing blocks");
+  if (dictionary_length > 0) {
+    const uint8_t* dict = file.verified(file.body_begin() + 4, dictionary_length);
+    zstd_->ddict = ZSTD_createDDict(dict, dictionary_length);
+    if (!zstd_->ddict) file.fail("invalid compression dictionary");
+  }
+  tables_ = std::move(loaded);
 }
 
 DocStore::~DocStore() = default;

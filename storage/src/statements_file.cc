@@ -83,7 +83,7 @@ void StatementsReader::load() const {
   const uint8_t* p = file.unchecked_body();
   ByteReader in(p, p + length, &file.name());
   in.skip(16);  // the counts, read at open
-  Tables& t = tables_;
+  Tables t;  // kept only once all is checked
   uint32_t speakers = in.u32();
   if (speakers > statement_count_) file.fail("more speakers than statements");
   for (uint32_t i = 0; i < speakers; ++i) {
@@ -104,6 +104,7 @@ void StatementsReader::load() const {
   t.data_length = in.remaining();
   if (load_u32(t.offsets) != 0 || load_u32(t.offsets + 4 * uint64_t{doc_count_}) != t.data_length)
     file.fail("statement offsets do not cover the data");
+  tables_ = std::move(t);
 }
 
 ByteReader StatementsReader::entry(uint32_t doc) const {
