@@ -3,7 +3,10 @@
 #include <cmath>
 #include <iostream>
 
+#include <optional>
+
 #include "attache/indexer/article_reader.h"
+#include "attache/indexer/attribution_model.h"
 #include "attache/indexer/statements.h"
 #include "cli.h"
 
@@ -12,7 +15,10 @@ namespace attache::cli {
 int run_quotes(const std::vector<std::string>& args) {
   po::options_description options("options");
   std::vector<std::string> paths;
+  std::string model_file;
   options.add_options()
+      ("model", po::value(&model_file)->value_name("FILE"),
+       "an attribution model from attache-quote-train instead of the built-in one (for evaluation)")
       ("json", "one statement a line: article, date, speaker, canonical, cue, kind, start, end, text, confidence")
       ("paths", po::value(&paths)->value_name("PATH"), "files, directories or - (JSON Lines on stdin)");
   po::positional_options_description positional;
@@ -24,6 +30,9 @@ int run_quotes(const std::vector<std::string>& args) {
     return kOk;
   if (paths.empty()) throw po::error("no input: name files, directories or - for standard input");
   const bool json = vm.count("json") > 0;
+  std::optional<indexer::AttributionModel> loaded;
+  if (!model_file.empty()) loaded = indexer::AttributionModel::load(model_file);
+  const indexer::AttributionModel& model = loaded ? *loaded : indexer::AttributionModel::builtin();
   std::vector<indexer::InputProblem> problems;
   auto inputs = indexer::collect_inputs(paths, problems);
   for (const auto& p : problems) std::cerr << format_problem(p) << "\n";
@@ -36,7 +45,7 @@ int run_quotes(const std::vector<std::string>& args) {
   };
   sink.article = [&](indexer::Article&& a) {
     ++articles;
-    for (const indexer::Statement& s : indexer::extract_statements(a.text)) {
+    for (const indexer::Statement& s : indexer::extract_statements(a.text, model)) {
       ++statements;
       std::string text = a.text.substr(s.begin, s.end - s.begin);
       if (json) {

@@ -8,11 +8,15 @@
 // to the person introduced in that role. Institutions and collectives stay so.
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdlib>
 #include <set>
 #include <unordered_set>
 
 #include "attache/indexer/statements.h"
+#include "extraction.h"
 #include "lexicon.h"
+#include "tagged_attributions.h"
 #include "words.h"
 
 namespace attache::indexer {
@@ -116,9 +120,10 @@ struct Person {
 
 class Extractor {
  public:
-  explicit Extractor(std::string_view text) : text_(text), stream_(read_words(text)), w_(stream_.words) {}
+  Extractor(std::string_view text, const TaggerModel& model)
+      : text_(text), stream_(read_words(text)), w_(stream_.words), tagged_(tag_attributions(stream_, model)) {}
 
-  std::vector<Statement> run() {
+  std::vector<Candidate> run() {
     const uint32_t sentence_count = static_cast<uint32_t>(stream_.sentence_first_word.size()) - 1;
     for (uint32_t s = 0; s < sentence_count; ++s) {
       first_ = stream_.sentence_first_word[s];
@@ -127,15 +132,16 @@ class Extractor {
       sentence_ = s;
       note_names();
       size_t before = out_.size();
-      attribute_cues();
-      if (out_.size() == before) follow_on();
+      add_tagged();
       if (out_.size() > before) {
         last_sentence_with_statement_ = static_cast<int>(s);
         last_statement_ = out_.size() - 1;
       }
     }
-    std::sort(out_.begin(), out_.end(), [](const Statement& a, const Statement& b) { return a.begin < b.begin; });
-    return std::move(out_);
+    std::vector<Candidate> out;
+    for (size_t i = 0; i < out_.size(); ++i) out.push_back({std::move(out_[i]), evidence_[i]});
+    std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.statement.begin < b.statement.begin; });
+    return out;
   }
 
  private:
@@ -576,16 +582,77 @@ class Extractor {
   }
 
   // ---- statements ------------------------------------------------------------------
-  void add(const Speaker& speaker, const std::string& cue, uint32_t begin, uint32_t end, StatementKind kind,
+  // The tagger's attributions whose cue lies in this sentence.
+  void add_tagged() {
+    while (next_tagged_ < tagged_.size() && w_[tagged_[next_tagged_].cue_first].sentence <= sentence_) {
+      const TaggedAttribution& t = tagged_[next_tagged_++];
+      StatementEvidence e;
+      Speaker speaker = tagged_speaker(t, e);
+      bool quoted = false, unquoted = false;
+      for (uint32_t i = t.content_first; i <= t.content_last; ++i) {
+        if (w_[i].kind != WordKind::word) continue;
+        e.content_words += 1;
+        (w_[i].quote >= 0 ? quoted : unquoted) = true;
+      }
+      StatementKind kind = quoted && !unquoted ? StatementKind::direct : quoted ? StatementKind::mixed : StatementKind::reported;
+      e.source_margin = t.source_margin;
+      e.cue_margin = t.cue_margin;
+      e.content_margin = t.content_margin;
+      e.source_words = t.source_last - t.source_first + 1;
+      e.cue_words = t.cue_last - t.cue_first + 1;
+      e.kind = static_cast<int>(kind);
+      for (uint32_t i = t.cue_first; i <= t.cue_last; ++i)
+        if (const Cue* cue = find_cue(lower(w_[i].text))) {
+          e.lexicon_cue = true;
+          e.said = e.said || cue->base == "say";
+        }
+      e.inverted = t.source_first > t.cue_last;
+      e.source_cue_gap = e.inverted ? t.source_first - t.cue_last - 1 : t.source_last < t.cue_first ? t.cue_first - t.source_last - 1 : 0;
+      e.content_before = t.content_first < t.cue_first;
+      e.content_after = t.content_last > t.cue_last;
+      e.continuation = w_[t.content_first].paragraph != w_[t.cue_first].paragraph;
+      if (add(speaker, span_text(t.cue_first, t.cue_last), w_[t.content_first].begin, w_[t.content_last].end, kind, 1.0f))
+        evidence_.push_back(e);
+      for (uint32_t i = t.content_first; i <= t.content_last; ++i)
+        if (w_[i].quote >= 0) used_quotations_.insert(w_[i].quote);
+    }
+  }
+
+  // The speaker of a tagged attribution: the phrase the rules would have found
+  // in the tagged source, resolved like theirs; else the source as written.
+  Speaker tagged_speaker(const TaggedAttribution& t, StatementEvidence& e) {
+    const std::string first = lower(w_[t.source_first].text);
+    e.relative = t.source_first == t.source_last && (first == "who" || first == "which" || first == "that");
+    e.possessive = possessive(w_[t.source_last].text) || first == "his" || first == "her" || first == "their";
+    Phrase p = phrase_ending_at(static_cast<int>(t.source_last), t.source_first);
+    if (p.type == PhraseType::none) p = phrase_starting_at(t.source_first);
+    Speaker s;
+    if (p.type != PhraseType::none) s = resolve(p, {});
+    e.speaker = s.canonical.empty()                   ? 0
+                : p.type == PhraseType::name          ? (p.names.size() > 1 ? 1 : 2)
+                : p.type == PhraseType::pronoun       ? 3
+                : p.type == PhraseType::role          ? 4
+                                                      : 5;
+    s.written = span_text(t.source_first, t.source_last);
+    if (s.canonical.empty()) {
+      uint32_t a = t.source_first;
+      if (a < t.source_last && (first == "the" || first == "a" || first == "an")) ++a;
+      s.canonical = span_text(a, t.source_last);
+      s.group = true;
+    }
+    return s;
+  }
+
+  bool add(const Speaker& speaker, const std::string& cue, uint32_t begin, uint32_t end, StatementKind kind,
            float confidence) {
     // Trim spaces and trailing commas, colons and sentence-final periods.
     while (begin < end && (text_[begin] == ' ' || text_[begin] == '\n')) ++begin;
     while (end > begin && (text_[end - 1] == ' ' || text_[end - 1] == '\n' || text_[end - 1] == ',' ||
                            text_[end - 1] == ':' || text_[end - 1] == ';' || text_[end - 1] == '.'))
       --end;
-    if (end <= begin) return;
+    if (end <= begin) return false;
     for (const Statement& s : out_)
-      if (begin < s.end && s.begin < end) return;  // already covered
+      if (begin < s.end && s.begin < end) return false;  // already covered
     Statement st;
     st.speaker = speaker.written;
     st.canonical = speaker.canonical;
@@ -597,6 +664,7 @@ class Extractor {
     st.group = speaker.group;
     out_.push_back(std::move(st));
     last_speaker_ = speaker;
+    return true;
   }
 
   // The quotation whose marks are at word i, if any.
@@ -1135,6 +1203,9 @@ class Extractor {
   std::string_view text_;
   WordStream stream_;
   const std::vector<Word>& w_;
+  std::vector<TaggedAttribution> tagged_;
+  size_t next_tagged_ = 0;
+  std::vector<StatementEvidence> evidence_;  // of out_[i]
   std::vector<Statement> out_;
   std::vector<Person> people_;
   std::set<int> used_quotations_;
@@ -1148,6 +1219,8 @@ class Extractor {
 
 }  // namespace
 
-std::vector<Statement> extract_statements(std::string_view text) { return Extractor(text).run(); }
+std::vector<Candidate> attribution::extract_candidates(std::string_view text, const TaggerModel& tagger) {
+  return Extractor(text, tagger).run();
+}
 
 }  // namespace attache::indexer

@@ -43,6 +43,8 @@ const std::unordered_set<std::string_view> kWithPeriod = {
     "No", "Prof", "Mme", "Sgt", "Cmdr", "Maj", "Messrs", "Mt", "Ft", "Gens", "Reps", "Sens", "Jan", "Feb",
     "Aug", "Sept", "Oct", "Nov", "Dec", "Inc", "Corp", "Co", "Ltd", "vs", "etc"};
 
+bool straight_mark(const Word& w) { return w.text == "\"" || w.text == "''"; }
+
 }  // namespace
 
 WordStream read_words(std::string_view text) {
@@ -96,8 +98,11 @@ WordStream read_words(std::string_view text) {
       i = j;
       continue;
     }
-    w.end = static_cast<uint32_t>(i + d.length);
-    w.text = std::string(text.substr(i, d.length));
+    // Two apostrophes are a straight double mark (''...'' in New York Times archives).
+    const uint32_t length = d.cp == '\'' && i + 1 < text.size() && text[i + 1] == '\'' ? 2 : d.length;
+    w.end = static_cast<uint32_t>(i + length);
+    w.text = std::string(text.substr(i, length));
+    if (length == 2) d.cp = '"';
     switch (d.cp) {
       case 0x201c: case 0xab: case 0x201e: w.kind = WordKind::quote_open; break;
       case 0x201d: case 0xbb: w.kind = WordKind::quote_close; break;
@@ -112,7 +117,7 @@ WordStream read_words(std::string_view text) {
       default: w.kind = WordKind::other; break;
     }
     words.push_back(std::move(w));
-    i += d.length;
+    i += length;
   }
 
   // Sentences: each word belongs to the sentence its start lies in.
@@ -147,7 +152,7 @@ WordStream read_words(std::string_view text) {
   for (uint32_t k = 0; k < words.size(); ++k) {
     Word& w = words[k];
     if (open >= 0 && w.paragraph != open_paragraph) {
-      bool continues = w.kind == WordKind::quote_open || (w.kind == WordKind::quote_close && w.text == "\"");
+      bool continues = w.kind == WordKind::quote_open || (w.kind == WordKind::quote_close && straight_mark(w));
       if (continues) {
         w.kind = WordKind::quote_open;
         open_paragraph = w.paragraph;
@@ -155,7 +160,7 @@ WordStream read_words(std::string_view text) {
       }
       close_at(k - 1, words[k - 1].end);
     }
-    if (w.text == "\"") w.kind = open >= 0 ? WordKind::quote_close : WordKind::quote_open;
+    if (straight_mark(w)) w.kind = open >= 0 ? WordKind::quote_close : WordKind::quote_open;
     if (w.kind == WordKind::quote_open && open < 0) {
       open = static_cast<int>(k);
       open_paragraph = w.paragraph;

@@ -1,0 +1,68 @@
+// Features of a statement for the calibrator, and fitting it.
+#include "calibrator.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace attache::indexer::attribution {
+namespace {
+
+float clip(float v, float limit) { return std::max(-limit, std::min(limit, v)); }
+float logistic(float z) { return 1.0f / (1.0f + std::exp(-z)); }
+
+}  // namespace
+
+std::vector<float> calibration_features(const StatementEvidence& e) {
+  std::vector<float> x;
+  x.reserve(32);
+  auto flag = [&](bool b) { x.push_back(b ? 1.0f : 0.0f); };
+  x.push_back(1.0f);  // bias
+  x.push_back(clip(e.source_margin, 30) / 10);
+  x.push_back(clip(e.cue_margin, 30) / 10);
+  x.push_back(clip(e.content_margin, 30) / 10);
+  x.push_back(clip(std::min({e.source_margin, e.cue_margin, e.content_margin}), 30) / 10);
+  x.push_back(std::log1p(static_cast<float>(e.content_words)) / 3);
+  x.push_back(std::log1p(static_cast<float>(e.source_words)) / 2);
+  x.push_back(std::log1p(static_cast<float>(e.cue_words)) / 2);
+  for (int k = 0; k < 3; ++k) flag(e.kind == k);
+  for (int s = 0; s < 6; ++s) flag(e.speaker == s);
+  flag(e.relative);
+  flag(e.possessive);
+  flag(e.lexicon_cue);
+  flag(e.said);
+  flag(e.inverted);
+  x.push_back(std::log1p(static_cast<float>(e.source_cue_gap)) / 2);
+  flag(e.content_before && e.content_after);
+  flag(e.content_before && !e.content_after);
+  flag(e.continuation);
+  return x;
+}
+
+float Calibrator::probability(const StatementEvidence& e) const {
+  const std::vector<float> x = calibration_features(e);
+  if (weights_.size() != x.size()) return 0.5f;
+  float z = 0;
+  for (size_t i = 0; i < x.size(); ++i) z += weights_[i] * x[i];
+  return logistic(z);
+}
+
+Calibrator Calibrator::fit(const std::vector<std::vector<float>>& features, const std::vector<bool>& right,
+                           float threshold) {
+  if (features.empty()) return {};
+  const size_t n = features.size(), d = features[0].size();
+  std::vector<double> w(d, 0.0), gradient(d);
+  const double rate = 0.5, l2 = 1e-4;
+  for (int iteration = 0; iteration < 2000; ++iteration) {
+    std::fill(gradient.begin(), gradient.end(), 0.0);
+    for (size_t i = 0; i < n; ++i) {
+      double z = 0;
+      for (size_t k = 0; k < d; ++k) z += w[k] * features[i][k];
+      const double error = 1.0 / (1.0 + std::exp(-z)) - (right[i] ? 1.0 : 0.0);
+      for (size_t k = 0; k < d; ++k) gradient[k] += error * features[i][k];
+    }
+    for (size_t k = 0; k < d; ++k) w[k] -= rate * (gradient[k] / static_cast<double>(n) + l2 * w[k]);
+  }
+  return Calibrator(std::vector<float>(w.begin(), w.end()), threshold);
+}
+
+}  // namespace attache::indexer::attribution

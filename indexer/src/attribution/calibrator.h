@@ -1,0 +1,50 @@
+// How likely a tagged statement is right: logistic regression over what the
+// tagger and the speaker resolution say about it, fitted on statements
+// extracted from articles the tagger was not trained on (so its figures hold
+// for unseen text). Its probability is a statement's confidence.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attache::indexer::attribution {
+
+// What is known about one statement when it is extracted.
+struct StatementEvidence {
+  float source_margin = 0, cue_margin = 0, content_margin = 0;  // the tagger's mean margins
+  uint32_t source_words = 0, cue_words = 0, content_words = 0;
+  int kind = 0;                 // StatementKind
+  int speaker = 0;              // how the speaker resolved: 0 as written only, 1 full name, 2 one name,
+                                // 3 pronoun, 4 role noun, 5 group
+  bool relative = false;        // the source is "who", "which" or "that"
+  bool possessive = false;      // "Clinton's", "his"
+  bool lexicon_cue = false;     // the cue holds a word of the cue lexicon
+  bool said = false;            // ... and it is "say"
+  bool inverted = false;        // the source follows the cue
+  uint32_t source_cue_gap = 0;  // words between them
+  bool content_before = false, content_after = false;  // relative to the cue
+  bool continuation = false;    // content in a paragraph after the cue's
+};
+
+std::vector<float> calibration_features(const StatementEvidence& e);
+
+class Calibrator {
+ public:
+  Calibrator() = default;
+  Calibrator(std::vector<float> weights, float threshold) : weights_(std::move(weights)), threshold_(threshold) {}
+  // Fits by full-batch gradient descent (deterministic).
+  static Calibrator fit(const std::vector<std::vector<float>>& features, const std::vector<bool>& right, float threshold);
+
+  float probability(const StatementEvidence& e) const;
+  // Statements less likely than this to be right are not kept.
+  float threshold() const { return threshold_; }
+  const std::vector<float>& weights() const { return weights_; }
+
+ private:
+  std::vector<float> weights_;
+  float threshold_ = 0;
+};
+
+}  // namespace attache::indexer::attribution

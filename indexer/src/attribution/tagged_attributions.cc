@@ -1,0 +1,116 @@
+// Grouping labelled runs into attributions. A content run belongs to the
+// nearest cue of its paragraph (a split quotation's halves to the cue between
+// them); a cue's source is the nearest source run of its sentence. A paragraph
+// that opens a quotation with no cue of its own continues the attribution
+// before it.
+#include "tagged_attributions.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace attache::indexer::attribution {
+namespace {
+
+struct Run {
+  Part part;
+  uint32_t first, last;
+  float margin;  // mean over the run's words
+};
+
+std::vector<Run> runs_of(const std::vector<uint8_t>& labels, const std::vector<float>& margins) {
+  std::vector<Run> runs;
+  for (uint32_t i = 0; i < labels.size();) {
+    Part part = part_of(labels[i]);
+    uint32_t e = i + 1;
+    while (e < labels.size() && part_of(labels[e]) == part && labels[e] != B_SOURCE && labels[e] != B_CUE &&
+           labels[e] != B_CONTENT)
+      ++e;
+    if (part != Part::none) {
+      float sum = 0;
+      for (uint32_t k = i; k < e; ++k) sum += margins[k];
+      runs.push_back({part, i, e - 1, sum / static_cast<float>(e - i)});
+    }
+    i = e;
+  }
+  return runs;
+}
+
+int gap(const Run& a, const Run& b) {
+  if (a.last < b.first) return static_cast<int>(b.first - a.last);
+  if (b.last < a.first) return static_cast<int>(a.first - b.last);
+  return 0;
+}
+
+}  // namespace
+
+std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const TaggerModel& model) {
+  const auto& w = stream.words;
+  std::vector<uint8_t> labels(w.size(), O);
+  std::vector<float> margins(w.size(), 0);
+  std::vector<uint8_t> part_labels;
+  std::vector<float> part_margins;
+  WordFeatures features = extract_features(stream, model.row_bits());
+  for (const Sequence& s : tagged_sequences(stream)) {
+    model.decode(features, s.first, s.end, part_labels, part_margins);
+    std::copy(part_labels.begin(), part_labels.end(), labels.begin() + s.first);
+    std::copy(part_margins.begin(), part_margins.end(), margins.begin() + s.first);
+  }
+  const std::vector<Run> runs = runs_of(labels, margins);
+
+  struct Draft {
+    const Run* cue;
+    const Run* source = nullptr;
+    std::vector<const Run*> contents;
+  };
+  std::vector<Draft> drafts;
+  for (const Run& r : runs) {
+    if (r.part != Part::cue) continue;
+    Draft d{&r};
+    for (const Run& s : runs)
+      if (s.part == Part::source && w[s.first].sentence == w[r.first].sentence &&
+          (!d.source || gap(s, r) < gap(*d.source, r)))
+        d.source = &s;
+    drafts.push_back(d);
+  }
+  for (const Run& c : runs) {
+    if (c.part != Part::content) continue;
+    Draft* best = nullptr;
+    for (Draft& d : drafts)
+      if (w[d.cue->first].paragraph == w[c.first].paragraph && (!best || gap(*d.cue, c) < gap(*best->cue, c)))
+        best = &d;
+    if (!best) {  // a quotation going on from the paragraph before
+      for (Draft& d : drafts)
+        if (w[d.cue->first].paragraph + 1 == w[c.first].paragraph) best = &d;
+      bool opens_quoted = c.first > 0 && w[c.first - 1].kind == WordKind::quote_open;
+      if (!opens_quoted && w[c.first].kind != WordKind::quote_open) best = nullptr;
+    }
+    if (best) best->contents.push_back(&c);
+  }
+  std::vector<TaggedAttribution> out;
+  for (const Draft& d : drafts) {
+    if (!d.source || d.contents.empty()) continue;
+    // Contents in one paragraph are one statement (a split quotation and the cue
+    // inside it); a quotation continued into later paragraphs makes one more each.
+    for (size_t i = 0; i < d.contents.size();) {
+      size_t j = i + 1;
+      while (j < d.contents.size() && w[d.contents[j]->first].paragraph == w[d.contents[i]->first].paragraph) ++j;
+      TaggedAttribution a;
+      a.source_first = d.source->first;
+      a.source_last = d.source->last;
+      a.cue_first = d.cue->first;
+      a.cue_last = d.cue->last;
+      a.content_first = d.contents[i]->first;
+      a.content_last = d.contents[j - 1]->last;
+      float content_margin = 0;
+      for (size_t k = i; k < j; ++k) content_margin += d.contents[k]->margin;
+      a.source_margin = d.source->margin;
+      a.cue_margin = d.cue->margin;
+      a.content_margin = content_margin / static_cast<float>(j - i);
+      out.push_back(a);
+      i = j;
+    }
+  }
+  return out;
+}
+
+}  // namespace attache::indexer::attribution

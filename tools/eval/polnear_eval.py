@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Figures for the attribution model on PolNeAR, on articles it was not trained on.
+
+usage: polnear_eval.py BUILD_DIR POLNEAR_SPLIT [--cv] [--holdout] [--show N]
+
+--holdout: train on every article outside tests/quotes/polnear/holdout.txt, score the holdout.
+--cv:      leave one publisher out: for each publisher, train on the others (holdout excluded),
+           score that publisher's articles (holdout excluded); then the pooled figures.
+Scoring is ../shared/polnear/score.py (the acceptance scorer) run on a split of symbolic links,
+with `attache quotes --model` standing in for attache.
+"""
+import os, re, subprocess, sys, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+HOLDOUT = os.path.join(ROOT, "tests", "quotes", "polnear", "holdout.txt")
+
+
+def names(path):
+    return {l.strip() for l in open(path) if l.strip() and not l.startswith("#")}
+
+
+def subset(split, keep, into):
+    for sub in ("text", "attributions"):
+        os.makedirs(os.path.join(into, sub))
+        for f in os.listdir(os.path.join(split, sub)):
+            base = f[:-4] if sub == "text" else re.sub(r"_[^_]*\.ann$", "", f)
+            if base in keep:
+                os.symlink(os.path.join(split, sub, f), os.path.join(into, sub, f))
+
+
+def score(build, split, model, keep, show, tmp, tag):
+    part = os.path.join(tmp, tag)
+    subset(split, keep, part)
+    wrapper = os.path.join(tmp, tag + ".sh")
+    # attache quotes --model M --json DIR: the wrapper puts --model after the command name
+    with open(wrapper, "w") as f:
+        f.write(f'#!/bin/sh\ncmd="$1"; shift\nexec {build}/tools/attache "$cmd" --model {model} "$@"\n')
+    os.chmod(wrapper, 0o755)
+    scorer = os.path.join(os.path.dirname(os.path.normpath(split)), "score.py")
+    args = [sys.executable, scorer, wrapper, part] + (["--show", str(show)] if show else [])
+    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    m = re.search(r"(\d+) gold statements, (\d+) extracted; precision ([\d.]+) recall ([\d.]+)", out)
+    return out, int(m.group(1)), int(m.group(2)), float(m.group(3)), float(m.group(4))
+
+
+def train(build, split, model, extra):
+    subprocess.run([f"{build}/tools/attache-quote-train", "--output", model, "--exclude-names", HOLDOUT] + extra + [split],
+                   check=True, capture_output=True)
+
+
+def main():
+    args = sys.argv[1:]
+    build, split = os.path.abspath(args[0]), os.path.abspath(args[1])
+    show = int(args[args.index("--show") + 1]) if "--show" in args else 0
+    held = names(HOLDOUT)
+    every = {f[:-4] for f in os.listdir(os.path.join(split, "text"))}
+    with tempfile.TemporaryDirectory() as tmp:
+        if "--holdout" in args:
+            model = os.path.join(tmp, "holdout.model")
+            train(build, split, model, [])
+            out, gold, ext, p, r = score(build, split, model, held, show, tmp, "holdout")
+            print(out.strip())
+        if "--cv" in args:
+            publishers = sorted({n.split("_")[0] for n in every})
+            tp = fp = found = total = 0
+            for pub in publishers:
+                model = os.path.join(tmp, pub + ".model")
+                train(build, split, model, ["--exclude-publisher", pub])
+                keep = {n for n in every if n.split("_")[0] == pub} - held
+                out, gold, ext, p, r = score(build, split, model, keep, show, tmp, pub)
+                if show:
+                    print(out.strip())
+                print(f"  {pub:13s} {len(keep):4d} articles {gold:5d} gold {ext:5d} extracted  precision {p:.3f} recall {r:.3f}")
+                tp += round(p * ext); fp += ext - round(p * ext); found += round(r * gold); total += gold
+            P, R = tp / (tp + fp), found / total
+            print(f"leave-one-publisher-out (holdout excluded): {total} gold, {tp + fp} extracted; "
+                  f"precision {P:.3f} recall {R:.3f} F1 {2 * P * R / (P + R):.3f}")
+
+
+if __name__ == "__main__":
+    main()
