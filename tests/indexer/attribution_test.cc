@@ -3,7 +3,13 @@
 // patterns behave as documented.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "attache/indexer/attribution_model.h"
 #include "attache/indexer/statements.h"
+#include "polnear_score.h"
 #include "quote_evaluation.h"
 
 using namespace attache;
@@ -27,21 +33,39 @@ std::vector<Found> find(std::string_view text) {
 
 }  // namespace
 
-TEST_CASE("the labelled set stays at the floor reached") {
-  auto e = evaluation::evaluate(evaluation::load_directory(kEval));
-  INFO(evaluation::report(e, true));
-  CHECK(e.all.gold >= 150);
-  CHECK(e.all.precision() >= 0.99);
-  CHECK(e.all.recall() >= 0.98);
-  CHECK(double(e.indirect_correct) / e.indirect_references >= 0.95);
-  CHECK(double(e.without_speaker) / e.all.predicted <= 0.05);
+TEST_CASE("on real news it was not trained on, attribution stays at the floor reached") {
+  // The built-in model is trained without the PolNeAR holdout (tools/eval/train_attribution.sh);
+  // figures are those of ../shared/polnear/score.py, and over fewer gold statements they mean nothing.
+  const std::filesystem::path split = std::string(ATTACHE_SOURCE_DIR) + "/../shared/polnear/train";
+  REQUIRE_MESSAGE(std::filesystem::is_directory(split), "PolNeAR is expected beside the project, in ../shared/polnear");
+  std::set<std::string> holdout;
+  std::ifstream names(std::string(ATTACHE_SOURCE_DIR) + "/tests/quotes/polnear/holdout.txt");
+  for (std::string line; std::getline(names, line);)
+    if (!line.empty() && line[0] != '#') holdout.insert(line);
+  std::vector<evaluation::PolnearArticle> articles;
+  for (auto& a : evaluation::load_polnear(split))
+    if (holdout.count(a.example.name)) articles.push_back(std::move(a));
+  auto score = evaluation::score_polnear(articles, AttributionModel::builtin());
+  INFO(evaluation::report(score));
+  REQUIRE(score.gold >= 1900);
+  CHECK(score.precision() >= 0.84);
+  CHECK(score.recall() >= 0.78);
+  CHECK(double(score.confident_right) / score.confident >= 0.93);
 }
 
-TEST_CASE("articles written after tuning stay at the floor reached") {
-  auto e = evaluation::evaluate(evaluation::load_directory(kEval + "/holdout"));
+TEST_CASE("the articles labelled inline stay at the floor reached") {
+  // Written alongside the old rules, with their conventions: a regression floor, not a measure of skill.
+  auto e = evaluation::evaluate(evaluation::load_directory(kEval));
   INFO(evaluation::report(e, true));
-  CHECK(e.all.precision() >= 0.95);
-  CHECK(e.all.recall() >= 0.93);
+  REQUIRE(e.all.gold >= 150);
+  CHECK(e.all.precision() >= 0.75);
+  CHECK(e.all.recall() >= 0.75);
+}
+
+TEST_CASE("an evaluation over nothing scores nothing") {
+  auto e = evaluation::evaluate({});
+  CHECK(e.all.precision() == 0.0);
+  CHECK(e.all.recall() == 0.0);
 }
 
 TEST_CASE("direct quotations, straight and curly, before and after the cue") {
@@ -70,7 +94,7 @@ TEST_CASE("reported speech, appositions, pronouns and surnames resolve to one pe
   REQUIRE(s.size() == 5);
   for (const auto& f : s) CHECK(f.canonical == "Sergei Ryabkov");
   CHECK(s[0].text == "Ukraine must never join NATO");
-  CHECK(s[3].cue == "told reporters");
+  CHECK(s[3].cue == "told");
 }
 
 TEST_CASE("collective and institutional speakers stay collective") {

@@ -58,7 +58,7 @@ int run_quotes(const std::vector<std::string>& args) {
                      {"start", indexer::char_offset(a.text, s.begin)},
                      {"end", indexer::char_offset(a.text, s.end)},
                      {"text", text},
-                     {"confidence", std::round(s.confidence * 100) / 100}};
+                     {"confidence", std::round(double{s.confidence} * 100) / 100}};
         std::cout << line.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
       } else {
         std::cout << format_day(a.date) << "  " << s.canonical << (s.group ? " (group)" : "")

@@ -103,10 +103,10 @@ std::vector<LabelledArticle> load_directory(const std::filesystem::path& dir) {
   return articles;
 }
 
-Evaluation evaluate(const std::vector<LabelledArticle>& articles) {
+Evaluation evaluate(const std::vector<LabelledArticle>& articles, const indexer::AttributionModel& model) {
   Evaluation e;
   for (const LabelledArticle& article : articles) {
-    auto predicted = indexer::extract_statements(article.text);
+    auto predicted = indexer::extract_statements(article.text, model);
     // Best pairs first, each statement used once.
     struct Pair {
       double overlap;

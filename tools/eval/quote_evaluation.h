@@ -1,4 +1,4 @@
-// Measuring statement attribution against hand-labelled articles
+// Measuring statement attribution against articles labelled inline
 // (tests/quotes/eval): precision and recall of (statement, speaker) pairs.
 #pragma once
 
@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "attache/indexer/attribution_model.h"
 #include "attache/indexer/statements.h"
 
 namespace attache::evaluation {
@@ -30,8 +31,9 @@ std::vector<LabelledArticle> load_directory(const std::filesystem::path& dir);
 struct Counts {
   int predicted = 0, predicted_correct = 0;  // by predicted kind
   int gold = 0, gold_found = 0;              // by gold kind
-  double precision() const { return predicted ? double(predicted_correct) / predicted : 1.0; }
-  double recall() const { return gold ? double(gold_found) / gold : 1.0; }
+  // Of nothing, nothing is right: an empty set scores 0, never 1.
+  double precision() const { return predicted ? double(predicted_correct) / predicted : 0.0; }
+  double recall() const { return gold ? double(gold_found) / gold : 0.0; }
 };
 
 struct Evaluation {
@@ -42,7 +44,8 @@ struct Evaluation {
   std::vector<std::string> errors;                  // one line per miss or false statement
 };
 
-Evaluation evaluate(const std::vector<LabelledArticle>& articles);
+Evaluation evaluate(const std::vector<LabelledArticle>& articles,
+                    const indexer::AttributionModel& model = indexer::AttributionModel::builtin());
 std::string report(const Evaluation& e, bool verbose);
 
 }  // namespace attache::evaluation

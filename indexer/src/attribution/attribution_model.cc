@@ -109,7 +109,8 @@ struct Prepared {
 
 Prepared prepare(const AttributionExample& e, uint32_t row_bits, TrainingReport& report) {
   WordStream stream = read_words(e.text);
-  Prepared p{extract_features(stream, row_bits), tagged_sequences(stream), gold_labels(stream, e.attributions)};
+  std::vector<Sequence> sequences = tagged_sequences(stream);
+  Prepared p{extract_features(stream, sequences, row_bits), sequences, gold_labels(stream, e.attributions)};
   std::vector<bool> tagged(stream.words.size(), false);
   for (const Sequence& s : p.sequences)
     for (uint32_t i = s.first; i < s.end; ++i) tagged[i] = true;

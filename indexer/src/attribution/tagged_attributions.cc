@@ -49,8 +49,9 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   std::vector<float> margins(w.size(), 0);
   std::vector<uint8_t> part_labels;
   std::vector<float> part_margins;
-  WordFeatures features = extract_features(stream, model.row_bits());
-  for (const Sequence& s : tagged_sequences(stream)) {
+  const std::vector<Sequence> sequences = tagged_sequences(stream);
+  WordFeatures features = extract_features(stream, sequences, model.row_bits());
+  for (const Sequence& s : sequences) {
     model.decode(features, s.first, s.end, part_labels, part_margins);
     std::copy(part_labels.begin(), part_labels.end(), labels.begin() + s.first);
     std::copy(part_margins.begin(), part_margins.end(), margins.begin() + s.first);
@@ -74,26 +75,33 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   }
   for (const Run& c : runs) {
     if (c.part != Part::content) continue;
-    Draft* best = nullptr;
-    for (Draft& d : drafts)
-      if (w[d.cue->first].paragraph == w[c.first].paragraph && (!best || gap(*d.cue, c) < gap(*best->cue, c)))
-        best = &d;
-    if (!best) {  // a quotation going on from the paragraph before
+    const uint32_t paragraph = w[c.first].paragraph;
+    auto nearest_in = [&](uint32_t p) {
+      Draft* best = nullptr;
       for (Draft& d : drafts)
-        if (w[d.cue->first].paragraph + 1 == w[c.first].paragraph) best = &d;
-      bool opens_quoted = c.first > 0 && w[c.first - 1].kind == WordKind::quote_open;
-      if (!opens_quoted && w[c.first].kind != WordKind::quote_open) best = nullptr;
-    }
+        if (w[d.cue->first].paragraph == p && (!best || gap(*d.cue, c) < gap(*best->cue, c))) best = &d;
+      return best;
+    };
+    Draft* best = nearest_in(paragraph);
+    // A quotation over several paragraphs is attributed once, before or after.
+    const int quote = w[c.last].quote;
+    if (!best && quote >= 0 && c.last + 1 < w.size() && w[c.last + 1].paragraph == paragraph + 1 && w[c.last + 1].quote == quote)
+      best = nearest_in(paragraph + 1);
+    if (!best && paragraph > 0 && w[c.first].quote >= 0) best = nearest_in(paragraph - 1);
     if (best) best->contents.push_back(&c);
   }
   std::vector<TaggedAttribution> out;
   for (const Draft& d : drafts) {
     if (!d.source || d.contents.empty()) continue;
     // Contents in one paragraph are one statement (a split quotation and the cue
-    // inside it); a quotation continued into later paragraphs makes one more each.
+    // inside it), and so are the pieces of one quotation over several.
     for (size_t i = 0; i < d.contents.size();) {
       size_t j = i + 1;
-      while (j < d.contents.size() && w[d.contents[j]->first].paragraph == w[d.contents[i]->first].paragraph) ++j;
+      auto joins = [&](const Run& before, const Run& after) {
+        return w[after.first].paragraph == w[before.last].paragraph ||
+               (w[before.last].quote >= 0 && w[after.first].quote == w[before.last].quote);
+      };
+      while (j < d.contents.size() && joins(*d.contents[j - 1], *d.contents[j])) ++j;
       TaggedAttribution a;
       a.source_first = d.source->first;
       a.source_last = d.source->last;

@@ -1,5 +1,5 @@
-// Decoding (Viterbi over first-order label transitions), the model file, and
-// training by the averaged structured perceptron (Collins 2002).
+// Decoding (Viterbi over first-order label transitions), the tagger's bytes,
+// and training by the averaged structured perceptron.
 #include "tagger.h"
 
 #include <algorithm>
@@ -10,7 +10,6 @@
 #include "attache/storage/error.h"
 
 namespace attache::indexer::attribution {
-
 namespace {
 
 constexpr char kMagic[8] = {'A', 'T', 'T', 'A', 'G', 'G', 'E', '1'};
@@ -23,11 +22,44 @@ void put(std::string& out, T value) {
   out.append(bytes, sizeof(T));
 }
 
-float transition(const std::array<float, (kLabels + 1) * kLabels>& t, int previous, int label) {
-  return t[previous * kLabels + label];
-}
-
 }  // namespace
+
+void viterbi(const Emissions& emissions, const Transitions& transitions, std::vector<uint8_t>& labels,
+             std::vector<float>& margins) {
+  const size_t n = emissions.size();
+  labels.assign(n, O);
+  margins.assign(n, 0);
+  if (n == 0) return;
+  thread_local std::vector<std::array<float, kLabels>> best;
+  thread_local std::vector<std::array<uint8_t, kLabels>> back;
+  best.resize(n);
+  back.resize(n);
+  for (int l = 0; l < kLabels; ++l) best[0][l] = emissions[0][l] + transitions[kLabels * kLabels + l];
+  for (size_t i = 1; i < n; ++i)
+    for (int l = 0; l < kLabels; ++l) {
+      float top = -std::numeric_limits<float>::infinity();
+      uint8_t arg = 0;
+      for (int p = 0; p < kLabels; ++p) {
+        float v = best[i - 1][p] + transitions[p * kLabels + l];
+        if (v > top) top = v, arg = static_cast<uint8_t>(p);
+      }
+      best[i][l] = top + emissions[i][l];
+      back[i][l] = arg;
+    }
+  uint8_t l = 0;
+  for (int k = 1; k < kLabels; ++k)
+    if (best[n - 1][k] > best[n - 1][l]) l = static_cast<uint8_t>(k);
+  for (size_t i = n; i-- > 0;) {
+    labels[i] = l;
+    if (i > 0) l = back[i][l];
+  }
+  for (size_t i = 0; i < n; ++i) {
+    float other = -std::numeric_limits<float>::infinity();
+    for (int k = 0; k < kLabels; ++k)
+      if (k != labels[i] && emissions[i][k] > other) other = emissions[i][k];
+    margins[i] = emissions[i][labels[i]] - other;
+  }
+}
 
 // Layout: magic, row bits (u32), label count (u32), scale (f32), the
 // transitions ((labels + 1) × labels f32, the last row from the start), then
@@ -36,7 +68,7 @@ TaggerModel TaggerModel::parse(std::string_view bytes, const std::string& origin
   auto fail = [&](const std::string& why) {
     return Error(ErrorKind::invalid_input, origin + ": not an attribution model: " + why);
   };
-  const size_t header = sizeof(kMagic) + 12 + sizeof(float) * (kLabels + 1) * kLabels;
+  const size_t header = sizeof(kMagic) + 12 + sizeof(float) * Transitions().size();
   if (bytes.size() < header || std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) throw fail("no header");
   uint32_t row_bits, labels;
   float scale;
@@ -55,106 +87,9 @@ TaggerModel TaggerModel::parse(std::string_view bytes, const std::string& origin
   m.scale_ = scale;
   std::memcpy(m.transitions_.data(), p, sizeof(float) * m.transitions_.size());
   p += sizeof(float) * m.transitions_.size();
-  m.weights_.resize(rows * kLabels);
-  for (size_t i = 0; i < m.weights_.size(); ++i) {
-    int16_t q;
-    std::memcpy(&q, p + 2 * i, 2);
-    m.weights_[i] = q * scale;
-  }
-  return m;
-}
-
-void TaggerModel::decode(const WordFeatures& features, uint32_t first, uint32_t end, std::vector<uint8_t>& labels,
-                         std::vector<float>& margins) const {
-  const uint32_t n = end - first;
-  labels.assign(n, O);
-  margins.assign(n, 0);
-  if (n == 0) return;
-  std::vector<std::array<float, kLabels>> emission(n), best(n);
-  std::vector<std::array<uint8_t, kLabels>> back(n);
-  for (uint32_t i = 0; i < n; ++i) {
-    std::array<float, kLabels> e{};
-    for (uint32_t f = features.offsets[first + i]; f < features.offsets[first + i + 1]; ++f) {
-      const float* row = &weights_[size_t{features.hashes[f]} * kLabels];
-      for (int l = 0; l < kLabels; ++l) e[l] += row[l];
-    }
-    emission[i] = e;
-  }
-  for (int l = 0; l < kLabels; ++l) best[0][l] = emission[0][l] + transition(transitions_, kLabels, l);
-  for (uint32_t i = 1; i < n; ++i)
-    for (int l = 0; l < kLabels; ++l) {
-      float top = -std::numeric_limits<float>::infinity();
-      uint8_t arg = 0;
-      for (int p = 0; p < kLabels; ++p) {
-        float v = best[i - 1][p] + transition(transitions_, p, l);
-        if (v > top) top = v, arg = static_cast<uint8_t>(p);
-      }
-      best[i][l] = top + emission[i][l];
-      back[i][l] = arg;
-    }
-  uint8_t l = 0;
-  for (int k = 1; k < kLabels; ++k)
-    if (best[n - 1][k] > best[n - 1][l]) l = static_cast<uint8_t>(k);
-  for (uint32_t i = n; i-- > 0;) {
-    labels[i] = l;
-    if (i > 0) l = back[i][l];
-  }
-  // How sure each word's label is: its own emission against the best other.
-  for (uint32_t i = 0; i < n; ++i) {
-    float other = -std::numeric_limits<float>::infinity();
-    for (int k = 0; k < kLabels; ++k)
-      if (k != labels[i] && emission[i][k] > other) other = emission[i][k];
-    margins[i] = emission[i][labels[i]] - other;
-  }
-}
-
-TaggerTrainer::TaggerTrainer(uint32_t row_bits) {
-  model_.row_bits_ = row_bits;
-  model_.weights_.assign((size_t{1} << row_bits) * kLabels, 0.0f);
-  weight_sums_.assign(model_.weights_.size(), 0.0f);
-}
-
-// A wrong label costs its features' weights; the gold label gains them. The
-// sums, weighted by the step, give the average of all models seen (w - sum/step).
-void TaggerTrainer::learn(const WordFeatures& features, uint32_t first, uint32_t end, const std::vector<uint8_t>& gold) {
-  model_.decode(features, first, end, predicted_, margins_);
-  const float step = static_cast<float>(step_);
-  for (uint32_t i = 0; i < end - first; ++i) {
-    const int prev_gold = i == 0 ? kLabels : gold[i - 1];
-    const int prev_predicted = i == 0 ? kLabels : predicted_[i - 1];
-    if (gold[i] == predicted_[i] && prev_gold == prev_predicted) continue;
-    auto adjust = [&](int previous, int label, float delta) {
-      model_.transitions_[previous * kLabels + label] += delta;
-      transition_sums_[previous * kLabels + label] += step * delta;
-    };
-    adjust(prev_gold, gold[i], 1);
-    adjust(prev_predicted, predicted_[i], -1);
-    if (gold[i] == predicted_[i]) continue;
-    for (uint32_t f = features.offsets[first + i]; f < features.offsets[first + i + 1]; ++f) {
-      size_t row = size_t{features.hashes[f]} * kLabels;
-      model_.weights_[row + gold[i]] += 1;
-      weight_sums_[row + gold[i]] += step;
-      model_.weights_[row + predicted_[i]] -= 1;
-      weight_sums_[row + predicted_[i]] -= step;
-    }
-  }
-  step_ += 1;
-}
-
-TaggerModel TaggerTrainer::finish() const {
-  const float step = static_cast<float>(step_);
-  TaggerModel m;
-  m.row_bits_ = model_.row_bits_;
-  m.weights_.resize(model_.weights_.size());
-  float largest = 0;
-  for (size_t i = 0; i < m.weights_.size(); ++i) {
-    m.weights_[i] = model_.weights_[i] - weight_sums_[i] / step;
-    largest = std::max(largest, std::abs(m.weights_[i]));
-  }
-  for (size_t i = 0; i < m.transitions_.size(); ++i) m.transitions_[i] = model_.transitions_[i] - transition_sums_[i] / step;
-  // Rounded as they will be stored, so a model behaves the same before and after a round trip.
-  m.scale_ = largest > 0 ? largest / 32767.0f : 1.0f;
-  for (float& v : m.weights_) v = static_cast<float>(std::lround(v / m.scale_)) * m.scale_;
+  m.rows_.assign(rows * kRowWidth, 0);
+  for (size_t r = 0; r < rows; ++r)
+    std::memcpy(&m.rows_[r * kRowWidth], p + r * kLabels * sizeof(int16_t), kLabels * sizeof(int16_t));
   return m;
 }
 
@@ -164,8 +99,81 @@ std::string TaggerModel::serialise() const {
   put<uint32_t>(out, kLabels);
   put<float>(out, scale_);
   for (float t : transitions_) put<float>(out, t);
-  for (float v : weights_) put<int16_t>(out, static_cast<int16_t>(std::lround(v / scale_)));
+  for (size_t r = 0; r < rows_.size() / kRowWidth; ++r)
+    for (int l = 0; l < kLabels; ++l) put<int16_t>(out, rows_[r * kRowWidth + l]);
   return out;
+}
+
+void TaggerModel::decode(const WordFeatures& features, uint32_t first, uint32_t end, std::vector<uint8_t>& labels,
+                         std::vector<float>& margins) const {
+  thread_local Emissions emissions;
+  emissions.resize(end - first);
+  for (uint32_t i = first; i < end; ++i) {
+    // The rows are scattered over megabytes: ask for the next word's while adding this one's.
+    if (i + 1 < end)
+      for (uint32_t f = features.offsets[i + 1]; f < features.offsets[i + 2]; ++f)
+        __builtin_prefetch(&rows_[size_t{features.hashes[f]} * kRowWidth]);
+    std::array<int32_t, kRowWidth> sum{};
+    for (uint32_t f = features.offsets[i]; f < features.offsets[i + 1]; ++f) {
+      const int16_t* row = &rows_[size_t{features.hashes[f]} * kRowWidth];
+      for (int l = 0; l < kRowWidth; ++l) sum[l] += row[l];
+    }
+    for (int l = 0; l < kLabels; ++l) emissions[i - first][l] = static_cast<float>(sum[l]) * scale_;
+  }
+  viterbi(emissions, transitions_, labels, margins);
+}
+
+TaggerTrainer::TaggerTrainer(uint32_t row_bits)
+    : row_bits_(row_bits), weights_((size_t{1} << row_bits) * kLabels, 0.0f), weight_sums_(weights_.size(), 0.0f) {}
+
+// A wrong label costs its features' weights; the gold label gains them. The
+// sums, weighted by the step, give the average of all models seen (w - sum/step).
+void TaggerTrainer::learn(const WordFeatures& features, uint32_t first, uint32_t end, const std::vector<uint8_t>& gold) {
+  emissions_.assign(end - first, {});
+  for (uint32_t i = first; i < end; ++i)
+    for (uint32_t f = features.offsets[i]; f < features.offsets[i + 1]; ++f)
+      for (int l = 0; l < kLabels; ++l) emissions_[i - first][l] += weights_[size_t{features.hashes[f]} * kLabels + l];
+  viterbi(emissions_, transitions_, predicted_, margins_);
+  const float step = static_cast<float>(step_);
+  for (uint32_t i = 0; i < end - first; ++i) {
+    const int prev_gold = i == 0 ? kLabels : gold[i - 1];
+    const int prev_predicted = i == 0 ? kLabels : predicted_[i - 1];
+    if (gold[i] == predicted_[i] && prev_gold == prev_predicted) continue;
+    auto adjust = [&](int previous, int label, float delta) {
+      transitions_[previous * kLabels + label] += delta;
+      transition_sums_[previous * kLabels + label] += step * delta;
+    };
+    adjust(prev_gold, gold[i], 1);
+    adjust(prev_predicted, predicted_[i], -1);
+    if (gold[i] == predicted_[i]) continue;
+    for (uint32_t f = features.offsets[first + i]; f < features.offsets[first + i + 1]; ++f) {
+      size_t row = size_t{features.hashes[f]} * kLabels;
+      weights_[row + gold[i]] += 1;
+      weight_sums_[row + gold[i]] += step;
+      weights_[row + predicted_[i]] -= 1;
+      weight_sums_[row + predicted_[i]] -= step;
+    }
+  }
+  step_ += 1;
+}
+
+TaggerModel TaggerTrainer::finish() const {
+  const float step = static_cast<float>(step_);
+  std::vector<float> averaged(weights_.size());
+  float largest = 0;
+  for (size_t i = 0; i < averaged.size(); ++i) {
+    averaged[i] = weights_[i] - weight_sums_[i] / step;
+    largest = std::max(largest, std::abs(averaged[i]));
+  }
+  TaggerModel m;
+  m.row_bits_ = row_bits_;
+  m.scale_ = largest > 0 ? largest / 32767.0f : 1.0f;
+  for (size_t i = 0; i < m.transitions_.size(); ++i) m.transitions_[i] = transitions_[i] - transition_sums_[i] / step;
+  m.rows_.assign((averaged.size() / kLabels) * TaggerModel::kRowWidth, 0);
+  for (size_t r = 0; r < averaged.size() / kLabels; ++r)
+    for (int l = 0; l < kLabels; ++l)
+      m.rows_[r * TaggerModel::kRowWidth + l] = static_cast<int16_t>(std::lround(averaged[r * kLabels + l] / m.scale_));
+  return m;
 }
 
 }  // namespace attache::indexer::attribution

@@ -38,32 +38,39 @@ struct Sequence {
 };
 std::vector<Sequence> tagged_sequences(const WordStream& stream);
 
-WordFeatures extract_features(const WordStream& stream, uint32_t row_bits);
+// Features of the words of the sequences; the rest get none.
+WordFeatures extract_features(const WordStream& stream, const std::vector<Sequence>& sequences, uint32_t row_bits);
+
+using Transitions = std::array<float, (kLabels + 1) * kLabels>;  // previous label (kLabels = start) × label
+using Emissions = std::vector<std::array<float, kLabels>>;
+
+// The best label sequence under emissions and transitions, and each word's
+// margin (its label's emission over the best other label's).
+void viterbi(const Emissions& emissions, const Transitions& transitions, std::vector<uint8_t>& labels,
+             std::vector<float>& margins);
 
 class TaggerModel {
  public:
-  TaggerModel() = default;
   // Reads a serialised tagger from the front of bytes (the format is in
   // indexer/data/README.md) and says how many bytes it took; throws
   // attache::Error (invalid_input) naming what is wrong.
   static TaggerModel parse(std::string_view bytes, const std::string& origin, size_t& used);
+  std::string serialise() const;
 
   uint32_t row_bits() const { return row_bits_; }
-  std::string serialise() const;
-  // Best label sequence of words [first, end) and each word's margin (its
-  // label's score over the best other label's).
   void decode(const WordFeatures& features, uint32_t first, uint32_t end, std::vector<uint8_t>& labels,
               std::vector<float>& margins) const;
 
  private:
   friend class TaggerTrainer;
+  static constexpr int kRowWidth = 8;  // labels padded, so a row is 16 aligned bytes
   uint32_t row_bits_ = 0;
-  std::vector<float> weights_;  // rows × kLabels
-  float scale_ = 1;             // of the serialised weights (i16 × scale)
-  std::array<float, (kLabels + 1) * kLabels> transitions_{};  // previous label (kLabels = start) × label
+  std::vector<int16_t> rows_;  // rows × kRowWidth, each times scale_
+  float scale_ = 1;
+  Transitions transitions_{};
 };
 
-// Averaged structured perceptron over labelled sequences.
+// Averaged structured perceptron over labelled sequences (Collins 2002).
 class TaggerTrainer {
  public:
   explicit TaggerTrainer(uint32_t row_bits);
@@ -72,10 +79,11 @@ class TaggerTrainer {
   TaggerModel finish() const;
 
  private:
-  TaggerModel model_;
-  std::vector<float> weight_sums_;
-  std::array<float, (kLabels + 1) * kLabels> transition_sums_{};
+  uint32_t row_bits_;
+  std::vector<float> weights_, weight_sums_;  // rows × kLabels
+  Transitions transitions_{}, transition_sums_{};
   double step_ = 1;
+  Emissions emissions_;
   std::vector<uint8_t> predicted_;
   std::vector<float> margins_;
 };

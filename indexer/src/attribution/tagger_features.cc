@@ -11,15 +11,26 @@
 namespace attache::indexer::attribution {
 namespace {
 
-struct Hash {
+constexpr size_t kTemplates = 30;  // features per word, one of each template below
+
+uint64_t hash_text(std::string_view s) {
   uint64_t h = 1469598103934665603ull;
-  Hash& add(std::string_view s) {
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    h = (h ^ 0xff) * 1099511628211ull;  // separator
-    return *this;
-  }
-  Hash& add(int v) {
-    for (int i = 0; i < 4; ++i) h = (h ^ static_cast<unsigned char>(v >> (8 * i))) * 1099511628211ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+// A feature: its template number and up to four values, mixed (splitmix64's finaliser).
+uint64_t mix(uint64_t h, uint64_t v) {
+  h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+  h ^= h >> 31;
+  h *= 0xbf58476d1ce4e5b9ull;
+  return h ^ (h >> 27);
+}
+struct Hash {
+  uint64_t h;
+  explicit Hash(int template_number) : h(mix(0x243f6a8885a308d3ull, static_cast<uint64_t>(template_number))) {}
+  Hash& add(uint64_t v) {
+    h = mix(h, v);
     return *this;
   }
 };
@@ -27,11 +38,10 @@ struct Hash {
 // Word classes from the lexicons: what a speaker phrase is made of.
 enum Class : int { plain, punctuation, pronoun, title, honorific, role, group, institution, determiner };
 
+// A word as the templates see it, its strings hashed once.
 struct WordInfo {
-  std::string lower;
-  std::string shape;
-  std::string suffix;
-  std::string cue;  // the cue's base form, or empty
+  uint64_t lower = 0, shape = 0, suffix = 0;
+  uint64_t cue = 0;  // of the cue's base form, 0 if none
   int klass = plain;
   int quote = 0;  // 0 outside, 1 inside, 2 opening mark, 3 closing mark
 };
@@ -74,22 +84,19 @@ int bucket(int distance) {
   return distance < 0 ? -b : b;
 }
 
-std::vector<WordInfo> describe(const WordStream& stream) {
-  std::vector<WordInfo> info(stream.words.size());
-  for (size_t i = 0; i < info.size(); ++i) {
-    const Word& w = stream.words[i];
-    WordInfo& x = info[i];
-    x.lower = w.kind == WordKind::word ? lowered(w.text) : w.text;
-    x.shape = shape_of(w);
-    x.suffix = x.lower.size() > 3 ? x.lower.substr(x.lower.size() - 3) : x.lower;
-    if (w.kind == WordKind::word) {
-      if (const Cue* cue = find_cue(x.lower)) x.cue = cue->base;
-      else if (x.lower == "according") x.cue = "according";
-    }
-    x.klass = class_of(w, x.lower);
-    x.quote = w.kind == WordKind::quote_open ? 2 : w.kind == WordKind::quote_close ? 3 : w.quote >= 0 ? 1 : 0;
+WordInfo describe(const Word& w) {
+  WordInfo x;
+  const std::string lower = w.kind == WordKind::word ? lowered(w.text) : w.text;
+  x.lower = hash_text(lower);
+  x.shape = hash_text(shape_of(w));
+  x.suffix = hash_text(lower.size() > 3 ? std::string_view(lower).substr(lower.size() - 3) : std::string_view(lower));
+  if (w.kind == WordKind::word) {
+    if (const Cue* cue = find_cue(lower)) x.cue = hash_text(cue->base);
+    else if (lower == "according") x.cue = hash_text(lower);
   }
-  return info;
+  x.klass = class_of(w, lower);
+  x.quote = w.kind == WordKind::quote_open ? 2 : w.kind == WordKind::quote_close ? 3 : w.quote >= 0 ? 1 : 0;
+  return x;
 }
 
 // Per sentence: its cue words, whether it holds a quotation, how it ends.
@@ -122,90 +129,106 @@ std::vector<Sequence> tagged_sequences(const WordStream& stream) {
   return out;
 }
 
-WordFeatures extract_features(const WordStream& stream, uint32_t row_bits) {
+WordFeatures extract_features(const WordStream& stream, const std::vector<Sequence>& sequences, uint32_t row_bits) {
   const auto& w = stream.words;
-  const std::vector<WordInfo> info = describe(stream);
   const uint32_t n = static_cast<uint32_t>(w.size());
-  const uint32_t sentences = static_cast<uint32_t>(stream.sentence_first_word.size()) - 1;
-  std::vector<SentenceInfo> sent(sentences + 1);
-  for (uint32_t i = 0; i < n; ++i) {
-    SentenceInfo& s = sent[w[i].sentence];
-    if (!info[i].cue.empty() && info[i].quote == 0) s.cues.push_back(i);
-    if (info[i].quote != 0) s.quoted = true;
-    if (w[i].kind == WordKind::colon) s.ends_with_colon = true;
-    else if (w[i].kind != WordKind::terminator && w[i].kind != WordKind::quote_close) s.ends_with_colon = false;
-  }
-  static const WordInfo kEdge{"<edge>", "<edge>", "", "", -1, -1};
-  auto at = [&](int64_t k) -> const WordInfo& { return k < 0 || k >= n ? kEdge : info[k]; };
   const uint64_t mask = (uint64_t{1} << row_bits) - 1;
-
   WordFeatures out;
-  bool paragraph_opens_quoted = false;
-  out.offsets.reserve(n + 1);
-  out.hashes.reserve(size_t{n} * 32);
-  for (uint32_t i = 0; i < n; ++i) {
-    out.offsets.push_back(static_cast<uint32_t>(out.hashes.size()));
-    auto emit = [&](const Hash& h) { out.hashes.push_back(static_cast<uint32_t>((h.h ^ (h.h >> 29)) & mask)); };
-    const WordInfo& x = info[i];
-    const WordInfo& p1 = at(int64_t{i} - 1);
-    const WordInfo& p2 = at(int64_t{i} - 2);
-    const WordInfo& n1 = at(int64_t{i} + 1);
-    const WordInfo& n2 = at(int64_t{i} + 2);
-    const uint32_t s = w[i].sentence;
-    const SentenceInfo& si = sent[s];
-    // The nearest cue of the sentence, signed (negative: the cue comes later).
-    int cue_distance = 1000;
-    const std::string* cue = nullptr;
-    for (uint32_t c : si.cues) {
-      int d = static_cast<int>(i) - static_cast<int>(c);
-      if (std::abs(d) < std::abs(cue_distance)) {
-        cue_distance = d;
-        cue = &info[c].cue;
-      }
+  constexpr uint32_t kUnset = UINT32_MAX;
+  out.offsets.assign(n + 1, kUnset);
+  size_t tagged = 0;
+  for (const Sequence& q : sequences) tagged += q.end - q.first;
+  out.hashes.resize(tagged * kTemplates);
+  uint32_t* next = out.hashes.data();
+  std::vector<WordInfo> info;
+  std::vector<SentenceInfo> sent;
+  const uint64_t edge = hash_text("<edge>");
+  const WordInfo kEdge{edge, edge, 0, 0, -1, -1};
+  for (const Sequence& q : sequences) {
+    info.clear();
+    for (uint32_t i = q.first; i < q.end; ++i) info.push_back(describe(w[i]));
+    const uint32_t first_sentence = w[q.first].sentence;
+    sent.assign(w[q.end - 1].sentence - first_sentence + 1, SentenceInfo{});
+    for (uint32_t i = q.first; i < q.end; ++i) {
+      SentenceInfo& s = sent[w[i].sentence - first_sentence];
+      const WordInfo& x = info[i - q.first];
+      if (x.cue && x.quote == 0) s.cues.push_back(i);
+      if (x.quote != 0) s.quoted = true;
+      if (w[i].kind == WordKind::colon) s.ends_with_colon = true;
+      else if (w[i].kind != WordKind::terminator && w[i].kind != WordKind::quote_close) s.ends_with_colon = false;
     }
-    const int cue_bucket = cue ? bucket(cue_distance) : 99;
-    const int cue_side = cue ? (cue_distance > 0) - (cue_distance < 0) : 9;
-    const bool first_in_sentence = stream.sentence_first_word[s] == i;
-    const bool previous_colon = s > 0 && sent[s - 1].ends_with_colon;
-    const bool previous_cue = s > 0 && !sent[s - 1].cues.empty();
-    const uint32_t sentence_end = stream.sentence_first_word[s + 1];
-    const int from_start = bucket(static_cast<int>(i - stream.sentence_first_word[s]));
-    const int to_end = bucket(static_cast<int>(sentence_end - i));
-    if (i == 0 || w[i - 1].paragraph != w[i].paragraph) paragraph_opens_quoted = w[i].kind == WordKind::quote_open;
-    const int cap = w[i].capitalized;
+    auto at = [&](int64_t k) -> const WordInfo& { return k < q.first || k >= q.end ? kEdge : info[k - q.first]; };
+    const bool paragraph_opens_quoted = w[q.first].kind == WordKind::quote_open;
+    for (uint32_t i = q.first; i < q.end; ++i) {
+      out.offsets[i] = static_cast<uint32_t>(next - out.hashes.data());
+      auto emit = [&](const Hash& h) { *next++ = static_cast<uint32_t>(h.h & mask); };
+      const WordInfo& x = info[i - q.first];
+      const WordInfo& p1 = at(int64_t{i} - 1);
+      const WordInfo& p2 = at(int64_t{i} - 2);
+      const WordInfo& n1 = at(int64_t{i} + 1);
+      const WordInfo& n2 = at(int64_t{i} + 2);
+      const uint32_t s = w[i].sentence - first_sentence;
+      const SentenceInfo& si = sent[s];
+      // The nearest cue of the sentence, signed (negative: the cue comes later).
+      int cue_distance = 1000;
+      uint64_t cue = 0;
+      for (uint32_t c : si.cues) {
+        int d = static_cast<int>(i) - static_cast<int>(c);
+        if (std::abs(d) < std::abs(cue_distance)) {
+          cue_distance = d;
+          cue = info[c - q.first].cue;
+        }
+      }
+      const int cue_bucket = cue ? bucket(cue_distance) : 99;
+      const int cue_side = cue ? (cue_distance > 0) - (cue_distance < 0) : 9;
+      const uint32_t sentence_first = std::max(q.first, stream.sentence_first_word[w[i].sentence]);
+      const uint32_t sentence_end = std::min(q.end, stream.sentence_first_word[w[i].sentence + 1]);
+      const bool first_in_sentence = sentence_first == i;
+      const bool previous_colon = s > 0 && sent[s - 1].ends_with_colon;
+      const bool previous_cue = s > 0 && !sent[s - 1].cues.empty();
+      const int from_start = bucket(static_cast<int>(i - sentence_first));
+      const int to_end = bucket(static_cast<int>(sentence_end - i));
+      const int cap = w[i].capitalized;
+      const uint64_t has_cue = !si.cues.empty();
+      auto u = [](int v) { return static_cast<uint64_t>(static_cast<int64_t>(v)); };
 
-    emit(Hash().add(0));
-    emit(Hash().add(1).add(x.lower));
-    emit(Hash().add(2).add(p1.lower));
-    emit(Hash().add(3).add(n1.lower));
-    emit(Hash().add(4).add(p2.lower));
-    emit(Hash().add(5).add(n2.lower));
-    emit(Hash().add(6).add(p1.lower).add(x.lower));
-    emit(Hash().add(7).add(x.lower).add(n1.lower));
-    emit(Hash().add(8).add(x.shape));
-    emit(Hash().add(9).add(p1.shape).add(x.shape).add(n1.shape));
-    emit(Hash().add(10).add(x.suffix));
-    emit(Hash().add(11).add(x.cue));
-    emit(Hash().add(12).add(p1.klass).add(x.klass).add(n1.klass));
-    emit(Hash().add(13).add(p1.quote).add(x.quote).add(n1.quote));
-    emit(Hash().add(14).add(cue_bucket).add(x.quote));
-    emit(Hash().add(15).add(cue ? *cue : "").add(cue_side).add(x.quote));
-    emit(Hash().add(16).add(si.quoted).add(!si.cues.empty()).add(x.quote));
-    emit(Hash().add(17).add(paragraph_opens_quoted).add(x.quote).add(!si.cues.empty()));
-    emit(Hash().add(18).add(previous_colon).add(previous_cue).add(x.quote).add(!si.cues.empty()));
-    emit(Hash().add(19).add(from_start).add(to_end).add(x.quote));
-    emit(Hash().add(20).add(x.lower).add(cue_side));
-    emit(Hash().add(21).add(x.klass).add(cue_bucket));
-    emit(Hash().add(22).add(cap).add(cue_bucket).add(x.klass));
-    emit(Hash().add(23).add(p1.cue).add(x.lower));
-    emit(Hash().add(24).add(x.lower).add(n1.cue));
-    emit(Hash().add(25).add(first_in_sentence).add(x.shape).add(x.quote));
-    emit(Hash().add(26).add(p2.cue).add(p1.lower).add(x.klass));
-    emit(Hash().add(27).add(x.klass).add(n1.lower).add(n2.cue));
-    emit(Hash().add(28).add(n1.cue).add(n2.cue).add(x.klass).add(cap));
-    emit(Hash().add(29).add(p1.cue).add(p2.cue).add(x.klass).add(x.quote));
+      emit(Hash(0));
+      emit(Hash(1).add(x.lower));
+      emit(Hash(2).add(p1.lower));
+      emit(Hash(3).add(n1.lower));
+      emit(Hash(4).add(p2.lower));
+      emit(Hash(5).add(n2.lower));
+      emit(Hash(6).add(p1.lower).add(x.lower));
+      emit(Hash(7).add(x.lower).add(n1.lower));
+      emit(Hash(8).add(x.shape));
+      emit(Hash(9).add(p1.shape).add(x.shape).add(n1.shape));
+      emit(Hash(10).add(x.suffix));
+      emit(Hash(11).add(x.cue));
+      emit(Hash(12).add(u(p1.klass)).add(u(x.klass)).add(u(n1.klass)));
+      emit(Hash(13).add(u(p1.quote)).add(u(x.quote)).add(u(n1.quote)));
+      emit(Hash(14).add(u(cue_bucket)).add(u(x.quote)));
+      emit(Hash(15).add(cue).add(u(cue_side)).add(u(x.quote)));
+      emit(Hash(16).add(si.quoted).add(has_cue).add(u(x.quote)));
+      emit(Hash(17).add(paragraph_opens_quoted).add(u(x.quote)).add(has_cue));
+      emit(Hash(18).add(previous_colon).add(previous_cue).add(u(x.quote)).add(has_cue));
+      emit(Hash(19).add(u(from_start)).add(u(to_end)).add(u(x.quote)));
+      emit(Hash(20).add(x.lower).add(u(cue_side)));
+      emit(Hash(21).add(u(x.klass)).add(u(cue_bucket)));
+      emit(Hash(22).add(u(cap)).add(u(cue_bucket)).add(u(x.klass)));
+      emit(Hash(23).add(p1.cue).add(x.lower));
+      emit(Hash(24).add(x.lower).add(n1.cue));
+      emit(Hash(25).add(first_in_sentence).add(x.shape).add(u(x.quote)));
+      emit(Hash(26).add(p2.cue).add(p1.lower).add(u(x.klass)));
+      emit(Hash(27).add(u(x.klass)).add(n1.lower).add(n2.cue));
+      emit(Hash(28).add(n1.cue).add(n2.cue).add(u(x.klass)).add(u(cap)));
+      emit(Hash(29).add(p1.cue).add(p2.cue).add(u(x.klass)).add(u(x.quote)));
+    }
+    out.offsets[q.end] = static_cast<uint32_t>(next - out.hashes.data());
   }
-  out.offsets.push_back(static_cast<uint32_t>(out.hashes.size()));
+  // Words outside every sequence have no features: their offsets close the gaps.
+  if (out.offsets[n] == kUnset) out.offsets[n] = static_cast<uint32_t>(out.hashes.size());
+  for (uint32_t i = n; i-- > 0;)
+    if (out.offsets[i] == kUnset) out.offsets[i] = out.offsets[i + 1];
   return out;
 }
 
