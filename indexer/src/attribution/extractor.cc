@@ -210,7 +210,8 @@ class Extractor {
       if ((shouting && n != p.names.back()) || (kSentenceOpeners.count(n) && n != p.names.front())) return Phrase{};  // "GENEVA The United States"
     }
     const std::string& last_name = p.names.back();
-    if (p.names.size() > 1 && (last_name == "States" || last_name == "Kingdom" || last_name == "Nations" || last_name == "Union")) {
+    // "United" and "European" are title words ("European Commissioner"), so "the United States" may arrive as one name.
+    if ((p.names.size() > 1 || b > a) && (last_name == "States" || last_name == "Kingdom" || last_name == "Nations" || last_name == "Union")) {
       p.type = PhraseType::group;  // "the United States", "the European Union"
       return p;
     }
@@ -382,10 +383,15 @@ class Extractor {
   }
 
   // ---- the people of the article -----------------------------------------------
-  Person* find_person(const std::string& surname) {
+  // The latest person of that surname, of the same gender if one is known.
+  Person* find_person(const std::string& surname, int gender = 0) {
+    Person* any = nullptr;
     for (auto it = people_.rbegin(); it != people_.rend(); ++it)
-      if (it->surname == surname) return &*it;
-    return nullptr;
+      if (it->surname == surname) {
+        if (!gender || it->gender == gender) return &*it;
+        if (!any) any = &*it;
+      }
+    return any;
   }
 
   static void add_roles(Person& person, const std::vector<std::string>& words) {
@@ -425,15 +431,27 @@ class Extractor {
     for (size_t i = surname_at; i < name.size(); ++i) surname += (surname.empty() ? "" : " ") + name[i];
     std::string first;  // given names, middle names included ("Recep Tayyip")
     for (size_t i = 0; i < surname_at; ++i) first += (first.empty() ? "" : " ") + name[i];
-    Person* person = find_person(surname);
+    int gender = p.gender;
+    for (const std::string& t : p.titles) {
+      if (t == "Lady" || t == "Queen" || t == "Dame" || t == "Baroness") gender = 2;
+      if (t == "Lord" || t == "King" || t == "Sir") gender = 1;
+    }
+    Person* person = find_person(surname, gender);
     if (person && !first.empty() && !person->first.empty() && person->first != first) person = nullptr;
+    // "Mrs. Geraghty" is not Mr. John Geraghty; "President Kennedy" is not "First Lady Jacqueline Kennedy".
+    if (person && gender && person->gender && gender != person->gender) person = nullptr;
+    if (person && first.empty() && !person->roles.empty())
+      for (const std::string& t : p.titles) {
+        std::string role = lower(t);
+        if ((is_title_word(t) && is_role_noun(role)) && !has_role(*person, role)) person = nullptr;
+      }
     if (!person) {
       people_.push_back(Person{});
       person = &people_.back();
       person->surname = surname;
     }
     if (person->first.empty()) person->first = first;
-    if (p.gender) person->gender = p.gender;
+    if (gender) person->gender = gender;
     if (!person->gender && !first.empty()) person->gender = given_name_gender(first);
     add_roles(*person, p.titles);
     if (person->last_seen != static_cast<int>(sentence_)) {
@@ -570,8 +588,11 @@ class Extractor {
       StatementEvidence e;
       Speaker speaker = tagged_speaker(t, e);
       bool quoted = false, unquoted = false;
+      const uint32_t attribution_first = std::min(t.source_first, t.cue_first);
+      const uint32_t attribution_last = std::max(t.source_last, t.cue_last);
       for (uint32_t i = t.content_first; i <= t.content_last; ++i) {
-        if (w_[i].kind != WordKind::word) continue;
+        // The words of the attribution inside a split quotation do not make it mixed.
+        if (w_[i].kind != WordKind::word || (i >= attribution_first && i <= attribution_last)) continue;
         e.content_words += 1;
         (w_[i].quote >= 0 ? quoted : unquoted) = true;
       }
@@ -626,6 +647,9 @@ class Extractor {
     uint32_t head_last = first;
     while (head_last < last && w_[head_last + 1].kind != WordKind::comma) ++head_last;
     Phrase p = phrase_ending_at(static_cast<int>(head_last), first);
+    // "One California delegate", "Many of the local GOP leaders": a description, not a name.
+    const bool description = !w_[head_last].capitalized && w_[head_last].kind == WordKind::word;
+    if (p.type == PhraseType::name && description && p.last < head_last) p = {};
     if (p.type != PhraseType::none) {
       // "The European Council on Foreign Relations analyst Kaja Liik": a role noun introduces the subject.
       const bool introduced = p.type == PhraseType::name &&
@@ -634,9 +658,10 @@ class Extractor {
       uint32_t before = p.first - 1;
       if (before > first && (w_[before].is("the") || w_[before].is("a"))) --before;
       static const std::unordered_set<std::string_view> kPrepositions = {"at", "in", "from", "of", "with", "for", "to", "by", "on"};
-      if (!kPrepositions.count(w_[before].text)) return p;
+      if (!kPrepositions.count(w_[before].text) || p.type != PhraseType::name) return p;
     }
     Phrase start = phrase_starting_at(first);
+    if (start.type == PhraseType::name && description) return {};
     return start.type != PhraseType::none ? start : p;
   }
 

@@ -18,18 +18,8 @@ struct Lexicon {
     std::string line;
     while (std::getline(in, line)) {
       if (line.empty() || line[0] == '#') continue;
-      size_t bar = line.find('|');
-      if (bar == std::string::npos) continue;
-      std::istringstream words(line.substr(0, bar));
-      std::string frame_name = line.substr(bar + 1);
-      frame_name.erase(0, frame_name.find_first_not_of(' '));
-      frame_name.erase(frame_name.find_last_not_of(" \r") + 1);
+      std::istringstream words(line);
       Cue cue;
-      if (frame_name == "object") cue.frame = CueFrame::object;
-      if (frame_name == "as") cue.frame = CueFrame::as;
-      if (frame_name == "call") cue.frame = CueFrame::call;
-      if (frame_name == "to") cue.frame = CueFrame::to;
-      if (frame_name == "of") cue.frame = CueFrame::of;
       std::string form;
       while (words >> form) {
         if (cue.base.empty()) cue.base = form;
@@ -56,7 +46,7 @@ const std::unordered_set<std::string_view> kTitleWords = {
     "Security", "National", "Adviser", "Advisor", "Counselor", "Press", "Senior", "Acting", "Former", "Supreme",
     "Leader", "Premier", "Speaker", "Foreign-Policy", "Head", "Permanent", "Delegate", "Negotiator", "Chief",
     "Commander", "Marshal", "Field", "Executive", "Vice-President", "Deputy-Foreign", "Secretary-General",
-    "Attorney", "Lord", "Lady", "Sir", "Dame", "Baroness", "Senate", "House", "Majority", "Minority", "Whip",
+    "Attorney", "Lord", "Lady", "First", "Sir", "Dame", "Baroness", "Senate", "House", "Majority", "Minority", "Whip",
     "Defense-Minister", "of", "the", "for", "and", "Ministry", "European", "Union", "Commission", "Council",
     "United", "Nations", "High", "Representative", "NATO", "Alliance"};
 

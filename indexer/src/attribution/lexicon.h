@@ -7,12 +7,8 @@
 
 namespace attache::indexer::attribution {
 
-// How a cue's content follows it (see the data file's header).
-enum class CueFrame { clause, object, as, call, to, of };
-
 struct Cue {
   std::string base;  // the first form listed, e.g. "say"
-  CueFrame frame = CueFrame::clause;
 };
 
 // The cue a lower-case word form belongs to, or nullptr.

@@ -87,7 +87,8 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
     const int quote = w[c.last].quote;
     if (!best && quote >= 0 && c.last + 1 < w.size() && w[c.last + 1].paragraph == paragraph + 1 && w[c.last + 1].quote == quote)
       best = nearest_in(paragraph + 1);
-    if (!best && paragraph > 0 && w[c.first].quote >= 0) best = nearest_in(paragraph - 1);
+    const bool quoted = w[c.first].quote >= 0 || w[c.first].kind == WordKind::quote_open;
+    if (!best && paragraph > 0 && quoted) best = nearest_in(paragraph - 1);
     if (best) best->contents.push_back(&c);
   }
   std::vector<TaggedAttribution> out;
@@ -105,6 +106,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
       TaggedAttribution a;
       a.source_first = d.source->first;
       a.source_last = d.source->last;
+      while (a.source_last > a.source_first && w[a.source_last].kind != WordKind::word) --a.source_last;
       a.cue_first = d.cue->first;
       a.cue_last = d.cue->last;
       a.content_first = d.contents[i]->first;
