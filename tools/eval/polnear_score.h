@@ -16,8 +16,12 @@ namespace attache::evaluation {
 
 enum class Verdict { none, no_source, wrong_speaker, right };
 
-// The best verdict of a statement over an article's attributions.
-Verdict judge_statement(const indexer::AttributionExample& article, const indexer::Statement& statement);
+// The best verdict of a statement over an article's attributions. PolNeAR marks
+// "who" in "Podesta, who said" as the source, which score.py can never match;
+// with relative_source_resolved, a statement there counts as right when its
+// speaker names someone (its antecedent), as training the calibrator wants.
+Verdict judge_statement(const indexer::AttributionExample& article, const indexer::Statement& statement,
+                        bool relative_source_resolved = false);
 
 struct PolnearScore {
   int extracted = 0, right = 0, ignored = 0;  // ignored: overlaps only attributions without a source

@@ -66,7 +66,8 @@ int main(int argc, char** argv) {
       }
     attache::indexer::TrainingReport report;
     auto judge = [&](size_t i, const attache::indexer::Statement& s) {
-      return attache::evaluation::judge_statement(examples[i], s) == attache::evaluation::Verdict::right;
+      return attache::evaluation::judge_statement(examples[i], s, /*relative_source_resolved=*/true) ==
+             attache::evaluation::Verdict::right;
     };
     std::string model = attache::indexer::train_attribution_model(examples, options, judge, report);
     std::ofstream out(output, std::ios::binary);
