@@ -8,6 +8,7 @@
 #include <set>
 
 #include "attache/indexer/attribution_model.h"
+#include "attache/storage/error.h"
 #include "attache/indexer/statements.h"
 #include "polnear_score.h"
 #include "quote_evaluation.h"
@@ -138,4 +139,19 @@ TEST_CASE("character offsets count code points") {
   auto statements = extract_statements(text);
   REQUIRE(statements.size() == 1);
   CHECK(char_offset(text, statements[0].begin) == 17);
+}
+
+TEST_CASE("a model file that is not one is refused, naming the file") {
+  const std::string path = std::filesystem::temp_directory_path() / "attache-not-a-model";
+  for (std::string bytes : {std::string("ATTAGGE1 but nothing else"), std::string(100, 'x')}) {
+    std::ofstream(path, std::ios::binary) << bytes;
+    try {
+      AttributionModel::load(path);
+      FAIL("a damaged model was accepted");
+    } catch (const attache::Error& e) {
+      CHECK(e.kind() == attache::ErrorKind::invalid_input);
+      CHECK(std::string(e.what()).find(path) != std::string::npos);
+    }
+  }
+  std::filesystem::remove(path);
 }

@@ -44,6 +44,9 @@ Calibrator parse_calibrator(std::string_view bytes, const std::string& origin) {
   std::memcpy(&n, bytes.data() + 8, 4);
   std::memcpy(&threshold, bytes.data() + 12, 4);
   if ((bytes.size() - 16) / 4 != n || (bytes.size() - 16) % 4 != 0) throw fail("the calibrator's size is wrong");
+  if (n != calibration_features(StatementEvidence{}).size())
+    throw fail("its calibrator has " + std::to_string(n) + " features, this attache " +
+               std::to_string(calibration_features(StatementEvidence{}).size()));
   std::vector<float> weights(n);
   std::memcpy(weights.data(), bytes.data() + 16, 4 * size_t{n});
   return Calibrator(std::move(weights), threshold);

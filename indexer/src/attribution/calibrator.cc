@@ -39,10 +39,9 @@ std::vector<float> calibration_features(const StatementEvidence& e) {
 }
 
 float Calibrator::probability(const StatementEvidence& e) const {
-  const std::vector<float> x = calibration_features(e);
-  if (weights_.size() != x.size()) return 0.5f;
+  const std::vector<float> x = calibration_features(e);  // as many as weights_: parse_calibrator checks
   float z = 0;
-  for (size_t i = 0; i < x.size(); ++i) z += weights_[i] * x[i];
+  for (size_t i = 0; i < x.size() && i < weights_.size(); ++i) z += weights_[i] * x[i];
   return logistic(z);
 }
 
