@@ -658,11 +658,22 @@ class Extractor {
       uint32_t before = p.first - 1;
       if (before > first && (w_[before].is("the") || w_[before].is("a"))) --before;
       static const std::unordered_set<std::string_view> kPrepositions = {"at", "in", "from", "of", "with", "for", "to", "by", "on"};
-      if (!kPrepositions.count(w_[before].text) || p.type != PhraseType::name) return p;
+      // Only a name or an organisation is out ("at the Munich Security Conference"); a
+      // description stays ("Many of the local GOP leaders").
+      if (!kPrepositions.count(w_[before].text) || !w_[p.last].capitalized) return p;
     }
     Phrase start = phrase_starting_at(first);
     if (start.type == PhraseType::name && description) return {};
     return start.type != PhraseType::none ? start : p;
+  }
+
+  // "Leaders gathered at the Munich Security Conference warned": a source tagged
+  // inside a place phrase is not the one speaking; the clause's subject is.
+  bool inside_prepositional_phrase(uint32_t source_first) const {
+    uint32_t k = source_first;
+    while (k > first_ && w_[k - 1].capitalized) --k;
+    if (k > first_ && (w_[k - 1].is("the") || w_[k - 1].is("a"))) --k;
+    return k > first_ + 1 && (w_[k - 1].is("at") || w_[k - 1].is("in") || w_[k - 1].is("from") || w_[k - 1].is("on"));
   }
 
   // What "who" stands for: the noun phrase before it ("Podesta, who said").
@@ -679,6 +690,10 @@ class Extractor {
     e.relative = t.source_first == t.source_last && (first == "who" || first == "which" || first == "that");
     e.possessive = possessive(w_[t.source_last].text) || first == "his" || first == "her" || first == "their";
     Phrase p = e.relative ? antecedent(t.source_first) : source_head(t.source_first, t.source_last);
+    if (!e.relative && inside_prepositional_phrase(t.source_first)) {
+      Phrase subject = phrase_starting_at(first_);
+      if (subject.type != PhraseType::none && subject.last < t.source_first) p = subject;
+    }
     Speaker s;
     if (p.type != PhraseType::none) s = resolve(p, {});
     e.speaker = s.canonical.empty()                   ? 0

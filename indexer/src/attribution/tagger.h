@@ -30,9 +30,9 @@ struct WordFeatures {
   std::vector<uint32_t> hashes;   // already reduced to the model's rows
 };
 
-// Paragraphs the tagger reads: those with a quotation mark or a reporting cue.
-// The rest cannot hold an attribution of their own, and skipping them keeps
-// indexing fast.
+// What the tagger reads: runs of sentences, within a paragraph, that hold a
+// quotation mark, a colon, a reporting cue or quoted words, or follow a colon.
+// Attributions lie there, and skipping the rest keeps indexing fast.
 struct Sequence {
   uint32_t first = 0, end = 0;  // word range
 };

@@ -109,21 +109,34 @@ struct SentenceInfo {
 }  // namespace
 
 std::vector<Sequence> tagged_sequences(const WordStream& stream) {
-  std::vector<Sequence> out;
   const auto& w = stream.words;
+  // A sentence is read when it holds a quotation mark, a colon, a cue or quoted words, or when
+  // the sentence before it in its paragraph ends with a colon; runs of such sentences in one
+  // paragraph are the sequences.
+  std::vector<Sequence> out;
+  bool previous_colon = false;
   for (uint32_t i = 0; i < w.size();) {
     uint32_t e = i;
-    bool trigger = false;
-    while (e < w.size() && w[e].paragraph == w[i].paragraph) {
+    bool trigger = false, colon = false;
+    while (e < w.size() && w[e].sentence == w[i].sentence) {
       const Word& x = w[e];
-      if (x.kind == WordKind::quote_open || x.kind == WordKind::quote_close || x.kind == WordKind::colon) trigger = true;
-      if (!trigger && x.kind == WordKind::word) {
+      if (x.kind != WordKind::word || x.quote >= 0) {
+        trigger = trigger || x.kind == WordKind::quote_open || x.kind == WordKind::quote_close ||
+                  x.kind == WordKind::colon || x.quote >= 0;
+      } else if (!trigger) {
         std::string l = lowered(x.text);
         trigger = find_cue(l) != nullptr || l == "according";
       }
+      if (x.kind == WordKind::colon) colon = true;
+      else if (x.kind != WordKind::terminator && x.kind != WordKind::quote_close) colon = false;
       ++e;
     }
-    if (trigger) out.push_back({i, e});
+    const bool same_paragraph = !out.empty() && out.back().end == i && w[i].paragraph == w[i - 1].paragraph;
+    if (trigger || (previous_colon && i > 0 && w[i].paragraph == w[i - 1].paragraph)) {
+      if (same_paragraph) out.back().end = e;
+      else out.push_back({i, e});
+    }
+    previous_colon = colon;
     i = e;
   }
   return out;
