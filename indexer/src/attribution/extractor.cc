@@ -586,7 +586,6 @@ class Extractor {
     while (next_tagged_ < tagged_.size() && w_[tagged_[next_tagged_].cue_first].sentence <= sentence_) {
       const TaggedAttribution& t = tagged_[next_tagged_++];
       StatementEvidence e;
-      Speaker speaker = tagged_speaker(t, e);
       bool quoted = false, unquoted = false;
       const uint32_t attribution_first = std::min(t.source_first, t.cue_first);
       const uint32_t attribution_last = std::max(t.source_last, t.cue_last);
@@ -613,7 +612,9 @@ class Extractor {
       e.content_before = t.content_first < t.cue_first;
       e.content_after = t.content_last > t.cue_last;
       e.continuation = w_[t.content_first].paragraph != w_[t.cue_first].paragraph;
-      if (passive_cue(t)) continue;
+      // A statement says something: fragments of one or two words are tagging errors.
+      if (passive_cue(t) || e.content_words < 3) continue;
+      Speaker speaker = tagged_speaker(t, e);
       // A statement's text is what was said: the marks around a whole quotation and
       // the complementiser before a clause are not part of it.
       uint32_t content_first = t.content_first;

@@ -73,6 +73,23 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
         d.source = &s;
     drafts.push_back(d);
   }
+  // A cue inside content whose source is nearer another cue is part of what that
+  // one says ("he warned that if the West did not accept Russia's demands ..."):
+  // its words join the content. ("He said A, adding that B" keeps two cues.)
+  auto inside_content = [&](const Run& r) {
+    return r.first > 0 && r.last + 1 < labels.size() && part_of(labels[r.first - 1]) == Part::content &&
+           part_of(labels[r.last + 1]) == Part::content;
+  };
+  std::vector<Draft> kept;
+  for (const Draft& d : drafts) {
+    bool nested = false;
+    for (const Draft& other : drafts)
+      if (&other != &d && d.source && other.source == d.source && gap(*other.cue, *d.source) < gap(*d.cue, *d.source) &&
+          inside_content(*d.cue))
+        nested = true;
+    if (!nested) kept.push_back(d);
+  }
+  drafts.swap(kept);
   for (const Run& c : runs) {
     if (c.part != Part::content) continue;
     const uint32_t paragraph = w[c.first].paragraph;
@@ -89,6 +106,12 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
       best = nearest_in(paragraph + 1);
     const bool quoted = w[c.first].quote >= 0 || w[c.first].kind == WordKind::quote_open;
     if (!best && paragraph > 0 && quoted) best = nearest_in(paragraph - 1);
+    // Content outside quotation marks is said in the cue's own sentence, or in the one a colon opens.
+    if (best && !quoted && w[c.first].sentence != w[best->cue->first].sentence) {
+      const uint32_t after_cue = w[best->cue->last].sentence + 1;
+      const bool after_colon = w[c.first].sentence == after_cue && c.first > 0 && w[c.first - 1].kind == WordKind::colon;
+      if (!after_colon) best = nullptr;
+    }
     if (best) best->contents.push_back(&c);
   }
   std::vector<TaggedAttribution> out;
