@@ -130,6 +130,16 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
       a.source_first = d.source->first;
       a.source_last = d.source->last;
       while (a.source_last > a.source_first && w[a.source_last].kind != WordKind::word) --a.source_last;
+      // A dateline is not part of the source ("MOSCOW — Russia's foreign minister, ...").
+      for (uint32_t k = a.source_first; k + 1 < a.source_last && w[k].paragraph == w[a.source_first].paragraph; ++k) {
+        if (w[k].kind == WordKind::dash) {
+          a.source_first = k + 1;
+          break;
+        }
+        if (w[k].kind != WordKind::word || w[k].text.size() < 2 ||
+            std::any_of(w[k].text.begin(), w[k].text.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }))
+          break;
+      }
       a.cue_first = d.cue->first;
       a.cue_last = d.cue->last;
       a.content_first = d.contents[i]->first;
