@@ -51,4 +51,10 @@ show '(sanctions OR guarantees) -nato' --limit 3
 show 'ukraine date:2022-01-13..2022-01-19' --sort date
 show 'kuleba AND (blinken OR lavrov)' --json
 echo
+echo "Who said what: statements found in the articles, searched by speaker and words"
+show 'speaker:ryabkov nato' --limit 3
+echo
+echo '$ attache speakers --index corpus-index --limit 8'
+$attache speakers --index corpus-index --limit 8
+echo
 echo "Try your own: $attache search --index corpus-index 'nato -russia' (see $attache search --help)"
