@@ -46,12 +46,6 @@ struct WordInfo {
   int quote = 0;  // 0 outside, 1 inside, 2 opening mark, 3 closing mark
 };
 
-std::string lowered(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Xx, x, X, d and punctuation, runs collapsed: "McCain" -> "XxXx", "U.S." -> "X.X.".
 std::string shape_of(const Word& w) {
   if (w.kind != WordKind::word) return w.text;

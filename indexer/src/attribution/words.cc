@@ -4,6 +4,7 @@
 
 #include <utf8proc.h>
 
+#include <cctype>
 #include <unordered_set>
 
 #include "attache/analysis/sentences.h"
@@ -179,6 +180,12 @@ WordStream read_words(std::string_view text) {
     quotation.first_sentence = words[quotation.first_word].sentence;
     quotation.last_sentence = words[quotation.last_word].sentence;
   }
+  return out;
+}
+
+std::string lowered(std::string_view word) {
+  std::string out(word);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 

@@ -55,4 +55,7 @@ struct WordStream {
 
 WordStream read_words(std::string_view text);
 
+// A word with its ASCII letters in lower case, as the lexicon lists it.
+std::string lowered(std::string_view word);
+
 }  // namespace attache::indexer::attribution

@@ -19,7 +19,7 @@ struct Statement {
   StatementKind kind = StatementKind::reported;
   uint32_t begin = 0;     // byte span of the statement in the article text
   uint32_t end = 0;
-  float confidence = 0;   // 0..1, from the pattern and how the speaker was resolved
+  float confidence = 0;   // 0..1, the calibrator's probability that the statement is right
   bool group = false;     // an institution or collective ("the Kremlin", "experts"), not a person
 };
 

@@ -1,0 +1,330 @@
+// Noun phrases a speaker may be: a capitalised run split into titles and a
+// name, pronouns, role nouns with their determiner, collectives with their
+// modifiers and the place they sit in.
+#include "noun_phrases.h"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_set>
+
+#include "lexicon.h"
+
+namespace attache::indexer::attribution {
+namespace {
+
+const std::unordered_set<std::string_view> kSentenceOpeners = {
+    "The", "But", "And", "Yet", "So", "Now", "Still", "Then", "However", "Meanwhile", "In", "On", "At", "As",
+    "After", "Before", "When", "While", "Although", "Though", "If", "Asked", "Speaking", "Earlier", "Later",
+    "Also", "Even", "Instead", "Separately", "Overall", "Indeed", "Moreover", "A", "An", "This", "That",
+    "Those", "These", "Under", "According", "By", "For", "With", "From"};
+const std::unordered_set<std::string_view> kParticles = {"de", "van", "von", "bin", "al", "da", "di", "le", "la",
+                                                         "der", "dos", "du", "del", "ibn", "ter", "den"};
+const std::unordered_set<std::string_view> kGroupModifiers = {
+    "senior", "top", "intelligence", "administration", "government", "military", "defense", "defence", "security",
+    "foreign", "western", "other", "some", "many", "several", "two", "three", "four", "independent", "outside",
+    "unnamed", "anonymous", "european", "american", "russian", "ukrainian", "chinese", "the", "most", "few",
+    "policy", "health", "energy", "trade", "nuclear", "arms", "control", "border", "local", "regional", "state",
+    "white", "house", "pentagon", "kremlin", "embassy", "ministry", "department", "u.s.", "us", "allied",
+    "nato", "eu", "un", "u.n.", "opposition", "former", "current"};
+const std::unordered_set<std::string_view> kPlaces = {
+    "Russia", "Moscow", "Ukraine", "Kyiv", "Kiev", "Washington", "China", "Beijing", "France", "Paris", "Germany",
+    "Berlin", "Britain", "London", "Turkey", "Ankara", "Poland", "Warsaw", "Iran", "Tehran", "Israel", "Japan",
+    "Tokyo", "India", "Delhi", "Belarus", "Minsk", "NATO", "Brussels", "Europe", "EU", "America", "Italy", "Rome",
+    "Spain", "Madrid", "Hungary", "Budapest", "Finland", "Sweden", "Norway", "Georgia", "Tbilisi", "Moldova",
+    "Syria", "Damascus", "Egypt", "Cairo", "Qatar", "Doha", "Pakistan", "Kazakhstan", "Armenia", "Azerbaijan",
+    "Lithuania", "Latvia", "Estonia", "Romania", "Bulgaria", "Greece", "Serbia", "Canada", "Australia", "Korea",
+    "Pyongyang", "Seoul", "Saudi", "Riyadh", "Vienna", "Geneva", "Austria", "Switzerland", "Denmark",
+    "Netherlands", "Belgium", "Ireland", "Iceland", "Vatican"};
+const std::unordered_set<std::string_view> kNotNames = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December", "It", "There",
+    "Here", "What", "Who", "Why", "How", "Where", "Nobody", "Everyone", "Everybody", "Someone", "Somebody", "He",
+    "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "My", "Its", "Your"};
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool is_initial(const Word& w) {
+  return w.kind == WordKind::word && w.text.size() == 2 && w.text[1] == '.' && std::isupper(static_cast<unsigned char>(w.text[0]));
+}
+
+bool is_personal_pronoun(const std::string& low) { return low == "he" || low == "she" || low == "they"; }
+
+Phrase pronoun_phrase(uint32_t i, const std::string& low) {
+  Phrase p;
+  p.type = PhraseType::pronoun;
+  p.first = p.last = i;
+  p.role = low;
+  return p;
+}
+
+}  // namespace
+
+bool possessive(std::string_view word) {
+  return ends_with(word, "'s") || ends_with(word, "\u2019s") || ends_with(word, "s'");
+}
+
+bool is_particle(std::string_view word) { return kParticles.count(word) > 0; }
+
+bool NounPhrases::name_like(uint32_t i) const {
+  const Word& w = w_[i];
+  if (w.kind != WordKind::word) return false;
+  int g = 0;
+  return w.capitalized || is_honorific(w.text, g) || is_initial(w);
+}
+
+// A capitalised sentence opener ("But", "The") that is not part of a title
+// ("Under Secretary").
+bool NounPhrases::opener(uint32_t i) const {
+  if (!kSentenceOpeners.count(w_[i].text)) return false;
+  return !(is_title_word(w_[i].text) && i + 1 < w_.size() && is_title_word(w_[i + 1].text));
+}
+
+bool NounPhrases::joins_right(uint32_t e) const {
+  if (name_like(e + 1)) return true;
+  if (w_[e + 1].text == "of") return is_title_word(w_[e].text) && e + 2 < end_ && name_like(e + 2);
+  if (!kParticles.count(w_[e + 1].text)) return false;
+  uint32_t k = e + 1;
+  while (k < end_ && kParticles.count(w_[k].text)) ++k;
+  return k < end_ && name_like(k);
+}
+
+// "von der" in "Ursula von der Leyen": particles joined to a name before them.
+bool NounPhrases::particle_chain_starts_name(int i, uint32_t limit) const {
+  while (i >= static_cast<int>(limit) && w_[i].kind == WordKind::word && kParticles.count(w_[i].text)) --i;
+  return i >= static_cast<int>(limit) && name_like(static_cast<uint32_t>(i));
+}
+
+// Honorifics, title words, nationalities, lower-case words and owners
+// ("Russia's") at the start of the run [a, b] go to p's titles; returns the
+// first word after them.
+uint32_t NounPhrases::take_titles(uint32_t a, uint32_t b, Phrase& p) const {
+  uint32_t k = a;
+  for (; k <= b; ++k) {
+    const std::string& t = w_[k].text;
+    int g = 0;
+    if (is_honorific(t, g)) {
+      if (g) p.gender = g;
+      p.titles.push_back(t);
+      continue;
+    }
+    if (is_title_word(t) || is_nationality(t) || (!w_[k].capitalized && t != "of")) {
+      p.titles.push_back(t);
+      continue;
+    }
+    if (k < b && (possessive(t) || kPlaces.count(t))) {  // "Russia's Foreign Minister Sergey Lavrov"
+      p.titles.push_back(t);
+      continue;
+    }
+    break;
+  }
+  return k;
+}
+
+// A role noun or an organisation between the titles and the name
+// ("Kremlin spokesman Dmitry Peskov", "European Council on Foreign
+// Relations analyst Kaja Liik", "Carnegie Endowment Dmitri Trenin"): the
+// person is the capitalised words after the last of them. Returns where the
+// person's name starts, k when nothing comes between.
+uint32_t NounPhrases::person_start(uint32_t k, uint32_t b) const {
+  uint32_t name_start = k;
+  for (uint32_t j = b; j > k; --j) {
+    const Word& x = w_[j - 1];
+    const bool role = !x.capitalized && !kParticles.count(x.text);
+    if (role || is_institution_word(x.text)) {
+      // After an organisation, a person needs a given name and a surname
+      // ("White House" is no person called House).
+      if (w_[j].capitalized && (role || b - j >= 1)) name_start = j;
+      break;
+    }
+  }
+  return name_start;
+}
+
+Phrase NounPhrases::classify_run(uint32_t a, uint32_t b) const {
+  while (a < b && opener(a)) ++a;  // "But Ryabkov"
+  Phrase p;
+  p.first = a;
+  p.last = b;
+  uint32_t k = take_titles(a, b, p);
+  const uint32_t first_name = k;
+  const uint32_t name_start = person_start(k, b);
+  for (; k < name_start; ++k) p.titles.push_back(w_[k].text);
+  for (; k <= b; ++k) p.names.push_back(w_[k].text);
+  if (p.names.empty()) {
+    // All title: "the Kremlin", "the State Department", "Foreign Ministry".
+    bool institution = false;
+    for (uint32_t i = a; i <= b; ++i) institution |= is_institution_word(w_[i].text);
+    if (institution) p.type = PhraseType::group;
+    return p;
+  }
+  return classify_name(std::move(p), a, b, name_start, first_name);
+}
+
+// A run with a name in it [name_start, b]: a person, a collective
+// ("the United States") or nothing a speaker could be.
+Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t name_start, uint32_t first_name) const {
+  for (const std::string& n : p.names)
+    if (kNotNames.count(n) || possessive(n)) return Phrase{};
+  if (p.names.size() == 1 && p.titles.empty() && kSentenceOpeners.count(p.names[0])) return Phrase{};
+  for (const std::string& n : p.names) {
+    bool shouting = n.size() > 1 && std::none_of(n.begin(), n.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)); }) &&
+                    std::isalpha(static_cast<unsigned char>(n[0])) && n.find('.') == std::string::npos;
+    if ((shouting && n != p.names.back()) || (kSentenceOpeners.count(n) && n != p.names.front())) return Phrase{};  // "GENEVA The United States"
+  }
+  const std::string& last_name = p.names.back();
+  // "United" and "European" are title words ("European Commissioner"), so "the United States" may arrive as one name.
+  if ((p.names.size() > 1 || b > a) && (last_name == "States" || last_name == "Kingdom" || last_name == "Nations" || last_name == "Union")) {
+    p.type = PhraseType::group;  // "the United States", "the European Union"
+    return p;
+  }
+  bool institution = false;  // once split off, an organisation describes the person
+  for (uint32_t i = name_start != first_name ? name_start : a; i <= b; ++i)
+    institution |= is_institution_word(w_[i].text) && !is_title_word(w_[i].text);
+  if (institution || (p.names.size() == 1 && p.titles.empty() && kPlaces.count(p.names[0]))) {
+    p.type = PhraseType::group;
+    return p;
+  }
+  if (!p.gender) p.gender = given_name_gender(p.names.front());
+  p.type = PhraseType::name;
+  return p;
+}
+
+Phrase NounPhrases::ending_at(int e, uint32_t limit) const {
+  if (e < static_cast<int>(limit) || w_[e].kind != WordKind::word || !outside_quotes(e)) return {};
+  const Word& last = w_[e];
+  std::string low = lowered(last.text);
+  if (is_personal_pronoun(low)) return pronoun_phrase(static_cast<uint32_t>(e), low);
+  if (!last.capitalized) {
+    if (is_group_noun(low)) return group_noun_phrase(e, limit);
+    bool institution_noun = low == "ministry" || low == "department" || low == "government" ||
+                            low == "administration" || low == "embassy" || low == "kremlin" || low == "alliance";
+    if (is_role_noun(low) || institution_noun) return role_noun_phrase(e, limit, low, institution_noun);
+    return {};
+  }
+  if (is_group_noun(low)) {  // "Officials said", capitalised at a sentence start
+    Phrase p;
+    p.type = PhraseType::group;
+    p.first = p.last = static_cast<uint32_t>(e);
+    return p;
+  }
+  return capitalised_phrase(e, limit);
+}
+
+// A collective ending at e with its modifiers: "senior U.S. officials".
+Phrase NounPhrases::group_noun_phrase(int e, uint32_t limit) const {
+  int s = e;
+  while (s - 1 >= static_cast<int>(limit) && w_[s - 1].kind == WordKind::word &&
+         (kGroupModifiers.count(lowered(w_[s - 1].text)) || is_nationality(w_[s - 1].text) ||
+          (w_[s - 1].capitalized && !kSentenceOpeners.count(w_[s - 1].text))))
+    --s;
+  if (s < e && lowered(w_[s].text) == "the" && s == e - 1) return {};  // "the officials" is fine below
+  Phrase p;
+  p.type = PhraseType::group;
+  p.first = static_cast<uint32_t>(s);
+  p.last = static_cast<uint32_t>(e);
+  return p;
+}
+
+// A role noun ("the foreign minister") or an institution noun ("the
+// ministry") ending at e, with its determiner or owner.
+Phrase NounPhrases::role_noun_phrase(int e, uint32_t limit, const std::string& low, bool institution_noun) const {
+  int s = e;
+  while (s - 1 >= static_cast<int>(limit) && w_[s - 1].kind == WordKind::word && s > e - 4) {
+    std::string prev = lowered(w_[s - 1].text);
+    if (prev == "the" || prev == "a" || prev == "an") {
+      --s;
+      break;
+    }
+    if (w_[s - 1].capitalized || kGroupModifiers.count(prev) || is_nationality(w_[s - 1].text) ||
+        is_role_noun(prev) || prev == "chief" || prev == "deputy" || prev == "foreign" || prev == "prime") {
+      --s;
+      if (w_[s].capitalized && possessive(w_[s].text)) break;  // the owner is the determiner
+    } else {
+      break;
+    }
+  }
+  std::string det = lowered(w_[s].text);
+  bool owner = w_[s].capitalized && possessive(w_[s].text);  // "Russia's embassy"
+  if (det != "the" && det != "a" && det != "an" && !owner) return {};
+  Phrase p;
+  p.first = static_cast<uint32_t>(s);
+  p.last = static_cast<uint32_t>(e);
+  p.role = low;
+  p.type = (det == "the" || owner) && !institution_noun ? PhraseType::role : PhraseType::group;
+  return p;
+}
+
+// A capitalised run ending at e: names, initials, honorifics, particles, "of" in titles.
+Phrase NounPhrases::capitalised_phrase(int e, uint32_t limit) const {
+  int s = e;
+  while (s - 1 >= static_cast<int>(limit)) {
+    const Word& prev = w_[s - 1];
+    if (prev.kind != WordKind::word || !outside_quotes(s - 1)) break;
+    bool joins = name_like(s - 1) ||
+                 (prev.text == "of" && s - 2 >= static_cast<int>(limit) && is_title_word(w_[s - 2].text)) ||
+                 (kParticles.count(prev.text) && particle_chain_starts_name(s - 1, limit));
+    bool lower_title = !prev.capitalized && (is_role_noun(lowered(prev.text)) || prev.text == "foreign" ||
+                                             prev.text == "deputy" || prev.text == "prime" || prev.text == "chief");
+    if (!joins && !lower_title) break;
+    --s;
+  }
+  while (s < e && (opener(static_cast<uint32_t>(s)) || lowered(w_[s].text) == "the")) ++s;
+  if (possessive(w_[e].text)) return {};
+  Phrase p = classify_run(static_cast<uint32_t>(s), static_cast<uint32_t>(e));
+  if (p.type == PhraseType::group && s > static_cast<int>(limit) && lowered(w_[s - 1].text) == "the") p.first = s - 1;
+  // "diplomats in Brussels", "Russia's embassy in Brussels": the place
+  // qualifies the speaker before it.
+  if (p.type == PhraseType::group && p.first == static_cast<uint32_t>(s) && s - 2 >= static_cast<int>(limit) &&
+      (w_[s - 1].is("in") || w_[s - 1].is("at"))) {
+    Phrase owner = ending_at(s - 2, limit);
+    if (owner.type == PhraseType::group || owner.type == PhraseType::role) {
+      owner.last = p.last;
+      if (owner.type == PhraseType::role) owner.type = PhraseType::group;
+      return owner;
+    }
+  }
+  return p;
+}
+
+// A collective speaker qualified by where it sits: "officials in Washington".
+void NounPhrases::extend_with_place(Phrase& p) const {
+  if (p.type != PhraseType::group) return;
+  uint32_t k = p.last + 1;
+  if (!word(k) || !(w_[k].is("in") || w_[k].is("at") || w_[k].is("from"))) return;
+  uint32_t e = k + 1;
+  if (!word(e) || !name_like(e)) return;
+  while (e + 1 < end_ && joins_right(e)) ++e;
+  p.last = e;
+}
+
+Phrase NounPhrases::starting_at(uint32_t b) const {
+  if (!word(b) || !outside_quotes(b)) return {};
+  std::string low = lowered(w_[b].text);
+  if (is_personal_pronoun(low)) return pronoun_phrase(b, low);
+  uint32_t e = b;
+  if (low == "the" || low == "a" || low == "an") {
+    while (e + 1 < end_ && word(e + 1) && e < b + 4 && !is_role_noun(lowered(w_[e].text)) && !is_group_noun(lowered(w_[e].text)))
+      ++e;
+    if (is_role_noun(lowered(w_[e].text)) || is_group_noun(lowered(w_[e].text)) ||
+        lowered(w_[e].text) == "ministry" || w_[e].capitalized)
+      return ending_at(static_cast<int>(e), b);
+    return {};
+  }
+  if (is_group_noun(low)) {
+    Phrase p = ending_at(static_cast<int>(b), b);
+    extend_with_place(p);  // "analysts at Goldman Sachs"
+    return p;
+  }
+  if (!name_like(b)) return {};
+  while (e + 1 < end_ && joins_right(e)) ++e;
+  if (e + 1 < end_ && w_[e + 1].kind == WordKind::word && is_group_noun(lowered(w_[e + 1].text))) {
+    Phrase p = ending_at(static_cast<int>(e + 1), b);  // "said U.S. officials"
+    extend_with_place(p);
+    return p;
+  }
+  return ending_at(static_cast<int>(e), b);
+}
+
+}  // namespace attache::indexer::attribution

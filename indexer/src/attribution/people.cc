@@ -1,0 +1,200 @@
+// Who is who in an article: the people named so far with their roles, and
+// the resolution of a speaker phrase to one of them.
+#include "people.h"
+
+#include <algorithm>
+#include <cstdint>
+
+#include "lexicon.h"
+
+namespace attache::indexer::attribution {
+namespace {
+
+void add_roles(Person& person, const std::vector<std::string>& words) {
+  std::string phrase;
+  for (const std::string& t : words) {
+    std::string l = lowered(t);
+    if (is_role_noun(l)) person.roles.insert(l);
+    if (is_title_word(t) || is_role_noun(l)) phrase += (phrase.empty() ? "" : " ") + l;
+  }
+  if (!phrase.empty()) person.roles.insert(phrase);
+}
+
+// Roles match their synonyms: a "chief" may have been introduced as "the head".
+bool has_role(const Person& person, const std::string& role) {
+  static const std::vector<std::vector<std::string>> kSynonyms = {
+      {"chief", "head", "director", "leader"}, {"envoy", "ambassador", "representative", "delegate"},
+      {"spokesman", "spokeswoman", "spokesperson"}, {"analyst", "expert", "specialist", "researcher", "fellow", "scholar"},
+      {"adviser", "advisor"}};
+  if (person.roles.count(role)) return true;
+  for (const auto& group : kSynonyms)
+    if (std::find(group.begin(), group.end(), role) != group.end())
+      for (const auto& r : group)
+        if (person.roles.count(r)) return true;
+  return false;
+}
+
+}  // namespace
+
+// The latest person of that surname, of the same gender if one is known.
+Person* People::find_person(const std::string& surname, int gender) {
+  Person* any = nullptr;
+  for (auto it = people_.rbegin(); it != people_.rend(); ++it)
+    if (it->surname == surname) {
+      if (!gender || it->gender == gender) return &*it;
+      if (!any) any = &*it;
+    }
+  return any;
+}
+
+// Registers or updates the person a name phrase names.
+Person& People::person_for(const Phrase& p) {
+  std::vector<std::string> name;
+  for (const std::string& n : p.names)
+    if (!(n.size() == 2 && n[1] == '.')) name.push_back(n);  // middle initials are not part of the canonical name
+  if (name.empty()) name = p.names;
+  // The surname keeps its particles: "von der Leyen".
+  size_t surname_at = name.size() - 1;
+  while (surname_at > 0 && is_particle(name[surname_at - 1])) --surname_at;
+  std::string surname;
+  for (size_t i = surname_at; i < name.size(); ++i) surname += (surname.empty() ? "" : " ") + name[i];
+  std::string first;  // given names, middle names included ("Recep Tayyip")
+  for (size_t i = 0; i < surname_at; ++i) first += (first.empty() ? "" : " ") + name[i];
+  int gender = p.gender;
+  for (const std::string& t : p.titles) {
+    if (t == "Lady" || t == "Queen" || t == "Dame" || t == "Baroness") gender = 2;
+    if (t == "Lord" || t == "King" || t == "Sir") gender = 1;
+  }
+  Person* person = find_person(surname, gender);
+  if (person && !first.empty() && !person->first.empty() && person->first != first) person = nullptr;
+  // "Mrs. Geraghty" is not Mr. John Geraghty; "President Kennedy" is not "First Lady Jacqueline Kennedy".
+  if (person && gender && person->gender && gender != person->gender) person = nullptr;
+  if (person && first.empty() && !person->roles.empty())
+    for (const std::string& t : p.titles) {
+      std::string role = lowered(t);
+      if ((is_title_word(t) && is_role_noun(role)) && !has_role(*person, role)) person = nullptr;
+    }
+  if (!person) {
+    people_.push_back(Person{});
+    person = &people_.back();
+    person->surname = surname;
+  }
+  if (person->first.empty()) person->first = first;
+  if (gender) person->gender = gender;
+  if (!person->gender && !first.empty()) person->gender = given_name_gender(first);
+  add_roles(*person, p.titles);
+  const int sentence = static_cast<int>(phrases_.sentence());
+  if (person->last_seen != sentence) {
+    person->previous_seen = person->last_seen;
+    person->seen_as_subject = p.first <= phrases_.sentence_first() + 1;
+  }
+  person->last_seen = sentence;
+  return *person;
+}
+
+void People::note_names() {
+  const uint32_t first = phrases_.sentence_first(), end = phrases_.sentence_end();
+  for (uint32_t i = first; i < end; ++i) {
+    if (!phrases_.name_like(i) || !phrases_.outside_quotes(i) || (i > first && phrases_.name_like(i - 1))) continue;
+    uint32_t e = i;
+    while (e + 1 < end && phrases_.joins_right(e)) ++e;
+    Phrase p = phrases_.classify_run(i, e);
+    if (p.type != PhraseType::name) continue;
+    bool introduced = !p.titles.empty() || p.names.size() > 1;
+    bool apposition = e + 1 < end && w_[e + 1].kind == WordKind::comma;
+    if (!introduced && !apposition && !find_person(p.names.back())) continue;
+    Person& person = person_for(p);
+    // "Russia's foreign minister, Sergey Lavrov, ...": the role comes first.
+    if (i >= first + 2 && w_[i - 1].kind == WordKind::comma) {
+      std::vector<std::string> before;
+      for (int k = static_cast<int>(i) - 2; k >= static_cast<int>(first) && w_[k].kind == WordKind::word && k > static_cast<int>(i) - 8; --k)
+        before.insert(before.begin(), w_[k].text);
+      add_roles(person, before);
+    }
+    if (apposition) {
+      uint32_t close = e + 2;
+      while (close < end && w_[close].kind != WordKind::comma && w_[close].kind != WordKind::terminator && close < e + 14) ++close;
+      if (close < end && w_[close].kind == WordKind::comma) {
+        std::vector<std::string> appositive;
+        for (uint32_t k = e + 2; k < close; ++k) appositive.push_back(w_[k].text);
+        add_roles(person, appositive);
+      }
+    }
+    i = e;
+  }
+}
+
+// The most recent person a "he" or "she" may be: speakers before the merely
+// mentioned, people named in this very sentence (objects: "asked whether ...
+// Mr. Putin, he said") not at all, unknown gender last.
+Person* People::latest_of_gender(int gender) {
+  const int sentence = static_cast<int>(phrases_.sentence());
+  Person* best = nullptr;
+  int best_key = INT32_MIN;
+  for (Person& c : people_) {
+    if (c.gender != gender && c.gender != 0) continue;
+    int seen = c.last_seen < sentence ? c.last_seen : c.previous_seen;
+    int spoke = c.last_spoke;
+    if (seen < 0 && spoke < 0) continue;
+    bool subject = c.last_seen < sentence && c.seen_as_subject;
+    int key = std::max(6 * spoke + 4, 6 * seen + (subject ? 5 : 0)) - (c.gender == 0 ? 1 : 0);
+    if (key > best_key) {
+      best_key = key;
+      best = &c;
+    }
+  }
+  return best;
+}
+
+// The latest person introduced in exactly this role, else in a synonym.
+Person* People::introduced_as(const std::string& role) {
+  Person* best = nullptr;
+  for (Person& c : people_)
+    if (c.roles.count(role) && (!best || c.last_seen >= best->last_seen)) best = &c;
+  if (!best)
+    for (Person& c : people_)
+      if (has_role(c, role) && (!best || c.last_seen >= best->last_seen)) best = &c;
+  return best;
+}
+
+Speaker People::resolve(const Phrase& p) {
+  Speaker s;
+  Person* person = nullptr;
+  switch (p.type) {
+    case PhraseType::name: person = &person_for(p); break;
+    case PhraseType::pronoun: {
+      if (p.role == "they") {
+        if (last_group_.empty()) return {};
+        s.canonical = last_group_;
+        s.group = true;
+        return s;
+      }
+      const int gender = p.role == "he" ? 1 : 2;
+      person = latest_of_gender(gender);
+      if (!person) return {};
+      if (!person->gender) person->gender = gender;
+      break;
+    }
+    case PhraseType::role:
+      person = introduced_as(p.role);
+      if (!person) return {};
+      break;
+    case PhraseType::group: {
+      uint32_t a = p.first;
+      if (lowered(w_[a].text) == "the" || lowered(w_[a].text) == "a" || lowered(w_[a].text) == "an") ++a;
+      if (a > p.last) return {};
+      s.canonical = phrases_.span_text(a, p.last);
+      s.group = true;
+      last_group_ = s.canonical;
+      return s;
+    }
+    case PhraseType::none: return {};
+  }
+  s.canonical = person->canonical();
+  const int sentence = static_cast<int>(phrases_.sentence());
+  if (person->last_seen != sentence) person->previous_seen = person->last_seen;
+  person->last_spoke = person->last_seen = sentence;
+  return s;
+}
+
+}  // namespace attache::indexer::attribution

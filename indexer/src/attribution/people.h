@@ -1,0 +1,59 @@
+// The people of an article and who a speaker phrase stands for: names to the
+// person they name, surnames and honorifics to the person with that surname,
+// pronouns to the latest speaker of that gender, role nouns ("the minister")
+// to the person introduced in that role. Institutions and collectives stay so.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "noun_phrases.h"
+
+namespace attache::indexer::attribution {
+
+struct Person {
+  std::string first, surname;
+  int gender = 0;
+  std::set<std::string> roles;
+  int last_seen = -1;
+  bool seen_as_subject = false;  // mentioned first in last_seen's sentence
+  int previous_seen = -1;  // before last_seen's sentence
+  int last_spoke = -1;
+  std::string canonical() const { return first.empty() ? surname : first + " " + surname; }
+};
+
+struct Speaker {
+  std::string written;    // as the article has it; resolve() leaves it to the caller
+  std::string canonical;  // the person's full name, or the collective
+  bool group = false;
+};
+
+// Follows the people of one article sentence by sentence: the current
+// sentence is that of the NounPhrases given.
+class People {
+ public:
+  explicit People(const NounPhrases& phrases) : phrases_(phrases), w_(phrases.words()) {}
+
+  // Names with a title, an honorific or an apposition in the current
+  // sentence, wherever they occur, so later pronouns and role nouns can find them.
+  void note_names();
+  // Who the phrase stands for, or an empty canonical name when no one; the
+  // person, if any, has spoken in the current sentence.
+  Speaker resolve(const Phrase& p);
+
+ private:
+  Person* find_person(const std::string& surname, int gender = 0);
+  Person& person_for(const Phrase& p);
+  Person* latest_of_gender(int gender);
+  Person* introduced_as(const std::string& role);
+
+  const NounPhrases& phrases_;
+  const std::vector<Word>& w_;
+  std::deque<Person> people_;  // a deque, so a Person& stays valid while more people are added
+  std::string last_group_;
+};
+
+}  // namespace attache::indexer::attribution
