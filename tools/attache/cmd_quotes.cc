@@ -6,8 +6,26 @@
 #include "attache/indexer/article_reader.h"
 #include "attache/indexer/statements.h"
 #include "cli.h"
+#include "json_output.h"
 
 namespace attache::cli {
+namespace {
+
+// The fields the statement JSON shows, as an index would store them.
+storage::StoredStatement as_stored(const indexer::Statement& s) {
+  storage::StoredStatement st;
+  st.begin = s.begin;
+  st.end = s.end;
+  st.speaker = s.speaker;
+  st.canonical = s.canonical;
+  st.cue = s.cue;
+  st.kind = static_cast<uint8_t>(s.kind);
+  st.confidence = static_cast<uint8_t>(std::lround(s.confidence * 100));
+  st.group = s.group;
+  return st;
+}
+
+}  // namespace
 
 int run_quotes(const std::vector<std::string>& args) {
   po::options_description options("options");
@@ -40,17 +58,7 @@ int run_quotes(const std::vector<std::string>& args) {
       ++statements;
       std::string text = a.text.substr(s.begin, s.end - s.begin);
       if (json) {
-        Json line = {{"article", a.id},
-                     {"date", format_day(a.date)},
-                     {"speaker", s.speaker},
-                     {"canonical", s.canonical},
-                     {"cue", s.cue},
-                     {"kind", indexer::to_string(s.kind)},
-                     {"start", indexer::char_offset(a.text, s.begin)},
-                     {"end", indexer::char_offset(a.text, s.end)},
-                     {"text", text},
-                     {"confidence", std::round(s.confidence * 100) / 100}};
-        std::cout << line.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
+        std::cout << json_line(statement_json(a.id, a.date, a.text, as_stored(s))) << "\n";
       } else {
         std::cout << format_day(a.date) << "  " << s.canonical << (s.group ? " (group)" : "")
                   << (s.speaker != s.canonical ? "  [" + s.speaker + "]" : "") << "  " << s.cue << " ("
