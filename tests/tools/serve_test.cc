@@ -3,6 +3,8 @@
 // serialisation), and errors come back as JSON with the right status.
 #include <doctest/doctest.h>
 
+#include <codecvt>
+#include <locale>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -110,6 +112,30 @@ TEST_CASE("serve: /api/search gives the hits and summary of attache search --jso
     CHECK(a.body["hits"] == hits);
     CHECK(a.body["summary"] == summary);
   }
+}
+
+// Regression: a statement hit's highlights were offsets into a snippet of the
+// statement (white space collapsed, possibly starting at a later sentence),
+// not into its "text".
+TEST_CASE("serve: a statement hit's highlights index into its text") {
+  Answer a = get("/api/search?q=" + encode("\"open door\" OR nato") + "&statements=true&limit=100");
+  REQUIRE(a.status == 200);
+  size_t marks = 0;
+  for (const auto& hit : a.body["hits"]) {
+    std::u32string text;
+    for (char32_t c : std::wstring_convert<std::codecvt_utf8<char32_t>, char32_t>().from_bytes(hit["text"].get<std::string>()))
+      text += c;
+    for (const auto& span : hit["highlights"]) {
+      std::u32string word = text.substr(span[0].get<size_t>(), span[1].get<size_t>() - span[0].get<size_t>());
+      std::string lower;
+      for (char32_t c : word) lower += static_cast<char>(std::tolower(static_cast<int>(c)));
+      CAPTURE(lower);
+      // The whole token is marked, a possessive too ("NATO's").
+      CHECK((lower == "open" || lower == "door" || lower.rfind("nato", 0) == 0));
+      ++marks;
+    }
+  }
+  CHECK(marks > 5);
 }
 
 TEST_CASE("serve: a minimum confidence narrows statements in the API as on the command line") {

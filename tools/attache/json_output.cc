@@ -54,10 +54,11 @@ Json statement_json(const std::string& article_id, Day date, const std::string& 
 
 Json statement_hit_json(const storage::StoredDocument& doc, const storage::StoredStatement& st, double score,
                         const query::Query& query) {
-  query::SnippetOptions whole;
-  whole.max_fragments = 1;
-  whole.fragment_words = 1 << 20;
-  query::Snippet marked = query::make_snippet(doc.text.substr(st.begin, st.end - st.begin), query, whole);
+  // Highlights index into the statement's text as given (a snippet would
+  // collapse white space and could start at a later sentence).
+  query::Snippet marked;
+  marked.text = doc.text.substr(st.begin, st.end - st.begin);
+  marked.highlights = query::match_spans(marked.text, query);
   Json hit = {{"type", "statement"}};
   hit.update(statement_json(doc.id, doc.date, doc.text, st));
   hit["score"] = score;

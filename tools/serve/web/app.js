@@ -56,6 +56,13 @@ function effectiveQuery(s) {
   return q;
 }
 
+// The speaker facet lists who has statements matching the search (so a click
+// always finds some): the query with the dates folded in.
+function speakerQuery(s) {
+  const dates = s.from || s.to ? ` date:${s.from}..${s.to}` : '';
+  return (effectiveQuery(s) + dates).trim();
+}
+
 function apiParams(s, extra) {
   const p = new URLSearchParams({ q: effectiveQuery(s) });
   if (s.from) p.set('from', s.from);
@@ -257,7 +264,7 @@ async function render() {
     }
     const statements = s.view === 'statements' || !!s.speaker;
     const r = await api('/api/search', apiParams(s, {
-      limit: PAGE, offset: s.page * PAGE, sort: s.sort, statements: statements ? 'true' : 'false', facet: ['month', 'speaker'],
+      limit: PAGE, offset: s.page * PAGE, sort: s.sort, statements: statements ? 'true' : 'false', facet: 'month',
     }));
     if (mine !== drawing) return;
     const total = r.summary.total, unit = r.summary.unit;
@@ -265,7 +272,9 @@ async function render() {
     $('hits').replaceChildren(...r.hits.map((h) => (h.type === 'statement' ? drawStatementHit(h) : drawArticleHit(h))));
     drawPager(s, total);
     drawTimeline(s, r.summary.facets.month);
-    drawSpeakers(s, r.summary.facets.speaker);
+    const speakers = await api('/api/speakers', new URLSearchParams({ q: speakerQuery(s), limit: 30 }));
+    if (mine !== drawing) return;
+    drawSpeakers(s, speakers.speakers);
   } catch (error) {
     if (mine !== drawing) return;
     setStatus(error.message + (error.position !== undefined ? ` (at character ${error.position + 1})` : ''), true);
