@@ -52,3 +52,4 @@ show 'ukraine date:2022-01-13..2022-01-19' --sort date
 show 'kuleba AND (blinken OR lavrov)' --json
 echo
 echo "Try your own: $attache search --index corpus-index 'nato -russia' (see $attache search --help)"
+echo "Search it in a browser: $attache serve --index corpus-index   then open http://127.0.0.1:8080/"
