@@ -27,9 +27,13 @@ LiveIndex::LiveIndex(std::string path) : path_(std::move(path)) {
 
 std::string LiveIndex::disk_stamp() const {
   const std::filesystem::path dir(path_);
-  // attache: MANIFEST; Xapian: each database's version file; a stub: itself.
+  // A Xapian stub file: itself (replaced by rename to change the shards).
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(dir, ec)) return stat_stamp(dir);
+  // attache: MANIFEST; Xapian: each database's version file. Not the
+  // directory: files appear in it while a commit is still being written.
   return stat_stamp(dir / "MANIFEST") + "|" + stat_stamp(dir / "articles" / "iamglass") + "|" +
-         stat_stamp(dir / "statements" / "iamglass") + "|" + stat_stamp(dir);
+         stat_stamp(dir / "statements" / "iamglass");
 }
 
 LiveIndex::Lease LiveIndex::acquire() {
