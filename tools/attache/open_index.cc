@@ -22,7 +22,9 @@ OpenIndex::~OpenIndex() = default;
 
 void OpenIndex::require_confidence_support(const query::Query* query) const {
   if (xapian_ && query && query->min_confidence > 0)
-    throw Error(ErrorKind::invalid_input, "a minimum confidence needs an attache index; the Xapian backend keeps no confidence to filter on");
+    throw Error(ErrorKind::invalid_input,
+                "a minimum confidence needs an attache index: the Xapian backend's statement search does not "
+                "filter on confidence");
 }
 
 FoundArticles OpenIndex::search(const query::Query& query, const query::SearchOptions& options) const {

@@ -71,7 +71,8 @@ class OpenIndex {
   bool find_article(const std::string& id, storage::StoredDocument& out) const;
 
  private:
-  // Xapian's statement documents carry no confidence: refuse rather than ignore.
+  // The Xapian backend ranks statements without their confidence: refuse a
+  // threshold rather than ignore it.
   void require_confidence_support(const query::Query* query) const;
 
   std::unique_ptr<query::Searcher> attache_;
