@@ -4,29 +4,12 @@
 #include <iostream>
 
 #include "attache/indexer/article_reader.h"
+#include "attache/indexer/document_analyzer.h"
 #include "attache/indexer/statements.h"
 #include "cli.h"
 #include "json_output.h"
 
 namespace attache::cli {
-namespace {
-
-// The fields the statement JSON shows, as an index would store them.
-storage::StoredStatement as_stored(const indexer::Statement& s) {
-  storage::StoredStatement st;
-  st.begin = s.begin;
-  st.end = s.end;
-  st.speaker = s.speaker;
-  st.canonical = s.canonical;
-  st.cue = s.cue;
-  st.kind = static_cast<uint8_t>(s.kind);
-  st.confidence = static_cast<uint8_t>(std::lround(s.confidence * 100));
-  st.group = s.group;
-  return st;
-}
-
-}  // namespace
-
 int run_quotes(const std::vector<std::string>& args) {
   po::options_description options("options");
   std::vector<std::string> paths;
@@ -58,7 +41,7 @@ int run_quotes(const std::vector<std::string>& args) {
       ++statements;
       std::string text = a.text.substr(s.begin, s.end - s.begin);
       if (json) {
-        std::cout << json_line(statement_json(a.id, a.date, a.text, as_stored(s))) << "\n";
+        std::cout << json_line(statement_json(a.id, a.date, a.text, indexer::to_stored(s))) << "\n";
       } else {
         std::cout << format_day(a.date) << "  " << s.canonical << (s.group ? " (group)" : "")
                   << (s.speaker != s.canonical ? "  [" + s.speaker + "]" : "") << "  " << s.cue << " ("
