@@ -173,14 +173,16 @@ TEST_CASE("serve: commits while it runs are seen without a restart") {
   };
   CHECK(count("zanzibar") == 0);
   Run add = run_attache({"index", "--index", index, "-"},
-                        "{\"id\":\"new-1\",\"date\":\"2022-04-01\",\"title\":\"Zanzibar talks\",\"text\":\"Talks in Zanzibar "
+                        "{\"id\":\"wire/new 1?\",\"date\":\"2022-04-01\",\"title\":\"Zanzibar talks\",\"text\":\"Talks in Zanzibar "
                         "opened on Friday. \\\"We are hopeful,\\\" the envoy said.\"}\n");
   REQUIRE_MESSAGE(add.status == 0, add.err);
   CHECK(count("zanzibar") == 1);
-  auto article = client.Get("/api/article/new-1");
+  // Any id, escaped in the path (a slash, a space, a question mark).
+  auto article = client.Get("/api/article/wire%2Fnew%201%3F");
   REQUIRE(article);
   CHECK(article->status == 200);
-  REQUIRE(run_attache({"delete", "--index", index, "new-1"}).status == 0);
+  CHECK(Json::parse(article->body)["article"]["id"] == "wire/new 1?");
+  REQUIRE(run_attache({"delete", "--index", index, "wire/new 1?"}).status == 0);
   CHECK(count("zanzibar") == 0);
   REQUIRE(run_attache({"optimize", "--index", index}).status == 0);
   CHECK(count("nato") > 0);

@@ -217,7 +217,7 @@ void add_api_routes(httplib::Server& server, LiveIndex& index) {
     });
   };
   add("/api/search", search);
-  add("/api/article/([^/]+)", article);
+  add("/api/article/(.+)", article);  // ids may hold a slash (FILE:LINE)
   add("/api/speakers", speakers);
   add("/api/kwic", kwic);
   add("/api/export", export_matches);
