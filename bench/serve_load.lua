@@ -17,9 +17,9 @@ local n = 0
 request = function()
   n = n + 1
   if only_words or n % 2 == 0 then
-    return wrk.format("GET", "/api/search?limit=10&q=" .. one_word[(n // 2) % #one_word + 1])
+    return wrk.format("GET", "/api/search?limit=10&q=" .. one_word[math.floor(n / 2) % #one_word + 1])
   end
-  return wrk.format("GET", mixed[(n // 2) % #mixed + 1])
+  return wrk.format("GET", mixed[math.floor(n / 2) % #mixed + 1])
 end
 
 done = function(summary, latency, requests)

@@ -17,13 +17,27 @@ for _ in $(seq 50); do grep -q http "$work/serve.out" && break; sleep 0.1; done
 url=$(grep -o 'http://[^ ]*' "$work/serve.out")
 echo "server at $url"
 
+# The server's CPU time in ms (utime + stime), to tell its own cost from the
+# time it waits for a core on a busy machine.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / hz}' "/proc/$server/stat"; }
+per_request() {  # cpu_before wrk_output
+  local requests after
+  requests=$(grep -o '^requests [0-9]*' <<<"$2" | cut -d' ' -f2)
+  after=$(cpu_ms)
+  echo "server CPU per request: $(awk -v a="$1" -v b="$after" -v n="$requests" 'BEGIN{printf "%.2f ms", (b - a) / n}')" \
+       "(load average before: $load)"
+}
+
 # Warm the caches once, then one-word queries alone (no commits).
 WORDS_ONLY=1 wrk -t2 -c"$connections" -d5s -s "$here/serve_load.lua" "$url" >/dev/null
 echo "== one-word queries, $connections connections, ${seconds}s, no commits"
-WORDS_ONLY=1 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$here/serve_load.lua" "$url" | tail -n 4
+load=$(cut -d' ' -f1-3 /proc/loadavg) before=$(cpu_ms)
+out=$(WORDS_ONLY=1 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$here/serve_load.lua" "$url")
+tail -n 4 <<<"$out"
+per_request "$before" "$out"
 
 # The mix, while batches of new articles are committed.
-split -l 200 "$new" "$work/batch-"
+split -l 200 --additional-suffix=.jsonl "$new" "$work/batch-"
 (
   sleep 2
   for batch in "$work"/batch-*; do
@@ -33,14 +47,17 @@ split -l 200 "$new" "$work/batch-"
 ) &
 indexer=$!
 echo "== mixed queries, $connections connections, ${seconds}s, attache index committing meanwhile"
-wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$here/serve_load.lua" "$url" | tail -n 4
+load=$(cut -d' ' -f1-3 /proc/loadavg) before=$(cpu_ms)
+out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$here/serve_load.lua" "$url")
+tail -n 4 <<<"$out"
+per_request "$before" "$out"
 kill $indexer 2>/dev/null || true
 wait $indexer 2>/dev/null || true
-grep -c '^indexed' "$work/index.err" | sed 's/^/commits made during the run: /'
+grep -c '^indexed [1-9]' "$work/index.err" | sed 's/^/commits made during the run: /'
 ! grep -q "index failed" "$work/index.err"
 
 # Every committed article is visible without a restart.
-last=$(grep -h '^indexed' "$work/index.err" | wc -l)
+last=$(grep -c '^indexed [1-9]' "$work/index.err")
 visible=0
 for batch in $(ls "$work"/batch-* | head -n "$last"); do
   id=$(head -n1 "$batch" | sed 's/^{"id":"\([^"]*\)".*/\1/')
