@@ -58,3 +58,4 @@ echo '$ attache speakers --index corpus-index --limit 8'
 $attache speakers --index corpus-index --limit 8
 echo
 echo "Try your own: $attache search --index corpus-index 'nato -russia' (see $attache search --help)"
+echo "Search it in a browser: $attache serve --index corpus-index   then open http://127.0.0.1:8080/"

@@ -15,6 +15,20 @@
 
 namespace attache::indexer {
 
+storage::StoredStatement to_stored(const Statement& s) {
+  storage::StoredStatement stored;
+  stored.begin = s.begin;
+  stored.end = s.end;
+  stored.speaker = s.speaker;
+  stored.canonical = s.canonical;
+  stored.cue = s.cue;
+  stored.kind = static_cast<uint8_t>(s.kind);
+  stored.confidence = static_cast<uint8_t>(std::lround(s.confidence * 100));
+  stored.group = s.group;
+  return stored;
+}
+
+
 struct DocumentAnalyzer::Impl {
   analysis::Stemmer stemmer;
   std::vector<analysis::Token> tokens;
@@ -129,9 +143,7 @@ struct DocumentAnalyzer::Impl {
     std::string term;
     uint32_t index = 0;
     for (const Statement& s : extract_statements(article.text)) {
-      storage::StoredStatement stored;
-      stored.begin = s.begin;
-      stored.end = s.end;
+      storage::StoredStatement stored = to_stored(s);
       auto first = std::lower_bound(body.begin(), body.end(), s.begin,
                                     [](const analysis::Token& t, uint32_t b) { return t.begin < b; });
       uint32_t last_position = 0;
@@ -142,12 +154,6 @@ struct DocumentAnalyzer::Impl {
         any = true;
       }
       stored.position_count = any ? last_position - stored.first_position + 1 : 0;
-      stored.speaker = s.speaker;
-      stored.canonical = s.canonical;
-      stored.cue = s.cue;
-      stored.kind = static_cast<uint8_t>(s.kind);
-      stored.confidence = static_cast<uint8_t>(std::lround(s.confidence * 100));
-      stored.group = s.group;
       article.statements.push_back(std::move(stored));
 
       tokens.clear();

@@ -19,17 +19,14 @@ struct Window {
 
 bool is_space_byte(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'; }
 
-}  // namespace
-
-Snippet make_snippet(std::string_view text, const Query& query, const SnippetOptions& options) {
-  std::vector<analysis::Token> tokens;
+// Which tokens of text match, and which query word each one stands for (-1:
+// none); `matched` lists the matching tokens in order.
+std::vector<int> match_tokens(std::string_view text, const Query& query, std::vector<analysis::Token>& tokens,
+                              std::vector<size_t>& matched) {
   analysis::tokenize(text, tokens);
   std::erase_if(tokens, [](const analysis::Token& t) { return t.compound; });
   thread_local analysis::Stemmer stemmer;
-
-  // Which tokens match, and which query word each one stands for.
   std::vector<int> match(tokens.size(), -1);
-  std::vector<size_t> matched;
   for (size_t i = 0; i < tokens.size(); ++i) {
     std::string_view stem = stemmer.stem(tokens[i].text);
     for (size_t q = 0; q < query.highlight_terms.size(); ++q)
@@ -39,6 +36,24 @@ Snippet make_snippet(std::string_view text, const Query& query, const SnippetOpt
         match[i] = static_cast<int>(query.highlight_terms.size() + q);
     if (match[i] >= 0) matched.push_back(i);
   }
+  return match;
+}
+
+}  // namespace
+
+std::vector<std::pair<size_t, size_t>> match_spans(std::string_view text, const Query& query) {
+  std::vector<analysis::Token> tokens;
+  std::vector<size_t> matched;
+  match_tokens(text, query, tokens, matched);
+  std::vector<std::pair<size_t, size_t>> spans;
+  for (size_t i : matched) spans.emplace_back(tokens[i].begin, tokens[i].end);
+  return spans;
+}
+
+Snippet make_snippet(std::string_view text, const Query& query, const SnippetOptions& options) {
+  std::vector<analysis::Token> tokens;
+  std::vector<size_t> matched;
+  const std::vector<int> match = match_tokens(text, query, tokens, matched);
 
   const size_t width = std::max<size_t>(options.fragment_words, 4);
   // Fragments start at a sentence start when one is close before the match.

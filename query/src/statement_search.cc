@@ -386,6 +386,11 @@ class StatementScan {
     if (spans_.empty()) return;
     std::vector<storage::StoredStatement> list;  // read only when a statement matches
     static const storage::StoredStatement kNoStatement;
+    // A confidence threshold needs every statement's confidence before its
+    // words are checked.
+    const bool by_confidence = query_.min_confidence > 0;
+    if (by_confidence && !from_text_) list = segment.statements(doc);
+    auto confident = [&](uint32_t k) { return !by_confidence || list.at(k).confidence >= query_.min_confidence; };
     auto matched = [&](uint32_t k, double score) {
       if (with_statement_ && list.empty()) list = segment.statements(doc);
       visit_(StatementHit{s, doc, k, score, date}, with_statement_ ? list[k] : kNoStatement);
@@ -393,6 +398,7 @@ class StatementScan {
     if (!from_text_) {
       positional.load(doc);
       auto try_statement = [&](uint32_t k) {
+        if (!confident(k)) return;
         positional.view(k, spans_[k], date, view_);
         auto [match, score] = evaluator_.evaluate(*query_.root, view_);
         if (match) matched(k, score);
@@ -409,6 +415,7 @@ class StatementScan {
     storage::StoredDocument article = segment.document(doc);
     for (uint32_t k = 0; k < article.statements.size(); ++k) {
       const storage::StoredStatement& st = article.statements[k];
+      if (st.confidence < query_.min_confidence) continue;
       view_.terms.clear();
       view_.words.clear();
       view_.length = 0;

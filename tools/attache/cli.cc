@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <stdexcept>
+
+#include "query_request.h"
 
 namespace attache::cli {
 
@@ -21,6 +24,7 @@ const std::vector<Command>& commands() {
       {"check", "verify every checksum and structure of an index", run_check},
       {"delete", "delete articles by id", run_delete},
       {"optimize", "merge all segments into one, dropping deleted articles", run_optimize},
+      {"serve", "an HTTP JSON API and a web page for searching an index", run_serve},
   };
   return list;
 }
@@ -81,6 +85,11 @@ void add_query_options(po::options_description& options, po::positional_options_
   positional.add("query", -1);
 }
 
+void add_min_confidence_option(po::options_description& options, QueryOptions& values) {
+  options.add_options()("min-confidence", po::value(&values.min_confidence)->value_name("X"),
+                        "only statements attributed with confidence X (0..1) or more");
+}
+
 std::string join_words(const std::vector<std::string>& words) {
   std::string s;
   for (const auto& w : words) s += (s.empty() ? "" : " ") + w;
@@ -88,10 +97,11 @@ std::string join_words(const std::vector<std::string>& words) {
 }
 
 query::SortOrder sort_order(const std::string& name) {
-  if (name == "relevance") return query::SortOrder::relevance;
-  if (name == "date" || name == "newest") return query::SortOrder::newest;
-  if (name == "oldest") return query::SortOrder::oldest;
-  throw po::error("--sort must be relevance, date or oldest, not '" + name + "'");
+  try {
+    return cli::sort_order(name, "--");
+  } catch (const std::invalid_argument& e) {
+    throw po::error(e.what());
+  }
 }
 
 bool use_bold(const QueryOptions& values, bool json) {
@@ -100,29 +110,16 @@ bool use_bold(const QueryOptions& values, bool json) {
   return values.color == "always" || (values.color == "auto" && !json && stdout_is_terminal() && !std::getenv("NO_COLOR"));
 }
 
-namespace {
-
-Day parse_day_option(const std::string& value, const char* option, bool end) {
-  try {
-    query::Query q = query::parse_query("date:" + value);
-    if (q.root->kind == query::QueryNode::Kind::dates) return end ? q.root->dates.to : q.root->dates.from;
-  } catch (const query::QueryError&) {
-  }
-  throw po::error(std::string(option) + " '" + value + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
-}
-
-}  // namespace
-
 query::Query build_query(const std::string& text, const po::variables_map& vm, const QueryOptions& values) {
-  query::Query q = query::parse_query(text);
-  if (vm.count("from") || vm.count("to")) {
-    query::DateRange range;
-    if (vm.count("from")) range.from = parse_day_option(values.from, "--from", false);
-    if (vm.count("to")) range.to = parse_day_option(values.to, "--to", true);
-    if (range.from > range.to) throw po::error("--from is after --to");
-    query::restrict_dates(q, range);
+  QueryRequest request{text, {}, {}, {}, "--"};
+  if (vm.count("from")) request.from = values.from;
+  if (vm.count("to")) request.to = values.to;
+  if (vm.count("min-confidence")) request.min_confidence = values.min_confidence;
+  try {
+    return cli::build_query(request);
+  } catch (const std::invalid_argument& e) {
+    throw po::error(e.what());
   }
-  return q;
 }
 
 std::string display_title(const storage::StoredDocument& d) {
@@ -141,13 +138,6 @@ std::string display_title(const storage::StoredDocument& d) {
     in_space = space;
   }
   return out;
-}
-
-Json highlights_json(const query::Snippet& snippet) {
-  Json spans = Json::array();
-  for (auto [begin, end] : snippet.highlights)
-    spans.push_back({query::code_point_offset(snippet.text, begin), query::code_point_offset(snippet.text, end)});
-  return spans;
 }
 
 }  // namespace attache::cli

@@ -2,12 +2,12 @@
 #pragma once
 
 #include <boost/program_options.hpp>
-#include <nlohmann/json.hpp>
 
 #include "attache/query/query.h"
 #include "attache/query/searcher.h"
 #include "attache/query/snippet.h"
 #include "attache/storage/document.h"
+#include "json_output.h"
 
 #include <cstdint>
 #include <string>
@@ -16,7 +16,6 @@
 namespace attache::cli {
 
 namespace po = boost::program_options;
-using Json = nlohmann::ordered_json;
 
 // Exit statuses, also listed in `attache --help`.
 enum ExitCode : int {
@@ -52,12 +51,16 @@ struct QueryOptions {
   std::string from, to;
   std::string sort = "relevance";
   std::string color = "auto";
+  double min_confidence = 0;
   std::vector<std::string> words;
 };
 // Adds --from, --to, --sort, --color and the positional query words.
 void add_query_options(po::options_description& options, po::positional_options_description& positional,
                        QueryOptions& values, bool with_sort);
-// The query with --from/--to folded in. Throws query::QueryError or po::error.
+// Adds --min-confidence (search and export: statements below it do not match).
+void add_min_confidence_option(po::options_description& options, QueryOptions& values);
+// The query with --from/--to (and --min-confidence) folded in. Throws
+// query::QueryError or po::error.
 query::Query build_query(const std::string& text, const po::variables_map& vm, const QueryOptions& values);
 query::SortOrder sort_order(const std::string& name);
 std::string join_words(const std::vector<std::string>& words);
@@ -65,8 +68,6 @@ bool use_bold(const QueryOptions& values, bool json);
 
 // The title, or the first words of the text when there is none.
 std::string display_title(const storage::StoredDocument& d);
-// Highlight spans as character offsets, for JSON.
-Json highlights_json(const query::Snippet& snippet);
 
 int run_index(const std::vector<std::string>& args);
 int run_search(const std::vector<std::string>& args);
@@ -78,5 +79,6 @@ int run_speakers(const std::vector<std::string>& args);
 int run_kwic(const std::vector<std::string>& args);
 int run_export(const std::vector<std::string>& args);
 int run_optimize(const std::vector<std::string>& args);
+int run_serve(const std::vector<std::string>& args);
 
 }  // namespace attache::cli

@@ -6,45 +6,12 @@
 #include <iostream>
 #include <set>
 
-#include "attache/indexer/statements.h"
 #include "attache/storage/error.h"
 #include "cli.h"
+#include "export_rows.h"
 #include "open_index.h"
 
 namespace attache::cli {
-namespace {
-
-std::string csv_field(const std::string& s) {
-  bool quote = s.find_first_of(",\"\n\r") != std::string::npos;
-  if (!quote) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string csv_row(const std::vector<std::string>& fields) {
-  std::string row;
-  for (size_t i = 0; i < fields.size(); ++i) {
-    if (i) row += ',';
-    row += csv_field(fields[i]);
-  }
-  return row + "\r\n";
-}
-
-// A file name from an id: letters, digits, dot, dash and underscore kept.
-std::string safe_name(const std::string& id) {
-  std::string name;
-  for (char c : id) name += (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_') ? c : '_';
-  if (name.empty() || name[0] == '.') name = "article" + name;
-  return name.substr(0, 120);
-}
-
-const char* kKinds[] = {"direct", "reported", "mixed"};
-
-}  // namespace
 
 int run_export(const std::vector<std::string>& args) {
   po::options_description options("options");
@@ -57,6 +24,7 @@ int run_export(const std::vector<std::string>& args) {
       ("out,o", po::value(&out_path)->value_name("PATH"), "output file (jsonl, csv) or directory (txt); default stdout")
       ("statements", "export matching statements instead of articles; implied by speaker:");
   add_query_options(options, positional, q, false);
+  add_min_confidence_option(options, q);
   po::variables_map vm;
   if (!parse("export", args, options, positional, vm, "--index DIR QUERY --format jsonl|csv|txt [--out PATH]",
              "  attache export --index news-index 'sanctions date:2022' > sanctions-2022.jsonl\n"
@@ -92,54 +60,28 @@ int run_export(const std::vector<std::string>& args) {
   };
 
   uint64_t written = 0;
-  if (statements) {
-    if (format == "csv")
-      *out << csv_row({"article", "date", "speaker", "canonical", "cue", "kind", "start", "end", "text", "confidence"});
-    index.for_each_statement(&parsed, [&](const storage::StoredDocument& doc, const storage::StoredStatement& st) {
-      std::string statement_text = doc.text.substr(st.begin, st.end - st.begin);
-      uint32_t start = indexer::char_offset(doc.text, st.begin), end = indexer::char_offset(doc.text, st.end);
-      if (format == "csv") {
-        char confidence[16];
-        std::snprintf(confidence, sizeof confidence, "%.2f", st.confidence / 100.0);
-        *out << csv_row({doc.id, format_day(doc.date), st.speaker, st.canonical, st.cue, kKinds[st.kind],
-                         std::to_string(start), std::to_string(end), statement_text, confidence});
-      } else {
-        Json line = {{"article", doc.id}, {"date", format_day(doc.date)}, {"speaker", st.speaker},
-                     {"canonical", st.canonical}, {"cue", st.cue}, {"kind", kKinds[st.kind]},
-                     {"start", start}, {"end", end}, {"text", statement_text},
-                     {"confidence", st.confidence / 100.0}};
-        *out << line.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
-      }
-      check(*out, out_path.empty() ? "stdout" : out_path);
+  if (format == "txt") {
+    std::set<std::string> names;
+    index.for_each_article(&parsed, [&](const storage::StoredDocument& doc) {
+      std::string name = safe_file_name(doc.id);
+      for (int n = 2; !names.insert(name).second; ++n) name = safe_file_name(doc.id) + "-" + std::to_string(n);
+      auto path = std::filesystem::path(out_path) / (name + ".txt");
+      std::ofstream article(path, std::ios::binary | std::ios::trunc);
+      article << "id: " << doc.id << "\ndate: " << format_day(doc.date) << "\n";
+      if (!doc.title.empty()) article << "title: " << doc.title << "\n";
+      if (!doc.source.empty()) article << "source: " << doc.source << "\n";
+      if (!doc.url.empty()) article << "url: " << doc.url << "\n";
+      article << "\n" << doc.text << "\n";
+      article.close();
+      check(article, path.string());
       ++written;
     });
   } else {
-    if (format == "csv") *out << csv_row({"id", "date", "title", "source", "url", "text"});
-    std::set<std::string> names;
-    index.for_each_article(&parsed, [&](const storage::StoredDocument& doc) {
-      if (format == "csv") {
-        *out << csv_row({doc.id, format_day(doc.date), doc.title, doc.source, doc.url, doc.text});
-        check(*out, out_path.empty() ? "stdout" : out_path);
-      } else if (format == "jsonl") {
-        Json line = {{"id", doc.id}, {"date", format_day(doc.date)}, {"title", doc.title},
-                     {"source", doc.source}, {"url", doc.url}, {"text", doc.text}};
-        *out << line.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
-        check(*out, out_path.empty() ? "stdout" : out_path);
-      } else {
-        std::string name = safe_name(doc.id);
-        for (int n = 2; !names.insert(name).second; ++n) name = safe_name(doc.id) + "-" + std::to_string(n);
-        auto path = std::filesystem::path(out_path) / (name + ".txt");
-        std::ofstream article(path, std::ios::binary | std::ios::trunc);
-        article << "id: " << doc.id << "\ndate: " << format_day(doc.date) << "\n";
-        if (!doc.title.empty()) article << "title: " << doc.title << "\n";
-        if (!doc.source.empty()) article << "source: " << doc.source << "\n";
-        if (!doc.url.empty()) article << "url: " << doc.url << "\n";
-        article << "\n" << doc.text << "\n";
-        article.close();
-        check(article, path.string());
-      }
-      ++written;
-    });
+    written = export_rows(index, parsed, statements, format == "csv" ? ExportFormat::csv : ExportFormat::jsonl,
+                          [&](std::string_view row) {
+                            out->write(row.data(), static_cast<std::streamsize>(row.size()));
+                            check(*out, out_path.empty() ? "stdout" : out_path);
+                          });
   }
   out->flush();
   check(*out, out_path.empty() ? "stdout" : out_path);

@@ -1,17 +1,16 @@
 // attache quotes: statement attribution alone, no index: who said what in the
 // given articles.
-#include <cmath>
 #include <iostream>
-
 #include <optional>
 
 #include "attache/indexer/article_reader.h"
 #include "attache/indexer/attribution_model.h"
+#include "attache/indexer/document_analyzer.h"
 #include "attache/indexer/statements.h"
 #include "cli.h"
+#include "json_output.h"
 
 namespace attache::cli {
-
 int run_quotes(const std::vector<std::string>& args) {
   po::options_description options("options");
   std::vector<std::string> paths;
@@ -53,17 +52,7 @@ int run_quotes(const std::vector<std::string>& args) {
       ++statements;
       std::string text = a.text.substr(s.begin, s.end - s.begin);
       if (json) {
-        Json line = {{"article", a.id},
-                     {"date", format_day(a.date)},
-                     {"speaker", s.speaker},
-                     {"canonical", s.canonical},
-                     {"cue", s.cue},
-                     {"kind", indexer::to_string(s.kind)},
-                     {"start", indexer::char_offset(a.text, s.begin)},
-                     {"end", indexer::char_offset(a.text, s.end)},
-                     {"text", text},
-                     {"confidence", std::round(double{s.confidence} * 100) / 100}};
-        std::cout << line.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
+        std::cout << json_line(statement_json(a.id, a.date, a.text, indexer::to_stored(s))) << "\n";
       } else {
         std::cout << format_day(a.date) << "  " << s.canonical << (s.group ? " (group)" : "")
                   << (s.speaker != s.canonical ? "  [" + s.speaker + "]" : "") << "  " << s.cue << " ("

@@ -4,6 +4,7 @@
 
 #include "attache/query/speakers.h"
 #include "cli.h"
+#include "json_output.h"
 #include "open_index.h"
 
 namespace attache::cli {
@@ -44,10 +45,7 @@ int run_speakers(const std::vector<std::string>& args) {
   size_t shown = limit == 0 ? speakers.size() : std::min(limit, speakers.size());
   if (vm.count("json")) {
     for (size_t i = 0; i < shown; ++i) {
-      const auto& s = speakers[i];
-      Json line = {{"speaker", s.name}, {"statements", s.statements}, {"articles", s.articles}, {"group", s.group},
-                   {"variants", s.variants}};
-      std::cout << line.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
+      std::cout << json_line(speaker_json(speakers[i], true)) << "\n";
     }
     std::cout << Json{{"summary", {{"speakers", speakers.size()}, {"statements", statements}, {"query", text}}}}.dump()
               << "\n";

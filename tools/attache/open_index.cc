@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include "attache/analysis/terms.h"
 #include "attache/storage/date.h"
+#include "attache/storage/error.h"
 #include "attache/storage/index_reader.h"
 #include "attache/xapian/xapian_backend.h"
 
@@ -17,6 +19,13 @@ OpenIndex::OpenIndex(const std::string& path) {
 }
 
 OpenIndex::~OpenIndex() = default;
+
+void OpenIndex::require_confidence_support(const query::Query* query) const {
+  if (xapian_ && query && query->min_confidence > 0)
+    throw Error(ErrorKind::invalid_input,
+                "a minimum confidence needs an attache index: the Xapian backend's statement search does not "
+                "filter on confidence");
+}
 
 FoundArticles OpenIndex::search(const query::Query& query, const query::SearchOptions& options) const {
   FoundArticles found;
@@ -34,6 +43,7 @@ FoundArticles OpenIndex::search(const query::Query& query, const query::SearchOp
 
 FoundStatements OpenIndex::search_statements(const query::Query& query, const query::SearchOptions& options) const {
   FoundStatements found;
+  require_confidence_support(&query);
   if (xapian_) {
     auto result = xapian_->search_statements(query, options);
     found.total = result.total;
@@ -111,6 +121,7 @@ void OpenIndex::for_each_statement(
 
 std::vector<query::SpeakerCount> OpenIndex::count_speakers(const query::Query* query, query::SpeakerUnit unit) const {
   if (attache_) return query::count_speakers(*attache_, query, unit);
+  require_confidence_support(query);
   query::SpeakerTally tally;
   if (query && unit == query::SpeakerUnit::statements) {
     xapian_->for_each_statement(query, [&](uint32_t article_docid, const storage::StoredDocument& article,
@@ -126,6 +137,7 @@ std::vector<query::SpeakerCount> OpenIndex::count_speakers(const query::Query* q
 std::vector<std::pair<std::string, uint64_t>> OpenIndex::count_by_month(const query::Query& query,
                                                                         bool statements) const {
   if (attache_) return attache_->count_by_month(query, statements);
+  require_confidence_support(&query);
   std::map<std::string, uint64_t> months;
   auto month = [](Day day) { return format_day(day).substr(0, 7); };
   if (statements)
@@ -135,6 +147,36 @@ std::vector<std::pair<std::string, uint64_t>> OpenIndex::count_by_month(const qu
   else
     xapian_->for_each_article(&query, [&](uint32_t, Day date) { ++months[month(date)]; });
   return {months.begin(), months.end()};
+}
+
+uint64_t OpenIndex::article_count() const {
+  return xapian_ ? xapian_->doc_count() : attache_->snapshot().doc_count();
+}
+
+const storage::IndexSnapshot* OpenIndex::snapshot() const { return attache_ ? &attache_->snapshot() : nullptr; }
+
+bool OpenIndex::find_article(const std::string& id, storage::StoredDocument& out) const {
+  if (xapian_) {
+    try {
+      out = xapian_->document_by_id(id);
+      return true;
+    } catch (const Error& e) {
+      if (e.kind() == ErrorKind::not_found) return false;
+      throw;
+    }
+  }
+  // The id's field term, built directly: an id may hold characters the query
+  // language would read as syntax.
+  query::Query by_id;
+  by_id.root = std::make_unique<query::QueryNode>();
+  by_id.root->kind = query::QueryNode::Kind::term;
+  by_id.root->terms.push_back(analysis::field_term(analysis::kIdPrefix, id));
+  query::SearchOptions first;
+  first.limit = 1;
+  auto result = attache_->search(by_id, first);
+  if (result.hits.empty()) return false;
+  out = attache_->document(result.hits[0]);
+  return out.id == id;
 }
 
 std::string OpenIndex::explain(const query::Query& query) const {

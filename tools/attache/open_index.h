@@ -13,6 +13,9 @@
 #include "attache/query/speakers.h"
 #include "attache/storage/document.h"
 
+namespace attache::storage {
+class IndexSnapshot;
+}
 namespace attache::xapian_backend {
 class XapianSearcher;
 }
@@ -57,10 +60,21 @@ class OpenIndex {
   std::vector<query::SpeakerCount> count_speakers(const query::Query* query, query::SpeakerUnit unit) const;
   // Matching articles (or statements) by month, "YYYY-MM" ascending.
   std::vector<std::pair<std::string, uint64_t>> count_by_month(const query::Query& query, bool statements) const;
+  uint64_t article_count() const;
+  // The attache snapshot; null for a Xapian index.
+  const storage::IndexSnapshot* snapshot() const;
+  // An attache snapshot answers many threads at once; a Xapian database one.
+  bool thread_safe() const { return attache_ != nullptr; }
   // The parsed query and how this backend runs it.
   std::string explain(const query::Query& query) const;
+  // The article with this id, with its statements; false if there is none.
+  bool find_article(const std::string& id, storage::StoredDocument& out) const;
 
  private:
+  // The Xapian backend ranks statements without their confidence: refuse a
+  // threshold rather than ignore it.
+  void require_confidence_support(const query::Query* query) const;
+
   std::unique_ptr<query::Searcher> attache_;
   std::unique_ptr<xapian_backend::XapianSearcher> xapian_;
 };

@@ -57,6 +57,9 @@ struct QueryNode {
 struct Query {
   std::unique_ptr<QueryNode> root;
   bool mentions_speaker = false;  // a speaker: field makes the query one over statements
+  // Percent: statements attributed with less confidence are not matched (by
+  // statement search, statement streams, counts and facets alike).
+  uint8_t min_confidence = 0;
   // Stems and surface prefixes that matched terms should be highlighted by.
   std::vector<std::string> highlight_terms;
   std::vector<std::string> highlight_prefixes;

@@ -24,6 +24,10 @@ struct SnippetOptions {
 
 Snippet make_snippet(std::string_view document_text, const Query& query, const SnippetOptions& options = {});
 
+// Byte ranges of the words of text that match the query's words (what a
+// snippet highlights), over the whole text as given.
+std::vector<std::pair<size_t, size_t>> match_spans(std::string_view text, const Query& query);
+
 // The snippet with each highlight wrapped in open/close (ANSI bold, brackets...).
 std::string mark_up(const Snippet& snippet, std::string_view open, std::string_view close);
 

@@ -1,0 +1,78 @@
+// The JSON objects attache gives programs: hits, statements, speakers,
+// concordance lines, facets, summaries and index statistics. The command line
+// (--json) and the HTTP API (attache serve) both build them here, so a field
+// added or renamed changes both at once.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "attache/query/query.h"
+#include "attache/query/speakers.h"
+#include "attache/storage/date.h"
+#include "attache/storage/document.h"
+
+namespace attache::storage {
+class IndexSnapshot;
+}
+
+namespace attache::cli {
+
+class OpenIndex;
+using Json = nlohmann::ordered_json;
+
+// One object on one line; invalid UTF-8 is replaced rather than thrown on.
+std::string json_line(const Json& object);
+
+// An article hit: type, id, date, title, source, url, score, snippet and its
+// highlights as code point offsets into the snippet.
+Json article_hit_json(const storage::StoredDocument& doc, double score, const query::Query& query);
+
+// A statement as `attache quotes --json` and `export --statements` give it:
+// article, date, speaker, canonical, cue, kind, start, end (code points into
+// the article text), text, confidence.
+Json statement_json(const std::string& article_id, Day date, const std::string& article_text,
+                    const storage::StoredStatement& st);
+// A statement hit: type, the statement's fields, score, title, and the
+// highlights of the query's words as code point offsets into its text.
+Json statement_hit_json(const storage::StoredDocument& doc, const storage::StoredStatement& st, double score,
+                        const query::Query& query);
+// An article as `export --format jsonl` writes it.
+Json article_json(const storage::StoredDocument& doc);
+
+// A row of `attache speakers --json` and of the speaker facet.
+Json speaker_json(const query::SpeakerCount& speaker, bool with_variants);
+
+// A concordance line: article, date, left, match, right, start, end.
+struct KwicLine {
+  std::string article;
+  Day date = 0;
+  std::string left, match, right;
+  size_t start = 0, end = 0;  // code points into the article text
+};
+Json kwic_json(const KwicLine& line);
+
+// The summary after the hits of a search.
+struct SearchSummary {
+  std::string query;
+  uint64_t total = 0;
+  size_t offset = 0, returned = 0;
+  std::string sort;  // relevance, newest (shown as date) or oldest
+  bool statements = false;
+};
+Json summary_json(const SearchSummary& summary, const Json& facets);
+
+// Counts over every match for the facets named (speaker, month); throws
+// std::invalid_argument for another name.
+Json facets_json(const OpenIndex& index, const query::Query& query, const std::vector<std::string>& names,
+                 bool statements);
+bool is_facet_name(const std::string& name);
+
+// `attache stats --json`: counts, dates, bits per posting, bytes on disk.
+Json stats_json(const storage::IndexSnapshot& snapshot, const std::string& index_dir);
+
+const char* statement_kind_name(uint8_t kind);
+
+}  // namespace attache::cli
