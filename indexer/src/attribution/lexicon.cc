@@ -12,7 +12,12 @@ extern const char* const kReportingVerbsText;  // generated from indexer/data/re
 namespace {
 
 struct Lexicon {
-  std::unordered_map<std::string, Cue> forms;
+  // Looked up by string_view without building a string: find_cue runs for every word.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, Cue, Hash, std::equal_to<>> forms;
   Lexicon() {
     std::istringstream in(kReportingVerbsText);
     std::string line;
@@ -111,7 +116,7 @@ const std::unordered_map<std::string_view, int> kGivenNames = [] {
 }  // namespace
 
 const Cue* find_cue(std::string_view word) {
-  auto it = lexicon().forms.find(std::string(word));
+  auto it = lexicon().forms.find(word);
   return it == lexicon().forms.end() ? nullptr : &it->second;
 }
 
