@@ -11,41 +11,16 @@
 #include <set>
 #include <sstream>
 
+#include "run_attache.h"
 #include "temp_dir.h"
 
+using attache::testing::Run;
+using attache::testing::run_attache;
+using attache::testing::slurp;
 using attache::testing::TempDir;
 using Json = nlohmann::json;
 
 namespace {
-
-struct Run {
-  int status;
-  std::string out, err;
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-Run run_attache(const std::vector<std::string>& args, const std::string& stdin_text = "") {
-  static TempDir scratch;
-  std::string cmd = quote(ATTACHE_BINARY);
-  for (const auto& a : args) cmd += " " + quote(a);
-  std::ofstream(scratch / "in", std::ios::binary) << stdin_text;
-  cmd += " <" + quote((scratch / "in").string()) + " >" + quote((scratch / "out").string()) + " 2>" +
-         quote((scratch / "err").string());
-  int raw = std::system(cmd.c_str());
-  return Run{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(scratch / "out"), slurp(scratch / "err")};
-}
 
 const std::string kCorpus = std::string(ATTACHE_SOURCE_DIR) + "/corpus";
 
