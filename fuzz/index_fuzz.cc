@@ -42,22 +42,26 @@ void exercise(const fs::path& dir) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 6) return 0;
-  static const fs::path pristine = fuzz::small_index();
-  static const fs::path work = fuzz::scratch_directory("work");
-  static const std::vector<fs::path> files = [] {
-    std::vector<fs::path> names;
-    for (const auto& entry : fs::directory_iterator(pristine))
-      if (entry.path().filename() != "LOCK") names.push_back(entry.path().filename());
-    std::sort(names.begin(), names.end());
-    return names;
+  // A copy of the small index, its files also kept in memory: each input
+  // damages one file (and restamps the manifest), and both are put back after.
+  static const fs::path work = [] {
+    fs::path dir = fuzz::scratch_directory("work");
+    fs::copy(fuzz::small_index(), dir, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+    return dir;
   }();
-  fs::remove_all(work);
-  fs::copy(pristine, work, fs::copy_options::recursive);
+  static const std::vector<std::pair<fs::path, std::vector<uint8_t>>> files = [] {
+    std::vector<std::pair<fs::path, std::vector<uint8_t>>> all;
+    for (const auto& entry : fs::directory_iterator(work))
+      if (entry.path().filename() != "LOCK") all.emplace_back(entry.path().filename(), testing::read_bytes(entry.path()));
+    std::sort(all.begin(), all.end());
+    return all;
+  }();
+  static const auto& manifest = *std::find_if(files.begin(), files.end(), [](auto& f) { return f.first == "MANIFEST"; });
 
   // Byte 0 picks the file, bytes 1-4 the offset in its header and body, the
   // rest overwrite what is there.
-  const fs::path& name = files[data[0] % files.size()];
-  auto bytes = testing::read_bytes(work / name);
+  const auto& [name, original] = files[data[0] % files.size()];
+  auto bytes = original;
   uint64_t body_end = testing::body_end(bytes);
   uint32_t at = 0;
   std::memcpy(&at, data + 1, 4);
@@ -75,5 +79,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       std::abort();
     }
   }
+  testing::write_bytes(work / name, original);
+  testing::write_bytes(work / "MANIFEST", manifest.second);
   return 0;
 }

@@ -16,18 +16,19 @@
 namespace attache::fuzz {
 namespace {
 
-std::filesystem::path root() {
-  static const std::filesystem::path dir = [] {
+const std::filesystem::path& root() {
+  // Never destroyed: static destructors run before this exit handler.
+  static const std::filesystem::path* dir = [] {
     std::filesystem::path base = std::filesystem::exists("/dev/shm") ? "/dev/shm" : std::filesystem::temp_directory_path();
-    auto path = base / ("attache-fuzz-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(path);
+    auto* path = new std::filesystem::path(base / ("attache-fuzz-" + std::to_string(::getpid())));
+    std::filesystem::create_directories(*path);
     std::atexit([] {
       std::error_code ec;
       std::filesystem::remove_all(root(), ec);
     });
     return path;
   }();
-  return dir;
+  return *dir;
 }
 
 void build(const std::filesystem::path& dir) {

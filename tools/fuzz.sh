@@ -30,5 +30,6 @@ options=("-max_total_time=$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit
          "-artifact_prefix=$findings/" -print_final_stats=1)
 [ -f "fuzz/dictionaries/$target.dict" ] && options+=("-dict=fuzz/dictionaries/$target.dict")
 echo "== fuzzing $target for $seconds s (corpus $corpus, findings $findings/)"
+export ASAN_SYMBOLIZER_PATH=${ASAN_SYMBOLIZER_PATH:-$(command -v llvm-symbolizer-15 llvm-symbolizer | head -1)}
 ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   "build-fuzz/fuzz/fuzz_$target" "${options[@]}" "$@" "$corpus" "fuzz/seeds/$target"
