@@ -5,17 +5,20 @@
 # exactly the committed articles: every batch whose run finished, the batch in
 # flight wholly or not at all, and no article whose deletion finished. Any
 # reader failure fails the soak.
-#   tools/soak.sh N [SEED]      (uses build/tools/attache; tools/setup.sh builds it)
+#   tools/soak.sh N [SEED]
+# It runs build/tools/attache and attache-gen (tools/setup.sh builds them),
+# copied first, so a rebuild during a long soak does not change them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 1 ] && [[ "$1" =~ ^[0-9]+$ ]] || { echo "usage: tools/soak.sh N [SEED]" >&2; exit 2; }
 kills=$1
 RANDOM=${2:-1}
-attache=$PWD/build/tools/attache
-gen=$PWD/build/tools/attache-gen
-[ -x "$attache" ] && [ -x "$gen" ] || { echo "soak: build first (tools/setup.sh test)" >&2; exit 2; }
+[ -x build/tools/attache ] && [ -x build/tools/attache-gen ] || { echo "soak: build first (tools/setup.sh test)" >&2; exit 2; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/attache-soak.XXXXXX")
+cp build/tools/attache build/tools/attache-gen "$work/"
+attache=$work/attache
+gen=$work/attache-gen
 readers=()
 cleanup() {
   for pid in "${readers[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -57,7 +60,7 @@ touch "$work/reader-errors"
 reader 'russia OR nato' & readers+=($!)
 reader '"foreign minister" date:2000..' & readers+=($!)
 
-live_ids() { "$attache" export --index "$index" 'date:..9999' | grep -o '^{"type":"article","id":"[^"]*"\|^{"id":"[^"]*"' | sed 's/.*"id":"//; s/"$//' | sort; }
+live_ids() { "$attache" export --index "$index" 'date:..9999' 2>/dev/null | grep -o '^{"id":"[^"]*"' | sed 's/.*"id":"//; s/"$//' | sort; }
 
 counts=(0 0 0)  # kills of index, delete, optimize
 finished=0
@@ -78,8 +81,8 @@ for ((k = 1; k <= kills; k++)); do
     "$attache" optimize --index "$index" --wait 60 2>>"$work/writer-errors" &
   fi
   writer=$!
-  # A random moment within the run (most take 50-500 ms here).
-  sleep "0.$(printf '%03d' $((RANDOM % 600)))"
+  # A random moment within the run (most take 20-300 ms here).
+  sleep "0.$(printf '%03d' $((RANDOM % 250)))"
   kill -9 "$writer" 2>/dev/null || true
   status=0
   wait "$writer" 2>/dev/null || status=$?
