@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "attache/storage/error.h"
@@ -114,18 +115,20 @@ TEST_CASE("statement offsets that would overflow are corruption, checked before 
   CHECK(corruption_of([&] { reader.get(0); }).find("statement offset out of range") != std::string::npos);
 }
 
-TEST_CASE("postings block lengths whose sum wraps are corruption, not a read outside the mapping") {
-  testing::TempDir dir;
+namespace {
+
+// A postings list of 256 documents (two blocks) whose skip entries give
+// these last-document deltas and block lengths, followed by 8 bytes of blocks.
+std::string postings_corruption(const testing::TempDir& dir, std::array<uint64_t, 2> deltas,
+                                std::array<uint64_t, 2> lengths) {
   ByteWriter body;
-  body.varint(2);  // blocks of a 256-document list
-  body.varint(127);
-  body.varint(UINT64_MAX - 99);  // with the next, wraps to the 8 bytes that follow
-  body.varint(0);
-  body.varint(0);
-  body.varint(128);
-  body.varint(108);
-  body.varint(0);
-  body.varint(0);
+  body.varint(2);
+  for (int b = 0; b < 2; ++b) {
+    body.varint(deltas[b]);
+    body.varint(lengths[b]);
+    body.varint(0);  // maximum frequency - 1
+    body.varint(0);  // minimum length
+  }
   for (int i = 0; i < 8; ++i) body.u8(0);
   auto file = framed(dir / "a.postings", FileKind::postings, body);
   TermInfo info;
@@ -133,30 +136,21 @@ TEST_CASE("postings block lengths whose sum wraps are corruption, not a read out
   info.collection_frequency = 256;
   info.postings_offset = kHeaderSize;
   info.postings_length = body.size();
-  CHECK(corruption_of([&] { PostingCursor(*file, nullptr, info, 1000); }).find("block runs past") !=
-        std::string::npos);
+  return corruption_of([&] { PostingCursor(*file, nullptr, info, 1000); });
+}
+
+}  // namespace
+
+TEST_CASE("postings block lengths whose sum wraps are corruption, not a read outside the mapping") {
+  testing::TempDir dir;
+  // The two lengths wrap to the 8 bytes that follow, which passed the check of their sum.
+  CHECK(postings_corruption(dir, {127, 128}, {UINT64_MAX - 99, 108}).find("block runs past") != std::string::npos);
 }
 
 TEST_CASE("skip entries whose last document ids wrap are corruption") {
   testing::TempDir dir;
-  ByteWriter body;
-  body.varint(2);
-  body.varint(0xF0000000u);
-  body.varint(4);
-  body.varint(0);
-  body.varint(0);
-  body.varint(0x20000000u);  // 0xF0000000 + 0x20000000 wraps to 0x10000000
-  body.varint(4);
-  body.varint(0);
-  body.varint(0);
-  for (int i = 0; i < 8; ++i) body.u8(0);
-  auto file = framed(dir / "a.postings", FileKind::postings, body);
-  TermInfo info;
-  info.doc_frequency = 256;
-  info.collection_frequency = 256;
-  info.postings_offset = kHeaderSize;
-  info.postings_length = body.size();
-  CHECK(corruption_of([&] { PostingCursor(*file, nullptr, info, 1000); }).find("skip entries run past") !=
+  // 0xF0000000 + 0x20000000 wraps to 0x10000000.
+  CHECK(postings_corruption(dir, {0xF0000000u, 0x20000000u}, {4, 4}).find("skip entries run past") !=
         std::string::npos);
 }
 
