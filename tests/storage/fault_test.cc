@@ -98,7 +98,7 @@ void walk(const Operation& op) {
   }
   const std::set<std::string> after = live_ids(reference.path());
   REQUIRE(commit_call > 0);
-  INFO(std::string(op.name) << ": " << total << " I/O calls, the commit is call " << commit_call);
+  MESSAGE(std::string(op.name) << ": " << total << " I/O calls, the commit is call " << commit_call);
   CHECK(total > 20);
   for (uint64_t n = 1; n <= total; ++n) {
     testing::TempDir dir;
