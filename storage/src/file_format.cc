@@ -137,7 +137,7 @@ MappedFile::MappedFile(const std::filesystem::path& path, std::string display_na
     ::close(fd);
     fail("file is truncated (" + std::to_string(size_) + " bytes)");
   }
-  void* map = const_cast<void*>(io::map(fd, size_, path));
+  void* map = io::map(fd, size_, path);
   int map_error = errno;
   ::close(fd);  // a read-only descriptor: nothing to report on close
   errno = map_error;

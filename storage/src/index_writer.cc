@@ -9,11 +9,11 @@
 
 #include <algorithm>
 #include <chrono>
-#include <thread>
 #include <cmath>
 #include <fstream>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "attache/storage/error.h"
 #include "attache/storage/index_reader.h"

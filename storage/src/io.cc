@@ -124,7 +124,7 @@ bool create_directories(const std::filesystem::path& path) {
   return !ec;
 }
 
-const void* map(int fd, size_t size, const std::filesystem::path& path) {
+void* map(int fd, size_t size, const std::filesystem::path& path) {
   if (injected(Call::map, path)) return nullptr;
   void* p = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
   return p == MAP_FAILED ? nullptr : p;

@@ -34,7 +34,7 @@ int rename(const std::filesystem::path& from, const std::filesystem::path& to);
 bool remove(const std::filesystem::path& path);
 bool create_directories(const std::filesystem::path& path);
 // A read-only shared map of the whole file; nullptr (errno set) on failure.
-const void* map(int fd, size_t size, const std::filesystem::path& path);
+void* map(int fd, size_t size, const std::filesystem::path& path);
 int flock(int fd, int operation, const std::filesystem::path& path);
 
 }  // namespace attache::storage::io
