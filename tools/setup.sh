@@ -33,6 +33,20 @@ if [ "$mode" = test ]; then
   cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DATTACHE_SANITIZE=ON -DATTACHE_TESTS=ON >/dev/null
   cmake --build build-sanitize -j"$jobs"
   (cd build-sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j"$jobs")
+  echo "== crash soak: 30 kills of index, delete and optimize under searching readers (tools/soak.sh)"
+  tools/soak.sh 30
+  # A short run of each fuzz target: the seeds (every past finding among them)
+  # replay, and a little new ground is covered. Long runs are by hand.
+  fuzz_log=$(mktemp)
+  for target in article extractor query index; do
+    if ! JOBS=$jobs tools/fuzz.sh "$target" 15 >"$fuzz_log" 2>&1; then
+      tail -60 "$fuzz_log"
+      echo "fuzz target $target failed: the input is in build-fuzz/findings/$target/" >&2
+      exit 1
+    fi
+    grep -E '^== |DONE' "$fuzz_log"
+  done
+  rm -f "$fuzz_log"
   echo "== all tests passed"
   exit 0
 fi

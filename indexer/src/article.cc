@@ -182,6 +182,18 @@ ParseResult parse_text_article(std::string_view content, const std::string& file
   return article;
 }
 
+namespace {
+
+// nlohmann's message without its prefix ("[json.exception.parse_error.101]
+// parse error at line 1, column 5: "), shortened.
+std::string json_reason(const nlohmann::json::exception& e) {
+  std::string what = e.what();
+  size_t colon = what.find(": ");
+  return (colon == std::string::npos ? what : what.substr(colon + 2)).substr(0, 160);
+}
+
+}  // namespace
+
 ParseResult parse_json_article(std::string_view line, const std::string& file, uint64_t line_number,
                                const std::string& default_id) {
   if (auto p = check_bytes(line, file, line_number)) return *p;
@@ -189,12 +201,10 @@ ParseResult parse_json_article(std::string_view line, const std::string& file, u
   try {
     record = nlohmann::json::parse(line);
   } catch (const nlohmann::json::parse_error& e) {
-    std::string what = e.what();
-    // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column 5: "
-    size_t colon = what.find(": ");
-    std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
     return problem(file, line_number, SkipReason::invalid_json,
-                   "at byte " + std::to_string(e.byte) + ": " + reason.substr(0, 160));
+                   "at byte " + std::to_string(e.byte) + ": " + json_reason(e));
+  } catch (const nlohmann::json::exception& e) {  // a number beyond a double (found by fuzzing)
+    return problem(file, line_number, SkipReason::invalid_json, json_reason(e));
   }
   if (!record.is_object()) return problem(file, line_number, SkipReason::invalid_json, "the line is not a JSON object");
 

@@ -4,8 +4,10 @@
 #include "attache/indexer/indexing.h"
 
 #include <chrono>
+#include <condition_variable>
 #include <exception>
 #include <map>
+#include <mutex>
 #include <thread>
 
 #include "attache/indexer/document_analyzer.h"
@@ -27,6 +29,37 @@ struct DocumentBatch {
   std::vector<storage::IndexableDocument> documents;
 };
 
+// Lets the reader start batch s only once batch s - limit is written: while
+// one slow batch holds up the writer, the batches analysed after it wait in
+// memory, and this bounds how many.
+class BatchWindow {
+ public:
+  explicit BatchWindow(uint64_t limit) : limit_(limit) {}
+  // False once the pipeline stops.
+  bool wait_for_room(uint64_t sequence) {
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [&] { return stopped_ || sequence < written_ + limit_; });
+    return !stopped_;
+  }
+  void written(uint64_t count) {
+    std::lock_guard lock(mutex_);
+    written_ = count;
+    room_.notify_all();
+  }
+  void stop() {
+    std::lock_guard lock(mutex_);
+    stopped_ = true;
+    room_.notify_all();
+  }
+
+ private:
+  const uint64_t limit_;
+  std::mutex mutex_;
+  std::condition_variable room_;
+  uint64_t written_ = 0;
+  bool stopped_ = false;
+};
+
 }  // namespace
 
 IndexingReport index_inputs(const std::vector<InputFile>& inputs, DocumentSink& writer,
@@ -42,11 +75,14 @@ IndexingReport index_inputs(const std::vector<InputFile>& inputs, DocumentSink& 
 
   BlockingQueue<ArticleBatch> to_analyse(2 * analysis_threads + 2);
   BlockingQueue<DocumentBatch> analysed(2 * analysis_threads + 2);
+  // Room for both queues and a batch in each analysis thread.
+  BatchWindow window(5 * uint64_t{analysis_threads} + 4);
   std::mutex failure_mutex;
   std::exception_ptr failure;
   auto fail = [&](std::exception_ptr e) {
     std::lock_guard lock(failure_mutex);
     if (!failure) failure = e;
+    window.stop();
     to_analyse.close();
     analysed.close();
   };
@@ -60,6 +96,7 @@ IndexingReport index_inputs(const std::vector<InputFile>& inputs, DocumentSink& 
       uint64_t sequence = 0;
       auto send = [&] {
         if (batch.articles.empty()) return true;
+        if (!window.wait_for_room(sequence)) return false;
         batch.sequence = sequence++;
         bool ok = to_analyse.push(std::move(batch));
         batch = ArticleBatch{};
@@ -123,7 +160,7 @@ IndexingReport index_inputs(const std::vector<InputFile>& inputs, DocumentSink& 
           ++report.indexed;
         }
         waiting.erase(it);
-        ++next;
+        window.written(++next);
       }
       if (callbacks.progress && Clock::now() - last_report > std::chrono::milliseconds(100)) {
         last_report = Clock::now();

@@ -50,7 +50,7 @@ bool checks_positions(const QueryNode& n) {
 SearchResult Searcher::search(const Query& query, const SearchOptions& options) const {
   SearchResult result;
   ScoringContext scoring(*snapshot_);
-  const size_t keep = options.offset + options.limit;
+  const size_t keep = options.hits_to_keep();
   HitOrder before{options.sort};
   // A heap whose top is the worst hit kept so far.
   std::priority_queue<Hit, std::vector<Hit>, HitOrder> best(before);

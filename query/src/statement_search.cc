@@ -453,7 +453,7 @@ void Searcher::for_each_statement(const Query& query, const StatementVisitor& vi
 
 StatementResult Searcher::search_statements(const Query& query, const SearchOptions& options) const {
   StatementResult result;
-  const size_t keep = options.offset + options.limit;
+  const size_t keep = options.hits_to_keep();
   Order before{options.sort};
   std::priority_queue<StatementHit, std::vector<StatementHit>, Order> best(before);
   // Rank-safe: an article none of whose statements can beat (or tie) the

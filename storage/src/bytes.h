@@ -57,8 +57,16 @@ inline uint64_t load_u64(const uint8_t* p) {
   return v;
 }
 
-// Reads from [begin, end); any read past the end or any overlong varint is
-// reported as corruption of `file`.
+// a + b in `out`, false when the sum leaves T's range: sums of values read
+// from a file are checked before they are trusted, never after they wrapped.
+template <typename T>
+[[nodiscard]] bool add_fits(T a, T b, T& out) {
+  return !__builtin_add_overflow(a, b, &out);
+}
+
+// The bounded reader every decoder reads through. Reads from [begin, end);
+// any read past the end, overlong varint, count larger than the bytes left
+// could hold or sum that overflows is reported as corruption of `file`.
 class ByteReader {
  public:
   ByteReader(const uint8_t* begin, const uint8_t* end, const std::string* file)
@@ -100,6 +108,25 @@ class ByteReader {
     uint64_t v = varint();
     if (v > UINT32_MAX) fail("value exceeds 32 bits");
     return static_cast<uint32_t>(v);
+  }
+  // A varint count of items that each take at least `min_bytes_each` bytes
+  // of what is left: checked before the caller allocates anything for them.
+  uint32_t count(size_t min_bytes_each) {
+    uint64_t n = varint();
+    check_count(n, min_bytes_each);
+    return static_cast<uint32_t>(n);
+  }
+  // The same for a count already read (a fixed-width field).
+  void check_count(uint64_t n, size_t min_bytes_each) const {
+    if (n > UINT32_MAX || n > remaining() / (min_bytes_each ? min_bytes_each : 1))
+      fail("count " + std::to_string(n) + " exceeds the bytes left");
+  }
+  // a + b, or corruption when the sum leaves T's range.
+  template <typename T>
+  T add(T a, T b, const char* what) const {
+    T sum;
+    if (!add_fits(a, b, sum)) fail(what);
+    return sum;
   }
   std::string_view string() {
     uint64_t n = varint();

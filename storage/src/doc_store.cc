@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
 #include <mutex>
 
 #include "attache/storage/error.h"
@@ -21,6 +22,10 @@ constexpr size_t kDictionaryCapacity = 256 * 1024;
 constexpr uint64_t kMaxTrainingBytes = 4 << 20;
 // Below this much text a dictionary costs more than it saves.
 constexpr uint64_t kMinBytesForDictionary = 256 * 1024;
+// A block holds under kTargetBlockBytes plus one article (the indexer takes
+// articles of up to 64 MiB); a larger length read from a file is damage, and
+// is refused before anything is allocated for it.
+constexpr uint32_t kMaxRawBlockBytes = 256u << 20;
 
 void serialise(const StoredDocument& d, ByteWriter& out) {
   out.string(d.id);
@@ -80,8 +85,12 @@ uint64_t write_doc_store(const DocumentSource& documents, FileWriter& out, int l
   out.write(head.bytes());
   out.write(dictionary);
 
-  ZSTD_CCtx* cctx = ZSTD_createCCtx();
-  ZSTD_CDict* cdict = dictionary.empty() ? nullptr : ZSTD_createCDict(dictionary.data(), dictionary.size(), level);
+  // Owned, so a write that throws (a full disk) frees them.
+  std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)> owned_cctx(ZSTD_createCCtx(), ZSTD_freeCCtx);
+  std::unique_ptr<ZSTD_CDict, decltype(&ZSTD_freeCDict)> owned_cdict(
+      dictionary.empty() ? nullptr : ZSTD_createCDict(dictionary.data(), dictionary.size(), level), ZSTD_freeCDict);
+  ZSTD_CCtx* cctx = owned_cctx.get();
+  ZSTD_CDict* cdict = owned_cdict.get();
   ByteWriter index, raw;
   std::vector<uint8_t> compressed;
   uint32_t block_count = 0, first_doc = 0;
@@ -92,8 +101,6 @@ uint64_t write_doc_store(const DocumentSource& documents, FileWriter& out, int l
                                                 raw.size(), cdict)
                      : ZSTD_compressCCtx(cctx, compressed.data(), compressed.size(), raw.bytes().data(), raw.size(), level);
     if (ZSTD_isError(n)) {
-      ZSTD_freeCDict(cdict);
-      ZSTD_freeCCtx(cctx);
       throw Error(ErrorKind::io, std::string("zstd compression failed: ") + ZSTD_getErrorName(n));
     }
     index.u32(first_doc);
@@ -118,8 +125,6 @@ uint64_t write_doc_store(const DocumentSource& documents, FileWriter& out, int l
     if (raw.size() >= kTargetBlockBytes) flush(i + 1);
   }
   flush(documents.count);
-  ZSTD_freeCDict(cdict);
-  ZSTD_freeCCtx(cctx);
 
   uint64_t index_offset = out.offset();
   out.write(index.bytes());
@@ -178,6 +183,7 @@ void DocStore::load() const {
     block.offset = in.u64();
     block.compressed_length = in.u32();
     block.raw_length = in.u32();
+    if (block.raw_length > kMaxRawBlockBytes) file.fail("document store block " + std::to_string(b) + " too large");
     if (block.offset != expected_offset || (b == 0 ? block.first_doc != 0 : block.first_doc <= blocks[b - 1].first_doc) ||
         block.first_doc >= doc_count)
       file.fail("document store block " + std::to_string(b) + " out of place");
@@ -206,6 +212,8 @@ size_t DocStore::block_of(uint32_t doc) const {
 std::vector<uint8_t> DocStore::decompress(size_t b) const {
   const Block& block = tables().blocks[b];
   const uint8_t* src = file_.verified(block.offset, block.compressed_length);
+  if (ZSTD_getFrameContentSize(src, block.compressed_length) != block.raw_length)
+    file_.fail("document block " + std::to_string(b) + " does not decompress to its recorded length");
   std::vector<uint8_t> raw(block.raw_length);
   std::lock_guard lock(zstd_->mutex);
   size_t n = zstd_->ddict ? ZSTD_decompress_usingDDict(zstd_->dctx, raw.data(), raw.size(), src,

@@ -11,6 +11,7 @@
 
 #include "attache/storage/error.h"
 #include "bytes.h"
+#include "io.h"
 
 namespace attache::storage {
 namespace {
@@ -43,7 +44,7 @@ struct FileWriter::Hashing {
 
 FileWriter::FileWriter(const std::filesystem::path& path, FileKind kind)
     : path_(path), hashing_(std::make_unique<Hashing>()) {
-  fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  fd_ = io::open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd_ < 0) throw_io(path.string(), "cannot create");
   buffer_.reserve(kWriteBuffer);
   ByteWriter header;
@@ -81,32 +82,15 @@ void FileWriter::write(const void* data, size_t size) {
   offset_ += size;
   if (buffer_.size() + size > kWriteBuffer) flush_buffer();
   if (size >= kWriteBuffer) {
-    while (size > 0) {
-      ssize_t n = ::write(fd_, p, size);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        throw_io(path_.string(), "write failed");
-      }
-      p += n;
-      size -= static_cast<size_t>(n);
-    }
+    if (io::write_all(fd_, p, size, path_) != 0) throw_io(path_.string(), "write failed");
     return;
   }
   buffer_.insert(buffer_.end(), p, p + size);
 }
 
 void FileWriter::flush_buffer() {
-  const uint8_t* p = buffer_.data();
-  size_t left = buffer_.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd_, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throw_io(path_.string(), "write failed");
-    }
-    p += n;
-    left -= static_cast<size_t>(n);
-  }
+  if (!buffer_.empty() && io::write_all(fd_, buffer_.data(), buffer_.size(), path_) != 0)
+    throw_io(path_.string(), "write failed");
   buffer_.clear();
 }
 
@@ -127,8 +111,8 @@ FileSummary FileWriter::finish() {
   buffer_.insert(buffer_.end(), trailer.bytes().begin(), trailer.bytes().end());
   offset_ += trailer.size();
   flush_buffer();
-  if (::fsync(fd_) != 0) throw_io(path_.string(), "fsync failed");
-  if (::close(fd_) != 0) {
+  if (io::fsync(fd_, path_) != 0) throw_io(path_.string(), "fsync failed");
+  if (io::close(fd_, path_) != 0) {
     fd_ = -1;
     throw_io(path_.string(), "close failed");
   }
@@ -138,7 +122,7 @@ FileSummary FileWriter::finish() {
 
 MappedFile::MappedFile(const std::filesystem::path& path, std::string display_name, FileKind kind)
     : name_(std::move(display_name)) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  int fd = io::open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     if (errno == ENOENT) throw Error(ErrorKind::not_found, path.string() + ": no such file");
     throw_io(path.string(), "cannot open");
@@ -153,9 +137,11 @@ MappedFile::MappedFile(const std::filesystem::path& path, std::string display_na
     ::close(fd);
     fail("file is truncated (" + std::to_string(size_) + " bytes)");
   }
-  void* map = ::mmap(nullptr, size_, PROT_READ, MAP_SHARED, fd, 0);
-  ::close(fd);
-  if (map == MAP_FAILED) throw_io(path.string(), "cannot map");
+  void* map = io::map(fd, size_, path);
+  int map_error = errno;
+  ::close(fd);  // a read-only descriptor: nothing to report on close
+  errno = map_error;
+  if (!map) throw_io(path.string(), "cannot map");
   // A query reads a few small, scattered ranges (a term's postings, a block
   // of the store); the kernel's readahead around each fault (megabytes with
   // large folios) made a cold one-word query read 12 MiB of every large file.
@@ -244,10 +230,12 @@ void MappedFile::verify_all() const {
 }
 
 void sync_directory(const std::filesystem::path& dir) {
-  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  int fd = io::open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) throw_io(dir.string(), "cannot open directory");
-  if (::fsync(fd) != 0) {
+  if (io::fsync(fd, dir) != 0) {
+    int error = errno;
     ::close(fd);
+    errno = error;
     throw_io(dir.string(), "fsync of directory failed");
   }
   ::close(fd);

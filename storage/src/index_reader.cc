@@ -64,10 +64,16 @@ PostingCursor Segment::postings(std::string_view term) const {
   return info ? postings(*info) : PostingCursor();
 }
 
+// The statements of a fetched document, checked against its text.
+void Segment::attach_statements(uint32_t doc, StoredDocument& d) const {
+  d.statements = impl_->statements->get(doc);
+  if (std::string problem = statement_problem(d); !problem.empty()) impl_->file(SegmentFile::statements).fail(problem);
+}
+
 StoredDocument Segment::document(uint32_t doc) const {
   StoredDocument d = impl_->store->get(doc);
   d.date = date(doc);
-  d.statements = impl_->statements->get(doc);
+  attach_statements(doc, d);
   return d;
 }
 
@@ -81,7 +87,7 @@ void Segment::scan_documents(uint32_t first, uint32_t last,
                              const std::function<void(uint32_t, StoredDocument&&)>& visit) const {
   impl_->store->scan(first, last, [&](uint32_t doc, StoredDocument&& d) {
     d.date = date(doc);
-    d.statements = impl_->statements->get(doc);
+    attach_statements(doc, d);
     visit(doc, std::move(d));
   });
 }
@@ -176,8 +182,12 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const std::filesystem::
   if (!std::filesystem::is_directory(dir, ec))
     throw Error(ErrorKind::not_found, dir.string() + ": no index here (the directory does not exist)");
   // A writer may remove a segment file between our manifest read and its open
-  // (after a merge); the newer manifest no longer names it, so read again.
-  for (int attempt = 0;; ++attempt) {
+  // (after a merge); by then a newer manifest no longer names it, so read
+  // again for as long as the manifest changes. The same manifest naming a
+  // missing file twice is damage. (A fixed number of attempts reported a busy
+  // index as corrupted.)
+  std::optional<uint64_t> failed_generation;
+  for (;;) {
     auto manifest = read_manifest(dir);
     if (!manifest)
       throw Error(ErrorKind::not_found, dir.string() + ": no index here (no MANIFEST; run attache index first)");
@@ -188,11 +198,10 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const std::filesystem::
       for (const SegmentEntry& entry : manifest->segments) snapshot->segments_.push_back(open_segment(dir, entry));
       return snapshot;
     } catch (const Error& e) {
-      if (e.kind() != ErrorKind::not_found || attempt >= 3) {
-        if (e.kind() == ErrorKind::not_found)
-          throw Error(ErrorKind::corruption, std::string("index corrupted: ") + e.what());
-        throw;
-      }
+      if (e.kind() != ErrorKind::not_found) throw;
+      if (failed_generation == manifest->generation)
+        throw Error(ErrorKind::corruption, std::string("index corrupted: ") + e.what());
+      failed_generation = manifest->generation;
     }
   }
 }

@@ -8,18 +8,31 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "attache/storage/error.h"
 #include "attache/storage/index_reader.h"
+#include "io.h"
 #include "manifest.h"
 #include "merge.h"
 #include "segment_buffer.h"
 
 namespace attache::storage {
+namespace {
+
+std::string format_seconds(double seconds) {
+  std::string s = std::to_string(seconds);
+  s.erase(s.find_last_not_of('0') + 1);
+  if (s.back() == '.') s.pop_back();
+  return s + " s";
+}
+
+}  // namespace
 
 struct IndexWriter::Impl {
   std::filesystem::path dir;
@@ -34,24 +47,37 @@ struct IndexWriter::Impl {
     if (lock_fd >= 0) ::close(lock_fd);  // releases the flock
   }
 
+  // Tries the lock until options.lock_wait_seconds have passed (at once when 0).
+  bool acquire_lock(const std::filesystem::path& path) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(options.lock_wait_seconds);
+    for (;;) {
+      if (io::flock(lock_fd, LOCK_EX | LOCK_NB, path) == 0) return true;
+      if (errno != EWOULDBLOCK) throw_io(path.string(), "cannot lock");
+      if (std::chrono::steady_clock::now() >= deadline) return false;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+
   void lock() {
     auto path = dir / kLockName;
-    lock_fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    lock_fd = io::open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (lock_fd < 0) throw_io(path.string(), "cannot open the lock file");
-    if (::flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
+    if (!acquire_lock(path)) {
       std::ifstream in(path);
       std::string holder;
       std::getline(in, holder);
       ::close(lock_fd);
       lock_fd = -1;
-      throw Error(ErrorKind::locked, dir.string() + ": another writer holds the index" +
-                                         (holder.empty() ? std::string() : " (" + holder + ")"));
+      std::string waited = options.lock_wait_seconds > 0 ? " after waiting " + format_seconds(options.lock_wait_seconds) : "";
+      throw Error(ErrorKind::locked, dir.string() + ": locked by another process" +
+                                         (holder.empty() ? std::string() : " (" + holder + ")") + waited +
+                                         "; try again when it has finished, or pass --wait SECONDS");
     }
     std::string holder = "process " + std::to_string(::getpid());
     char host[256] = {};
     if (::gethostname(host, sizeof host - 1) == 0) holder += " on " + std::string(host);
     holder += "\n";
-    if (::ftruncate(lock_fd, 0) != 0 || ::pwrite(lock_fd, holder.data(), holder.size(), 0) < 0)
+    if (io::ftruncate(lock_fd, 0, path) != 0 || io::pwrite_all(lock_fd, holder.data(), holder.size(), 0, path) != 0)
       throw_io(path.string(), "cannot record the lock holder");
   }
 
@@ -63,8 +89,7 @@ struct IndexWriter::Impl {
     for (const auto& item : std::filesystem::directory_iterator(dir)) {
       std::string name = item.path().filename().string();
       bool ours = name.rfind("seg-", 0) == 0 || name == kManifestTemporaryName;
-      std::error_code ec;
-      if (ours && !keep.count(name)) std::filesystem::remove(item.path(), ec);
+      if (ours && !keep.count(name)) io::remove(item.path());  // one left behind is removed next time
     }
   }
 
@@ -180,9 +205,7 @@ std::unique_ptr<IndexWriter> IndexWriter::open(const std::filesystem::path& dir,
   auto impl = std::make_unique<Impl>();
   impl->dir = dir;
   impl->options = options;
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) throw Error(ErrorKind::io, dir.string() + ": cannot create the index directory: " + ec.message());
+  if (!io::create_directories(dir)) throw_io(dir.string(), "cannot create the index directory");
   impl->lock();
   if (auto manifest = read_manifest(dir)) impl->committed = *manifest;
   impl->remove_unreferenced();

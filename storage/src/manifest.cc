@@ -5,6 +5,7 @@
 
 #include "attache/storage/error.h"
 #include "bytes.h"
+#include "io.h"
 
 namespace attache::storage {
 
@@ -104,12 +105,11 @@ void write_manifest(const std::filesystem::path& dir, const Manifest& m) {
     }
   }
   const auto temporary = dir / kManifestTemporaryName;
-  std::error_code ec;
-  std::filesystem::remove(temporary, ec);
+  io::remove(temporary);  // a leftover of an interrupted commit; creating the file reports what matters
   FileWriter out(temporary, FileKind::manifest);
   out.write(body.bytes());
   out.finish();  // fsyncs
-  if (std::rename(temporary.c_str(), (dir / kManifestName).c_str()) != 0)
+  if (io::rename(temporary, dir / kManifestName) != 0)
     throw_io((dir / kManifestName).string(), "cannot rename the new manifest into place");
   sync_directory(dir);
 }

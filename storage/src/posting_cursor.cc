@@ -20,6 +20,9 @@ PostingCursor::PostingCursor(const MappedFile& postings, const MappedFile* posit
       doc_count_(doc_count) {
   if (doc_frequency_ == 0) return;
   if (doc_frequency_ > doc_count_) fail("document frequency exceeds the segment's documents");
+  if (positions_file_ && (positions_offset_ > positions_file_->body_end() ||
+                          positions_length_ > positions_file_->body_end() - positions_offset_))
+    throw_corruption(positions_file_->name(), "positions of a term outside the file");
   data_ = postings.verified(info.postings_offset, info.postings_length);
   data_length_ = info.postings_length;
   ByteReader in(data_, data_ + data_length_, &postings.name());
@@ -33,6 +36,7 @@ PostingCursor::PostingCursor(const MappedFile& postings, const MappedFile* posit
   }
   uint64_t block_count = in.varint();
   if (block_count != (doc_frequency_ + kBlock - 1) / kBlock) fail("skip table size disagrees with the document frequency");
+  in.check_count(block_count, positions_file_ ? 5 : 4);  // a varint per field of a skip entry
   blocks_.resize(block_count);
   uint32_t last = 0;
   uint64_t offset = 0, positions_offset = 0;
@@ -40,15 +44,21 @@ PostingCursor::PostingCursor(const MappedFile& postings, const MappedFile* posit
     Block& block = blocks_[b];
     uint32_t delta = in.varint32();
     if (b > 0 && delta == 0) fail("skip entries out of order");
-    last = b == 0 ? delta : last + delta;
+    if (!add_fits(b == 0 ? 0 : last, delta, last)) fail("skip entries run past the last document id");
     block.last_doc = last;
     block.offset = offset;
-    offset += in.varint();
+    // Each length is checked on its own, so no wrapped sum passes the check below.
+    uint64_t length = in.varint();
+    if (length > data_length_ || !add_fits(offset, length, offset)) fail("block runs past the postings");
     block.max_frequency = in.varint32() + 1;
     block.min_length = in.varint32();
     block.doc_count = b + 1 < block_count ? kBlock : doc_frequency_ - static_cast<uint32_t>(b * kBlock);
     block.positions_offset = positions_offset;
-    if (positions_file_) positions_offset += in.varint();
+    if (positions_file_) {
+      uint64_t chunk = in.varint();
+      if (chunk > positions_length_ || !add_fits(positions_offset, chunk, positions_offset))
+        fail("positions chunks run past their term");
+    }
     max_frequency_ = std::max(max_frequency_, block.max_frequency);
   }
   // Block offsets are relative to the end of the skip table.
@@ -91,7 +101,9 @@ void PostingCursor::load_block(size_t block) {
       uint64_t doc = static_cast<uint64_t>(static_cast<uint32_t>(previous + 1)) + (v >> 1);
       if (doc >= doc_count_) fail("document id out of range");
       docs_[i] = previous = static_cast<uint32_t>(doc);
-      frequencies_[i] = (v & 1) ? 1 : in.varint32() + 2;
+      uint32_t extra = (v & 1) ? 0 : in.varint32();
+      if (extra > UINT32_MAX - 2) fail("frequency out of range");
+      frequencies_[i] = (v & 1) ? 1 : extra + 2;
     }
     frequencies_ready_ = true;
   }

@@ -43,6 +43,9 @@ struct Segment::Impl {
     date_base = static_cast<Day>(in.u32());
     date_width = in.u8();
     if (date_width > 32) f.fail("invalid date column width");
+    // date() adds a column value to the base: every value the width allows
+    // must keep the sum a Day.
+    if (int64_t{date_base} + ((int64_t{1} << date_width) - 1) > INT32_MAX) f.fail("date column overflows");
     uint64_t n = entry.doc_count;
     dates = in.take((n * date_width + 7) / 8 + 8);
     length_width = in.u8();

@@ -9,6 +9,11 @@ namespace {
 uint64_t zigzag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
 int64_t unzigzag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
 
+// The fewest bytes one statement takes in either version (seven varints or
+// five and two strings, then kind and confidence): bounds a count read from
+// the file before anything is allocated for it.
+constexpr size_t kMinStatementBytes = 9;
+
 }  // namespace
 
 uint32_t StatementsWriter::Table::index(const std::string& s) {
@@ -86,6 +91,7 @@ void StatementsReader::load() const {
   Tables t;  // kept only once all is checked
   uint32_t speakers = in.u32();
   if (speakers > statement_count_) file.fail("more speakers than statements");
+  in.check_count(speakers, 2);  // a name and a flag each
   for (uint32_t i = 0; i < speakers; ++i) {
     std::string name(in.string());
     t.speakers.emplace_back(std::move(name), in.u8() != 0);
@@ -94,6 +100,7 @@ void StatementsReader::load() const {
     for (auto* table : {&t.written, &t.cues}) {
       uint32_t n = in.u32();
       if (n > statement_count_) file.fail("more strings than statements");
+      in.check_count(n, 1);
       table->reserve(n);
       for (uint32_t i = 0; i < n; ++i) table->push_back(in.string());
     }
@@ -119,8 +126,7 @@ ByteReader StatementsReader::entry(uint32_t doc) const {
 void StatementsReader::decode(uint32_t doc, std::vector<Encoded>& out) const {
   const Tables& t = tables();
   ByteReader in = entry(doc);
-  out.resize(in.varint32());
-  if (out.size() > in.remaining()) file_.fail("statement count exceeds its bytes");
+  out.resize(in.count(kMinStatementBytes));
   auto table_string = [&](const std::vector<std::string_view>& table) {
     uint32_t i = in.varint32();
     if (i >= table.size()) file_.fail("statement names an unknown string");
@@ -129,9 +135,9 @@ void StatementsReader::decode(uint32_t doc, std::vector<Encoded>& out) const {
   int64_t begin = 0, position = 0;
   for (Encoded& s : out) {
     if (file_.version() >= 2) {
-      begin += unzigzag(in.varint());
+      begin = in.add(begin, unzigzag(in.varint()), "statement offset out of range");
       s.length = in.varint32();
-      position += unzigzag(in.varint());
+      position = in.add(position, unzigzag(in.varint()), "statement offset out of range");
       s.position_count = in.varint32();
       if (begin < 0 || begin > UINT32_MAX || position < 0 || position > UINT32_MAX)
         file_.fail("statement offset out of range");
@@ -169,13 +175,12 @@ void StatementsReader::spans(uint32_t doc, std::vector<StatementSpan>& out) cons
   // Statement search asks for spans of every candidate article: read only the
   // position fields, stepping over the rest.
   ByteReader in = entry(doc);
-  out.resize(in.varint32());
-  if (out.size() > in.remaining()) file_.fail("statement count exceeds its bytes");
+  out.resize(in.count(kMinStatementBytes));
   int64_t position = 0;
   for (StatementSpan& s : out) {
     in.varint();  // begin
     in.varint();  // length
-    position += unzigzag(in.varint());
+    position = in.add(position, unzigzag(in.varint()), "statement offset out of range");
     if (position < 0 || position > UINT32_MAX) file_.fail("statement offset out of range");
     s.first_position = static_cast<uint32_t>(position);
     s.position_count = in.varint32();

@@ -6,6 +6,12 @@
 #include "file_format.h"
 
 namespace attache::storage {
+namespace {
+
+// Three offsets and a term of at least its length byte.
+constexpr size_t kMinIndexEntryBytes = 3 * 8 + 1;
+
+}  // namespace
 
 void TermDictionaryWriter::add(std::string_view term, const TermInfo& info) {
   if (in_block_ == 0) {
@@ -59,6 +65,7 @@ TermDictionary::TermDictionary(const MappedFile& file) : file_(file) {
   uint64_t index_length = file.body_end() - kTrailer - index_offset_;
   const uint8_t* p = file.verified(index_offset_, index_length);
   ByteReader in(p, p + index_length, &file.name());
+  in.check_count(block_count, kMinIndexEntryBytes);
   blocks_.reserve(block_count);
   for (uint32_t b = 0; b < block_count; ++b) {
     BlockRef ref;
@@ -96,13 +103,13 @@ bool TermDictionary::walk_block(size_t b, const std::function<bool(std::string_v
     if (first && term != ref.first_term) in.fail("block does not start with its indexed term");
     first = false;
     info.doc_frequency = in.varint32();
-    info.collection_frequency = info.doc_frequency + in.varint();
+    info.collection_frequency = in.add(uint64_t{info.doc_frequency}, in.varint(), "collection frequency overflows");
     info.postings_offset = next_postings;
     info.positions_offset = next_positions;
     info.postings_length = in.varint();
     info.positions_length = in.varint();
-    next_postings += info.postings_length;
-    next_positions += info.positions_length;
+    next_postings = in.add(next_postings, info.postings_length, "postings offsets overflow");
+    next_positions = in.add(next_positions, info.positions_length, "positions offsets overflow");
     if (info.doc_frequency == 0) in.fail("term with no documents");
     if (!visit(term, info)) return false;
   }

@@ -92,6 +92,10 @@ TEST_CASE("bad JSON Lines records are refused with their line") {
   CHECK(truncated.reason == SkipReason::invalid_json);
   CHECK(truncated.line == 3);
   CHECK(problem(parse_json_article("[1,2]", "a.jsonl", 1, "d")).reason == SkipReason::invalid_json);
+  // A number beyond a double threw nlohmann's out_of_range past the parser (found by fuzzing).
+  auto overflow = problem(parse_json_article(R"({"date":"2022-02-07","text":"x","n":1E400})", "a.jsonl", 4, "d"));
+  CHECK(overflow.reason == SkipReason::invalid_json);
+  CHECK(overflow.detail.find("number overflow") != std::string::npos);
   CHECK(problem(parse_json_article(R"({"text":"no date"})", "a.jsonl", 1, "d")).reason == SkipReason::no_date);
   CHECK(problem(parse_json_article(R"({"date":"2022-01-01"})", "a.jsonl", 1, "d")).reason == SkipReason::invalid_field);
   CHECK(problem(parse_json_article(R"({"date":"2022-01-01","text":5})", "a.jsonl", 1, "d")).reason ==

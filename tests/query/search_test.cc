@@ -297,6 +297,14 @@ TEST_CASE("date order, offsets and limits") {
   }
   page.offset = all.total + 3;
   CHECK(searcher.search(query, page).hits.empty());
+
+  // offset + limit saturates: it wrapped to 0, and no hit was kept.
+  SearchOptions unbounded = newest;
+  unbounded.offset = 1;
+  unbounded.limit = SIZE_MAX;
+  CHECK(searcher.search(query, unbounded).hits.size() == all.total - 1);
+  unbounded.exact_total = false;
+  CHECK(searcher.search(query, unbounded).hits.size() == all.total - 1);
 }
 
 TEST_CASE("every prefix of every word matches exactly the articles with a word so written") {

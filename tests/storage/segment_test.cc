@@ -3,6 +3,7 @@
 // columns and stored fields, renumbered by date; plus the writer's lock,
 // leftover cleanup and flushing by memory budget.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <fstream>
@@ -239,7 +240,8 @@ TEST_CASE("a second writer is refused, naming the holder") {
     FAIL("second writer opened");
   } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::locked);
-    CHECK(std::string(e.what()).find("process") != std::string::npos);
+    CHECK(std::string(e.what()).find("process " + std::to_string(::getpid())) != std::string::npos);
+    CHECK(std::string(e.what()).find("--wait") != std::string::npos);
   }
   first.reset();
   CHECK_NOTHROW(IndexWriter::open(dir.path()));

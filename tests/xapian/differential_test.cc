@@ -18,10 +18,12 @@
 #include <random>
 #include <thread>
 
+#include "attache/analysis/terms.h"
 #include "attache/indexer/article_reader.h"
 #include "attache/indexer/document_analyzer.h"
 #include "attache/indexer/indexing.h"
 #include "attache/query/searcher.h"
+#include "attache/storage/error.h"
 #include "attache/storage/index_reader.h"
 #include "attache/storage/index_writer.h"
 #include "attache/xapian/xapian_backend.h"
@@ -256,4 +258,37 @@ TEST_CASE("Xapian shards by year behind xapian-tcpsrv answer like one database")
     compare(theirs(*single, q, 30), theirs(*sharded, q, 30), text, text.find('-') == std::string::npos);
   }
   sharded.reset();  // close the connections before the servers go
+}
+
+TEST_CASE("a Xapian index's statements outside their text or of an unknown kind are corruption") {
+  // The CLI cut the text by the span and named the kind from a table of three.
+  testing::TempDir dir;
+  {
+    auto writer = xapian_backend::XapianWriter::open(dir / "x");
+    for (int k = 0; k < 2; ++k) {
+      storage::IndexableDocument d;
+      d.stored.id = "bad" + std::to_string(k);
+      d.stored.date = 19000;
+      d.stored.text = "short text";
+      storage::StoredStatement st;
+      st.end = k == 0 ? 400 : 5;
+      st.kind = k == 0 ? 0 : 7;
+      st.canonical = st.speaker = "X";
+      d.stored.statements.push_back(st);
+      d.length = 2;
+      d.terms.push_back({"short", 1, {0}});
+      d.terms.push_back({analysis::field_term(analysis::kIdPrefix, d.stored.id), 1, {}});
+      writer->add(std::move(d));
+    }
+    writer->commit();
+  }
+  auto x = xapian_backend::XapianSearcher::open(dir / "x");
+  for (const char* id : {"bad0", "bad1"}) {
+    try {
+      x->document_by_id(id);
+      FAIL("a damaged statement was read without an error");
+    } catch (const Error& e) {
+      CHECK(e.kind() == ErrorKind::corruption);
+    }
+  }
 }

@@ -72,6 +72,11 @@ std::string grouped(uint64_t n) {
   return out;
 }
 
+void add_wait_option(po::options_description& options, double& seconds) {
+  options.add_options()("wait", po::value(&seconds)->value_name("SECONDS")->default_value(0),
+                        "when another process is writing to the index, wait this long for it to finish");
+}
+
 void add_query_options(po::options_description& options, po::positional_options_description& positional,
                        QueryOptions& values, bool with_sort) {
   options.add_options()

@@ -46,6 +46,10 @@ std::string human_bytes(uint64_t bytes);
 // "12,345".
 std::string grouped(uint64_t n);
 
+// --wait SECONDS of the commands that write: how long to wait for another
+// writer to finish (0, the default: fail at once, naming its process).
+void add_wait_option(po::options_description& options, double& seconds);
+
 // The options shared by the commands that take a query.
 struct QueryOptions {
   std::string from, to;

@@ -67,6 +67,8 @@ int run_index(const std::vector<std::string>& args) {
       ("strict", "exit with status 1 if any article was skipped")
       ("quiet,q", "no progress line and no summary")
       ("paths", po::value(&paths)->value_name("PATH"), "files, directories or - (JSON Lines on stdin)");
+  storage::WriterOptions writer_options;
+  add_wait_option(options, writer_options.lock_wait_seconds);
   po::positional_options_description positional;
   positional.add("paths", -1);
   po::variables_map vm;
@@ -97,7 +99,6 @@ int run_index(const std::vector<std::string>& args) {
   } else {
     if (xapian_backend::is_xapian_index(index_dir))
       throw Error(ErrorKind::invalid_input, index_dir + ": holds a Xapian index; add --backend xapian");
-    storage::WriterOptions writer_options;
     writer_options.memory_budget = memory_mib << 20;
     writer = storage::IndexWriter::open(index_dir, writer_options);
     sink = std::make_unique<indexer::IndexWriterSink>(*writer);

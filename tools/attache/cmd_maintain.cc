@@ -14,6 +14,8 @@ int run_delete(const std::vector<std::string>& args) {
   options.add_options()
       ("index,i", po::value(&index_dir)->required()->value_name("DIR"), "index directory")
       ("ids", po::value(&ids)->value_name("ID"), "ids of the articles to delete");
+  storage::WriterOptions writer_options;
+  add_wait_option(options, writer_options.lock_wait_seconds);
   po::positional_options_description positional;
   positional.add("ids", -1);
   po::variables_map vm;
@@ -23,7 +25,7 @@ int run_delete(const std::vector<std::string>& args) {
     return kOk;
   if (ids.empty()) throw po::error("no ids given");
   storage::IndexSnapshot::open(index_dir);  // refuse to create an index just to delete from it
-  auto writer = storage::IndexWriter::open(index_dir);
+  auto writer = storage::IndexWriter::open(index_dir, writer_options);
   uint64_t deleted = 0;
   std::vector<std::string> missing;
   for (const auto& id : ids) {
@@ -45,13 +47,15 @@ int run_optimize(const std::vector<std::string>& args) {
   po::options_description options("options");
   std::string index_dir;
   options.add_options()("index,i", po::value(&index_dir)->required()->value_name("DIR"), "index directory");
+  storage::WriterOptions writer_options;
+  add_wait_option(options, writer_options.lock_wait_seconds);
   po::positional_options_description positional;
   po::variables_map vm;
   if (!parse("optimize", args, options, positional, vm, "--index DIR",
              "  attache optimize --index news-index   # one segment, deleted articles gone\n"))
     return kOk;
   size_t before = storage::IndexSnapshot::open(index_dir)->segments().size();
-  storage::IndexWriter::open(index_dir)->optimize();
+  storage::IndexWriter::open(index_dir, writer_options)->optimize();
   auto after = storage::IndexSnapshot::open(index_dir);
   std::cerr << "merged " << before << " segment(s) into " << after->segments().size() << "; "
             << grouped(after->doc_count()) << " articles\n";

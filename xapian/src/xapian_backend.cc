@@ -341,6 +341,8 @@ storage::StoredDocument XapianSearcher::document(uint32_t docid) const {
     d.text = j["text"];
     d.date = static_cast<Day>(Xapian::sortable_unserialise(x.get_value(kDateSlot)));
     for (const auto& s : j["statements"]) d.statements.push_back(statement_from(s));
+    if (std::string problem = storage::statement_problem(d); !problem.empty())
+      throw Error(ErrorKind::corruption, "index corrupted: " + impl_->path.string() + ": " + problem);
     return d;
   } catch (const Xapian::Error& e) {
     rethrow(e, impl_->path.string());
@@ -366,6 +368,9 @@ std::pair<std::string, uint32_t> XapianSearcher::statement_origin(uint32_t docid
     return {j["article"], j["index"]};
   } catch (const Xapian::Error& e) {
     rethrow(e, impl_->path.string());
+  } catch (const Json::exception& e) {
+    throw Error(ErrorKind::corruption, "index corrupted: " + impl_->path.string() + ": statement " +
+                                           std::to_string(docid) + " data: " + e.what());
   }
 }
 

@@ -23,6 +23,10 @@ struct SearchOptions {
   // offset + limit are skipped unchecked, and `total` counts only the matches
   // confirmed on the way (a lower bound).
   bool exact_total = true;
+
+  // offset + limit, saturating: a huge --offset or --limit must not wrap to a
+  // small number of hits kept.
+  size_t hits_to_keep() const { return limit > SIZE_MAX - offset ? SIZE_MAX : offset + limit; }
 };
 
 struct Hit {

@@ -53,4 +53,9 @@ struct IndexableDocument {
   std::vector<TermOccurrences> terms;
 };
 
+// What is wrong with a stored document's statements (a span outside its text,
+// an unknown kind), or empty when nothing is: both backends' readers report it
+// as corruption before anything cuts the text by a span.
+std::string statement_problem(const StoredDocument& document);
+
 }  // namespace attache::storage

@@ -79,6 +79,7 @@ class Segment {
   const Impl& internals() const { return *impl_; }  // for storage's own merger
 
  private:
+  void attach_statements(uint32_t doc, StoredDocument& d) const;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -20,6 +20,9 @@ struct WriterOptions {
   // Tiered merging: when this many segments of about the same size exist
   // (within a factor of merge_factor), they are merged into one. 0 disables.
   unsigned merge_factor = 8;
+  // How long to wait for another writer to release the index before failing
+  // with Error locked; 0 fails at once.
+  double lock_wait_seconds = 0;
 };
 
 class IndexWriter {

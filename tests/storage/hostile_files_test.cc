@@ -1,0 +1,226 @@
+// Readers that check before they trust: files whose checksums are right and
+// whose structure is wrong (a writer's bug, another version, a crafted file)
+// are reported as corruption, never trusted into an allocation, an overflow
+// or a read outside the mapping. Each case is a bug a reader once had.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "attache/storage/error.h"
+#include "attache/storage/index_reader.h"
+#include "attache/storage/index_writer.h"
+#include "attache/storage/posting_cursor.h"
+#include "bytes.h"
+#include "file_format.h"
+#include "restamp.h"
+#include "statements_file.h"
+#include "temp_dir.h"
+#include "term_dictionary.h"
+
+using namespace attache;
+using namespace attache::storage;
+
+namespace {
+
+// Writes `body` as a framed file of `kind` and maps it.
+std::unique_ptr<MappedFile> framed(const std::filesystem::path& path, FileKind kind, const ByteWriter& body) {
+  FileWriter out(path, kind);
+  out.write(body.bytes());
+  out.finish();
+  return std::make_unique<MappedFile>(path, path.filename().string(), kind);
+}
+
+// The message of the corruption `read` reports; fails the test on any other outcome.
+template <typename Read>
+std::string corruption_of(Read&& read) {
+  try {
+    read();
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::corruption);
+    return e.what();
+  }
+  FAIL("damage was read without an error");
+  return {};
+}
+
+uint64_t zigzag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
+
+// A statements file for one document whose statements are `data`.
+std::unique_ptr<MappedFile> statements_file(const std::filesystem::path& path, const ByteWriter& data) {
+  ByteWriter body;
+  body.u32(1);  // documents
+  body.u32(1);  // statements
+  body.u64(0);  // positions
+  body.u32(1);  // speakers
+  body.string("X");
+  body.u8(0);
+  body.u32(1);  // as written
+  body.string("X");
+  body.u32(1);  // cues
+  body.string("said");
+  body.u32(0);
+  body.u32(static_cast<uint32_t>(data.size()));
+  body.raw(data.bytes().data(), data.size());
+  return framed(path, FileKind::statements, body);
+}
+
+void one_statement(ByteWriter& data, uint64_t begin_delta) {
+  data.varint(begin_delta);
+  for (int field = 0; field < 6; ++field) data.varint(0);  // length, position, count, speaker, written, cue
+  data.u8(0);
+  data.u8(0);
+}
+
+IndexableDocument document(int i, const std::string& text) {
+  IndexableDocument d;
+  d.stored.id = "d" + std::to_string(i);
+  d.stored.date = 19000 + i % 40;
+  d.stored.text = text;
+  d.length = 2;
+  d.terms.push_back({"word", 2, {0, 1}});
+  return d;
+}
+
+void build_index(const std::filesystem::path& dir, int count) {
+  auto writer = IndexWriter::open(dir);
+  for (int i = 0; i < count; ++i) writer->add(document(i, "text of document " + std::to_string(i)));
+  writer->commit();
+}
+
+}  // namespace
+
+TEST_CASE("a statement count beyond its bytes is corruption, before anything is allocated") {
+  testing::TempDir dir;
+  ByteWriter data;
+  data.varint(UINT32_MAX);  // was resized to before the check: std::bad_alloc, exit 1
+  one_statement(data, 0);
+  auto file = statements_file(dir / "a.statements", data);
+  StatementsReader reader(*file, 1);
+  CHECK(corruption_of([&] { reader.get(0); }).find("exceeds the bytes left") != std::string::npos);
+  std::vector<StatementSpan> spans;
+  CHECK(corruption_of([&] { reader.spans(0, spans); }).find("exceeds the bytes left") != std::string::npos);
+}
+
+TEST_CASE("statement offsets that would overflow are corruption, checked before the addition") {
+  // 100 + INT64_MAX overflowed int64 (undefined behaviour; UBSan stops here).
+  testing::TempDir dir;
+  ByteWriter data;
+  data.varint(2);
+  one_statement(data, zigzag(100));
+  one_statement(data, zigzag(INT64_MAX));
+  auto file = statements_file(dir / "a.statements", data);
+  StatementsReader reader(*file, 1);
+  CHECK(corruption_of([&] { reader.get(0); }).find("statement offset out of range") != std::string::npos);
+}
+
+namespace {
+
+// A postings list of 256 documents (two blocks) whose skip entries give
+// these last-document deltas and block lengths, followed by 8 bytes of blocks.
+std::string postings_corruption(const testing::TempDir& dir, std::array<uint64_t, 2> deltas,
+                                std::array<uint64_t, 2> lengths) {
+  ByteWriter body;
+  body.varint(2);
+  for (int b = 0; b < 2; ++b) {
+    body.varint(deltas[b]);
+    body.varint(lengths[b]);
+    body.varint(0);  // maximum frequency - 1
+    body.varint(0);  // minimum length
+  }
+  for (int i = 0; i < 8; ++i) body.u8(0);
+  auto file = framed(dir / "a.postings", FileKind::postings, body);
+  TermInfo info;
+  info.doc_frequency = 256;
+  info.collection_frequency = 256;
+  info.postings_offset = kHeaderSize;
+  info.postings_length = body.size();
+  return corruption_of([&] { PostingCursor(*file, nullptr, info, 1000); });
+}
+
+}  // namespace
+
+TEST_CASE("postings block lengths whose sum wraps are corruption, not a read outside the mapping") {
+  testing::TempDir dir;
+  // The two lengths wrap to the 8 bytes that follow, which passed the check of their sum.
+  CHECK(postings_corruption(dir, {127, 128}, {UINT64_MAX - 99, 108}).find("block runs past") != std::string::npos);
+}
+
+TEST_CASE("skip entries whose last document ids wrap are corruption") {
+  testing::TempDir dir;
+  // 0xF0000000 + 0x20000000 wraps to 0x10000000.
+  CHECK(postings_corruption(dir, {0xF0000000u, 0x20000000u}, {4, 4}).find("skip entries run past") !=
+        std::string::npos);
+}
+
+TEST_CASE("a term dictionary's block count beyond its index is corruption, before it is reserved") {
+  testing::TempDir dir;
+  ByteWriter body;
+  body.u64(kHeaderSize);  // the index starts (and ends) at the body's start
+  body.u64(1);
+  body.u32(UINT32_MAX);  // was reserved: std::length_error
+  auto file = framed(dir / "a.terms", FileKind::terms, body);
+  CHECK(corruption_of([&] { TermDictionary dictionary(*file); }).find("exceeds the bytes left") != std::string::npos);
+}
+
+TEST_CASE("a document store block longer than any block is corruption, before it is allocated") {
+  testing::TempDir dir;
+  build_index(dir.path(), 10);
+  const std::string name = "seg-000001.store";
+  auto bytes = testing::read_bytes(dir / name);
+  uint64_t end = testing::body_end(bytes), index_offset = 0;
+  std::memcpy(&index_offset, bytes.data() + end - 16, 8);
+  const uint32_t raw_length = 300u << 20;  // each fetch allocated what the file said, up to 4 GiB
+  testing::patch(dir.path(), name, index_offset + 16, &raw_length, 4);
+  auto snapshot = IndexSnapshot::open(dir.path());
+  CHECK(corruption_of([&] { snapshot->segments()[0]->document(0); }).find("too large") != std::string::npos);
+  CHECK(corruption_of([&] { snapshot->verify(); }).find("too large") != std::string::npos);
+}
+
+TEST_CASE("a date column whose values would overflow a day is corruption at open") {
+  testing::TempDir dir;
+  build_index(dir.path(), 100);  // 40 days: 6 bits a date
+  const int32_t base = INT32_MAX - 3;  // date() added base and value in int32
+  testing::patch(dir.path(), "seg-000001.columns", kHeaderSize + 12, &base, 4);
+  corruption_of([&] { IndexSnapshot::open(dir.path()); });
+}
+
+TEST_CASE("a statement span outside its text is corruption when the article is read") {
+  // The CLI cut the text by the span: std::out_of_range, exit 1.
+  testing::TempDir dir;
+  {
+    auto writer = IndexWriter::open(dir.path());
+    IndexableDocument d = document(0, "short text");
+    StoredStatement st;
+    st.begin = 6;
+    st.end = 400;
+    st.canonical = st.speaker = "X";
+    d.stored.statements.push_back(st);
+    writer->add(std::move(d));
+    writer->commit();
+  }
+  auto snapshot = IndexSnapshot::open(dir.path());
+  const Segment& segment = *snapshot->segments()[0];
+  CHECK(corruption_of([&] { segment.document(0); }).find("spans bytes 6..400") != std::string::npos);
+  corruption_of([&] { segment.scan_documents(0, 1, [](uint32_t, StoredDocument&&) {}); });
+  corruption_of([&] { snapshot->verify(); });
+}
+
+TEST_CASE("statement_problem names spans outside the text and unknown kinds") {
+  StoredDocument d;
+  d.id = "a";
+  d.text = "0123456789";
+  d.statements.resize(1);
+  d.statements[0].begin = 2;
+  d.statements[0].end = 10;
+  CHECK(statement_problem(d).empty());
+  d.statements[0].end = 11;
+  CHECK_FALSE(statement_problem(d).empty());
+  d.statements[0].begin = 5;
+  d.statements[0].end = 4;
+  CHECK_FALSE(statement_problem(d).empty());
+  d.statements[0].end = 6;
+  d.statements[0].kind = 3;  // the CLI looked its name up in a table of three
+  CHECK(statement_problem(d).find("unknown kind") != std::string::npos);
+}
