@@ -419,7 +419,11 @@ class StatementScan {
       if (terms_.count(id_term)) view_.terms.at(id_term).push_back(0);
       add_tokens(std::string_view(article.text).substr(st.begin, st.end - st.begin), 0, true, stemmer, terms_,
                  view_.terms, &view_.words, &view_.length);
-      add_tokens(st.canonical, analysis::kSpeakerPrefix, false, stemmer, terms_, view_.terms);
+      if (!st.canonical.empty()) {
+        analysis::speaker_terms(st.canonical, st.description, speaker_terms_);
+        for (const auto& [term, offset] : speaker_terms_)
+          if (terms_.count(term)) view_.terms.at(term).push_back(offset);
+      }
       auto [match, score] = evaluator_.evaluate(*query_.root, view_);
       if (match) visit_(StatementHit{s, doc, k, score, date}, st);
     }
@@ -436,6 +440,7 @@ class StatementScan {
   StatementView view_;
   std::vector<storage::StatementSpan> spans_;
   std::vector<uint32_t> by_speaker_;
+  std::vector<std::pair<std::string, uint32_t>> speaker_terms_;
 };
 
 }  // namespace

@@ -156,7 +156,7 @@ TEST_CASE("the same articles written by this build decode the same") {
   testing::TempDir dir;
   write_fixture(dir / "index");
   check_fixture_index(dir / "index");
-  CHECK(read_bytes(dir / "index" / "seg-000001.statements")[8] == 2);  // the string tables' version
+  CHECK(read_bytes(dir / "index" / "seg-000001.statements")[8] == 3);  // descriptions and speaker kinds
   CHECK(read_bytes(dir / "index" / "seg-000001.postings")[8] == 1);
 }
 

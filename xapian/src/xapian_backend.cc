@@ -30,7 +30,8 @@ Xapian::termpos position(uint32_t p) { return p + 1; }
 
 Json statement_json(const storage::StoredStatement& s) {
   return {{"b", s.begin}, {"e", s.end}, {"fp", s.first_position}, {"pc", s.position_count}, {"s", s.speaker},
-          {"c", s.canonical}, {"cue", s.cue}, {"k", s.kind}, {"conf", s.confidence}, {"g", s.group}};
+          {"c", s.canonical}, {"cue", s.cue}, {"k", s.kind}, {"conf", s.confidence}, {"g", s.group},
+          {"sk", s.speaker_kind}, {"d", s.description}};
 }
 
 storage::StoredStatement statement_from(const Json& j) {
@@ -45,6 +46,8 @@ storage::StoredStatement statement_from(const Json& j) {
   s.kind = j["k"];
   s.confidence = j["conf"];
   s.group = j["g"];
+  s.speaker_kind = j.value("sk", s.group ? 1 : 0);  // absent before speaker kinds
+  s.description = j.value("d", "");
   return s;
 }
 
@@ -120,10 +123,11 @@ void XapianWriter::add(storage::IndexableDocument&& document) {
       std::vector<analysis::Token> tokens;
       analysis::tokenize(std::string_view(stored.text).substr(s.begin, s.end - s.begin), tokens);
       for (const auto& t : tokens) sd.add_posting(std::string(impl_->stemmer.stem(t.text)), position(t.position), 1);
-      tokens.clear();
-      analysis::tokenize(s.canonical, tokens);
-      for (const auto& t : tokens)
-        if (!t.compound) sd.add_posting(analysis::field_term(analysis::kSpeakerPrefix, t.text), position(t.position), 0);
+      if (!s.canonical.empty()) {
+        std::vector<std::pair<std::string, uint32_t>> speaker;
+        analysis::speaker_terms(s.canonical, s.description, speaker);
+        for (const auto& [term, offset] : speaker) sd.add_posting(term, position(offset), 0);
+      }
       for (const storage::TermOccurrences& t : document.terms) {
         char prefix = t.term.empty() ? 0 : t.term[0];
         if (prefix == analysis::kTitlePrefix || prefix == analysis::kSourcePrefix) {

@@ -1148,6 +1148,10 @@ class Extractor {
 
 }  // namespace
 
-std::vector<Statement> extract_statements(std::string_view text) { return Extractor(text).run(); }
+std::vector<Statement> extract_statements(std::string_view text) {
+  std::vector<Statement> statements = Extractor(text).run();
+  normalise_speakers(text, statements);
+  return statements;
+}
 
 }  // namespace attache::indexer

@@ -12,6 +12,14 @@ enum class StatementKind : uint8_t { direct, reported, mixed };
 
 const char* to_string(StatementKind kind);
 
+// Who a speaker is: one person, a collective ("officials", "Republicans"), an
+// organisation or institution ("the State Department", "the Kremlin"), or a
+// publication ("The Huffington Post reported"). A phrase that is not a name is
+// never a person.
+enum class SpeakerKind : uint8_t { person, group, organisation, publication };
+
+const char* to_string(SpeakerKind kind);
+
 struct Statement {
   std::string speaker;    // as written where attributed ("he", "Mr. Ryabkov", "U.S. officials")
   std::string canonical;  // the person or group it resolves to ("Sergei Ryabkov"); empty if unresolved
@@ -21,10 +29,22 @@ struct Statement {
   uint32_t end = 0;
   float confidence = 0;   // 0..1, from the pattern and how the speaker was resolved
   bool group = false;     // an institution or collective ("the Kremlin", "experts"), not a person
+  // Set by normalise_speakers (speaker_names.h): canonical is then a name
+  // ("Ted Cruz"), with what was written about the speaker before it kept here
+  // ("Texas Sen.").
+  SpeakerKind speaker_kind = SpeakerKind::person;
+  std::string description;
 };
 
 // Finds the attributed statements of one article, in text order.
 std::vector<Statement> extract_statements(std::string_view text);
+
+// The last step of extract_statements: rewrites one article's statements so
+// canonical is a name ("Texas Sen. Ted Cruz" becomes "Ted Cruz", described as
+// "Texas Sen."), with speaker_kind set and group kept in step; a bare surname
+// joins the one full name of the article ending with it, and a person's
+// description, when one statement gives it, is given to all their statements.
+void normalise_speakers(std::string_view text, std::vector<Statement>& statements);
 
 // Offsets in code points (what JSON consumers index strings by).
 uint32_t char_offset(std::string_view text, uint32_t byte_offset);

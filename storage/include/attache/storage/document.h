@@ -19,6 +19,10 @@ struct StoredStatement {
   uint8_t kind = 0;        // 0 direct, 1 reported, 2 mixed
   uint8_t confidence = 0;  // percent
   bool group = false;      // an institution or collective
+  // 0 person, 1 group, 2 organisation or institution, 3 publication
+  // (indexer::SpeakerKind); what comes before a person's name ("Texas Sen.").
+  uint8_t speaker_kind = 0;
+  std::string description;
 };
 
 // Where a statement lies in its article's positions: all a query needs to
