@@ -445,11 +445,15 @@ class StatementScan {
 
 }  // namespace
 
-void Searcher::for_each_statement(const Query& query, const StatementVisitor& visit, bool with_statement) const {
+void Searcher::for_each_statement(const Query& asked, const StatementVisitor& visit, bool with_statement) const {
+  Query scratch;
+  const Query& query = with_identities(asked, scratch);
   StatementScan(*snapshot_, query, visit, with_statement).in_index_order(nullptr);
 }
 
-StatementResult Searcher::search_statements(const Query& query, const SearchOptions& options) const {
+StatementResult Searcher::search_statements(const Query& asked, const SearchOptions& options) const {
+  Query scratch;
+  const Query& query = with_identities(asked, scratch);
   StatementResult result;
   const size_t keep = options.offset + options.limit;
   Order before{options.sort};

@@ -150,4 +150,10 @@ Json highlights_json(const query::Snippet& snippet) {
   return spans;
 }
 
+Json speaker_json(const query::SpeakerCount& s) {
+  return {{"speaker", s.name},           {"kind", query::to_string(s.kind)}, {"statements", s.statements},
+          {"articles", s.articles},      {"group", s.group},                 {"descriptions", s.descriptions},
+          {"variants", s.variants}};
+}
+
 }  // namespace attache::cli

@@ -7,6 +7,7 @@
 #include "attache/query/query.h"
 #include "attache/query/searcher.h"
 #include "attache/query/snippet.h"
+#include "attache/query/speakers.h"
 #include "attache/storage/document.h"
 
 #include <cstdint>
@@ -67,6 +68,8 @@ bool use_bold(const QueryOptions& values, bool json);
 std::string display_title(const storage::StoredDocument& d);
 // Highlight spans as character offsets, for JSON.
 Json highlights_json(const query::Snippet& snippet);
+// One row of a speakers listing: name, kind, counts, descriptions, variants.
+Json speaker_json(const query::SpeakerCount& speaker);
 
 int run_index(const std::vector<std::string>& args);
 int run_search(const std::vector<std::string>& args);

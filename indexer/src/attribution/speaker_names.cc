@@ -228,12 +228,17 @@ SpeakerName analyse_speaker(std::string_view phrase, bool group, const CommonWor
     }
   }
   out.name = join(w, start, w.size());
-  // The description is what stands before the name, if it describes: a stray
-  // word in it means the phrase ran over from the sentence (a headline).
+  // The description is what stands before the name, if it describes: mostly
+  // titles, parties and places, no stray word but "of", "for", "and" inside.
+  // Otherwise the phrase ran over from the sentence (a headline).
+  size_t descriptors = 0;
   bool describes = true;
-  for (size_t i = 0; i < start; ++i)
+  for (size_t i = 0; i < start; ++i) {
     if (l.in(kStray, w[i]) && !(i > 0 && (key(w[i]) == "of" || key(w[i]) == "for" || key(w[i]) == "and")))
       describes = false;
+    if (is_descriptor(w[i]) || l.in(kPlace, w[i]) || is_hyphenated_adjective(w[i])) ++descriptors;
+  }
+  describes = describes && 2 * descriptors >= start;
   if (describes) out.description = join(w, 0, start);
   return out;
 }
