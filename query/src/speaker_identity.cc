@@ -153,7 +153,9 @@ Resolution resolve(const Forms& forms) {
       for (const auto& [article, in] : full[i]->articles) monthly.back()[in.month] += in.statements;
       if (full[i]->kind != SpeakerKind::group && full[i]->words.size() > 1) {
         by_word[{full[i]->kind, full[i]->words.back()}].insert(id);
-        by_word[{full[i]->kind, full[i]->words.front()}].insert(id);
+        // A person's short form may be a first name; an organisation's
+        // first word is often a place ("Russia's embassy").
+        if (full[i]->kind == SpeakerKind::person) by_word[{full[i]->kind, full[i]->words.front()}].insert(id);
       }
     }
   }

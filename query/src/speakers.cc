@@ -69,11 +69,15 @@ std::vector<SpeakerCount> SpeakerTally::counts(const SpeakerTally* archive) cons
   std::vector<identity::Identity> extra;  // forms the archive never saw (should not happen)
   for (const auto& [key, form] : impl_->forms) {
     std::map<uint32_t, uint64_t> share;
+    uint32_t unknown = identity::kNoIdentity;
     for (const auto& [article, entry] : form.articles) {
       uint32_t id = resolution.identity_of(key, entry.month);
       if (id == identity::kNoIdentity) {
-        id = static_cast<uint32_t>(resolution.identities.size() + extra.size());
-        extra.push_back({form.words, form.kind, key});
+        if (unknown == identity::kNoIdentity) {
+          unknown = static_cast<uint32_t>(resolution.identities.size() + extra.size());
+          extra.push_back({form.words, form.kind, form.written.empty() ? key : form.written.begin()->first});
+        }
+        id = unknown;
       }
       Row& row = rows[id];
       row.statements += entry.statements;

@@ -228,7 +228,8 @@ struct XapianSearcher::Impl {
       for (auto it = articles.postlist_begin(""); it != articles.postlist_end(""); ++it) {
         Xapian::Document x = articles.get_document(*it);
         const auto date = static_cast<Day>(Xapian::sortable_unserialise(x.get_value(kDateSlot)));
-        for (const auto& st : Json::parse(x.get_data())["statements"]) speakers.add(statement_from(st), *it, date);
+        const Json data = Json::parse(x.get_data());
+        for (const auto& st : data["statements"]) speakers.add(statement_from(st), *it, date);
       }
     });
     return speakers;

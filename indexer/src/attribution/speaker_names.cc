@@ -94,9 +94,12 @@ bool is_descriptor(std::string_view w) {
   return l.in(kTitle, w) || l.in(kParty, w);
 }
 
+bool is_initial(std::string_view w) { return w.size() == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.'; }
+
 // A word that may be part of a person's name.
 bool name_like(std::string_view w) {
   const Words& l = words();
+  if (is_initial(w)) return true;
   return starts_upper(w) && !is_acronym(w) && !is_possessive(w) && !is_hyphenated_adjective(w) &&
          !l.in(kStray, w) && !is_descriptor(w);
 }
