@@ -3,6 +3,7 @@
 #include "attache/query/speakers.h"
 
 #include <algorithm>
+#include <mutex>
 #include <set>
 
 #include "attache/analysis/terms.h"
@@ -32,6 +33,15 @@ bool parse_speaker_kind(const std::string& name, SpeakerKind& kind) {
 
 struct SpeakerTally::Impl {
   identity::Forms forms;
+  // Decided once per set of statements: a searcher asks for every query.
+  std::mutex mutex;
+  std::shared_ptr<const identity::Resolution> resolution;
+
+  std::shared_ptr<const identity::Resolution> resolved() {
+    std::lock_guard lock(mutex);
+    if (!resolution) resolution = std::make_shared<identity::Resolution>(identity::resolve(forms));
+    return resolution;
+  }
 };
 
 SpeakerTally::SpeakerTally() : impl_(std::make_unique<Impl>()) {}
@@ -41,6 +51,7 @@ SpeakerTally& SpeakerTally::operator=(SpeakerTally&&) noexcept = default;
 
 void SpeakerTally::add(const storage::StoredStatement& st, uint64_t article, Day date) {
   if (st.canonical.empty()) return;
+  impl_->resolution.reset();
   std::vector<std::string> words = analysis::speaker_words(st.canonical);
   if (words.empty()) return;
   const auto kind = static_cast<SpeakerKind>(std::min<uint8_t>(st.speaker_kind ? st.speaker_kind : st.group, 3));
@@ -59,7 +70,8 @@ void SpeakerTally::add(const storage::StoredStatement& st, uint64_t article, Day
 }
 
 std::vector<SpeakerCount> SpeakerTally::counts(const SpeakerTally* archive) const {
-  const identity::Resolution resolution = identity::resolve((archive ? archive : this)->impl_->forms);
+  const auto resolved = (archive ? archive : this)->impl_->resolved();
+  const identity::Resolution& resolution = *resolved;
   struct Row {
     std::map<std::string, uint64_t> written, descriptions;
     uint64_t statements = 0;
@@ -115,7 +127,7 @@ std::vector<SpeakerCount> SpeakerTally::counts(const SpeakerTally* archive) cons
 
 void SpeakerTally::resolve_speakers(Query& query) const {
   if (!query.mentions_speaker || !query.root) return;
-  identity::widen_speaker_nodes(*query.root, identity::resolve(impl_->forms));
+  identity::widen_speaker_nodes(*query.root, *impl_->resolved());
 }
 
 std::vector<SpeakerCount> count_speakers(const Searcher& searcher, const Query* query, SpeakerUnit unit,
