@@ -133,11 +133,10 @@ void SpeakerTally::resolve_speakers(Query& query) const {
 std::vector<SpeakerCount> count_speakers(const Searcher& searcher, const Query* query, SpeakerUnit unit,
                                          const SpeakerOptions& options) {
   SpeakerTally tally;
-  const auto min_percent = static_cast<uint8_t>(std::clamp(options.min_confidence * 100 + 0.5, 0.0, 100.0));
   auto article_key = [](size_t segment, uint32_t doc) { return uint64_t{segment} << 32 | doc; };
   const auto& segments = searcher.snapshot().segments();
   auto add = [&](const storage::StoredStatement& st, size_t s, uint32_t doc) {
-    if (st.confidence >= min_percent) tally.add(st, article_key(s, doc), segments[s]->date(doc));
+    if (options.counts(st)) tally.add(st, article_key(s, doc), segments[s]->date(doc));
   };
   if (query && unit == SpeakerUnit::statements) {
     searcher.for_each_statement(*query, [&](const StatementHit& hit, const storage::StoredStatement& st) {

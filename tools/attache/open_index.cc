@@ -113,9 +113,8 @@ std::vector<query::SpeakerCount> OpenIndex::count_speakers(const query::Query* q
                                                            const query::SpeakerOptions& options) const {
   if (attache_) return query::count_speakers(*attache_, query, unit, options);
   query::SpeakerTally tally;
-  const auto min_percent = static_cast<uint8_t>(std::clamp(options.min_confidence * 100 + 0.5, 0.0, 100.0));
   auto add = [&](const storage::StoredStatement& st, uint32_t docid, Day date) {
-    if (st.confidence >= min_percent) tally.add(st, docid, date);
+    if (options.counts(st)) tally.add(st, docid, date);
   };
   if (query && unit == query::SpeakerUnit::statements) {
     xapian_->for_each_statement(query, [&](uint32_t article_docid, const storage::StoredDocument& article,

@@ -37,6 +37,9 @@ enum class SpeakerUnit {
 
 struct SpeakerOptions {
   double min_confidence = 0;  // statements below it are not counted (0..1)
+  bool counts(const storage::StoredStatement& statement) const {
+    return statement.confidence >= min_confidence * 100 - 1e-6;  // stored in whole percent
+  }
 };
 
 // Statements by speaker, fed one statement at a time by any backend.
