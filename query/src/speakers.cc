@@ -11,16 +11,6 @@
 
 namespace attache::query {
 
-const char* to_string(SpeakerKind kind) {
-  switch (kind) {
-    case SpeakerKind::person: return "person";
-    case SpeakerKind::group: return "group";
-    case SpeakerKind::organisation: return "organisation";
-    case SpeakerKind::publication: return "publication";
-  }
-  return "person";
-}
-
 bool parse_speaker_kind(const std::string& name, SpeakerKind& kind) {
   if (name == "person" || name == "people" || name == "persons") kind = SpeakerKind::person;
   else if (name == "group" || name == "groups") kind = SpeakerKind::group;

@@ -250,16 +250,6 @@ SpeakerName analyse_speaker(std::string_view phrase, bool group, const CommonWor
 
 namespace attache::indexer {
 
-const char* to_string(SpeakerKind kind) {
-  switch (kind) {
-    case SpeakerKind::person: return "person";
-    case SpeakerKind::group: return "group";
-    case SpeakerKind::organisation: return "organisation";
-    case SpeakerKind::publication: return "publication";
-  }
-  return "person";
-}
-
 void normalise_speakers(std::string_view text, std::vector<Statement>& statements) {
   attribution::CommonWords common(text);
   std::map<std::string, attribution::SpeakerName> seen;  // canonical as resolved -> analysis

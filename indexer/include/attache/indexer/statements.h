@@ -6,19 +6,17 @@
 #include <string_view>
 #include <vector>
 
+#include "attache/storage/document.h"
+
 namespace attache::indexer {
 
 enum class StatementKind : uint8_t { direct, reported, mixed };
 
 const char* to_string(StatementKind kind);
 
-// Who a speaker is: one person, a collective ("officials", "Republicans"), an
-// organisation or institution ("the State Department", "the Kremlin"), or a
-// publication ("The Huffington Post reported"). A phrase that is not a name is
+// Person, group, organisation or publication; a phrase that is not a name is
 // never a person.
-enum class SpeakerKind : uint8_t { person, group, organisation, publication };
-
-const char* to_string(SpeakerKind kind);
+using SpeakerKind = storage::SpeakerKind;
 
 struct Statement {
   std::string speaker;    // as written where attributed ("he", "Mr. Ryabkov", "U.S. officials")

@@ -14,8 +14,8 @@
 namespace attache::query {
 
 // The kinds of speaker (storage::StoredStatement::speaker_kind).
-enum class SpeakerKind : uint8_t { person, group, organisation, publication };
-const char* to_string(SpeakerKind kind);
+using SpeakerKind = storage::SpeakerKind;
+using storage::to_string;
 // "person", "group", "organisation" (or "organization", "institution"), "publication".
 bool parse_speaker_kind(const std::string& name, SpeakerKind& kind);
 
