@@ -25,9 +25,10 @@ storage::StoredStatement to_stored(const Statement& s) {
   stored.kind = static_cast<uint8_t>(s.kind);
   stored.confidence = static_cast<uint8_t>(std::lround(s.confidence * 100));
   stored.group = s.group;
+  stored.speaker_kind = static_cast<uint8_t>(s.speaker_kind);
+  stored.description = s.description;
   return stored;
 }
-
 
 struct DocumentAnalyzer::Impl {
   analysis::Stemmer stemmer;
@@ -140,7 +141,7 @@ struct DocumentAnalyzer::Impl {
   void add_statements(Article& article) {
     std::vector<analysis::Token> body;
     body.swap(tokens);
-    std::string term;
+    std::vector<std::pair<std::string, uint32_t>> speaker_terms;
     uint32_t index = 0;
     for (const Statement& s : extract_statements(article.text)) {
       storage::StoredStatement stored = to_stored(s);
@@ -156,14 +157,9 @@ struct DocumentAnalyzer::Impl {
       stored.position_count = any ? last_position - stored.first_position + 1 : 0;
       article.statements.push_back(std::move(stored));
 
-      tokens.clear();
-      analysis::tokenize(s.canonical, tokens);
-      uint32_t word = 0;
-      for (const analysis::Token& t : tokens) {
-        if (t.compound || word >= analysis::kSpeakerStride) continue;
-        term.assign(1, analysis::kSpeakerPrefix);
-        term += t.text;
-        add(term, index * analysis::kSpeakerStride + word++, true);
+      if (!s.canonical.empty()) {
+        analysis::speaker_terms(s.canonical, s.description, speaker_terms);
+        for (const auto& [term, offset] : speaker_terms) add(term, index * analysis::kSpeakerStride + offset, true);
       }
       ++index;
     }

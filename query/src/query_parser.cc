@@ -473,6 +473,31 @@ Query parse_query(std::string_view text) {
   return Parser(text).run();
 }
 
+namespace {
+std::unique_ptr<QueryNode> copy_node(const QueryNode& n) {
+  auto c = std::make_unique<QueryNode>();
+  c->kind = n.kind;
+  c->terms = n.terms;
+  c->offsets = n.offsets;
+  c->dates = n.dates;
+  c->distance = n.distance;
+  c->text = n.text;
+  for (const auto& child : n.children) c->children.push_back(copy_node(*child));
+  return c;
+}
+}  // namespace
+
+Query copy_query(const Query& query) {
+  Query q;
+  if (query.root) q.root = copy_node(*query.root);
+  q.mentions_speaker = query.mentions_speaker;
+  q.speakers_resolved = query.speakers_resolved;
+  q.min_confidence = query.min_confidence;
+  q.highlight_terms = query.highlight_terms;
+  q.highlight_prefixes = query.highlight_prefixes;
+  return q;
+}
+
 void restrict_dates(Query& query, const DateRange& range) {
   auto dates = std::make_unique<QueryNode>();
   dates->kind = Kind::dates;

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <mutex>
 #include <queue>
 
+#include "attache/query/speakers.h"
 #include "matchers.h"
 
 namespace attache::query {
@@ -20,7 +22,33 @@ double Bm25::term_weight(uint64_t doc_frequency, uint64_t document_count) {
   return std::log(ratio) * (k1 + 1);
 }
 
-Searcher::Searcher(std::shared_ptr<const storage::IndexSnapshot> snapshot) : snapshot_(std::move(snapshot)) {}
+struct Searcher::Speakers {
+  std::once_flag counted;
+  SpeakerTally tally;
+};
+
+Searcher::Searcher(std::shared_ptr<const storage::IndexSnapshot> snapshot)
+    : snapshot_(std::move(snapshot)), speakers_(std::make_shared<Speakers>()) {}
+
+const SpeakerTally& Searcher::archive_speakers() const {
+  std::call_once(speakers_->counted, [this] {
+    const auto& segments = snapshot_->segments();
+    for (size_t s = 0; s < segments.size(); ++s)
+      for (uint32_t doc = 0; doc < segments[s]->doc_count(); ++doc)
+        if (!segments[s]->is_deleted(doc))
+          for (const auto& st : segments[s]->statements(doc))
+            speakers_->tally.add(st, uint64_t{s} << 32 | doc, segments[s]->date(doc));
+  });
+  return speakers_->tally;
+}
+
+const Query& Searcher::with_identities(const Query& query, Query& scratch) const {
+  if (!query.mentions_speaker || query.speakers_resolved || !query.root) return query;
+  scratch = copy_query(query);
+  archive_speakers().resolve_speakers(scratch);
+  scratch.speakers_resolved = true;
+  return scratch;
+}
 
 namespace {
 
@@ -47,7 +75,9 @@ bool checks_positions(const QueryNode& n) {
 
 }  // namespace
 
-SearchResult Searcher::search(const Query& query, const SearchOptions& options) const {
+SearchResult Searcher::search(const Query& asked, const SearchOptions& options) const {
+  Query scratch;
+  const Query& query = with_identities(asked, scratch);
   SearchResult result;
   ScoringContext scoring(*snapshot_);
   const size_t keep = options.hits_to_keep();
@@ -150,7 +180,9 @@ SearchResult Searcher::search(const Query& query, const SearchOptions& options) 
   return result;
 }
 
-void Searcher::for_each_article(const Query& query, const std::function<void(size_t, uint32_t)>& visit) const {
+void Searcher::for_each_article(const Query& asked, const std::function<void(size_t, uint32_t)>& visit) const {
+  Query scratch;
+  const Query& query = with_identities(asked, scratch);
   ScoringContext scoring(*snapshot_);
   const auto& segments = snapshot_->segments();
   for (size_t s = 0; s < segments.size(); ++s) {
@@ -188,7 +220,9 @@ storage::StoredDocument Searcher::document(const Hit& hit) const {
   return snapshot_->segments().at(hit.segment)->document(hit.doc);
 }
 
-std::string Searcher::explain(const Query& query) const {
+std::string Searcher::explain(const Query& asked) const {
+  Query scratch;
+  const Query& query = with_identities(asked, scratch);
   std::string out = "query tree:\n" + describe(*query.root);
   ScoringContext scoring(*snapshot_);
   out += "index: " + std::to_string(snapshot_->doc_count()) + " articles in " +

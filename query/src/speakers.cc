@@ -1,41 +1,37 @@
-// Counting statements by speaker and merging the forms of one person's name.
+// Counting statements by speaker and deciding which forms of a name are one
+// identity (speakers.h). The joining rules are in speaker_identity.cc.
 #include "attache/query/speakers.h"
 
 #include <algorithm>
-#include <map>
+#include <mutex>
 #include <set>
 
-#include "attache/analysis/tokenizer.h"
+#include "attache/analysis/terms.h"
+#include "speaker_identity.h"
 
 namespace attache::query {
-namespace {
 
-std::vector<std::string> name_words(const std::string& name) {
-  std::vector<analysis::Token> tokens;
-  analysis::tokenize(name, tokens);
-  std::vector<std::string> words;
-  for (const auto& t : tokens)
-    if (!t.compound) words.push_back(t.text);
-  return words;
+bool parse_speaker_kind(const std::string& name, SpeakerKind& kind) {
+  if (name == "person" || name == "people" || name == "persons") kind = SpeakerKind::person;
+  else if (name == "group" || name == "groups") kind = SpeakerKind::group;
+  else if (name == "organisation" || name == "organization" || name == "institution" || name == "org")
+    kind = SpeakerKind::organisation;
+  else if (name == "publication" || name == "press" || name == "media") kind = SpeakerKind::publication;
+  else return false;
+  return true;
 }
-
-std::string join(const std::vector<std::string>& words) {
-  std::string s;
-  for (const auto& w : words) s += (s.empty() ? "" : " ") + w;
-  return s;
-}
-
-struct Tally {
-  std::map<std::string, uint64_t> forms;  // canonical as stored -> statements
-  uint64_t statements = 0;
-  std::set<uint64_t> articles;
-  bool group = false;
-};
-
-}  // namespace
 
 struct SpeakerTally::Impl {
-  std::map<std::string, Tally> by_key;  // folded name -> tally
+  identity::Forms forms;
+  // Decided once per set of statements: a searcher asks for every query.
+  std::mutex mutex;
+  std::shared_ptr<const identity::Resolution> resolution;
+
+  std::shared_ptr<const identity::Resolution> resolved() {
+    std::lock_guard lock(mutex);
+    if (!resolution) resolution = std::make_shared<identity::Resolution>(identity::resolve(forms));
+    return resolution;
+  }
 };
 
 SpeakerTally::SpeakerTally() : impl_(std::make_unique<Impl>()) {}
@@ -43,76 +39,73 @@ SpeakerTally::~SpeakerTally() = default;
 SpeakerTally::SpeakerTally(SpeakerTally&&) noexcept = default;
 SpeakerTally& SpeakerTally::operator=(SpeakerTally&&) noexcept = default;
 
-void SpeakerTally::add(const storage::StoredStatement& st, uint64_t article) {
+void SpeakerTally::add(const storage::StoredStatement& st, uint64_t article, Day date) {
   if (st.canonical.empty()) return;
-  Tally& t = impl_->by_key[join(name_words(st.canonical))];
-  ++t.forms[st.canonical];
-  ++t.statements;
-  t.articles.insert(article);
-  t.group |= st.group;
+  impl_->resolution.reset();
+  std::vector<std::string> words = analysis::speaker_words(st.canonical);
+  if (words.empty()) return;
+  const auto kind = static_cast<SpeakerKind>(std::min<uint8_t>(st.speaker_kind ? st.speaker_kind : st.group, 3));
+  std::string key = identity::form_key(words, kind);
+  identity::Form& f = impl_->forms[key];
+  if (f.words.empty()) {
+    f.words = std::move(words);
+    f.kind = kind;
+  }
+  ++f.written[st.canonical];
+  if (!st.description.empty()) ++f.descriptions[st.description];
+  ++f.statements;
+  auto& entry = f.articles[article];
+  entry.month = identity::month_of(date);
+  ++entry.statements;
 }
 
-std::vector<SpeakerCount> count_speakers(const Searcher& searcher, const Query* query, SpeakerUnit unit) {
-  SpeakerTally tally;
-  auto article_key = [](size_t segment, uint32_t doc) { return uint64_t{segment} << 32 | doc; };
-  const auto& segments = searcher.snapshot().segments();
-  if (query && unit == SpeakerUnit::statements) {
-    searcher.for_each_statement(*query, [&](const StatementHit& hit, const storage::StoredStatement& st) {
-      tally.add(st, article_key(hit.segment, hit.doc));
-    });
-  } else if (query) {
-    searcher.for_each_article(*query, [&](size_t s, uint32_t doc) {
-      for (const auto& st : segments[s]->statements(doc)) tally.add(st, article_key(s, doc));
-    });
-  } else {
-    for (size_t s = 0; s < segments.size(); ++s)
-      for (uint32_t doc = 0; doc < segments[s]->doc_count(); ++doc)
-        if (!segments[s]->is_deleted(doc))
-          for (const auto& st : segments[s]->statements(doc)) tally.add(st, article_key(s, doc));
-  }
-  return tally.counts();
-}
-
-std::vector<SpeakerCount> SpeakerTally::counts() const {
-  // Merging works on a copy, so counting may go on after.
-  std::map<std::string, Tally> by_key = impl_->by_key;
-  // A one-word person name joins the single longer person name ending with it.
-  std::map<std::string, std::vector<std::string>> by_surname;
-  for (const auto& [key, tally] : by_key) {
-    auto words = name_words(key);
-    if (!tally.group && words.size() > 1) by_surname[words.back()].push_back(key);
-  }
-  for (auto it = by_key.begin(); it != by_key.end();) {
-    auto words = name_words(it->first);
-    auto full = by_surname.find(it->first);
-    if (!it->second.group && words.size() == 1 && full != by_surname.end() && full->second.size() == 1) {
-      Tally& target = by_key[full->second.front()];
-      for (const auto& [form, n] : it->second.forms) target.forms[form] += n;
-      target.statements += it->second.statements;
-      target.articles.insert(it->second.articles.begin(), it->second.articles.end());
-      it = by_key.erase(it);
-    } else {
-      ++it;
-    }
-  }
-
-  std::vector<SpeakerCount> out;
-  for (const auto& [key, tally] : by_key) {
-    SpeakerCount c;
-    c.group = tally.group;
-    c.statements = tally.statements;
-    c.articles = tally.articles.size();
-    // The name shown: the longest form, the most used among equals.
-    std::string best;
-    uint64_t best_n = 0;
-    for (const auto& [form, n] : tally.forms)
-      if (form.size() > best.size() || (form.size() == best.size() && n > best_n)) {
-        best = form;
-        best_n = n;
+std::vector<SpeakerCount> SpeakerTally::counts(const SpeakerTally* archive) const {
+  const auto resolved = (archive ? archive : this)->impl_->resolved();
+  const identity::Resolution& resolution = *resolved;
+  struct Row {
+    std::map<std::string, uint64_t> written, descriptions;
+    uint64_t statements = 0;
+    std::set<uint64_t> articles;
+  };
+  std::map<uint32_t, Row> rows;
+  std::vector<identity::Identity> extra;  // forms the archive never saw (should not happen)
+  for (const auto& [key, form] : impl_->forms) {
+    std::map<uint32_t, uint64_t> share;
+    uint32_t unknown = identity::kNoIdentity;
+    for (const auto& [article, entry] : form.articles) {
+      uint32_t id = resolution.identity_of(key, entry.month);
+      if (id == identity::kNoIdentity) {
+        if (unknown == identity::kNoIdentity) {
+          unknown = static_cast<uint32_t>(resolution.identities.size() + extra.size());
+          extra.push_back({form.words, form.kind, form.written.empty() ? key : form.written.begin()->first});
+        }
+        id = unknown;
       }
-    c.name = best;
-    for (const auto& [form, n] : tally.forms)
-      if (form != best) c.variants.push_back(form);
+      Row& row = rows[id];
+      row.statements += entry.statements;
+      row.articles.insert(article);
+      share[id] += entry.statements;
+    }
+    // The written forms and descriptions go where most of the form's statements went.
+    uint32_t main = std::max_element(share.begin(), share.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+    for (const auto& [w, n] : form.written) rows[main].written[w] += n;
+    for (const auto& [d, n] : form.descriptions) rows[main].descriptions[d] += n;
+  }
+  std::vector<SpeakerCount> out;
+  for (const auto& [id, row] : rows) {
+    const identity::Identity& who = id < resolution.identities.size() ? resolution.identities[id]
+                                                                      : extra[id - resolution.identities.size()];
+    SpeakerCount c;
+    c.name = who.name;
+    c.kind = who.kind;
+    c.group = who.kind != SpeakerKind::person;
+    c.statements = row.statements;
+    c.articles = row.articles.size();
+    for (const auto& [w, n] : row.written)
+      if (w != c.name) c.variants.push_back(w);
+    std::vector<std::pair<std::string, uint64_t>> d(row.descriptions.begin(), row.descriptions.end());
+    std::stable_sort(d.begin(), d.end(), [](auto& a, auto& b) { return a.second > b.second; });
+    for (auto& [text, n] : d) c.descriptions.push_back(text);
     out.push_back(std::move(c));
   }
   std::sort(out.begin(), out.end(), [](const SpeakerCount& a, const SpeakerCount& b) {
@@ -120,6 +113,36 @@ std::vector<SpeakerCount> SpeakerTally::counts() const {
     return a.name < b.name;
   });
   return out;
+}
+
+void SpeakerTally::resolve_speakers(Query& query) const {
+  if (!query.mentions_speaker || !query.root) return;
+  identity::widen_speaker_nodes(*query.root, *impl_->resolved());
+}
+
+std::vector<SpeakerCount> count_speakers(const Searcher& searcher, const Query* query, SpeakerUnit unit,
+                                         const SpeakerOptions& options) {
+  SpeakerTally tally;
+  auto article_key = [](size_t segment, uint32_t doc) { return uint64_t{segment} << 32 | doc; };
+  const auto& segments = searcher.snapshot().segments();
+  auto add = [&](const storage::StoredStatement& st, size_t s, uint32_t doc) {
+    if (options.counts(st)) tally.add(st, article_key(s, doc), segments[s]->date(doc));
+  };
+  if (query && unit == SpeakerUnit::statements) {
+    searcher.for_each_statement(*query, [&](const StatementHit& hit, const storage::StoredStatement& st) {
+      add(st, hit.segment, hit.doc);
+    });
+  } else if (query) {
+    searcher.for_each_article(*query, [&](size_t s, uint32_t doc) {
+      for (const auto& st : segments[s]->statements(doc)) add(st, s, doc);
+    });
+  } else {
+    for (size_t s = 0; s < segments.size(); ++s)
+      for (uint32_t doc = 0; doc < segments[s]->doc_count(); ++doc)
+        if (!segments[s]->is_deleted(doc))
+          for (const auto& st : segments[s]->statements(doc)) add(st, s, doc);
+  }
+  return tally.counts(&searcher.archive_speakers());
 }
 
 }  // namespace attache::query

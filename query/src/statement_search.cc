@@ -426,7 +426,11 @@ class StatementScan {
       if (terms_.count(id_term)) view_.terms.at(id_term).push_back(0);
       add_tokens(std::string_view(article.text).substr(st.begin, st.end - st.begin), 0, true, stemmer, terms_,
                  view_.terms, &view_.words, &view_.length);
-      add_tokens(st.canonical, analysis::kSpeakerPrefix, false, stemmer, terms_, view_.terms);
+      if (!st.canonical.empty()) {
+        analysis::speaker_terms(st.canonical, st.description, speaker_terms_);
+        for (const auto& [term, offset] : speaker_terms_)
+          if (terms_.count(term)) view_.terms.at(term).push_back(offset);
+      }
       auto [match, score] = evaluator_.evaluate(*query_.root, view_);
       if (match) visit_(StatementHit{s, doc, k, score, date}, st);
     }
@@ -443,15 +447,20 @@ class StatementScan {
   StatementView view_;
   std::vector<storage::StatementSpan> spans_;
   std::vector<uint32_t> by_speaker_;
+  std::vector<std::pair<std::string, uint32_t>> speaker_terms_;
 };
 
 }  // namespace
 
-void Searcher::for_each_statement(const Query& query, const StatementVisitor& visit, bool with_statement) const {
+void Searcher::for_each_statement(const Query& asked, const StatementVisitor& visit, bool with_statement) const {
+  Query scratch;
+  const Query& query = with_identities(asked, scratch);
   StatementScan(*snapshot_, query, visit, with_statement).in_index_order(nullptr);
 }
 
-StatementResult Searcher::search_statements(const Query& query, const SearchOptions& options) const {
+StatementResult Searcher::search_statements(const Query& asked, const SearchOptions& options) const {
+  Query scratch;
+  const Query& query = with_identities(asked, scratch);
   StatementResult result;
   const size_t keep = options.hits_to_keep();
   Order before{options.sort};

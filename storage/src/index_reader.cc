@@ -81,7 +81,7 @@ std::vector<StoredStatement> Segment::statements(uint32_t doc) const { return im
 void Segment::statement_spans(uint32_t doc, std::vector<StatementSpan>& out) const { impl_->statements->spans(doc, out); }
 uint32_t Segment::statement_count() const { return impl_->statements->statement_count(); }
 uint64_t Segment::statement_positions() const { return impl_->statements->total_positions(); }
-const std::vector<std::pair<std::string, bool>>& Segment::speakers() const { return impl_->statements->speakers(); }
+const std::vector<std::pair<std::string, uint8_t>>& Segment::speakers() const { return impl_->statements->speakers(); }
 
 void Segment::scan_documents(uint32_t first, uint32_t last,
                              const std::function<void(uint32_t, StoredDocument&&)>& visit) const {

@@ -33,10 +33,11 @@ void StatementsWriter::add(const StoredDocument& doc) {
     previous_begin = s.begin;
     previous_position = s.first_position;
     uint32_t speaker = speakers_.index(s.canonical);
-    if (speaker == speaker_is_group_.size()) speaker_is_group_.push_back(s.group);
+    if (speaker == speaker_kind_.size()) speaker_kind_.push_back(s.speaker_kind ? s.speaker_kind : s.group ? 1 : 0);
     data_.varint(speaker);
     data_.varint(written_.index(s.speaker));
     data_.varint(cues_.index(s.cue));
+    data_.varint(descriptions_.index(s.description));
     data_.u8(s.kind);
     data_.u8(s.confidence);
     total_positions_ += s.position_count;
@@ -53,9 +54,9 @@ void StatementsWriter::write(FileWriter& out) const {
   head.u32(static_cast<uint32_t>(speakers_.strings.size()));
   for (size_t i = 0; i < speakers_.strings.size(); ++i) {
     head.string(speakers_.strings[i]);
-    head.u8(speaker_is_group_[i] ? 1 : 0);
+    head.u8(speaker_kind_[i]);
   }
-  for (const Table* table : {&written_, &cues_}) {
+  for (const Table* table : {&written_, &cues_, &descriptions_}) {
     head.u32(static_cast<uint32_t>(table->strings.size()));
     for (const auto& s : table->strings) head.string(s);
   }
@@ -94,10 +95,12 @@ void StatementsReader::load() const {
   in.check_count(speakers, 2);  // a name and a flag each
   for (uint32_t i = 0; i < speakers; ++i) {
     std::string name(in.string());
-    t.speakers.emplace_back(std::move(name), in.u8() != 0);
+    t.speakers.emplace_back(std::move(name), in.u8());
+    if (t.speakers.back().second > 3) file.fail("invalid speaker kind");
   }
   if (file.version() >= 2) {
-    for (auto* table : {&t.written, &t.cues}) {
+    for (auto* table : {&t.written, &t.cues, &t.descriptions}) {
+      if (table == &t.descriptions && file.version() < 3) break;
       uint32_t n = in.u32();
       if (n > statement_count_) file.fail("more strings than statements");
       in.check_count(n, 1);
@@ -146,6 +149,7 @@ void StatementsReader::decode(uint32_t doc, std::vector<Encoded>& out) const {
       s.speaker = in.varint32();
       s.written = table_string(t.written);
       s.cue = table_string(t.cues);
+      if (file_.version() >= 3) s.description = table_string(t.descriptions);
     } else {  // version 1: absolute offsets, strings inline
       s.begin = in.varint32();
       s.length = in.varint32();
@@ -187,6 +191,7 @@ void StatementsReader::spans(uint32_t doc, std::vector<StatementSpan>& out) cons
     in.varint();  // speaker
     in.varint();  // as written
     in.varint();  // cue
+    if (file_.version() >= 3) in.varint();  // description
     in.skip(2);   // kind, confidence
   }
   if (!in.at_end()) file_.fail("trailing bytes after a document's statements");
@@ -205,7 +210,9 @@ std::vector<StoredStatement> StatementsReader::get(uint32_t doc) const {
     s.first_position = e.first_position;
     s.position_count = e.position_count;
     s.canonical = speakers[e.speaker].first;
-    s.group = speakers[e.speaker].second;
+    s.speaker_kind = speakers[e.speaker].second;
+    s.group = s.speaker_kind != 0;
+    s.description = e.description;
     s.speaker = e.written;
     s.cue = e.cue;
     s.kind = e.kind;

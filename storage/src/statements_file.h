@@ -29,8 +29,8 @@ class StatementsWriter {
     std::unordered_map<std::string, uint32_t> ids;
     uint32_t index(const std::string& s);
   };
-  Table speakers_, written_, cues_;
-  std::vector<bool> speaker_is_group_;
+  Table speakers_, written_, cues_, descriptions_;
+  std::vector<uint8_t> speaker_kind_;
   std::vector<uint32_t> offsets_{0};
   ByteWriter data_;
   uint64_t total_positions_ = 0;
@@ -44,14 +44,15 @@ class StatementsReader {
   void spans(uint32_t doc, std::vector<StatementSpan>& out) const;
   uint32_t statement_count() const { return statement_count_; }
   uint64_t total_positions() const { return total_positions_; }
-  // The segment's speakers (canonical, group) and how many statements each made.
-  const std::vector<std::pair<std::string, bool>>& speakers() const { return tables().speakers; }
+  // The segment's speakers: canonical name and kind (0 person, 1 group, 2
+  // organisation, 3 publication; before version 3, 1 for any non-person).
+  const std::vector<std::pair<std::string, uint8_t>>& speakers() const { return tables().speakers; }
 
  private:
   // One statement as stored, strings pointing into the mapped file.
   struct Encoded {
     uint32_t begin = 0, length = 0, first_position = 0, position_count = 0, speaker = 0;
-    std::string_view written, cue;
+    std::string_view written, cue, description;
     uint8_t kind = 0, confidence = 0;
   };
   // The document's statements, decoded whichever version wrote them.
@@ -59,8 +60,9 @@ class StatementsReader {
   ByteReader entry(uint32_t doc) const;
 
   struct Tables {
-    std::vector<std::pair<std::string, bool>> speakers;
+    std::vector<std::pair<std::string, uint8_t>> speakers;
     std::vector<std::string_view> written, cues;  // version 2
+    std::vector<std::string_view> descriptions;   // version 3
     const uint8_t* offsets = nullptr;
     uint64_t data_offset = 0;  // in the file; verified per article as read
     uint64_t data_length = 0;

@@ -42,7 +42,7 @@ TEST_CASE("descriptions speak: a source, police, one delegate, many of the leade
   CHECK(s[0].canonical == "assistant secretary");
   CHECK(s[1].canonical == "source");
   CHECK(s[2].canonical == "local GOP leaders");
-  CHECK(s[3].canonical == "One California delegate");  // a description, not a person called "One California"
+  CHECK(s[3].canonical == "California delegate");  // a description, not a person called "One California"
   CHECK(s[4].text == "the suspect had fled on foot");
 }
 

@@ -156,7 +156,7 @@ TEST_CASE("the same articles written by this build decode the same") {
   testing::TempDir dir;
   write_fixture(dir / "index");
   check_fixture_index(dir / "index");
-  CHECK(read_bytes(dir / "index" / "seg-000001.statements")[8] == 2);  // the string tables' version
+  CHECK(read_bytes(dir / "index" / "seg-000001.statements")[8] == 3);  // descriptions and speaker kinds
   CHECK(read_bytes(dir / "index" / "seg-000001.postings")[8] == 1);
 }
 
@@ -185,4 +185,35 @@ TEST_CASE("a file of another format version gets the format-version error") {
     CHECK(e.kind() == ErrorKind::format_version);
     CHECK(std::string(e.what()).find("format version 2 is newer") != std::string::npos);
   }
+}
+
+TEST_CASE("version 3 keeps each statement's description and its speaker's kind") {
+  testing::TempDir dir;
+  {
+    auto writer = IndexWriter::open(dir.path());
+    IndexableDocument d;
+    d.stored.id = "kinds";
+    d.stored.date = 19000;
+    d.stored.text = "Texas Sen. Ted Cruz said no. The Post reported it. Officials agreed.";
+    d.terms.push_back({"Qkinds", 1, {}});
+    StoredStatement cruz{0, 28, 0, 6, "Texas Sen. Ted Cruz", "Ted Cruz", "said", 1, 90, false};
+    cruz.description = "Texas Sen.";
+    StoredStatement post{29, 50, 6, 4, "The Post", "Post", "reported", 1, 80, true};
+    post.speaker_kind = 3;
+    StoredStatement officials{51, 70, 10, 2, "Officials", "Officials", "agreed", 1, 70, true};  // kind unset: a group
+    d.stored.statements = {cruz, post, officials};
+    writer->add(std::move(d));
+    writer->commit();
+  }
+  auto snapshot = IndexSnapshot::open(dir.path());
+  auto got = snapshot->segments()[0]->statements(0);
+  REQUIRE(got.size() == 3);
+  CHECK(got[0].description == "Texas Sen.");
+  CHECK(got[0].speaker_kind == 0);
+  CHECK(!got[0].group);
+  CHECK(got[1].speaker_kind == 3);
+  CHECK(got[1].group);
+  CHECK(got[1].description.empty());
+  CHECK(got[2].speaker_kind == 1);
+  CHECK(got[2].group);
 }

@@ -60,6 +60,8 @@ std::unique_ptr<MappedFile> statements_file(const std::filesystem::path& path, c
   body.string("X");
   body.u32(1);  // cues
   body.string("said");
+  body.u32(1);  // descriptions
+  body.string("");
   body.u32(0);
   body.u32(static_cast<uint32_t>(data.size()));
   body.raw(data.bytes().data(), data.size());
@@ -68,7 +70,7 @@ std::unique_ptr<MappedFile> statements_file(const std::filesystem::path& path, c
 
 void one_statement(ByteWriter& data, uint64_t begin_delta) {
   data.varint(begin_delta);
-  for (int field = 0; field < 6; ++field) data.varint(0);  // length, position, count, speaker, written, cue
+  for (int field = 0; field < 7; ++field) data.varint(0);  // length, position, count, speaker, written, cue, description
   data.u8(0);
   data.u8(0);
 }

@@ -274,7 +274,7 @@ TEST_CASE("who said what: speaker searches return statements") {
 }
 
 TEST_CASE("speakers: one row per person across articles") {
-  Run r = run_attache({"speakers", "--index", corpus_index(), "--json", "--limit", "0"});
+  Run r = run_attache({"speakers", "--index", corpus_index(), "--json", "--limit", "0", "--min-confidence", "0"});
   REQUIRE(r.status == 0);
   std::map<std::string, Json> rows;
   std::istringstream lines(r.out);
@@ -285,8 +285,21 @@ TEST_CASE("speakers: one row per person across articles") {
   }
   CHECK(rows.at("Sergei Ryabkov")["statements"] == 12);
   CHECK(rows.at("Wendy Sherman")["articles"] == 2);
-  CHECK(rows.at("U.S. officials")["group"] == true);
+  CHECK(rows.at("US officials")["group"] == true);  // with "U.S. officials"
+  CHECK(rows.at("US officials")["kind"] == "group");
+  CHECK(rows.at("State Department")["kind"] == "organisation");
+  CHECK(rows.at("Sergei Ryabkov")["kind"] == "person");
   CHECK(rows.count("Ryabkov") == 0);
+  // By default only confident statements count; --kind keeps one kind.
+  Run confident = run_attache({"speakers", "--index", corpus_index(), "--json", "--limit", "0"});
+  Json summary;
+  for (std::istringstream in(confident.out); std::getline(in, line);) summary = Json::parse(line);
+  CHECK(summary["summary"]["statements"] < 98);
+  CHECK(summary["summary"]["min_confidence"] == 0.8);
+  Run people = run_attache({"speakers", "--index", corpus_index(), "--kind", "person", "--min-confidence", "0"});
+  CHECK(people.out.find("Sergei Ryabkov") != std::string::npos);
+  CHECK(people.out.find("officials") == std::string::npos);
+  CHECK(run_attache({"speakers", "--index", corpus_index(), "--kind", "planet"}).status == 2);
   Run nato = run_attache({"speakers", "--index", corpus_index(), "nato"});
   CHECK(nato.out.find("Jens Stoltenberg") != std::string::npos);
 }
@@ -302,7 +315,7 @@ TEST_CASE("quotes: extraction without an index, exactly the documented fields") 
     std::vector<std::string> keys;
     for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
     CHECK(keys == std::vector<std::string>{"article", "date", "speaker", "canonical", "cue", "kind", "start", "end",
-                                           "text", "confidence"});
+                                           "text", "confidence", "speaker_kind", "description"});
     ++n;
   }
   CHECK(n == 8);

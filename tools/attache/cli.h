@@ -6,6 +6,7 @@
 #include "attache/query/query.h"
 #include "attache/query/searcher.h"
 #include "attache/query/snippet.h"
+#include "attache/query/speakers.h"
 #include "attache/storage/document.h"
 #include "json_output.h"
 

@@ -49,7 +49,9 @@ Json statement_json(const std::string& article_id, Day date, const std::string& 
           {"start", indexer::char_offset(article_text, st.begin)},
           {"end", indexer::char_offset(article_text, st.end)},
           {"text", article_text.substr(st.begin, st.end - st.begin)},
-          {"confidence", st.confidence / 100.0}};
+          {"confidence", st.confidence / 100.0},
+          {"speaker_kind", storage::to_string(static_cast<storage::SpeakerKind>(st.speaker_kind))},
+          {"description", st.description}};
 }
 
 Json statement_hit_json(const storage::StoredDocument& doc, const storage::StoredStatement& st, double score,
@@ -73,9 +75,11 @@ Json article_json(const storage::StoredDocument& doc) {
 }
 
 Json speaker_json(const query::SpeakerCount& s, bool with_variants) {
-  Json row = {{"speaker", s.name}, {"statements", s.statements}, {"articles", s.articles}};
+  Json row = {{"speaker", s.name}, {"kind", query::to_string(s.kind)}, {"statements", s.statements},
+              {"articles", s.articles}};
   if (with_variants) {
     row["group"] = s.group;
+    row["descriptions"] = s.descriptions;
     row["variants"] = s.variants;
   }
   return row;
@@ -111,7 +115,7 @@ Json facets_json(const OpenIndex& index, const query::Query& query, const std::v
     } else if (name == "speaker") {
       Json speakers = Json::array();
       auto unit = statements ? query::SpeakerUnit::statements : query::SpeakerUnit::articles;
-      for (const auto& s : index.count_speakers(&query, unit)) speakers.push_back(speaker_json(s, false));
+      for (const auto& s : index.count_speakers(&query, unit, {})) speakers.push_back(speaker_json(s, false));
       out["speaker"] = speakers;
     } else {
       throw std::invalid_argument("facet takes speaker or month, not '" + name + "'");

@@ -119,19 +119,23 @@ void OpenIndex::for_each_statement(
   });
 }
 
-std::vector<query::SpeakerCount> OpenIndex::count_speakers(const query::Query* query, query::SpeakerUnit unit) const {
-  if (attache_) return query::count_speakers(*attache_, query, unit);
+std::vector<query::SpeakerCount> OpenIndex::count_speakers(const query::Query* query, query::SpeakerUnit unit,
+                                                           const query::SpeakerOptions& options) const {
+  if (attache_) return query::count_speakers(*attache_, query, unit, options);
   require_confidence_support(query);
   query::SpeakerTally tally;
+  auto add = [&](const storage::StoredStatement& st, uint32_t docid, Day date) {
+    if (options.counts(st)) tally.add(st, docid, date);
+  };
   if (query && unit == query::SpeakerUnit::statements) {
     xapian_->for_each_statement(query, [&](uint32_t article_docid, const storage::StoredDocument& article,
-                                           uint32_t index) { tally.add(article.statements[index], article_docid); });
+                                           uint32_t index) { add(article.statements[index], article_docid, article.date); });
   } else {
-    xapian_->for_each_article(query, [&](uint32_t docid, Day) {
-      for (const auto& st : xapian_->document(docid).statements) tally.add(st, docid);
+    xapian_->for_each_article(query, [&](uint32_t docid, Day date) {
+      for (const auto& st : xapian_->document(docid).statements) add(st, docid, date);
     });
   }
-  return tally.counts();
+  return tally.counts(&xapian_->archive_speakers());
 }
 
 std::vector<std::pair<std::string, uint64_t>> OpenIndex::count_by_month(const query::Query& query,

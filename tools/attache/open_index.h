@@ -57,7 +57,10 @@ class OpenIndex {
       const query::Query* query,
       const std::function<void(const storage::StoredDocument& article, const storage::StoredStatement&)>& visit) const;
 
-  std::vector<query::SpeakerCount> count_speakers(const query::Query* query, query::SpeakerUnit unit) const;
+  // Statements by identity (query/speakers.h); below options.min_confidence a
+  // statement is not counted.
+  std::vector<query::SpeakerCount> count_speakers(const query::Query* query, query::SpeakerUnit unit,
+                                                  const query::SpeakerOptions& options = {}) const;
   // Matching articles (or statements) by month, "YYYY-MM" ascending.
   std::vector<std::pair<std::string, uint64_t>> count_by_month(const query::Query& query, bool statements) const;
   uint64_t article_count() const;

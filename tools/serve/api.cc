@@ -115,21 +115,24 @@ void article(const httplib::Request& request, httplib::Response& response, LiveI
 }
 
 void speakers(const httplib::Request& request, httplib::Response& response, LiveIndex& live) {
-  const Params params(request.params, {"q", "limit"});
+  const Params params(request.params, {"q", "limit", "min_confidence"});
   const std::string text = params.text("q").value_or("");
   const size_t limit = params.number("limit", 50, 0, kMaxPage);
+  query::SpeakerOptions options;
+  options.min_confidence = params.fraction("min_confidence").value_or(0.8);  // as attache speakers counts
   const bool all = text.find_first_not_of(" \t\r\n") == std::string::npos;
   query::Query query;
   if (!all) query = query::parse_query(text);
   auto lease = live.acquire();
-  auto counts = lease.index->count_speakers(all ? nullptr : &query, query::SpeakerUnit::statements);
+  auto counts = lease.index->count_speakers(all ? nullptr : &query, query::SpeakerUnit::statements, options);
   uint64_t statements = 0;
   for (const auto& s : counts) statements += s.statements;
   Json rows = Json::array();
   for (size_t i = 0; i < counts.size() && (limit == 0 || i < limit); ++i)
     rows.push_back(cli::speaker_json(counts[i], true));
   answer_json(response, {{"speakers", std::move(rows)},
-                         {"summary", {{"speakers", counts.size()}, {"statements", statements}, {"query", text}}}});
+                         {"summary", {{"speakers", counts.size()}, {"statements", statements}, {"query", text},
+                                      {"min_confidence", options.min_confidence}}}});
 }
 
 void kwic(const httplib::Request& request, httplib::Response& response, LiveIndex& live) {

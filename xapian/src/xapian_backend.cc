@@ -7,12 +7,14 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <mutex>
 
 #include <nlohmann/json.hpp>
 
 #include "attache/analysis/stemmer.h"
 #include "attache/analysis/terms.h"
 #include "attache/analysis/tokenizer.h"
+#include "attache/query/speakers.h"
 #include "attache/storage/error.h"
 
 namespace attache::xapian_backend {
@@ -30,7 +32,8 @@ Xapian::termpos position(uint32_t p) { return p + 1; }
 
 Json statement_json(const storage::StoredStatement& s) {
   return {{"b", s.begin}, {"e", s.end}, {"fp", s.first_position}, {"pc", s.position_count}, {"s", s.speaker},
-          {"c", s.canonical}, {"cue", s.cue}, {"k", s.kind}, {"conf", s.confidence}, {"g", s.group}};
+          {"c", s.canonical}, {"cue", s.cue}, {"k", s.kind}, {"conf", s.confidence}, {"g", s.group},
+          {"sk", s.speaker_kind}, {"d", s.description}};
 }
 
 storage::StoredStatement statement_from(const Json& j) {
@@ -45,6 +48,8 @@ storage::StoredStatement statement_from(const Json& j) {
   s.kind = j["k"];
   s.confidence = j["conf"];
   s.group = j["g"];
+  s.speaker_kind = j.value("sk", s.group ? 1 : 0);  // absent before speaker kinds
+  s.description = j.value("d", "");
   return s;
 }
 
@@ -120,10 +125,11 @@ void XapianWriter::add(storage::IndexableDocument&& document) {
       std::vector<analysis::Token> tokens;
       analysis::tokenize(std::string_view(stored.text).substr(s.begin, s.end - s.begin), tokens);
       for (const auto& t : tokens) sd.add_posting(std::string(impl_->stemmer.stem(t.text)), position(t.position), 1);
-      tokens.clear();
-      analysis::tokenize(s.canonical, tokens);
-      for (const auto& t : tokens)
-        if (!t.compound) sd.add_posting(analysis::field_term(analysis::kSpeakerPrefix, t.text), position(t.position), 0);
+      if (!s.canonical.empty()) {
+        std::vector<std::pair<std::string, uint32_t>> speaker;
+        analysis::speaker_terms(s.canonical, s.description, speaker);
+        for (const auto& [term, offset] : speaker) sd.add_posting(term, position(offset), 0);
+      }
       for (const storage::TermOccurrences& t : document.terms) {
         char prefix = t.term.empty() ? 0 : t.term[0];
         if (prefix == analysis::kTitlePrefix || prefix == analysis::kSourcePrefix) {
@@ -213,6 +219,30 @@ struct XapianSearcher::Impl {
     return posting == articles.postlist_end(term) ? 0 : *posting;
   }
 
+  // Every statement by speaker, for identities (as attache's Searcher keeps
+  // them): read on first use.
+  mutable std::once_flag counted;
+  mutable query::SpeakerTally speakers;
+  const query::SpeakerTally& archive_speakers() const {
+    std::call_once(counted, [this] {
+      for (auto it = articles.postlist_begin(""); it != articles.postlist_end(""); ++it) {
+        Xapian::Document x = articles.get_document(*it);
+        const auto date = static_cast<Day>(Xapian::sortable_unserialise(x.get_value(kDateSlot)));
+        const Json data = Json::parse(x.get_data());
+        for (const auto& st : data["statements"]) speakers.add(statement_from(st), *it, date);
+      }
+    });
+    return speakers;
+  }
+
+  // The query in Xapian's terms, its speaker: conditions widened to identities.
+  Xapian::Query translate_query(const query::Query& q) const {
+    if (!q.mentions_speaker || q.speakers_resolved || !has_statements) return translate(*q.root);
+    query::Query widened = query::copy_query(q);
+    archive_speakers().resolve_speakers(widened);
+    return translate(*widened.root);
+  }
+
   void require_statements() const {
     if (!has_statements)
       throw Error(ErrorKind::not_found, path.string() + ": this Xapian index has no statements database");
@@ -221,7 +251,7 @@ struct XapianSearcher::Impl {
   // Every match of the query (all documents when null), unranked, by docid.
   Xapian::MSet all_matches(const Xapian::Database& db, const query::Query* query) const {
     Xapian::Enquire enquire(db);
-    enquire.set_query(query ? translate(*query->root) : Xapian::Query::MatchAll);
+    enquire.set_query(query ? translate_query(*query) : Xapian::Query::MatchAll);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     return enquire.get_mset(0, db.get_doccount(), db.get_doccount());
@@ -230,7 +260,7 @@ struct XapianSearcher::Impl {
   XapianResult run(const Xapian::Database& db, const query::Query& query, const query::SearchOptions& options,
                    bool exact) const {
     Xapian::Enquire enquire(db);
-    enquire.set_query(translate(*query.root));
+    enquire.set_query(translate_query(query));
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     if (options.sort == query::SortOrder::newest) enquire.set_sort_by_value_then_relevance(kDateSlot, true);
     if (options.sort == query::SortOrder::oldest) enquire.set_sort_by_value_then_relevance(kDateSlot, false);
@@ -374,13 +404,21 @@ std::pair<std::string, uint32_t> XapianSearcher::statement_origin(uint32_t docid
   }
 }
 
+const query::SpeakerTally& XapianSearcher::archive_speakers() const {
+  try {
+    return impl_->archive_speakers();
+  } catch (const Xapian::Error& e) {
+    rethrow(e, impl_->path.string());
+  }
+}
+
 uint64_t XapianSearcher::doc_count() const { return impl_->articles.get_doccount(); }
 
 std::vector<std::pair<std::string, uint64_t>> XapianSearcher::speaker_counts(const query::Query& query) const {
   impl_->require_statements();
   try {
     Xapian::Enquire enquire(impl_->statements);
-    enquire.set_query(translate(*query.root));
+    enquire.set_query(impl_->translate_query(query));
     Xapian::ValueCountMatchSpy spy(kSpeakerSlot);
     enquire.add_matchspy(&spy);
     enquire.get_mset(0, 0, impl_->statements.get_doccount());
@@ -394,7 +432,11 @@ std::vector<std::pair<std::string, uint64_t>> XapianSearcher::speaker_counts(con
 }
 
 std::string XapianSearcher::describe(const query::Query& query) const {
-  return translate(*query.root).get_description() + "\n";
+  try {
+    return impl_->translate_query(query).get_description() + "\n";
+  } catch (const Xapian::Error& e) {
+    rethrow(e, impl_->path.string());
+  }
 }
 
 }  // namespace attache::xapian_backend

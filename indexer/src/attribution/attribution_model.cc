@@ -183,6 +183,7 @@ std::vector<Statement> extract_statements(std::string_view text, const Attributi
     c.statement.confidence = m.calibrator.probability(c.evidence);
     if (c.statement.confidence >= m.calibrator.threshold()) out.push_back(std::move(c.statement));
   }
+  normalise_speakers(text, out);
   return out;
 }
 

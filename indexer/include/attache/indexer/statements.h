@@ -6,11 +6,17 @@
 #include <string_view>
 #include <vector>
 
+#include "attache/storage/document.h"
+
 namespace attache::indexer {
 
 enum class StatementKind : uint8_t { direct, reported, mixed };
 
 const char* to_string(StatementKind kind);
+
+// Person, group, organisation or publication; a phrase that is not a name is
+// never a person.
+using SpeakerKind = storage::SpeakerKind;
 
 struct Statement {
   std::string speaker;    // as written where attributed ("he", "Mr. Ryabkov", "U.S. officials")
@@ -21,10 +27,22 @@ struct Statement {
   uint32_t end = 0;
   float confidence = 0;   // 0..1, the calibrator's probability that the statement is right
   bool group = false;     // an institution or collective ("the Kremlin", "experts"), not a person
+  // Set by normalise_speakers (speaker_names.h): canonical is then a name
+  // ("Ted Cruz"), with what was written about the speaker before it kept here
+  // ("Texas Sen.").
+  SpeakerKind speaker_kind = SpeakerKind::person;
+  std::string description;
 };
 
 // Finds the attributed statements of one article, in text order.
 std::vector<Statement> extract_statements(std::string_view text);
+
+// The last step of extract_statements: rewrites one article's statements so
+// canonical is a name ("Texas Sen. Ted Cruz" becomes "Ted Cruz", described as
+// "Texas Sen."), with speaker_kind set and group kept in step; a bare surname
+// joins the one full name of the article ending with it, and a person's
+// description, when one statement gives it, is given to all their statements.
+void normalise_speakers(std::string_view text, std::vector<Statement>& statements);
 
 // Offsets in code points (what JSON consumers index strings by).
 uint32_t char_offset(std::string_view text, uint32_t byte_offset);

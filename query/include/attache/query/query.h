@@ -60,6 +60,7 @@ struct Query {
   // Percent: statements attributed with less confidence are not matched (by
   // statement search, statement streams, counts and facets alike).
   uint8_t min_confidence = 0;
+  bool speakers_resolved = false;  // speaker: conditions already widened to identities (speakers.h)
   // Stems and surface prefixes that matched terms should be highlighted by.
   std::vector<std::string> highlight_terms;
   std::vector<std::string> highlight_prefixes;
@@ -73,6 +74,9 @@ inline constexpr int kMaxQueryDepth = 32;
 //   -word, +word, (groups), word* (prefix as written), title:, source:, id:,
 //   speaker:, date:2022-01-11, date:2022-01, date:2022, date:A..B (either end open).
 Query parse_query(std::string_view text);
+
+// A deep copy.
+Query copy_query(const Query& query);
 
 // Combines a query with an extra date restriction (--from / --to).
 void restrict_dates(Query& query, const DateRange& range);

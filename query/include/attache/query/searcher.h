@@ -13,6 +13,8 @@
 
 namespace attache::query {
 
+class SpeakerTally;
+
 enum class SortOrder { relevance, newest, oldest };
 
 struct SearchOptions {
@@ -100,8 +102,19 @@ class Searcher {
 
   const storage::IndexSnapshot& snapshot() const { return *snapshot_; }
 
+  // Every statement of the snapshot by speaker: the identities that speaker:
+  // conditions and speaker counts use. Read on first use (every statement's
+  // speaker, not the texts), then kept with the searcher.
+  const SpeakerTally& archive_speakers() const;
+
  private:
+  // The query with its speaker: conditions widened to identities, in scratch
+  // (or the query itself when there is nothing to widen).
+  const Query& with_identities(const Query& query, Query& scratch) const;
+
   std::shared_ptr<const storage::IndexSnapshot> snapshot_;
+  struct Speakers;
+  std::shared_ptr<Speakers> speakers_;  // shared: a Searcher stays copyable and movable
 };
 
 }  // namespace attache::query

@@ -10,6 +10,21 @@
 namespace attache::storage {
 
 // An attributed statement of an article (indexer/statements.h finds them).
+// Who a speaker is: one person, a collective ("officials", "Republicans"), an
+// organisation or institution ("the State Department", "the Kremlin"), or a
+// publication ("The Huffington Post reported"). Stored as its number.
+enum class SpeakerKind : uint8_t { person, group, organisation, publication };
+
+constexpr const char* to_string(SpeakerKind kind) {
+  switch (kind) {
+    case SpeakerKind::person: return "person";
+    case SpeakerKind::group: return "group";
+    case SpeakerKind::organisation: return "organisation";
+    case SpeakerKind::publication: return "publication";
+  }
+  return "person";
+}
+
 struct StoredStatement {
   uint32_t begin = 0, end = 0;                      // byte span in the text
   uint32_t first_position = 0, position_count = 0;  // the body tokens it covers
@@ -19,6 +34,9 @@ struct StoredStatement {
   uint8_t kind = 0;        // 0 direct, 1 reported, 2 mixed
   uint8_t confidence = 0;  // percent
   bool group = false;      // an institution or collective
+  // A SpeakerKind; what comes before a person's name ("Texas Sen.").
+  uint8_t speaker_kind = 0;
+  std::string description;
 };
 
 // Where a statement lies in its article's positions: all a query needs to

@@ -59,8 +59,8 @@ class Segment {
   void statement_spans(uint32_t doc, std::vector<StatementSpan>& out) const;
   uint32_t statement_count() const;
   uint64_t statement_positions() const;  // summed lengths, for the average statement length
-  // Canonical speakers of this segment's statements, and whether each is a group.
-  const std::vector<std::pair<std::string, bool>>& speakers() const;
+  // Canonical speakers of this segment's statements and their kinds (StoredStatement::speaker_kind).
+  const std::vector<std::pair<std::string, uint8_t>>& speakers() const;
   // Documents [first, last) in id order, each store block decompressed once.
   void scan_documents(uint32_t first, uint32_t last,
                       const std::function<void(uint32_t, StoredDocument&&)>& visit) const;

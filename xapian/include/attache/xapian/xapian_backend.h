@@ -11,6 +11,7 @@
 #include "attache/indexer/indexing.h"
 #include "attache/query/query.h"
 #include "attache/query/searcher.h"
+#include "attache/query/speakers.h"
 #include "attache/storage/document.h"
 
 namespace attache::xapian_backend {
@@ -72,6 +73,9 @@ class XapianSearcher {
   // Statements matching the query, counted by canonical speaker (a
   // ValueCountMatchSpy), most first.
   std::vector<std::pair<std::string, uint64_t>> speaker_counts(const query::Query& query) const;
+  // Every statement by speaker: the identities speaker: conditions and
+  // speaker counts use (query::Searcher::archive_speakers).
+  const query::SpeakerTally& archive_speakers() const;
   // How the query maps onto Xapian's operators.
   std::string describe(const query::Query& query) const;
 

@@ -3,8 +3,11 @@
 // words never contain (storage/FORMAT.md lists them).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace attache::analysis {
 
@@ -24,6 +27,19 @@ inline std::string field_term(char prefix, std::string_view word) {
 // k * stride + 1, ...: a phrase of speaker words stays within one statement,
 // and a position tells which statement it belongs to.
 inline constexpr uint32_t kSpeakerStride = 32;
+
+// A statement's speaker terms, at offsets from its first speaker position: a
+// start mark, the folded words of the canonical name, an end mark, then the
+// folded words of the description ("Texas Sen."), all within the stride. The
+// marks let a query ask for one name exactly ("P[ Pcruz P]" is "Cruz" and not
+// "Maria Cruz"); a phrase of words never spans a mark, so it never runs from
+// the name into the description.
+inline constexpr std::string_view kSpeakerStart = "P[";
+inline constexpr std::string_view kSpeakerEnd = "P]";
+void speaker_terms(std::string_view canonical, std::string_view description,
+                   std::vector<std::pair<std::string, uint32_t>>& out);
+// The folded words of a name, as speaker_terms indexes them (no "P").
+std::vector<std::string> speaker_words(std::string_view name);
 
 // Title words sit in the plain term space after the body, this far apart, so a
 // phrase cannot run from the body into the title.

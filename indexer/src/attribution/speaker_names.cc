@@ -1,0 +1,277 @@
+// Names, descriptions and kinds of speakers (speaker_names.h). The word lists
+// are indexer/data/speaker_words.txt, compiled in.
+#include "speaker_names.h"
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+#include <unordered_set>
+
+namespace attache::indexer::attribution {
+
+extern const char* const kSpeakerWordsText;
+
+namespace {
+
+enum List { kTitle, kParty, kPlace, kStray, kSuffix, kParticle, kOrganisation, kPublicationHead, kPublication, kLists };
+
+std::string lower(std::string_view w) {
+  std::string s(w);
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+// "Sen." and "Sen" alike.
+std::string key(std::string_view w) {
+  while (w.size() > 1 && w.back() == '.') w.remove_suffix(1);
+  return lower(w);
+}
+
+bool is_acronym(std::string_view w) {
+  int letters = 0;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+class Words {
+ public:
+  Words() {
+    static const std::map<std::string, List> sections = {
+        {"[title]", kTitle},       {"[party]", kParty},       {"[place]", kPlace},
+        {"[stray]", kStray},       {"[suffix]", kSuffix},     {"[particle]", kParticle},
+        {"[organisation]", kOrganisation}, {"[publication-head]", kPublicationHead},
+        {"[publication]", kPublication}};
+    std::istringstream in(kSpeakerWordsText);
+    std::string line, word;
+    List current = kLists;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      if (auto s = sections.find(line); s != sections.end()) {
+        current = s->second;
+        continue;
+      }
+      std::istringstream words(line);
+      while (words >> word)
+        if (current != kLists) lists_[current].insert(key(word));
+    }
+  }
+  // An acronym is not the word it spells ("US" is not "us").
+  bool in(List list, std::string_view w) const {
+    return lists_[list].count(key(w)) != 0 && (list != kStray || !is_acronym(w));
+  }
+
+ private:
+  std::unordered_set<std::string> lists_[kLists];
+};
+
+const Words& words() {
+  static const Words w;
+  return w;
+}
+
+bool starts_upper(std::string_view w) {
+  if (w.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(w[0]);
+  return (c >= 'A' && c <= 'Z') || c >= 0x80;  // a letter of another script counts as a capital
+}
+
+// "Angeles-area", "Florida-based": a place turned into an adjective.
+bool is_hyphenated_adjective(std::string_view w) {
+  size_t dash = w.rfind('-');
+  return dash != std::string_view::npos && dash + 1 < w.size() && w[dash + 1] >= 'a' && w[dash + 1] <= 'z';
+}
+
+bool is_possessive(std::string_view w) {
+  return w.ends_with("'s") || w.ends_with("\xE2\x80\x99s") || w.ends_with("s'") || w.ends_with("s\xE2\x80\x99");
+}
+
+bool is_descriptor(std::string_view w) {
+  const Words& l = words();
+  return l.in(kTitle, w) || l.in(kParty, w);
+}
+
+bool is_initial(std::string_view w) { return w.size() == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.'; }
+
+// A word that may be part of a person's name.
+bool name_like(std::string_view w) {
+  const Words& l = words();
+  if (is_initial(w)) return true;
+  return starts_upper(w) && !is_acronym(w) && !is_possessive(w) && !is_hyphenated_adjective(w) &&
+         !l.in(kStray, w) && !is_descriptor(w);
+}
+
+std::vector<std::string_view> split(std::string_view phrase) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < phrase.size()) {
+    while (i < phrase.size() && phrase[i] == ' ') ++i;
+    size_t j = i;
+    while (j < phrase.size() && phrase[j] != ' ') ++j;
+    std::string_view w = phrase.substr(i, j - i);
+    while (!w.empty() && (w.back() == ',' || w.back() == ';' || w.back() == ':')) w.remove_suffix(1);
+    if (!w.empty()) out.push_back(w);
+    i = j;
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string_view>& w, size_t from, size_t to) {
+  std::string s;
+  for (size_t i = from; i < to; ++i) (s += s.empty() ? "" : " ") += w[i];
+  return s;
+}
+
+// Where the person's name starts, scanning back from the last word; w.size()
+// when the phrase ends in no name.
+size_t name_start(const std::vector<std::string_view>& w) {
+  const Words& l = words();
+  size_t start = w.size(), collected = 0;
+  for (size_t i = w.size(); i-- > 0;) {
+    std::string_view word = w[i];
+    const bool last = collected == 0;
+    if (last && l.in(kSuffix, word) && i + 1 == w.size()) {
+      start = i;
+      continue;
+    }
+    if (l.in(kParticle, word) && !last && !starts_upper(word)) {
+      start = i;
+      continue;
+    }
+    bool take = name_like(word);
+    // A surname that is also a title or a common word ("Steve King",
+    // "Theresa May") when a name word comes before it.
+    if (!take && last && starts_upper(word) && !is_acronym(word) && !is_possessive(word) && i > 0 &&
+        name_like(w[i - 1]))
+      take = true;
+    if (take && collected >= 2 && l.in(kPlace, word)) take = false;
+    if (!take) break;
+    start = i;
+    ++collected;
+  }
+  while (start < w.size() && (l.in(kParticle, w[start]) || l.in(kSuffix, w[start]))) ++start;
+  return collected ? start : w.size();
+}
+
+bool is_publication(const std::vector<std::string_view>& w, bool group) {
+  const Words& l = words();
+  for (std::string_view word : w)
+    if (l.in(kPublication, word)) return true;
+  if (!l.in(kPublicationHead, w.back())) return false;
+  return group || w.size() == 1 || starts_upper(w.front());
+}
+
+bool mentions_organisation(const std::vector<std::string_view>& w) {
+  const Words& l = words();
+  for (std::string_view word : w)
+    if (l.in(kOrganisation, word)) return true;
+  return w.size() == 1 && (is_acronym(w[0]) || l.in(kPlace, w[0]));
+}
+
+bool plural(std::string_view w) { return w.size() > 3 && w.back() == 's' && !w.ends_with("ss"); }
+
+}  // namespace
+
+bool CommonWords::is_common(std::string_view word) const {
+  if (word.empty()) return false;
+  auto same = [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == (b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b); };
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c & 0x80); };
+  size_t lower_case = 0, capitalised = 0;
+  for (auto at = text_.begin(); (at = std::search(at, text_.end(), word.begin(), word.end(), same)) != text_.end(); ++at) {
+    const size_t begin = static_cast<size_t>(at - text_.begin()), end = begin + word.size();
+    if ((begin > 0 && letter(text_[begin - 1])) || (end < text_.size() && letter(text_[end]))) continue;
+    if (text_[begin] >= 'a' && text_[begin] <= 'z') {
+      ++lower_case;
+      continue;
+    }
+    size_t p = begin;  // capitalised: counted only inside a sentence
+    while (p > 0 && (text_[p - 1] == ' ' || text_[p - 1] == '\t')) --p;
+    const bool opens_sentence = p == 0 || std::string_view(".!?\"\n:(").find(text_[p - 1]) != std::string_view::npos ||
+                                (p >= 3 && static_cast<unsigned char>(text_[p - 3]) == 0xE2);  // curly quote, dash
+    if (!opens_sentence) ++capitalised;
+  }
+  return lower_case > capitalised;
+}
+
+SpeakerName analyse_speaker(std::string_view phrase, bool group, const CommonWords& common) {
+  const Words& l = words();
+  std::vector<std::string_view> w = split(phrase);
+  size_t first = 0;  // words before it are no part of the speaker ("To", "Does", "the")
+  while (first + 1 < w.size() && (l.in(kStray, w[first]) || (!starts_upper(w[first]) && !group))) ++first;
+  w.erase(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(first));
+  SpeakerName out;
+  if (w.empty()) return out;
+  out.name = join(w, 0, w.size());
+  if (is_publication(w, group)) {
+    out.kind = SpeakerKind::publication;
+    return out;
+  }
+  const size_t start = group ? w.size() : name_start(w);
+  if (start == w.size()) {  // no name: a collective, an office, an institution
+    out.kind = mentions_organisation(w) ? SpeakerKind::organisation : SpeakerKind::group;
+    return out;
+  }
+  const std::string_view last = w.back();
+  if (l.in(kOrganisation, last)) {
+    out.kind = SpeakerKind::organisation;
+    return out;
+  }
+  if (w.size() == 1) {
+    if (is_acronym(last) || l.in(kPlace, last) || l.in(kStray, last)) {
+      out.kind = l.in(kPlace, last) && plural(last) ? SpeakerKind::group : SpeakerKind::organisation;
+      if (l.in(kStray, last)) out.kind = SpeakerKind::group;
+      return out;
+    }
+    if (common.is_common(last)) {
+      out.kind = SpeakerKind::group;
+      return out;
+    }
+  }
+  out.name = join(w, start, w.size());
+  // The description is what stands before the name, if it describes: mostly
+  // titles, parties and places, no stray word but "of", "for", "and" inside.
+  // Otherwise the phrase ran over from the sentence (a headline).
+  size_t descriptors = 0;
+  bool describes = true;
+  for (size_t i = 0; i < start; ++i) {
+    if (l.in(kStray, w[i]) && !(i > 0 && (key(w[i]) == "of" || key(w[i]) == "for" || key(w[i]) == "and")))
+      describes = false;
+    if (is_descriptor(w[i]) || l.in(kPlace, w[i]) || is_hyphenated_adjective(w[i])) ++descriptors;
+  }
+  describes = describes && 2 * descriptors >= start;
+  if (describes) out.description = join(w, 0, start);
+  return out;
+}
+
+}  // namespace attache::indexer::attribution
+
+namespace attache::indexer {
+
+void normalise_speakers(std::string_view text, std::vector<Statement>& statements) {
+  attribution::CommonWords common(text);
+  std::map<std::string, attribution::SpeakerName> seen;  // canonical as resolved -> analysis
+  for (Statement& s : statements) {
+    if (s.canonical.empty()) continue;
+    auto it = seen.find(s.canonical);
+    if (it == seen.end()) it = seen.emplace(s.canonical, attribution::analyse_speaker(s.canonical, s.group, common)).first;
+    s.canonical = it->second.name;
+    s.description = it->second.description;
+    s.speaker_kind = it->second.kind;
+    s.group = s.speaker_kind != SpeakerKind::person;
+  }
+  // Within the article, a person's description holds for all their statements.
+  // (Surnames were resolved by the extractor, which knows when a bare surname is
+  // someone else: "Mrs. Geraghty" beside Mr. John Geraghty, "President Kennedy"
+  // beside "First Lady Jacqueline Kennedy".)
+  std::map<std::string, std::string> description;
+  for (const Statement& s : statements)
+    if (s.speaker_kind == SpeakerKind::person && !s.description.empty()) description.emplace(s.canonical, s.description);
+  for (Statement& s : statements)
+    if (s.speaker_kind == SpeakerKind::person && s.description.empty())
+      if (auto d = description.find(s.canonical); d != description.end()) s.description = d->second;
+}
+
+}  // namespace attache::indexer

@@ -1,0 +1,36 @@
+// Speakers' names as names: what an article writes before a name (titles,
+// offices, parties, places, honorifics) becomes the speaker's description,
+// words that are no name ("To Sexton", "Does Rubio") are dropped, and each
+// speaker gets a kind (person, group, organisation, publication).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "attache/indexer/statements.h"
+
+namespace attache::indexer::attribution {
+
+struct SpeakerName {
+  std::string name;         // "Ted Cruz"; the phrase itself for what is not a person
+  std::string description;  // "Texas Sen."; empty when nothing usable came before the name
+  SpeakerKind kind = SpeakerKind::person;
+};
+
+// Whether a word of an article is a common word rather than a name: it occurs
+// in lower case more often than capitalised inside a sentence.
+class CommonWords {
+ public:
+  explicit CommonWords(std::string_view text) : text_(text) {}
+  bool is_common(std::string_view word) const;
+
+ private:
+  std::string_view text_;
+};
+
+// One speaker phrase as the extractor resolved it ("Texas Sen. Ted Cruz").
+// `group` is the extractor's judgement that it is an institution or collective.
+SpeakerName analyse_speaker(std::string_view phrase, bool group, const CommonWords& common);
+
+}  // namespace attache::indexer::attribution

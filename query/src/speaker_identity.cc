@@ -1,0 +1,270 @@
+// Joining the forms of a name into identities (speaker_identity.h).
+#include "speaker_identity.h"
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+
+#include "attache/analysis/terms.h"
+
+namespace attache::query::identity {
+namespace {
+
+constexpr int kWindowMonths = 12;     // "around the article's date": a year either side
+constexpr double kDominance = 0.8;    // share of the full-name statements that makes a name dominant
+
+class UnionFind {
+ public:
+  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), size_t{0}); }
+  size_t find(size_t i) { return parent_[i] == i ? i : parent_[i] = find(parent_[i]); }
+  void join(size_t a, size_t b) { parent_[find(a)] = find(b); }
+
+ private:
+  std::vector<size_t> parent_;
+};
+
+// "Sergey"/"Sergei", "Dmitry"/"Dmitri": one first name written two ways,
+// differing in its last letters only ("Ivana" and "Ivanka" are two names).
+bool transliterations(const std::string& a, const std::string& b) {
+  size_t common = 0;
+  while (common < a.size() && common < b.size() && a[common] == b[common]) ++common;
+  return a != b && a.size() == b.size() && a.size() >= 6 && common + 2 >= a.size();
+}
+
+bool share_an_article(const Form& a, const Form& b) {
+  for (const auto& [article, _] : a.articles)
+    if (b.articles.count(article)) return true;
+  return false;
+}
+
+std::string joined(const std::vector<std::string>& words, size_t from, size_t to) {
+  std::string s;
+  for (size_t i = from; i < to; ++i) (s += i == from ? "" : " ") += words[i];
+  return s;
+}
+
+// The forms that are one person: unions over the multi-word person forms.
+void join_full_names(const std::vector<const Form*>& forms, const std::vector<std::string>& keys, UnionFind& sets) {
+  std::unordered_map<std::string, size_t> index;
+  for (size_t i = 0; i < forms.size(); ++i) index[keys[i]] = i;
+  std::map<std::string, std::vector<size_t>> by_surname;
+  for (size_t i = 0; i < forms.size(); ++i) by_surname[forms[i]->words.back()].push_back(i);
+  for (size_t i = 0; i < forms.size(); ++i) {
+    const auto& w = forms[i]->words;
+    if (forms[i]->kind != SpeakerKind::person) continue;
+    const std::string kind_prefix = keys[i].substr(0, 2);
+    // A longer form ending with a full name: what comes first describes.
+    for (size_t m = w.size() - 1; m >= 2; --m)
+      if (auto it = index.find(kind_prefix + joined(w, w.size() - m, w.size())); it != index.end()) {
+        sets.join(i, it->second);
+        break;
+      }
+    // Middle names: "hillary rodham clinton" is "hillary clinton".
+    if (w.size() >= 3)
+      if (auto it = index.find(kind_prefix + w.front() + " " + w.back()); it != index.end()) sets.join(i, it->second);
+    // An initial, when one full name of that surname fits it.
+    if (w.size() >= 2 && w.front().size() == 1) {
+      size_t match = SIZE_MAX, matches = 0;
+      for (size_t j : by_surname[w.back()]) {
+        const auto& v = forms[j]->words;
+        if (j != i && v.front().size() > 1 && v.front()[0] == w.front()[0] && forms[j]->kind == forms[i]->kind) {
+          if (match == SIZE_MAX || sets.find(j) != sets.find(match)) ++matches;
+          match = j;
+        }
+      }
+      if (matches == 1) sets.join(i, match);
+    }
+    // Transliterated first names, unless both speak in one article.
+    for (size_t j : by_surname[w.back()]) {
+      const auto& v = forms[j]->words;
+      if (j > i && v.size() == w.size() && forms[j]->kind == forms[i]->kind &&
+          std::equal(w.begin() + 1, w.end(), v.begin() + 1) && transliterations(w.front(), v.front()) &&
+          !share_an_article(*forms[i], *forms[j]))
+        sets.join(i, j);
+    }
+  }
+}
+
+std::string shown_name(const Form& form) {
+  auto best = std::max_element(form.written.begin(), form.written.end(),
+                               [](auto& a, auto& b) { return a.second < b.second; });
+  return best == form.written.end() ? joined(form.words, 0, form.words.size()) : best->first;
+}
+
+// Consecutive months as spans.
+std::vector<std::pair<int, int>> spans(const std::vector<int>& months) {
+  std::vector<std::pair<int, int>> out;
+  for (int m : months) {
+    if (!out.empty() && out.back().second + 1 >= m) out.back().second = std::max(out.back().second, m);
+    else out.emplace_back(m, m);
+  }
+  return out;
+}
+
+}  // namespace
+
+int month_of(Day day) {
+  int year;
+  unsigned month, dom;
+  civil_from_day(day, year, month, dom);
+  return year * 12 + static_cast<int>(month) - 1;
+}
+
+std::string form_key(const std::vector<std::string>& words, SpeakerKind kind) {
+  return std::to_string(static_cast<int>(kind)) + ":" + joined(words, 0, words.size());
+}
+
+uint32_t Resolution::identity_of(const std::string& key, int month) const {
+  if (auto it = whole.find(key); it != whole.end()) return it->second;
+  if (auto it = by_month.find(key); it != by_month.end())
+    if (auto m = it->second.find(month); m != it->second.end()) return m->second;
+  return kNoIdentity;
+}
+
+Resolution resolve(const Forms& forms) {
+  Resolution r;
+  // Full names (and every group or multi-word form) first.
+  std::vector<const Form*> full;
+  std::vector<std::string> keys;
+  for (const auto& [key, form] : forms)
+    if (form.words.size() > 1 || form.kind == SpeakerKind::group) {
+      full.push_back(&form);
+      keys.push_back(key);
+    }
+  UnionFind sets(full.size());
+  join_full_names(full, keys, sets);
+  std::map<size_t, std::vector<size_t>> clusters;
+  for (size_t i = 0; i < full.size(); ++i) clusters[sets.find(i)].push_back(i);
+  // Per identity, its statements by month; per (kind, word), the identities
+  // whose full names end or begin with it.
+  std::vector<std::map<int, uint64_t>> monthly;
+  std::map<std::pair<SpeakerKind, std::string>, std::set<uint32_t>> by_word;
+  for (const auto& [root, members] : clusters) {
+    const auto id = static_cast<uint32_t>(r.identities.size());
+    const Form* main = full[members.front()];
+    for (size_t i : members)
+      if (full[i]->statements > main->statements) main = full[i];
+    r.identities.push_back({main->words, main->kind, shown_name(*main)});
+    r.members.emplace_back();
+    monthly.emplace_back();
+    for (size_t i : members) {
+      r.whole[keys[i]] = id;
+      r.members.back().push_back({full[i]->words, {}});
+      for (const auto& [article, in] : full[i]->articles) monthly.back()[in.month] += in.statements;
+      if (full[i]->kind != SpeakerKind::group && full[i]->words.size() > 1) {
+        by_word[{full[i]->kind, full[i]->words.back()}].insert(id);
+        // A person's short form may be a first name; an organisation's
+        // first word is often a place ("Russia's embassy").
+        if (full[i]->kind == SpeakerKind::person) by_word[{full[i]->kind, full[i]->words.front()}].insert(id);
+      }
+    }
+  }
+  // One-word names, month by month: the dominant full name of the year around.
+  for (const auto& [key, form] : forms) {
+    if (form.words.size() != 1 || form.kind == SpeakerKind::group) continue;
+    auto candidates = by_word.find({form.kind, form.words.front()});
+    std::map<uint32_t, std::vector<int>> joined_months;
+    std::vector<int> own_months;
+    std::set<int> months;
+    for (const auto& [article, in] : form.articles) months.insert(in.month);
+    for (int month : months) {
+      uint32_t best = kNoIdentity;
+      uint64_t best_n = 0, total = 0;
+      if (candidates != by_word.end())
+        for (uint32_t id : candidates->second) {
+          uint64_t n = 0;
+          const auto& m = monthly[id];
+          for (auto it = m.lower_bound(month - kWindowMonths); it != m.end() && it->first <= month + kWindowMonths; ++it)
+            n += it->second;
+          total += n;
+          if (n > best_n) best_n = n, best = id;
+        }
+      if (best != kNoIdentity && double(best_n) >= kDominance * double(total)) joined_months[best].push_back(month);
+      else own_months.push_back(month);
+    }
+    auto& assigned = r.by_month[key];
+    for (const auto& [id, list] : joined_months) {
+      for (int m : list) assigned[m] = id;
+      r.members[id].push_back({form.words, spans(list)});
+    }
+    if (!own_months.empty()) {
+      const auto id = static_cast<uint32_t>(r.identities.size());
+      r.identities.push_back({form.words, form.kind, shown_name(form)});
+      r.members.push_back({{form.words, {}}});
+      for (int m : own_months) assigned[m] = id;
+    }
+  }
+  return r;
+}
+
+namespace {
+
+bool contains_phrase(const std::vector<std::string>& words, const std::vector<std::string>& phrase) {
+  if (phrase.empty() || phrase.size() > words.size()) return false;
+  return std::search(words.begin(), words.end(), phrase.begin(), phrase.end()) != words.end();
+}
+
+std::unique_ptr<QueryNode> exact_name(const std::vector<std::string>& words) {
+  auto n = std::make_unique<QueryNode>();
+  n->kind = QueryNode::Kind::speaker;
+  n->terms.emplace_back(analysis::kSpeakerStart);
+  for (const auto& w : words) n->terms.push_back(analysis::field_term(analysis::kSpeakerPrefix, w));
+  n->terms.emplace_back(analysis::kSpeakerEnd);
+  for (uint32_t i = 0; i < n->terms.size(); ++i) n->offsets.push_back(i);
+  n->text = "speaker=\"" + joined(words, 0, words.size()) + "\"";
+  return n;
+}
+
+Day first_day(int month) { return *day_from_civil(month / 12, static_cast<unsigned>(month % 12) + 1, 1); }
+
+std::unique_ptr<QueryNode> in_months(std::unique_ptr<QueryNode> name, const std::vector<std::pair<int, int>>& months) {
+  auto any = std::make_unique<QueryNode>();
+  any->kind = QueryNode::Kind::any_of;
+  for (const auto& [from, to] : months) {
+    auto d = std::make_unique<QueryNode>();
+    d->kind = QueryNode::Kind::dates;
+    d->dates = {first_day(from), static_cast<Day>(first_day(to + 1) - 1)};
+    d->text = "date:" + format_day(d->dates.from) + ".." + format_day(d->dates.to);
+    any->children.push_back(std::move(d));
+  }
+  auto all = std::make_unique<QueryNode>();
+  all->kind = QueryNode::Kind::all_of;
+  all->children.push_back(std::move(name));
+  all->children.push_back(std::move(any));
+  return all;
+}
+
+}  // namespace
+
+void widen_speaker_nodes(QueryNode& node, const Resolution& r) {
+  for (auto& c : node.children) widen_speaker_nodes(*c, r);
+  if (node.kind != QueryNode::Kind::speaker) return;
+  std::vector<std::string> phrase;
+  for (size_t i = 0; i < node.terms.size(); ++i) {
+    if (node.terms[i].size() < 2 || node.terms[i][0] != analysis::kSpeakerPrefix || node.offsets[i] != i ||
+        node.terms[i] == analysis::kSpeakerStart || node.terms[i] == analysis::kSpeakerEnd)
+      return;
+    phrase.push_back(node.terms[i].substr(1));
+  }
+  std::vector<std::unique_ptr<QueryNode>> extra;
+  for (size_t id = 0; id < r.identities.size(); ++id) {
+    const auto& members = r.members[id];
+    bool named = false;
+    for (const auto& m : members) named |= contains_phrase(m.words, phrase);
+    if (!named) continue;
+    for (const auto& m : members) {
+      if (contains_phrase(m.words, phrase)) continue;  // the condition as written finds it
+      auto name = exact_name(m.words);
+      extra.push_back(m.months.empty() ? std::move(name) : in_months(std::move(name), m.months));
+    }
+  }
+  if (extra.empty()) return;
+  auto original = std::make_unique<QueryNode>();
+  std::swap(*original, node);
+  node.kind = QueryNode::Kind::any_of;
+  node.text = original->text + " (and the identities it names)";
+  node.children.push_back(std::move(original));
+  for (auto& e : extra) node.children.push_back(std::move(e));
+}
+
+}  // namespace attache::query::identity

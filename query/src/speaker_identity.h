@@ -1,0 +1,64 @@
+// Which forms of a speaker's name are one identity across the archive, and
+// how a speaker: condition widens to an identity (speakers.h describes the
+// rules; SpeakerTally feeds them).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "attache/query/query.h"
+#include "attache/query/speakers.h"
+
+namespace attache::query::identity {
+
+// Months since year 0, so a year around a month is 12 either side.
+int month_of(Day day);
+
+// One form of a speaker's name as the statements give it.
+struct Form {
+  std::vector<std::string> words;  // folded
+  SpeakerKind kind = SpeakerKind::person;
+  std::map<std::string, uint64_t> written, descriptions;  // canonical as stored, descriptions: statements
+  uint64_t statements = 0;
+  struct InArticle {
+    int month = 0;
+    uint32_t statements = 0;
+  };
+  std::map<uint64_t, InArticle> articles;
+};
+// By form_key.
+using Forms = std::map<std::string, Form>;
+std::string form_key(const std::vector<std::string>& words, SpeakerKind kind);
+
+struct Identity {
+  std::vector<std::string> words;  // of its name
+  SpeakerKind kind = SpeakerKind::person;
+  std::string name;                // as shown
+};
+
+inline constexpr uint32_t kNoIdentity = UINT32_MAX;
+
+struct Resolution {
+  std::vector<Identity> identities;
+  // The forms each identity takes, with the months they belong to it
+  // (empty: every month).
+  struct Member {
+    std::vector<std::string> words;
+    std::vector<std::pair<int, int>> months;  // inclusive spans
+  };
+  std::vector<std::vector<Member>> members;
+  std::unordered_map<std::string, uint32_t> whole;            // form key -> identity, every month
+  std::unordered_map<std::string, std::map<int, uint32_t>> by_month;  // one-word forms: month -> identity
+
+  uint32_t identity_of(const std::string& key, int month) const;
+};
+
+Resolution resolve(const Forms& forms);
+
+// Rewrites speaker: nodes under node (see SpeakerTally::resolve_speakers).
+void widen_speaker_nodes(QueryNode& node, const Resolution& resolution);
+
+}  // namespace attache::query::identity
