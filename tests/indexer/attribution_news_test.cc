@@ -124,3 +124,11 @@ TEST_CASE("a relative clause's speaker is the person it is about") {
   CHECK(s[0].canonical == "Ted Cruz");
   CHECK(s[0].text == "he would only use waterboarding sparingly");
 }
+
+TEST_CASE("a pronoun nobody answers to leaves the speaker unresolved, not a speaker called 'they'") {
+  auto s = find("They said the plan would fail before the winter came.");
+  for (const auto& f : s) {
+    CHECK(f.speaker == "They");
+    CHECK(f.canonical.empty());
+  }
+}

@@ -181,7 +181,10 @@ class Extractor {
                                                       : 5;
     s.written = p.type != PhraseType::none && e.relative ? phrases_.span_text(p.first, p.last)
                                                          : phrases_.span_text(t.source_first, t.source_last);
-    if (s.canonical.empty()) {
+    // A pronoun nobody in the article answers to stays unresolved: "they" is no speaker of its own.
+    static const std::unordered_set<std::string_view> kPronouns = {"he", "she", "they", "it", "i", "we", "you", "who", "which"};
+    const bool pronoun = t.source_first == t.source_last && kPronouns.count(first);
+    if (s.canonical.empty() && !pronoun) {
       uint32_t a = t.source_first;
       if (a < t.source_last && (first == "the" || first == "a" || first == "an")) ++a;
       s.canonical = phrases_.span_text(a, t.source_last);
