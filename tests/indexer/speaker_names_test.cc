@@ -103,3 +103,9 @@ TEST_CASE("the extractor's statements come out normalised") {
     CHECK(st.speaker_kind == SpeakerKind::person);
   }
 }
+
+TEST_CASE("a capitalised word the article writes in lower case opened the sentence; it is not part of the name") {
+  std::vector<Statement> v{said("Year Barack Obama")};
+  normalise_speakers("Last year the economy grew. Year Barack Obama said the year ahead would be better.", v);
+  CHECK(v[0].canonical == "Barack Obama");
+}

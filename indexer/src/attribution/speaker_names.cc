@@ -200,7 +200,11 @@ SpeakerName analyse_speaker(std::string_view phrase, bool group, const CommonWor
   const Words& l = words();
   std::vector<std::string_view> w = split(phrase);
   size_t first = 0;  // words before it are no part of the speaker ("To", "Does", "the")
-  while (first + 1 < w.size() && (l.in(kStray, w[first]) || (!starts_upper(w[first]) && !group))) ++first;
+  // A capitalised word the article otherwise writes in lower case opened the
+  // sentence ("Year Barack Obama"), unless what is left would be a single word.
+  while (first + 1 < w.size() && (l.in(kStray, w[first]) || (!starts_upper(w[first]) && !group) ||
+                                  (first + 2 < w.size() && starts_upper(w[first]) && common.is_common(w[first]))))
+    ++first;
   w.erase(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(first));
   SpeakerName out;
   if (w.empty()) return out;
