@@ -39,10 +39,8 @@ TEST_CASE("on real news it was not trained on, attribution stays at the floor re
   // figures are those of ../shared/polnear/score.py, and over fewer gold statements they mean nothing.
   const std::filesystem::path split = std::string(ATTACHE_SOURCE_DIR) + "/../shared/polnear/train";
   REQUIRE_MESSAGE(std::filesystem::is_directory(split), "PolNeAR is expected beside the project, in ../shared/polnear");
-  std::set<std::string> holdout;
-  std::ifstream names(std::string(ATTACHE_SOURCE_DIR) + "/tests/quotes/polnear/holdout.txt");
-  for (std::string line; std::getline(names, line);)
-    if (!line.empty() && line[0] != '#') holdout.insert(line);
+  const std::set<std::string> holdout =
+      evaluation::read_name_list(std::string(ATTACHE_SOURCE_DIR) + "/tests/quotes/polnear/holdout.txt");
   std::vector<evaluation::PolnearArticle> articles;
   for (auto& a : evaluation::load_polnear(split))
     if (holdout.count(a.example.name)) articles.push_back(std::move(a));

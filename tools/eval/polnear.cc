@@ -111,4 +111,13 @@ std::vector<PolnearArticle> load_polnear(const std::filesystem::path& split) {
   return out;
 }
 
+std::set<std::string> read_name_list(const std::string& file) {
+  std::ifstream in(file);
+  if (!in) throw Error(ErrorKind::io, file + ": cannot read");
+  std::set<std::string> names;
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty() && line[0] != '#') names.insert(line);
+  return names;
+}
+
 }  // namespace attache::evaluation

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,5 +21,8 @@ struct PolnearArticle {
 // twice), sorted by name. Throws attache::Error naming the file and line of a
 // malformed annotation.
 std::vector<PolnearArticle> load_polnear(const std::filesystem::path& split);
+
+// Article names, one a line, # comments (tests/quotes/polnear/holdout.txt).
+std::set<std::string> read_name_list(const std::string& file);
 
 }  // namespace attache::evaluation

@@ -27,14 +27,6 @@ const char* kUsage =
     "example:\n"
     "  attache-quote-eval --names tests/quotes/polnear/holdout.txt --expect 1900 ../shared/polnear/train\n";
 
-std::set<std::string> read_names(const std::string& file) {
-  std::ifstream in(file);
-  if (!in) throw attache::Error(attache::ErrorKind::io, file + ": cannot read");
-  std::set<std::string> names;
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty() && line[0] != '#') names.insert(line);
-  return names;
-}
 
 }  // namespace
 
@@ -69,7 +61,7 @@ int main(int argc, char** argv) {
     if (!model_file.empty()) loaded = indexer::AttributionModel::load(model_file);
     const indexer::AttributionModel& model = loaded ? *loaded : indexer::AttributionModel::builtin();
     const std::optional<std::set<std::string>> names =
-        names_file.empty() ? std::nullopt : std::optional(read_names(names_file));
+        names_file.empty() ? std::nullopt : std::optional(attache::evaluation::read_name_list(names_file));
     for (const auto& dir : dirs) {
       int gold = 0;
       if (std::filesystem::is_directory(std::filesystem::path(dir) / "attributions")) {

@@ -9,14 +9,6 @@
 
 namespace {
 
-std::set<std::string> read_names(const std::string& file) {
-  std::ifstream in(file);
-  if (!in) throw attache::Error(attache::ErrorKind::io, file + ": cannot read");
-  std::set<std::string> names;
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty() && line[0] != '#') names.insert(line);
-  return names;
-}
 
 const char* kUsage =
     "usage: attache-quote-train --output FILE [--exclude-names FILE]... [--exclude-publisher P]...\n"
@@ -46,7 +38,7 @@ int main(int argc, char** argv) {
         std::cout << kUsage;
         return 0;
       } else if (a == "--output") output = value();
-      else if (a == "--exclude-names") for (auto& n : read_names(value())) excluded.insert(n);
+      else if (a == "--exclude-names") for (auto& n : attache::evaluation::read_name_list(value())) excluded.insert(n);
       else if (a == "--exclude-publisher") publishers.insert(value());
       else if (a == "--epochs") options.epochs = static_cast<uint32_t>(std::stoul(value()));
       else if (a == "--bits") options.row_bits = static_cast<uint32_t>(std::stoul(value()));
