@@ -132,3 +132,11 @@ TEST_CASE("a pronoun nobody answers to leaves the speaker unresolved, not a spea
     CHECK(f.canonical.empty());
   }
 }
+
+TEST_CASE("a surname with two titles, neither the person's, is someone else (regression: a crash)") {
+  // The second title was checked against a person already set aside: a null dereference.
+  auto s = find("Ambassador John Smith said the talks went well. Secretary General Smith said the vote had failed.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "John Smith");
+  CHECK(s[1].canonical == "Smith");
+}

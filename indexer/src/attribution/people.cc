@@ -72,7 +72,10 @@ Person& People::person_for(const Phrase& p) {
   if (person && first.empty() && !person->roles.empty())
     for (const std::string& t : p.titles) {
       std::string role = lowered(t);
-      if ((is_title_word(t) && is_role_noun(role)) && !has_role(*person, role)) person = nullptr;
+      if (is_title_word(t) && is_role_noun(role) && !has_role(*person, role)) {
+        person = nullptr;
+        break;
+      }
     }
   if (!person) {
     people_.push_back(Person{});
