@@ -105,6 +105,12 @@ for ((k = 1; k <= kills; k++)); do
   kill -9 "$writer" 2>/dev/null || true
   status=0
   wait "$writer" 2>/dev/null || status=$?
+  # 137 is our SIGKILL; anything else is the writer failing on its own (a crash, an error).
+  if ((status != 0 && status != 137)); then
+    echo "soak: kill $k (operation $kind): the writer failed on its own, status $status:" >&2
+    tail -5 "$work/writer-errors" >&2
+    exit 1
+  fi
   if ((status == 0)); then
     finished=$((finished + 1))
     windows[kind]=$((ran * 3 / 2 + 10))

@@ -163,7 +163,8 @@ std::string train_attribution_model(const std::vector<AttributionExample>& examp
   std::vector<bool> right;
   if (groups.size() > 1)
     for (const auto& [group, members] : groups) {
-      TaggerModel tagger = train_tagger(prepared, options, [&](size_t i) { return examples[i].group != group; });
+      const std::string& held_out = group;  // clang 15 does not capture structured bindings
+      TaggerModel tagger = train_tagger(prepared, options, [&](size_t i) { return examples[i].group != held_out; });
       for (size_t i : members)
         for (const Candidate& c : extract_candidates(examples[i].text, tagger)) {
           features.push_back(calibration_features(c.evidence));
