@@ -4,8 +4,9 @@
 
 #include <algorithm>
 #include <map>
-#include <sstream>
 #include <unordered_set>
+
+#include "word_lists.h"
 
 namespace attache::indexer::attribution {
 
@@ -41,23 +42,13 @@ class Words {
  public:
   Words() {
     static const std::map<std::string, List> sections = {
-        {"[title]", kTitle},       {"[party]", kParty},       {"[place]", kPlace},
-        {"[stray]", kStray},       {"[suffix]", kSuffix},     {"[particle]", kParticle},
-        {"[organisation]", kOrganisation}, {"[publication-head]", kPublicationHead},
-        {"[publication]", kPublication}};
-    std::istringstream in(kSpeakerWordsText);
-    std::string line, word;
-    List current = kLists;
-    while (std::getline(in, line)) {
-      if (line.empty() || line[0] == '#') continue;
-      if (auto s = sections.find(line); s != sections.end()) {
-        current = s->second;
-        continue;
-      }
-      std::istringstream words(line);
-      while (words >> word)
-        if (current != kLists) lists_[current].insert(key(word));
-    }
+        {"title", kTitle},       {"party", kParty},       {"place", kPlace},
+        {"stray", kStray},       {"suffix", kSuffix},     {"particle", kParticle},
+        {"organisation", kOrganisation}, {"publication-head", kPublicationHead},
+        {"publication", kPublication}};
+    for (const auto& [name, words] : read_word_lists(kSpeakerWordsText))
+      if (auto s = sections.find(name); s != sections.end())
+        for (const std::string& word : words) lists_[s->second].insert(key(word));
   }
   // An acronym is not the word it spells ("US" is not "us").
   bool in(List list, std::string_view w) const {
