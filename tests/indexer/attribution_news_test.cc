@@ -140,3 +140,32 @@ TEST_CASE("a surname with two titles, neither the person's, is someone else (reg
   CHECK(s[0].canonical == "John Smith");
   CHECK(s[1].canonical == "Smith");
 }
+
+TEST_CASE("a quotation standing as its own paragraph after \"X continued:\" is X's") {
+  auto s = find("Mayor Robert Wagner spoke for an hour at City Hall. Wagner continued:\n\n"
+                "\"We will not yield on this point. The city will not pay.\"\n\n"
+                "Senator John Smith spoke on the budget, and then he added:\n\n"
+                "\"The people of this state deserve better.\"");
+  const Found* wagner = saying(s, "The city will not pay");
+  REQUIRE(wagner);
+  CHECK(wagner->canonical == "Robert Wagner");
+  CHECK(wagner->text.find("We will not yield") == 0);  // both sentences of the quotation
+  const Found* smith = saying(s, "deserve better");
+  REQUIRE(smith);
+  CHECK(smith->canonical == "John Smith");  // the subject goes on in "and then he added"
+}
+
+TEST_CASE("a peer is a person: Lord Home is not the funeral home named before him") {
+  auto s = find("The service was held at the Smith Funeral Home on Main Street. Lord Home, the foreign secretary, "
+                "said Britain would stand by its allies.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Home");
+}
+
+TEST_CASE("a bare title finds the person the article named with it") {
+  auto s = find("Councilman Joseph Reilly proposed the budget on Monday. The councilman said taxes would not rise.\n\n"
+                "Coach Hank Stram praised his players. The coach said the team would win the title.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Joseph Reilly");
+  CHECK(s[1].canonical == "Hank Stram");
+}

@@ -2,6 +2,7 @@
 """Figures for the attribution model on PolNeAR, on articles it was not trained on.
 
 usage: polnear_eval.py BUILD_DIR POLNEAR_SPLIT [--cv] [--holdout] [--show N]
+(TRAIN_ARGS="--epochs 12 --bits 20" passes options to attache-quote-train.)
 
 --holdout: train on every article outside tests/quotes/polnear/holdout.txt, score the holdout.
 --cv:      leave one publisher out: for each publisher, train on the others (holdout excluded),
@@ -44,7 +45,7 @@ def score(build, split, model, keep, show, tmp, tag):
 
 
 def train(build, split, model, extra):
-    subprocess.run([f"{build}/tools/attache-quote-train", "--output", model, "--exclude-names", HOLDOUT] + extra + [split],
+    subprocess.run([f"{build}/tools/attache-quote-train", "--output", model, "--exclude-names", HOLDOUT] + extra + os.environ.get("TRAIN_ARGS", "").split() + [split],
                    check=True, capture_output=True)
 
 

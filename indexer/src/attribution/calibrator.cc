@@ -35,6 +35,8 @@ std::vector<float> calibration_features(const StatementEvidence& e) {
   flag(e.content_before && e.content_after);
   flag(e.content_before && !e.content_after);
   flag(e.continuation);
+  flag(e.colon);
+  flag(e.colon && e.continuation);
   return x;
 }
 

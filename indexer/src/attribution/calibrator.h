@@ -26,6 +26,7 @@ struct StatementEvidence {
   uint32_t source_cue_gap = 0;  // words between them
   bool content_before = false, content_after = false;  // relative to the cue
   bool continuation = false;    // content in a paragraph after the cue's
+  bool colon = false;           // a colon after the cue opens the content
 };
 
 std::vector<float> calibration_features(const StatementEvidence& e);

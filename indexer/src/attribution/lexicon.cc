@@ -46,7 +46,7 @@ const Lexicon& lexicon() {
 using WordSet = std::unordered_set<std::string, Lexicon::Hash, std::equal_to<>>;
 
 struct WordLists {
-  WordSet title_words, nationalities, role_nouns, group_nouns, institutions;
+  WordSet title_words, nationalities, role_nouns, group_nouns, institutions, ranks;
   std::unordered_map<std::string, int, Lexicon::Hash, std::equal_to<>> given_names;  // 1 male, 2 female
   WordLists() {
     auto lists = read_word_lists(kAttributionWordsText);
@@ -56,6 +56,7 @@ struct WordLists {
     fill(role_nouns, "role-noun");
     fill(group_nouns, "group-noun");
     fill(institutions, "institution");
+    fill(ranks, "rank");
     for (const std::string& n : lists["male-name"]) given_names.emplace(n, 1);
     for (const std::string& n : lists["female-name"]) given_names.emplace(n, 2);
   }
@@ -80,6 +81,11 @@ bool is_nationality(std::string_view w) { return in(word_lists().nationalities, 
 bool is_role_noun(std::string_view w) { return in(word_lists().role_nouns, w); }
 bool is_group_noun(std::string_view w) { return in(word_lists().group_nouns, w); }
 bool is_institution_word(std::string_view w) { return in(word_lists().institutions, w); }
+
+bool is_personal_title(std::string_view w) {
+  int gender = 0;
+  return is_honorific(w, gender) || in(word_lists().ranks, w);
+}
 
 bool is_honorific(std::string_view w, int& gender) {
   if (w == "Mr." || w == "Mr" || w == "M." || w == "Monsieur" || w == "Herr") {

@@ -28,5 +28,7 @@ bool is_role_noun(std::string_view word);
 bool is_group_noun(std::string_view word);
 // Institutions that speak as such ("Kremlin", "Pentagon", "State Department").
 bool is_institution_word(std::string_view word);
+// Honorifics and ranks after which a word is a person's name ("Mr. Bank", "Lord Home").
+bool is_personal_title(std::string_view word);
 
 }  // namespace attache::indexer::attribution

@@ -182,7 +182,8 @@ Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t nam
   bool institution = false;  // once split off, an organisation describes the person
   for (uint32_t i = name_start != first_name ? name_start : a; i <= b; ++i)
     institution |= is_institution_word(w_[i].text) && !is_title_word(w_[i].text);
-  if (institution || (p.names.size() == 1 && p.titles.empty() && kPlaces.count(p.names[0]))) {
+  const bool after_personal_title = p.names.size() == 1 && name_start > a && is_personal_title(w_[name_start - 1].text);
+  if ((institution && !after_personal_title) || (p.names.size() == 1 && p.titles.empty() && kPlaces.count(p.names[0]))) {
     p.type = PhraseType::group;
     return p;
   }

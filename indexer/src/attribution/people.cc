@@ -129,13 +129,16 @@ void People::note_names() {
 
 // The most recent person a "he" or "she" may be: speakers before the merely
 // mentioned, people named in this very sentence (objects: "asked whether ...
-// Mr. Putin, he said") not at all, unknown gender last.
-Person* People::latest_of_gender(int gender) {
+// Mr. Putin, he said") not at all unless the sentence's subject goes on in a
+// coordinated clause ("Smith spoke for an hour, and then he added"), unknown
+// gender last.
+Person* People::latest_of_gender(int gender, bool coordinated) {
   const int sentence = static_cast<int>(phrases_.sentence());
   Person* best = nullptr;
   int best_key = INT32_MIN;
   for (Person& c : people_) {
     if (c.gender != gender && c.gender != 0) continue;
+    if (coordinated && c.last_seen == sentence && c.seen_as_subject) return &c;
     int seen = c.last_seen < sentence ? c.last_seen : c.previous_seen;
     int spoke = c.last_spoke;
     if (seen < 0 && spoke < 0) continue;
@@ -173,7 +176,9 @@ Speaker People::resolve(const Phrase& p) {
         return s;
       }
       const int gender = p.role == "he" ? 1 : 2;
-      person = latest_of_gender(gender);
+      const bool coordinated = p.first > phrases_.sentence_first() &&
+                               (w_[p.first - 1].is("and") || w_[p.first - 1].is("but") || w_[p.first - 1].is("then"));
+      person = latest_of_gender(gender, coordinated);
       if (!person) return {};
       if (!person->gender) person->gender = gender;
       break;

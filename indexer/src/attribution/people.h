@@ -47,7 +47,7 @@ class People {
  private:
   Person* find_person(const std::string& surname, int gender = 0);
   Person& person_for(const Phrase& p);
-  Person* latest_of_gender(int gender);
+  Person* latest_of_gender(int gender, bool coordinated);
   Person* introduced_as(const std::string& role);
 
   const NounPhrases& phrases_;

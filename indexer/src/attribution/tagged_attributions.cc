@@ -17,7 +17,9 @@ struct Run {
   float margin;  // mean over the run's words
 };
 
-std::vector<Run> runs_of(const std::vector<uint8_t>& labels, const std::vector<float>& margins) {
+// A run's margin is the mean over its words: whether a colon or a quotation mark
+// belongs to the cue or the content is a matter of annotation, not of evidence.
+std::vector<Run> runs_of(const std::vector<Word>& w, const std::vector<uint8_t>& labels, const std::vector<float>& margins) {
   std::vector<Run> runs;
   for (uint32_t i = 0; i < labels.size();) {
     Part part = part_of(labels[i]);
@@ -26,9 +28,13 @@ std::vector<Run> runs_of(const std::vector<uint8_t>& labels, const std::vector<f
            labels[e] != B_CONTENT)
       ++e;
     if (part != Part::none) {
-      float sum = 0;
-      for (uint32_t k = i; k < e; ++k) sum += margins[k];
-      runs.push_back({part, i, e - 1, sum / static_cast<float>(e - i)});
+      float sum = 0, all = 0;
+      uint32_t words = 0;
+      for (uint32_t k = i; k < e; ++k) {
+        all += margins[k];
+        if (w[k].kind == WordKind::word) sum += margins[k], ++words;
+      }
+      runs.push_back({part, i, e - 1, words ? sum / static_cast<float>(words) : all / static_cast<float>(e - i)});
     }
     i = e;
   }
@@ -56,7 +62,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
     std::copy(part_labels.begin(), part_labels.end(), labels.begin() + s.first);
     std::copy(part_margins.begin(), part_margins.end(), margins.begin() + s.first);
   }
-  const std::vector<Run> runs = runs_of(labels, margins);
+  const std::vector<Run> runs = runs_of(w, labels, margins);
 
   struct Draft {
     const Run* cue;

@@ -4,6 +4,7 @@
 // and its values.
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "lexicon.h"
 #include "tagger.h"
@@ -78,7 +79,7 @@ int bucket(int distance) {
   return distance < 0 ? -b : b;
 }
 
-WordInfo describe(const Word& w) {
+WordInfo describe_uncached(const Word& w) {
   WordInfo x;
   const std::string lower = w.kind == WordKind::word ? lowered(w.text) : w.text;
   x.lower = hash_text(lower);
@@ -89,6 +90,29 @@ WordInfo describe(const Word& w) {
     else if (lower == "according") x.cue = hash_text(lower);
   }
   x.klass = class_of(w, lower);
+  return x;
+}
+
+// What a word's text says of it depends on nothing else (its capital follows
+// from the text), and the words of news repeat: each thread remembers the words
+// it has described, up to a bound, so a word is lowercased, shaped and looked
+// up in the lexicons once rather than at every occurrence. Punctuation is cheap
+// and its kind depends on where it stands, so it is described each time.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+WordInfo described(const Word& w) {
+  if (w.kind != WordKind::word) return describe_uncached(w);
+  constexpr size_t kRemembered = 1 << 17;
+  thread_local std::unordered_map<std::string, WordInfo, TextHash, std::equal_to<>> seen;
+  if (auto it = seen.find(std::string_view(w.text)); it != seen.end()) return it->second;
+  if (seen.size() >= kRemembered) seen.clear();
+  return seen.emplace(w.text, describe_uncached(w)).first->second;
+}
+
+WordInfo describe(const Word& w) {
+  WordInfo x = described(w);
   x.quote = w.kind == WordKind::quote_open ? 2 : w.kind == WordKind::quote_close ? 3 : w.quote >= 0 ? 1 : 0;
   return x;
 }
@@ -118,8 +142,7 @@ std::vector<Sequence> tagged_sequences(const WordStream& stream) {
         trigger = trigger || x.kind == WordKind::quote_open || x.kind == WordKind::quote_close ||
                   x.kind == WordKind::colon || x.quote >= 0;
       } else if (!trigger) {
-        std::string l = lowered(x.text);
-        trigger = find_cue(l) != nullptr || l == "according";
+        trigger = described(x).cue != 0;  // a cue of the lexicon, or "according"
       }
       if (x.kind == WordKind::colon) colon = true;
       else if (x.kind != WordKind::terminator && x.kind != WordKind::quote_close) colon = false;
