@@ -169,3 +169,12 @@ TEST_CASE("a bare title finds the person the article named with it") {
   CHECK(s[0].canonical == "Joseph Reilly");
   CHECK(s[1].canonical == "Hank Stram");
 }
+
+TEST_CASE("what was said before a long speaker phrase and its cue is the statement") {
+  auto s = find("The plan drew fire on Monday. The tariff cuts will help exporters, E. M. Martin, assistant secretary "
+                "of state for economic affairs told members of the World Affairs Council Monday night.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Martin");
+  CHECK(s[0].cue == "told");
+  CHECK(s[0].text == "The tariff cuts will help exporters");
+}

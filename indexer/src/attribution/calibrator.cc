@@ -37,6 +37,7 @@ std::vector<float> calibration_features(const StatementEvidence& e) {
   flag(e.continuation);
   flag(e.colon);
   flag(e.colon && e.continuation);
+  flag(e.content_untagged);
   return x;
 }
 

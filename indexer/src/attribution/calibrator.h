@@ -27,6 +27,7 @@ struct StatementEvidence {
   bool content_before = false, content_after = false;  // relative to the cue
   bool continuation = false;    // content in a paragraph after the cue's
   bool colon = false;           // a colon after the cue opens the content
+  bool content_untagged = false;  // the clause before the source, left out by the tagger
 };
 
 std::vector<float> calibration_features(const StatementEvidence& e);

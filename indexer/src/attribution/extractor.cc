@@ -99,6 +99,7 @@ class Extractor {
     e.content_before = t.content_first < t.cue_first;
     e.content_after = t.content_last > t.cue_last;
     e.continuation = w_[t.content_first].paragraph != w_[t.cue_first].paragraph;
+    e.content_untagged = t.content_untagged;
     // "He continued:" and the quotation after it, in this paragraph or the next.
     for (uint32_t i = t.cue_last; i < t.content_first && i <= t.cue_last + 1; ++i)
       e.colon = e.colon || w_[i].kind == WordKind::colon;

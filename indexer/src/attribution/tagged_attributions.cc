@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <deque>
 
 namespace attache::indexer::attribution {
 namespace {
@@ -68,6 +69,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
     const Run* cue;
     const Run* source = nullptr;
     std::vector<const Run*> contents;
+    bool content_untagged = false;
   };
   std::vector<Draft> drafts;
   for (const Run& r : runs) {
@@ -120,6 +122,26 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
     }
     if (best) best->contents.push_back(&c);
   }
+  // "The cuts will help exporters, E. M. Martin, an assistant secretary of state, told members of
+  // the council": a source and a cue whose content the tagger missed, after a clause and a comma
+  // that open the sentence. The clause is what was said; the calibrator knows it was not tagged.
+  std::deque<Run> untagged;
+  for (Draft& d : drafts) {
+    if (!d.source || !d.contents.empty()) continue;
+    const uint32_t lead = std::min(d.source->first, d.cue->first);
+    const uint32_t start = stream.sentence_first_word[w[lead].sentence];
+    if (lead < start + 4 || w[lead - 1].kind != WordKind::comma) continue;
+    bool plain = true;
+    float margin = 0;
+    for (uint32_t k = start; k + 1 < lead; ++k) {
+      plain = plain && labels[k] == O && w[k].quote < 0 && w[k].kind != WordKind::quote_open;
+      margin -= margins[k];
+    }
+    if (!plain) continue;
+    untagged.push_back({Part::content, start, lead - 2, margin / static_cast<float>(lead - 1 - start)});
+    d.contents.push_back(&untagged.back());
+    d.content_untagged = true;
+  }
   std::vector<TaggedAttribution> out;
   for (const Draft& d : drafts) {
     if (!d.source || d.contents.empty()) continue;
@@ -155,6 +177,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
       a.source_margin = d.source->margin;
       a.cue_margin = d.cue->margin;
       a.content_margin = content_margin / static_cast<float>(j - i);
+      a.content_untagged = d.content_untagged;
       out.push_back(a);
       i = j;
     }
