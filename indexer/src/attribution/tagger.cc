@@ -24,6 +24,9 @@ void put(std::string& out, T value) {
 
 }  // namespace
 
+// The forward pass keeps only each label's best score, without branches; the
+// way back recomputes, for the one label chosen at each word, which label led
+// to it (the first best, as a forward argmax would pick).
 void viterbi(const Emissions& emissions, const Transitions& transitions, std::vector<uint8_t>& labels,
              std::vector<float>& margins) {
   const size_t n = emissions.size();
@@ -31,32 +34,32 @@ void viterbi(const Emissions& emissions, const Transitions& transitions, std::ve
   margins.assign(n, 0);
   if (n == 0) return;
   thread_local std::vector<std::array<float, kLabels>> best;
-  thread_local std::vector<std::array<uint8_t, kLabels>> back;
   best.resize(n);
-  back.resize(n);
   for (int l = 0; l < kLabels; ++l) best[0][l] = emissions[0][l] + transitions[kLabels * kLabels + l];
-  for (size_t i = 1; i < n; ++i)
+  for (size_t i = 1; i < n; ++i) {
+    const std::array<float, kLabels>& previous = best[i - 1];
     for (int l = 0; l < kLabels; ++l) {
-      float top = -std::numeric_limits<float>::infinity();
-      uint8_t arg = 0;
-      for (int p = 0; p < kLabels; ++p) {
-        float v = best[i - 1][p] + transitions[p * kLabels + l];
-        if (v > top) top = v, arg = static_cast<uint8_t>(p);
-      }
+      float top = previous[0] + transitions[l];
+      for (int p = 1; p < kLabels; ++p) top = std::max(top, previous[p] + transitions[p * kLabels + l]);
       best[i][l] = top + emissions[i][l];
-      back[i][l] = arg;
     }
-  uint8_t l = 0;
-  for (int k = 1; k < kLabels; ++k)
-    if (best[n - 1][k] > best[n - 1][l]) l = static_cast<uint8_t>(k);
+  }
+  auto first_best = [](auto score) {
+    uint8_t arg = 0;
+    float top = score(0);
+    for (int k = 1; k < kLabels; ++k)
+      if (float v = score(k); v > top) top = v, arg = static_cast<uint8_t>(k);
+    return arg;
+  };
+  uint8_t l = first_best([&](int k) { return best[n - 1][k]; });
   for (size_t i = n; i-- > 0;) {
     labels[i] = l;
-    if (i > 0) l = back[i][l];
+    if (i > 0) l = first_best([&](int p) { return best[i - 1][p] + transitions[p * kLabels + labels[i]]; });
   }
   for (size_t i = 0; i < n; ++i) {
     float other = -std::numeric_limits<float>::infinity();
     for (int k = 0; k < kLabels; ++k)
-      if (k != labels[i] && emissions[i][k] > other) other = emissions[i][k];
+      if (k != labels[i]) other = std::max(other, emissions[i][k]);
     margins[i] = emissions[i][labels[i]] - other;
   }
 }
