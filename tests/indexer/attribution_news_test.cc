@@ -7,31 +7,13 @@
 #include <vector>
 
 #include "attache/indexer/statements.h"
+#include "found_statements.h"
 
 using namespace attache::indexer;
 
-namespace {
-
-struct Found {
-  std::string speaker, canonical, text, cue;
-  StatementKind kind;
-  float confidence;
-};
-
-std::vector<Found> find(std::string_view text) {
-  std::vector<Found> out;
-  for (const Statement& s : extract_statements(text))
-    out.push_back({s.speaker, s.canonical, std::string(text.substr(s.begin, s.end - s.begin)), s.cue, s.kind, s.confidence});
-  return out;
-}
-
-const Found* saying(const std::vector<Found>& found, std::string_view words) {
-  for (const Found& f : found)
-    if (f.text.find(words) != std::string::npos) return &f;
-  return nullptr;
-}
-
-}  // namespace
+using attache::testing::find;
+using attache::testing::Found;
+using attache::testing::saying;
 
 TEST_CASE("descriptions speak: a source, police, one delegate, many of the leaders") {
   auto s = find(

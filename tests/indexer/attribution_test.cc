@@ -10,27 +10,17 @@
 #include "attache/indexer/attribution_model.h"
 #include "attache/storage/error.h"
 #include "attache/indexer/statements.h"
+#include "found_statements.h"
 #include "polnear_score.h"
 #include "quote_evaluation.h"
 
 using namespace attache;
 using namespace attache::indexer;
+using attache::testing::find;
 
 namespace {
 
 const std::string kEval = std::string(ATTACHE_SOURCE_DIR) + "/tests/quotes/eval";
-
-struct Found {
-  std::string canonical, text, cue;
-  StatementKind kind;
-};
-
-std::vector<Found> find(std::string_view text) {
-  std::vector<Found> out;
-  for (const Statement& s : extract_statements(text))
-    out.push_back({s.canonical, std::string(text.substr(s.begin, s.end - s.begin)), s.cue, s.kind});
-  return out;
-}
 
 }  // namespace
 
