@@ -160,3 +160,15 @@ TEST_CASE("what was said before a long speaker phrase and its cue is the stateme
   CHECK(s[0].cue == "told");
   CHECK(s[0].text == "The tariff cuts will help exporters");
 }
+
+TEST_CASE("a capitalised bare title and a description before a name both find the person") {
+  auto s = find("Secretary of State Dean Rusk spoke in Washington on Sunday. ''We have made our position clear,'' the "
+                "Secretary told a news conference.\n\nA State Department spokesman, Lincoln White, denied reports that "
+                "troops were being moved. ''There is no truth to them,'' Mr. White said.");
+  const Found* rusk = saying(s, "position clear");
+  REQUIRE(rusk);
+  CHECK(rusk->canonical == "Dean Rusk");
+  const Found* white = saying(s, "no truth");
+  REQUIRE(white);
+  CHECK(white->canonical == "Lincoln White");  // "White" alone is no institution: the White House is
+}

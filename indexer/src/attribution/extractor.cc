@@ -129,6 +129,13 @@ class Extractor {
     // "One California delegate", "Many of the local GOP leaders": a description, not a name.
     const bool description = !w_[head_last].capitalized && w_[head_last].kind == WordKind::word;
     if (p.type == PhraseType::name && description && p.last < head_last) p = {};
+    // "A State Department spokesman, Lincoln White, denied": the name after a description is the speaker.
+    if ((p.type == PhraseType::role || p.type == PhraseType::group || description) && head_last + 2 <= last) {
+      uint32_t name_last = head_last + 2;
+      while (name_last < last && w_[name_last + 1].kind != WordKind::comma) ++name_last;
+      Phrase named = phrases_.ending_at(static_cast<int>(name_last), head_last + 2);
+      if (named.type == PhraseType::name && named.first == head_last + 2) return named;
+    }
     if (p.type != PhraseType::none) {
       // "The European Council on Foreign Relations analyst Kaja Liik": a role noun introduces the subject.
       const bool introduced = p.type == PhraseType::name &&

@@ -204,6 +204,9 @@ Phrase NounPhrases::ending_at(int e, uint32_t limit) const {
     if (is_role_noun(low) || institution_noun) return role_noun_phrase(e, limit, low, institution_noun);
     return {};
   }
+  // "the Secretary", "the Governor": a title used alone stands for the person who holds it.
+  if (is_role_noun(low) && e > static_cast<int>(limit) && lowered(w_[e - 1].text) == "the")
+    return role_noun_phrase(e, limit, low, false);
   if (is_group_noun(low)) {  // "Officials said", capitalised at a sentence start
     Phrase p;
     p.type = PhraseType::group;
