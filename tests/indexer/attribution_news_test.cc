@@ -172,3 +172,10 @@ TEST_CASE("a capitalised bare title and a description before a name both find th
   REQUIRE(white);
   CHECK(white->canonical == "Lincoln White");  // "White" alone is no institution: the White House is
 }
+
+TEST_CASE("the head of an organisation is the person whose title names it") {
+  auto s = find("NATO Secretary General Jens Stoltenberg arrived in Brussels on Monday.\n\n\"We are ready to talk,\" the "
+                "NATO chief said.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Jens Stoltenberg");
+}

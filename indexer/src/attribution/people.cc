@@ -163,6 +163,24 @@ Person* People::introduced_as(const std::string& role) {
   return best;
 }
 
+// "the NATO chief", "the Kremlin's leader": the person whose title names that
+// organisation, when the role is a head's ("NATO Secretary General Jens Stoltenberg").
+Person* People::head_of(const Phrase& p) {
+  static const std::set<std::string> kHeads = {"chief", "head", "leader", "boss"};
+  if (!kHeads.count(p.role)) return nullptr;
+  Person* best = nullptr;
+  for (uint32_t k = p.first; k < p.last; ++k) {
+    if (!w_[k].capitalized) continue;
+    std::string organisation = lowered(w_[k].text);
+    if (possessive(w_[k].text)) organisation = organisation.substr(0, std::min(organisation.find('\''), organisation.find("\u2019")));
+    for (Person& c : people_)
+      for (const std::string& role : c.roles)
+        if ((" " + role + " ").find(" " + organisation + " ") != std::string::npos && (!best || c.last_seen >= best->last_seen))
+          best = &c;
+  }
+  return best;
+}
+
 Speaker People::resolve(const Phrase& p) {
   Speaker s;
   Person* person = nullptr;
@@ -185,6 +203,7 @@ Speaker People::resolve(const Phrase& p) {
     }
     case PhraseType::role:
       person = introduced_as(p.role);
+      if (!person) person = head_of(p);
       if (!person) return {};
       break;
     case PhraseType::group: {

@@ -49,6 +49,7 @@ class People {
   Person& person_for(const Phrase& p);
   Person* latest_of_gender(int gender, bool coordinated);
   Person* introduced_as(const std::string& role);
+  Person* head_of(const Phrase& p);
 
   const NounPhrases& phrases_;
   const std::vector<Word>& w_;
