@@ -109,3 +109,16 @@ TEST_CASE("a capitalised word the article writes in lower case opened the senten
   normalise_speakers("Last year the economy grew. Year Barack Obama said the year ahead would be better.", v);
   CHECK(v[0].canonical == "Barack Obama");
 }
+
+TEST_CASE("a participle or a conjunction opening the phrase is no part of the name; headline words are no description") {
+  CHECK(normalised("Entrusting Donald Trump").canonical == "Donald Trump");
+  CHECK(normalised("Wherever Hillary Clinton").canonical == "Hillary Clinton");
+  CHECK(normalised("Sterling Brown").canonical == "Sterling Brown");  // two words: a name, whatever it ends with
+  auto headline = normalised("China Take Care Of North Korea Donald Trump");
+  CHECK(headline.canonical == "Donald Trump");
+  CHECK(headline.description.empty());
+  CHECK(normalised("Manhattan-made Mr. Donald Trump").description == "Manhattan-made");
+  CHECK(normalised("Democrats Hillary Clinton").description.empty());
+  CHECK(normalised("Democrat Hillary Clinton").description == "Democrat");
+  CHECK(normalised("Clinton Communications Director Jennifer Palmieri").description == "Clinton Communications Director");
+}

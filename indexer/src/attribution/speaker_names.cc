@@ -85,6 +85,14 @@ bool is_descriptor(std::string_view w) {
   return l.in(kTitle, w) || l.in(kParty, w);
 }
 
+bool is_honorific_word(std::string_view w) {
+  const std::string k = key(w);
+  return k == "mr" || k == "mrs" || k == "ms" || k == "miss" || k == "mx";
+}
+
+// "Entrusting", "Speaking": a capitalised participle opens a sentence, not a name.
+bool is_participle(std::string_view w) { return w.size() >= 6 && w.ends_with("ing"); }
+
 bool is_initial(std::string_view w) { return w.size() == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.'; }
 
 // A word that may be part of a person's name.
@@ -193,8 +201,10 @@ SpeakerName analyse_speaker(std::string_view phrase, bool group, const CommonWor
   size_t first = 0;  // words before it are no part of the speaker ("To", "Does", "the")
   // A capitalised word the article otherwise writes in lower case opened the
   // sentence ("Year Barack Obama"), unless what is left would be a single word.
+  // A participle opening three words or more did too ("Entrusting Donald Trump").
   while (first + 1 < w.size() && (l.in(kStray, w[first]) || (!starts_upper(w[first]) && !group) ||
-                                  (first + 2 < w.size() && starts_upper(w[first]) && common.is_common(w[first]))))
+                                  (first + 2 < w.size() && starts_upper(w[first]) &&
+                                   (common.is_common(w[first]) || is_participle(w[first])))))
     ++first;
   w.erase(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(first));
   SpeakerName out;
@@ -229,15 +239,24 @@ SpeakerName analyse_speaker(std::string_view phrase, bool group, const CommonWor
   // The description is what stands before the name, if it describes: mostly
   // titles, parties and places, no stray word but "of", "for", "and" inside.
   // Otherwise the phrase ran over from the sentence (a headline).
-  size_t descriptors = 0;
-  bool describes = true;
-  for (size_t i = 0; i < start; ++i) {
-    if (l.in(kStray, w[i]) && !(i > 0 && (key(w[i]) == "of" || key(w[i]) == "for" || key(w[i]) == "and")))
-      describes = false;
-    if (is_descriptor(w[i]) || l.in(kPlace, w[i]) || is_hyphenated_adjective(w[i])) ++descriptors;
+  // Two plain capitalised words in a row are a headline's ("China Take Care Of North Korea").
+  // An honorific is no description ("the Manhattan-made Mr. Trump"), nor is a plural party
+  // ("Democrats Hillary Clinton and Bernie Sanders").
+  size_t end = start;
+  while (end > 0 && is_honorific_word(w[end - 1])) --end;
+  size_t descriptors = 0, plain_run = 0;
+  bool describes = end > 0;
+  for (size_t i = 0; i < end; ++i) {
+    const bool connector = i > 0 && (key(w[i]) == "of" || key(w[i]) == "for" || key(w[i]) == "and");
+    if (l.in(kStray, w[i]) && !connector) describes = false;
+    const bool descriptor = is_descriptor(w[i]) || l.in(kPlace, w[i]) || is_hyphenated_adjective(w[i]);
+    descriptors += descriptor;
+    plain_run = descriptor || connector || l.in(kOrganisation, w[i]) || is_acronym(w[i]) ? 0 : plain_run + 1;
+    if (plain_run >= 2) describes = false;
   }
-  describes = describes && 2 * descriptors >= start;
-  if (describes) out.description = join(w, 0, start);
+  if (end == 1 && l.in(kParty, w[0]) && plural(w[0])) describes = false;
+  describes = describes && 2 * descriptors >= end;
+  if (describes) out.description = join(w, 0, end);
   return out;
 }
 
