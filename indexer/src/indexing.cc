@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "attache/indexer/document_analyzer.h"
+#include "batch_window.h"
 #include "blocking_queue.h"
 
 namespace attache::indexer {
@@ -27,37 +28,6 @@ struct ArticleBatch {
 struct DocumentBatch {
   uint64_t sequence = 0;
   std::vector<storage::IndexableDocument> documents;
-};
-
-// Lets the reader start batch s only once batch s - limit is written: while
-// one slow batch holds up the writer, the batches analysed after it wait in
-// memory, and this bounds how many.
-class BatchWindow {
- public:
-  explicit BatchWindow(uint64_t limit) : limit_(limit) {}
-  // False once the pipeline stops.
-  bool wait_for_room(uint64_t sequence) {
-    std::unique_lock lock(mutex_);
-    room_.wait(lock, [&] { return stopped_ || sequence < written_ + limit_; });
-    return !stopped_;
-  }
-  void written(uint64_t count) {
-    std::lock_guard lock(mutex_);
-    written_ = count;
-    room_.notify_all();
-  }
-  void stop() {
-    std::lock_guard lock(mutex_);
-    stopped_ = true;
-    room_.notify_all();
-  }
-
- private:
-  const uint64_t limit_;
-  std::mutex mutex_;
-  std::condition_variable room_;
-  uint64_t written_ = 0;
-  bool stopped_ = false;
 };
 
 }  // namespace
