@@ -179,3 +179,19 @@ TEST_CASE("the head of an organisation is the person whose title names it") {
   REQUIRE(s.size() == 1);
   CHECK(s[0].canonical == "Jens Stoltenberg");
 }
+
+TEST_CASE("wire constructions: the unnamed official, whom a quotation was told to, where a name ends") {
+  auto s = find("GENEVA, March 13 - The chief American negotiator, Max M. Kampelman, arrived on Monday. ''This is a "
+                "beginning,'' Mr. Kampelman told reporters outside the Soviet mission.\n\n"
+                "The official, who asked not to be named, said Washington would table a proposal in April.\n\n"
+                "''We are not naive,'' said Secretary of State George P. Shultz in a television interview.");
+  const Found* kampelman = saying(s, "This is a beginning");
+  REQUIRE(kampelman);
+  CHECK(kampelman->text == "This is a beginning");  // not "... told reporters outside the Soviet mission"
+  const Found* official = saying(s, "table a proposal");
+  REQUIRE(official);
+  CHECK(official->canonical == "official");  // the source of "said", not the "who" of "asked"
+  const Found* shultz = saying(s, "not naive");
+  REQUIRE(shultz);
+  CHECK(shultz->canonical == "George Shultz");
+}

@@ -122,3 +122,8 @@ TEST_CASE("a participle or a conjunction opening the phrase is no part of the na
   CHECK(normalised("Democrat Hillary Clinton").description == "Democrat");
   CHECK(normalised("Clinton Communications Director Jennifer Palmieri").description == "Clinton Communications Director");
 }
+
+TEST_CASE("someone unnamed in an organisation is not the organisation") {
+  CHECK(normalised("senior Administration official", true).speaker_kind == SpeakerKind::group);
+  CHECK(normalised("State Department", true).speaker_kind == SpeakerKind::organisation);
+}

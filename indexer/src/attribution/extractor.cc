@@ -123,8 +123,14 @@ class Extractor {
   // ("Saul Anuzis, a top adviser to ..."); a name after a preposition is not
   // it ("Leaders gathered at the Munich Security Conference").
   Phrase source_head(uint32_t first, uint32_t last) const {
+    // "said Secretary of State George P. Shultz in a television interview": a name ends at a
+    // preposition as at a comma.
+    static const std::unordered_set<std::string_view> kAfterName = {"in", "at", "on", "during", "after", "before",
+                                                                     "with", "outside", "from", "near", "while"};
     uint32_t head_last = first;
-    while (head_last < last && w_[head_last + 1].kind != WordKind::comma) ++head_last;
+    while (head_last < last && w_[head_last + 1].kind != WordKind::comma &&
+           !(w_[head_last].capitalized && kAfterName.count(w_[head_last + 1].text)))
+      ++head_last;
     Phrase p = phrases_.ending_at(static_cast<int>(head_last), first);
     // "One California delegate", "Many of the local GOP leaders": a description, not a name.
     const bool description = !w_[head_last].capitalized && w_[head_last].kind == WordKind::word;

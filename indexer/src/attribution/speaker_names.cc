@@ -6,6 +6,7 @@
 #include <map>
 #include <unordered_set>
 
+#include "lexicon.h"
 #include "word_lists.h"
 
 namespace attache::indexer::attribution {
@@ -215,8 +216,9 @@ SpeakerName analyse_speaker(std::string_view phrase, bool group, const CommonWor
     return out;
   }
   const size_t start = group ? w.size() : name_start(w);
-  if (start == w.size()) {  // no name: a collective, an office, an institution
-    out.kind = mentions_organisation(w) ? SpeakerKind::organisation : SpeakerKind::group;
+  if (start == w.size()) {  // no name: a collective, an office, an institution, someone unnamed
+    // "a senior Administration official" is someone in an organisation, not the organisation.
+    out.kind = mentions_organisation(w) && !is_role_noun(lower(w.back())) ? SpeakerKind::organisation : SpeakerKind::group;
     return out;
   }
   const std::string_view last = w.back();

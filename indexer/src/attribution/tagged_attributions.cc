@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <deque>
 
+#include "lexicon.h"
+
 namespace attache::indexer::attribution {
 namespace {
 
@@ -70,17 +72,36 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
     const Run* source = nullptr;
     std::vector<const Run*> contents;
     bool content_untagged = false;
+    bool shared = false;  // its source is a nearer cue's too
   };
   std::vector<Draft> drafts;
-  for (const Run& r : runs) {
-    if (r.part != Part::cue) continue;
-    Draft d{&r};
+  for (const Run& r : runs)
+    if (r.part == Part::cue) drafts.push_back({&r});
+  // Each cue takes the nearest source of its sentence that no nearer cue took ("The official,
+  // who asked not to be named, said": "who" is asked's, "The official" said's); a cue left
+  // without one shares the nearest ("He said A, adding that B").
+  struct Pair {
+    int gap;
+    size_t draft;
+    const Run* source;
+  };
+  std::vector<Pair> pairs;
+  for (size_t k = 0; k < drafts.size(); ++k)
     for (const Run& s : runs)
-      if (s.part == Part::source && w[s.first].sentence == w[r.first].sentence &&
-          (!d.source || gap(s, r) < gap(*d.source, r)))
-        d.source = &s;
-    drafts.push_back(d);
-  }
+      if (s.part == Part::source && w[s.first].sentence == w[drafts[k].cue->first].sentence)
+        pairs.push_back({gap(s, *drafts[k].cue), k, &s});
+  std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return a.gap < b.gap; });
+  std::vector<const Run*> taken;
+  for (const Pair& p : pairs)
+    if (!drafts[p.draft].source && std::find(taken.begin(), taken.end(), p.source) == taken.end()) {
+      drafts[p.draft].source = p.source;
+      taken.push_back(p.source);
+    }
+  for (const Pair& p : pairs)
+    if (Draft& d = drafts[p.draft]; d.source == nullptr || (d.shared && p.gap < gap(*d.source, *d.cue))) {
+      d.source = p.source;
+      d.shared = true;
+    }
   // A cue inside content whose source is nearer another cue is part of what that
   // one says ("he warned that if the West did not accept Russia's demands ..."):
   // its words join the content. ("He said A, adding that B" keeps two cues.)
@@ -141,6 +162,18 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
     untagged.push_back({Part::content, start, lead - 2, margin / static_cast<float>(lead - 1 - start)});
     d.contents.push_back(&untagged.back());
     d.content_untagged = true;
+  }
+  // "''This is a beginning,'' Mr. Kampelman told reporters outside the mission": beside a
+  // quotation, unquoted words after "told" in its sentence are whom it was said to, or where.
+  auto quoted_run = [&](const Run* r) { return w[r->first].quote >= 0 || w[r->first].kind == WordKind::quote_open; };
+  for (Draft& d : drafts) {
+    if (std::none_of(d.contents.begin(), d.contents.end(), quoted_run)) continue;
+    const Cue* cue = find_cue(lowered(w[d.cue->last].text));
+    if (!cue || cue->base != "tell") continue;
+    std::erase_if(d.contents, [&](const Run* r) {
+      return !quoted_run(r) && r->first > d.cue->last && w[r->first].sentence == w[d.cue->last].sentence &&
+             !w[r->first].is("that");
+    });
   }
   std::vector<TaggedAttribution> out;
   for (const Draft& d : drafts) {
