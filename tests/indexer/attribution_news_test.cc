@@ -195,3 +195,15 @@ TEST_CASE("wire constructions: the unnamed official, whom a quotation was told t
   REQUIRE(shultz);
   CHECK(shultz->canonical == "George Shultz");
 }
+
+TEST_CASE("a month can be a surname, and a diplomat is the foreign minister named before") {
+  auto s = find("Prime Minister Theresa May told MPs that the deal was the best available.\n\n"
+                "Russian Foreign Minister Sergei Lavrov arrived in Berlin on Monday. The Russian diplomat pointed out "
+                "that sanctions had hurt European farmers.");
+  const Found* may = saying(s, "best available");
+  REQUIRE(may);
+  CHECK(may->canonical == "Theresa May");
+  const Found* lavrov = saying(s, "European farmers");
+  REQUIRE(lavrov);
+  CHECK(lavrov->canonical == "Sergei Lavrov");
+}

@@ -165,8 +165,12 @@ Phrase NounPhrases::classify_run(uint32_t a, uint32_t b) const {
 // A run with a name in it [name_start, b]: a person, a collective
 // ("the United States") or nothing a speaker could be.
 Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t name_start, uint32_t first_name) const {
+  // A month closing a name after a given name is a surname ("Theresa May", "Brian May").
+  static const std::unordered_set<std::string_view> kMonths = {"January", "February", "March", "April", "May", "June", "July",
+                                                               "August", "September", "October", "November", "December"};
+  const bool month_surname = p.names.size() >= 2 && kMonths.count(p.names.back()) && given_name_gender(p.names[p.names.size() - 2]);
   for (const std::string& n : p.names)
-    if (kNotNames.count(n) || possessive(n)) return Phrase{};
+    if ((kNotNames.count(n) && !(month_surname && &n == &p.names.back())) || possessive(n)) return Phrase{};
   if (p.names.size() == 1 && p.titles.empty() && kSentenceOpeners.count(p.names[0])) return Phrase{};
   for (const std::string& n : p.names) {
     bool shouting = n.size() > 1 && std::none_of(n.begin(), n.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)); }) &&

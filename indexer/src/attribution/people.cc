@@ -25,7 +25,7 @@ bool has_role(const Person& person, const std::string& role) {
   static const std::vector<std::vector<std::string>> kSynonyms = {
       {"chief", "head", "director", "leader"}, {"envoy", "ambassador", "representative", "delegate"},
       {"spokesman", "spokeswoman", "spokesperson"}, {"analyst", "expert", "specialist", "researcher", "fellow", "scholar"},
-      {"adviser", "advisor"}};
+      {"adviser", "advisor"}, {"diplomat", "foreign minister", "ambassador", "envoy"}};
   if (person.roles.count(role)) return true;
   for (const auto& group : kSynonyms)
     if (std::find(group.begin(), group.end(), role) != group.end())
