@@ -207,3 +207,14 @@ TEST_CASE("a month can be a surname, and a diplomat is the foreign minister name
   REQUIRE(lavrov);
   CHECK(lavrov->canonical == "Sergei Lavrov");
 }
+
+TEST_CASE("'it' is the institution that spoke last, never a woman named since") {
+  auto s = find("The Russian Foreign Ministry said the sanctions were illegal. It added that Moscow would respond in "
+                "kind.\n\nMaria Zakharova spoke later. It said the talks had failed.");
+  const Found* added = saying(s, "respond in kind");
+  REQUIRE(added);
+  CHECK(added->canonical == "Russian Foreign Ministry");
+  const Found* failed = saying(s, "talks had failed");
+  REQUIRE(failed);
+  CHECK(failed->canonical == "Russian Foreign Ministry");
+}

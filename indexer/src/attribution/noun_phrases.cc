@@ -49,7 +49,7 @@ bool is_initial(const Word& w) {
   return w.kind == WordKind::word && w.text.size() == 2 && w.text[1] == '.' && std::isupper(static_cast<unsigned char>(w.text[0]));
 }
 
-bool is_personal_pronoun(const std::string& low) { return low == "he" || low == "she" || low == "they"; }
+bool is_personal_pronoun(const std::string& low) { return low == "he" || low == "she" || low == "they" || low == "it"; }
 
 Phrase pronoun_phrase(uint32_t i, const std::string& low) {
   Phrase p;

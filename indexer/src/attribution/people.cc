@@ -187,9 +187,10 @@ Speaker People::resolve(const Phrase& p) {
   switch (p.type) {
     case PhraseType::name: person = &person_for(p); break;
     case PhraseType::pronoun: {
-      if (p.role == "they") {
-        if (last_group_.empty()) return {};
-        s.canonical = last_group_;
+      if (p.role == "they" || p.role == "it") {  // "The Kremlin ... It said": the latest institution
+        const std::string& group = p.role == "it" ? last_institution_ : last_group_;
+        if (group.empty()) return {};
+        s.canonical = group;
         s.group = true;
         return s;
       }
@@ -213,6 +214,7 @@ Speaker People::resolve(const Phrase& p) {
       s.canonical = phrases_.span_text(a, p.last);
       s.group = true;
       last_group_ = s.canonical;
+      if (!is_group_noun(lowered(w_[p.last].text))) last_institution_ = s.canonical;
       return s;
     }
     case PhraseType::none: return {};

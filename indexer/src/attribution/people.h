@@ -55,6 +55,7 @@ class People {
   const std::vector<Word>& w_;
   std::deque<Person> people_;  // a deque, so a Person& stays valid while more people are added
   std::string last_group_;
+  std::string last_institution_;  // the latest group that is one body ("the Kremlin"), for "it"
 };
 
 }  // namespace attache::indexer::attribution
