@@ -218,3 +218,12 @@ TEST_CASE("'it' is the institution that spoke last, never a woman named since") 
   REQUIRE(failed);
   CHECK(failed->canonical == "Russian Foreign Ministry");
 }
+
+TEST_CASE("the older inversion: \"...,\" said he") {
+  auto s = find("Valerian A. Zorin, the Soviet delegate, refused to answer. \"I am not in an American courtroom,\" "
+                "said he.");
+  const Found* zorin = saying(s, "courtroom");
+  REQUIRE(zorin);
+  CHECK(zorin->canonical == "Valerian Zorin");
+  CHECK(zorin->text == "I am not in an American courtroom");
+}

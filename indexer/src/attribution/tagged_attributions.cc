@@ -102,6 +102,21 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
       d.source = p.source;
       d.shared = true;
     }
+  // "''I am not in an American courtroom,'' said he.": the older inversion, whose pronoun the
+  // tagger takes for content.
+  std::deque<Run> inverted_pronouns;
+  for (Draft& d : drafts) {
+    const uint32_t k = d.cue->last + 1;
+    if (d.source || k >= w.size() || !(w[k].is("he") || w[k].is("she")) ||
+        (k + 1 < w.size() && w[k + 1].kind == WordKind::word && w[k + 1].sentence == w[k].sentence))
+      continue;
+    inverted_pronouns.push_back({Part::source, k, k, 0});
+    d.source = &inverted_pronouns.back();
+  }
+  auto is_inverted_pronoun = [&](const Run& r) {
+    return std::any_of(inverted_pronouns.begin(), inverted_pronouns.end(),
+                       [&](const Run& p) { return p.first == r.first && p.last == r.last; });
+  };
   // A cue inside content whose source is nearer another cue is part of what that
   // one says ("he warned that if the West did not accept Russia's demands ..."):
   // its words join the content. ("He said A, adding that B" keeps two cues.)
@@ -120,7 +135,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   }
   drafts.swap(kept);
   for (const Run& c : runs) {
-    if (c.part != Part::content) continue;
+    if (c.part != Part::content || is_inverted_pronoun(c)) continue;
     const uint32_t paragraph = w[c.first].paragraph;
     auto nearest_in = [&](uint32_t p) {
       Draft* best = nullptr;
