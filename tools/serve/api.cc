@@ -105,13 +105,7 @@ void article(const httplib::Request& request, httplib::Response& response, LiveI
   storage::StoredDocument doc;
   auto lease = live.acquire();
   if (!lease.index->find_article(id, doc)) throw BadRequest(404, "no article with id '" + id + "'");
-  Json statements = Json::array();
-  for (const auto& st : doc.statements) {
-    Json s = cli::statement_json(doc.id, doc.date, doc.text, st);
-    s["group"] = st.group;
-    statements.push_back(std::move(s));
-  }
-  answer_json(response, {{"article", cli::article_json(doc)}, {"statements", std::move(statements)}});
+  answer_json(response, cli::article_with_statements_json(doc));
 }
 
 void speakers(const httplib::Request& request, httplib::Response& response, LiveIndex& live) {

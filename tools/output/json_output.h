@@ -1,7 +1,7 @@
 // The JSON objects attache gives programs: hits, statements, speakers,
 // concordance lines, facets, summaries and index statistics. The command line
-// (--json) and the HTTP API (attache serve) both build them here, so a field
-// added or renamed changes both at once.
+// (--json), the HTTP API (attache serve) and the Python module all build them
+// here, so a field added or renamed changes all three at once.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -41,6 +41,9 @@ Json statement_hit_json(const storage::StoredDocument& doc, const storage::Store
                         const query::Query& query);
 // An article as `export --format jsonl` writes it.
 Json article_json(const storage::StoredDocument& doc);
+// {"article": article_json, "statements": [statement_json plus group]}: one
+// article with who said what in it (/api/article/ID, Index.article in Python).
+Json article_with_statements_json(const storage::StoredDocument& doc);
 
 // A row of `attache speakers --json` and of the speaker facet.
 Json speaker_json(const query::SpeakerCount& speaker, bool with_variants);

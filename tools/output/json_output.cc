@@ -74,6 +74,16 @@ Json article_json(const storage::StoredDocument& doc) {
           {"source", doc.source}, {"url", doc.url},               {"text", doc.text}};
 }
 
+Json article_with_statements_json(const storage::StoredDocument& doc) {
+  Json statements = Json::array();
+  for (const auto& st : doc.statements) {
+    Json s = statement_json(doc.id, doc.date, doc.text, st);
+    s["group"] = st.group;
+    statements.push_back(std::move(s));
+  }
+  return {{"article", article_json(doc)}, {"statements", std::move(statements)}};
+}
+
 Json speaker_json(const query::SpeakerCount& s, bool with_variants) {
   Json row = {{"speaker", s.name}, {"kind", query::to_string(s.kind)}, {"statements", s.statements},
               {"articles", s.articles}};
