@@ -6,13 +6,12 @@
 
 #include <pybind11/pybind11.h>
 
-#include <condition_variable>
-#include <deque>
+#include <atomic>
 #include <exception>
 #include <memory>
-#include <mutex>
 #include <thread>
 
+#include "blocking_queue.h"
 #include "json_output.h"
 #include "open_index.h"
 
@@ -35,20 +34,13 @@ class ExportStream {
 
  private:
   void produce();
-  // Waits for room in the queue; false once the stream is closed.
-  bool push(cli::Json&& row);
-
-  static constexpr size_t kQueueRows = 256;
 
   std::shared_ptr<const cli::OpenIndex> index_;
   query::Query query_;
   bool statements_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<cli::Json> rows_;
-  bool finished_ = false;  // the reader has pushed its last row
-  bool closed_ = false;    // the consumer has let go
-  std::exception_ptr error_;
+  indexer::BlockingQueue<cli::Json> rows_{256};
+  std::exception_ptr error_;          // set by the reader before it closes rows_
+  std::atomic<bool> closed_ = false;  // the consumer has let go
   uint64_t rows_read_ = 0;
   std::thread reader_;
 };

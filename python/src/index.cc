@@ -39,22 +39,11 @@ SearchResult Index::search(const QueryArguments& arguments, size_t limit, size_t
   options.offset = offset;
   options.sort = cli::sort_order(sort, "");
   statements = statements || query.mentions_speaker;
-  auto [hits, summary] = read([&](const cli::OpenIndex& index) {
-    Json page = Json::array();
-    cli::SearchSummary counts{arguments.text, 0, offset, 0, sort, statements};
-    if (statements) {
-      cli::FoundStatements found = index.search_statements(query, options);
-      for (const auto& hit : found.hits)
-        page.push_back(cli::statement_hit_json(hit.doc, hit.doc.statements.at(hit.statement), hit.score, query));
-      counts.total = found.total;
-    } else {
-      cli::FoundArticles found = index.search(query, options);
-      for (const auto& [doc, score] : found.hits) page.push_back(cli::article_hit_json(doc, score, query));
-      counts.total = found.total;
-    }
-    counts.returned = page.size();
-    return std::pair{std::move(page), counts};
+  cli::SearchSummary summary{arguments.text, 0, offset, 0, sort, statements};
+  Json hits = read([&](const cli::OpenIndex& index) {
+    return cli::search_hits_json(index, query, options, statements, summary.total);
   });
+  summary.returned = hits.size();
   return {to_python(hits), summary.total, to_python(cli::summary_json(summary, Json::object())["summary"])};
 }
 

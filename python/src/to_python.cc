@@ -27,12 +27,12 @@ py::object to_python(const cli::Json& value) {
       py::list list(value.size());
       size_t i = 0;
       for (const auto& item : value) list[i++] = to_python(item);
-      return std::move(list);
+      return list;
     }
     case cli::Json::value_t::object: {
       py::dict dict;
       for (auto it = value.begin(); it != value.end(); ++it) dict[py::str(it.key())] = to_python(it.value());
-      return std::move(dict);
+      return dict;
     }
     default:  // binary and discarded values: never built by json_output
       throw std::logic_error("a JSON value Python cannot hold");

@@ -24,10 +24,10 @@ def cli_json_lines(*args):
     return [json.loads(line) for line in run_cli(*args).stdout.splitlines() if line]
 
 
-def generate(path, count, seed):
+def generate(path, count, seed, *options):
     with open(path, "w") as out:
-        subprocess.run([ATTACHE_GEN, "--learn", CORPUS, "--count", str(count), "--seed", str(seed)], stdout=out,
-                       check=True)
+        subprocess.run([ATTACHE_GEN, "--learn", CORPUS, "--count", str(count), "--seed", str(seed), *options],
+                       stdout=out, check=True)
 
 
 @pytest.fixture(scope="session")

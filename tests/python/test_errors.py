@@ -100,3 +100,21 @@ def test_closed_objects(tmp_path):
             call()
     with pytest.raises(attache.InvalidInput):
         attache.Writer(str(tmp_path / "index"), memory_mib=0)
+
+
+def test_export_raises_where_the_damage_is_read(tmp_path):
+    """The store is checked when first read, on the export's own thread: the
+    error reaches Python from the iterator, once, and the iterator ends."""
+    damaged = tmp_path / "damaged"
+    run_cli("index", "--quiet", "--index", str(damaged), os.environ["ATTACHE_CORPUS"])
+    store = next(damaged.glob("seg-*.store"))
+    data = bytearray(store.read_bytes())
+    for i in range(len(data) // 3, len(data) // 3 + 64):
+        data[i] ^= 0xFF
+    store.write_bytes(bytes(data))
+    ix = attache.Index(str(damaged))
+    stream = ix.export("date:..9999")
+    with pytest.raises(attache.CorruptIndex):
+        for _ in stream:
+            pass
+    assert list(stream) == []
