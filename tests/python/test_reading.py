@@ -1,5 +1,6 @@
 """Index's reading calls give what the command line gives, field for field."""
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import attache
 import pytest
@@ -129,3 +130,22 @@ def test_to_dataframe(generated_index):
     assert isinstance(frame, pandas.DataFrame)
     assert len(frame) == ix.count("speaker:putin") and "speaker" in frame.columns
     assert list(attache.to_dataframe(ix.search("nato")).columns)[:3] == ["type", "id", "date"]
+
+
+def test_xapian_index_reads_like_the_cli(tmp_path):
+    """A Xapian index answers through the same calls; its database takes turns
+    between threads, and an export reads through a database of its own."""
+    path = str(tmp_path / "xapian")
+    run_cli("index", "--quiet", "--backend", "xapian", "--index", path, __import__("conftest").CORPUS)
+    ix = attache.Index(path)
+    assert list(ix.search("russia OR nato", limit=20)) == cli_search(path, "russia OR nato", "--limit", "20")[0]
+    stream = ix.export("russia")
+    first = next(stream)
+    assert ix.count("russia") == 1 + sum(1 for _ in stream)  # a search while the export is open
+    assert [first] == cli_json_lines("export", "--index", path, "russia")[:1]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert set(pool.map(lambda q: ix.count(q), ["nato"] * 8)) == {ix.count("nato")}
+    with pytest.raises(attache.InvalidInput):
+        ix.stats()
+    with pytest.raises(attache.InvalidInput):
+        attache.Writer(path)
