@@ -81,18 +81,8 @@ void search(const httplib::Request& request, httplib::Response& response, LiveIn
   auto lease = live.acquire();
   const cli::OpenIndex& index = *lease.index;
   const Json facet_counts = cli::facets_json(index, query, facets, statements);
-  Json hits = Json::array();
   cli::SearchSummary summary{text, 0, options.offset, 0, params.text("sort").value_or("relevance"), statements};
-  if (statements) {
-    cli::FoundStatements found = index.search_statements(query, options);
-    for (const auto& hit : found.hits)
-      hits.push_back(cli::statement_hit_json(hit.doc, hit.doc.statements.at(hit.statement), hit.score, query));
-    summary.total = found.total;
-  } else {
-    cli::FoundArticles found = index.search(query, options);
-    for (const auto& [doc, score] : found.hits) hits.push_back(cli::article_hit_json(doc, score, query));
-    summary.total = found.total;
-  }
+  Json hits = cli::search_hits_json(index, query, options, statements, summary.total);
   summary.returned = hits.size();
   Json body = {{"hits", std::move(hits)}};
   body["summary"] = cli::summary_json(summary, facet_counts)["summary"];
@@ -105,13 +95,7 @@ void article(const httplib::Request& request, httplib::Response& response, LiveI
   storage::StoredDocument doc;
   auto lease = live.acquire();
   if (!lease.index->find_article(id, doc)) throw BadRequest(404, "no article with id '" + id + "'");
-  Json statements = Json::array();
-  for (const auto& st : doc.statements) {
-    Json s = cli::statement_json(doc.id, doc.date, doc.text, st);
-    s["group"] = st.group;
-    statements.push_back(std::move(s));
-  }
-  answer_json(response, {{"article", cli::article_json(doc)}, {"statements", std::move(statements)}});
+  answer_json(response, cli::article_with_statements_json(doc));
 }
 
 void speakers(const httplib::Request& request, httplib::Response& response, LiveIndex& live) {

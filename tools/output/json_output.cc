@@ -69,9 +69,35 @@ Json statement_hit_json(const storage::StoredDocument& doc, const storage::Store
   return hit;
 }
 
+Json search_hits_json(const OpenIndex& index, const query::Query& query, const query::SearchOptions& options,
+                      bool statements, uint64_t& total) {
+  Json hits = Json::array();
+  if (statements) {
+    FoundStatements found = index.search_statements(query, options);
+    for (const auto& hit : found.hits)
+      hits.push_back(statement_hit_json(hit.doc, hit.doc.statements.at(hit.statement), hit.score, query));
+    total = found.total;
+  } else {
+    FoundArticles found = index.search(query, options);
+    for (const auto& [doc, score] : found.hits) hits.push_back(article_hit_json(doc, score, query));
+    total = found.total;
+  }
+  return hits;
+}
+
 Json article_json(const storage::StoredDocument& doc) {
   return {{"id", doc.id},         {"date", format_day(doc.date)}, {"title", doc.title},
           {"source", doc.source}, {"url", doc.url},               {"text", doc.text}};
+}
+
+Json article_with_statements_json(const storage::StoredDocument& doc) {
+  Json statements = Json::array();
+  for (const auto& st : doc.statements) {
+    Json s = statement_json(doc.id, doc.date, doc.text, st);
+    s["group"] = st.group;
+    statements.push_back(std::move(s));
+  }
+  return {{"article", article_json(doc)}, {"statements", std::move(statements)}};
 }
 
 Json speaker_json(const query::SpeakerCount& s, bool with_variants) {

@@ -1,7 +1,7 @@
 // The JSON objects attache gives programs: hits, statements, speakers,
 // concordance lines, facets, summaries and index statistics. The command line
-// (--json) and the HTTP API (attache serve) both build them here, so a field
-// added or renamed changes both at once.
+// (--json), the HTTP API (attache serve) and the Python module all build them
+// here, so a field added or renamed changes all three at once.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "attache/query/query.h"
+#include "attache/query/searcher.h"
 #include "attache/query/speakers.h"
 #include "attache/storage/date.h"
 #include "attache/storage/document.h"
@@ -39,8 +40,15 @@ Json statement_json(const std::string& article_id, Day date, const std::string& 
 // highlights of the query's words as code point offsets into its text.
 Json statement_hit_json(const storage::StoredDocument& doc, const storage::StoredStatement& st, double score,
                         const query::Query& query);
+// A page of hits, article or statement hits as the search asks, each as above;
+// total is set to the number of matches. /api/search and Python's search.
+Json search_hits_json(const OpenIndex& index, const query::Query& query, const query::SearchOptions& options,
+                      bool statements, uint64_t& total);
 // An article as `export --format jsonl` writes it.
 Json article_json(const storage::StoredDocument& doc);
+// {"article": article_json, "statements": [statement_json plus group]}: one
+// article with who said what in it (/api/article/ID, Index.article in Python).
+Json article_with_statements_json(const storage::StoredDocument& doc);
 
 // A row of `attache speakers --json` and of the speaker facet.
 Json speaker_json(const query::SpeakerCount& speaker, bool with_variants);
