@@ -116,7 +116,8 @@ TEST_CASE("NITF: date, headline, id, source, url and the full text's paragraphs"
   CHECK(broken.articles.empty());
   REQUIRE(broken.problems.size() == 1);
   CHECK(broken.problems[0].reason == SkipReason::invalid_xml);
-  CHECK(broken.problems[0].detail.find("line 4") != std::string::npos);
+  CHECK(broken.problems[0].line == 4);
+  CHECK(broken.problems[0].detail == "Opening and ending tag mismatch: p line 4 and block");
 }
 
 TEST_CASE("NewsML-G2: a news item, and a news message of several, one skipped") {

@@ -77,7 +77,7 @@ void read_newsml(XmlReader& xml, const InputFile& input, const ArticleSink& sink
   } while (xml.next());
   if (!xml.error().empty()) {
     std::string lost = item_depth >= 0 ? " (the news item from line " + std::to_string(item.line) + " on is lost)" : "";
-    sink.problem(InputProblem{display, 0, SkipReason::invalid_xml, xml.error() + lost});
+    sink.problem(InputProblem{display, xml.error_line(), SkipReason::invalid_xml, xml.error() + lost});
   }
 }
 

@@ -67,7 +67,7 @@ void read_nitf(XmlReader& xml, const InputFile& input, const ArticleSink& sink) 
   }
   const std::string display = display_name(input);
   if (!xml.error().empty()) {
-    sink.problem(InputProblem{display, 0, SkipReason::invalid_xml, xml.error()});
+    sink.problem(InputProblem{display, xml.error_line(), SkipReason::invalid_xml, xml.error()});
     return;
   }
   if (a.fields.date.empty() && !a.year.empty() && !a.month.empty() && !a.day.empty())

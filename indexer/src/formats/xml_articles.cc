@@ -10,7 +10,7 @@ void read_xml(InputStream& in, const InputFile& input, const ArticleSink& sink) 
   const std::string display = display_name(input);
   if (!xml.next()) {
     std::string why = xml.error().empty() ? "no root element" : xml.error();
-    sink.problem(InputProblem{display, xml.line(), SkipReason::invalid_xml, why});
+    sink.problem(InputProblem{display, xml.error_line(), SkipReason::invalid_xml, why});
     return;
   }
   std::string_view root = xml.name();

@@ -54,9 +54,8 @@ bool XmlReader::next() {
     int rc = xmlTextReaderRead(state_->reader);
     if (rc != 1 || !state_->first_error.empty()) {
       if (rc < 0 || !state_->first_error.empty()) {
-        uint64_t at = state_->error_line ? state_->error_line : line();
-        error_ = "line " + std::to_string(at) + ": " +
-                 (state_->first_error.empty() ? std::string("malformed XML") : state_->first_error);
+        error_line_ = state_->error_line ? state_->error_line : line();
+        error_ = state_->first_error.empty() ? std::string("malformed XML") : state_->first_error;
       }
       return false;
     }

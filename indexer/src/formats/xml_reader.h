@@ -35,6 +35,7 @@ class XmlReader {
   std::string verbatim_text() const;
   uint64_t line() const;
   const std::string& error() const { return error_; }
+  uint64_t error_line() const { return error_line_; }
 
   struct State;  // libxml2's reader and the first error it reported
 
@@ -42,6 +43,7 @@ class XmlReader {
   std::unique_ptr<State> state_;
   bool start_ = false;
   std::string error_;
+  uint64_t error_line_ = 0;
 };
 
 // Adds a paragraph to a text, a blank line between paragraphs.
