@@ -351,13 +351,30 @@ TEST_CASE("kwic: one aligned line per occurrence") {
   }
   Run json = run_attache({"kwic", "--index", corpus_index(), "kuleba", "--json", "--limit", "0"});
   std::istringstream jl(json.out);
-  int n = 0;
+  int n = 0, in_titles = 0;
   while (std::getline(jl, line)) {
     Json j = Json::parse(line);
     CHECK(j["match"] == "Kuleba");
+    in_titles += j["field"] == "title";
     ++n;
   }
-  CHECK(n == 5);
+  CHECK(n == 6);  // five in texts, one in a title
+  CHECK(in_titles == 1);
+}
+
+TEST_CASE("kwic: a match in a title has its line, with offsets into the title") {
+  // "sombre" occurs only in a title: the article is a hit, and its concordance line says where.
+  Run json = run_attache({"kwic", "--index", corpus_index(), "sombre", "--json", "--limit", "0", "--width", "80"});
+  REQUIRE(json.status == 0);
+  std::istringstream jl(json.out);
+  std::string line;
+  std::getline(jl, line);
+  Json j = Json::parse(line);
+  CHECK(j["field"] == "title");
+  CHECK(j["match"] == "sombre");
+  CHECK(j["left"] == "Vienna talks at the OSCE end the week of diplomacy on a ");
+  CHECK(j["start"] == 56);
+  CHECK(j["right"] == " note");
 }
 
 TEST_CASE("export: every match as JSON Lines, CSV, or text files that index again") {
