@@ -145,6 +145,25 @@ TEST_CASE("NewsML-G2: a news item, and a news message of several, one skipped") 
   CHECK(message.problems[0].reason == SkipReason::no_date);
 }
 
+TEST_CASE("XML: no file or network is read for an entity or a DTD; undeclared entities do not fail an article") {
+  testing::TempDir dir;
+  write(dir / "xxe.xml",
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE nitf [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n"
+        "<nitf><head><pubdata date.publication=\"20070111T000000\"/></head>"
+        "<body><body.content><block class=\"full_text\"><p>Before &secret; after.</p></block></body.content></body></nitf>");
+  Read xxe = read_path((dir / "xxe.xml").string());
+  REQUIRE(xxe.articles.size() == 1);
+  CHECK(xxe.articles[0].text == "Before after.");
+
+  write(dir / "nbsp.xml",
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE nitf SYSTEM \"http://www.nitf.org/IPTC/NITF/3.3/specification/dtd/nitf-3-3.dtd\">\n"
+        "<nitf><head><pubdata date.publication=\"20070111T000000\"/></head>"
+        "<body><body.content><block class=\"full_text\"><p>A&nbsp;B</p></block></body.content></body></nitf>");
+  Read nbsp = read_path((dir / "nbsp.xml").string());
+  REQUIRE(nbsp.articles.size() == 1);
+  CHECK(nbsp.articles[0].text == "AB");  // what the unread DTD would have declared is left out
+}
+
 TEST_CASE("XML that is neither format is refused; an unknown extension is told by its content") {
   testing::TempDir dir;
   write(dir / "rss.xml", "<rss><channel/></rss>");

@@ -24,7 +24,11 @@ int read_callback(void* context, char* buffer, int length) {
 
 void error_callback(void* context, xmlErrorPtr error) {
   auto* state = static_cast<XmlReader::State*>(context);
-  if (!error || error->level < XML_ERR_ERROR || !state->first_error.empty()) return;
+  // An entity the DOCTYPE's unread external DTD may declare (&nbsp; in NITF)
+  // is not a well-formedness error; its reference is left out of the text.
+  if (!error || error->level < XML_ERR_ERROR || error->code == XML_WAR_UNDECLARED_ENTITY ||
+      !state->first_error.empty())
+    return;
   std::string message = error->message ? error->message : "malformed XML";
   while (!message.empty() && message.back() == '\n') message.pop_back();
   state->first_error = message;
