@@ -81,6 +81,24 @@ TEST_CASE("indexing the corpus reports what it did") {
   CHECK(r.out.empty());
 }
 
+TEST_CASE("index: CSV, NITF, NewsML-G2 and compressed inputs, --csv-column, and compressed standard input") {
+  TempDir dir;
+  const std::string formats = std::string(ATTACHE_SOURCE_DIR) + "/tests/data/formats";
+  Run r = run_attache({"index", "--index", (dir / "idx").string(), formats + "/all-the-news.csv.gz",
+                       formats + "/nyt-1816753.xml", formats + "/newsml-message.xml", "--csv-column", "title=title"});
+  CHECK(r.status == 0);
+  CHECK(r.err.find("indexed 6 articles") != std::string::npos);
+  CHECK(r.err.find("skipped 4 (2 no date, 2 invalid CSV)") != std::string::npos);
+  CHECK(r.err.find("all-the-news.csv.gz:8: skipped, invalid CSV: 4 fields where the header has 10") != std::string::npos);
+  CHECK(run_attache({"search", "--index", (dir / "idx").string(), "id:1816753", "--count"}).out.find("1") == 0);
+  CHECK(run_attache({"index", "--index", (dir / "idx").string(), formats, "--csv-column", "colour=x"}).status == 2);
+
+  std::ifstream zst(formats + "/feed.jsonl.zst", std::ios::binary);
+  Run piped = run_attache({"index", "--index", (dir / "idx").string(), "-"}, std::string(std::istreambuf_iterator<char>(zst), {}));
+  CHECK(piped.err.find("indexed 2 articles") != std::string::npos);
+  CHECK(piped.err.find("<stdin>:3: skipped, invalid JSON") != std::string::npos);
+}
+
 TEST_CASE("phrases") {
   CHECK(search({"\"open door policy\""}).set() == Ids{"000_acfc8dae91c10f02", "002_brussels_nato_council"});
   CHECK(search({"\"military-technical\""}).set() == Ids{"000_acfc8dae91c10f02", "002_brussels_nato_council"});
