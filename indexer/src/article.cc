@@ -11,6 +11,7 @@
 
 #include "attache/analysis/tokenizer.h"
 #include "attache/storage/date.h"
+#include "article_fields.h"
 
 namespace attache::indexer {
 
@@ -25,6 +26,8 @@ const char* describe(SkipReason reason) {
     case SkipReason::invalid_json: return "invalid JSON";
     case SkipReason::invalid_field: return "invalid field";
     case SkipReason::too_large: return "too large";
+    case SkipReason::invalid_csv: return "invalid CSV";
+    case SkipReason::invalid_xml: return "invalid XML";
   }
   return "unknown";
 }
@@ -208,14 +211,10 @@ ParseResult parse_json_article(std::string_view line, const std::string& file, u
   }
   if (!record.is_object()) return problem(file, line_number, SkipReason::invalid_json, "the line is not a JSON object");
 
-  Article article;
-  auto string_field = [&](const char* name, std::string& out, bool required) -> std::optional<InputProblem> {
+  RecordFields fields;
+  auto string_field = [&](const char* name, std::string& out) -> std::optional<InputProblem> {
     auto it = record.find(name);
-    if (it == record.end() || it->is_null()) {
-      if (required) return problem(file, line_number, name == std::string("date") ? SkipReason::no_date : SkipReason::invalid_field,
-                                   std::string("missing field '") + name + "'");
-      return std::nullopt;
-    }
+    if (it == record.end() || it->is_null()) return std::nullopt;
     if (it->is_string()) {
       out = it->get<std::string>();
     } else if (it->is_number_integer() && std::string(name) == "id") {
@@ -225,21 +224,35 @@ ParseResult parse_json_article(std::string_view line, const std::string& file, u
     }
     return std::nullopt;
   };
-  std::string date;
-  for (auto [name, target, required] : {std::tuple{"id", &article.id, false}, std::tuple{"date", &date, true},
-                                        std::tuple{"title", &article.title, false},
-                                        std::tuple{"source", &article.source, false},
-                                        std::tuple{"url", &article.url, false},
-                                        std::tuple{"text", &article.text, true}}) {
-    if (auto p = string_field(name, *target, required)) return *p;
+  for (auto [name, target] : {std::pair{"id", &fields.id}, std::pair{"date", &fields.date},
+                              std::pair{"title", &fields.title}, std::pair{"source", &fields.source},
+                              std::pair{"url", &fields.url}, std::pair{"text", &fields.text}}) {
+    if (auto p = string_field(name, *target)) return *p;
   }
-  if (article.id.empty()) article.id = default_id;
-  if (auto p = set_date(article, date, file, line_number)) return *p;
-  article.text = std::string(trim(normalise_newlines(article.text)));
-  if (article.text.empty()) return problem(file, line_number, SkipReason::empty, "field 'text' is empty");
-  for (std::string* field : {&article.title, &article.source, &article.url, &article.id})
-    *field = std::string(trim(*field));
-  if (auto p = check_bytes(article.text, file, line_number)) return *p;  // escapes can smuggle control bytes in
+  auto text = record.find("text");
+  if ((text == record.end() || text->is_null()) && !fields.date.empty())  // a missing date is reported first
+    return problem(file, line_number, SkipReason::invalid_field, "missing field 'text'");
+  return article_from_record(std::move(fields), RecordOrigin{file, line_number, default_id}, "field 'date'",
+                             "field 'text'");
+}
+
+ParseResult article_from_record(RecordFields&& fields, const RecordOrigin& origin, std::string_view date_name,
+                                std::string_view text_name) {
+  const std::string& file = origin.file;
+  const uint64_t line = origin.line;
+  if (trim(fields.date).empty())
+    return problem(file, line, SkipReason::no_date, "missing " + std::string(date_name));
+  Article article;
+  if (auto p = set_date(article, fields.date, file, line)) return *p;
+  article.text = std::string(trim(normalise_newlines(fields.text)));
+  if (article.text.empty()) return problem(file, line, SkipReason::empty, std::string(text_name) + " is empty");
+  article.id = trim(fields.id);
+  article.title = trim(fields.title);
+  article.source = trim(fields.source);
+  article.url = trim(fields.url);
+  if (article.id.empty()) article.id = origin.default_id;
+  for (const std::string* field : {&article.text, &article.title, &article.source, &article.url, &article.id})
+    if (auto p = check_bytes(*field, file, line)) return *p;  // escapes can smuggle control bytes in
   return article;
 }
 

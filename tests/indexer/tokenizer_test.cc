@@ -126,3 +126,32 @@ TEST_CASE("Snowball English stems through libstemmer") {
   // The cache returns the same answers the second time.
   CHECK(stemmer.stem("negotiations") == "negoti");
 }
+
+TEST_CASE("letters that do not decompose fold to ASCII, as Lucene's ASCIIFoldingFilter folds them") {
+  CHECK(words("Kemal Aydın") == W{"kemal", "aydin"});
+  CHECK(words("Radosław Sikorski") == W{"radoslaw", "sikorski"});
+  CHECK(words("ŁÓDŹ Øresund Đorđević Þórður Æsir Œuvre Straße ĦAL Ŋ") ==
+        W{"lodz", "oresund", "dordevic", "thordur", "aesir", "oeuvre", "strasse", "hal", "n"});
+  CHECK(words("İstanbul Iğdır Bakı Gəncə") == W{"istanbul", "igdir", "baki", "gence"});
+  CHECK(words("ŀ") == W{"l"});  // NFKC makes it l·
+  CHECK(fold("Aydın") == fold("AYDIN"));
+}
+
+TEST_CASE("every Latin letter from U+00C0 to U+024F folds to ASCII but for a few with no ASCII form") {
+  // IPA-like letters (esh, ezh, yogh, wynn, gamma, tone letters, the clicks) that Lucene leaves
+  // as they are too, and ŉ, which NFKC makes ʼn.
+  const std::u32string kNoAscii = U"\u0149\u0184\u0185\u01ee\u01ef\u01f7\u018d\u0194\u0196\u019b\u01a6\u01a7\u01a8\u01a9\u01aa\u01b1\u01b7\u01b8\u01b9\u01ba"
+                                  U"\u01bb\u01bc\u01bd\u01be\u01bf\u01c0\u01c1\u01c2\u01c3\u021c\u021d\u0222\u0223\u0241\u0242";
+  std::string failures;
+  for (char32_t cp = 0xc0; cp <= 0x24f; ++cp) {
+    if (cp == 0xd7 || cp == 0xf7 || kNoAscii.find(cp) != std::u32string::npos) continue;  // × ÷
+    std::string utf8;
+    utf8 += static_cast<char>(0xc0 | (cp >> 6));
+    utf8 += static_cast<char>(0x80 | (cp & 0x3f));
+    std::string folded = fold(utf8);
+    bool ascii = !folded.empty();
+    for (char c : folded) ascii = ascii && static_cast<unsigned char>(c) < 0x80 && std::isalpha(static_cast<unsigned char>(c));
+    if (!ascii) failures += "U+" + std::to_string(static_cast<uint32_t>(cp)) + " ";
+  }
+  CHECK(failures == "");
+}

@@ -81,6 +81,24 @@ TEST_CASE("indexing the corpus reports what it did") {
   CHECK(r.out.empty());
 }
 
+TEST_CASE("index: CSV, NITF, NewsML-G2 and compressed inputs, --csv-column, and compressed standard input") {
+  TempDir dir;
+  const std::string formats = std::string(ATTACHE_SOURCE_DIR) + "/tests/data/formats";
+  Run r = run_attache({"index", "--index", (dir / "idx").string(), formats + "/all-the-news.csv.gz",
+                       formats + "/nyt-1816753.xml", formats + "/newsml-message.xml", "--csv-column", "title=title"});
+  CHECK(r.status == 0);
+  CHECK(r.err.find("indexed 6 articles") != std::string::npos);
+  CHECK(r.err.find("skipped 4 (2 no date, 2 invalid CSV)") != std::string::npos);
+  CHECK(r.err.find("all-the-news.csv.gz:8: skipped, invalid CSV: 4 fields where the header has 10") != std::string::npos);
+  CHECK(run_attache({"search", "--index", (dir / "idx").string(), "id:1816753", "--count"}).out.find("1") == 0);
+  CHECK(run_attache({"index", "--index", (dir / "idx").string(), formats, "--csv-column", "colour=x"}).status == 2);
+
+  std::ifstream zst(formats + "/feed.jsonl.zst", std::ios::binary);
+  Run piped = run_attache({"index", "--index", (dir / "idx").string(), "-"}, std::string(std::istreambuf_iterator<char>(zst), {}));
+  CHECK(piped.err.find("indexed 2 articles") != std::string::npos);
+  CHECK(piped.err.find("<stdin>:3: skipped, invalid JSON") != std::string::npos);
+}
+
 TEST_CASE("phrases") {
   CHECK(search({"\"open door policy\""}).set() == Ids{"000_acfc8dae91c10f02", "002_brussels_nato_council"});
   CHECK(search({"\"military-technical\""}).set() == Ids{"000_acfc8dae91c10f02", "002_brussels_nato_council"});
@@ -351,13 +369,30 @@ TEST_CASE("kwic: one aligned line per occurrence") {
   }
   Run json = run_attache({"kwic", "--index", corpus_index(), "kuleba", "--json", "--limit", "0"});
   std::istringstream jl(json.out);
-  int n = 0;
+  int n = 0, in_titles = 0;
   while (std::getline(jl, line)) {
     Json j = Json::parse(line);
     CHECK(j["match"] == "Kuleba");
+    in_titles += j["field"] == "title";
     ++n;
   }
-  CHECK(n == 5);
+  CHECK(n == 6);  // five in texts, one in a title
+  CHECK(in_titles == 1);
+}
+
+TEST_CASE("kwic: a match in a title has its line, with offsets into the title") {
+  // "sombre" occurs only in a title: the article is a hit, and its concordance line says where.
+  Run json = run_attache({"kwic", "--index", corpus_index(), "sombre", "--json", "--limit", "0", "--width", "80"});
+  REQUIRE(json.status == 0);
+  std::istringstream jl(json.out);
+  std::string line;
+  std::getline(jl, line);
+  Json j = Json::parse(line);
+  CHECK(j["field"] == "title");
+  CHECK(j["match"] == "sombre");
+  CHECK(j["left"] == "Vienna talks at the OSCE end the week of diplomacy on a ");
+  CHECK(j["start"] == 56);
+  CHECK(j["right"] == " note");
 }
 
 TEST_CASE("export: every match as JSON Lines, CSV, or text files that index again") {

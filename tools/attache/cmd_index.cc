@@ -1,4 +1,5 @@
 // attache index: read articles, report every skipped one, commit the rest.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -64,17 +65,21 @@ int run_index(const std::vector<std::string>& args) {
       ("threads", po::value(&threads)->value_name("N")->default_value(0), "analysis threads (0: one per core)")
       ("backend", po::value<std::string>()->value_name("NAME")->default_value("attache"),
        "attache (its own format) or xapian (a Xapian database, for comparison and sharding)")
+      ("csv-column", po::value<std::vector<std::string>>()->value_name("FIELD=NAME")->composing(),
+       "the CSV column holding FIELD (text, date, title, id, source, url), when its name is not a common one")
       ("strict", "exit with status 1 if any article was skipped")
       ("quiet,q", "no progress line and no summary")
-      ("paths", po::value(&paths)->value_name("PATH"), "files, directories or - (JSON Lines on stdin)");
+      ("paths", po::value(&paths)->value_name("PATH"), "files, directories or - (JSON Lines or XML on stdin)");
   storage::WriterOptions writer_options;
   add_wait_option(options, writer_options.lock_wait_seconds);
   po::positional_options_description positional;
   positional.add("paths", -1);
   po::variables_map vm;
   if (!parse("index", args, options, positional, vm, "--index DIR PATH...",
-             "  attache index --index news-index corpus/               # every .txt and .jsonl below corpus/\n"
-             "  attache index --index news-index 2022-01.jsonl        # JSON Lines, one article a line\n"
+             "  attache index --index news-index corpus/               # every .txt .jsonl .csv .xml below corpus/\n"
+             "  attache index --index news-index 2022-01.jsonl.zst    # JSON Lines, one article a line, compressed\n"
+             "  attache index --index news-index nyt/1987/            # NITF files of the NYT Annotated Corpus\n"
+             "  attache index --index news-index all-news.csv.gz --csv-column text=article_body\n"
              "  zcat dump.jsonl.gz | attache index --index news-index -\n"
              "  attache index --index news-index --strict --memory 2048 archive/\n"
              "  attache index --index news-xapian --backend xapian corpus/   # the same, as a Xapian database\n"))
@@ -83,8 +88,19 @@ int run_index(const std::vector<std::string>& args) {
   if (memory_mib == 0) throw po::error("--memory must be at least 1 MiB");
   const bool quiet = vm.count("quiet") > 0;
 
+  indexer::InputOptions input_options;
+  if (vm.count("csv-column"))
+    for (const std::string& spec : vm["csv-column"].as<std::vector<std::string>>()) {
+      size_t eq = spec.find('=');
+      std::string field = spec.substr(0, eq);
+      bool known = std::find(std::begin(indexer::kCsvFields), std::end(indexer::kCsvFields), field) !=
+                   std::end(indexer::kCsvFields);
+      if (eq == std::string::npos || eq + 1 == spec.size() || !known)
+        throw po::error("--csv-column takes FIELD=NAME with FIELD one of text, date, title, id, source, url: '" + spec + "'");
+      input_options.csv_columns[field] = spec.substr(eq + 1);
+    }
   std::vector<indexer::InputProblem> problems;
-  auto inputs = indexer::collect_inputs(paths, problems);
+  auto inputs = indexer::collect_inputs(paths, problems, input_options);
   ProgressLine progress(!quiet && stderr_is_terminal());
   for (const auto& p : problems) std::cerr << format_problem(p) << "\n";
 

@@ -28,7 +28,7 @@ int run_kwic(const std::vector<std::string>& args) {
       ("index,i", po::value(&index_dir)->required()->value_name("DIR"), "index directory")
       ("width,w", po::value(&width)->value_name("N")->default_value(40), "characters of context on each side")
       ("limit,n", po::value(&limit)->value_name("N")->default_value(200), "lines to print (0: every occurrence)")
-      ("json", "one occurrence a line: article, date, left, match, right, start, end");
+      ("json", "one occurrence a line: article, date, field (title or text), left, match, right, start, end");
   add_query_options(options, positional, q, true);
   po::variables_map vm;
   if (!parse("kwic", args, options, positional, vm, "--index DIR QUERY [--width N]",

@@ -56,6 +56,55 @@ void collect_patterns(const query::QueryNode& n, std::vector<Pattern>& out) {
   }
 }
 
+// Visits each occurrence of the patterns in one field of a document (its
+// title or its text); false when the visitor asked to stop.
+bool visit_occurrences(const storage::StoredDocument& doc, const std::string& field, std::string_view text,
+                       const std::vector<Pattern>& patterns, analysis::Stemmer& stemmer, size_t width,
+                       const std::function<bool(const KwicLine&)>& visit) {
+  std::vector<analysis::Token> tokens;
+  analysis::tokenize(text, tokens);
+  std::erase_if(tokens, [](const analysis::Token& t) { return t.compound; });
+  std::vector<std::string> stems;
+  for (const auto& t : tokens) stems.emplace_back(stemmer.stem(t.text));
+  // The longest pattern occurring at token i, as the index of its last token.
+  auto occurrence_end = [&](size_t i) -> std::optional<size_t> {
+    std::optional<size_t> best;
+    for (const Pattern& p : patterns) {
+      if (!p.prefix.empty()) {
+        if (tokens[i].text.compare(0, p.prefix.size(), p.prefix) == 0 && !best) best = i;
+        continue;
+      }
+      size_t last = i;
+      bool ok = true;
+      for (size_t k = 0; k < p.stems.size() && ok; ++k) {
+        size_t at = i;
+        while (at < tokens.size() && tokens[at].position < tokens[i].position + p.offsets[k]) ++at;
+        ok = at < tokens.size() && tokens[at].position == tokens[i].position + p.offsets[k] && stems[at] == p.stems[k];
+        last = at;
+      }
+      if (ok && (!best || last > *best)) best = last;
+    }
+    return best;
+  };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    auto last = occurrence_end(i);
+    if (!last) continue;
+    const size_t j = *last;
+    const uint32_t begin = tokens[i].begin, end = tokens[j].end;
+    KwicLine line{doc.id,
+                  doc.date,
+                  field,
+                  context(text.substr(0, begin), width, true),
+                  std::string(text.substr(begin, end - begin)),
+                  context(text.substr(end), width, false),
+                  query::code_point_offset(text, begin),
+                  query::code_point_offset(text, end)};
+    if (!visit(line)) return false;
+    i = j;
+  }
+  return true;
+}
+
 }  // namespace
 
 void for_each_kwic_line(const OpenIndex& index, const query::Query& parsed, query::SortOrder sort, size_t width,
@@ -64,47 +113,9 @@ void for_each_kwic_line(const OpenIndex& index, const query::Query& parsed, quer
   collect_patterns(*parsed.root, patterns);
   analysis::Stemmer stemmer;
   index.for_each_ranked_article(parsed, sort, [&](const storage::StoredDocument& doc) {
-    std::vector<analysis::Token> tokens;
-    analysis::tokenize(doc.text, tokens);
-    std::erase_if(tokens, [](const analysis::Token& t) { return t.compound; });
-    std::vector<std::string> stems;
-    for (const auto& t : tokens) stems.emplace_back(stemmer.stem(t.text));
-    // The longest pattern occurring at token i, as the index of its last token.
-    auto occurrence_end = [&](size_t i) -> std::optional<size_t> {
-      std::optional<size_t> best;
-      for (const Pattern& p : patterns) {
-        if (!p.prefix.empty()) {
-          if (tokens[i].text.compare(0, p.prefix.size(), p.prefix) == 0 && !best) best = i;
-          continue;
-        }
-        size_t last = i;
-        bool ok = true;
-        for (size_t k = 0; k < p.stems.size() && ok; ++k) {
-          size_t at = i;
-          while (at < tokens.size() && tokens[at].position < tokens[i].position + p.offsets[k]) ++at;
-          ok = at < tokens.size() && tokens[at].position == tokens[i].position + p.offsets[k] && stems[at] == p.stems[k];
-          last = at;
-        }
-        if (ok && (!best || last > *best)) best = last;
-      }
-      return best;
-    };
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      auto last = occurrence_end(i);
-      if (!last) continue;
-      const size_t j = *last;
-      const uint32_t begin = tokens[i].begin, end = tokens[j].end;
-      KwicLine line{doc.id,
-                    doc.date,
-                    context(std::string_view(doc.text).substr(0, begin), width, true),
-                    doc.text.substr(begin, end - begin),
-                    context(std::string_view(doc.text).substr(end), width, false),
-                    query::code_point_offset(doc.text, begin),
-                    query::code_point_offset(doc.text, end)};
-      if (!visit(line)) return false;
-      i = j;
-    }
-    return true;
+    // A match in the title makes the article a hit as much as one in the text.
+    return visit_occurrences(doc, "title", doc.title, patterns, stemmer, width, visit) &&
+           visit_occurrences(doc, "text", doc.text, patterns, stemmer, width, visit);
   });
 }
 

@@ -112,7 +112,7 @@ Json speaker_json(const query::SpeakerCount& s, bool with_variants) {
 }
 
 Json kwic_json(const KwicLine& line) {
-  return {{"article", line.article}, {"date", format_day(line.date)}, {"left", line.left},
+  return {{"article", line.article}, {"date", format_day(line.date)}, {"field", line.field}, {"left", line.left},
           {"match", line.match},     {"right", line.right},           {"start", line.start},
           {"end", line.end}};
 }

@@ -57,8 +57,9 @@ Json speaker_json(const query::SpeakerCount& speaker, bool with_variants);
 struct KwicLine {
   std::string article;
   Day date = 0;
+  std::string field;  // where the occurrence is: "title" or "text"
   std::string left, match, right;
-  size_t start = 0, end = 0;  // code points into the article text
+  size_t start = 0, end = 0;  // code points into that field
 };
 Json kwic_json(const KwicLine& line);
 

@@ -6,6 +6,8 @@
 
 #include <cstdlib>
 
+#include "ascii_folding.h"
+
 namespace attache::analysis {
 namespace {
 
@@ -236,6 +238,7 @@ std::string fold(std::string_view word) {
   if (n < 0) return std::string(word);
   std::string s(reinterpret_cast<char*>(mapped), static_cast<size_t>(n));
   std::free(mapped);
+  fold_undecomposed_letters(s);
   // Typographic apostrophes that folding may leave become the ASCII one.
   std::string out;
   out.reserve(s.size());

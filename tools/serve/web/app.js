@@ -127,7 +127,7 @@ function drawStatementHit(h) {
 function drawKwicLine(line) {
   return el('li', { class: 'kwic-line' },
     el('div', { class: 'kwic' }, el('span', { class: 'left' }, '\u200e' + line.left), el('mark', {}, line.match), el('span', { class: 'right' }, line.right)),
-    el('div', { class: 'meta' }, line.date, ' · ', articleLink(line.article, line.article)));
+    el('div', { class: 'meta' }, line.date, ' · ', articleLink(line.article, line.article), line.field === 'title' ? ' · in the title' : ''));
 }
 
 function drawPager(s, total) {

@@ -22,8 +22,10 @@ enum class SkipReason {
   invalid_json,   // a JSON Lines line that does not parse
   invalid_field,  // a JSON field missing or of the wrong type
   too_large,      // beyond the size limit for one article
+  invalid_csv,    // a CSV row that breaks RFC 4180 or does not fit the header
+  invalid_xml,    // XML that is not well-formed, or not NITF or NewsML-G2
 };
-inline constexpr int kSkipReasonCount = 9;
+inline constexpr int kSkipReasonCount = 11;
 
 const char* describe(SkipReason reason);
 
