@@ -56,7 +56,7 @@ bool expect(std::string_view s, size_t& i, char c) {
 
 std::optional<Day> parse_date(std::string_view s) {
   size_t i = 0;
-  int year, month, dom;
+  int year = 0, month = 0, dom = 0;
   if (!read_digits(s, i, 4, year) || !expect(s, i, '-') || !read_digits(s, i, 2, month) || !expect(s, i, '-') ||
       !read_digits(s, i, 2, dom))
     return std::nullopt;
@@ -67,7 +67,7 @@ std::optional<Day> parse_date(std::string_view s) {
   // A timestamp: THH:MM[:SS[.fff]] then Z or ±HH[:MM] (no zone: taken as UTC).
   if (s[i] != 'T' && s[i] != 't' && s[i] != ' ') return std::nullopt;
   ++i;
-  int hour, minute, second = 0;
+  int hour = 0, minute = 0, second = 0;
   if (!read_digits(s, i, 2, hour) || !expect(s, i, ':') || !read_digits(s, i, 2, minute)) return std::nullopt;
   if (expect(s, i, ':')) {
     if (!read_digits(s, i, 2, second)) return std::nullopt;
