@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target (fuzz/) under ASan+UBSan for SECONDS:
 #   tools/fuzz.sh TARGET SECONDS [libFuzzer options...]
-# TARGET is article, extractor, query or index. The first run configures
+# TARGET is article, formats, extractor, query or index. The first run configures
 # build-fuzz/ with clang-15 (Debian packages clang-15 and libfuzzer-15-dev).
 # The corpus grows in build-fuzz/corpus/TARGET, seeded from fuzz/seeds/TARGET;
 # a crash, leak, timeout or oversized allocation is written to
@@ -9,12 +9,12 @@
 # fixed, add the finding to fuzz/seeds/TARGET so every later run replays it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-usage() { echo "usage: tools/fuzz.sh article|extractor|query|index SECONDS [libFuzzer options]" >&2; exit 2; }
+usage() { echo "usage: tools/fuzz.sh article|formats|extractor|query|index SECONDS [libFuzzer options]" >&2; exit 2; }
 [ $# -ge 2 ] || usage
 target=$1
 seconds=$2
 shift 2
-case "$target" in article|extractor|query|index) ;; *) usage ;; esac
+case "$target" in article|formats|extractor|query|index) ;; *) usage ;; esac
 [[ "$seconds" =~ ^[0-9]+$ ]] || usage
 
 if [ ! -f build-fuzz/CMakeCache.txt ]; then

@@ -38,7 +38,7 @@ if [ "$mode" = test ]; then
   # A short run of each fuzz target: the seeds (every past finding among them)
   # replay, and a little new ground is covered. Long runs are by hand.
   fuzz_log=$(mktemp)
-  for target in article extractor query index; do
+  for target in article formats extractor query index; do
     if ! JOBS=$jobs tools/fuzz.sh "$target" 15 >"$fuzz_log" 2>&1; then
       tail -60 "$fuzz_log"
       echo "fuzz target $target failed: the input is in build-fuzz/findings/$target/" >&2
