@@ -127,3 +127,16 @@ TEST_CASE("someone unnamed in an organisation is not the organisation") {
   CHECK(normalised("senior Administration official", true).speaker_kind == SpeakerKind::group);
   CHECK(normalised("State Department", true).speaker_kind == SpeakerKind::organisation);
 }
+
+TEST_CASE("a resolved person is described by the titles written before the name") {
+  std::vector<Statement> v{said("John Kerry"), said("John Kerry")};
+  v[0].speaker = "Secretary of State John Kerry";
+  v[1].speaker = "Kerry";
+  normalise_speakers("", v);
+  CHECK(v[0].description == "Secretary of State");
+  CHECK(v[1].description == "Secretary of State");  // as introduced, for the rest of the article
+  std::vector<Statement> w{said("Ali Vaez")};
+  w[0].speaker = "Ali Vaez, 38, an analyst at the International Crisis Group";
+  normalise_speakers("", w);
+  CHECK(w[0].description.empty());  // what follows the name is no title before it
+}

@@ -268,7 +268,8 @@ namespace attache::indexer {
 
 void normalise_speakers(std::string_view text, std::vector<Statement>& statements) {
   attribution::CommonWords common(text);
-  std::map<std::string, attribution::SpeakerName> seen;  // canonical as resolved -> analysis
+  std::map<std::string, attribution::SpeakerName> seen;          // canonical as resolved -> analysis
+  std::map<std::string, attribution::SpeakerName> seen_written;  // speaker as written -> analysis
   for (Statement& s : statements) {
     if (s.canonical.empty()) continue;
     auto it = seen.find(s.canonical);
@@ -277,6 +278,14 @@ void normalise_speakers(std::string_view text, std::vector<Statement>& statement
     s.description = it->second.description;
     s.speaker_kind = it->second.kind;
     s.group = s.speaker_kind != SpeakerKind::person;
+    // The extractor resolved "Secretary of State John Kerry" to John Kerry; what it wrote before
+    // the name describes him.
+    if (s.speaker_kind == SpeakerKind::person && s.description.empty() && s.speaker != s.canonical) {
+      auto written = seen_written.find(s.speaker);
+      if (written == seen_written.end())
+        written = seen_written.emplace(s.speaker, attribution::analyse_speaker(s.speaker, false, common)).first;
+      if (written->second.name == s.canonical) s.description = written->second.description;
+    }
   }
   // Within the article, a person's description holds for all their statements.
   // (Surnames were resolved by the extractor, which knows when a bare surname is
