@@ -140,3 +140,8 @@ TEST_CASE("a resolved person is described by the titles written before the name"
   normalise_speakers("", w);
   CHECK(w[0].description.empty());  // what follows the name is no title before it
 }
+
+TEST_CASE("another person's honorific makes no description") {
+  CHECK(normalised("Mr. Rubio and Senator Ted Cruz").description.empty());
+  CHECK(normalised("GOP presidential candidate Dr. Ben Carson").description == "GOP presidential candidate");
+}

@@ -244,13 +244,14 @@ SpeakerName analyse_speaker(std::string_view phrase, bool group, const CommonWor
   // Two plain capitalised words in a row are a headline's ("China Take Care Of North Korea").
   // An honorific is no description ("the Manhattan-made Mr. Trump"), nor is a plural party
   // ("Democrats Hillary Clinton and Bernie Sanders").
+  // An honorific inside is another person's ("Mr. Rubio and Senator Ted Cruz").
   size_t end = start;
-  while (end > 0 && is_honorific_word(w[end - 1])) --end;
+  while (end > 0 && (is_honorific_word(w[end - 1]) || key(w[end - 1]) == "dr")) --end;
   size_t descriptors = 0, plain_run = 0;
   bool describes = end > 0;
   for (size_t i = 0; i < end; ++i) {
     const bool connector = i > 0 && (key(w[i]) == "of" || key(w[i]) == "for" || key(w[i]) == "and");
-    if (l.in(kStray, w[i]) && !connector) describes = false;
+    if ((l.in(kStray, w[i]) && !connector) || is_honorific_word(w[i])) describes = false;
     const bool descriptor = is_descriptor(w[i]) || l.in(kPlace, w[i]) || is_hyphenated_adjective(w[i]);
     descriptors += descriptor;
     plain_run = descriptor || connector || l.in(kOrganisation, w[i]) || is_acronym(w[i]) ? 0 : plain_run + 1;
