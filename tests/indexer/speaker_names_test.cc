@@ -145,3 +145,17 @@ TEST_CASE("another person's honorific makes no description") {
   CHECK(normalised("Mr. Rubio and Senator Ted Cruz").description.empty());
   CHECK(normalised("GOP presidential candidate Dr. Ben Carson").description == "GOP presidential candidate");
 }
+
+TEST_CASE("'Under' opening a title is part of it (regression: Wendy Sherman described as Secretary of State)") {
+  CHECK(normalised("Under Secretary of State Wendy Sherman").description == "Under Secretary of State");
+  CHECK(normalised("Under Sexton").canonical == "Sexton");  // a preposition before a name is still none of it
+}
+
+TEST_CASE("the description comes from the part of the phrase that names the person") {
+  std::vector<Statement> v{said("Wendy Sherman"), said("Mohammad Javad Zarif")};
+  v[0].speaker = "Her American counterpart, Under Secretary of State Wendy Sherman";
+  v[1].speaker = "Iran's foreign minister, Mohammad Javad Zarif";
+  normalise_speakers("", v);
+  CHECK(v[0].description == "Under Secretary of State");
+  CHECK(v[1].description == "Iran's foreign minister");
+}

@@ -196,6 +196,28 @@ bool CommonWords::is_common(std::string_view word) const {
   return lower_case > capitalised;
 }
 
+// "Her American counterpart, Under Secretary of State Wendy Sherman": the part between commas
+// that ends with the name, or with the part before it when the name stands alone ("Iran's
+// foreign minister, Mohammad Javad Zarif").
+std::string naming_clause(std::string_view written, std::string_view name) {
+  std::vector<std::string_view> parts;
+  for (size_t at = 0;;) {
+    const size_t comma = written.find(',', at);
+    std::string_view part = written.substr(at, comma == std::string_view::npos ? std::string_view::npos : comma - at);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    parts.push_back(part);
+    if (comma == std::string_view::npos) break;
+    at = comma + 1;
+  }
+  for (size_t k = parts.size(); k-- > 0;) {
+    if (!parts[k].ends_with(name.substr(name.rfind(' ') == std::string_view::npos ? 0 : name.rfind(' ') + 1))) continue;
+    if (parts[k] == name && k > 0) return std::string(parts[k - 1]) + " " + std::string(parts[k]);
+    return std::string(parts[k]);
+  }
+  return std::string(written);
+}
+
 SpeakerName analyse_speaker(std::string_view phrase, bool group, const CommonWords& common) {
   const Words& l = words();
   std::vector<std::string_view> w = split(phrase);
@@ -203,7 +225,9 @@ SpeakerName analyse_speaker(std::string_view phrase, bool group, const CommonWor
   // A capitalised word the article otherwise writes in lower case opened the
   // sentence ("Year Barack Obama"), unless what is left would be a single word.
   // A participle opening three words or more did too ("Entrusting Donald Trump").
-  while (first + 1 < w.size() && (l.in(kStray, w[first]) || (!starts_upper(w[first]) && !group) ||
+  // "Under" opens "Under Secretary of State", a title, not the sentence.
+  auto stray = [&](size_t i) { return l.in(kStray, w[i]) && !(is_descriptor(w[i]) && i + 1 < w.size() && is_descriptor(w[i + 1])); };
+  while (first + 1 < w.size() && (stray(first) || (!starts_upper(w[first]) && !group) ||
                                   (first + 2 < w.size() && starts_upper(w[first]) &&
                                    (common.is_common(w[first]) || is_participle(w[first])))))
     ++first;
@@ -251,7 +275,7 @@ SpeakerName analyse_speaker(std::string_view phrase, bool group, const CommonWor
   bool describes = end > 0;
   for (size_t i = 0; i < end; ++i) {
     const bool connector = i > 0 && (key(w[i]) == "of" || key(w[i]) == "for" || key(w[i]) == "and");
-    if ((l.in(kStray, w[i]) && !connector) || is_honorific_word(w[i])) describes = false;
+    if ((stray(i) && !connector) || is_honorific_word(w[i])) describes = false;
     const bool descriptor = is_descriptor(w[i]) || l.in(kPlace, w[i]) || is_hyphenated_adjective(w[i]);
     descriptors += descriptor;
     plain_run = descriptor || connector || l.in(kOrganisation, w[i]) || is_acronym(w[i]) ? 0 : plain_run + 1;
@@ -282,9 +306,10 @@ void normalise_speakers(std::string_view text, std::vector<Statement>& statement
     // The extractor resolved "Secretary of State John Kerry" to John Kerry; what it wrote before
     // the name describes him.
     if (s.speaker_kind == SpeakerKind::person && s.description.empty() && s.speaker != s.canonical) {
-      auto written = seen_written.find(s.speaker);
+      const std::string phrase = attribution::naming_clause(s.speaker, s.canonical);
+      auto written = seen_written.find(phrase);
       if (written == seen_written.end())
-        written = seen_written.emplace(s.speaker, attribution::analyse_speaker(s.speaker, false, common)).first;
+        written = seen_written.emplace(phrase, attribution::analyse_speaker(phrase, false, common)).first;
       if (written->second.name == s.canonical) s.description = written->second.description;
     }
   }

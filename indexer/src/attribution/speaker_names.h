@@ -33,4 +33,8 @@ class CommonWords {
 // `group` is the extractor's judgement that it is an institution or collective.
 SpeakerName analyse_speaker(std::string_view phrase, bool group, const CommonWords& common);
 
+// Of a speaker phrase as written, the part that names the person called `name`
+// with what stands before the name (commas separate the parts).
+std::string naming_clause(std::string_view written, std::string_view name);
+
 }  // namespace attache::indexer::attribution
