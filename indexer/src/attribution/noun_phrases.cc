@@ -35,11 +35,16 @@ const std::unordered_set<std::string_view> kPlaces = {
     "Lithuania", "Latvia", "Estonia", "Romania", "Bulgaria", "Greece", "Serbia", "Canada", "Australia", "Korea",
     "Pyongyang", "Seoul", "Saudi", "Riyadh", "Vienna", "Geneva", "Austria", "Switzerland", "Denmark",
     "Netherlands", "Belgium", "Ireland", "Iceland", "Vatican"};
-const std::unordered_set<std::string_view> kNotNames = {
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December", "It", "There",
-    "Here", "What", "Who", "Why", "How", "Where", "Nobody", "Everyone", "Everybody", "Someone", "Somebody", "He",
-    "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "My", "Its", "Your"};
+const std::unordered_set<std::string_view> kMonths = {"January", "February", "March",     "April",   "May",      "June",
+                                                       "July",    "August",   "September", "October", "November", "December"};
+const std::unordered_set<std::string_view> kNotNames = [] {
+  std::unordered_set<std::string_view> words = {
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "It", "There", "Here", "What",
+      "Who", "Why", "How", "Where", "Nobody", "Everyone", "Everybody", "Someone", "Somebody", "He", "She", "They",
+      "We", "I", "You", "His", "Her", "Their", "Our", "My", "Its", "Your"};
+  words.insert(kMonths.begin(), kMonths.end());
+  return words;
+}();
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -166,8 +171,6 @@ Phrase NounPhrases::classify_run(uint32_t a, uint32_t b) const {
 // ("the United States") or nothing a speaker could be.
 Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t name_start, uint32_t first_name) const {
   // A month closing a name after a given name is a surname ("Theresa May", "Brian May").
-  static const std::unordered_set<std::string_view> kMonths = {"January", "February", "March", "April", "May", "June", "July",
-                                                               "August", "September", "October", "November", "December"};
   const bool month_surname = p.names.size() >= 2 && kMonths.count(p.names.back()) && given_name_gender(p.names[p.names.size() - 2]);
   for (const std::string& n : p.names)
     if ((kNotNames.count(n) && !(month_surname && &n == &p.names.back())) || possessive(n)) return Phrase{};
