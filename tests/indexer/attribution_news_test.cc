@@ -227,3 +227,12 @@ TEST_CASE("the older inversion: \"...,\" said he") {
   CHECK(zorin->canonical == "Valerian Zorin");
   CHECK(zorin->text == "I am not in an American courtroom");
 }
+
+TEST_CASE("a cue with no source of its own is said by the sentence's subject") {
+  auto s = find("Chancellor Ludwig Erhard met the ambassador on Tuesday. Erhard defended the treaty in a long speech "
+                "to the Bundestag and warned that the alliance would not survive another crisis.");
+  const Found* erhard = saying(s, "survive");
+  REQUIRE(erhard);
+  CHECK(erhard->canonical == "Ludwig Erhard");
+  CHECK(erhard->text == "the alliance would not survive another crisis");
+}

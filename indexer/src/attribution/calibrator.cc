@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace attache::indexer::attribution {
 namespace {
@@ -38,6 +39,14 @@ std::vector<float> calibration_features(const StatementEvidence& e) {
   flag(e.colon);
   flag(e.colon && e.continuation);
   flag(e.content_untagged);
+  for (int c = 0; c < static_cast<int>(std::size(kCalibratedCues)); ++c) flag(e.cue_base == c);
+  flag(e.source_subject);
+  flag(e.cue_modal);
+  flag(e.cue_preposition);
+  flag(e.content_infinitive);
+  flag(e.source_capitalized);
+  flag(e.source_digit);
+  flag(e.kind == 1 && !e.lexicon_cue);  // reported speech after a verb not of saying
   return x;
 }
 

@@ -28,7 +28,18 @@ struct StatementEvidence {
   bool continuation = false;    // content in a paragraph after the cue's
   bool colon = false;           // a colon after the cue opens the content
   bool content_untagged = false;  // the clause before the source, left out by the tagger
+  bool source_subject = false;  // the sentence's subject, taken where the tagger found no source
+  int cue_base = -1;            // which of kCalibratedCues the cue's verb is, -1 for none of them
+  bool cue_modal = false;       // "has", "will", "could", "to" in the cue: an act not (yet) a statement
+  bool cue_preposition = false;  // the cue ends at a preposition ("said of", "calling for"): a topic follows
+  bool content_infinitive = false;  // the content opens with "to" ("urging them to ...")
+  bool source_capitalized = false;  // the source's first word
+  bool source_digit = false;        // "Six in 10 Republicans", "37 percent of Americans": a poll's figures
 };
+
+// The cue verbs common enough that the calibrator weighs each on its own.
+inline constexpr const char* kCalibratedCues[] = {"say", "tell", "add", "write", "call", "ask", "report",
+                                                  "note", "claim", "argue", "explain", "warn", "describe", "accord"};
 
 std::vector<float> calibration_features(const StatementEvidence& e);
 

@@ -89,17 +89,33 @@ class Extractor {
     e.content_margin = t.content_margin;
     e.source_words = t.source_last - t.source_first + 1;
     e.cue_words = t.cue_last - t.cue_first + 1;
-    for (uint32_t i = t.cue_first; i <= t.cue_last; ++i)
-      if (const Cue* cue = find_cue(lowered(w_[i].text))) {
-        e.lexicon_cue = true;
-        e.said = e.said || cue->base == "say";
-      }
+    static const std::unordered_set<std::string_view> kModals = {"has", "have", "had", "will", "would", "could",
+                                                                  "may", "might", "must", "can", "cannot", "to"};
+    static const std::unordered_set<std::string_view> kPrepositions = {"of", "for", "to", "about", "on", "with",
+                                                                        "into", "at", "as", "in", "against"};
+    for (uint32_t i = t.cue_first; i <= t.cue_last; ++i) {
+      const std::string word = lowered(w_[i].text);
+      const Cue* cue = find_cue(word);
+      const std::string_view base = cue ? std::string_view(cue->base) : word == "according" ? "accord" : "";
+      for (int c = 0; c < static_cast<int>(std::size(kCalibratedCues)); ++c)
+        if (base == kCalibratedCues[c]) e.cue_base = c;
+      e.lexicon_cue = e.lexicon_cue || cue;
+      e.said = e.said || (cue && cue->base == "say");
+      e.cue_modal = e.cue_modal || kModals.count(word);
+    }
+    e.cue_preposition = kPrepositions.count(lowered(w_[t.cue_last].text)) > 0;
+    e.content_infinitive = w_[t.content_first].is("to");
+    e.source_capitalized = w_[t.source_first].capitalized;
+    for (uint32_t i = t.source_first; i <= t.source_last; ++i)
+      e.source_digit = e.source_digit || std::any_of(w_[i].text.begin(), w_[i].text.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+                       lowered(w_[i].text) == "percent";
     e.inverted = t.source_first > t.cue_last;
     e.source_cue_gap = e.inverted ? t.source_first - t.cue_last - 1 : t.source_last < t.cue_first ? t.cue_first - t.source_last - 1 : 0;
     e.content_before = t.content_first < t.cue_first;
     e.content_after = t.content_last > t.cue_last;
     e.continuation = w_[t.content_first].paragraph != w_[t.cue_first].paragraph;
     e.content_untagged = t.content_untagged;
+    e.source_subject = t.source_subject;
     // "He continued:" and the quotation after it, in this paragraph or the next.
     for (uint32_t i = t.cue_last; i < t.content_first && i <= t.cue_last + 1; ++i)
       e.colon = e.colon || w_[i].kind == WordKind::colon;
