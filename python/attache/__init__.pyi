@@ -73,6 +73,11 @@ class Index:
                  kind: Optional[Literal["person", "group", "organisation", "publication"]] = None
                  ) -> list[dict[str, Any]]:
         """Who speaks most, as `attache speakers --json`; limit=0 lists all."""
+    def quote_history(self, query: Optional[str] = None, sort: Literal["spread", "date"] = "spread", limit: int = 20,
+                      date_from: Optional[str] = None, date_to: Optional[str] = None,
+                      min_confidence: Optional[float] = None) -> list[dict[str, Any]]:
+        """Each statement once, however many articles carried it: speaker, first and last date and article,
+        statements, articles, sources; sort='date' answers who said it first. limit=0 lists all."""
     def kwic(self, query: str, width: int = 40, limit: int = 200, sort: Sort = "relevance",
              date_from: Optional[str] = None, date_to: Optional[str] = None) -> list[dict[str, Any]]:
         """Each occurrence of the query's words with its context; limit=0 gives all."""

@@ -9,6 +9,7 @@
 #include "errors.h"
 #include "export_stream.h"
 #include "json_output.h"
+#include "quote_history.h"
 #include "to_python.h"
 
 namespace attache::python {
@@ -87,6 +88,18 @@ py::list Index::speakers(const std::optional<std::string>& text, size_t limit, d
     return kept;
   });
   return to_python(rows);
+}
+
+py::list Index::quote_history(const QueryArguments& arguments, const std::string& sort, size_t limit) const {
+  const cli::HistoryOrder order = cli::history_order(sort, "");
+  const std::optional<query::Query> query = cli::history_query(arguments.request());
+  Json groups = read([&](const cli::OpenIndex& index) {
+    Json found = Json::array();
+    for (const cli::QuoteGroup& g : cli::quote_history(index, query ? &*query : nullptr, order, limit))
+      found.push_back(cli::quote_group_json(g));
+    return found;
+  });
+  return to_python(groups);
 }
 
 py::list Index::kwic(const QueryArguments& arguments, size_t width, size_t limit, const std::string& sort) const {

@@ -44,6 +44,7 @@ class Index {
   pybind11::object facets(const QueryArguments& query, const std::string& name, bool statements) const;
   pybind11::list speakers(const std::optional<std::string>& query, size_t limit, double min_confidence,
                           const std::optional<std::string>& kind) const;
+  pybind11::list quote_history(const QueryArguments& query, const std::string& sort, size_t limit) const;
   pybind11::list kwic(const QueryArguments& query, size_t width, size_t limit,
                       const std::string& sort) const;
   pybind11::dict article(const std::string& id) const;

@@ -72,6 +72,16 @@ void bind_index(py::module_& m) {
            "Who speaks most (in the statements query matches), as `attache speakers --json`; limit=0 lists all; "
            "kind is person, group, organisation or publication.")
       .def(
+          "quote_history",
+          [](const Index& ix, const Text& q, const std::string& sort, size_t limit, const Text& date_from,
+             const Text& date_to, std::optional<double> min_confidence) {
+            return ix.quote_history({q.value_or(""), date_from, date_to, min_confidence}, sort, limit);
+          },
+          "query"_a = py::none(), "sort"_a = "spread", "limit"_a = 20, "date_from"_a = py::none(),
+          "date_to"_a = py::none(), "min_confidence"_a = py::none(),
+          "Each statement the query matches once, however many articles carried it, as `attache quotes --history "
+          "--json`: sort='spread' (most articles first) or 'date' (who said it first); limit=0 lists all.")
+      .def(
           "kwic",
           [](const Index& ix, const std::string& q, size_t width, size_t limit, const std::string& sort,
              const Text& date_from, const Text& date_to) {

@@ -149,3 +149,15 @@ def test_xapian_index_reads_like_the_cli(tmp_path):
         ix.stats()
     with pytest.raises(attache.InvalidInput):
         attache.Writer(path)
+
+
+def test_quote_history_equals_cli(generated_index):
+    ix = attache.Index(generated_index)
+    assert ix.quote_history() == cli_json_lines("quotes", "--index", generated_index, "--history", "--json")
+    first = ix.quote_history("nato", sort="date", limit=3, date_from="2022")
+    assert first == cli_json_lines("quotes", "--index", generated_index, "--history", "--json", "--sort", "date",
+                                   "--limit", "3", "--from", "2022", "nato")
+    assert [g["first_date"] for g in first] == sorted(g["first_date"] for g in first)
+    assert all(g["type"] == "quote" and g["articles"] >= 1 for g in first)
+    with pytest.raises(ValueError):
+        ix.quote_history(sort="size")

@@ -194,6 +194,19 @@ TEST_CASE("serve: /api/speakers, /api/kwic and /api/stats equal the commands") {
   CHECK(health.body["articles"] == 12);
 }
 
+TEST_CASE("serve: /api/quotes equals attache quotes --history") {
+  const std::string& index = shared().index;
+  Answer all = get("/api/quotes?limit=0");
+  CHECK(all.status == 200);
+  CHECK(all.body["quotes"] == cli_lines({"quotes", "--index", index, "--history", "--json", "--limit", "0"}).first);
+  Answer first = get("/api/quotes?q=" + encode("\"open door\"") + "&sort=date&limit=1&from=2022-01");
+  CHECK(first.body["quotes"] == cli_lines({"quotes", "--index", index, "--history", "--json", "--sort", "date",
+                                           "--limit", "1", "--from", "2022-01", "\"open door\""}).first);
+  CHECK(first.body["summary"]["returned"] == 1);
+  CHECK(get("/api/quotes?sort=size").status == 400);
+  CHECK(get("/api/quotes?q=" + encode("(nato")).status == 400);
+}
+
 TEST_CASE("serve: /api/export streams what attache export writes, as a download") {
   const std::string& index = shared().index;
   for (const std::string format : {"jsonl", "csv"})

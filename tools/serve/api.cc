@@ -11,6 +11,7 @@
 #include "json_output.h"
 #include "params.h"
 #include "query_request.h"
+#include "quote_history.h"
 
 namespace attache::serve {
 namespace {
@@ -119,6 +120,27 @@ void speakers(const httplib::Request& request, httplib::Response& response, Live
                                       {"min_confidence", options.min_confidence}}}});
 }
 
+// Each statement the query matches once, with where and when it appeared (quote_history.h).
+void quotes(const httplib::Request& request, httplib::Response& response, LiveIndex& live) {
+  const Params params(request.params, {"q", "sort", "limit", "from", "to", "min_confidence"});
+  const std::string text = params.text("q").value_or("");
+  const size_t limit = params.number("limit", 20, 0, kMaxPage);
+  cli::HistoryOrder order;
+  std::optional<query::Query> query;
+  try {
+    order = cli::history_order(params.text("sort").value_or("spread"), "");
+    query = cli::history_query({text, params.text("from"), params.text("to"), params.fraction("min_confidence"), ""});
+  } catch (const std::invalid_argument& e) {
+    throw BadRequest(400, e.what());
+  }
+  auto lease = live.acquire();
+  Json groups = Json::array();
+  for (const cli::QuoteGroup& g : cli::quote_history(*lease.index, query ? &*query : nullptr, order, limit))
+    groups.push_back(cli::quote_group_json(g));
+  const size_t returned = groups.size();
+  answer_json(response, {{"quotes", std::move(groups)}, {"summary", {{"query", text}, {"returned", returned}}}});
+}
+
 void kwic(const httplib::Request& request, httplib::Response& response, LiveIndex& live) {
   const Params params(request.params, {"q", "width", "limit", "sort", "from", "to"});
   const std::string text = params.required_text("q");
@@ -207,6 +229,7 @@ void add_api_routes(httplib::Server& server, LiveIndex& index) {
   add("/api/article/(.+)", article);  // ids may hold a slash (FILE:LINE)
   add("/api/speakers", speakers);
   add("/api/kwic", kwic);
+  add("/api/quotes", quotes);
   add("/api/export", export_matches);
   add("/api/stats", stats);
   add("/api/health", health);

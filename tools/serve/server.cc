@@ -74,7 +74,7 @@ Server::Server(const ServeOptions& options) : impl_(std::make_unique<Impl>(optio
   add_api_routes(http, impl_->index);
   http.Get("/api/.*", [](const httplib::Request&, httplib::Response& response) {
     answer_error(response, 404, "no such endpoint (see /api/health, /api/search, /api/article/ID, /api/speakers, "
-                                "/api/kwic, /api/export, /api/stats)");
+                                "/api/kwic, /api/quotes, /api/export, /api/stats)");
   });
   const std::string web_dir = options.web_dir;
   http.Get("/([A-Za-z0-9_.-]*)", [web_dir](const httplib::Request& request, httplib::Response& response) {
