@@ -12,6 +12,7 @@
 #include "attache/analysis/tokenizer.h"
 #include "attache/indexer/statements.h"
 #include "attache/storage/string_table.h"
+#include "signature.h"
 
 namespace attache::indexer {
 
@@ -185,6 +186,7 @@ storage::IndexableDocument DocumentAnalyzer::analyze(Article&& article) {
   storage::IndexableDocument doc;
   impl_->doc = &doc;
   uint32_t body_end = impl_->add_words(article.text, 0);
+  doc.signature = article_signature(impl_->tokens);
   impl_->add_statements(article);
   if (!article.title.empty()) {
     impl_->add_words(article.title, body_end + analysis::kTitlePositionGap);

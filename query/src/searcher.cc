@@ -27,8 +27,54 @@ struct Searcher::Speakers {
   SpeakerTally tally;
 };
 
+struct Searcher::Duplicates {
+  std::once_flag grouped;
+  std::unique_ptr<DuplicateGroups> groups;
+};
+
 Searcher::Searcher(std::shared_ptr<const storage::IndexSnapshot> snapshot)
-    : snapshot_(std::move(snapshot)), speakers_(std::make_shared<Speakers>()) {}
+    : snapshot_(std::move(snapshot)),
+      speakers_(std::make_shared<Speakers>()),
+      duplicates_(std::make_shared<Duplicates>()) {}
+
+const DuplicateGroups& Searcher::duplicates() const {
+  std::call_once(duplicates_->grouped, [this] { duplicates_->groups = std::make_unique<DuplicateGroups>(*snapshot_); });
+  return *duplicates_->groups;
+}
+
+// The hits of a window wide enough to hold offset + limit groups, widened until
+// it does; the total from one pass over every match.
+SearchResult Searcher::search_collapsed(const Query& query, const SearchOptions& options) const {
+  const DuplicateGroups& groups = duplicates();
+  SearchResult out;
+  std::vector<bool> seen(groups.group_count(), false);
+  for_each_article(query, [&](size_t s, uint32_t doc) {
+    const uint32_t g = groups.group_id({static_cast<uint32_t>(s), doc});
+    out.total += !seen[g];
+    seen[g] = true;
+  });
+  const size_t keep = options.hits_to_keep();
+  SearchOptions window = options;
+  window.collapse = false;
+  window.offset = 0;
+  window.exact_total = false;
+  window.limit = keep > SIZE_MAX / 4 ? SIZE_MAX : std::max<size_t>(2 * keep, 16);
+  for (;;) {
+    const SearchResult wide = search(query, window);
+    std::fill(seen.begin(), seen.end(), false);
+    out.hits.clear();
+    for (const Hit& h : wide.hits) {
+      const uint32_t g = groups.group_id({static_cast<uint32_t>(h.segment), h.doc});
+      if (!seen[g]) out.hits.push_back(h);
+      seen[g] = true;
+    }
+    if (out.hits.size() >= keep || wide.hits.size() < window.limit || window.limit == SIZE_MAX) break;
+    window.limit = window.limit > SIZE_MAX / 4 ? SIZE_MAX : window.limit * 4;
+  }
+  out.hits.erase(out.hits.begin(), out.hits.begin() + std::min(options.offset, out.hits.size()));
+  if (out.hits.size() > options.limit) out.hits.resize(options.limit);
+  return out;
+}
 
 const SpeakerTally& Searcher::archive_speakers() const {
   std::call_once(speakers_->counted, [this] {
@@ -76,6 +122,7 @@ bool checks_positions(const QueryNode& n) {
 }  // namespace
 
 SearchResult Searcher::search(const Query& asked, const SearchOptions& options) const {
+  if (options.collapse) return search_collapsed(asked, options);
   Query scratch;
   const Query& query = with_identities(asked, scratch);
   SearchResult result;

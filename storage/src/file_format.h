@@ -33,7 +33,9 @@ enum class FileKind : uint32_t {
 // The format version each kind of file is written in. Readers also accept
 // every older version of a kind (FORMAT.md lists them), so an index written by
 // an earlier attache keeps working; a newer version is refused.
-constexpr uint32_t current_version(FileKind kind) { return kind == FileKind::statements ? 3 : 1; }
+constexpr uint32_t current_version(FileKind kind) {
+  return kind == FileKind::statements ? 3 : kind == FileKind::columns ? 2 : 1;
+}
 
 struct FileSummary {
   uint64_t size = 0;

@@ -31,6 +31,14 @@ uint32_t Segment::length(uint32_t doc) const {
   return static_cast<uint32_t>(read_packed(impl_->lengths, doc, impl_->length_width));
 }
 
+Signature Segment::signature(uint32_t doc) const {
+  Signature out{};
+  if (!impl_->signatures) return out;
+  const uint8_t* p = impl_->signatures + size_t{doc} * kSignatureSize * 2;
+  for (size_t i = 0; i < kSignatureSize; ++i) out[i] = static_cast<uint16_t>(p[2 * i] | p[2 * i + 1] << 8);
+  return out;
+}
+
 bool Segment::is_deleted(uint32_t doc) const {
   return impl_->deleted_bits && (impl_->deleted_bits[doc >> 3] >> (doc & 7) & 1);
 }

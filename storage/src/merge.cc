@@ -56,12 +56,13 @@ SegmentEntry merge_segments(const std::filesystem::path& dir, uint64_t segment_i
   std::stable_sort(order.begin(), order.end(), [&](const Origin& a, const Origin& b) {
     return sources[a.source]->date(a.doc) < sources[b.source]->date(b.doc);
   });
-  std::vector<Day> dates(order.size());
-  std::vector<uint32_t> lengths(order.size());
+  DocumentColumns columns;
   for (uint32_t i = 0; i < order.size(); ++i) {
+    const Segment& source = *sources[order[i].source];
     new_id[order[i].source][order[i].doc] = i;
-    dates[i] = sources[order[i].source]->date(order[i].doc);
-    lengths[i] = sources[order[i].source]->length(order[i].doc);
+    columns.dates.push_back(source.date(order[i].doc));
+    columns.lengths.push_back(source.length(order[i].doc));
+    columns.signatures.push_back(source.signature(order[i].doc));
   }
 
   for (const Segment* source : sources)
@@ -71,7 +72,7 @@ SegmentEntry merge_segments(const std::filesystem::path& dir, uint64_t segment_i
   DocumentSource documents{static_cast<uint32_t>(order.size()), [&](uint32_t id) -> const StoredDocument& {
                              return readers[order[id].source].get(order[id].doc);
                            }};
-  SegmentWriter writer(dir, segment_id, std::move(dates), std::move(lengths), documents, compression_level);
+  SegmentWriter writer(dir, segment_id, std::move(columns), documents, compression_level);
 
   // k-way merge of the dictionaries.
   std::vector<TermDictionary::Iterator> terms;

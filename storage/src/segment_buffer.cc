@@ -56,6 +56,7 @@ void SegmentBuffer::add(IndexableDocument&& document) {
     ++live_;
   }
   lengths_.push_back(document.length);
+  signatures_.push_back(document.signature);
   replaced_.push_back(false);
   docs_.push_back(std::move(document.stored));
 }
@@ -73,6 +74,7 @@ void SegmentBuffer::clear() {
   terms_.clear();
   docs_.clear();
   lengths_.clear();
+  signatures_.clear();
   replaced_.clear();
   ids_.clear();
   live_ = 0;
@@ -91,15 +93,15 @@ SegmentEntry SegmentBuffer::flush(const std::filesystem::path& dir, uint64_t seg
   for (uint32_t i = 0; i < order.size(); ++i) new_id[order[i]] = i;
   const bool renumbered = order.size() != docs_.size() || !std::is_sorted(order.begin(), order.end());
 
-  std::vector<Day> dates(order.size());
-  std::vector<uint32_t> lengths(order.size());
-  for (uint32_t i = 0; i < order.size(); ++i) {
-    dates[i] = docs_[order[i]].date;
-    lengths[i] = lengths_[order[i]];
+  DocumentColumns columns;
+  for (uint32_t i : order) {
+    columns.dates.push_back(docs_[i].date);
+    columns.lengths.push_back(lengths_[i]);
+    columns.signatures.push_back(signatures_[i]);
   }
   DocumentSource documents{static_cast<uint32_t>(order.size()),
                            [&](uint32_t id) -> const StoredDocument& { return docs_[order[id]]; }};
-  SegmentWriter writer(dir, segment_id, std::move(dates), std::move(lengths), documents, compression_level);
+  SegmentWriter writer(dir, segment_id, std::move(columns), documents, compression_level);
 
   std::vector<std::pair<std::string_view, const TermBuffer*>> sorted_terms;
   sorted_terms.reserve(terms_.size());

@@ -41,6 +41,7 @@ class SegmentBuffer {
   StringTable<TermBuffer> terms_;
   std::vector<StoredDocument> docs_;
   std::vector<uint32_t> lengths_;
+  std::vector<Signature> signatures_;
   std::vector<bool> replaced_;
   std::unordered_map<std::string, uint32_t> ids_;  // id -> latest buffered document
   uint32_t live_ = 0;

@@ -29,6 +29,7 @@ struct Segment::Impl {
   const uint8_t* dates = nullptr;
   int length_width = 0;
   const uint8_t* lengths = nullptr;
+  const uint8_t* signatures = nullptr;  // kSignatureSize u16 a document; null before version 2
   const uint8_t* deleted_bits = nullptr;
 
   const MappedFile& file(SegmentFile f) const { return *files[static_cast<size_t>(f)]; }
@@ -51,6 +52,10 @@ struct Segment::Impl {
     length_width = in.u8();
     if (length_width > 32) f.fail("invalid length column width");
     lengths = in.take((n * length_width + 7) / 8 + 8);
+    if (f.version() >= 2) {
+      if (in.u8() != kSignatureSize) f.fail("signatures of an unknown size");
+      signatures = in.take(n * kSignatureSize * 2);
+    }
     if (!in.at_end()) f.fail("trailing bytes after the columns");
   }
 

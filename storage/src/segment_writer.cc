@@ -9,8 +9,9 @@
 namespace attache::storage {
 namespace {
 
-void write_columns(const std::vector<Day>& dates, const std::vector<uint32_t>& lengths, uint64_t total_length,
-                   FileWriter& out) {
+void write_columns(const DocumentColumns& columns, uint64_t total_length, FileWriter& out) {
+  const std::vector<Day>& dates = columns.dates;
+  const std::vector<uint32_t>& lengths = columns.lengths;
   ByteWriter body;
   body.u32(static_cast<uint32_t>(dates.size()));
   body.u64(total_length);
@@ -27,19 +28,24 @@ void write_columns(const std::vector<Day>& dates, const std::vector<uint32_t>& l
   width = 64 - (widest ? __builtin_clzll(widest) : 64);
   body.u8(static_cast<uint8_t>(width));
   write_packed(values.data(), values.size(), width, body);
+  body.u8(static_cast<uint8_t>(kSignatureSize));
+  for (const Signature& signature : columns.signatures)
+    for (uint16_t v : signature) body.u16(v);
   out.write(body.bytes());
 }
 
 }  // namespace
 
-SegmentWriter::SegmentWriter(const std::filesystem::path& dir, uint64_t segment_id, std::vector<Day> dates,
-                             std::vector<uint32_t> lengths, DocumentSource documents, int compression_level)
-    : dir_(dir), dates_(std::move(dates)), lengths_(std::move(lengths)), documents_(std::move(documents)) {
+SegmentWriter::SegmentWriter(const std::filesystem::path& dir, uint64_t segment_id, DocumentColumns columns,
+                             DocumentSource documents, int compression_level)
+    : dir_(dir), columns_(std::move(columns)), documents_(std::move(documents)) {
+  const std::vector<Day>& dates = columns_.dates;
+  columns_.signatures.resize(dates.size());
   entry_.id = segment_id;
-  entry_.doc_count = static_cast<uint32_t>(dates_.size());
-  for (uint32_t length : lengths_) entry_.total_length += length;
-  entry_.min_date = dates_.empty() ? 0 : dates_.front();
-  entry_.max_date = dates_.empty() ? 0 : dates_.back();
+  entry_.doc_count = static_cast<uint32_t>(dates.size());
+  for (uint32_t length : columns_.lengths) entry_.total_length += length;
+  entry_.min_date = dates.empty() ? 0 : dates.front();
+  entry_.max_date = dates.empty() ? 0 : dates.back();
   store_ = std::async(std::launch::async, [this, compression_level] {
     FileWriter out(path(SegmentFile::store), FileKind::store);
     StatementsWriter statements;
@@ -85,7 +91,7 @@ void SegmentWriter::add_term(std::string_view term, bool positional, const std::
   postings_bytes_.clear();
   positions_bytes_.clear();
   const uint64_t positions_offset = positions_->offset();
-  TermEncoder encoder(positional, lengths_.data(), postings_bytes_, positions_bytes_, [&](ByteWriter& positions) {
+  TermEncoder encoder(positional, columns_.lengths.data(), postings_bytes_, positions_bytes_, [&](ByteWriter& positions) {
     positions_->write(positions.bytes());
     positions.clear();
   });
@@ -110,7 +116,7 @@ SegmentEntry SegmentWriter::finish() {
   entry_.files[static_cast<size_t>(SegmentFile::postings)] = postings_->finish();
   entry_.files[static_cast<size_t>(SegmentFile::positions)] = positions_->finish();
   FileWriter columns(path(SegmentFile::columns), FileKind::columns);
-  write_columns(dates_, lengths_, entry_.total_length, columns);
+  write_columns(columns_, entry_.total_length, columns);
   entry_.files[static_cast<size_t>(SegmentFile::columns)] = columns.finish();
   StoreResult stored = store_.get();
   entry_.files[static_cast<size_t>(SegmentFile::store)] = stored.store;

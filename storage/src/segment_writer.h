@@ -17,12 +17,19 @@
 
 namespace attache::storage {
 
+// The per-document values of a segment (.columns), one of each per document.
+struct DocumentColumns {
+  std::vector<Day> dates;
+  std::vector<uint32_t> lengths;
+  std::vector<Signature> signatures;
+};
+
 class SegmentWriter {
  public:
-  // Dates and lengths in id order; dates must be ascending. Starts compressing
-  // the documents (which must outlive finish()) right away.
-  SegmentWriter(const std::filesystem::path& dir, uint64_t segment_id, std::vector<Day> dates,
-                std::vector<uint32_t> lengths, DocumentSource documents, int compression_level);
+  // Columns in id order; dates must be ascending. Starts compressing the
+  // documents (which must outlive finish()) right away.
+  SegmentWriter(const std::filesystem::path& dir, uint64_t segment_id, DocumentColumns columns,
+                DocumentSource documents, int compression_level);
   ~SegmentWriter();
 
   void add_term(std::string_view term, const TermPostings& postings);
@@ -36,8 +43,7 @@ class SegmentWriter {
 
   std::filesystem::path dir_;
   SegmentEntry entry_;
-  std::vector<Day> dates_;
-  std::vector<uint32_t> lengths_;
+  DocumentColumns columns_;
   DocumentSource documents_;
   struct StoreResult {
     FileSummary store, statements;

@@ -217,3 +217,9 @@ TEST_CASE("version 3 keeps each statement's description and its speaker's kind")
   CHECK(got[2].speaker_kind == 1);
   CHECK(got[2].group);
 }
+
+TEST_CASE("version 1 columns have no signatures: every article's reads as none") {
+  auto snapshot = IndexSnapshot::open(kFixture);
+  for (const auto& segment : snapshot->segments())
+    for (uint32_t d = 0; d < segment->doc_count(); ++d) CHECK(segment->signature(d) == Signature{});
+}

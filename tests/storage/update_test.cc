@@ -203,3 +203,29 @@ TEST_CASE("a merge streams long lists (many blocks, megabytes of positions) in d
     if (f.path().extension() == ".positions") positions_bytes += f.file_size();
   CHECK(positions_bytes > TermEncoder::kDrainBytes);  // so the writer drained them on the way
 }
+
+TEST_CASE("signatures are kept with their articles through flushes, merges and optimize") {
+  attache::testing::TempDir dir;
+  auto signature_of = [](uint32_t n) {
+    Signature s{};
+    for (size_t i = 0; i < kSignatureSize; ++i) s[i] = static_cast<uint16_t>(n * 131 + i);
+    return s;
+  };
+  {
+    auto writer = IndexWriter::open(dir.path());
+    for (uint32_t n = 0; n < 30; ++n) {
+      IndexableDocument d = article("a" + std::to_string(n), static_cast<Day>(19000 - n), "word");
+      d.signature = signature_of(n);
+      writer->add(std::move(d));
+      if (n % 10 == 9) writer->commit();
+    }
+    writer->optimize();
+  }
+  auto snapshot = IndexSnapshot::open(dir.path());
+  REQUIRE(snapshot->segments().size() == 1);
+  const Segment& segment = *snapshot->segments()[0];
+  for (uint32_t d = 0; d < segment.doc_count(); ++d) {
+    const uint32_t n = static_cast<uint32_t>(std::stoul(segment.document(d).id.substr(1)));
+    CHECK(segment.signature(d) == signature_of(n));
+  }
+}

@@ -194,6 +194,16 @@ TEST_CASE("serve: /api/speakers, /api/kwic and /api/stats equal the commands") {
   CHECK(health.body["articles"] == 12);
 }
 
+TEST_CASE("serve: collapse=1 gives attache search --collapse") {
+  const std::string& index = shared().index;
+  Answer collapsed = get("/api/search?q=nato&collapse=1&limit=5");
+  auto [hits, summary] = cli_lines({"search", "--index", index, "--json", "--limit", "5", "--collapse", "nato"});
+  CHECK(collapsed.body["hits"] == hits);
+  CHECK(collapsed.body["summary"]["total"] == summary["total"]);
+  CHECK(collapsed.body["hits"][0].contains("copies"));
+  CHECK(get("/api/search?q=nato&collapse=1&statements=1").status == 400);
+}
+
 TEST_CASE("serve: /api/quotes equals attache quotes --history") {
   const std::string& index = shared().index;
   Answer all = get("/api/quotes?limit=0");

@@ -22,7 +22,8 @@ int run_export(const std::vector<std::string>& args) {
       ("index,i", po::value(&index_dir)->required()->value_name("DIR"), "index directory")
       ("format", po::value(&format)->value_name("FORMAT")->default_value("jsonl"), "jsonl, csv or txt")
       ("out,o", po::value(&out_path)->value_name("PATH"), "output file (jsonl, csv) or directory (txt); default stdout")
-      ("statements", "export matching statements instead of articles; implied by speaker:");
+      ("statements", "export matching statements instead of articles; implied by speaker:")
+      ("unique", "of each group of near-duplicate articles (wire copies, rewrites), only the earliest that matches");
   add_query_options(options, positional, q, false);
   add_min_confidence_option(options, q);
   po::variables_map vm;
@@ -45,6 +46,8 @@ int run_export(const std::vector<std::string>& args) {
   const bool statements = parsed.mentions_speaker || vm.count("statements");
   if (format == "txt" && statements) throw po::error("--format txt writes articles; use jsonl or csv for statements");
   if (format == "txt" && out_path.empty()) throw po::error("--format txt needs --out DIRECTORY");
+  const bool unique = vm.count("unique") > 0;
+  if (unique && statements) throw po::error("--unique exports articles; each statement once is attache quotes --history");
   OpenIndex index(index_dir);
 
   std::ofstream file;
@@ -75,13 +78,13 @@ int run_export(const std::vector<std::string>& args) {
       article.close();
       check(article, path.string());
       ++written;
-    });
+    }, unique);
   } else {
     written = export_rows(index, parsed, statements, format == "csv" ? ExportFormat::csv : ExportFormat::jsonl,
                           [&](std::string_view row) {
                             out->write(row.data(), static_cast<std::streamsize>(row.size()));
                             check(*out, out_path.empty() ? "stdout" : out_path);
-                          });
+                          }, unique);
   }
   out->flush();
   check(*out, out_path.empty() ? "stdout" : out_path);

@@ -60,10 +60,14 @@ void print_summary(const SearchSummary& summary, bool json, bool count_only, con
 // words marked; in JSON one object a hit, then the summary.
 void print_article_hits(const FoundArticles& result, const query::Query& query, size_t offset, bool json, bool bold) {
   size_t rank = offset;
-  for (const auto& [doc, score_value] : result.hits) {
+  for (size_t i = 0; i < result.hits.size(); ++i) {
+    const auto& [doc, score_value] = result.hits[i];
+    const Copies* copies = i < result.copies.size() ? &result.copies[i] : nullptr;
     ++rank;
     if (json) {
-      std::cout << json_line(article_hit_json(doc, score_value, query)) << "\n";
+      Json hit = article_hit_json(doc, score_value, query);
+      if (copies) hit.update(copies_json(*copies));
+      std::cout << json_line(hit) << "\n";
       continue;
     }
     query::Snippet snippet = query::make_snippet(doc.text, query);
@@ -71,7 +75,14 @@ void print_article_hits(const FoundArticles& result, const query::Query& query, 
     if (!doc.source.empty()) std::cout << " · " << doc.source;
     char score[32];
     std::snprintf(score, sizeof score, "%.3f", score_value);
-    std::cout << " · score " << score << "\n   "
+    std::cout << " · score " << score;
+    if (copies && copies->count) {
+      std::cout << " · " << copies->count << (copies->count == 1 ? " copy" : " copies");
+      for (size_t s = 0; s < copies->sources.size() && s < 3; ++s)
+        std::cout << (s ? ", " : ": ") << (copies->sources[s].empty() ? "no source" : copies->sources[s]);
+      if (copies->original != doc.id) std::cout << "; original " << copies->original;
+    }
+    std::cout << "\n   "
               << (bold ? query::mark_up(snippet, "\x1b[1m", "\x1b[0m") : snippet.text) << "\n\n";
   }
 }
@@ -116,6 +127,8 @@ int run_search(const std::vector<std::string>& args) {
       ("count", "print only the exact number of matches")
       ("facet", po::value(&facet_names)->value_name("NAME"), "counts over all matches: speaker, month (repeatable)")
       ("statements", "search statements (who said what) instead of articles; implied by speaker:")
+      ("collapse", "one hit per group of near-duplicate articles (wire copies, rewrites), with how many copies "
+                   "and their sources; --count counts groups")
       ("explain", "print the parsed query and how it will run, then search");
   add_query_options(options, positional, q, true);
   add_min_confidence_option(options, q);
@@ -141,6 +154,7 @@ int run_search(const std::vector<std::string>& args) {
   search_options.limit = limit;
   search_options.offset = offset;
   search_options.sort = sort_order(q.sort);
+  search_options.collapse = vm.count("collapse") > 0;
   const bool json = vm.count("json") > 0;
   const bool bold = use_bold(q, json);
 
@@ -148,6 +162,8 @@ int run_search(const std::vector<std::string>& args) {
   try {
     query::Query query = build_query(text, vm, q);
     const bool statements = query.mentions_speaker || vm.count("statements");
+    if (statements && search_options.collapse)
+      throw po::error("--collapse groups articles; each statement once is attache quotes --history");
     const bool count_only = vm.count("count") > 0;
     if (count_only) search_options.limit = 0;
     OpenIndex index(index_dir);

@@ -254,6 +254,33 @@ void read_text(const fs::path& path, BigramModel& model) {
   model.learn(buffer.str());
 }
 
+// A rewrite of a wire story: one paragraph cut, an update paragraph added at the top, or a few
+// sentences replaced.
+std::string light_edit(const std::string& text, const BigramModel& model, Random& rng) {
+  std::vector<std::string> paragraphs;
+  for (size_t at = 0;;) {
+    const size_t end = text.find("\n\n", at);
+    paragraphs.push_back(text.substr(at, end == std::string::npos ? std::string::npos : end - at));
+    if (end == std::string::npos) break;
+    at = end + 2;
+  }
+  const uint64_t kind = rng.below(3);
+  if (kind == 0 && paragraphs.size() > 3) {
+    paragraphs.erase(paragraphs.begin() + 1 + static_cast<std::ptrdiff_t>(rng.below(paragraphs.size() - 1)));
+  } else if (kind == 1) {
+    paragraphs.insert(paragraphs.begin(), "UPDATE: " + model.sentence(rng) + " " + model.sentence(rng));
+  } else {
+    for (int k = 0; k < 2; ++k) {
+      std::string& p = paragraphs[rng.below(paragraphs.size())];
+      const size_t stop = p.find(". ");
+      p = model.sentence(rng) + (stop == std::string::npos ? "" : p.substr(stop + 1));
+    }
+  }
+  std::string out;
+  for (const std::string& p : paragraphs) out += (out.empty() ? "" : "\n\n") + p;
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -261,6 +288,7 @@ int main(int argc, char** argv) {
   uint64_t count = 1000, seed = 1, speakers_count = 3000;
   int start_year = 2004, years = 20;
   size_t min_words = 300, max_words = 1500;
+  double duplicates = 0;
   std::vector<std::string> learn;
   options.add_options()
       ("help,h", "show this help")
@@ -272,7 +300,10 @@ int main(int argc, char** argv) {
       ("start-year", po::value(&start_year)->default_value(2004), "first year of the dates")
       ("years", po::value(&years)->default_value(20), "years the dates spread over")
       ("min-words", po::value(&min_words)->default_value(300), "shortest article")
-      ("max-words", po::value(&max_words)->default_value(1500), "longest article");
+      ("max-words", po::value(&max_words)->default_value(1500), "longest article")
+      ("duplicates", po::value(&duplicates)->default_value(0),
+       "after this share of articles, a light rewrite of it (another source, headline and later date; a paragraph "
+       "cut, an update added or a few words changed) with \"copy_of\" naming the original");
   po::variables_map vm;
   try {
     po::store(po::parse_command_line(argc, argv, options), vm);
@@ -286,7 +317,7 @@ int main(int argc, char** argv) {
     std::cerr << "attache-gen: " << e.what() << " (see attache-gen --help)\n";
     return 2;
   }
-  if (min_words < 20 || max_words < min_words || years < 1) {
+  if (min_words < 20 || max_words < min_words || years < 1 || !(duplicates >= 0 && duplicates <= 1)) {
     std::cerr << "attache-gen: need 20 <= --min-words <= --max-words and --years >= 1\n";
     return 2;
   }
@@ -360,6 +391,17 @@ int main(int argc, char** argv) {
         {"source", kSources[rng.below(std::size(kSources))]},
         {"text", text}};
     std::cout << article.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    if (duplicates > 0 && rng.chance(duplicates)) {
+      nlohmann::ordered_json copy = article;
+      copy["id"] = article["id"].get<std::string>() + "-copy";
+      copy["copy_of"] = article["id"];
+      const attache::Day day = *attache::parse_date(article["date"].get<std::string>());
+      copy["date"] = attache::format_day(day + 1 + static_cast<attache::Day>(rng.below(30)));
+      copy["title"] = title_case_words(model.sentence(rng), 5 + rng.below(6));
+      copy["source"] = kSources[rng.below(std::size(kSources))];
+      copy["text"] = light_edit(text, model, rng);
+      std::cout << copy.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    }
   }
   return 0;
 }

@@ -42,7 +42,7 @@ std::string safe_file_name(const std::string& id) {
 }
 
 uint64_t export_rows(const OpenIndex& index, const query::Query& query, bool statements, ExportFormat format,
-                     const std::function<void(std::string_view)>& write) {
+                     const std::function<void(std::string_view)>& write, bool unique) {
   const bool csv = format == ExportFormat::csv;
   uint64_t written = 0;
   if (statements) {
@@ -69,7 +69,7 @@ uint64_t export_rows(const OpenIndex& index, const query::Query& query, bool sta
     else
       write(json_line(article_json(doc)) + "\n");
     ++written;
-  });
+  }, unique);
   return written;
 }
 

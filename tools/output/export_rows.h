@@ -16,9 +16,10 @@ class OpenIndex;
 enum class ExportFormat { jsonl, csv };
 
 // Calls write with the CSV header (if any), then each row; returns the number
-// of articles or statements written.
+// of articles or statements written. unique: of each group of near-duplicate
+// articles, only the first that matches (OpenIndex::for_each_article).
 uint64_t export_rows(const OpenIndex& index, const query::Query& query, bool statements, ExportFormat format,
-                     const std::function<void(std::string_view)>& write);
+                     const std::function<void(std::string_view)>& write, bool unique = false);
 
 // A file name from an id: letters, digits, dot, dash and underscore kept.
 std::string safe_file_name(const std::string& id);

@@ -38,6 +38,10 @@ Json article_hit_json(const storage::StoredDocument& doc, double score, const qu
           {"score", score},           {"snippet", snippet.text}, {"highlights", highlights_json(snippet)}};
 }
 
+Json copies_json(const Copies& copies) {
+  return {{"copies", copies.count}, {"original", copies.original}, {"copy_sources", copies.sources}};
+}
+
 Json statement_json(const std::string& article_id, Day date, const std::string& article_text,
                     const storage::StoredStatement& st) {
   return {{"article", article_id},
@@ -79,7 +83,11 @@ Json search_hits_json(const OpenIndex& index, const query::Query& query, const q
     total = found.total;
   } else {
     FoundArticles found = index.search(query, options);
-    for (const auto& [doc, score] : found.hits) hits.push_back(article_hit_json(doc, score, query));
+    for (size_t i = 0; i < found.hits.size(); ++i) {
+      Json hit = article_hit_json(found.hits[i].first, found.hits[i].second, query);
+      if (i < found.copies.size()) hit.update(copies_json(found.copies[i]));
+      hits.push_back(std::move(hit));
+    }
     total = found.total;
   }
   return hits;

@@ -22,6 +22,7 @@ class IndexSnapshot;
 namespace attache::cli {
 
 class OpenIndex;
+struct Copies;
 using Json = nlohmann::ordered_json;
 
 // One object on one line; invalid UTF-8 is replaced rather than thrown on.
@@ -30,6 +31,10 @@ std::string json_line(const Json& object);
 // An article hit: type, id, date, title, source, url, score, snippet and its
 // highlights as code point offsets into the snippet.
 Json article_hit_json(const storage::StoredDocument& doc, double score, const query::Query& query);
+
+// The near-duplicates of a collapsed hit: copies (how many other articles),
+// original (the id of the group's earliest), copy_sources.
+Json copies_json(const Copies& copies);
 
 // A statement as `attache quotes --json` and `export --statements` give it:
 // article, date, speaker, canonical, cue, kind, start, end (code points into

@@ -27,7 +27,14 @@ void OpenIndex::require_confidence_support(const query::Query* query) const {
                 "filter on confidence");
 }
 
+void OpenIndex::require_duplicate_support() const {
+  if (xapian_)
+    throw Error(ErrorKind::invalid_input,
+                "near-duplicate groups (collapse, unique) need an attache index: a Xapian index stores no signatures");
+}
+
 FoundArticles OpenIndex::search(const query::Query& query, const query::SearchOptions& options) const {
+  if (options.collapse) require_duplicate_support();
   FoundArticles found;
   if (xapian_) {
     auto result = xapian_->search(query, options);
@@ -37,8 +44,26 @@ FoundArticles OpenIndex::search(const query::Query& query, const query::SearchOp
     auto result = attache_->search(query, options);
     found.total = result.total;
     for (const auto& hit : result.hits) found.hits.emplace_back(attache_->document(hit), hit.score);
+    if (options.collapse)
+      for (const auto& hit : result.hits) found.copies.push_back(copies_of(hit.segment, hit.doc));
   }
   return found;
+}
+
+Copies OpenIndex::copies_of(size_t segment, uint32_t doc) const {
+  const auto& segments = attache_->snapshot().segments();
+  const auto group = attache_->duplicates().group({static_cast<uint32_t>(segment), doc});
+  Copies copies;
+  copies.count = group.size() - 1;
+  for (const query::DocRef& member : group) {
+    const storage::StoredDocument d = segments[member.segment]->document(member.doc);
+    if (member == group.front()) copies.original = d.id;
+    if (member.segment == segment && member.doc == doc) continue;
+    if (std::find(copies.sources.begin(), copies.sources.end(), d.source) == copies.sources.end())
+      copies.sources.push_back(d.source);
+    if (copies.sources.size() == Copies::kMaxCopySources) break;
+  }
+  return copies;
 }
 
 FoundStatements OpenIndex::search_statements(const query::Query& query, const query::SearchOptions& options) const {
@@ -76,19 +101,38 @@ void OpenIndex::for_each_ranked_article(const query::Query& query, query::SortOr
 }
 
 void OpenIndex::for_each_article(const query::Query* query,
-                                 const std::function<void(const storage::StoredDocument&)>& visit) const {
+                                 const std::function<void(const storage::StoredDocument&)>& visit, bool unique) const {
+  if (unique) require_duplicate_support();
   if (xapian_) {
     xapian_->for_each_article(query, [&](uint32_t docid, Day) { visit(xapian_->document(docid)); });
     return;
   }
   const auto& segments = attache_->snapshot().segments();
+  // Index order is date order within a segment, not across them: the first match of a group
+  // is the earliest among the group's members that match.
+  std::vector<std::pair<size_t, uint32_t>> firsts;
+  std::vector<size_t> first_of_group;
+  auto keep = [&](size_t s, uint32_t doc) {
+    if (!unique) return visit(segments[s]->document(doc));
+    const uint32_t g = attache_->duplicates().group_id({static_cast<uint32_t>(s), doc});
+    if (g >= first_of_group.size()) first_of_group.resize(g + 1, SIZE_MAX);
+    size_t& first = first_of_group[g];
+    const Day date = segments[s]->date(doc);
+    if (first == SIZE_MAX) {
+      first = firsts.size();
+      firsts.emplace_back(s, doc);
+    } else if (date < segments[firsts[first].first]->date(firsts[first].second)) {
+      firsts[first] = {s, doc};
+    }
+  };
   if (query) {
-    attache_->for_each_article(*query, [&](size_t s, uint32_t doc) { visit(segments[s]->document(doc)); });
-    return;
+    attache_->for_each_article(*query, keep);
+  } else {
+    for (size_t s = 0; s < segments.size(); ++s)
+      for (uint32_t doc = 0; doc < segments[s]->doc_count(); ++doc)
+        if (!segments[s]->is_deleted(doc)) keep(s, doc);
   }
-  for (const auto& segment : segments)
-    for (uint32_t doc = 0; doc < segment->doc_count(); ++doc)
-      if (!segment->is_deleted(doc)) visit(segment->document(doc));
+  for (const auto& [s, doc] : firsts) visit(segments[s]->document(doc));
 }
 
 void OpenIndex::for_each_statement(

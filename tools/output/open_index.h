@@ -22,10 +22,21 @@ class XapianSearcher;
 
 namespace attache::cli {
 
+// The near-duplicates of a hit of a collapsed search: how many other articles
+// its group holds, the group's original (its earliest article) and the sources
+// of the copies (the first kMaxCopySources, without repeats).
+struct Copies {
+  static constexpr size_t kMaxCopySources = 20;
+  uint64_t count = 0;
+  std::string original;
+  std::vector<std::string> sources;
+};
+
 // The best hits of a search, documents loaded.
 struct FoundArticles {
   std::vector<std::pair<storage::StoredDocument, double>> hits;  // document, score
   uint64_t total = 0;
+  std::vector<Copies> copies;  // with SearchOptions::collapse, one per hit
 };
 struct FoundStatements {
   struct Hit {
@@ -51,8 +62,10 @@ class OpenIndex {
                                const std::function<bool(const storage::StoredDocument&)>& visit) const;
   // Every match in index order (attache: by date; Xapian: as indexed); a null
   // query matches everything.
+  // unique: only the first match of each group of near-duplicates (by date on an
+  // attache index, its original when the original matches).
   void for_each_article(const query::Query* query,
-                        const std::function<void(const storage::StoredDocument&)>& visit) const;
+                        const std::function<void(const storage::StoredDocument&)>& visit, bool unique = false) const;
   void for_each_statement(
       const query::Query* query,
       const std::function<void(const storage::StoredDocument& article, const storage::StoredStatement&)>& visit) const;
@@ -74,6 +87,9 @@ class OpenIndex {
   bool find_article(const std::string& id, storage::StoredDocument& out) const;
 
  private:
+  // Near-duplicate groups come from signatures only an attache index stores.
+  void require_duplicate_support() const;
+  Copies copies_of(size_t segment, uint32_t doc) const;
   // The Xapian backend ranks statements without their confidence: refuse a
   // threshold rather than ignore it.
   void require_confidence_support(const query::Query* query) const;

@@ -67,7 +67,8 @@ void guarded(const httplib::Request& request, httplib::Response& response,
 
 void search(const httplib::Request& request, httplib::Response& response, LiveIndex& live) {
   const Params params(request.params,
-                      {"q", "limit", "offset", "sort", "from", "to", "statements", "facet", "min_confidence"}, {"facet"});
+                      {"q", "limit", "offset", "sort", "from", "to", "statements", "facet", "min_confidence", "collapse"},
+                      {"facet"});
   const std::string text = params.required_text("q");
   query::Query query = request_query(params, text);
   query::SearchOptions options;
@@ -78,6 +79,9 @@ void search(const httplib::Request& request, httplib::Response& response, LiveIn
   for (const auto& name : facets)
     if (!cli::is_facet_name(name)) throw BadRequest(400, "facet takes speaker or month, not '" + name + "'");
   const bool statements = query.mentions_speaker || params.flag("statements");
+  options.collapse = params.flag("collapse");
+  if (statements && options.collapse)
+    throw BadRequest(400, "collapse groups articles; each statement once is /api/quotes");
 
   auto lease = live.acquire();
   const cli::OpenIndex& index = *lease.index;

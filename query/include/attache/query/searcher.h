@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "attache/query/duplicates.h"
 #include "attache/query/query.h"
 #include "attache/storage/index_reader.h"
 
@@ -25,6 +26,9 @@ struct SearchOptions {
   // offset + limit are skipped unchecked, and `total` counts only the matches
   // confirmed on the way (a lower bound).
   bool exact_total = true;
+  // One hit per group of near-duplicate articles (duplicates.h), the best of
+  // each; `total` counts groups. Articles only.
+  bool collapse = false;
 
   // offset + limit, saturating: a huge --offset or --limit must not wrap to a
   // small number of hits kept.
@@ -106,6 +110,8 @@ class Searcher {
   // conditions and speaker counts use. Read on first use (every statement's
   // speaker, not the texts), then kept with the searcher.
   const SpeakerTally& archive_speakers() const;
+  // The snapshot's groups of near-duplicate articles, made on first use and kept.
+  const DuplicateGroups& duplicates() const;
 
  private:
   // The query with its speaker: conditions widened to identities, in scratch
@@ -114,7 +120,11 @@ class Searcher {
 
   std::shared_ptr<const storage::IndexSnapshot> snapshot_;
   struct Speakers;
+  SearchResult search_collapsed(const Query& query, const SearchOptions& options) const;
+
   std::shared_ptr<Speakers> speakers_;  // shared: a Searcher stays copyable and movable
+  struct Duplicates;
+  std::shared_ptr<Duplicates> duplicates_;
 };
 
 }  // namespace attache::query

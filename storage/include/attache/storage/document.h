@@ -1,6 +1,7 @@
 // What the indexer hands to storage for one article, and what storage gives back.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -65,9 +66,18 @@ struct TermOccurrences {
   std::vector<uint32_t> positions;
 };
 
+// What near-duplicate articles are found by: the minimum of each of kSignatureSize
+// hash functions over an article's shingles (runs of a few words), the low 16 bits of
+// each (b-bit MinHash). Two articles' signatures agree in about the share of their
+// shingles they have in common (their Jaccard similarity). All zero: none (an empty
+// text, or a segment written before signatures).
+inline constexpr size_t kSignatureSize = 32;
+using Signature = std::array<uint16_t, kSignatureSize>;
+
 struct IndexableDocument {
   StoredDocument stored;
   uint32_t length = 0;  // the document length BM25 normalises by
+  Signature signature{};
   std::vector<TermOccurrences> terms;
 };
 

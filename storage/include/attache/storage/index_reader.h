@@ -43,6 +43,8 @@ class Segment {
 
   Day date(uint32_t doc) const;
   uint32_t length(uint32_t doc) const;
+  // The near-duplicate signature; all zero in segments written before signatures.
+  Signature signature(uint32_t doc) const;
   bool is_deleted(uint32_t doc) const;
   // The first id whose date is >= day (doc_count() if none).
   uint32_t first_doc_on_or_after(Day day) const;
