@@ -58,11 +58,12 @@ class Index:
     def __init__(self, path: str) -> None: ...
     def search(self, query: str, limit: int = 10, offset: int = 0, sort: Sort = "relevance",
                date_from: Optional[str] = None, date_to: Optional[str] = None, statements: bool = False,
-               min_confidence: Optional[float] = None) -> SearchResult:
-        """The best hits of a query (docs/QUERY.md); statements=True (or speaker:) searches who said what."""
+               min_confidence: Optional[float] = None, collapse: bool = False) -> SearchResult:
+        """The best hits of a query (docs/QUERY.md); statements=True (or speaker:) searches who said what;
+        collapse=True gives one hit per group of near-duplicate articles."""
     def count(self, query: str, date_from: Optional[str] = None, date_to: Optional[str] = None,
-              statements: bool = False, min_confidence: Optional[float] = None) -> int:
-        """The exact number of matching articles (or statements)."""
+              statements: bool = False, min_confidence: Optional[float] = None, collapse: bool = False) -> int:
+        """The exact number of matching articles (or statements, or groups of near-duplicates)."""
     @overload
     def facets(self, query: str, name: Literal["month"], date_from: Optional[str] = None,
                date_to: Optional[str] = None, statements: bool = False) -> dict[str, int]: ...
@@ -84,7 +85,8 @@ class Index:
     def article(self, id: str) -> dict[str, Any]:
         """{'article': {...}, 'statements': [...]}; NotFound if there is no such article."""
     def export(self, query: str, statements: bool = False, date_from: Optional[str] = None,
-               date_to: Optional[str] = None, min_confidence: Optional[float] = None) -> ExportStream:
+               date_to: Optional[str] = None, min_confidence: Optional[float] = None,
+               unique: bool = False) -> ExportStream:
         """Every match, streamed in bounded memory, as `attache export` writes them."""
     def stats(self) -> dict[str, Any]:
         """`attache stats --json`."""

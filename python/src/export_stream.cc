@@ -12,8 +12,13 @@ namespace {
 struct StreamClosed {};
 }  // namespace
 
-ExportStream::ExportStream(std::shared_ptr<const cli::OpenIndex> index, query::Query query, bool statements)
-    : index_(std::move(index)), query_(std::move(query)), statements_(statements), reader_([this] { produce(); }) {}
+ExportStream::ExportStream(std::shared_ptr<const cli::OpenIndex> index, query::Query query, bool statements,
+                           bool unique)
+    : index_(std::move(index)),
+      query_(std::move(query)),
+      statements_(statements),
+      unique_(unique),
+      reader_([this] { produce(); }) {}
 
 ExportStream::~ExportStream() {
   close();
@@ -29,7 +34,7 @@ void ExportStream::produce() {
     } else {
       index_->for_each_article(&query_, [&](const storage::StoredDocument& doc) {
         if (!rows_.push(cli::article_json(doc))) throw StreamClosed{};
-      });
+      }, unique_);
     }
   } catch (const StreamClosed&) {
   } catch (...) {

@@ -19,8 +19,9 @@ namespace attache::python {
 
 class ExportStream {
  public:
-  // Rows are article_json objects, or statement_json with `statements`.
-  ExportStream(std::shared_ptr<const cli::OpenIndex> index, query::Query query, bool statements);
+  // Rows are article_json objects, or statement_json with `statements`;
+  // unique: one article of each group of near-duplicates.
+  ExportStream(std::shared_ptr<const cli::OpenIndex> index, query::Query query, bool statements, bool unique);
   ~ExportStream();
   ExportStream(const ExportStream&) = delete;
   ExportStream& operator=(const ExportStream&) = delete;
@@ -37,7 +38,7 @@ class ExportStream {
 
   std::shared_ptr<const cli::OpenIndex> index_;
   query::Query query_;
-  bool statements_;
+  bool statements_, unique_;
   indexer::BlockingQueue<cli::Json> rows_{256};
   std::exception_ptr error_;          // set by the reader before it closes rows_
   std::atomic<bool> closed_ = false;  // the consumer has let go

@@ -33,9 +33,10 @@ auto Index::read(Work&& work) const {
 }
 
 SearchResult Index::search(const QueryArguments& arguments, size_t limit, size_t offset, const std::string& sort,
-                           bool statements) const {
+                           bool statements, bool collapse) const {
   query::Query query = parse_request(arguments.request());
   query::SearchOptions options;
+  options.collapse = collapse;
   options.limit = limit;
   options.offset = offset;
   options.sort = cli::sort_order(sort, "");
@@ -48,10 +49,11 @@ SearchResult Index::search(const QueryArguments& arguments, size_t limit, size_t
   return {to_python(hits), summary.total, to_python(cli::summary_json(summary, Json::object())["summary"])};
 }
 
-uint64_t Index::count(const QueryArguments& arguments, bool statements) const {
+uint64_t Index::count(const QueryArguments& arguments, bool statements, bool collapse) const {
   query::Query query = parse_request(arguments.request());
   statements = statements || query.mentions_speaker;
   query::SearchOptions options;
+  options.collapse = collapse;
   options.limit = 0;  // as `attache search --count`: the exact total, no hits
   return read([&](const cli::OpenIndex& index) {
     return statements ? index.search_statements(query, options).total : index.search(query, options).total;
@@ -126,7 +128,7 @@ py::dict Index::article(const std::string& id) const {
   return to_python(found);
 }
 
-std::unique_ptr<ExportStream> Index::export_matches(const QueryArguments& arguments, bool statements) const {
+std::unique_ptr<ExportStream> Index::export_matches(const QueryArguments& arguments, bool statements, bool unique) const {
   query::Query query = parse_request(arguments.request());
   if (!index_) throw py::value_error("the index is closed");
   statements = statements || query.mentions_speaker;
@@ -137,7 +139,8 @@ std::unique_ptr<ExportStream> Index::export_matches(const QueryArguments& argume
     py::gil_scoped_release released;
     index = std::make_shared<const cli::OpenIndex>(path_);
   }
-  return std::make_unique<ExportStream>(std::move(index), std::move(query), statements);
+  if (statements && unique) throw std::invalid_argument("unique exports articles; each statement once is quote_history");
+  return std::make_unique<ExportStream>(std::move(index), std::move(query), statements, unique);
 }
 
 py::dict Index::stats() const {

@@ -39,8 +39,8 @@ class Index {
   explicit Index(const std::string& path);
 
   SearchResult search(const QueryArguments& query, size_t limit, size_t offset, const std::string& sort,
-                      bool statements) const;
-  uint64_t count(const QueryArguments& query, bool statements) const;
+                      bool statements, bool collapse = false) const;
+  uint64_t count(const QueryArguments& query, bool statements, bool collapse = false) const;
   pybind11::object facets(const QueryArguments& query, const std::string& name, bool statements) const;
   pybind11::list speakers(const std::optional<std::string>& query, size_t limit, double min_confidence,
                           const std::optional<std::string>& kind) const;
@@ -48,7 +48,7 @@ class Index {
   pybind11::list kwic(const QueryArguments& query, size_t width, size_t limit,
                       const std::string& sort) const;
   pybind11::dict article(const std::string& id) const;
-  std::unique_ptr<ExportStream> export_matches(const QueryArguments& query, bool statements) const;
+  std::unique_ptr<ExportStream> export_matches(const QueryArguments& query, bool statements, bool unique = false) const;
   pybind11::dict stats() const;
   uint64_t article_count() const;
 

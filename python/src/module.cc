@@ -44,21 +44,24 @@ void bind_index(py::module_& m) {
       .def(
           "search",
           [](const Index& ix, const std::string& q, size_t limit, size_t offset, const std::string& sort,
-             const Text& date_from, const Text& date_to, bool statements, std::optional<double> min_confidence) {
-            return ix.search({q, date_from, date_to, min_confidence}, limit, offset, sort, statements);
+             const Text& date_from, const Text& date_to, bool statements, std::optional<double> min_confidence,
+             bool collapse) {
+            return ix.search({q, date_from, date_to, min_confidence}, limit, offset, sort, statements, collapse);
           },
           "query"_a, "limit"_a = 10, "offset"_a = 0, "sort"_a = "relevance", "date_from"_a = py::none(),
-          "date_to"_a = py::none(), "statements"_a = false, "min_confidence"_a = py::none(),
+          "date_to"_a = py::none(), "statements"_a = false, "min_confidence"_a = py::none(), "collapse"_a = false,
           "The best hits of a query (docs/QUERY.md): sort is relevance, newest (date) or oldest; dates are YYYY, "
-          "YYYY-MM or YYYY-MM-DD; statements (implied by speaker:) searches who said what.")
+          "YYYY-MM or YYYY-MM-DD; statements (implied by speaker:) searches who said what; collapse gives one hit "
+          "per group of near-duplicate articles, with copies, original and copy_sources.")
       .def(
           "count",
           [](const Index& ix, const std::string& q, const Text& date_from, const Text& date_to, bool statements,
-             std::optional<double> min_confidence) {
-            return ix.count({q, date_from, date_to, min_confidence}, statements);
+             std::optional<double> min_confidence, bool collapse) {
+            return ix.count({q, date_from, date_to, min_confidence}, statements, collapse);
           },
           "query"_a, "date_from"_a = py::none(), "date_to"_a = py::none(), "statements"_a = false,
-          "min_confidence"_a = py::none(), "The exact number of matching articles (or statements).")
+          "min_confidence"_a = py::none(), "collapse"_a = false,
+          "The exact number of matching articles (or statements; or with collapse, groups of near-duplicates).")
       .def(
           "facets",
           [](const Index& ix, const std::string& q, const std::string& name, const Text& date_from,
@@ -95,11 +98,11 @@ void bind_index(py::module_& m) {
       .def(
           "export",
           [](const Index& ix, const std::string& q, bool statements, const Text& date_from, const Text& date_to,
-             std::optional<double> min_confidence) {
-            return ix.export_matches({q, date_from, date_to, min_confidence}, statements);
+             std::optional<double> min_confidence, bool unique) {
+            return ix.export_matches({q, date_from, date_to, min_confidence}, statements, unique);
           },
           "query"_a, "statements"_a = false, "date_from"_a = py::none(), "date_to"_a = py::none(),
-          "min_confidence"_a = py::none(),
+          "min_confidence"_a = py::none(), "unique"_a = false,
           "An iterator over every match (articles, or statements), as `attache export` writes them, read while it is "
           "consumed: memory stays bounded however many match.")
       .def("stats", &Index::stats, "Counts, dates and sizes, as `attache stats --json`.")

@@ -161,3 +161,15 @@ def test_quote_history_equals_cli(generated_index):
     assert all(g["type"] == "quote" and g["articles"] >= 1 for g in first)
     with pytest.raises(ValueError):
         ix.quote_history(sort="size")
+
+
+def test_collapse_and_unique_equal_cli(generated_index):
+    ix = attache.Index(generated_index)
+    hits = ix.search("nato", limit=5, collapse=True).hits
+    assert hits == cli_json_lines("search", "--index", generated_index, "--json", "--limit", "5", "--collapse",
+                                  "nato")[:-1]
+    assert all("copies" in h and "original" in h for h in hits)
+    assert ix.count("nato", collapse=True) == int(run_cli("search", "--index", generated_index, "--count",
+                                                          "--collapse", "nato").stdout.strip())
+    unique = [row["id"] for row in ix.export("nato", unique=True)]
+    assert unique == [row["id"] for row in cli_json_lines("export", "--index", generated_index, "--unique", "nato")]
