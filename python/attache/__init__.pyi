@@ -71,8 +71,8 @@ class Index:
     def facets(self, query: str, name: Literal["speaker"], date_from: Optional[str] = None,
                date_to: Optional[str] = None, statements: bool = False) -> list[dict[str, Any]]: ...
     def speakers(self, query: Optional[str] = None, limit: int = 50, min_confidence: float = 0.8,
-                 kind: Optional[Literal["person", "group", "organisation", "publication"]] = None
-                 ) -> list[dict[str, Any]]:
+                 kind: Optional[Literal["person", "group", "organisation", "publication"]] = None,
+                 copies: bool = False) -> list[dict[str, Any]]:
         """Who speaks most, as `attache speakers --json`; limit=0 lists all."""
     def quote_history(self, query: Optional[str] = None, sort: Literal["spread", "date"] = "spread", limit: int = 20,
                       date_from: Optional[str] = None, date_to: Optional[str] = None,

@@ -69,7 +69,7 @@ py::object Index::facets(const QueryArguments& arguments, const std::string& nam
 }
 
 py::list Index::speakers(const std::optional<std::string>& text, size_t limit, double min_confidence,
-                         const std::optional<std::string>& kind_name) const {
+                         const std::optional<std::string>& kind_name, bool copies) const {
   const bool all = !text || text->find_first_not_of(" \t\r\n") == std::string::npos;
   query::Query query;
   if (!all) query = parse_request({*text, {}, {}, {}, ""});
@@ -80,6 +80,7 @@ py::list Index::speakers(const std::optional<std::string>& text, size_t limit, d
     throw std::invalid_argument("kind is person, group, organisation or publication, not '" + *kind_name + "'");
   query::SpeakerOptions options;
   options.min_confidence = min_confidence;
+  options.count_copies = copies;
   Json rows = read([&](const cli::OpenIndex& index) {
     Json kept = Json::array();
     for (const auto& s : index.count_speakers(all ? nullptr : &query, query::SpeakerUnit::statements, options)) {

@@ -43,7 +43,7 @@ class Index {
   uint64_t count(const QueryArguments& query, bool statements, bool collapse = false) const;
   pybind11::object facets(const QueryArguments& query, const std::string& name, bool statements) const;
   pybind11::list speakers(const std::optional<std::string>& query, size_t limit, double min_confidence,
-                          const std::optional<std::string>& kind) const;
+                          const std::optional<std::string>& kind, bool copies = false) const;
   pybind11::list quote_history(const QueryArguments& query, const std::string& sort, size_t limit) const;
   pybind11::list kwic(const QueryArguments& query, size_t width, size_t limit,
                       const std::string& sort) const;

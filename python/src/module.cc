@@ -71,9 +71,10 @@ void bind_index(py::module_& m) {
           "query"_a, "name"_a, "date_from"_a = py::none(), "date_to"_a = py::none(), "statements"_a = false,
           "Counts over every match: name='month' gives {'YYYY-MM': n}, name='speaker' a list of speaker rows.")
       .def("speakers", &Index::speakers, "query"_a = py::none(), "limit"_a = 50, "min_confidence"_a = 0.8,
-           "kind"_a = py::none(),
+           "kind"_a = py::none(), "copies"_a = false,
            "Who speaks most (in the statements query matches), as `attache speakers --json`; limit=0 lists all; "
-           "kind is person, group, organisation or publication.")
+           "kind is person, group, organisation or publication; copies=True counts every copy of a "
+           "near-duplicate article.")
       .def(
           "quote_history",
           [](const Index& ix, const Text& q, const std::string& sort, size_t limit, const Text& date_from,

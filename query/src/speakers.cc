@@ -125,7 +125,14 @@ std::vector<SpeakerCount> count_speakers(const Searcher& searcher, const Query* 
   SpeakerTally tally;
   auto article_key = [](size_t segment, uint32_t doc) { return uint64_t{segment} << 32 | doc; };
   const auto& segments = searcher.snapshot().segments();
+  const DuplicateGroups* groups = options.count_copies ? nullptr : &searcher.duplicates();
+  std::vector<uint64_t> counted_article(groups ? groups->group_count() : 0, UINT64_MAX);  // by group
   auto add = [&](const storage::StoredStatement& st, size_t s, uint32_t doc) {
+    if (groups) {
+      uint64_t& counted = counted_article[groups->group_id({static_cast<uint32_t>(s), doc})];
+      if (counted == UINT64_MAX) counted = article_key(s, doc);
+      if (counted != article_key(s, doc)) return;
+    }
     if (options.counts(st)) tally.add(st, article_key(s, doc), segments[s]->date(doc));
   };
   if (query && unit == SpeakerUnit::statements) {

@@ -140,3 +140,19 @@ TEST_CASE("near-duplicates: --collapse is for articles") {
   CHECK(r.status == 2);
   CHECK(r.err.find("quotes --history") != std::string::npos);
 }
+
+TEST_CASE("near-duplicates: the speakers listing counts a story carried many times once, unless asked") {
+  Archive archive;
+  auto statements_of_ministry = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"speakers", "--index", archive.index.path().string(), "--json",
+                                     "--min-confidence", "0", "--limit", "0"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    for (const Json& row : json_lines(run_attache(args)))
+      if (row["speaker"].get<std::string>().find("foreign ministry") != std::string::npos) return row["statements"].get<int>();
+    return 0;
+  };
+  // The ministry's statement is in the wire story, the new headline and the update (the cut lost it).
+  const int once = statements_of_ministry({});
+  CHECK(once > 0);
+  CHECK(statements_of_ministry({"--copies"}) == 3 * once);
+}

@@ -23,6 +23,8 @@ int run_speakers(const std::vector<std::string>& args) {
        "count only statements of confidence C or more (0..1; 0 counts all)")
       ("kind", po::value(&kind_name)->value_name("KIND"),
        "only speakers of this kind: person, group, organisation, publication")
+      ("copies", "count the statements of every copy of a near-duplicate article (wire copies, rewrites); by "
+                 "default a story carried many times counts once")
       ("json", "one JSON object a speaker, then a summary line")
       ("query", po::value(&words)->value_name("QUERY"), "count only statements matching QUERY");
   po::positional_options_description positional;
@@ -52,6 +54,7 @@ int run_speakers(const std::vector<std::string>& args) {
   }
   query::SpeakerOptions counting;
   counting.min_confidence = min_confidence;
+  counting.count_copies = vm.count("copies") > 0;
   auto speakers = index.count_speakers(text.empty() ? nullptr : &parsed, query::SpeakerUnit::statements, counting);
   if (!kind_name.empty())
     std::erase_if(speakers, [&](const query::SpeakerCount& s) { return s.kind != kind; });

@@ -104,11 +104,12 @@ void article(const httplib::Request& request, httplib::Response& response, LiveI
 }
 
 void speakers(const httplib::Request& request, httplib::Response& response, LiveIndex& live) {
-  const Params params(request.params, {"q", "limit", "min_confidence"});
+  const Params params(request.params, {"q", "limit", "min_confidence", "copies"});
   const std::string text = params.text("q").value_or("");
   const size_t limit = params.number("limit", 50, 0, kMaxPage);
   query::SpeakerOptions options;
   options.min_confidence = params.fraction("min_confidence").value_or(0.8);  // as attache speakers counts
+  options.count_copies = params.flag("copies");
   const bool all = text.find_first_not_of(" \t\r\n") == std::string::npos;
   query::Query query;
   if (!all) query = query::parse_query(text);

@@ -37,6 +37,10 @@ enum class SpeakerUnit {
 
 struct SpeakerOptions {
   double min_confidence = 0;  // statements below it are not counted (0..1)
+  // false: of each group of near-duplicate articles (duplicates.h), only the
+  // statements of one are counted, so a wire story carried ten times counts
+  // once. An index without signatures (Xapian) counts every copy.
+  bool count_copies = true;
   bool counts(const storage::StoredStatement& statement) const {
     return statement.confidence >= min_confidence * 100 - 1e-6;  // stored in whole percent
   }
