@@ -68,8 +68,12 @@ storage::StoredStatement statement_from(const Json& j) {
 
 bool is_xapian_index(const fs::path& path) {
   std::error_code ec;
-  if (fs::is_regular_file(path, ec)) return true;  // a stub listing shards
-  return fs::exists(path / "articles" / "iamglass", ec) || fs::exists(path / "articles" / "iamchert", ec);
+  if (fs::is_regular_file(path, ec)) return true;  // a stub listing article shards
+  // A stub of article shards beside one of statement shards, or a database
+  // (a replica keeps its current copy behind a stub named XAPIANDB).
+  const fs::path articles = path / "articles";
+  return fs::is_regular_file(articles, ec) || fs::exists(articles / "iamglass", ec) ||
+         fs::exists(articles / "iamchert", ec) || fs::exists(articles / "XAPIANDB", ec);
 }
 
 // ---- writing ---------------------------------------------------------------------------
@@ -244,8 +248,14 @@ struct XapianSearcher::Impl {
   }
 
   void require_statements() const {
-    if (!has_statements)
-      throw Error(ErrorKind::not_found, path.string() + ": this Xapian index has no statements database");
+    if (has_statements) return;
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec))
+      throw Error(ErrorKind::not_found, path.string() +
+                                            ": this stub lists article shards only; for statements, make a directory "
+                                            "holding a stub of article shards named 'articles' and one of their "
+                                            "statement shards named 'statements'");
+    throw Error(ErrorKind::not_found, path.string() + ": this Xapian index has no statements database");
   }
 
   // Every match of the query (all documents when null), unranked, by docid.
@@ -284,9 +294,14 @@ std::unique_ptr<XapianSearcher> XapianSearcher::open(const fs::path& path) {
     if (fs::is_regular_file(path, ec)) {
       impl->articles = Xapian::Database(path.string());  // a stub: Xapian opens each shard
     } else {
-      impl->articles = Xapian::Database((path / "articles").string());
-      if (fs::exists(path / "statements", ec)) {
-        impl->statements = Xapian::Database((path / "statements").string());
+      // Resolved once: a symbolic link swapped to another directory of stubs
+      // between the two opens must not pair one set's articles with another's
+      // statements.
+      fs::path dir = fs::canonical(path, ec);
+      if (ec) dir = path;  // missing: Xapian names the problem
+      impl->articles = Xapian::Database((dir / "articles").string());
+      if (fs::exists(dir / "statements", ec)) {
+        impl->statements = Xapian::Database((dir / "statements").string());
         impl->has_statements = true;
       }
     }
@@ -335,24 +350,32 @@ void XapianSearcher::for_each_statement(
   impl_->require_statements();
   try {
     Xapian::MSet matches = impl_->all_matches(impl_->statements, query);
-    // An article's statements are consecutive documents: load it once for all.
-    std::string article_id;
-    uint32_t article_docid = 0;
-    storage::StoredDocument article;
+    // An article's statements are consecutive documents of its shard, and a
+    // stub interleaves its shards' documents: the articles of the last few
+    // statements are kept, so each is loaded once for all its statements.
+    struct Loaded {
+      std::string id;
+      uint32_t docid;
+      storage::StoredDocument article;
+    };
+    std::vector<Loaded> recent;
+    constexpr size_t kRecentArticles = 64;
     for (auto it = matches.begin(); it != matches.end(); ++it) {
       auto [id, index] = statement_origin(*it);
-      if (id != article_id || article_docid == 0) {
-        article_docid = impl_->article_docid(id);
-        if (article_docid == 0)
+      auto loaded = std::find_if(recent.begin(), recent.end(), [&](const Loaded& l) { return l.id == id; });
+      if (loaded == recent.end()) {
+        uint32_t docid = impl_->article_docid(id);
+        if (docid == 0)
           throw Error(ErrorKind::corruption, "index corrupted: " + impl_->path.string() + ": statement " +
                                                  std::to_string(*it) + " names a missing article " + id);
-        article = document(article_docid);
-        article_id = id;
+        if (recent.size() == kRecentArticles) recent.erase(recent.begin());
+        recent.push_back({id, docid, document(docid)});
+        loaded = recent.end() - 1;
       }
-      if (index >= article.statements.size())
+      if (index >= loaded->article.statements.size())
         throw Error(ErrorKind::corruption, "index corrupted: " + impl_->path.string() + ": statement " +
                                                std::to_string(*it) + " beyond its article's statements");
-      visit(article_docid, article, index);
+      visit(loaded->docid, loaded->article, index);
     }
   } catch (const Xapian::Error& e) {
     rethrow(e, impl_->path.string());
