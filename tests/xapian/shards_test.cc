@@ -11,6 +11,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "attache/storage/date.h"
+#include "attache/storage/error.h"
+#include "attache/xapian/shards.h"
 #include "run_attache.h"
 #include "serve_process.h"
 #include "server_processes.h"
@@ -253,4 +256,39 @@ TEST_CASE("a replica kept by xapian-replicate answers like its master after new 
   replicate();
   for (const auto& command : commands) check_same_answers(master, replica, command);
   ::unsetenv("XAPIAN_MAX_CHANGESETS");
+}
+
+TEST_CASE("shard rules: a year, or a hash of the id that never changes; anything else refused") {
+  using xapian_backend::ShardRule;
+  storage::StoredDocument article;
+  article.id = "gen-17-280";
+  article.date = *parse_date("2022-11-12");
+  CHECK(ShardRule::parse("year").shard_of(article) == "2022");
+  // FNV-1a of the id (checked against an independent implementation): these
+  // values must hold in every release, or ids would change shards.
+  CHECK(ShardRule::parse("hash:8").shard_of(article) == "3");
+  CHECK(ShardRule::parse("hash:1000").shard_of(article) == "843");
+  CHECK(ShardRule::parse("hash:8").names("7"));
+  CHECK_FALSE(ShardRule::parse("hash:8").names("8"));
+  CHECK_FALSE(ShardRule::parse("hash:8").names("07"));
+  CHECK(ShardRule::parse("year").names("2021"));
+  CHECK_FALSE(ShardRule::parse("year").names("twenty"));
+  for (const char* bad : {"hash:0", "hash:", "hash:x", "month", ""}) CHECK_THROWS_AS(ShardRule::parse(bad), Error);
+
+  testing::TempDir dir;
+  const std::string index = (dir / "x").string(), input = std::string(ATTACHE_SOURCE_DIR) + "/corpus";
+  testing::Run no_rule = testing::run_attache({"index", "--backend", "xapian", "--index", index, "--shard", "1", input});
+  CHECK(no_rule.status == 2);
+  CHECK(no_rule.err.find("--shard needs --shard-by") != std::string::npos);
+  testing::Run attache_format = testing::run_attache({"index", "--index", index, "--shard-by", "year", input});
+  CHECK(attache_format.status == 2);
+  testing::Run unknown = testing::run_attache(
+      {"index", "--backend", "xapian", "--index", index, "--shard-by", "hash:4", "--shard", "4", input});
+  CHECK(unknown.status != 0);
+  CHECK(unknown.err.find("shard '4' is none") != std::string::npos);
+  testing::Run one = testing::run_attache(
+      {"index", "--backend", "xapian", "--index", index, "--shard-by", "year", "--shard", "2022", input});
+  CHECK(one.status == 0);
+  CHECK(one.err.find("by shard: 2022: 11; 1 of other shards passed over") != std::string::npos);
+  CHECK(!fs::exists(dir / "x" / "2021"));
 }
