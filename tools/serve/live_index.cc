@@ -36,7 +36,7 @@ std::string LiveIndex::disk_stamp() const {
                       stat_stamp(dir / "statements" / "iamglass");
   // A directory of stubs (over shards): the stubs, replaced by rename.
   for (const char* stub : {"articles", "statements"})
-    if (std::filesystem::is_regular_file(dir / stub, ec)) stamp += "|" + stat_stamp(dir / stub);
+    if (std::filesystem::is_regular_file(dir / stub, ec)) stamp.append("|").append(stat_stamp(dir / stub));
   return stamp;
 }
 
