@@ -137,7 +137,7 @@ std::vector<std::string> top_people(const fs::path& index, size_t count) {
 
 TEST_CASE("every command over a stub of year shards behind xapian-tcpsrv answers like one database") {
   testing::TempDir dir;
-  const std::string all = generate(dir / "all.jsonl", 300, 17, 2021, 3);
+  const std::string all = generate(dir / "all.jsonl", 120, 17, 2021, 3);
   REQUIRE(testing::run_attache({"index", "-q", "--backend", "xapian", "--index", (dir / "single").string(), all})
               .status == 0);
   testing::Run split = testing::run_attache({"index", "--backend", "xapian", "--index", (dir / "shards").string(),
@@ -186,7 +186,7 @@ TEST_CASE("every command over a stub of year shards behind xapian-tcpsrv answers
         normalise(attache_on(stub, {"search", "--json", "--limit", "1000", speaker}).out, false));
 
   {  // a shard added by swapping the stubs; a year moved to another server
-    const std::string more = generate(dir / "2024.jsonl", 60, 18, 2024, 1);
+    const std::string more = generate(dir / "2024.jsonl", 30, 18, 2024, 1);
     REQUIRE(testing::run_attache({"index", "-q", "--backend", "xapian", "--index", single.string(), more}).status == 0);
     REQUIRE(testing::run_attache({"index", "-q", "--backend", "xapian", "--index", (dir / "shards").string(),
                                   "--shard-by", "year", "--shard", "2024", more})
@@ -226,7 +226,7 @@ TEST_CASE("a replica kept by xapian-replicate answers like its master after new 
   auto index = [&](const std::string& input) {
     REQUIRE(testing::run_attache({"index", "-q", "--backend", "xapian", "--index", master.string(), input}).status == 0);
   };
-  index(generate(dir / "first.jsonl", 150, 21, 2021, 2));
+  index(generate(dir / "first.jsonl", 60, 21, 2021, 2));
 
   testing::ServerProcesses servers;
   const uint16_t port = testing::free_port();
@@ -250,7 +250,7 @@ TEST_CASE("a replica kept by xapian-replicate answers like its master after new 
   replicate();
   for (size_t k = 0; k + 1 < commands.size(); ++k) check_same_answers(master, replica, commands[k]);
 
-  index(generate(dir / "more.jsonl", 40, 22, 2023, 1));
+  index(generate(dir / "more.jsonl", 20, 22, 2023, 1));
   testing::Run stale = attache_on(replica, {"export", "date:2023"});
   CHECK(stale.out.empty());
   replicate();
