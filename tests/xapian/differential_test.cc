@@ -3,20 +3,12 @@
 // (on corpus/ and on a generated corpus); and Xapian shards served by
 // xapian-tcpsrv and joined by a stub file answer like one database.
 #include <doctest/doctest.h>
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <netinet/in.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <map>
 #include <random>
-#include <thread>
 
 #include "attache/analysis/terms.h"
 #include "attache/indexer/article_reader.h"
@@ -27,6 +19,7 @@
 #include "attache/storage/index_reader.h"
 #include "attache/storage/index_writer.h"
 #include "attache/xapian/xapian_backend.h"
+#include "server_processes.h"
 #include "temp_dir.h"
 
 using namespace attache;
@@ -161,22 +154,6 @@ TEST_CASE("a generated corpus: attache and Xapian agree on random queries") {
   }
 }
 
-namespace {
-
-uint16_t free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
-}  // namespace
-
 TEST_CASE("Xapian shards by year behind xapian-tcpsrv answer like one database") {
   testing::TempDir dir;
   std::mt19937_64 rng(3);
@@ -196,17 +173,9 @@ TEST_CASE("Xapian shards by year behind xapian-tcpsrv answer like one database")
     }
   }
   for (auto& [year, out] : years) out.close();
-  // Each server in its own process group, the group killed at the end (also
-  // when a REQUIRE fails): xapian-tcpsrv forks a child per connection, and
-  // a child left behind (seen with SIGTERM blocked) keeps running.
-  struct Servers {
-    std::vector<pid_t> groups;
-    ~Servers() {
-      for (pid_t pid : groups) ::kill(-pid, SIGKILL);
-      for (pid_t pid : groups) ::waitpid(pid, nullptr, 0);
-    }
-  } servers;
+  testing::ServerProcesses servers;
   std::ofstream stub(dir / "shards.stub");
+  std::vector<uint16_t> ports;
   for (int year : {2021, 2022, 2023}) {
     std::vector<indexer::InputProblem> problems;
     auto shard = dir / ("shard-" + std::to_string(year));
@@ -214,21 +183,10 @@ TEST_CASE("Xapian shards by year behind xapian-tcpsrv answer like one database")
     indexer::index_inputs(indexer::collect_inputs({(dir / (std::to_string(year) + ".jsonl")).string()}, problems),
                           *writer, {}, 1);
     writer.reset();
-    uint16_t port = free_port();
-    pid_t pid = ::fork();
-    if (pid == 0) {
-      ::setpgid(0, 0);
-      // Not the test's output: a server holding it open keeps ctest waiting.
-      int devnull = ::open("/dev/null", O_RDWR);
-      ::dup2(devnull, STDOUT_FILENO);
-      ::dup2(devnull, STDERR_FILENO);
-      ::execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
-               std::to_string(port).c_str(), (shard / "articles").c_str(), static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    REQUIRE(pid > 0);
-    ::setpgid(pid, pid);  // also from here, so the group exists before any kill
-    servers.groups.push_back(pid);
+    uint16_t port = testing::free_port();
+    servers.start({"xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port", std::to_string(port),
+                   (shard / "articles").string()});
+    ports.push_back(port);
     stub << "remote 127.0.0.1:" << port << "\n";
   }
   stub.close();
@@ -237,19 +195,8 @@ TEST_CASE("Xapian shards by year behind xapian-tcpsrv answer like one database")
     auto writer = xapian_backend::XapianWriter::open(dir / "single");
     indexer::index_inputs(indexer::collect_inputs({(dir / "all.jsonl").string()}, problems), *writer, {}, 1);
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));  // the servers start listening
-
-  std::unique_ptr<xapian_backend::XapianSearcher> sharded;
-  for (int attempt = 0; attempt < 20 && !sharded; ++attempt) {
-    try {
-      sharded = xapian_backend::XapianSearcher::open(dir / "shards.stub");
-      sharded->doc_count();
-    } catch (const std::exception&) {
-      sharded.reset();
-      std::this_thread::sleep_for(std::chrono::milliseconds(250));
-    }
-  }
-  REQUIRE(sharded);
+  for (uint16_t port : ports) REQUIRE(testing::wait_until_listening(port));
+  auto sharded = xapian_backend::XapianSearcher::open(dir / "shards.stub");
   auto single = xapian_backend::XapianSearcher::open(dir / "single");
   CHECK(sharded->doc_count() == 600);
   for (const std::string text : {"nato", "grain OR energy", "\"summit talks\"", "sanctions -ceasefire",

@@ -8,6 +8,7 @@
 #include "attache/indexer/indexing.h"
 #include "attache/storage/error.h"
 #include "attache/storage/index_writer.h"
+#include "attache/xapian/shards.h"
 #include "attache/xapian/xapian_backend.h"
 #include "cli.h"
 
@@ -65,6 +66,10 @@ int run_index(const std::vector<std::string>& args) {
       ("threads", po::value(&threads)->value_name("N")->default_value(0), "analysis threads (0: one per core)")
       ("backend", po::value<std::string>()->value_name("NAME")->default_value("attache"),
        "attache (its own format) or xapian (a Xapian database, for comparison and sharding)")
+      ("shard-by", po::value<std::string>()->value_name("RULE"),
+       "xapian: write each article into DIR/SHARD/, SHARD its year (year) or a hash of its id (hash:N, 0 to N-1)")
+      ("shard", po::value<std::string>()->value_name("SHARD"),
+       "with --shard-by: write only this shard's articles, passing over the rest")
       ("csv-column", po::value<std::vector<std::string>>()->value_name("FIELD=NAME")->composing(),
        "the CSV column holding FIELD (text, date, title, id, source, url), when its name is not a common one")
       ("strict", "exit with status 1 if any article was skipped")
@@ -82,7 +87,9 @@ int run_index(const std::vector<std::string>& args) {
              "  attache index --index news-index all-news.csv.gz --csv-column text=article_body\n"
              "  zcat dump.jsonl.gz | attache index --index news-index -\n"
              "  attache index --index news-index --strict --memory 2048 archive/\n"
-             "  attache index --index news-xapian --backend xapian corpus/   # the same, as a Xapian database\n"))
+             "  attache index --index news-xapian --backend xapian corpus/   # the same, as a Xapian database\n"
+             "  attache index --index /srv/news --backend xapian --shard-by year archive/   # /srv/news/2021/, ...\n"
+             "  attache index --index /srv/news --backend xapian --shard-by year --shard 2022 feed.jsonl\n"))
     return kOk;
   if (paths.empty()) throw po::error("no input: name files, directories or - for standard input");
   if (memory_mib == 0) throw po::error("--memory must be at least 1 MiB");
@@ -108,10 +115,22 @@ int run_index(const std::vector<std::string>& args) {
   if (backend != "attache" && backend != "xapian") throw po::error("--backend must be attache or xapian");
   std::unique_ptr<storage::IndexWriter> writer;
   std::unique_ptr<indexer::DocumentSink> sink;
+  xapian_backend::ShardedXapianWriter* sharded = nullptr;
+  if (vm.count("shard") && !vm.count("shard-by")) throw po::error("--shard needs --shard-by");
+  if (vm.count("shard-by") && backend != "xapian") throw po::error("--shard-by needs --backend xapian");
   if (backend == "xapian") {
     if (std::filesystem::exists(std::filesystem::path(index_dir) / "MANIFEST"))
       throw Error(ErrorKind::invalid_input, index_dir + ": holds an attache index; a Xapian index needs its own directory");
-    sink = xapian_backend::XapianWriter::open(index_dir);
+    if (vm.count("shard-by")) {
+      std::optional<std::string> only;
+      if (vm.count("shard")) only = vm["shard"].as<std::string>();
+      auto shards = std::make_unique<xapian_backend::ShardedXapianWriter>(
+          index_dir, xapian_backend::ShardRule::parse(vm["shard-by"].as<std::string>()), only);
+      sharded = shards.get();
+      sink = std::move(shards);
+    } else {
+      sink = xapian_backend::XapianWriter::open(index_dir);
+    }
   } else {
     if (xapian_backend::is_xapian_index(index_dir))
       throw Error(ErrorKind::invalid_input, index_dir + ": holds a Xapian index; add --backend xapian");
@@ -130,6 +149,7 @@ int run_index(const std::vector<std::string>& args) {
 
   for (const auto& p : problems) ++report.skipped_by_reason[static_cast<size_t>(p.reason)];
   report.skipped += problems.size();
+  if (sharded) report.indexed -= sharded->passed_over();
   if (!quiet) {
     char rate[64];
     std::snprintf(rate, sizeof rate, "%.1f s, %.0f articles/s", report.seconds,
@@ -143,6 +163,13 @@ int run_index(const std::vector<std::string>& args) {
       reasons += grouped(report.skipped_by_reason[r]) + " " + indexer::describe(static_cast<indexer::SkipReason>(r));
     }
     if (!reasons.empty()) std::cerr << " (" << reasons << ")";
+    if (sharded) {
+      std::string shards;
+      for (const auto& [shard, count] : sharded->written())
+        shards += (shards.empty() ? "" : ", ") + shard + ": " + grouped(count);
+      std::cerr << "; by shard: " << (shards.empty() ? "none" : shards);
+      if (sharded->passed_over()) std::cerr << "; " << grouped(sharded->passed_over()) << " of other shards passed over";
+    }
     std::cerr << "\n";
   }
   if (vm.count("strict") && report.skipped > 0) {

@@ -50,7 +50,8 @@ struct FoundStatements {
 
 class OpenIndex {
  public:
-  // An attache index, a Xapian index directory or a Xapian stub file.
+  // An attache index, a Xapian index directory (or a directory of two stubs
+  // over shards) or a Xapian stub file.
   explicit OpenIndex(const std::string& path);
   ~OpenIndex();
 

@@ -32,8 +32,12 @@ std::string LiveIndex::disk_stamp() const {
   if (std::filesystem::is_regular_file(dir, ec)) return stat_stamp(dir);
   // attache: MANIFEST; Xapian: each database's version file. Not the
   // directory: files appear in it while a commit is still being written.
-  return stat_stamp(dir / "MANIFEST") + "|" + stat_stamp(dir / "articles" / "iamglass") + "|" +
-         stat_stamp(dir / "statements" / "iamglass");
+  std::string stamp = stat_stamp(dir / "MANIFEST") + "|" + stat_stamp(dir / "articles" / "iamglass") + "|" +
+                      stat_stamp(dir / "statements" / "iamglass");
+  // A directory of stubs (over shards): the stubs, replaced by rename.
+  for (const char* stub : {"articles", "statements"})
+    if (std::filesystem::is_regular_file(dir / stub, ec)) stamp.append("|").append(stat_stamp(dir / stub));
+  return stamp;
 }
 
 LiveIndex::Lease LiveIndex::acquire() {

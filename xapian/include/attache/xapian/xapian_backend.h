@@ -17,7 +17,8 @@
 namespace attache::xapian_backend {
 
 // An index directory written by this backend (DIR/articles and
-// DIR/statements are Xapian databases), or a Xapian stub file listing shards.
+// DIR/statements are Xapian databases, or stub files listing shards), or a
+// Xapian stub file listing article shards.
 bool is_xapian_index(const std::filesystem::path& path);
 
 // Writes articles (and, as documents of their own, their statements) with
@@ -48,7 +49,8 @@ struct XapianResult {
 
 class XapianSearcher {
  public:
-  // DIR of this backend, or a stub file (its shards' article databases).
+  // DIR of this backend (its two databases, or two stubs over shards), or a
+  // stub file (article shards only). A symbolic link DIR is resolved once.
   static std::unique_ptr<XapianSearcher> open(const std::filesystem::path& path);
   ~XapianSearcher();
 

@@ -1,164 +1,19 @@
-// The Xapian backend: attache's terms written with Xapian::Document::add_posting
-// (plain terms with wdf 1 so document lengths equal attache's; field terms with
-// wdf 0), queries translated to Xapian::Query, BM25 with Xapian's defaults,
-// which attache's own ranking reproduces.
-#include "attache/xapian/xapian_backend.h"
-
+// Searching the Xapian backend: queries translated to Xapian::Query, BM25 with
+// Xapian's defaults, which attache's own ranking reproduces; a directory of
+// stubs joins shards as one database.
 #include <xapian.h>
 
 #include <algorithm>
 #include <mutex>
 
-#include <nlohmann/json.hpp>
-
-#include "attache/analysis/stemmer.h"
 #include "attache/analysis/terms.h"
-#include "attache/analysis/tokenizer.h"
 #include "attache/query/speakers.h"
-#include "attache/storage/error.h"
+#include "attache/xapian/xapian_backend.h"
+#include "xapian_common.h"
 
 namespace attache::xapian_backend {
-namespace {
 
 namespace fs = std::filesystem;
-using Json = nlohmann::json;
-constexpr Xapian::valueno kDateSlot = 0;
-constexpr Xapian::valueno kSpeakerSlot = 1;  // statements: the canonical speaker, for facets
-
-bool field_term(const std::string& t) { return !t.empty() && t[0] >= 'A' && t[0] <= 'Z'; }
-
-// Xapian positions start at 1 by convention; attache's at 0.
-Xapian::termpos position(uint32_t p) { return p + 1; }
-
-Json statement_json(const storage::StoredStatement& s) {
-  return {{"b", s.begin}, {"e", s.end}, {"fp", s.first_position}, {"pc", s.position_count}, {"s", s.speaker},
-          {"c", s.canonical}, {"cue", s.cue}, {"k", s.kind}, {"conf", s.confidence}, {"g", s.group},
-          {"sk", s.speaker_kind}, {"d", s.description}};
-}
-
-storage::StoredStatement statement_from(const Json& j) {
-  storage::StoredStatement s;
-  s.begin = j["b"];
-  s.end = j["e"];
-  s.first_position = j["fp"];
-  s.position_count = j["pc"];
-  s.speaker = j["s"];
-  s.canonical = j["c"];
-  s.cue = j["cue"];
-  s.kind = j["k"];
-  s.confidence = j["conf"];
-  s.group = j["g"];
-  s.speaker_kind = j.value("sk", s.group ? 1 : 0);  // absent before speaker kinds
-  s.description = j.value("d", "");
-  return s;
-}
-
-[[noreturn]] void rethrow(const Xapian::Error& e, const std::string& what) {
-  const std::string type = e.get_type();
-  if (type == "DatabaseCorruptError")
-    throw Error(ErrorKind::corruption, "index corrupted: " + what + ": " + e.get_description());
-  if (type == "DatabaseLockError")
-    throw Error(ErrorKind::locked, what + ": another writer holds the index (" + e.get_msg() + ")");
-  if (type == "DatabaseNotFoundError" || type == "DatabaseOpeningError")
-    throw Error(ErrorKind::not_found, what + ": no index here (" + e.get_msg() + ")");
-  throw Error(ErrorKind::io, what + ": " + e.get_description());
-}
-
-}  // namespace
-
-bool is_xapian_index(const fs::path& path) {
-  std::error_code ec;
-  if (fs::is_regular_file(path, ec)) return true;  // a stub listing shards
-  return fs::exists(path / "articles" / "iamglass", ec) || fs::exists(path / "articles" / "iamchert", ec);
-}
-
-// ---- writing ---------------------------------------------------------------------------
-
-struct XapianWriter::Impl {
-  fs::path dir;
-  Xapian::WritableDatabase articles, statements;
-  analysis::Stemmer stemmer;
-};
-
-std::unique_ptr<XapianWriter> XapianWriter::open(const fs::path& dir) {
-  auto impl = std::make_unique<Impl>();
-  impl->dir = dir;
-  try {
-    fs::create_directories(dir);
-    impl->articles = Xapian::WritableDatabase((dir / "articles").string(), Xapian::DB_CREATE_OR_OPEN);
-    impl->statements = Xapian::WritableDatabase((dir / "statements").string(), Xapian::DB_CREATE_OR_OPEN);
-  } catch (const Xapian::Error& e) {
-    rethrow(e, dir.string());
-  }
-  return std::unique_ptr<XapianWriter>(new XapianWriter(std::move(impl)));
-}
-
-XapianWriter::XapianWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-XapianWriter::~XapianWriter() = default;
-
-void XapianWriter::add(storage::IndexableDocument&& document) {
-  const storage::StoredDocument& stored = document.stored;
-  try {
-    Xapian::Document x;
-    for (const storage::TermOccurrences& t : document.terms) {
-      Xapian::termcount wdf = field_term(t.term) ? 0 : 1;
-      if (t.positions.empty())
-        x.add_term(t.term, field_term(t.term) ? 0 : t.frequency);
-      else
-        for (uint32_t p : t.positions) x.add_posting(t.term, position(p), wdf);
-    }
-    x.add_value(kDateSlot, Xapian::sortable_serialise(stored.date));
-    Json data = {{"id", stored.id}, {"title", stored.title}, {"source", stored.source}, {"url", stored.url},
-                 {"text", stored.text}, {"statements", Json::array()}};
-    for (const auto& s : stored.statements) data["statements"].push_back(statement_json(s));
-    x.set_data(data.dump(-1, ' ', false, Json::error_handler_t::replace));
-    const std::string id_term = analysis::field_term(analysis::kIdPrefix, stored.id);
-    impl_->articles.replace_document(id_term, x);
-
-    // Each statement is a document of its own: its words, its speaker, and
-    // the article's fields and date, so the same queries run on statements.
-    const std::string article_term = "R" + stored.id;
-    impl_->statements.delete_document(article_term);
-    for (uint32_t k = 0; k < stored.statements.size(); ++k) {
-      const storage::StoredStatement& s = stored.statements[k];
-      Xapian::Document sd;
-      std::vector<analysis::Token> tokens;
-      analysis::tokenize(std::string_view(stored.text).substr(s.begin, s.end - s.begin), tokens);
-      for (const auto& t : tokens) sd.add_posting(std::string(impl_->stemmer.stem(t.text)), position(t.position), 1);
-      if (!s.canonical.empty()) {
-        std::vector<std::pair<std::string, uint32_t>> speaker;
-        analysis::speaker_terms(s.canonical, s.description, speaker);
-        for (const auto& [term, offset] : speaker) sd.add_posting(term, position(offset), 0);
-      }
-      for (const storage::TermOccurrences& t : document.terms) {
-        char prefix = t.term.empty() ? 0 : t.term[0];
-        if (prefix == analysis::kTitlePrefix || prefix == analysis::kSourcePrefix) {
-          for (uint32_t p : t.positions) sd.add_posting(t.term, position(p), 0);
-        } else if (prefix == analysis::kIdPrefix) {
-          sd.add_term(t.term, 0);
-        }
-      }
-      sd.add_term(article_term, 0);
-      sd.add_value(kDateSlot, Xapian::sortable_serialise(stored.date));
-      sd.add_value(kSpeakerSlot, s.canonical);
-      sd.set_data(Json{{"article", stored.id}, {"index", k}}.dump());
-      impl_->statements.add_document(sd);
-    }
-  } catch (const Xapian::Error& e) {
-    rethrow(e, impl_->dir.string());
-  }
-}
-
-void XapianWriter::commit() {
-  try {
-    impl_->articles.commit();
-    impl_->statements.commit();
-  } catch (const Xapian::Error& e) {
-    rethrow(e, impl_->dir.string());
-  }
-}
-
-// ---- searching ----------------------------------------------------------------------------
 
 namespace {
 
@@ -244,8 +99,14 @@ struct XapianSearcher::Impl {
   }
 
   void require_statements() const {
-    if (!has_statements)
-      throw Error(ErrorKind::not_found, path.string() + ": this Xapian index has no statements database");
+    if (has_statements) return;
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec))
+      throw Error(ErrorKind::not_found, path.string() +
+                                            ": this stub lists article shards only; for statements, make a directory "
+                                            "holding a stub of article shards named 'articles' and one of their "
+                                            "statement shards named 'statements'");
+    throw Error(ErrorKind::not_found, path.string() + ": this Xapian index has no statements database");
   }
 
   // Every match of the query (all documents when null), unranked, by docid.
@@ -284,9 +145,14 @@ std::unique_ptr<XapianSearcher> XapianSearcher::open(const fs::path& path) {
     if (fs::is_regular_file(path, ec)) {
       impl->articles = Xapian::Database(path.string());  // a stub: Xapian opens each shard
     } else {
-      impl->articles = Xapian::Database((path / "articles").string());
-      if (fs::exists(path / "statements", ec)) {
-        impl->statements = Xapian::Database((path / "statements").string());
+      // Resolved once: a symbolic link swapped to another directory of stubs
+      // between the two opens must not pair one set's articles with another's
+      // statements.
+      fs::path dir = fs::canonical(path, ec);
+      if (ec) dir = path;  // missing: Xapian names the problem
+      impl->articles = Xapian::Database((dir / "articles").string());
+      if (fs::exists(dir / "statements", ec)) {
+        impl->statements = Xapian::Database((dir / "statements").string());
         impl->has_statements = true;
       }
     }
@@ -335,24 +201,32 @@ void XapianSearcher::for_each_statement(
   impl_->require_statements();
   try {
     Xapian::MSet matches = impl_->all_matches(impl_->statements, query);
-    // An article's statements are consecutive documents: load it once for all.
-    std::string article_id;
-    uint32_t article_docid = 0;
-    storage::StoredDocument article;
+    // An article's statements are consecutive documents of its shard, and a
+    // stub interleaves its shards' documents: the articles of the last few
+    // statements are kept, so each is loaded once for all its statements.
+    struct Loaded {
+      std::string id;
+      uint32_t docid;
+      storage::StoredDocument article;
+    };
+    std::vector<Loaded> recent;
+    constexpr size_t kRecentArticles = 64;
     for (auto it = matches.begin(); it != matches.end(); ++it) {
       auto [id, index] = statement_origin(*it);
-      if (id != article_id || article_docid == 0) {
-        article_docid = impl_->article_docid(id);
-        if (article_docid == 0)
+      auto loaded = std::find_if(recent.begin(), recent.end(), [&](const Loaded& l) { return l.id == id; });
+      if (loaded == recent.end()) {
+        uint32_t docid = impl_->article_docid(id);
+        if (docid == 0)
           throw Error(ErrorKind::corruption, "index corrupted: " + impl_->path.string() + ": statement " +
                                                  std::to_string(*it) + " names a missing article " + id);
-        article = document(article_docid);
-        article_id = id;
+        if (recent.size() == kRecentArticles) recent.erase(recent.begin());
+        recent.push_back({id, docid, document(docid)});
+        loaded = recent.end() - 1;
       }
-      if (index >= article.statements.size())
+      if (index >= loaded->article.statements.size())
         throw Error(ErrorKind::corruption, "index corrupted: " + impl_->path.string() + ": statement " +
                                                std::to_string(*it) + " beyond its article's statements");
-      visit(article_docid, article, index);
+      visit(loaded->docid, loaded->article, index);
     }
   } catch (const Xapian::Error& e) {
     rethrow(e, impl_->path.string());
