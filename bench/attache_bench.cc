@@ -24,6 +24,7 @@
 #include "attache/query/speakers.h"
 #include "attache/storage/index_reader.h"
 #include "attache/xapian/xapian_backend.h"
+#include "json_output.h"
 
 namespace fs = std::filesystem;
 using namespace attache;
@@ -107,7 +108,11 @@ struct QueryClass {
   std::string name;
   std::vector<std::string> queries;
   query::SortOrder sort = query::SortOrder::relevance;
-  enum class Kind { top10, count, statements, facet } kind = Kind::top10;
+  // page: what `attache serve` does for /api/search?limit=10, minus HTTP: the
+  // ten best hits with an exact total, their documents, each hit's JSON object
+  // with its snippet. Xapian's page is its own search and document fetch, with
+  // attache's snippet and JSON code.
+  enum class Kind { top10, count, statements, facet, page, page_query } kind = Kind::top10;
 
   // The top ten only, as Xapian's get_mset(0, 10) gives by default.
   query::SearchOptions top10() const {
@@ -123,6 +128,13 @@ struct QueryClass {
       case Kind::count: searcher.count(q); break;
       case Kind::statements: searcher.search_statements(q, top10()); break;
       case Kind::facet: query::count_speakers(searcher, &q, query::SpeakerUnit::statements); break;
+      case Kind::page_query: searcher.search(q, query::SearchOptions{}); break;
+      case Kind::page: {
+        query::SearchResult result = searcher.search(q, query::SearchOptions{});
+        std::vector<storage::StoredDocument> documents = searcher.documents(result.hits, false);
+        for (size_t i = 0; i < documents.size(); ++i) cli::article_hit_json(documents[i], result.hits[i].score, q);
+        break;
+      }
     }
   }
   void run(const xapian_backend::XapianSearcher& xapian, const query::Query& q) const {
@@ -131,6 +143,11 @@ struct QueryClass {
       case Kind::count: xapian.search(q, query::SearchOptions{0, 0, query::SortOrder::relevance}, true); break;
       case Kind::statements: xapian.search_statements(q, top10()); break;
       case Kind::facet: xapian.speaker_counts(q); break;
+      case Kind::page_query: xapian.search(q, query::SearchOptions{}, true); break;
+      case Kind::page:
+        for (const auto& hit : xapian.search(q, query::SearchOptions{}, true).hits)
+          cli::article_hit_json(xapian.document(hit.docid), hit.score, q);
+        break;
     }
   }
 };
@@ -189,7 +206,8 @@ std::vector<QueryClass> make_queries(const storage::IndexSnapshot& snapshot, siz
   std::vector<QueryClass> classes = {{"term"}, {"AND"}, {"OR"}, {"phrase, 2 words"}, {"phrase, 3 words with stopwords"},
                                      {"NEAR/5"}, {"speaker with a word"}, {"date range with a word"},
                                      {"newest-first top-10"}, {"exact count"}, {"facet by speaker"},
-                                     {"(the date-range words, no range)"}, {"(the speaker words, any speaker)"}};
+                                     {"(the date-range words, no range)"}, {"(the speaker words, any speaker)"},
+                                     {"page of 10 hits with snippets"}, {"(the page's query alone, exact total)"}};
   for (size_t i = 0; i < per_class; ++i) {
     classes[0].queries.push_back(pick(mid));
     classes[1].queries.push_back(pick(mid) + " " + pick(frequent));
@@ -210,6 +228,10 @@ std::vector<QueryClass> make_queries(const storage::IndexSnapshot& snapshot, siz
     classes[9].queries.push_back(pick(mid) + " OR " + pick(frequent));
     classes[10].queries.push_back(pick(mid));
   }
+  // The page's words are the term class's, so the rows compare.
+  classes[13].queries = classes[14].queries = classes[0].queries;
+  classes[13].kind = QueryClass::Kind::page;
+  classes[14].kind = QueryClass::Kind::page_query;
   classes[6].kind = QueryClass::Kind::statements;
   classes[8].sort = query::SortOrder::newest;
   classes[9].kind = QueryClass::Kind::count;

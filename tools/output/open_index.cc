@@ -36,7 +36,8 @@ FoundArticles OpenIndex::search(const query::Query& query, const query::SearchOp
   } else {
     auto result = attache_->search(query, options);
     found.total = result.total;
-    for (const auto& hit : result.hits) found.hits.emplace_back(attache_->document(hit), hit.score);
+    std::vector<storage::StoredDocument> documents = attache_->documents(result.hits, false);
+    for (size_t i = 0; i < documents.size(); ++i) found.hits.emplace_back(std::move(documents[i]), result.hits[i].score);
   }
   return found;
 }
@@ -54,8 +55,11 @@ FoundStatements OpenIndex::search_statements(const query::Query& query, const qu
   } else {
     auto result = attache_->search_statements(query, options);
     found.total = result.total;
-    for (const auto& hit : result.hits)
-      found.hits.push_back({attache_->snapshot().segments()[hit.segment]->document(hit.doc), hit.statement, hit.score});
+    std::vector<query::Hit> articles;
+    for (const auto& hit : result.hits) articles.push_back({hit.segment, hit.doc, hit.score, hit.date});
+    std::vector<storage::StoredDocument> documents = attache_->documents(articles, true);
+    for (size_t i = 0; i < documents.size(); ++i)
+      found.hits.push_back({std::move(documents[i]), result.hits[i].statement, result.hits[i].score});
   }
   return found;
 }
