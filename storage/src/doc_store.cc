@@ -15,7 +15,10 @@
 namespace attache::storage {
 namespace {
 
-constexpr size_t kTargetBlockBytes = 64 * 1024;
+// A page of hits decompresses a block per hit: on 20,000 generated articles,
+// 16 KiB blocks instead of 64 KiB cut a 10-hit page's instructions by a third
+// and made the store 0.6% larger (the dictionary carries what a block shares).
+constexpr size_t kTargetBlockBytes = 16 * 1024;
 // A larger dictionary than zstd's usual 110 KiB: news repeats phrases across
 // many articles, and 256 KiB made the store 7% smaller than 64 KiB did.
 constexpr size_t kDictionaryCapacity = 256 * 1024;

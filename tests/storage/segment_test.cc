@@ -203,7 +203,7 @@ TEST_CASE("documents fetched together are those fetched alone, with statements o
   auto snapshot = IndexSnapshot::open(dir.path());
   const Segment& segment = *snapshot->segments().at(0);
   // Neighbours share a store block; the others lie blocks apart (400 texts of
-  // up to 2 KB fill several 64 KiB blocks).
+  // up to 2 KB fill many store blocks).
   const std::vector<uint32_t> wanted = {0, 1, 2, 150, 151, 260, 399};
   for (bool with_statements : {false, true}) {
     std::vector<uint32_t> visited;
