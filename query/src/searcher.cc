@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 #include <queue>
+#include <tuple>
 
 #include "attache/query/speakers.h"
 #include "matchers.h"
@@ -265,6 +266,34 @@ uint64_t Searcher::count(const Query& query) const {
 
 storage::StoredDocument Searcher::document(const Hit& hit) const {
   return snapshot_->segments().at(hit.segment)->document(hit.doc);
+}
+
+std::vector<storage::StoredDocument> Searcher::documents(const std::vector<Hit>& hits, bool with_statements) const {
+  std::vector<storage::StoredDocument> out(hits.size());
+  // Hit indices by segment then id; hits of one article share its fetch.
+  std::vector<size_t> order(hits.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return std::tie(hits[a].segment, hits[a].doc) < std::tie(hits[b].segment, hits[b].doc);
+  });
+  size_t at = 0;
+  while (at < order.size()) {
+    const size_t segment = hits[order[at]].segment;
+    size_t end = at;
+    std::vector<uint32_t> docs;
+    for (; end < order.size() && hits[order[end]].segment == segment; ++end)
+      if (docs.empty() || docs.back() != hits[order[end]].doc) docs.push_back(hits[order[end]].doc);
+    size_t next = at;  // the first of this segment's sorted hits not yet filled
+    snapshot_->segments().at(segment)->fetch_documents(docs, with_statements, [&](uint32_t doc, storage::StoredDocument&& d) {
+      size_t last = next;  // the hits of this document: order[next, last)
+      while (last < end && hits[order[last]].doc == doc) ++last;
+      for (size_t k = next; k + 1 < last; ++k) out[order[k]] = d;
+      out[order[last - 1]] = std::move(d);
+      next = last;
+    });
+    at = end;
+  }
+  return out;
 }
 
 std::string Searcher::explain(const Query& asked) const {

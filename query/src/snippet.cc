@@ -3,6 +3,7 @@
 #include "attache/query/snippet.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <set>
 
@@ -20,23 +21,59 @@ struct Window {
 bool is_space_byte(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'; }
 
 // Which tokens of text match, and which query word each one stands for (-1:
-// none); `matched` lists the matching tokens in order.
+// none); `matched` lists the matching tokens in order. Snowball's English
+// stemmer changes only a word's ending, never its first letter, so a word is
+// stemmed only when its first byte opens one of the query's stems: most words
+// of an article are never looked up.
 std::vector<int> match_tokens(std::string_view text, const Query& query, std::vector<analysis::Token>& tokens,
                               std::vector<size_t>& matched) {
   analysis::tokenize(text, tokens);
   std::erase_if(tokens, [](const analysis::Token& t) { return t.compound; });
   thread_local analysis::Stemmer stemmer;
+  std::array<bool, 256> opens_a_stem{};
+  for (const std::string& term : query.highlight_terms)
+    if (!term.empty()) opens_a_stem[static_cast<unsigned char>(term[0])] = true;
   std::vector<int> match(tokens.size(), -1);
   for (size_t i = 0; i < tokens.size(); ++i) {
-    std::string_view stem = stemmer.stem(tokens[i].text);
-    for (size_t q = 0; q < query.highlight_terms.size(); ++q)
-      if (query.highlight_terms[q] == stem) match[i] = static_cast<int>(q);
+    const std::string& word = tokens[i].text;
+    if (!word.empty() && opens_a_stem[static_cast<unsigned char>(word[0])]) {
+      std::string_view stem = stemmer.stem(word);
+      for (size_t q = 0; q < query.highlight_terms.size(); ++q)
+        if (query.highlight_terms[q] == stem) match[i] = static_cast<int>(q);
+    }
     for (size_t q = 0; q < query.highlight_prefixes.size() && match[i] < 0; ++q)
-      if (tokens[i].text.compare(0, query.highlight_prefixes[q].size(), query.highlight_prefixes[q]) == 0)
+      if (word.compare(0, query.highlight_prefixes[q].size(), query.highlight_prefixes[q]) == 0)
         match[i] = static_cast<int>(query.highlight_terms.size() + q);
     if (match[i] >= 0) matched.push_back(i);
   }
   return match;
+}
+
+// Which tokens start a sentence, known only where a window can look for one:
+// from `reach` tokens before each match up to the match. Only the paragraphs
+// around the matches are split (analysis::split_sentences_within), and they
+// mark what splitting the whole text would.
+std::vector<bool> sentence_starts_near(std::string_view text, const std::vector<analysis::Token>& tokens,
+                                       const std::vector<size_t>& matched, size_t reach) {
+  std::vector<bool> starts(tokens.size(), false);
+  // A token starts a sentence when a sentence begins after the token before
+  // it and no later than the token itself: bytes (previous.begin, begin].
+  auto bytes_from = [&](size_t t) -> size_t { return t == 0 ? 0 : tokens[t - 1].begin + 1; };
+  size_t m = 0;
+  while (m < matched.size()) {
+    size_t first = matched[m] - std::min(matched[m], reach);
+    size_t last = matched[m];
+    // Matches whose reaches overlap share one split.
+    while (m + 1 < matched.size() && matched[m + 1] - std::min(matched[m + 1], reach) <= last) last = matched[++m];
+    ++m;
+    for (const analysis::Sentence& sentence :
+         analysis::split_sentences_within(text, bytes_from(first), tokens[last].begin + size_t{1})) {
+      auto t = std::lower_bound(tokens.begin(), tokens.end(), sentence.begin,
+                                [](const analysis::Token& token, uint32_t at) { return token.begin < at; });
+      if (t != tokens.end()) starts[static_cast<size_t>(t - tokens.begin())] = true;
+    }
+  }
+  return starts;
 }
 
 }  // namespace
@@ -57,14 +94,7 @@ Snippet make_snippet(std::string_view text, const Query& query, const SnippetOpt
 
   const size_t width = std::max<size_t>(options.fragment_words, 4);
   // Fragments start at a sentence start when one is close before the match.
-  std::vector<bool> starts_sentence(tokens.size(), false);
-  {
-    size_t t = 0;
-    for (const analysis::Sentence& sentence : analysis::split_sentences(text)) {
-      while (t < tokens.size() && tokens[t].begin < sentence.begin) ++t;
-      if (t < tokens.size()) starts_sentence[t] = true;
-    }
-  }
+  const std::vector<bool> starts_sentence = sentence_starts_near(text, tokens, matched, width / 2);
   auto window_around = [&](size_t m) {
     size_t first = m >= width / 3 ? m - width / 3 : 0;
     for (size_t back = 0; back <= width / 2 && back <= m; ++back)

@@ -15,7 +15,10 @@
 namespace attache::storage {
 namespace {
 
-constexpr size_t kTargetBlockBytes = 64 * 1024;
+// A page of hits decompresses a block per hit: on 20,000 generated articles,
+// 16 KiB blocks instead of 64 KiB cut a 10-hit page's instructions by a third
+// and made the store 0.6% larger (the dictionary carries what a block shares).
+constexpr size_t kTargetBlockBytes = 16 * 1024;
 // A larger dictionary than zstd's usual 110 KiB: news repeats phrases across
 // many articles, and 256 KiB made the store 7% smaller than 64 KiB did.
 constexpr size_t kDictionaryCapacity = 256 * 1024;
@@ -224,21 +227,45 @@ std::vector<uint8_t> DocStore::decompress(size_t b) const {
   return raw;
 }
 
+uint32_t DocStore::block_end(size_t b) const {
+  const std::vector<Block>& blocks = tables().blocks;
+  return b + 1 < blocks.size() ? blocks[b + 1].first_doc : doc_count_;
+}
+
+void DocStore::read_block(size_t b, const std::function<bool(uint32_t)>& wanted,
+                          const std::function<void(uint32_t, StoredDocument&&)>& visit) const {
+  std::vector<uint8_t> raw = decompress(b);
+  ByteReader in(raw.data(), raw.data() + raw.size(), &file_.name());
+  for (uint32_t doc = tables().blocks[b].first_doc, end = block_end(b); doc < end; ++doc) {
+    uint64_t length = in.varint();
+    const uint8_t* record = in.take(length);
+    if (!wanted(doc)) continue;
+    ByteReader fields(record, record + length, &file_.name());
+    visit(doc, deserialise(fields));
+  }
+  if (!in.at_end()) file_.fail("document block " + std::to_string(b) + " has trailing bytes");
+}
+
 void DocStore::scan(uint32_t first, uint32_t last, const std::function<void(uint32_t, StoredDocument&&)>& visit) const {
   if (first >= last) return;
   const std::vector<Block>& blocks = tables().blocks;
-  for (size_t b = block_of(first); b < blocks.size() && blocks[b].first_doc < last; ++b) {
-    std::vector<uint8_t> raw = decompress(b);
-    uint32_t end = b + 1 < blocks.size() ? blocks[b + 1].first_doc : doc_count_;
-    ByteReader in(raw.data(), raw.data() + raw.size(), &file_.name());
-    for (uint32_t doc = blocks[b].first_doc; doc < end; ++doc) {
-      uint64_t length = in.varint();
-      const uint8_t* record = in.take(length);
-      if (doc < first || doc >= last) continue;
-      ByteReader fields(record, record + length, &file_.name());
-      visit(doc, deserialise(fields));
-    }
-    if (!in.at_end()) file_.fail("document block " + std::to_string(b) + " has trailing bytes");
+  for (size_t b = block_of(first); b < blocks.size() && blocks[b].first_doc < last; ++b)
+    read_block(b, [&](uint32_t doc) { return doc >= first && doc < last; }, visit);
+}
+
+void DocStore::fetch(std::span<const uint32_t> docs, const std::function<void(uint32_t, StoredDocument&&)>& visit) const {
+  size_t next = 0;  // the first of docs not yet visited
+  while (next < docs.size()) {
+    const size_t b = block_of(docs[next]);
+    // The block holds docs[next]; it is read once for every one of docs it holds.
+    read_block(
+        b,
+        [&](uint32_t doc) {
+          if (next == docs.size() || docs[next] != doc) return false;
+          ++next;
+          return true;
+        },
+        visit);
   }
 }
 

@@ -1,5 +1,5 @@
 // The document store of a segment (storage/FORMAT.md, ".store"): records in
-// blocks of about 64 KiB, each compressed with zstd against a dictionary trained
+// blocks of about 16 KiB, each compressed with zstd against a dictionary trained
 // on the segment's own documents, so fetching one document reads one block.
 #pragma once
 
@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,9 @@ class DocStore {
   StoredDocument get(uint32_t doc) const;
   // Calls visit for docs [first, last) in order, decompressing each block once.
   void scan(uint32_t first, uint32_t last, const std::function<void(uint32_t, StoredDocument&&)>& visit) const;
+  // Calls visit for each of docs (ascending, no repeats), decompressing each
+  // block that holds one of them once.
+  void fetch(std::span<const uint32_t> docs, const std::function<void(uint32_t, StoredDocument&&)>& visit) const;
   uint64_t dictionary_bytes() const { return tables().dictionary_length; }
 
  private:
@@ -55,6 +59,11 @@ class DocStore {
   const Tables& tables() const;
   void load() const;
   std::vector<uint8_t> decompress(size_t block) const;
+  // Decompresses block b and calls visit for each of its documents that
+  // `wanted` accepts.
+  void read_block(size_t b, const std::function<bool(uint32_t)>& wanted,
+                  const std::function<void(uint32_t, StoredDocument&&)>& visit) const;
+  uint32_t block_end(size_t b) const;  // the first document after block b
   size_t block_of(uint32_t doc) const;
 
   const MappedFile& file_;

@@ -85,6 +85,15 @@ StoredDocument Segment::document(uint32_t doc) const {
   return d;
 }
 
+void Segment::fetch_documents(std::span<const uint32_t> docs, bool with_statements,
+                              const std::function<void(uint32_t, StoredDocument&&)>& visit) const {
+  impl_->store->fetch(docs, [&](uint32_t doc, StoredDocument&& d) {
+    d.date = date(doc);
+    if (with_statements) attach_statements(doc, d);
+    visit(doc, std::move(d));
+  });
+}
+
 std::vector<StoredStatement> Segment::statements(uint32_t doc) const { return impl_->statements->get(doc); }
 void Segment::statement_spans(uint32_t doc, std::vector<StatementSpan>& out) const { impl_->statements->spans(doc, out); }
 uint32_t Segment::statement_count() const { return impl_->statements->statement_count(); }

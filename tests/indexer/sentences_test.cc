@@ -99,3 +99,40 @@ TEST_CASE("the seed article splits where a careful reader would") {
             "sides. ."));  // stray punctuation stays with its sentence
   CHECK(all.size() == 55);
 }
+
+// Snippets split only the paragraphs around their matches: every sentence of a
+// paragraph must come out as splitting the whole text gives it.
+TEST_CASE("splitting the paragraphs around a range gives the whole text's sentences there") {
+  std::vector<std::string> texts = {
+      "Alone.\n\n.\n\nNext.",
+      "It ended. . Then more.\n \t\r\n  Mr. Lee said so.\n\n\n\"Quoted.\" Then U.S.\n\nThe end",
+      "He left for the U.S.\n\nThe talks went on. Dr.\n\nLee said.\r\n\r\nNo.",
+      "\n\nLeading blank lines. Two sentences.\n\n",
+  };
+  for (const char* name : {"000_acfc8dae91c10f02.txt", "004_lavrov_press_conference.txt", "006_eu_sanctions_package.txt"}) {
+    std::ifstream in(std::string(ATTACHE_SOURCE_DIR) + "/corpus/" + name);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    texts.push_back(buffer.str());
+  }
+  for (const std::string& text : texts) {
+    const std::vector<Sentence> whole = split_sentences(text);
+    for (size_t begin = 0; begin <= text.size(); begin += 7) {
+      const size_t end = std::min(text.size(), begin + 1 + begin % 300);
+      const std::vector<Sentence> part = split_sentences_within(text, begin, end);
+      CAPTURE(begin);
+      CAPTURE(end);
+      // Each sentence split here is one of the whole text's...
+      for (const Sentence& s : part) {
+        bool found = std::any_of(whole.begin(), whole.end(), [&](const Sentence& w) {
+          return w.begin == s.begin && w.end == s.end && w.starts_paragraph == s.starts_paragraph;
+        });
+        CHECK_MESSAGE(found, text.substr(s.begin, s.end - s.begin));
+      }
+      // ...and every sentence of the whole text that begins in the range is here.
+      for (const Sentence& w : whole)
+        if (w.begin >= begin && w.begin < end)
+          CHECK(std::any_of(part.begin(), part.end(), [&](const Sentence& s) { return s.begin == w.begin; }));
+    }
+  }
+}

@@ -307,6 +307,31 @@ TEST_CASE("date order, offsets and limits") {
   CHECK(searcher.search(query, unbounded).hits.size() == all.total - 1);
 }
 
+TEST_CASE("a page's documents come in the hits' order, fetched segment by segment") {
+  std::mt19937_64 rng(91);
+  testing::TempDir dir;
+  build(dir.path(), rng, 600);
+  Searcher searcher(storage::IndexSnapshot::open(dir.path()));
+  REQUIRE(searcher.snapshot().segments().size() >= 2);
+  SearchOptions options;
+  options.limit = 25;
+  std::vector<Hit> hits = searcher.search(parse_query("nato OR russia OR treaty"), options).hits;
+  REQUIRE(hits.size() == 25);
+  // Ranked hits jump between segments; a repeated hit shares its fetch.
+  hits.push_back(hits[3]);
+  std::set<size_t> segments;
+  for (const Hit& hit : hits) segments.insert(hit.segment);
+  CHECK(segments.size() > 1);
+  std::vector<storage::StoredDocument> documents = searcher.documents(hits, false);
+  REQUIRE(documents.size() == hits.size());
+  for (size_t i = 0; i < hits.size(); ++i) {
+    storage::StoredDocument alone = searcher.document(hits[i]);
+    CHECK(documents[i].id == alone.id);
+    CHECK(documents[i].text == alone.text);
+    CHECK(documents[i].date == alone.date);
+  }
+}
+
 TEST_CASE("every prefix of every word matches exactly the articles with a word so written") {
   std::mt19937_64 rng(5);
   testing::TempDir dir;

@@ -160,4 +160,11 @@ TEST_CASE("a flipped byte in an article's statements is corruption when they are
   } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::corruption);
   }
+  // A page of article hits does not read statements: that article still shows,
+  // and asking for its statements finds the damage.
+  const std::vector<uint32_t> last = {segment.doc_count() - 1};
+  size_t shown = 0;
+  CHECK_NOTHROW(segment.fetch_documents(last, false, [&](uint32_t, StoredDocument&&) { ++shown; }));
+  CHECK(shown == 1);
+  CHECK_THROWS_AS(segment.fetch_documents(last, true, [](uint32_t, StoredDocument&&) {}), Error);
 }

@@ -186,6 +186,39 @@ TEST_CASE("random documents round-trip through a segment") {
   CHECK_NOTHROW(snapshot->verify());
 }
 
+// A page of hits fetches its documents together: each store block is
+// decompressed once, and the statements file is read only when asked.
+TEST_CASE("documents fetched together are those fetched alone, with statements only when asked") {
+  std::mt19937_64 rng(7);
+  std::vector<ReferenceDoc> docs = random_corpus(rng, 400, 50);
+  for (auto& r : docs) {
+    StoredStatement st;
+    st.end = 4;
+    st.speaker = st.canonical = "Ann Lee";
+    st.cue = "said";
+    r.doc.stored.statements.push_back(st);
+  }
+  testing::TempDir dir;
+  write_all(dir.path(), docs);
+  auto snapshot = IndexSnapshot::open(dir.path());
+  const Segment& segment = *snapshot->segments().at(0);
+  // Neighbours share a store block; the others lie blocks apart (400 texts of
+  // up to 2 KB fill many store blocks).
+  const std::vector<uint32_t> wanted = {0, 1, 2, 150, 151, 260, 399};
+  for (bool with_statements : {false, true}) {
+    std::vector<uint32_t> visited;
+    segment.fetch_documents(wanted, with_statements, [&](uint32_t doc, StoredDocument&& d) {
+      visited.push_back(doc);
+      StoredDocument alone = segment.document(doc);
+      CHECK(d.id == alone.id);
+      CHECK(d.text == alone.text);
+      CHECK(d.date == alone.date);
+      CHECK(d.statements.size() == (with_statements ? 1u : 0u));
+    });
+    CHECK(visited == wanted);
+  }
+}
+
 TEST_CASE("each commit adds a segment; a small memory budget flushes and commits on the way") {
   std::mt19937_64 rng(7);
   testing::TempDir dir;

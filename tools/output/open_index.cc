@@ -43,7 +43,8 @@ FoundArticles OpenIndex::search(const query::Query& query, const query::SearchOp
   } else {
     auto result = attache_->search(query, options);
     found.total = result.total;
-    for (const auto& hit : result.hits) found.hits.emplace_back(attache_->document(hit), hit.score);
+    std::vector<storage::StoredDocument> documents = attache_->documents(result.hits, false);
+    for (size_t i = 0; i < documents.size(); ++i) found.hits.emplace_back(std::move(documents[i]), result.hits[i].score);
     if (options.collapse)
       for (const auto& hit : result.hits) found.copies.push_back(copies_of(hit.segment, hit.doc));
   }
@@ -56,7 +57,9 @@ Copies OpenIndex::copies_of(size_t segment, uint32_t doc) const {
   Copies copies;
   copies.count = group.size() - 1;
   for (const query::DocRef& member : group) {
-    const storage::StoredDocument d = segments[member.segment]->document(member.doc);
+    storage::StoredDocument d;
+    const uint32_t one[] = {member.doc};
+    segments[member.segment]->fetch_documents(one, false, [&](uint32_t, storage::StoredDocument&& found) { d = std::move(found); });
     if (member == group.front()) copies.original = d.id;
     if (member.segment == segment && member.doc == doc) continue;
     if (std::find(copies.sources.begin(), copies.sources.end(), d.source) == copies.sources.end())
@@ -79,8 +82,11 @@ FoundStatements OpenIndex::search_statements(const query::Query& query, const qu
   } else {
     auto result = attache_->search_statements(query, options);
     found.total = result.total;
-    for (const auto& hit : result.hits)
-      found.hits.push_back({attache_->snapshot().segments()[hit.segment]->document(hit.doc), hit.statement, hit.score});
+    std::vector<query::Hit> articles;
+    for (const auto& hit : result.hits) articles.push_back({hit.segment, hit.doc, hit.score, hit.date});
+    std::vector<storage::StoredDocument> documents = attache_->documents(articles, true);
+    for (size_t i = 0; i < documents.size(); ++i)
+      found.hits.push_back({std::move(documents[i]), result.hits[i].statement, result.hits[i].score});
   }
   return found;
 }

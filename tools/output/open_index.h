@@ -32,7 +32,8 @@ struct Copies {
   std::vector<std::string> sources;
 };
 
-// The best hits of a search, documents loaded.
+// The best hits of a search, documents loaded without their statements (a
+// page of articles does not show them; find_article gives them).
 struct FoundArticles {
   std::vector<std::pair<storage::StoredDocument, double>> hits;  // document, score
   uint64_t total = 0;

@@ -5,6 +5,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <string>
 #include <unordered_set>
 
@@ -182,8 +183,44 @@ class Splitter {
   std::vector<Sentence> sentences_;
 };
 
+// Where the blank line of a '\n' at `at` ends (after its second '\n'), or 0
+// when the '\n' opens no blank line. The splitter's own test, as in run().
+size_t blank_line_end(std::string_view text, size_t at) {
+  size_t j = at + 1;
+  while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
+  return j < text.size() && text[j] == '\n' ? j + 1 : 0;
+}
+
 }  // namespace
 
 std::vector<Sentence> split_sentences(std::string_view text) { return Splitter(text).run(); }
+
+std::vector<Sentence> split_sentences_within(std::string_view text, size_t begin, size_t end) {
+  // From the last blank line wholly before `begin` (or the text's start) to the
+  // end of the first blank line at or after `end` (or the text's end). A slice
+  // that starts with a blank line leaves the splitter as the whole text does
+  // after it; one that ends with a blank line closes its last sentence as the
+  // blank line does in the whole text.
+  end = std::min(end, text.size());
+  begin = std::min(begin, end);
+  size_t first = 0;
+  for (size_t k = begin; k-- > 0;)
+    if (text[k] == '\n' && blank_line_end(text, k) != 0 && blank_line_end(text, k) <= begin) {
+      first = k;
+      break;
+    }
+  size_t last = text.size();
+  for (size_t k = end; k < text.size(); ++k)
+    if (text[k] == '\n' && blank_line_end(text, k) != 0) {
+      last = blank_line_end(text, k);
+      break;
+    }
+  std::vector<Sentence> sentences = Splitter(text.substr(first, last - first)).run();
+  for (Sentence& s : sentences) {
+    s.begin += static_cast<uint32_t>(first);
+    s.end += static_cast<uint32_t>(first);
+  }
+  return sentences;
+}
 
 }  // namespace attache::analysis

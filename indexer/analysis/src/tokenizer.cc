@@ -132,11 +132,8 @@ class Scanner {
   // A word from `start`: segments split by hyphens, each grown across inner
   // apostrophes, decimal points and digit-group commas.
   size_t word(size_t start) {
-    struct Segment {
-      std::string raw;
-      size_t begin, end;
-    };
-    std::vector<Segment> segments;
+    std::vector<Segment>& segments = segments_;  // kept between words: no allocation per word
+    segments.clear();
     size_t i = start;
     Segment seg{{}, i, i};
     int32_t previous = -1;
@@ -205,10 +202,16 @@ class Scanner {
     out_.push_back(Token{std::move(folded), static_cast<uint32_t>(begin), static_cast<uint32_t>(end), position, compound});
   }
 
+  struct Segment {
+    std::string raw;
+    size_t begin, end;
+  };
+
   std::string_view text_;
   std::vector<Token>& out_;
   uint32_t position_;
   size_t last_start_ = 0;
+  std::vector<Segment> segments_;
 };
 
 }  // namespace

@@ -101,6 +101,10 @@ class Searcher {
                           const std::function<void(const StatementHit&, const storage::StoredStatement&)>& visit,
                           bool with_statement = true) const;
   storage::StoredDocument document(const Hit& hit) const;
+  // The documents of hits, in the hits' order, read segment by segment in store
+  // order with each store block decompressed once (a page's hits often share
+  // blocks); with their statements only when asked.
+  std::vector<storage::StoredDocument> documents(const std::vector<Hit>& hits, bool with_statements) const;
   // The query tree with each term's document frequency and weight.
   std::string explain(const Query& query) const;
 

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +57,11 @@ class Segment {
   PostingCursor postings(std::string_view term) const;  // exhausted when absent
 
   StoredDocument document(uint32_t doc) const;  // with its statements
+  // Documents `docs` (ascending ids, no repeats), visited in that order, each
+  // store block decompressed once; with their statements only when asked (a
+  // page of article hits shows none, and need not read the statements file).
+  void fetch_documents(std::span<const uint32_t> docs, bool with_statements,
+                       const std::function<void(uint32_t, StoredDocument&&)>& visit) const;
   std::vector<StoredStatement> statements(uint32_t doc) const;
   // The position spans of the document's statements, in order (into `out`).
   void statement_spans(uint32_t doc, std::vector<StatementSpan>& out) const;

@@ -16,4 +16,10 @@ struct Sentence {
 
 std::vector<Sentence> split_sentences(std::string_view text);
 
+// The sentences of the paragraphs of text that overlap bytes [begin, end),
+// exactly as split_sentences(text) gives them: a blank line starts the splitter
+// afresh, so each paragraph can be split alone (a snippet needs sentence starts
+// only around its matches, not over the whole article).
+std::vector<Sentence> split_sentences_within(std::string_view text, size_t begin, size_t end);
+
 }  // namespace attache::analysis
