@@ -102,6 +102,14 @@ def run(driver, url, shots):
     s.until("the article hits again", lambda: "matching article" in s.text("#status") and len(s.items("#hits li .title")) > 0)
     assert driver.find_element(By.ID, "q").get_attribute("value") == '"open door"'
 
+    # One hit per story: the checkbox goes into the URL and the export link (the sample has no copies).
+    driver.find_element(By.ID, "collapse").click()
+    s.until("collapsed hits", lambda: "collapse=1" in driver.current_url and "matching article" in s.text("#status")
+            and len(s.items("#hits li .title")) > 0)
+    assert "unique=true" in driver.find_element(By.ID, "export").get_attribute("href")
+    driver.back()
+    s.until("the hits again", lambda: "collapse=1" not in driver.current_url and len(s.items("#hits li .title")) > 0)
+
     # The concordance, and the export link.
     driver.find_element(By.CSS_SELECTOR, '#views button[data-view="kwic"]').click()
     s.until("concordance lines", lambda: len(s.items("#hits li.kwic-line")) > 0)

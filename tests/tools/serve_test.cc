@@ -202,6 +202,12 @@ TEST_CASE("serve: collapse=1 gives attache search --collapse") {
   CHECK(collapsed.body["summary"]["total"] == summary["total"]);
   CHECK(collapsed.body["hits"][0].contains("copies"));
   CHECK(get("/api/search?q=nato&collapse=1&statements=1").status == 400);
+  Answer unique = get("/api/export?q=nato&unique=true");
+  REQUIRE(unique.status == 200);
+  Run cli = run_attache({"export", "--index", index, "--unique", "nato"});
+  REQUIRE(cli.status == 0);
+  CHECK(unique.raw == cli.out);
+  CHECK(get("/api/export?q=nato&unique=true&statements=true").status == 400);
 }
 
 TEST_CASE("serve: /api/quotes equals attache quotes --history") {

@@ -166,19 +166,21 @@ void kwic(const httplib::Request& request, httplib::Response& response, LiveInde
 // Every match, streamed in chunks as it is read: nothing is held whole, and a
 // client that goes away stops the scan.
 void export_matches(const httplib::Request& request, httplib::Response& response, LiveIndex& live) {
-  const Params params(request.params, {"q", "format", "statements", "from", "to", "min_confidence"});
+  const Params params(request.params, {"q", "format", "statements", "from", "to", "min_confidence", "unique"});
   const std::string text = params.required_text("q");
   auto query = std::make_shared<query::Query>(request_query(params, text));
+  const bool unique = params.flag("unique");
   const std::string format = params.text("format").value_or("jsonl");
   if (format != "jsonl" && format != "csv") throw BadRequest(400, "format must be jsonl or csv, not '" + format + "'");
   const bool statements = query->mentions_speaker || params.flag("statements");
+  if (statements && unique) throw BadRequest(400, "unique exports articles; each statement once is /api/quotes");
   auto lease = std::make_shared<LiveIndex::Lease>(live.acquire());
   const bool csv = format == "csv";
   response.set_header("Content-Disposition", std::string("attachment; filename=\"attache-") +
                                                  (statements ? "statements" : "articles") + "." + format + "\"");
   response.set_chunked_content_provider(
       csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
-      [lease, query, statements, csv](size_t, httplib::DataSink& sink) {
+      [lease, query, statements, csv, unique](size_t, httplib::DataSink& sink) {
         struct ClientGone {};
         std::string buffer;
         auto flush = [&] {
@@ -190,7 +192,7 @@ void export_matches(const httplib::Request& request, httplib::Response& response
                            [&](std::string_view row) {
                              buffer += row;
                              if (buffer.size() >= kExportChunk) flush();
-                           });
+                           }, unique);
           flush();
         } catch (const ClientGone&) {
           return false;

@@ -29,13 +29,13 @@ function readState() {
   return {
     q: p.get('q') || '', view, speaker: p.get('speaker') || '', from: p.get('from') || '', to: p.get('to') || '',
     sort: p.get('sort') || 'relevance', page: Math.max(0, parseInt(p.get('page') || '0', 10) || 0),
-    article: p.get('article') || '',
+    article: p.get('article') || '', collapse: p.get('collapse') === '1' ? '1' : '',
   };
 }
 
 function stateUrl(s) {
   const p = new URLSearchParams();
-  for (const k of ['q', 'view', 'speaker', 'from', 'to', 'sort', 'page', 'article']) {
+  for (const k of ['q', 'view', 'speaker', 'from', 'to', 'sort', 'page', 'article', 'collapse']) {
     const v = s[k];
     if (v && !(k === 'view' && v === 'articles') && !(k === 'sort' && v === 'relevance') && !(k === 'page' && v === 0)) p.set(k, v);
   }
@@ -110,10 +110,20 @@ function setStatus(text, error) {
   $('status').className = error ? 'error' : '';
 }
 
+// With copies collapsed, a hit says how many other articles carried the story, and where.
+function copiesLine(h) {
+  if (!h.copies) return null;
+  const sources = h.copy_sources.filter(Boolean).slice(0, 5).join(', ');
+  return el('div', { class: 'meta copies' },
+    `${h.copies} ${h.copies === 1 ? 'copy' : 'copies'}` + (sources ? ` (${sources})` : ''),
+    h.original !== h.id ? el('span', {}, ' · first in ', articleLink(h.original, h.original)) : null);
+}
+
 function drawArticleHit(h) {
   return el('li', {},
     articleLink(h.id, h.title || h.snippet.slice(0, 80) + '…'),
     el('div', { class: 'meta' }, [h.date, h.source, h.id].filter(Boolean).join(' · ')),
+    copiesLine(h),
     el('p', { class: 'snippet' }, marked(h.snippet, h.highlights)));
 }
 
@@ -200,7 +210,8 @@ function exportLink(s) {
   link.hidden = !q;
   if (!q) return;
   const statements = s.view === 'statements' || !!s.speaker;
-  link.href = '/api/export?' + apiParams(s, { format: 'csv', statements: statements ? 'true' : 'false' });
+  link.href = '/api/export?' + apiParams(s, { format: 'csv', statements: statements ? 'true' : 'false',
+    unique: s.collapse && !statements ? 'true' : 'false' });
   link.textContent = statements ? 'Export statements (CSV)' : 'Export articles (CSV)';
 }
 
@@ -239,6 +250,7 @@ async function render() {
   $('from').value = s.from;
   $('to').value = s.to;
   $('sort').value = s.sort;
+  $('collapse').checked = s.collapse === '1';
   for (const b of document.querySelectorAll('#views button')) b.setAttribute('aria-pressed', String(b.dataset.view === s.view));
   $('hits').replaceChildren();
   $('pager').replaceChildren();
@@ -263,8 +275,10 @@ async function render() {
       return;
     }
     const statements = s.view === 'statements' || !!s.speaker;
+    $('collapse').disabled = statements;
     const r = await api('/api/search', apiParams(s, {
       limit: PAGE, offset: s.page * PAGE, sort: s.sort, statements: statements ? 'true' : 'false', facet: 'month',
+      collapse: s.collapse && !statements ? 'true' : 'false',
     }));
     if (mine !== drawing) return;
     const total = r.summary.total, unit = r.summary.unit;
@@ -291,6 +305,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('from').addEventListener('change', () => go({ from: $('from').value }));
   $('to').addEventListener('change', () => go({ to: $('to').value }));
   $('sort').addEventListener('change', () => go({ sort: $('sort').value }));
+  $('collapse').addEventListener('change', () => go({ collapse: $('collapse').checked ? '1' : '' }));
   $('home').addEventListener('click', (e) => { e.preventDefault(); history.pushState(null, '', '/'); render(); });
   document.addEventListener('keydown', (e) => {
     const typing = ['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement.tagName);
