@@ -56,6 +56,7 @@ uint64_t Index::count(const QueryArguments& arguments, bool statements, bool col
   options.collapse = collapse;
   options.limit = 0;  // as `attache search --count`: the exact total, no hits
   return read([&](const cli::OpenIndex& index) {
+    if (statements && collapse) return cli::search_statements_collapsed(index, query, options).total;
     return statements ? index.search_statements(query, options).total : index.search(query, options).total;
   });
 }

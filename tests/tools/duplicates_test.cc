@@ -134,11 +134,20 @@ TEST_CASE("near-duplicates: groups hold across commits, and deleting the origina
   CHECK(archive.search({"radar", "--collapse"}).size() == 2);
 }
 
-TEST_CASE("near-duplicates: --collapse is for articles") {
+TEST_CASE("near-duplicates: --statements --collapse gives each statement once, with where else it appeared") {
   Archive archive;
-  Run r = run_attache({"search", "--index", archive.index.path().string(), "radar", "--statements", "--collapse"});
-  CHECK(r.status == 2);
-  CHECK(r.err.find("quotes --history") != std::string::npos);
+  auto all = archive.search({"provocation", "--statements"});
+  auto collapsed = archive.search({"provocation", "--statements", "--collapse"});
+  REQUIRE(!collapsed.empty());
+  CHECK(collapsed.size() < all.size());
+  std::set<std::string> texts;
+  for (const Json& h : collapsed) CHECK(texts.insert(h["text"].get<std::string>()).second);
+  const Json& carried = collapsed[0];
+  CHECK(carried["copies"].get<int>() >= 2);
+  CHECK(carried["original"] == "wire");
+  Run groups = run_attache({"search", "--index", archive.index.path().string(), "provocation", "--statements", "--count",
+                            "--collapse"});
+  CHECK(groups.out == std::to_string(collapsed.size()) + "\n");
 }
 
 TEST_CASE("near-duplicates: the speakers listing counts a story carried many times once, unless asked") {

@@ -9,6 +9,7 @@
 #include "attache/query/speakers.h"
 #include "cli.h"
 #include "open_index.h"
+#include "quote_history.h"
 
 namespace attache::cli {
 namespace {
@@ -95,17 +96,25 @@ void print_statement_hits(const FoundStatements& result, const query::Query& que
   whole.max_fragments = 1;
   whole.fragment_words = 1 << 20;
   size_t rank = offset;
-  for (const auto& hit : result.hits) {
+  for (size_t i = 0; i < result.hits.size(); ++i) {
+    const auto& hit = result.hits[i];
     const storage::StoredDocument& doc = hit.doc;
     const storage::StoredStatement& st = doc.statements.at(hit.statement);
+    const Copies* copies = i < result.copies.size() ? &result.copies[i] : nullptr;
     ++rank;
     if (json) {
-      std::cout << json_line(statement_hit_json(doc, st, hit.score, query)) << "\n";
+      Json j = statement_hit_json(doc, st, hit.score, query);
+      if (copies) j.update(copies_json(*copies));
+      std::cout << json_line(j) << "\n";
       continue;
     }
     query::Snippet marked = query::make_snippet(doc.text.substr(st.begin, st.end - st.begin), query, whole);
     std::cout << rank << ". " << format_day(doc.date) << "  " << st.canonical << (st.group ? " (group)" : "") << " — "
-              << st.cue << "\n   in " << doc.id << " · " << display_title(doc) << "\n   "
+              << st.cue << "\n   in " << doc.id << " · " << display_title(doc);
+    if (copies && copies->count)
+      std::cout << " · also in " << copies->count << (copies->count == 1 ? " other" : " others")
+                << (copies->original != doc.id ? "; first in " + copies->original : "");
+    std::cout << "\n   "
               << (bold ? query::mark_up(marked, "\x1b[1m", "\x1b[0m") : marked.text) << "\n\n";
   }
 }
@@ -127,8 +136,8 @@ int run_search(const std::vector<std::string>& args) {
       ("count", "print only the exact number of matches")
       ("facet", po::value(&facet_names)->value_name("NAME"), "counts over all matches: speaker, month (repeatable)")
       ("statements", "search statements (who said what) instead of articles; implied by speaker:")
-      ("collapse", "one hit per group of near-duplicate articles (wire copies, rewrites), with how many copies "
-                   "and their sources; --count counts groups")
+      ("collapse", "one hit per group of near-duplicate articles (wire copies, rewrites), or with statements per "
+                   "group of the same statement, with how many copies and their sources; --count counts groups")
       ("explain", "print the parsed query and how it will run, then search");
   add_query_options(options, positional, q, true);
   add_min_confidence_option(options, q);
@@ -162,8 +171,6 @@ int run_search(const std::vector<std::string>& args) {
   try {
     query::Query query = build_query(text, vm, q);
     const bool statements = query.mentions_speaker || vm.count("statements");
-    if (statements && search_options.collapse)
-      throw po::error("--collapse groups articles; each statement once is attache quotes --history");
     const bool count_only = vm.count("count") > 0;
     if (count_only) search_options.limit = 0;
     OpenIndex index(index_dir);
@@ -173,7 +180,8 @@ int run_search(const std::vector<std::string>& args) {
     const Json facet_counts = facets_json(index, query, facet_names, statements);
     SearchSummary summary{text, 0, offset, 0, q.sort, statements};
     if (statements) {
-      FoundStatements result = index.search_statements(query, search_options);
+      FoundStatements result = search_options.collapse ? search_statements_collapsed(index, query, search_options)
+                                                       : index.search_statements(query, search_options);
       summary.total = result.total;
       summary.returned = result.hits.size();
       if (!count_only) print_statement_hits(result, query, offset, json, bold);

@@ -9,6 +9,7 @@
 #include "attache/query/snippet.h"
 #include "attache/storage/index_reader.h"
 #include "open_index.h"
+#include "quote_history.h"
 
 namespace attache::cli {
 namespace {
@@ -77,9 +78,14 @@ Json search_hits_json(const OpenIndex& index, const query::Query& query, const q
                       bool statements, uint64_t& total) {
   Json hits = Json::array();
   if (statements) {
-    FoundStatements found = index.search_statements(query, options);
-    for (const auto& hit : found.hits)
-      hits.push_back(statement_hit_json(hit.doc, hit.doc.statements.at(hit.statement), hit.score, query));
+    FoundStatements found =
+        options.collapse ? search_statements_collapsed(index, query, options) : index.search_statements(query, options);
+    for (size_t i = 0; i < found.hits.size(); ++i) {
+      const auto& hit = found.hits[i];
+      Json j = statement_hit_json(hit.doc, hit.doc.statements.at(hit.statement), hit.score, query);
+      if (i < found.copies.size()) j.update(copies_json(found.copies[i]));
+      hits.push_back(std::move(j));
+    }
     total = found.total;
   } else {
     FoundArticles found = index.search(query, options);

@@ -47,6 +47,7 @@ struct FoundStatements {
   };
   std::vector<Hit> hits;
   uint64_t total = 0;
+  std::vector<Copies> copies;  // collapsed (quote_history.h), one per hit
 };
 
 class OpenIndex {

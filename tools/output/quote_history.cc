@@ -33,6 +33,7 @@ struct Member {
   size_t words = 0;
   uint64_t key = 0;  // hash of all its folded words
   Day date = 0;
+  uint32_t begin = 0;  // of the statement in its article's text
   std::string article, source, speaker, text;
 };
 
@@ -74,6 +75,7 @@ class Groups {
     m.words = words.size();
     m.key = hash_words(words, 0, words.size());
     m.date = doc.date;
+    m.begin = st.begin;
     m.article = doc.id;
     m.source = doc.source;
     m.speaker = st.canonical.empty() ? st.speaker : st.canonical;
@@ -86,6 +88,18 @@ class Groups {
     }
     members_.push_back(std::move(m));
   }
+
+  // Each member's group, numbered from 0, and the number of groups.
+  std::pair<std::vector<uint32_t>, uint32_t> numbers() {
+    join_parts();
+    std::vector<uint32_t> out(members_.size());
+    std::unordered_map<size_t, uint32_t> number_of_root;
+    for (size_t i = 0; i < members_.size(); ++i)
+      out[i] = number_of_root.try_emplace(find(i), static_cast<uint32_t>(number_of_root.size())).first->second;
+    return {std::move(out), static_cast<uint32_t>(number_of_root.size())};
+  }
+  const Member& member(size_t i) const { return members_[i]; }
+  size_t size() const { return members_.size(); }
 
   std::vector<QuoteGroup> groups() {
     join_parts();
@@ -208,6 +222,72 @@ std::optional<query::Query> history_query(QueryRequest request) {
   // A range from the first year matches every dated article.
   if (!words) request.text = "date:0001..";
   return build_query(request);
+}
+
+// As Searcher's collapsed search: the groups of every matching statement, then
+// ranked hits in a window widened until it holds offset + limit groups.
+FoundStatements search_statements_collapsed(const OpenIndex& index, const query::Query& query,
+                                            const query::SearchOptions& options) {
+  Groups groups;
+  index.for_each_statement(&query, [&](const storage::StoredDocument& doc, const storage::StoredStatement& st) {
+    groups.add(doc, st);
+  });
+  const auto [number, group_count] = groups.numbers();
+  auto key = [](const std::string& article, uint32_t begin) { return article + '\n' + std::to_string(begin); };
+  std::unordered_map<std::string, uint32_t> group_of;
+  std::vector<std::vector<size_t>> members(group_count);
+  for (size_t i = 0; i < groups.size(); ++i) {
+    group_of.emplace(key(groups.member(i).article, groups.member(i).begin), number[i]);
+    members[number[i]].push_back(i);
+  }
+  FoundStatements out;
+  out.total = group_count;
+  const size_t keep = options.hits_to_keep();
+  query::SearchOptions window = options;
+  window.collapse = false;
+  window.offset = 0;
+  window.exact_total = false;
+  window.limit = keep > SIZE_MAX / 4 ? SIZE_MAX : std::max<size_t>(2 * keep, 16);
+  std::vector<uint32_t> kept_groups;
+  for (;;) {
+    FoundStatements wide = index.search_statements(query, window);
+    const size_t found = wide.hits.size();
+    std::vector<bool> seen(group_count, false);
+    out.hits.clear();
+    kept_groups.clear();
+    for (auto& hit : wide.hits) {
+      auto it = group_of.find(key(hit.doc.id, hit.doc.statements.at(hit.statement).begin));
+      if (it != group_of.end() && seen[it->second]) continue;
+      if (it != group_of.end()) seen[it->second] = true;
+      kept_groups.push_back(it == group_of.end() ? UINT32_MAX : it->second);
+      out.hits.push_back(std::move(hit));
+    }
+    if (out.hits.size() >= keep || found < window.limit || window.limit == SIZE_MAX) break;
+    window.limit = window.limit > SIZE_MAX / 4 ? SIZE_MAX : window.limit * 4;
+  }
+  const size_t skip = std::min(options.offset, out.hits.size());
+  out.hits.erase(out.hits.begin(), out.hits.begin() + static_cast<std::ptrdiff_t>(skip));
+  kept_groups.erase(kept_groups.begin(), kept_groups.begin() + static_cast<std::ptrdiff_t>(skip));
+  if (out.hits.size() > options.limit) out.hits.resize(options.limit), kept_groups.resize(options.limit);
+  for (size_t h = 0; h < out.hits.size(); ++h) {
+    Copies copies;
+    if (kept_groups[h] != UINT32_MAX) {
+      const std::vector<size_t>& ids = members[kept_groups[h]];
+      const Member* first = &groups.member(ids.front());
+      for (size_t i : ids) {
+        const Member& m = groups.member(i);
+        if (m.date < first->date) first = &m;
+        if (m.article == out.hits[h].doc.id && m.begin == out.hits[h].doc.statements[out.hits[h].statement].begin) continue;
+        ++copies.count;
+        if (copies.sources.size() < Copies::kMaxCopySources &&
+            std::find(copies.sources.begin(), copies.sources.end(), m.source) == copies.sources.end())
+          copies.sources.push_back(m.source);
+      }
+      copies.original = first->article;
+    }
+    out.copies.push_back(std::move(copies));
+  }
+  return out;
 }
 
 HistoryOrder history_order(const std::string& name, const std::string& option_prefix) {

@@ -16,6 +16,7 @@
 #include "attache/query/query.h"
 #include "attache/storage/date.h"
 #include "json_output.h"
+#include "open_index.h"
 #include "query_request.h"
 
 namespace attache::cli {
@@ -43,6 +44,12 @@ std::vector<QuoteGroup> quote_history(const OpenIndex& index, const query::Query
 // words, dates or confidence; dates or confidence alone match every article.
 // Throws as build_query does.
 std::optional<query::Query> history_query(QueryRequest request);
+
+// One hit per group of the same statement (the groups above), the best of
+// each, with copies (Copies::original is the article it first appeared in);
+// total counts groups. What `search --statements --collapse` gives.
+FoundStatements search_statements_collapsed(const OpenIndex& index, const query::Query& query,
+                                            const query::SearchOptions& options);
 
 // spread or date; throws std::invalid_argument naming the option.
 HistoryOrder history_order(const std::string& name, const std::string& option_prefix);

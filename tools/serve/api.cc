@@ -80,8 +80,6 @@ void search(const httplib::Request& request, httplib::Response& response, LiveIn
     if (!cli::is_facet_name(name)) throw BadRequest(400, "facet takes speaker or month, not '" + name + "'");
   const bool statements = query.mentions_speaker || params.flag("statements");
   options.collapse = params.flag("collapse");
-  if (statements && options.collapse)
-    throw BadRequest(400, "collapse groups articles; each statement once is /api/quotes");
 
   auto lease = live.acquire();
   const cli::OpenIndex& index = *lease.index;
