@@ -107,6 +107,22 @@ TEST_CASE("near-duplicates: a wire story and three rewrites are one group, an ar
   CHECK(count.out == "5\n");
   Run groups = run_attache({"search", "--index", archive.index.path().string(), "radar", "--count", "--collapse"});
   CHECK(groups.out == "2\n");
+  // Facets either way: months count articles, or groups in the month of their earliest match.
+  auto month_total = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"search", "--index", archive.index.path().string(), "radar", "--json",
+                                     "--facet", "month"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    Run r = run_attache(args);
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    int total = 0;
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);)
+      if (Json j = Json::parse(line); j.contains("summary"))
+        for (const auto& [month, n] : j["summary"]["facets"]["month"].items()) total += n.get<int>();
+    return total;
+  };
+  CHECK(month_total({}) == 5);
+  CHECK(month_total({"--collapse"}) == 2);
   // export --unique: each group's original only.
   auto unique = json_lines(run_attache({"export", "--index", archive.index.path().string(), "--unique", "radar"}));
   std::set<std::string> ids;

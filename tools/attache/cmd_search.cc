@@ -177,7 +177,7 @@ int run_search(const std::vector<std::string>& args) {
     if (vm.count("explain")) std::cout << index.explain(query);
     for (const auto& name : facet_names)
       if (!is_facet_name(name)) throw po::error("--facet takes speaker or month, not '" + name + "'");
-    const Json facet_counts = facets_json(index, query, facet_names, statements);
+    const Json facet_counts = facets_json(index, query, facet_names, statements, search_options.collapse);
     SearchSummary summary{text, 0, offset, 0, q.sort, statements};
     if (statements) {
       FoundStatements result = search_options.collapse ? search_statements_collapsed(index, query, search_options)

@@ -145,17 +145,21 @@ Json summary_json(const SearchSummary& s, const Json& facets) {
 bool is_facet_name(const std::string& name) { return name == "month" || name == "speaker"; }
 
 Json facets_json(const OpenIndex& index, const query::Query& query, const std::vector<std::string>& names,
-                 bool statements) {
+                 bool statements, bool collapse) {
   Json out = Json::object();
   for (const std::string& name : names) {
     if (name == "month") {
       Json months = Json::object();
-      for (const auto& [month, n] : index.count_by_month(query, statements)) months[month] = n;
+      const bool groups = collapse && !statements;
+      for (const auto& [month, n] : groups ? index.count_groups_by_month(query) : index.count_by_month(query, statements))
+        months[month] = n;
       out["month"] = months;
     } else if (name == "speaker") {
       Json speakers = Json::array();
       auto unit = statements ? query::SpeakerUnit::statements : query::SpeakerUnit::articles;
-      for (const auto& s : index.count_speakers(&query, unit, {})) speakers.push_back(speaker_json(s, false));
+      query::SpeakerOptions options;
+      options.count_copies = !collapse;
+      for (const auto& s : index.count_speakers(&query, unit, options)) speakers.push_back(speaker_json(s, false));
       out["speaker"] = speakers;
     } else {
       throw std::invalid_argument("facet takes speaker or month, not '" + name + "'");

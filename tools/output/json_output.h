@@ -79,9 +79,10 @@ struct SearchSummary {
 Json summary_json(const SearchSummary& summary, const Json& facets);
 
 // Counts over every match for the facets named (speaker, month); throws
-// std::invalid_argument for another name.
+// std::invalid_argument for another name. collapse: each group of
+// near-duplicate articles counted once (in the month of its earliest match).
 Json facets_json(const OpenIndex& index, const query::Query& query, const std::vector<std::string>& names,
-                 bool statements);
+                 bool statements, bool collapse = false);
 bool is_facet_name(const std::string& name);
 
 // `attache stats --json`: counts, dates, bits per posting, bytes on disk.

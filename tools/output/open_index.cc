@@ -51,6 +51,21 @@ FoundArticles OpenIndex::search(const query::Query& query, const query::SearchOp
   return found;
 }
 
+std::vector<std::pair<std::string, uint64_t>> OpenIndex::count_groups_by_month(const query::Query& query) const {
+  require_duplicate_support();
+  const auto& segments = attache_->snapshot().segments();
+  const query::DuplicateGroups& groups = attache_->duplicates();
+  std::vector<Day> earliest(groups.group_count(), kMaxDay);
+  attache_->for_each_article(query, [&](size_t s, uint32_t doc) {
+    Day& day = earliest[groups.group_id({static_cast<uint32_t>(s), doc})];
+    day = std::min(day, segments[s]->date(doc));
+  });
+  std::map<std::string, uint64_t> months;
+  for (Day day : earliest)
+    if (day != kMaxDay) ++months[format_day(day).substr(0, 7)];
+  return {months.begin(), months.end()};
+}
+
 Copies OpenIndex::copies_of(size_t segment, uint32_t doc) const {
   const auto& segments = attache_->snapshot().segments();
   const auto group = attache_->duplicates().group({static_cast<uint32_t>(segment), doc});

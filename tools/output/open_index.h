@@ -79,6 +79,8 @@ class OpenIndex {
                                                   const query::SpeakerOptions& options = {}) const;
   // Matching articles (or statements) by month, "YYYY-MM" ascending.
   std::vector<std::pair<std::string, uint64_t>> count_by_month(const query::Query& query, bool statements) const;
+  // Groups of near-duplicate articles with a match, by the month of their earliest match.
+  std::vector<std::pair<std::string, uint64_t>> count_groups_by_month(const query::Query& query) const;
   uint64_t article_count() const;
   // The attache snapshot; null for a Xapian index.
   const storage::IndexSnapshot* snapshot() const;

@@ -83,7 +83,7 @@ void search(const httplib::Request& request, httplib::Response& response, LiveIn
 
   auto lease = live.acquire();
   const cli::OpenIndex& index = *lease.index;
-  const Json facet_counts = cli::facets_json(index, query, facets, statements);
+  const Json facet_counts = cli::facets_json(index, query, facets, statements, options.collapse);
   cli::SearchSummary summary{text, 0, options.offset, 0, params.text("sort").value_or("relevance"), statements};
   Json hits = cli::search_hits_json(index, query, options, statements, summary.total);
   summary.returned = hits.size();
