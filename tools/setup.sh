@@ -71,5 +71,9 @@ echo
 echo '$ attache speakers --index corpus-index --limit 8'
 $attache speakers --index corpus-index --limit 8
 echo
+echo "Who said it first: each statement once, with when and how widely it was carried"
+echo "\$ attache quotes --index corpus-index '\"open door\"' --history --sort date --limit 2"
+$attache quotes --index corpus-index '"open door"' --history --sort date --limit 2
+echo
 echo "Try your own: $attache search --index corpus-index 'nato -russia' (see $attache search --help)"
 echo "Search it in a browser: $attache serve --index corpus-index   then open http://127.0.0.1:8080/"
