@@ -122,6 +122,13 @@ TEST_CASE("no statement without a speech act") {
   CHECK(find("The so-called \"peacekeepers\" have not been seen, and the talks, nicknamed \"Normandy\", stalled.").empty());
 }
 
+// Found by the extractor fuzzer: punctuation alone makes no sentence, and the tagger read the
+// end of sentence 0 past the table of sentence starts.
+TEST_CASE("text of punctuation alone has no statement and reads nothing out of bounds") {
+  for (const char* text : {"\u201c)", "\"", "\u201c\u201d", ", : ;", "\u201c said \u201d)"})
+    CHECK(find(text).empty());
+}
+
 TEST_CASE("character offsets count code points") {
   std::string text = "Рябков said that the talks were over.";
   auto statements = extract_statements(text);
