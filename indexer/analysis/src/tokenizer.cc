@@ -85,6 +85,11 @@ class Scanner {
   uint32_t run() {
     size_t i = 0;
     while (i < text_.size()) {
+      const unsigned char byte = static_cast<unsigned char>(text_[i]);
+      if (byte < 0x80 && !is_ascii_alnum(static_cast<char>(byte))) {  // ASCII space and punctuation
+        ++i;
+        continue;
+      }
       CodePoint cp = decode(text_, i);
       CharClass cls = classify(cp.value);
       if (cls == CharClass::ideograph) {
