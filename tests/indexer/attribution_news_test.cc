@@ -59,6 +59,22 @@ TEST_CASE("the speaker is the person, not the bank, the city or the dateline") {
   CHECK(s[1].canonical == "Soviet delegate");
 }
 
+TEST_CASE("a role that opens a sentence is the person introduced in it, for the pronouns after it") {
+  auto s = find("Senator J. William Fulbright of Arkansas spoke on Monday. \"The cuts will hurt,\" said Representative "
+                "Otto Passman.\n\nThe senator met the press in Paris. Asked about the embargo, he replied that no "
+                "decision had been taken.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Otto Passman");
+  CHECK(s[1].canonical == "William Fulbright");
+}
+
+TEST_CASE("a Representative is a member of Congress, not an envoy") {
+  auto s = find("\"The cuts will hurt,\" said Representative Otto Passman.\n\nThe ambassador told reporters that no "
+                "decision had been taken on the embargo.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[1].canonical != "Otto Passman");
+}
+
 TEST_CASE("a pronoun never resolves to a country") {
   auto s = find("The United States will press its allies to open their markets, officials in Washington said. "
                 "E. M. Martin, an assistant secretary of state, arrived on Monday. He said the tariff talks would "
