@@ -75,6 +75,13 @@ TEST_CASE("a Representative is a member of Congress, not an envoy") {
   CHECK(s[1].canonical != "Otto Passman");
 }
 
+TEST_CASE("the source of an opening according to ends at its comma; what follows is said") {
+  auto s = find("According to the State Department, the ambassador will return to Moscow next week.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].speaker == "the State Department");
+  CHECK(s[0].text == "the ambassador will return to Moscow next week");
+}
+
 TEST_CASE("a pronoun never resolves to a country") {
   auto s = find("The United States will press its allies to open their markets, officials in Washington said. "
                 "E. M. Martin, an assistant secretary of state, arrived on Monday. He said the tariff talks would "

@@ -275,6 +275,7 @@ class Grouping {
     a.cue_last = d.cue->last;
     a.content_first = d.contents[first_content]->first;
     a.content_last = d.contents[end_content - 1]->last;
+    end_source_at_comma_after_according_to(a);
     float content_margin = 0;
     for (size_t k = first_content; k < end_content; ++k) content_margin += d.contents[k]->margin;
     a.source_margin = d.source->margin;
@@ -283,6 +284,20 @@ class Grouping {
     a.content_untagged = d.content_untagged;
     a.source_subject = d.subject;
     return a;
+  }
+
+  // "According to the State Department, the ambassador will return": the source of "according
+  // to" ends at its comma, and the words after it begin what was said.
+  void end_source_at_comma_after_according_to(TaggedAttribution& a) const {
+    if (a.source_first <= a.cue_last || a.cue_first == a.cue_last || !w_[a.cue_last].is("to") ||
+        lowered(w_[a.cue_last - 1].text) != "according" || a.content_first != a.source_last + 1)
+      return;
+    for (uint32_t k = a.source_first + 1; k < a.source_last; ++k)
+      if (w_[k].kind == WordKind::comma) {
+        a.content_first = k + 1;
+        a.source_last = k - 1;
+        return;
+      }
   }
 
   const WordStream& stream_;
