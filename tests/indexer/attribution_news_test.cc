@@ -82,6 +82,13 @@ TEST_CASE("the source of an opening according to ends at its comma; what follows
   CHECK(s[0].text == "the ambassador will return to Moscow next week");
 }
 
+TEST_CASE("the person an apposition names is the speaker, not the description before it") {
+  auto s = find("The mayor's spokesman, a former reporter named Ellen Park, told the council that the budget was "
+                "balanced.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Ellen Park");
+}
+
 TEST_CASE("a pronoun never resolves to a country") {
   auto s = find("The United States will press its allies to open their markets, officials in Washington said. "
                 "E. M. Martin, an assistant secretary of state, arrived on Monday. He said the tariff talks would "

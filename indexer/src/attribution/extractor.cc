@@ -156,7 +156,10 @@ class Extractor {
       uint32_t name_last = head_last + 2;
       while (name_last < last && w_[name_last + 1].kind != WordKind::comma) ++name_last;
       Phrase named = phrases_.ending_at(static_cast<int>(name_last), head_last + 2);
-      if (named.type == PhraseType::name && named.first == head_last + 2) return named;
+      // "The mayor's spokesman, a former reporter named Ellen Park, told": so is one the apposition names.
+      const bool named_in_apposition =
+          named.first > head_last + 2 && (w_[named.first - 1].is("named") || w_[named.first - 1].is("called"));
+      if (named.type == PhraseType::name && (named.first == head_last + 2 || named_in_apposition)) return named;
     }
     if (p.type != PhraseType::none) {
       // "The European Council on Foreign Relations analyst Kaja Liik": a role noun introduces the subject.
