@@ -89,6 +89,21 @@ TEST_CASE("the person an apposition names is the speaker, not the description be
   CHECK(s[0].canonical == "Ellen Park");
 }
 
+TEST_CASE("a clause before a closing attribution is what was said, cue words inside it included") {
+  auto s = find("Russia will respond to any expansion of NATO, Deputy Foreign Minister Sergei Ryabkov told the TASS "
+                "news agency on Thursday.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Sergei Ryabkov");
+  CHECK(s[0].text == "Russia will respond to any expansion of NATO");
+}
+
+TEST_CASE("the object of a cue's preposition is not what was said") {
+  auto s = find("Mr. Stoltenberg, 62, said in an interview with the BBC that the alliance had no plans to send troops.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Stoltenberg");
+  CHECK(s[0].text == "the alliance had no plans to send troops");
+}
+
 TEST_CASE("a pronoun never resolves to a country") {
   auto s = find("The United States will press its allies to open their markets, officials in Washington said. "
                 "E. M. Martin, an assistant secretary of state, arrived on Monday. He said the tariff talks would "

@@ -57,7 +57,7 @@ class Extractor {
       Speaker speaker = tagged_speaker(t, e);
       // A statement's text is what was said: the marks around a whole quotation and
       // the complementiser before a clause are not part of it.
-      uint32_t content_first = t.content_first;
+      uint32_t content_first = after_cue_object(t);
       if (content_first < t.content_last && (w_[content_first].is("that") || w_[content_first].is("That"))) ++content_first;
       uint32_t begin = w_[content_first].begin, end = w_[t.content_last].end;
       if (w_[content_first].kind == WordKind::quote_open && content_first < t.content_last) begin = w_[content_first].end;
@@ -65,6 +65,18 @@ class Extractor {
       if (add(speaker, phrases_.span_text(t.cue_first, t.cue_last), begin, end, kind))
         evidence_.push_back(e);
     }
+  }
+
+  // "said in an interview with the BBC that the alliance ...": after a cue that ends with a
+  // preposition, its object comes before the "that" which opens what was said.
+  uint32_t after_cue_object(const TaggedAttribution& t) const {
+    static const std::unordered_set<std::string_view> kPrepositions = {"with", "to", "on", "in", "at", "for"};
+    if (t.content_first <= t.cue_last || !kPrepositions.count(lowered(w_[t.cue_last].text))) return t.content_first;
+    for (uint32_t k = t.content_first; k < t.content_last && k < t.content_first + 8; ++k) {
+      if (w_[k].kind != WordKind::word || w_[k].quote >= 0) return t.content_first;
+      if (w_[k].is("that")) return k;
+    }
+    return t.content_first;
   }
 
   // Direct when all the content's words are quoted, mixed when some are;

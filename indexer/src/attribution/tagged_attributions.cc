@@ -201,23 +201,47 @@ class Grouping {
   // "The cuts will help exporters, E. M. Martin, an assistant secretary of state, told members of
   // the council": a source and a cue whose content the tagger missed, after a clause and a comma
   // that open the sentence. The clause is what was said; the calibrator knows it was not tagged.
+  // A cue inside that clause is part of what was said ("Russia will respond to any expansion of
+  // NATO, Deputy Foreign Minister Sergei Ryabkov told TASS"): its attribution gives way.
   void add_untagged_clauses() {
+    std::vector<const Run*> given_way;  // cues whose attribution became part of a clause
     for (Draft& d : drafts_) {
       if (!d.source || !d.contents.empty()) continue;
       const uint32_t lead = std::min(d.source->first, d.cue->first);
       const uint32_t start = stream_.sentence_first_word[w_[lead].sentence];
       if (lead < start + 4 || w_[lead - 1].kind != WordKind::comma) continue;
+      std::vector<const Run*> inner;
+      for (const Draft& other : drafts_)
+        if (other.cue->first >= start && other.cue->last + 1 < lead) inner.push_back(other.cue);
       bool plain = true;
       float margin = 0;
       for (uint32_t k = start; k + 1 < lead; ++k) {
-        plain = plain && labels_[k] == O && w_[k].quote < 0 && w_[k].kind != WordKind::quote_open;
+        plain = plain && w_[k].quote < 0 && w_[k].kind != WordKind::quote_open &&
+                (labels_[k] == O || (!inner.empty() && inside_drafts_of(inner, k, start, lead)));
         margin -= margins_[k];
       }
       if (!plain) continue;
       untagged_.push_back({Part::content, start, lead - 2, margin / static_cast<float>(lead - 1 - start)});
       d.contents.push_back(&untagged_.back());
       d.content_untagged = true;
+      given_way.insert(given_way.end(), inner.begin(), inner.end());
     }
+    std::erase_if(drafts_, [&](const Draft& d) {
+      return std::find(given_way.begin(), given_way.end(), d.cue) != given_way.end();
+    });
+  }
+
+  // Is word k part of the source, cue or content of an attribution whose cue is one of `cues`,
+  // all of it within words [start, lead)?
+  bool inside_drafts_of(const std::vector<const Run*>& cues, uint32_t k, uint32_t start, uint32_t lead) const {
+    auto within = [&](const Run* r) { return r && r->first >= start && r->last < lead && r->first <= k && k <= r->last; };
+    for (const Draft& d : drafts_) {
+      if (std::find(cues.begin(), cues.end(), d.cue) == cues.end()) continue;
+      if (within(d.cue) || within(d.source)) return true;
+      for (const Run* c : d.contents)
+        if (within(c)) return true;
+    }
+    return false;
   }
 
   bool quoted_run(const Run* r) const { return w_[r->first].quote >= 0 || w_[r->first].kind == WordKind::quote_open; }
