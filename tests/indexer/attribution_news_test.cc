@@ -104,6 +104,12 @@ TEST_CASE("the object of a cue's preposition is not what was said") {
   CHECK(s[0].text == "the alliance had no plans to send troops");
 }
 
+TEST_CASE("an unnamed spokesman is known by whom he speaks for") {
+  auto s = find("\"There will be consequences,\" a spokesman for the State Department said, declining to give details.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "spokesman for the State Department");
+}
+
 TEST_CASE("a pronoun never resolves to a country") {
   auto s = find("The United States will press its allies to open their markets, officials in Washington said. "
                 "E. M. Martin, an assistant secretary of state, arrived on Monday. He said the tariff talks would "
