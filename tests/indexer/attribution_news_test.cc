@@ -110,6 +110,12 @@ TEST_CASE("an unnamed spokesman is known by whom he speaks for") {
   CHECK(s[0].canonical == "spokesman for the State Department");
 }
 
+TEST_CASE("quoted as saying: the as is not the speaker's") {
+  auto s = find("The newspaper Izvestia quoted a senior Kremlin official as saying that talks could resume next week.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].speaker == "a senior Kremlin official");
+}
+
 TEST_CASE("a pronoun never resolves to a country") {
   auto s = find("The United States will press its allies to open their markets, officials in Washington said. "
                 "E. M. Martin, an assistant secretary of state, arrived on Monday. He said the tariff talks would "

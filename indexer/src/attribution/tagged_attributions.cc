@@ -284,7 +284,9 @@ class Grouping {
     TaggedAttribution a;
     a.source_first = d.source->first;
     a.source_last = d.source->last;
-    while (a.source_last > a.source_first && w_[a.source_last].kind != WordKind::word) --a.source_last;
+    // "quoted a senior official as saying": the "as" belongs to the cue.
+    while (a.source_last > a.source_first && (w_[a.source_last].kind != WordKind::word || w_[a.source_last].is("as")))
+      --a.source_last;
     // A dateline is not part of the source ("MOSCOW — Russia's foreign minister, ...").
     for (uint32_t k = a.source_first; k + 1 < a.source_last && w_[k].paragraph == w_[a.source_first].paragraph; ++k) {
       if (w_[k].kind == WordKind::dash) {
