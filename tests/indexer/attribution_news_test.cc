@@ -116,6 +116,13 @@ TEST_CASE("quoted as saying: the as is not the speaker's") {
   CHECK(s[0].speaker == "a senior Kremlin official");
 }
 
+TEST_CASE("a person of a place is the person, not the place") {
+  auto s = find("The plan, which former Gov. Jeb Bush of Florida praised on Monday, would cut taxes. Later, former Gov. "
+                "Jeb Bush of Florida said the plan would also create jobs.");
+  REQUIRE(!s.empty());
+  CHECK(s.back().canonical == "Jeb Bush");
+}
+
 TEST_CASE("a pronoun never resolves to a country") {
   auto s = find("The United States will press its allies to open their markets, officials in Washington said. "
                 "E. M. Martin, an assistant secretary of state, arrived on Monday. He said the tariff talks would "

@@ -184,6 +184,15 @@ class Extractor {
       // Only a name or an organisation is out ("at the Munich Security Conference"); a
       // description stays ("Many of the local GOP leaders").
       if (!kPrepositions.count(w_[before].text) || !w_[p.last].capitalized) return p;
+      // "former Gov. Jeb Bush of Florida": the name before the place.
+      if (before > first && w_[before].is("of")) {
+        Phrase named = phrases_.ending_at(static_cast<int>(before) - 1, first);
+        const bool object = named.first > first && kPrepositions.count(lowered(w_[named.first - 1].text));  // "aides to Gov. X"
+        const bool person = !named.titles.empty() || named.gender != 0;  // "Gov.", "Mrs.", a given name
+        if (named.type == PhraseType::name && named.names.size() > 1 && person && !object &&
+            !is_institution_word(w_[named.last].text))
+          return named;
+      }
     }
     Phrase start = phrases_.starting_at(first);
     if (start.type == PhraseType::name && description) return {};
