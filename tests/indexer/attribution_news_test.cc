@@ -123,6 +123,13 @@ TEST_CASE("a person of a place is the person, not the place") {
   CHECK(s.back().canonical == "Jeb Bush");
 }
 
+TEST_CASE("a source inside a relative clause is not the speaker; the sentence's subject is") {
+  auto s = find("Omar Haddad, who at the time was a Houston member of the Coalition, a network of small growers, said that "
+                "the drought was changing attitudes towards the co-operative.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Omar Haddad");
+}
+
 TEST_CASE("a pronoun never resolves to a country") {
   auto s = find("The United States will press its allies to open their markets, officials in Washington said. "
                 "E. M. Martin, an assistant secretary of state, arrived on Monday. He said the tariff talks would "

@@ -210,6 +210,21 @@ class Extractor {
            (w_[k - 1].is("at") || w_[k - 1].is("in") || w_[k - 1].is("from") || w_[k - 1].is("on"));
   }
 
+  // "Mrs. Helen Frank, president of the Parents Association, which has 12,000 members, said": a
+  // source inside a relative clause between commas belongs to that clause; the sentence's subject speaks.
+  bool inside_relative_clause(uint32_t source_first) const {
+    const uint32_t sentence_first = phrases_.sentence_first();
+    static const std::unordered_set<std::string_view> kPronouns = {"he", "she", "they", "it", "i", "we"};
+    if (kPronouns.count(lowered(w_[source_first].text))) return false;  // a pronoun in the clause still says who
+    for (uint32_t k = source_first + 1; k > sentence_first + 1;) {
+      --k;
+      if (w_[k].kind == WordKind::comma) return false;
+      if (w_[k].kind != WordKind::word) continue;
+      if (w_[k].is("which") || w_[k].is("who") || w_[k].is("whose")) return w_[k - 1].kind == WordKind::comma;
+    }
+    return false;
+  }
+
   // What "who" stands for: the noun phrase before it ("Podesta, who said").
   Phrase antecedent(uint32_t relative) const {
     const uint32_t sentence_first = phrases_.sentence_first();
@@ -228,6 +243,11 @@ class Extractor {
     if (!e.relative && inside_prepositional_phrase(t.source_first)) {
       Phrase subject = phrases_.starting_at(phrases_.sentence_first());
       if (subject.type != PhraseType::none && subject.last < t.source_first) p = subject;
+    } else if (!e.relative && inside_relative_clause(t.source_first)) {
+      Phrase subject = phrases_.starting_at(phrases_.sentence_first());
+      const bool someone = subject.type == PhraseType::role ||
+                           (subject.type == PhraseType::name && (!subject.titles.empty() || subject.names.size() > 1));
+      if (someone && subject.last < t.source_first) p = subject;
     }
     Speaker s;
     if (p.type != PhraseType::none) s = people_.resolve(p);
