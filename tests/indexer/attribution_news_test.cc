@@ -130,6 +130,14 @@ TEST_CASE("a source inside a relative clause is not the speaker; the sentence's 
   CHECK(s[0].canonical == "Omar Haddad");
 }
 
+TEST_CASE("was quoted by an agency as saying: the speaker is the one quoted") {
+  auto s = find("Iranian Foreign Minister Mohammad Javad Zarif spoke in Tehran.\n\n\"We have not violated the deal,\" "
+                "Zarif was quoted by the ISNA news agency as saying.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].speaker == "Zarif");
+  CHECK(s[0].canonical == "Mohammad Javad Zarif");
+}
+
 TEST_CASE("a pronoun never resolves to a country") {
   auto s = find("The United States will press its allies to open their markets, officials in Washington said. "
                 "E. M. Martin, an assistant secretary of state, arrived on Monday. He said the tariff talks would "

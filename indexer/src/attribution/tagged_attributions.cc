@@ -287,6 +287,13 @@ class Grouping {
     // "quoted a senior official as saying": the "as" belongs to the cue.
     while (a.source_last > a.source_first && (w_[a.source_last].kind != WordKind::word || w_[a.source_last].is("as")))
       --a.source_last;
+    // "Zarif was quoted by the ISNA news agency as saying": the source ends before its verb.
+    for (uint32_t k = a.source_first + 1; k < a.source_last; ++k)
+      if ((w_[k].is("was") || w_[k].is("were") || w_[k].is("is") || w_[k].is("are")) &&
+          (w_[k + 1].is("quoted") || w_[k + 1].is("cited"))) {
+        a.source_last = k - 1;
+        break;
+      }
     // A dateline is not part of the source ("MOSCOW — Russia's foreign minister, ...").
     for (uint32_t k = a.source_first; k + 1 < a.source_last && w_[k].paragraph == w_[a.source_first].paragraph; ++k) {
       if (w_[k].kind == WordKind::dash) {
