@@ -97,11 +97,14 @@ TEST_CASE("a clause before a closing attribution is what was said, cue words ins
   CHECK(s[0].text == "Russia will respond to any expansion of NATO");
 }
 
-TEST_CASE("the object of a cue's preposition is not what was said") {
-  auto s = find("Mr. Stoltenberg, 62, said in an interview with the BBC that the alliance had no plans to send troops.");
-  REQUIRE(s.size() == 1);
+TEST_CASE("the object of a cue's preposition, or whom it was told to, is not what was said") {
+  auto s = find("Mr. Stoltenberg, 62, said in an interview with the BBC that the alliance had no plans to send troops.\n\n"
+                "In Moscow, Premier Khrushchev told a party congress that the Soviet Union would sign a separate peace "
+                "treaty with East Germany.");
+  REQUIRE(s.size() == 2);
   CHECK(s[0].canonical == "Stoltenberg");
   CHECK(s[0].text == "the alliance had no plans to send troops");
+  CHECK(s[1].text == "the Soviet Union would sign a separate peace treaty with East Germany");
 }
 
 TEST_CASE("an unnamed spokesman is known by whom he speaks for") {
