@@ -97,6 +97,21 @@ TEST_CASE("a clause before a closing attribution is what was said, cue words ins
   CHECK(s[0].text == "Russia will respond to any expansion of NATO");
 }
 
+TEST_CASE("a clause gives way only to a closing source that names someone") {
+  auto s = find("Dmitri Trenin, director of the Carnegie Moscow Center, said the Kremlin wanted guarantees on paper, not "
+                "promises.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Dmitri Trenin");
+  CHECK(s[0].text.rfind("the Kremlin wanted guarantees on paper", 0) == 0);
+}
+
+TEST_CASE("what was called for is not cut to the clause after it") {
+  auto s = find("President Vladimir Putin spoke on Friday. He also called for assurances that NATO would not expand "
+                "eastward.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].text == "assurances that NATO would not expand eastward");
+}
+
 TEST_CASE("the object of a cue's preposition, or whom it was told to, is not what was said") {
   auto s = find("Mr. Stoltenberg, 62, said in an interview with the BBC that the alliance had no plans to send troops.\n\n"
                 "In Moscow, Premier Khrushchev told a party congress that the Soviet Union would sign a separate peace "

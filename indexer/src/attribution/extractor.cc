@@ -68,11 +68,12 @@ class Extractor {
   }
 
   // "said in an interview with the BBC that the alliance ...", "told a party congress that the
-  // Soviet Union ...": after a cue that ends with a preposition or takes an addressee, its object
-  // comes before the "that" which opens what was said.
+  // Soviet Union ...": after a cue that ends with a preposition of whom or where it was said, or
+  // that takes an addressee, its object comes before the "that" which opens what was said. (Not
+  // "called for assurances that ...": what was called for is the assurances.)
   uint32_t after_cue_object(const TaggedAttribution& t) const {
     static const std::unordered_set<std::string_view> kTakesObject = {
-        "with", "to", "on", "in", "at", "for", "told", "tell", "tells", "telling", "assured", "informed", "reminded"};
+        "with", "to", "in", "at", "told", "tell", "tells", "telling", "assured", "informed", "reminded"};
     if (t.content_first <= t.cue_last || !kTakesObject.count(lowered(w_[t.cue_last].text))) return t.content_first;
     for (uint32_t k = t.content_first; k < t.content_last && k < t.content_first + 8; ++k) {
       if (w_[k].kind != WordKind::word || w_[k].quote >= 0) return t.content_first;

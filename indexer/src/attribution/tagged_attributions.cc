@@ -213,6 +213,7 @@ class Grouping {
       std::vector<const Run*> inner;
       for (const Draft& other : drafts_)
         if (other.cue->first >= start && other.cue->last + 1 < lead) inner.push_back(other.cue);
+      if (!inner.empty() && !names_someone(*d.source)) continue;
       bool plain = true;
       float margin = 0;
       for (uint32_t k = start; k + 1 < lead; ++k) {
@@ -229,6 +230,15 @@ class Grouping {
     std::erase_if(drafts_, [&](const Draft& d) {
       return std::find(given_way.begin(), given_way.end(), d.cue) != given_way.end();
     });
+  }
+
+  // Inner attributions give way only to a source that names someone ("Deputy Foreign Minister
+  // Sergei Ryabkov", "US officials", "the ministry"): in "Dmitri Trenin ... said the Kremlin
+  // wanted guarantees on paper, not promises", "not promises" is no closing attribution.
+  bool names_someone(const Run& source) const {
+    const Word& first = w_[source.first];
+    const std::string word = lowered(first.text);
+    return first.capitalized || word == "the" || word == "a" || word == "an" || is_group_noun(word);
   }
 
   // Is word k part of the source, cue or content of an attribution whose cue is one of `cues`,
