@@ -77,6 +77,15 @@ bool is_digit(int32_t cp) { return cp >= '0' && cp <= '9'; }
 
 bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+void lower_ascii(std::string& s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+}
+
 class Scanner {
  public:
   Scanner(std::string_view text, std::vector<Token>& out, uint32_t position)
@@ -209,9 +218,8 @@ class Scanner {
 
   // fold(), lowering an ASCII segment where it lies rather than copying it.
   static std::string folded_segment(std::string& raw) {
-    if (!std::all_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return fold(raw);
-    for (char& c : raw)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (!is_ascii(raw)) return fold(raw);
+    lower_ascii(raw);
     return std::move(raw);
   }
 
@@ -247,16 +255,9 @@ uint32_t tokenize(std::string_view text, std::vector<Token>& out, uint32_t first
 }
 
 std::string fold(std::string_view word) {
-  bool ascii = true;
-  for (char c : word)
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  if (ascii) {
+  if (is_ascii(word)) {
     std::string s(word);
-    for (char& c : s)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    lower_ascii(s);
     return s;
   }
   utf8proc_uint8_t* mapped = nullptr;

@@ -243,14 +243,15 @@ class Extractor {
     e.relative = t.source_first == t.source_last && (first == "who" || first == "which" || first == "that");
     e.possessive = possessive(w_[t.source_last].text) || first == "his" || first == "her" || first == "their";
     Phrase p = e.relative ? antecedent(t.source_first) : source_head(t.source_first, t.source_last);
-    if (!e.relative && inside_prepositional_phrase(t.source_first)) {
+    const bool in_place_phrase = !e.relative && inside_prepositional_phrase(t.source_first);
+    if (in_place_phrase || (!e.relative && inside_relative_clause(t.source_first))) {
+      // Out of a relative clause, only a titled or full name or a role takes over.
       Phrase subject = phrases_.starting_at(phrases_.sentence_first());
-      if (subject.type != PhraseType::none && subject.last < t.source_first) p = subject;
-    } else if (!e.relative && inside_relative_clause(t.source_first)) {
-      Phrase subject = phrases_.starting_at(phrases_.sentence_first());
-      const bool someone = subject.type == PhraseType::role ||
-                           (subject.type == PhraseType::name && (!subject.titles.empty() || subject.names.size() > 1));
-      if (someone && subject.last < t.source_first) p = subject;
+      const bool takes_over = in_place_phrase ? subject.type != PhraseType::none
+                                              : subject.type == PhraseType::role ||
+                                                    (subject.type == PhraseType::name &&
+                                                     (!subject.titles.empty() || subject.names.size() > 1));
+      if (takes_over && subject.last < t.source_first) p = subject;
     }
     Speaker s;
     if (p.type != PhraseType::none) s = people_.resolve(p);
