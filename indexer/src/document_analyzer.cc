@@ -1,6 +1,7 @@
 // Body and title words become stems with positions (the title after a gap) plus
-// the unstemmed forms that differ from their stems; title, source and id also
-// get field terms.
+// the unstemmed forms that differ from their stems; title, source, author,
+// place, language and id also get field terms. An article that names no place
+// takes its dateline's.
 #include "attache/indexer/document_analyzer.h"
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include "attache/analysis/stemmer.h"
 #include "attache/analysis/terms.h"
 #include "attache/analysis/tokenizer.h"
+#include "attache/indexer/dateline.h"
 #include "attache/indexer/statements.h"
 #include "attache/storage/string_table.h"
 #include "signature.h"
@@ -139,12 +141,25 @@ struct DocumentAnalyzer::Impl {
 
   // Statements of the body (whose tokens are still in `tokens`): stored with
   // the token positions they cover, and speaker terms for speaker: queries.
-  void add_statements(Article& article) {
+  // A dateline is no speaker ("GENEVA — ... , GENEVA said" must not make GENEVA
+  // one): the extractor reads the text with the dateline blanked to spaces of
+  // the same length, so every span it gives still points into the text, and a
+  // statement whose speaker is the dateline's place in its capitals is dropped.
+  void add_statements(Article& article, const std::optional<Dateline>& dateline) {
     std::vector<analysis::Token> body;
     body.swap(tokens);
     std::vector<std::pair<std::string, uint32_t>> speaker_terms;
     uint32_t index = 0;
-    for (const Statement& s : extract_statements(article.text)) {
+    std::string blanked;
+    std::string_view dateline_capitals;
+    if (dateline) {
+      dateline_capitals = std::string_view(article.text).substr(dateline->begin, dateline->place_end - dateline->begin);
+      blanked = article.text;
+      std::fill(blanked.begin() + static_cast<std::ptrdiff_t>(dateline->begin),
+                blanked.begin() + static_cast<std::ptrdiff_t>(dateline->end), ' ');
+    }
+    for (const Statement& s : extract_statements(dateline ? blanked : article.text)) {
+      if (dateline && (s.speaker == dateline_capitals || s.canonical == dateline_capitals)) continue;
       storage::StoredStatement stored = to_stored(s);
       auto first = std::lower_bound(body.begin(), body.end(), s.begin,
                                     [](const analysis::Token& t, uint32_t b) { return t.begin < b; });
@@ -187,12 +202,20 @@ storage::IndexableDocument DocumentAnalyzer::analyze(Article&& article) {
   impl_->doc = &doc;
   uint32_t body_end = impl_->add_words(article.text, 0);
   doc.signature = article_signature(impl_->tokens);
-  impl_->add_statements(article);
+  std::optional<Dateline> dateline = find_dateline(article.text);
+  if (article.place.empty() && dateline) article.place = dateline->place;
+  impl_->add_statements(article, dateline);
   if (!article.title.empty()) {
     impl_->add_words(article.title, body_end + analysis::kTitlePositionGap);
     impl_->add_field(analysis::kTitlePrefix, article.title, true);
   }
   if (!article.source.empty()) impl_->add_field(analysis::kSourcePrefix, article.source, false);
+  if (!article.author.empty()) impl_->add_field(analysis::kAuthorPrefix, article.author, false);
+  if (!article.place.empty()) {
+    impl_->add_field(analysis::kPlacePrefix, article.place, false);
+    impl_->add(std::string(analysis::kPlaceValuePrefix) + article.place, 0, false);
+  }
+  if (!article.language.empty()) impl_->add(analysis::field_term(analysis::kLanguagePrefix, article.language), 0, false);
   impl_->add(analysis::field_term(analysis::kIdPrefix, article.id), 0, false);
   doc.stored = std::move(article);
   impl_->finish_document();

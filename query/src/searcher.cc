@@ -258,6 +258,33 @@ std::vector<std::pair<std::string, uint64_t>> Searcher::count_by_month(const Que
   return out;
 }
 
+std::map<std::string, uint64_t> Searcher::count_by_value(const Query& query, std::string_view prefix,
+                                                         bool statements) const {
+  const auto& segments = snapshot_->segments();
+  std::vector<std::vector<uint32_t>> matches(segments.size());  // per segment: matches of each document
+  auto add = [&](size_t s, uint32_t doc) {
+    if (matches[s].empty()) matches[s].assign(segments[s]->doc_count(), 0);
+    ++matches[s][doc];
+  };
+  if (statements)
+    for_each_statement(query, [&](const StatementHit& hit, const storage::StoredStatement&) { add(hit.segment, hit.doc); },
+                       false);
+  else
+    for_each_article(query, add);
+  std::map<std::string, uint64_t> counts;
+  for (size_t s = 0; s < segments.size(); ++s) {
+    if (matches[s].empty()) continue;
+    segments[s]->scan_terms(prefix, [&](std::string_view term, const storage::TermInfo& info) {
+      uint64_t n = 0;
+      for (storage::PostingCursor c = segments[s]->postings(info); c.doc() != storage::PostingCursor::kEnd; c.next())
+        n += matches[s][c.doc()];
+      if (n) counts[std::string(term.substr(prefix.size()))] += n;
+      return true;
+    });
+  }
+  return counts;
+}
+
 uint64_t Searcher::count(const Query& query) const {
   SearchOptions options;
   options.limit = 0;

@@ -243,6 +243,9 @@ storage::StoredDocument XapianSearcher::document(uint32_t docid) const {
     d.source = j["source"];
     d.url = j["url"];
     d.text = j["text"];
+    d.author = j.value("author", "");  // absent in databases written before these fields
+    d.place = j.value("place", "");
+    d.language = j.value("lang", "");
     d.date = static_cast<Day>(Xapian::sortable_unserialise(x.get_value(kDateSlot)));
     for (const auto& s : j["statements"]) d.statements.push_back(statement_from(s));
     if (std::string problem = storage::statement_problem(d); !problem.empty())
