@@ -62,6 +62,25 @@ TEST_CASE("datelines: a place in capitals, optional parts and agency, then a das
   CHECK(title_case("U.N.") == "U.N.");
 }
 
+// Regression: CLD2 called "NATO met in Brussels." reliably Dutch, so the
+// article was stemmed as Dutch and `nato` missed it.
+TEST_CASE("a short text is of no known language: analysed as English") {
+  DocumentAnalyzer analyzer;
+  Article a;
+  a.id = "short";
+  a.date = 19000;
+  a.text = "NATO met in Brussels.";
+  auto doc = analyzer.analyze(std::move(a));
+  CHECK(doc.stored.language.empty());
+  CHECK(has_term(doc, "nato"));
+  Article b;
+  b.id = "long";
+  b.date = 19000;
+  b.text = "Les ministres des affaires étrangères se sont réunis mardi à Paris pour discuter de la crise "
+           "et ont appelé à la reprise du dialogue.";
+  CHECK(analyzer.analyze(std::move(b)).stored.language == "fr");
+}
+
 TEST_CASE("author, place and language from a text header and from JSON") {
   auto a = article(parse_text_article("date 2022-01-11\nauthor: John Smith\nplace: Vienna\nlanguage: de-AT\n\nText.",
                                       "f.txt", "f"));

@@ -89,7 +89,9 @@ void print_article_hits(const FoundArticles& result, const query::Query& query, 
       std::cout << json_line(hit) << "\n";
       continue;
     }
-    query::Snippet snippet = query::make_snippet(doc.text, query);
+    query::SnippetOptions in_language;
+    in_language.language = doc.language;
+    query::Snippet snippet = query::make_snippet(doc.text, query, in_language);
     std::cout << rank << ". " << format_day(doc.date) << "  " << display_title(doc) << "\n   id " << doc.id;
     if (!doc.source.empty()) std::cout << " · " << doc.source;
     if (!doc.author.empty()) std::cout << " · by " << doc.author;

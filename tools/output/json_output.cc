@@ -33,7 +33,9 @@ const char* statement_kind_name(uint8_t kind) {
 }
 
 Json article_hit_json(const storage::StoredDocument& doc, double score, const query::Query& query) {
-  query::Snippet snippet = query::make_snippet(doc.text, query);
+  query::SnippetOptions options;
+  options.language = doc.language;
+  query::Snippet snippet = query::make_snippet(doc.text, query, options);
   return {{"type", "article"},          {"id", doc.id},           {"date", format_day(doc.date)},
           {"title", doc.title},         {"source", doc.source},   {"url", doc.url},
           {"author", doc.author},       {"place", doc.place},     {"lang", doc.language},

@@ -125,11 +125,13 @@ class Searcher {
   const DuplicateGroups& duplicates() const;
 
  private:
-  // The query with its speaker: conditions widened to identities, in scratch
-  // (or the query itself when there is nothing to widen).
+  // The query with its speaker: conditions widened to identities and its words
+  // analysed in each language of the snapshot (languages.h), in scratch (or the
+  // query itself when there is nothing to widen).
   const Query& with_identities(const Query& query, Query& scratch) const;
 
   std::shared_ptr<const storage::IndexSnapshot> snapshot_;
+  std::vector<std::string> languages_;  // of the snapshot's articles ("en", "fr"), from their language terms
   struct Speakers;
   SearchResult search_collapsed(const Query& query, const SearchOptions& options) const;
 
