@@ -422,8 +422,11 @@ class StatementScan {
       view_.date = date;
       add_tokens(article.title, analysis::kTitlePrefix, true, stemmer, terms_, view_.terms);
       add_tokens(article.source, analysis::kSourcePrefix, false, stemmer, terms_, view_.terms);
-      std::string id_term = analysis::field_term(analysis::kIdPrefix, article.id);
-      if (terms_.count(id_term)) view_.terms.at(id_term).push_back(0);
+      add_tokens(article.author, analysis::kAuthorPrefix, false, stemmer, terms_, view_.terms);
+      add_tokens(article.place, analysis::kPlacePrefix, false, stemmer, terms_, view_.terms);
+      for (const std::string& term : {analysis::field_term(analysis::kIdPrefix, article.id),
+                                      analysis::field_term(analysis::kLanguagePrefix, article.language)})
+        if (terms_.count(term)) view_.terms.at(term).push_back(0);
       add_tokens(std::string_view(article.text).substr(st.begin, st.end - st.begin), 0, true, stemmer, terms_,
                  view_.terms, &view_.words, &view_.length);
       if (!st.canonical.empty()) {
