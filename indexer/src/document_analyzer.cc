@@ -49,7 +49,8 @@ struct DocumentAnalyzer::Impl {
   static constexpr size_t kMaxWords = 1 << 21;
   struct WordTerms {
     uint32_t stem;
-    uint32_t surface;  // kNone when the word is its own stem
+    uint32_t surface;     // kNone when the word is its own stem
+    uint32_t unaccented;  // the folded word's stem, when its accents changed the stem; else kNone
   };
   // A language's stemmer and the words of it seen by this thread.
   struct Language {
@@ -58,6 +59,9 @@ struct DocumentAnalyzer::Impl {
     analysis::Stemmer stemmer;
     storage::StringTable<WordTerms> words;
     std::string stem_term(std::string_view word) { return analysis::stem_term(code, stemmer.stem(word)); }
+    std::string written_stem_term(std::string_view written) {
+      return analysis::stem_term(code, stemmer.stem_written(written));
+    }
   };
   std::map<std::string, std::unique_ptr<Language>> languages;
   Language* language = nullptr;  // the current article's
@@ -83,15 +87,25 @@ struct DocumentAnalyzer::Impl {
     language = known.get();
   }
 
-  const WordTerms& word_terms(const std::string& word) {
-    if (const WordTerms* known = language->words.find(word)) return *known;
-    const std::string stem = language->stem_term(word);
-    WordTerms w{term_id(stem), kNone};
+  // The terms of a token. In English a word's folded form decides them; in
+  // another language its written form does, stemmed before folding (stemmer.h),
+  // and when its accents changed the stem, the folded word's stem is indexed
+  // too, so a query typed without accents still finds it.
+  const WordTerms& word_terms(std::string_view text, const analysis::Token& token) {
+    const std::string& word = token.text;
+    const std::string_view key = language->code.empty() ? std::string_view(word) : analysis::written_form(text, token);
+    if (const WordTerms* known = language->words.find(key)) return *known;
+    const std::string stem = language->code.empty() ? language->stem_term(word) : language->written_stem_term(key);
+    WordTerms w{term_id(stem), kNone, kNone};
     // word* reads surface terms, and finds a word that is its own stem through
     // the stem only in English (FORMAT.md): another language's words all get one.
     if (stem != word || !language->code.empty())
       w.surface = term_id(analysis::field_term(analysis::kSurfacePrefix, word));
-    return *language->words.insert(word, w).first;
+    if (!language->code.empty()) {
+      const std::string unaccented = language->stem_term(word);
+      if (unaccented != stem) w.unaccented = term_id(unaccented);
+    }
+    return *language->words.insert(key, w).first;
   }
 
   // Bounded memory over long runs: the word tables start afresh between
@@ -152,8 +166,11 @@ struct DocumentAnalyzer::Impl {
     tokens.clear();
     uint32_t next = analysis::tokenize(text, tokens, first_position);
     for (const analysis::Token& token : tokens) {
-      const WordTerms& w = word_terms(token.text);
+      const WordTerms& w = word_terms(text, token);
       add_id(w.stem, token.position, true);
+      // The second stem counts in the length as Xapian counts it (the sum of
+      // within-document frequencies), so both backends score alike.
+      if (w.unaccented != kNone) add_id(w.unaccented, token.position, true), ++doc->length;
       // A word that is its own stem is found through the stem (query/FORMAT.md
       // explain how word* stays exact); only the others need their own term.
       if (w.surface != kNone) add_id(w.surface, 0, false);
@@ -208,11 +225,14 @@ struct DocumentAnalyzer::Impl {
   void add_field(char prefix, std::string_view text, bool stem) {
     tokens.clear();
     analysis::tokenize(text, tokens, 0);
-    std::string term;
     for (const analysis::Token& token : tokens) {
-      term.assign(1, prefix);
-      term += stem ? language->stem_term(token.text) : token.text;
-      add(term, token.position, true);
+      if (!stem) {
+        add(std::string(1, prefix) + token.text, token.position, true);
+        continue;
+      }
+      const WordTerms& w = word_terms(text, token);
+      add(std::string(1, prefix) + term_names[w.stem], token.position, true);
+      if (w.unaccented != kNone) add(std::string(1, prefix) + term_names[w.unaccented], token.position, true);
     }
   }
 };

@@ -6,6 +6,7 @@
 
 #include "attache/analysis/stemmer.h"
 #include "attache/analysis/terms.h"
+#include "attache/analysis/tokenizer.h"
 
 namespace attache::query {
 namespace {
@@ -16,15 +17,27 @@ using Node = std::unique_ptr<QueryNode>;
 bool has_words(const QueryNode& n) { return (n.kind == Kind::term || n.kind == Kind::phrase) && !n.words.empty(); }
 
 // A term or phrase of words, its terms stemmed in `language` (a title: word's
-// keep their field prefix).
-Node in_language(const QueryNode& n, const std::string& language) {
+// keep their field prefix). A word is stemmed as written, accents and all
+// (Stemmer::stem_written); a lone word whose folded form stems otherwise also
+// matches that stem, as the unaccented words of a text are indexed.
+Node in_language(const QueryNode& n, const std::string& language, bool lone_word_alternatives = true) {
   Node c = copy_node(n);
   c->terms.clear();
   const std::string field = !n.terms.empty() && n.terms[0][0] == analysis::kTitlePrefix ? "T" : "";
-  for (const std::string& word : n.words)
-    c->terms.push_back(field + analysis::stem_term(language, analysis::thread_stemmer(language).stem(word)));
+  analysis::Stemmer& stemmer = analysis::thread_stemmer(language);
+  for (const std::string& word : n.words) c->terms.push_back(field + analysis::stem_term(language, stemmer.stem_written(word)));
   c->text = n.text + " (" + language + ")";
-  return c;
+  if (!lone_word_alternatives || n.kind != Kind::term || n.words.size() != 1) return c;
+  const std::string unaccented = field + analysis::stem_term(language, stemmer.stem(analysis::fold(n.words[0])));
+  if (unaccented == c->terms[0]) return c;
+  Node either = std::make_unique<QueryNode>();
+  either->kind = Kind::any_of;
+  either->text = c->text;
+  Node other = copy_node(*c);
+  other->terms = {unaccented};
+  either->children.push_back(std::move(c));
+  either->children.push_back(std::move(other));
+  return either;
 }
 
 // A NEAR of terms and phrases, each in `language` (nullptr when none has words).
@@ -32,7 +45,7 @@ Node near_in_language(const QueryNode& n, const std::string& language) {
   if (std::none_of(n.children.begin(), n.children.end(), [](const Node& c) { return has_words(*c); })) return nullptr;
   Node c = copy_node(n);
   for (Node& child : c->children)
-    if (has_words(*child)) child = in_language(*child, language);
+    if (has_words(*child)) child = in_language(*child, language, false);
   c->text = n.text + " (" + language + ")";
   return c;
 }

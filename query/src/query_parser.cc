@@ -320,23 +320,24 @@ class Parser {
     std::vector<std::string> terms;
     std::vector<uint32_t> offsets;
     std::vector<std::string> compounds, words, compound_words;
-    auto term_of = [&](const std::string& word) {
+    auto term_of = [&](const analysis::Token& token) {
+      const std::string& word = token.text;
       std::string t = field_prefix ? std::string(1, field_prefix) : std::string();
       t += stem ? std::string(stemmer_.stem(word)) : word;
       if (stem) {
         query_->highlight_terms.push_back(std::string(stemmer_.stem(word)));
-        query_->highlight_words.push_back(word);
+        query_->highlight_words.emplace_back(analysis::written_form(l.text, token));
       }
       return t;
     };
     for (const auto& token : tokens) {
       if (token.compound) {
-        compounds.push_back(term_of(token.text));
-        compound_words.push_back(token.text);
+        compounds.push_back(term_of(token));
+        compound_words.emplace_back(analysis::written_form(l.text, token));
         continue;
       }
-      terms.push_back(term_of(token.text));
-      words.push_back(token.text);
+      terms.push_back(term_of(token));
+      words.emplace_back(analysis::written_form(l.text, token));
       offsets.push_back(token.position - tokens.front().position);
     }
     if (terms.empty()) return nullptr;

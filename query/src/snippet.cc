@@ -35,7 +35,7 @@ std::vector<int> match_tokens(std::string_view text, const Query& query, std::st
   analysis::Stemmer& stemmer = analysis::thread_stemmer(english ? std::string_view() : language);
   std::vector<std::string> stems_in_language;
   if (!english)
-    for (const std::string& word : query.highlight_words) stems_in_language.emplace_back(stemmer.stem(word));
+    for (const std::string& word : query.highlight_words) stems_in_language.emplace_back(stemmer.stem_written(word));
   const std::vector<std::string>& stems = english ? query.highlight_terms : stems_in_language;
   std::array<bool, 256> opens_a_stem{};
   for (const std::string& term : stems)
@@ -47,6 +47,12 @@ std::vector<int> match_tokens(std::string_view text, const Query& query, std::st
       std::string_view stem = stemmer.stem(word);
       for (size_t q = 0; q < stems.size(); ++q)
         if (stems[q] == stem) match[i] = static_cast<int>(q);
+      // Outside English a word is indexed under the stem of its written form too.
+      if (!english && match[i] < 0) {
+        stem = stemmer.stem_written(analysis::written_form(text, tokens[i]));
+        for (size_t q = 0; q < stems.size(); ++q)
+          if (stems[q] == stem) match[i] = static_cast<int>(q);
+      }
     }
     for (size_t q = 0; q < query.highlight_prefixes.size() && match[i] < 0; ++q)
       if (word.compare(0, query.highlight_prefixes[q].size(), query.highlight_prefixes[q]) == 0)

@@ -131,3 +131,44 @@ TEST_CASE("no English stem in a French article; highlights stem in the article's
   CHECK(snippet.text.substr(snippet.highlights[0].first, snippet.highlights[0].second - snippet.highlights[0].first) ==
         "négociations");
 }
+
+TEST_CASE("outside English a word is stemmed before it is folded; a query typed without accents still finds it") {
+  testing::TempDir dir;
+  {
+    indexer::DocumentAnalyzer analyzer;
+    auto writer = storage::IndexWriter::open(dir.path());
+    const Given articles[] = {{"es_singular", "es", "La negociación terminó ayer."},
+                              {"es_plural", "es", "Las negociaciones siguen hoy."},
+                              {"es_unaccented", "es", "Una negociacion informal."},
+                              {"ru_masculine", "ru", "Новый договор подписан."},
+                              {"ru_feminine", "ru", "Новая стратегия принята."}};
+    int i = 0;
+    for (const Given& g : articles) {
+      indexer::Article a;
+      a.id = g.id;
+      a.date = *parse_date("2022-01-11") + i++;
+      a.language = g.language;
+      a.text = g.text;
+      writer->add(analyzer.analyze(std::move(a)));
+    }
+    writer->commit();
+  }
+  query::Searcher searcher(storage::IndexSnapshot::open(dir.path()));
+  // "-ación" and "-aciones" are one suffix only with their accent.
+  CHECK(ids(searcher, "negociaciones") == Ids{"es_singular", "es_plural"});
+  CHECK(ids(searcher, "negociación") == Ids{"es_singular", "es_plural", "es_unaccented"});
+  CHECK(ids(searcher, "negociacion") == Ids{"es_singular", "es_unaccented"});
+  CHECK(ids(searcher, "\"la negociación\"") == Ids{"es_singular"});
+  CHECK(ids(searcher, "\"la negociacion\"") == Ids{"es_singular"});
+  // Russian й is no и to the stemmer: adjectives keep their endings.
+  CHECK(ids(searcher, "новый") == Ids{"ru_masculine", "ru_feminine"});
+  CHECK(ids(searcher, "новая") == Ids{"ru_masculine", "ru_feminine"});
+
+  query::SnippetOptions in_spanish;
+  in_spanish.language = "es";
+  const std::string text = "Las negociaciones siguen hoy.";
+  auto snippet = query::make_snippet(text, query::parse_query("negociación"), in_spanish);
+  REQUIRE(snippet.highlights.size() == 1);
+  CHECK(snippet.text.substr(snippet.highlights[0].first, snippet.highlights[0].second - snippet.highlights[0].first) ==
+        "negociaciones");
+}

@@ -38,7 +38,7 @@ struct Pattern {
   std::vector<std::string> stems;
   std::vector<uint32_t> offsets;
   std::string prefix;
-  std::vector<std::string> words;  // the folded words of stems, to stem in an article's language
+  std::vector<std::string> words;  // the words of stems as written, to stem in an article's language
 };
 
 // The patterns for an article in another language than English: their words stemmed in it.
@@ -46,7 +46,7 @@ std::vector<Pattern> in_language(std::vector<Pattern> patterns, const std::strin
   analysis::Stemmer& stemmer = analysis::thread_stemmer(language);
   for (Pattern& p : patterns)
     if (p.words.size() == p.stems.size())
-      for (size_t i = 0; i < p.words.size(); ++i) p.stems[i] = stemmer.stem(p.words[i]);
+      for (size_t i = 0; i < p.words.size(); ++i) p.stems[i] = stemmer.stem_written(p.words[i]);
   return patterns;
 }
 
@@ -75,8 +75,15 @@ bool visit_occurrences(const storage::StoredDocument& doc, const std::string& fi
   std::vector<analysis::Token> tokens;
   analysis::tokenize(text, tokens);
   std::erase_if(tokens, [](const analysis::Token& t) { return t.compound; });
-  std::vector<std::string> stems;
+  // A word's stems as the index has them: its folded form's, and outside
+  // English its written form's too (Stemmer::stem_written).
+  std::vector<std::string> stems, written_stems;
   for (const auto& t : tokens) stems.emplace_back(stemmer.stem(t.text));
+  if (!analysis::is_english(doc.language))
+    for (const auto& t : tokens) written_stems.emplace_back(stemmer.stem_written(analysis::written_form(text, t)));
+  auto stem_is = [&](size_t at, const std::string& stem) {
+    return stems[at] == stem || (!written_stems.empty() && written_stems[at] == stem);
+  };
   // The longest pattern occurring at token i, as the index of its last token.
   auto occurrence_end = [&](size_t i) -> std::optional<size_t> {
     std::optional<size_t> best;
@@ -90,7 +97,7 @@ bool visit_occurrences(const storage::StoredDocument& doc, const std::string& fi
       for (size_t k = 0; k < p.stems.size() && ok; ++k) {
         size_t at = i;
         while (at < tokens.size() && tokens[at].position < tokens[i].position + p.offsets[k]) ++at;
-        ok = at < tokens.size() && tokens[at].position == tokens[i].position + p.offsets[k] && stems[at] == p.stems[k];
+        ok = at < tokens.size() && tokens[at].position == tokens[i].position + p.offsets[k] && stem_is(at, p.stems[k]);
         last = at;
       }
       if (ok && (!best || last > *best)) best = last;

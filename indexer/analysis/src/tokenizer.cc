@@ -254,20 +254,38 @@ uint32_t tokenize(std::string_view text, std::vector<Token>& out, uint32_t first
   return Scanner(text, out, first_position).run();
 }
 
+namespace {
+// NFKC and case folding through utf8proc, with `extra` options; the word
+// itself when utf8proc refuses it.
+std::string case_folded(std::string_view word, int extra) {
+  utf8proc_uint8_t* mapped = nullptr;
+  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(word.data()), static_cast<utf8proc_ssize_t>(word.size()),
+                        &mapped,
+                        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                                       UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | extra));
+  if (n < 0) return std::string(word);
+  std::string s(reinterpret_cast<char*>(mapped), static_cast<size_t>(n));
+  std::free(mapped);
+  return s;
+}
+}  // namespace
+
+std::string lower_keeping_accents(std::string_view word) {
+  if (is_ascii(word)) {
+    std::string s(word);
+    lower_ascii(s);
+    return s;
+  }
+  return case_folded(word, 0);
+}
+
 std::string fold(std::string_view word) {
   if (is_ascii(word)) {
     std::string s(word);
     lower_ascii(s);
     return s;
   }
-  utf8proc_uint8_t* mapped = nullptr;
-  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(word.data()), static_cast<utf8proc_ssize_t>(word.size()),
-                        &mapped,
-                        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                                                       UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE));
-  if (n < 0) return std::string(word);
-  std::string s(reinterpret_cast<char*>(mapped), static_cast<size_t>(n));
-  std::free(mapped);
+  std::string s = case_folded(word, UTF8PROC_STRIPMARK);
   fold_undecomposed_letters(s);
   // Typographic apostrophes that folding may leave become the ASCII one.
   std::string out;
@@ -282,6 +300,11 @@ std::string fold(std::string_view word) {
     }
   }
   return out;
+}
+
+std::string_view written_form(std::string_view text, const Token& token) {
+  std::string_view span = text.substr(token.begin, token.end - token.begin);
+  return fold(span) == token.text ? span : std::string_view(token.text);
 }
 
 bool is_valid_utf8(std::string_view text, size_t* error_offset) {

@@ -52,8 +52,9 @@ struct QueryNode {
   DateRange dates;
   uint32_t distance = 0;  // near
   std::string text;       // what the user wrote, for --explain
-  // term, phrase: the folded words its terms stem (plain and title: words), so
-  // the node can be analysed again in each language of an index (languages.h).
+  // term, phrase: the words its terms stem (plain and title: words) as the query
+  // writes them, so the node can be analysed again in each language of an index
+  // (languages.h), whose stemmers read accents (Stemmer::stem_written).
   std::vector<std::string> words;
 };
 
@@ -67,7 +68,7 @@ struct Query {
   bool languages_resolved = false;  // words already analysed in the index's languages (languages.h)
   // Stems and surface prefixes that matched terms should be highlighted by.
   std::vector<std::string> highlight_terms;
-  // The folded words of highlight_terms (same order), to stem again for an
+  // The words of highlight_terms as written (same order), to stem again for an
   // article in another language.
   std::vector<std::string> highlight_words;
   std::vector<std::string> highlight_prefixes;

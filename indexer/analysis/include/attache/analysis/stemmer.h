@@ -21,9 +21,16 @@ class Stemmer {
   bool stems() const;
   // The stem of a folded word; valid until the next call.
   std::string_view stem(std::string_view folded_word);
+  // The folded stem of a word as written (any case, with its accents). Outside
+  // English the word is stemmed before it is folded, so suffixes that carry an
+  // accent or a mark count: Spanish "negociación" stems with "negociaciones",
+  // Russian "новый" keeps its "й". English stems the folded word, as its
+  // indexes always have. Valid until the next call.
+  std::string_view stem_written(std::string_view written_word);
 
  private:
   struct Impl;
+  std::string_view stem_lowered(std::string_view lowered);
   std::unique_ptr<Impl> impl_;
 };
 
