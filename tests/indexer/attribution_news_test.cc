@@ -333,3 +333,25 @@ TEST_CASE("a cue with no source of its own is said by the sentence's subject") {
   CHECK(erhard->canonical == "Ludwig Erhard");
   CHECK(erhard->text == "the alliance would not survive another crisis");
 }
+
+TEST_CASE("a quotation followed at once by 'she said' is hers, whatever cue stands before it") {
+  for (const char* lead : {"Calder followed up by lamenting the endless tasks her job entails, especially travel:",
+                           "Calder complained about the tasks her job entails, especially travel:"}) {
+    CAPTURE(lead);
+    auto s = find(std::string("Senator Ruth Calder spent the afternoon in Ottawa.\n\nA few minutes later, ") + lead +
+                  " \u201cThere is a mountain of forms on every desk,\u201d she said.");
+    const Found* calder = saying(s, "mountain of forms");
+    REQUIRE(calder);
+    CHECK(calder->cue == "said");
+    CHECK(calder->canonical == "Ruth Calder");
+    CHECK(calder->text == "There is a mountain of forms on every desk");
+  }
+}
+
+TEST_CASE("a share of those polled who said something speaks as a group") {
+  auto s = find("Asked about the treaty, 46 percent of voters said yes, compared with 23 percent who said the talks "
+                "should stop.");
+  const Found* share = saying(s, "talks should stop");
+  REQUIRE(share);
+  CHECK(share->canonical == "23 percent");
+}

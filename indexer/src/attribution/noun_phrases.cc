@@ -206,6 +206,15 @@ Phrase NounPhrases::ending_at(int e, uint32_t limit) const {
   if (is_personal_pronoun(low)) return pronoun_phrase(static_cast<uint32_t>(e), low);
   if (!last.capitalized) {
     if (is_group_noun(low)) return group_noun_phrase(e, limit);
+    // "compared with 23 percent who said": a share of those polled speaks as a group.
+    if (low == "percent" && e > static_cast<int>(limit) &&
+        std::any_of(w_[e - 1].text.begin(), w_[e - 1].text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      Phrase p;
+      p.type = PhraseType::group;
+      p.first = static_cast<uint32_t>(e - 1);
+      p.last = static_cast<uint32_t>(e);
+      return p;
+    }
     bool institution_noun = low == "ministry" || low == "department" || low == "government" ||
                             low == "administration" || low == "embassy" || low == "kremlin" || low == "alliance";
     if (is_role_noun(low) || institution_noun) return role_noun_phrase(e, limit, low, institution_noun);

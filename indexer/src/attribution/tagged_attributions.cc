@@ -174,13 +174,32 @@ class Grouping {
     return best;
   }
 
+  // "... especially fundraising: “There's a ton of it,” he said.": a quotation followed at once
+  // by a source and its cue ("he said", "said Mr. Kampelman") is theirs, whatever cue stands
+  // nearer before it.
+  Draft* closing_attribution(const Run& content) {
+    uint32_t k = content.last + 1;
+    while (k < w_.size() && (w_[k].kind == WordKind::quote_close || w_[k].kind == WordKind::comma)) ++k;
+    if (k >= w_.size() || w_[k].paragraph != w_[content.last].paragraph) return nullptr;
+    for (Draft& d : drafts_) {
+      if (!d.source || d.subject) continue;
+      const bool source_first = d.source->first < d.cue->first;
+      const Run& opening = source_first ? *d.source : *d.cue;
+      const Run& closing = source_first ? *d.cue : *d.source;
+      if (opening.first == k && closing.first == opening.last + 1) return &d;
+    }
+    return nullptr;
+  }
+
   // A content run belongs to the nearest cue of its paragraph; a quotation over several
   // paragraphs is attributed once, before or after.
   void assign_contents() {
     for (const Run& c : runs_) {
       if (c.part != Part::content || is_inverted_pronoun(c)) continue;
       const uint32_t paragraph = w_[c.first].paragraph;
-      Draft* best = nearest_cue_in(paragraph, c);
+      const bool in_quotes = w_[c.first].quote >= 0 || w_[c.first].kind == WordKind::quote_open;
+      Draft* best = in_quotes ? closing_attribution(c) : nullptr;
+      if (!best) best = nearest_cue_in(paragraph, c);
       const int quote = w_[c.last].quote;
       if (!best && quote >= 0 && c.last + 1 < w_.size() && w_[c.last + 1].paragraph == paragraph + 1 &&
           w_[c.last + 1].quote == quote)
