@@ -93,9 +93,13 @@ struct DocumentAnalyzer::Impl {
   // too, so a query typed without accents still finds it.
   const WordTerms& word_terms(std::string_view text, const analysis::Token& token) {
     const std::string& word = token.text;
-    const std::string_view key = language->code.empty() ? std::string_view(word) : analysis::written_form(text, token);
+    // The same bytes always make the same token, so outside English the span is
+    // the key, and the written form is worked out only for a word not seen yet.
+    const std::string_view key =
+        language->code.empty() ? std::string_view(word) : text.substr(token.begin, token.end - token.begin);
     if (const WordTerms* known = language->words.find(key)) return *known;
-    const std::string stem = language->code.empty() ? language->stem_term(word) : language->written_stem_term(key);
+    const std::string stem = language->code.empty() ? language->stem_term(word)
+                                                    : language->written_stem_term(analysis::written_form(text, token));
     WordTerms w{term_id(stem), kNone, kNone};
     // word* reads surface terms, and finds a word that is its own stem through
     // the stem only in English (FORMAT.md): another language's words all get one.
