@@ -355,3 +355,15 @@ TEST_CASE("a share of those polled who said something speaks as a group") {
   REQUIRE(share);
   CHECK(share->canonical == "23 percent");
 }
+
+TEST_CASE("a sentence opening with 'according to' names its source up to the comma and says the rest") {
+  auto s = find("According to the itinerary released on Monday, the envoy is scheduled to arrive in Vienna next week.\n\n"
+                "According to court filings, the minister holds a stake estimated at two million euros.");
+  const Found* itinerary = saying(s, "scheduled to arrive");
+  REQUIRE(itinerary);
+  CHECK(itinerary->cue == "According to");
+  CHECK(itinerary->text == "the envoy is scheduled to arrive in Vienna next week");
+  const Found* filings = saying(s, "stake estimated");
+  REQUIRE(filings);
+  CHECK(filings->cue == "According to");
+}

@@ -372,6 +372,36 @@ class Grouping {
   std::deque<Run> inverted_pronouns_, subjects_, untagged_;
 };
 
+// "According to Senate filings, he has a net worth estimated at $100,000": a sentence that
+// opens with "according to" names its source up to the comma and says the rest, as PolNeAR
+// reads it; the tagger's cues inside ("the schedule published Thursday", "estimated") are
+// not attributions of their own. A "said" or "told" with its own source after the comma is.
+void read_opening_according_to(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  for (size_t sentence = 0; sentence + 1 < stream.sentence_first_word.size(); ++sentence) {
+    uint32_t i = stream.sentence_first_word[sentence];
+    const uint32_t end = stream.sentence_first_word[sentence + 1];
+    while (i < end && w[i].kind != WordKind::word) ++i;
+    if (i + 3 >= end || !w[i].is("According") || !w[i + 1].is("to") || labels[i] != B_CUE) continue;
+    uint32_t comma = i + 2;
+    while (comma < end && w[comma].kind != WordKind::comma && w[comma].quote < 0 && comma < i + 24) ++comma;
+    if (comma >= end || w[comma].kind != WordKind::comma || comma == i + 2) continue;
+    uint32_t last = end;
+    while (last > comma + 1 && w[last - 1].kind != WordKind::word && w[last - 1].kind != WordKind::quote_close) --last;
+    bool own_attribution = false, own_source = false;
+    for (uint32_t k = comma + 1; k < last; ++k) {
+      own_source = own_source || part_of(labels[k]) == Part::source;
+      const Cue* cue = part_of(labels[k]) == Part::cue ? find_cue(lowered(w[k].text)) : nullptr;
+      own_attribution = own_attribution || (cue && (cue->base == "say" || cue->base == "tell"));
+    }
+    if (own_attribution && own_source) continue;
+    labels[i + 1] = I_CUE;
+    for (uint32_t k = i + 2; k < comma; ++k) labels[k] = k == i + 2 ? B_SOURCE : I_SOURCE;
+    labels[comma] = O;
+    for (uint32_t k = comma + 1; k < last; ++k) labels[k] = k == comma + 1 ? B_CONTENT : I_CONTENT;
+  }
+}
+
 }  // namespace
 
 std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const TaggerModel& model) {
@@ -387,6 +417,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
     std::copy(part_labels.begin(), part_labels.end(), labels.begin() + s.first);
     std::copy(part_margins.begin(), part_margins.end(), margins.begin() + s.first);
   }
+  read_opening_according_to(stream, labels);
   return Grouping(stream, std::move(labels), std::move(margins)).run();
 }
 
