@@ -149,14 +149,21 @@ uint64_t write_doc_store(const DocumentSource& documents, FileWriter& out, int l
 }
 
 struct DocStore::Zstd {
-  ZSTD_DDict* ddict = nullptr;
-  std::mutex mutex;  // guards dctx; readers are mostly single-threaded
-  ZSTD_DCtx* dctx = ZSTD_createDCtx();
-  ~Zstd() {
-    ZSTD_freeDDict(ddict);
-    ZSTD_freeDCtx(dctx);
-  }
+  ZSTD_DDict* ddict = nullptr;  // shared: zstd only reads a digested dictionary
+  ~Zstd() { ZSTD_freeDDict(ddict); }
 };
+
+namespace {
+
+// One decompression context per thread, for every store: the server's threads
+// decompress at once instead of taking turns on a context per segment.
+ZSTD_DCtx* thread_dctx() {
+  thread_local std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> dctx(ZSTD_createDCtx(), ZSTD_freeDCtx);
+  if (!dctx) throw Error(ErrorKind::io, "out of memory for a zstd decompression context");
+  return dctx.get();
+}
+
+}  // namespace
 
 DocStore::DocStore(const MappedFile& file, uint32_t doc_count)
     : file_(file), doc_count_(doc_count), zstd_(std::make_unique<Zstd>()) {}
@@ -227,10 +234,10 @@ std::vector<uint8_t> DocStore::decompress(size_t b) const {
   if (ZSTD_getFrameContentSize(src, block.compressed_length) != block.raw_length)
     file_.fail("document block " + std::to_string(b) + " does not decompress to its recorded length");
   std::vector<uint8_t> raw(block.raw_length);
-  std::lock_guard lock(zstd_->mutex);
-  size_t n = zstd_->ddict ? ZSTD_decompress_usingDDict(zstd_->dctx, raw.data(), raw.size(), src,
-                                                         block.compressed_length, zstd_->ddict)
-                          : ZSTD_decompressDCtx(zstd_->dctx, raw.data(), raw.size(), src, block.compressed_length);
+  ZSTD_DCtx* dctx = thread_dctx();
+  size_t n = zstd_->ddict ? ZSTD_decompress_usingDDict(dctx, raw.data(), raw.size(), src, block.compressed_length,
+                                                         zstd_->ddict)
+                          : ZSTD_decompressDCtx(dctx, raw.data(), raw.size(), src, block.compressed_length);
   if (ZSTD_isError(n) || n != raw.size())
     file_.fail("document block " + std::to_string(b) + " does not decompress");
   return raw;
