@@ -204,7 +204,11 @@ SearchResult Searcher::search(const Query& asked, const SearchOptions& options) 
       if (prune && !matcher->matches()) continue;
       ++result.total;
       if (keep == 0) continue;
-      Hit hit{s, doc, bound_is_score && upper >= 0 ? upper : matcher->score(), segment.date(doc)};
+      Hit hit{s, doc, bound_is_score && upper >= 0 ? upper : matcher->score(), 0};
+      // Ranked by relevance, a hit scoring below the worst kept cannot enter
+      // whatever its date: its date is not read (most of an exact count's hits).
+      if (options.sort == SortOrder::relevance && best.size() == keep && hit.score < best.top().score) continue;
+      hit.date = segment.date(doc);
       if (best.size() < keep) {
         best.push(hit);
       } else if (before(hit, best.top())) {

@@ -62,6 +62,16 @@ std::vector<int> match_tokens(std::string_view text, const Query& query, std::st
   return match;
 }
 
+// True if text[from, to) holds a blank line, which ends a paragraph.
+bool has_blank_line(std::string_view text, size_t from, size_t to) {
+  for (size_t at = text.find('\n', from); at < to; at = text.find('\n', at + 1)) {
+    size_t next = at + 1;
+    while (next < to && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r')) ++next;
+    if (next < to && text[next] == '\n') return true;
+  }
+  return false;
+}
+
 // Which tokens start a sentence, known only where a window can look for one:
 // from `reach` tokens before each match up to the match. Only the paragraphs
 // around the matches are split (analysis::split_sentences_within), and they
@@ -72,12 +82,17 @@ std::vector<bool> sentence_starts_near(std::string_view text, const std::vector<
   // A token starts a sentence when a sentence begins after the token before
   // it and no later than the token itself: bytes (previous.begin, begin].
   auto bytes_from = [&](size_t t) -> size_t { return t == 0 ? 0 : tokens[t - 1].begin + 1; };
+  auto reach_of = [&](size_t k) { return matched[k] - std::min(matched[k], reach); };
   size_t m = 0;
   while (m < matched.size()) {
-    size_t first = matched[m] - std::min(matched[m], reach);
+    size_t first = reach_of(m);
     size_t last = matched[m];
-    // Matches whose reaches overlap share one split.
-    while (m + 1 < matched.size() && matched[m + 1] - std::min(matched[m + 1], reach) <= last) last = matched[++m];
+    // Matches whose reaches overlap, or lie in the same paragraph, share one
+    // split: a paragraph is split once however many matches it holds. (Splitting
+    // more than the reaches marks more starts, which no window looks at.)
+    while (m + 1 < matched.size() &&
+           (reach_of(m + 1) <= last || !has_blank_line(text, tokens[last].begin, bytes_from(reach_of(m + 1)))))
+      last = matched[++m];
     ++m;
     for (const analysis::Sentence& sentence :
          analysis::split_sentences_within(text, bytes_from(first), tokens[last].begin + size_t{1})) {
@@ -102,7 +117,9 @@ std::vector<std::pair<size_t, size_t>> match_spans(std::string_view text, const 
 }
 
 Snippet make_snippet(std::string_view text, const Query& query, const SnippetOptions& options) {
-  std::vector<analysis::Token> tokens;
+  // Kept between snippets: a page's articles need no new token storage.
+  thread_local std::vector<analysis::Token> tokens;
+  tokens.clear();
   std::vector<size_t> matched;
   const std::vector<int> match = match_tokens(text, query, options.language, tokens, matched);
 

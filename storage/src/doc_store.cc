@@ -149,14 +149,21 @@ uint64_t write_doc_store(const DocumentSource& documents, FileWriter& out, int l
 }
 
 struct DocStore::Zstd {
-  ZSTD_DDict* ddict = nullptr;
-  std::mutex mutex;  // guards dctx; readers are mostly single-threaded
-  ZSTD_DCtx* dctx = ZSTD_createDCtx();
-  ~Zstd() {
-    ZSTD_freeDDict(ddict);
-    ZSTD_freeDCtx(dctx);
-  }
+  ZSTD_DDict* ddict = nullptr;  // shared: zstd only reads a digested dictionary
+  ~Zstd() { ZSTD_freeDDict(ddict); }
 };
+
+namespace {
+
+// One decompression context per thread, for every store: the server's threads
+// decompress at once instead of taking turns on a context per segment.
+ZSTD_DCtx* thread_dctx() {
+  thread_local std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> dctx(ZSTD_createDCtx(), ZSTD_freeDCtx);
+  if (!dctx) throw Error(ErrorKind::io, "out of memory for a zstd decompression context");
+  return dctx.get();
+}
+
+}  // namespace
 
 DocStore::DocStore(const MappedFile& file, uint32_t doc_count)
     : file_(file), doc_count_(doc_count), zstd_(std::make_unique<Zstd>()) {}
@@ -221,17 +228,18 @@ size_t DocStore::block_of(uint32_t doc) const {
   return static_cast<size_t>(it - blocks.begin()) - 1;
 }
 
-std::vector<uint8_t> DocStore::decompress(size_t b) const {
+std::unique_ptr<uint8_t[]> DocStore::decompress(size_t b) const {
   const Block& block = tables().blocks[b];
   const uint8_t* src = file_.verified(block.offset, block.compressed_length);
   if (ZSTD_getFrameContentSize(src, block.compressed_length) != block.raw_length)
     file_.fail("document block " + std::to_string(b) + " does not decompress to its recorded length");
-  std::vector<uint8_t> raw(block.raw_length);
-  std::lock_guard lock(zstd_->mutex);
-  size_t n = zstd_->ddict ? ZSTD_decompress_usingDDict(zstd_->dctx, raw.data(), raw.size(), src,
+  // Not zeroed first: zstd writes every byte, and a short result fails below.
+  auto raw = std::make_unique_for_overwrite<uint8_t[]>(block.raw_length);
+  ZSTD_DCtx* dctx = thread_dctx();
+  size_t n = zstd_->ddict ? ZSTD_decompress_usingDDict(dctx, raw.get(), block.raw_length, src,
                                                          block.compressed_length, zstd_->ddict)
-                          : ZSTD_decompressDCtx(zstd_->dctx, raw.data(), raw.size(), src, block.compressed_length);
-  if (ZSTD_isError(n) || n != raw.size())
+                          : ZSTD_decompressDCtx(dctx, raw.get(), block.raw_length, src, block.compressed_length);
+  if (ZSTD_isError(n) || n != block.raw_length)
     file_.fail("document block " + std::to_string(b) + " does not decompress");
   return raw;
 }
@@ -243,8 +251,8 @@ uint32_t DocStore::block_end(size_t b) const {
 
 void DocStore::read_block(size_t b, const std::function<bool(uint32_t)>& wanted,
                           const std::function<void(uint32_t, StoredDocument&&)>& visit) const {
-  std::vector<uint8_t> raw = decompress(b);
-  ByteReader in(raw.data(), raw.data() + raw.size(), &file_.name());
+  const std::unique_ptr<uint8_t[]> raw = decompress(b);
+  ByteReader in(raw.get(), raw.get() + tables().blocks[b].raw_length, &file_.name());
   for (uint32_t doc = tables().blocks[b].first_doc, end = block_end(b); doc < end; ++doc) {
     uint64_t length = in.varint();
     const uint8_t* record = in.take(length);

@@ -58,7 +58,7 @@ class DocStore {
   };
   const Tables& tables() const;
   void load() const;
-  std::vector<uint8_t> decompress(size_t block) const;
+  std::unique_ptr<uint8_t[]> decompress(size_t block) const;  // tables().blocks[block].raw_length bytes
   // Decompresses block b and calls visit for each of its documents that
   // `wanted` accepts.
   void read_block(size_t b, const std::function<bool(uint32_t)>& wanted,

@@ -83,6 +83,25 @@ TEST_CASE("U.S. and US are the same word; initials are not acronyms") {
   CHECK(words("e.g. this") == W{"eg", "this"});
 }
 
+TEST_CASE("a run of ASCII letters and digits is one word only when nothing after it can extend it") {
+  // The tokenizer takes such a run whole without the general word rules; what
+  // follows the run decides whether those rules must look further.
+  CHECK(words("cafe café cafés") == W{"cafe", "cafe", "cafes"});  // an accented letter continues the word
+  CHECK(words("Kyiv’s Kyiv's Kyiv-based") == W{"kyiv", "kyiv", "kyiv", "based"});
+  CHECK(words("A.B. A. AB. ab.cd") == W{"ab", "a", "ab", "ab", "cd"});
+  CHECK(words("x2.5 2.5x 12,500, ab,500 500,ab") == W{"x2.5", "2.5x", "12500", "ab", "500", "500", "ab"});
+  CHECK(words("end") == W{"end"});
+  CHECK(words("end.") == W{"end"});
+  std::vector<Token> tokens;
+  tokenize("Mixed CASE words; " + std::string(65, 'y') + " last", tokens);
+  REQUIRE(tokens.size() == 4);
+  CHECK(tokens[1].text == "case");
+  CHECK(tokens[1].begin == 6);
+  CHECK(tokens[1].end == 10);
+  CHECK(tokens[3].text == "last");
+  CHECK(tokens[3].position == 4);  // the overlong word keeps its position
+}
+
 TEST_CASE("tokens carry byte spans and consecutive positions") {
   std::vector<Token> tokens;
   std::string text = "Ms. Sherman’s view";

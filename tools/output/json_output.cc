@@ -16,8 +16,20 @@ namespace {
 
 Json highlights_json(const query::Snippet& snippet) {
   Json spans = Json::array();
-  for (auto [begin, end] : snippet.highlights)
-    spans.push_back({query::code_point_offset(snippet.text, begin), query::code_point_offset(snippet.text, end)});
+  // Highlights come in text order: each offset is counted on from the last
+  // one rather than from the snippet's start.
+  const std::string_view text = snippet.text;
+  size_t byte = 0, chars = 0;
+  auto chars_before = [&](size_t at) {
+    if (at < byte) byte = chars = 0;
+    chars += query::code_point_offset(text.substr(byte), at - byte);
+    byte = at;
+    return chars;
+  };
+  for (auto [begin, end] : snippet.highlights) {
+    const size_t first = chars_before(begin);
+    spans.push_back({first, chars_before(end)});
+  }
   return spans;
 }
 

@@ -39,6 +39,8 @@ struct Decoded {
 };
 
 Decoded decode_at(std::string_view s, size_t i) {
+  const unsigned char byte = static_cast<unsigned char>(s[i]);
+  if (byte < 0x80) return {byte, 1};  // most of news: no call into utf8proc
   utf8proc_int32_t cp;
   auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                             static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
@@ -82,6 +84,11 @@ class Splitter {
           start = i = j;
           continue;
         }
+      }
+      const unsigned char byte = static_cast<unsigned char>(text_[i]);
+      if (byte < 0x80 && byte != '.' && byte != '!' && byte != '?') {  // no terminator: the common case
+        ++i;
+        continue;
       }
       Decoded d = decode_at(text_, i);
       if (!is_terminator(d.cp)) {

@@ -99,6 +99,14 @@ class Scanner {
         ++i;
         continue;
       }
+      if (byte < 0x80) {
+        const size_t end = plain_ascii_word_end(i);
+        if (end != npos_) {
+          emit_plain_ascii(i, end);
+          i = end;
+          continue;
+        }
+      }
       CodePoint cp = decode(text_, i);
       CharClass cls = classify(cp.value);
       if (cls == CharClass::ideograph) {
@@ -125,6 +133,35 @@ class Scanner {
 
   CharClass class_at(size_t at) const { return at < text_.size() ? classify(decode(text_, at).value) : CharClass::separator; }
   int32_t value_at(size_t at) const { return at < text_.size() ? decode(text_, at).value : -1; }
+
+  // Most words of news are a run of ASCII letters and digits ended by a space
+  // or by punctuation that cannot join the word: such a word is one token, its
+  // bytes lowered, and needs neither acronym() nor word(). Returns the run's
+  // end, or npos_ when what follows could make it more (an apostrophe, a
+  // hyphen, a period or comma after a digit, a period after a single letter,
+  // a non-ASCII byte), for word() and acronym() to decide.
+  size_t plain_ascii_word_end(size_t start) const {
+    size_t end = start + 1;
+    while (end < text_.size() && is_ascii_alnum(text_[end])) ++end;
+    if (end == text_.size()) return end;
+    const char next = text_[end];
+    if (static_cast<unsigned char>(next) >= 0x80 || next == '\'' || next == '-') return npos_;
+    if (next == '.' && (end - start == 1 || is_digit(static_cast<unsigned char>(text_[end - 1])))) return npos_;
+    if (next == ',' && is_digit(static_cast<unsigned char>(text_[end - 1]))) return npos_;
+    return end;
+  }
+
+  // emit() of a plain ASCII word, lowered in the token's own string.
+  void emit_plain_ascii(size_t begin, size_t end) {
+    const uint32_t position = position_++;
+    if (end - begin > kMaxTokenBytes) return;  // the position stays used
+    Token& token = out_.emplace_back();
+    token.text.assign(text_.data() + begin, end - begin);
+    lower_ascii(token.text);
+    token.begin = static_cast<uint32_t>(begin);
+    token.end = static_cast<uint32_t>(end);
+    token.position = position;
+  }
 
   // "U.S." and "e.g.": single letters each followed by a period. Returns the
   // end of the acronym, or npos_ (with last_start_ set) when there is none.
