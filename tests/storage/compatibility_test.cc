@@ -152,7 +152,8 @@ TEST_CASE("the checked-in version 1 fixture decodes to the articles that built i
   if (std::getenv("ATTACHE_WRITE_FIXTURE")) write_fixture(kFixture);
   check_fixture_index(kFixture);
   // Written before statement postings: statement queries read the spans.
-  for (const auto& segment : IndexSnapshot::open(kFixture)->segments()) CHECK(segment->statement_index() == nullptr);
+  auto fixture = IndexSnapshot::open(kFixture);
+  for (const auto& segment : fixture->segments()) CHECK(segment->statement_index() == nullptr);
 }
 
 TEST_CASE("the same articles written by this build decode the same") {
@@ -160,7 +161,8 @@ TEST_CASE("the same articles written by this build decode the same") {
   write_fixture(dir / "index");
   check_fixture_index(dir / "index");
   CHECK(read_bytes(dir / "index" / "seg-000001.statements")[8] == 4);  // descriptions, speaker kinds, postings
-  for (const auto& segment : IndexSnapshot::open(dir / "index")->segments()) {
+  auto written = IndexSnapshot::open(dir / "index");
+  for (const auto& segment : written->segments()) {
     const StatementIndex* index = segment->statement_index();
     REQUIRE(index);
     CHECK(index->doc_count() == segment->statement_count());
