@@ -15,6 +15,10 @@ static_assert(storage::kSpeakerTermPrefix == analysis::kSpeakerPrefix && storage
 bool statement_postings_answer(const QueryNode& n) {
   using Kind = QueryNode::Kind;
   if (n.kind == Kind::prefix) return false;
+  // A speaker's exact name (P[ ... P], as identities widen speaker:) is a
+  // phrase over the marks every statement holds: at 100k articles it cost
+  // 4 ms warm and seconds cold, against 0.8 ms and 47 ms through the spans.
+  if (n.kind == Kind::speaker && n.terms.size() > 1) return false;
   for (const std::string& term : n.terms)
     if (!term.empty() && term[0] >= 'A' && term[0] <= 'Z' && term[0] != analysis::kSpeakerPrefix) return false;
   for (const auto& c : n.children)

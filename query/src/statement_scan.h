@@ -18,9 +18,10 @@ using StatementVisitor = std::function<void(const StatementHit&, const storage::
 // pass over what cannot beat it. An empty function: every match is visited.
 using WorstKept = std::function<const StatementHit*()>;
 
-// Whether the statement postings can answer this query: words, phrases, NEAR,
-// speaker:, AND, OR, NOT and dates; not title:, source:, id: (the article's
-// fields) or word* (the words as written).
+// Whether the statement postings answer this query: words, phrases, NEAR,
+// one-word speaker:, AND, OR, NOT and dates; not title:, source:, id: (the
+// article's fields), word* (the words as written) or a speaker's exact name
+// (too slow over the marks every statement has).
 bool statement_postings_answer(const QueryNode& root);
 
 // Visits the statements of segment `s` that match, in index order, from its
