@@ -72,7 +72,7 @@ bool iequals(std::string_view a, std::string_view b) {
 
 // "key value" or "key: value" for a known key; nothing for any other line.
 std::optional<std::pair<std::string, std::string_view>> header_line(std::string_view line) {
-  static const char* kKeys[] = {"date", "title", "source", "url", "id"};
+  static const char* kKeys[] = {"date", "title", "source", "url", "id", "author", "place", "language", "lang"};
   std::string_view s = line;
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   for (const char* key : kKeys) {
@@ -97,6 +97,19 @@ std::string normalise_newlines(std::string_view text) {
     }
   }
   return out;
+}
+
+// "fr", "FR", "fr-CA", "pt_BR" as "fr", "fr", "fr", "pt": the primary subtag of
+// a language tag, lower case. Anything else ("French") is no code: empty, and
+// the article is treated as one of unknown language.
+std::string language_code(std::string_view value) {
+  value = trim(value);
+  size_t n = 0;
+  while (n < value.size() && std::isalpha(static_cast<unsigned char>(value[n]))) ++n;
+  if (n < 2 || n > 3 || (n < value.size() && value[n] != '-' && value[n] != '_')) return {};
+  std::string code(value.substr(0, n));
+  for (char& ch : code) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return code;
 }
 
 InputProblem problem(const std::string& file, uint64_t line, SkipReason reason, std::string detail) {
@@ -174,6 +187,12 @@ ParseResult parse_text_article(std::string_view content, const std::string& file
       article.url = value;
     } else if (key == "id" && !value.empty()) {
       article.id = value;
+    } else if (key == "author") {
+      article.author = value;
+    } else if (key == "place") {
+      article.place = value;
+    } else if (key == "language" || key == "lang") {
+      article.language = language_code(value);
     }
     at = eol + 1;
     body_start = std::min(at, text.size());
@@ -226,7 +245,9 @@ ParseResult parse_json_article(std::string_view line, const std::string& file, u
   };
   for (auto [name, target] : {std::pair{"id", &fields.id}, std::pair{"date", &fields.date},
                               std::pair{"title", &fields.title}, std::pair{"source", &fields.source},
-                              std::pair{"url", &fields.url}, std::pair{"text", &fields.text}}) {
+                              std::pair{"url", &fields.url}, std::pair{"text", &fields.text},
+                              std::pair{"author", &fields.author}, std::pair{"place", &fields.place},
+                              std::pair{"lang", &fields.language}, std::pair{"language", &fields.language}}) {
     if (auto p = string_field(name, *target)) return *p;
   }
   auto text = record.find("text");
@@ -250,8 +271,12 @@ ParseResult article_from_record(RecordFields&& fields, const RecordOrigin& origi
   article.title = trim(fields.title);
   article.source = trim(fields.source);
   article.url = trim(fields.url);
+  article.author = trim(fields.author);
+  article.place = trim(fields.place);
+  article.language = language_code(fields.language);
   if (article.id.empty()) article.id = origin.default_id;
-  for (const std::string* field : {&article.text, &article.title, &article.source, &article.url, &article.id})
+  for (const std::string* field : {&article.text, &article.title, &article.source, &article.url, &article.id,
+                                   &article.author, &article.place})
     if (auto p = check_bytes(*field, file, line)) return *p;  // escapes can smuggle control bytes in
   return article;
 }

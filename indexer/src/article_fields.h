@@ -13,6 +13,7 @@ namespace attache::indexer {
 
 struct RecordFields {
   std::string id, date, title, source, url, text;
+  std::string author, place, language;
 };
 
 struct RecordOrigin {

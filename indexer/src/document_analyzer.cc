@@ -1,17 +1,23 @@
 // Body and title words become stems with positions (the title after a gap) plus
-// the unstemmed forms that differ from their stems; title, source and id also
-// get field terms.
+// the unstemmed forms that differ from their stems; title, source, author,
+// place, language and id also get field terms. An article that names no place
+// takes its dateline's; one that names no language, CLD2's guess. Words are
+// stemmed in the article's language: English stems bare, another language's
+// under its code ("fr:negoci", analysis/terms.h).
 #include "attache/indexer/document_analyzer.h"
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <unordered_map>
 
 #include "attache/analysis/stemmer.h"
 #include "attache/analysis/terms.h"
 #include "attache/analysis/tokenizer.h"
+#include "attache/indexer/dateline.h"
 #include "attache/indexer/statements.h"
 #include "attache/storage/string_table.h"
+#include "language_detection.h"
 #include "signature.h"
 
 namespace attache::indexer {
@@ -32,7 +38,6 @@ storage::StoredStatement to_stored(const Statement& s) {
 }
 
 struct DocumentAnalyzer::Impl {
-  analysis::Stemmer stemmer;
   std::vector<analysis::Token> tokens;
   struct Hash {
     using is_transparent = void;
@@ -46,7 +51,16 @@ struct DocumentAnalyzer::Impl {
     uint32_t stem;
     uint32_t surface;  // kNone when the word is its own stem
   };
-  storage::StringTable<WordTerms> words;
+  // A language's stemmer and the words of it seen by this thread.
+  struct Language {
+    explicit Language(const std::string& language) : code(language), stemmer(language) {}
+    std::string code;  // empty for English
+    analysis::Stemmer stemmer;
+    storage::StringTable<WordTerms> words;
+    std::string stem_term(std::string_view word) { return analysis::stem_term(code, stemmer.stem(word)); }
+  };
+  std::map<std::string, std::unique_ptr<Language>> languages;
+  Language* language = nullptr;  // the current article's
   storage::StringTable<uint32_t> term_ids;
   std::vector<std::string> term_names;
   std::vector<uint32_t> slot_of_term;  // per term id: its index in doc->terms, kNone when absent
@@ -63,19 +77,30 @@ struct DocumentAnalyzer::Impl {
     return *id;
   }
 
+  void use_language(const std::string& code) {
+    auto& known = languages[analysis::is_english(code) ? std::string() : code];
+    if (!known) known = std::make_unique<Language>(analysis::is_english(code) ? std::string() : code);
+    language = known.get();
+  }
+
   const WordTerms& word_terms(const std::string& word) {
-    if (const WordTerms* known = words.find(word)) return *known;
-    std::string_view stem = stemmer.stem(word);
+    if (const WordTerms* known = language->words.find(word)) return *known;
+    const std::string stem = language->stem_term(word);
     WordTerms w{term_id(stem), kNone};
-    if (stem != word) w.surface = term_id(analysis::field_term(analysis::kSurfacePrefix, word));
-    return *words.insert(word, w).first;
+    // word* reads surface terms, and finds a word that is its own stem through
+    // the stem only in English (FORMAT.md): another language's words all get one.
+    if (stem != word || !language->code.empty())
+      w.surface = term_id(analysis::field_term(analysis::kSurfacePrefix, word));
+    return *language->words.insert(word, w).first;
   }
 
   // Bounded memory over long runs: the word tables start afresh between
   // documents once they grow past kMaxWords.
   void forget_if_large() {
-    if (words.size() < kMaxWords) return;
-    words.clear();
+    size_t words = 0;
+    for (const auto& [code, l] : languages) words += l->words.size();
+    if (words < kMaxWords) return;
+    for (const auto& [code, l] : languages) l->words.clear();
     term_ids.clear();
     term_names.clear();
     slot_of_term.clear();
@@ -139,12 +164,25 @@ struct DocumentAnalyzer::Impl {
 
   // Statements of the body (whose tokens are still in `tokens`): stored with
   // the token positions they cover, and speaker terms for speaker: queries.
-  void add_statements(Article& article) {
+  // A dateline is no speaker ("GENEVA — ... , GENEVA said" must not make GENEVA
+  // one): the extractor reads the text with the dateline blanked to spaces of
+  // the same length, so every span it gives still points into the text, and a
+  // statement whose speaker is the dateline's place in its capitals is dropped.
+  void add_statements(Article& article, const std::optional<Dateline>& dateline) {
     std::vector<analysis::Token> body;
     body.swap(tokens);
     std::vector<std::pair<std::string, uint32_t>> speaker_terms;
     uint32_t index = 0;
-    for (const Statement& s : extract_statements(article.text)) {
+    std::string blanked;
+    std::string_view dateline_capitals;
+    if (dateline) {
+      dateline_capitals = std::string_view(article.text).substr(dateline->begin, dateline->place_end - dateline->begin);
+      blanked = article.text;
+      std::fill(blanked.begin() + static_cast<std::ptrdiff_t>(dateline->begin),
+                blanked.begin() + static_cast<std::ptrdiff_t>(dateline->end), ' ');
+    }
+    for (const Statement& s : extract_statements(dateline ? blanked : article.text)) {
+      if (dateline && (s.speaker == dateline_capitals || s.canonical == dateline_capitals)) continue;
       storage::StoredStatement stored = to_stored(s);
       auto first = std::lower_bound(body.begin(), body.end(), s.begin,
                                     [](const analysis::Token& t, uint32_t b) { return t.begin < b; });
@@ -173,7 +211,7 @@ struct DocumentAnalyzer::Impl {
     std::string term;
     for (const analysis::Token& token : tokens) {
       term.assign(1, prefix);
-      term += stem ? stemmer.stem(token.text) : std::string_view(token.text);
+      term += stem ? language->stem_term(token.text) : token.text;
       add(term, token.position, true);
     }
   }
@@ -185,14 +223,26 @@ DocumentAnalyzer::~DocumentAnalyzer() = default;
 storage::IndexableDocument DocumentAnalyzer::analyze(Article&& article) {
   storage::IndexableDocument doc;
   impl_->doc = &doc;
+  if (article.language.empty()) article.language = detect_language(article.text);
+  impl_->use_language(article.language);
   uint32_t body_end = impl_->add_words(article.text, 0);
   doc.signature = article_signature(impl_->tokens);
-  impl_->add_statements(article);
+  std::optional<Dateline> dateline = find_dateline(article.text);
+  if (article.place.empty() && dateline) article.place = dateline->place;
+  // Statement attribution reads English only: other languages get no statements.
+  if (analysis::is_english(article.language)) impl_->add_statements(article, dateline);
+  impl_->tokens.clear();
   if (!article.title.empty()) {
     impl_->add_words(article.title, body_end + analysis::kTitlePositionGap);
     impl_->add_field(analysis::kTitlePrefix, article.title, true);
   }
   if (!article.source.empty()) impl_->add_field(analysis::kSourcePrefix, article.source, false);
+  if (!article.author.empty()) impl_->add_field(analysis::kAuthorPrefix, article.author, false);
+  if (!article.place.empty()) {
+    impl_->add_field(analysis::kPlacePrefix, article.place, false);
+    impl_->add(std::string(analysis::kPlaceValuePrefix) + article.place, 0, false);
+  }
+  if (!article.language.empty()) impl_->add(analysis::field_term(analysis::kLanguagePrefix, article.language), 0, false);
   impl_->add(analysis::field_term(analysis::kIdPrefix, article.id), 0, false);
   doc.stored = std::move(article);
   impl_->finish_document();

@@ -65,7 +65,7 @@ class Index:
               statements: bool = False, min_confidence: Optional[float] = None, collapse: bool = False) -> int:
         """The exact number of matching articles (or statements, or groups of near-duplicates)."""
     @overload
-    def facets(self, query: str, name: Literal["month"], date_from: Optional[str] = None,
+    def facets(self, query: str, name: Literal["month", "place", "lang"], date_from: Optional[str] = None,
                date_to: Optional[str] = None, statements: bool = False) -> dict[str, int]: ...
     @overload
     def facets(self, query: str, name: Literal["speaker"], date_from: Optional[str] = None,
@@ -102,7 +102,7 @@ class Writer:
     added: int
     def __init__(self, path: str, wait: float = 0.0, memory_mib: int = 512) -> None: ...
     def add(self, article: dict[str, Any]) -> str:
-        """Adds an article (id, date, text; title, source, url); InvalidInput if it is refused."""
+        """Adds an article (id, date, text; title, source, url, author, place, lang); InvalidInput if it is refused."""
     def delete(self, id: str) -> bool:
         """Deletes at the next commit; False if there is no such article."""
     def commit(self) -> None: ...

@@ -63,7 +63,7 @@ uint64_t Index::count(const QueryArguments& arguments, bool statements, bool col
 
 py::object Index::facets(const QueryArguments& arguments, const std::string& name, bool statements) const {
   query::Query query = parse_request(arguments.request());
-  if (!cli::is_facet_name(name)) throw std::invalid_argument("a facet is speaker or month, not '" + name + "'");
+  if (!cli::is_facet_name(name)) throw std::invalid_argument("a facet is " + std::string(cli::kFacetNames) + ", not '" + name + "'");
   statements = statements || query.mentions_speaker;
   Json counts = read([&](const cli::OpenIndex& index) { return cli::facets_json(index, query, {name}, statements); });
   return to_python(counts[name]);

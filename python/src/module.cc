@@ -69,7 +69,8 @@ void bind_index(py::module_& m) {
             return ix.facets({q, date_from, date_to, {}}, name, statements);
           },
           "query"_a, "name"_a, "date_from"_a = py::none(), "date_to"_a = py::none(), "statements"_a = false,
-          "Counts over every match: name='month' gives {'YYYY-MM': n}, name='speaker' a list of speaker rows.")
+          "Counts over every match: name='month' gives {'YYYY-MM': n}, 'place' {place: n}, 'lang' {code: n}, "
+          "name='speaker' a list of speaker rows.")
       .def("speakers", &Index::speakers, "query"_a = py::none(), "limit"_a = 50, "min_confidence"_a = 0.8,
            "kind"_a = py::none(), "copies"_a = false,
            "Who speaks most (in the statements query matches), as `attache speakers --json`; limit=0 lists all; "

@@ -23,7 +23,7 @@ struct Lexeme {
   size_t value_position = 0;  // where the value starts
 };
 
-constexpr std::string_view kFields[] = {"title", "source", "id", "date", "speaker"};
+constexpr std::string_view kFields[] = {"title", "source", "id", "date", "speaker", "author", "place", "lang"};
 
 bool starts_with_at(std::string_view s, size_t i, std::string_view what) { return s.substr(i, what.size()) == what; }
 
@@ -289,6 +289,7 @@ class Parser {
       return n;
     }
     if (l.field == "speaker") return speaker_leaf(l);
+    if (l.field == "lang") return language_leaf(l);
     bool prefix = l.type == Lexeme::Type::word && l.text.size() > 1 && l.text.back() == '*';
     if (prefix) {
       if (!l.field.empty()) throw QueryError("word* works on plain words, not inside " + l.field + ":", l.position);
@@ -303,10 +304,11 @@ class Parser {
     char field_prefix = 0;
     bool stem = true;
     if (l.field == "title") field_prefix = analysis::kTitlePrefix;
-    if (l.field == "source") {
-      field_prefix = analysis::kSourcePrefix;
-      stem = false;
-    }
+    // Names are not inflected: source, author and place words are folded, not stemmed.
+    if (l.field == "source") field_prefix = analysis::kSourcePrefix;
+    if (l.field == "author") field_prefix = analysis::kAuthorPrefix;
+    if (l.field == "place") field_prefix = analysis::kPlacePrefix;
+    if (field_prefix && field_prefix != analysis::kTitlePrefix) stem = false;
     return words(l, field_prefix, stem);
   }
 
@@ -317,39 +319,61 @@ class Parser {
     analysis::tokenize(l.text, tokens);
     std::vector<std::string> terms;
     std::vector<uint32_t> offsets;
-    std::vector<std::string> compounds;
+    std::vector<std::string> compounds, words, compound_words;
     auto term_of = [&](const std::string& word) {
       std::string t = field_prefix ? std::string(1, field_prefix) : std::string();
       t += stem ? std::string(stemmer_.stem(word)) : word;
-      if (field_prefix != analysis::kSourcePrefix) query_->highlight_terms.push_back(std::string(stemmer_.stem(word)));
+      if (stem) {
+        query_->highlight_terms.push_back(std::string(stemmer_.stem(word)));
+        query_->highlight_words.push_back(word);
+      }
       return t;
     };
     for (const auto& token : tokens) {
       if (token.compound) {
         compounds.push_back(term_of(token.text));
+        compound_words.push_back(token.text);
         continue;
       }
       terms.push_back(term_of(token.text));
+      words.push_back(token.text);
       offsets.push_back(token.position - tokens.front().position);
     }
     if (terms.empty()) return nullptr;
     std::string shown = l.field.empty() ? l.text : l.field + ":" + l.text;
     if (l.type == Lexeme::Type::phrase) shown = (l.field.empty() ? "" : l.field + ":") + "\"" + l.text + "\"";
+    // Stemmed words are kept to be stemmed again in other languages.
+    if (!stem) words.clear(), compound_words.clear();
     if (terms.size() == 1) {
       Node n = make(Kind::term, shown);
       n->terms = std::move(terms);
+      n->words = std::move(words);
       return n;
     }
     Node phrase = make(Kind::phrase, shown);
     phrase->terms = std::move(terms);
     phrase->offsets = std::move(offsets);
+    phrase->words = std::move(words);
     if (l.type == Lexeme::Type::phrase || compounds.size() != 1) return phrase;
     Node either = make(Kind::any_of, shown);
     Node joined = make(Kind::term, shown);
     joined->terms.push_back(compounds.front());
+    if (!compound_words.empty()) joined->words.push_back(compound_words.front());
     either->children.push_back(std::move(phrase));
     either->children.push_back(std::move(joined));
     return either;
+  }
+
+  // lang:fr, lang:FR: the article's language code.
+  Node language_leaf(const Lexeme& l) {
+    std::string code = l.text;
+    std::transform(code.begin(), code.end(), code.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    const bool letters = std::all_of(code.begin(), code.end(), [](unsigned char ch) { return ch >= 'a' && ch <= 'z'; });
+    if (code.size() < 2 || code.size() > 3 || !letters)
+      throw QueryError("lang: takes a language code such as fr or ru, not '" + l.text + "'", l.position);
+    Node n = make(Kind::term, "lang:" + code);
+    n->terms.push_back(analysis::field_term(analysis::kLanguagePrefix, code));
+    return n;
   }
 
   // speaker:ryabkov, speaker:"wendy sherman": words of the canonical speaker,
@@ -473,7 +497,6 @@ Query parse_query(std::string_view text) {
   return Parser(text).run();
 }
 
-namespace {
 std::unique_ptr<QueryNode> copy_node(const QueryNode& n) {
   auto c = std::make_unique<QueryNode>();
   c->kind = n.kind;
@@ -482,18 +505,20 @@ std::unique_ptr<QueryNode> copy_node(const QueryNode& n) {
   c->dates = n.dates;
   c->distance = n.distance;
   c->text = n.text;
+  c->words = n.words;
   for (const auto& child : n.children) c->children.push_back(copy_node(*child));
   return c;
 }
-}  // namespace
 
 Query copy_query(const Query& query) {
   Query q;
   if (query.root) q.root = copy_node(*query.root);
   q.mentions_speaker = query.mentions_speaker;
   q.speakers_resolved = query.speakers_resolved;
+  q.languages_resolved = query.languages_resolved;
   q.min_confidence = query.min_confidence;
   q.highlight_terms = query.highlight_terms;
+  q.highlight_words = query.highlight_words;
   q.highlight_prefixes = query.highlight_prefixes;
   return q;
 }

@@ -9,7 +9,9 @@
 #include <queue>
 #include <tuple>
 
+#include "attache/analysis/terms.h"
 #include "attache/query/speakers.h"
+#include "attache/query/languages.h"
 #include "matchers.h"
 
 namespace attache::query {
@@ -36,7 +38,16 @@ struct Searcher::Duplicates {
 Searcher::Searcher(std::shared_ptr<const storage::IndexSnapshot> snapshot)
     : snapshot_(std::move(snapshot)),
       speakers_(std::make_shared<Speakers>()),
-      duplicates_(std::make_shared<Duplicates>()) {}
+      duplicates_(std::make_shared<Duplicates>()) {
+  // A few terms a segment, in one dictionary block: cheap enough to read at once.
+  std::vector<std::string> terms;
+  for (const auto& segment : snapshot_->segments())
+    segment->scan_terms(std::string(1, analysis::kLanguagePrefix), [&](std::string_view term, const storage::TermInfo&) {
+      terms.emplace_back(term);
+      return true;
+    });
+  languages_ = languages_of_terms(terms);
+}
 
 const DuplicateGroups& Searcher::duplicates() const {
   std::call_once(duplicates_->grouped, [this] { duplicates_->groups = std::make_unique<DuplicateGroups>(*snapshot_); });
@@ -90,10 +101,17 @@ const SpeakerTally& Searcher::archive_speakers() const {
 }
 
 const Query& Searcher::with_identities(const Query& query, Query& scratch) const {
-  if (!query.mentions_speaker || query.speakers_resolved || !query.root) return query;
+  const bool speakers = query.mentions_speaker && !query.speakers_resolved;
+  const bool languages =
+      !query.languages_resolved &&
+      std::any_of(languages_.begin(), languages_.end(), [](const std::string& l) { return !analysis::is_english(l); });
+  if (!query.root || (!speakers && !languages)) return query;
   scratch = copy_query(query);
-  archive_speakers().resolve_speakers(scratch);
-  scratch.speakers_resolved = true;
+  if (speakers) {
+    archive_speakers().resolve_speakers(scratch);
+    scratch.speakers_resolved = true;
+  }
+  analyse_in_languages(scratch, languages_);
   return scratch;
 }
 
@@ -256,6 +274,33 @@ std::vector<std::pair<std::string, uint64_t>> Searcher::count_by_month(const Que
   std::vector<std::pair<std::string, uint64_t>> out;
   for (const auto& [day, n] : by_month) out.emplace_back(format_day(day).substr(0, 7), n);
   return out;
+}
+
+std::map<std::string, uint64_t> Searcher::count_by_value(const Query& query, std::string_view prefix,
+                                                         bool statements) const {
+  const auto& segments = snapshot_->segments();
+  std::vector<std::vector<uint32_t>> matches(segments.size());  // per segment: matches of each document
+  auto add = [&](size_t s, uint32_t doc) {
+    if (matches[s].empty()) matches[s].assign(segments[s]->doc_count(), 0);
+    ++matches[s][doc];
+  };
+  if (statements)
+    for_each_statement(query, [&](const StatementHit& hit, const storage::StoredStatement&) { add(hit.segment, hit.doc); },
+                       false);
+  else
+    for_each_article(query, add);
+  std::map<std::string, uint64_t> counts;
+  for (size_t s = 0; s < segments.size(); ++s) {
+    if (matches[s].empty()) continue;
+    segments[s]->scan_terms(prefix, [&](std::string_view term, const storage::TermInfo& info) {
+      uint64_t n = 0;
+      for (storage::PostingCursor c = segments[s]->postings(info); c.doc() != storage::PostingCursor::kEnd; c.next())
+        n += matches[s][c.doc()];
+      if (n) counts[std::string(term.substr(prefix.size()))] += n;
+      return true;
+    });
+  }
+  return counts;
 }
 
 uint64_t Searcher::count(const Query& query) const {

@@ -9,6 +9,7 @@
 
 #include "attache/analysis/sentences.h"
 #include "attache/analysis/stemmer.h"
+#include "attache/analysis/terms.h"
 #include "attache/analysis/tokenizer.h"
 
 namespace attache::query {
@@ -24,26 +25,32 @@ bool is_space_byte(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '
 // none); `matched` lists the matching tokens in order. Snowball's English
 // stemmer changes only a word's ending, never its first letter, so a word is
 // stemmed only when its first byte opens one of the query's stems: most words
-// of an article are never looked up.
-std::vector<int> match_tokens(std::string_view text, const Query& query, std::vector<analysis::Token>& tokens,
-                              std::vector<size_t>& matched) {
+// of an article are never looked up. In another language (whose stemmer is
+// not held to that) the query's words are stemmed in it, and every word is.
+std::vector<int> match_tokens(std::string_view text, const Query& query, std::string_view language,
+                              std::vector<analysis::Token>& tokens, std::vector<size_t>& matched) {
   analysis::tokenize(text, tokens);
   std::erase_if(tokens, [](const analysis::Token& t) { return t.compound; });
-  thread_local analysis::Stemmer stemmer;
+  const bool english = analysis::is_english(language);
+  analysis::Stemmer& stemmer = analysis::thread_stemmer(english ? std::string_view() : language);
+  std::vector<std::string> stems_in_language;
+  if (!english)
+    for (const std::string& word : query.highlight_words) stems_in_language.emplace_back(stemmer.stem(word));
+  const std::vector<std::string>& stems = english ? query.highlight_terms : stems_in_language;
   std::array<bool, 256> opens_a_stem{};
-  for (const std::string& term : query.highlight_terms)
+  for (const std::string& term : stems)
     if (!term.empty()) opens_a_stem[static_cast<unsigned char>(term[0])] = true;
   std::vector<int> match(tokens.size(), -1);
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string& word = tokens[i].text;
-    if (!word.empty() && opens_a_stem[static_cast<unsigned char>(word[0])]) {
+    if (!word.empty() && (!english || opens_a_stem[static_cast<unsigned char>(word[0])])) {
       std::string_view stem = stemmer.stem(word);
-      for (size_t q = 0; q < query.highlight_terms.size(); ++q)
-        if (query.highlight_terms[q] == stem) match[i] = static_cast<int>(q);
+      for (size_t q = 0; q < stems.size(); ++q)
+        if (stems[q] == stem) match[i] = static_cast<int>(q);
     }
     for (size_t q = 0; q < query.highlight_prefixes.size() && match[i] < 0; ++q)
       if (word.compare(0, query.highlight_prefixes[q].size(), query.highlight_prefixes[q]) == 0)
-        match[i] = static_cast<int>(query.highlight_terms.size() + q);
+        match[i] = static_cast<int>(stems.size() + q);
     if (match[i] >= 0) matched.push_back(i);
   }
   return match;
@@ -78,10 +85,11 @@ std::vector<bool> sentence_starts_near(std::string_view text, const std::vector<
 
 }  // namespace
 
-std::vector<std::pair<size_t, size_t>> match_spans(std::string_view text, const Query& query) {
+std::vector<std::pair<size_t, size_t>> match_spans(std::string_view text, const Query& query,
+                                                   std::string_view language) {
   std::vector<analysis::Token> tokens;
   std::vector<size_t> matched;
-  match_tokens(text, query, tokens, matched);
+  match_tokens(text, query, language, tokens, matched);
   std::vector<std::pair<size_t, size_t>> spans;
   for (size_t i : matched) spans.emplace_back(tokens[i].begin, tokens[i].end);
   return spans;
@@ -90,7 +98,7 @@ std::vector<std::pair<size_t, size_t>> match_spans(std::string_view text, const 
 Snippet make_snippet(std::string_view text, const Query& query, const SnippetOptions& options) {
   std::vector<analysis::Token> tokens;
   std::vector<size_t> matched;
-  const std::vector<int> match = match_tokens(text, query, tokens, matched);
+  const std::vector<int> match = match_tokens(text, query, options.language, tokens, matched);
 
   const size_t width = std::max<size_t>(options.fragment_words, 4);
   // Fragments start at a sentence start when one is close before the match.

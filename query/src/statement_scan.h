@@ -18,11 +18,17 @@ using StatementVisitor = std::function<void(const StatementHit&, const storage::
 // pass over what cannot beat it. An empty function: every match is visited.
 using WorstKept = std::function<const StatementHit*()>;
 
-// Whether the statement postings answer this query: words, phrases, NEAR,
-// one-word speaker:, AND, OR, NOT and dates; not title:, source:, id: (the
-// article's fields), word* (the words as written) or a speaker's exact name
-// (too slow over the marks every statement has).
+// Whether the statement postings answer this query (after name_speakers()):
+// words, phrases, NEAR, speaker:, a speaker's exact name, AND, OR, NOT and
+// dates; not title:, source:, id: (the article's fields) or word* (the words
+// as written).
 bool statement_postings_answer(const QueryNode& root);
+
+// A speaker's exact name (`P[ Pw1 ... Pwn P]`, as identities widen speaker:)
+// becomes the one term the statement postings post it under (`P=w1 ... wn`):
+// a short list, where the phrase ran over marks every statement holds (at
+// 100k articles 2.7 ms warm and 9.5 s cold).
+void name_speakers(QueryNode& root);
 
 // Visits the statements of segment `s` that match, in index order, from its
 // statement postings; scores are BM25 with `scoring`'s weights and average

@@ -164,9 +164,13 @@ class StatementScan {
         with_statement_(with_statement),
         scoring_(ScoringContext::for_statements(snapshot)),
         evaluator_(scoring_, scoring_.average_length()),
-        from_text_(has_prefix(*query.root)),
-        from_postings_(from_postings && statement_postings_answer(*query.root)) {
+        from_text_(has_prefix(*query.root)) {
     collect_terms(*query.root, terms_);
+    if (from_postings) {
+      postings_query_ = copy_query(query);
+      name_speakers(*postings_query_.root);
+      from_postings_ = statement_postings_answer(*postings_query_.root);
+    }
   }
 
   // Statements in index order; without `worst`, every match. With it (a
@@ -177,7 +181,7 @@ class StatementScan {
       const storage::Segment& segment = *segments_[s];
       if (segment.statement_count() == 0) continue;
       if (const storage::StatementIndex* index = from_postings_ ? segment.statement_index() : nullptr) {
-        scan_statement_postings(segment, s, *index, query_, scoring_, sort, worst, visit_, with_statement_);
+        scan_statement_postings(segment, s, *index, postings_query_, scoring_, sort, worst, visit_, with_statement_);
         continue;
       }
       auto candidates = build_matcher(*query_.root, segment, scoring_, MatcherOptions{false, false});
@@ -244,8 +248,11 @@ class StatementScan {
       view_.date = date;
       add_tokens(article.title, analysis::kTitlePrefix, true, stemmer, terms_, view_.terms);
       add_tokens(article.source, analysis::kSourcePrefix, false, stemmer, terms_, view_.terms);
-      std::string id_term = analysis::field_term(analysis::kIdPrefix, article.id);
-      if (terms_.count(id_term)) view_.terms.at(id_term).push_back(0);
+      add_tokens(article.author, analysis::kAuthorPrefix, false, stemmer, terms_, view_.terms);
+      add_tokens(article.place, analysis::kPlacePrefix, false, stemmer, terms_, view_.terms);
+      for (const std::string& term : {analysis::field_term(analysis::kIdPrefix, article.id),
+                                      analysis::field_term(analysis::kLanguagePrefix, article.language)})
+        if (terms_.count(term)) view_.terms.at(term).push_back(0);
       add_tokens(std::string_view(article.text).substr(st.begin, st.end - st.begin), 0, true, stemmer, terms_,
                  view_.terms, &view_.words, &view_.length);
       if (!st.canonical.empty()) {
@@ -265,7 +272,8 @@ class StatementScan {
   ScoringContext scoring_;  // the statements' average length
   Evaluator evaluator_;
   bool from_text_;      // word* needs the words as written
-  bool from_postings_;  // where segments have statement postings
+  bool from_postings_ = false;  // where segments have statement postings
+  Query postings_query_;        // speakers' exact names as the statement postings post them
   std::set<std::string, std::less<>> terms_;
   StatementView view_;
   std::vector<storage::StatementSpan> spans_;

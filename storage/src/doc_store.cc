@@ -36,15 +36,24 @@ void serialise(const StoredDocument& d, ByteWriter& out) {
   out.string(d.source);
   out.string(d.url);
   out.string(d.text);
+  out.string(d.author);
+  out.string(d.place);
+  out.string(d.language);
 }
 
-StoredDocument deserialise(ByteReader& in) {
+// A version-1 record ends after the text: no author, place or language.
+StoredDocument deserialise(ByteReader& in, uint32_t version) {
   StoredDocument d;
   d.id = in.string();
   d.title = in.string();
   d.source = in.string();
   d.url = in.string();
   d.text = in.string();
+  if (version >= 2) {
+    d.author = in.string();
+    d.place = in.string();
+    d.language = in.string();
+  }
   return d;
 }
 
@@ -241,7 +250,7 @@ void DocStore::read_block(size_t b, const std::function<bool(uint32_t)>& wanted,
     const uint8_t* record = in.take(length);
     if (!wanted(doc)) continue;
     ByteReader fields(record, record + length, &file_.name());
-    visit(doc, deserialise(fields));
+    visit(doc, deserialise(fields, file_.version()));
   }
   if (!in.at_end()) file_.fail("document block " + std::to_string(b) + " has trailing bytes");
 }

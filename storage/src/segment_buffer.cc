@@ -47,7 +47,8 @@ void SegmentBuffer::add(IndexableDocument&& document) {
     memory_bytes_ += buffer.stream.size() - before;
   }
   const StoredDocument& s = document.stored;
-  memory_bytes_ += kDocumentOverhead + s.id.size() + s.title.size() + s.source.size() + s.url.size() + s.text.size();
+  memory_bytes_ += kDocumentOverhead + s.id.size() + s.title.size() + s.source.size() + s.url.size() + s.text.size() + s.author.size() +
+                  s.place.size() + s.language.size();
   auto [slot, fresh] = ids_.try_emplace(s.id, doc);
   if (!fresh) {
     replaced_[slot->second] = true;

@@ -125,6 +125,7 @@ SegmentEntry SegmentWriter::finish() {
   entry_.files[static_cast<size_t>(SegmentFile::store)] = stored.store;
   // Written here, not on the store thread: the statement postings are
   // complete only once every term is.
+  statement_postings_->add_speaker_names();
   FileWriter statements(path(SegmentFile::statements), FileKind::statements);
   stored.statements->write(statements, *statement_postings_);
   entry_.files[static_cast<size_t>(SegmentFile::statements)] = statements.finish();

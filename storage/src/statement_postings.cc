@@ -3,6 +3,7 @@
 #include "statement_postings.h"
 
 #include <algorithm>
+#include <map>
 
 #include "attache/storage/statement_index.h"
 #include "bitpack.h"
@@ -35,6 +36,7 @@ void DocumentStatements::add(const std::vector<StoredStatement>& statements) {
 StatementPostingsWriter::StatementPostingsWriter(DocumentStatements statements) : statements_(std::move(statements)) {
   lengths_.reserve(statements_.spans.size());
   for (const StatementSpan& span : statements_.spans) lengths_.push_back(span.position_count);
+  speaker_words_.resize(statements_.spans.size());
 }
 
 StatementPostingsWriter::~StatementPostingsWriter() = default;
@@ -47,6 +49,7 @@ bool StatementPostingsWriter::indexes(std::string_view term) {
 
 void StatementPostingsWriter::begin_term(std::string_view term) {
   term_.assign(term);
+  if (term_[0] == kSpeakerTermPrefix) speaker_terms_.push_back(term_);
   postings_start_ = postings_.size();
   positions_start_ = positions_.size();
   encoder_ = std::make_unique<TermEncoder>(true, lengths_.data(), postings_, positions_);
@@ -69,7 +72,10 @@ void StatementPostingsWriter::add_speaker_positions(uint32_t doc, std::span<cons
     relative_.clear();
     for (; at < positions.size() && positions[at] / kSpeakerBlock == k; ++at)
       relative_.push_back(positions[at] % kSpeakerBlock);
-    if (k < count) encoder_->add(first + k, static_cast<uint32_t>(relative_.size()), relative_);
+    if (k >= count) continue;
+    encoder_->add(first + k, static_cast<uint32_t>(relative_.size()), relative_);
+    for (uint32_t j : relative_)
+      speaker_words_[first + k].emplace_back(static_cast<uint8_t>(j), static_cast<uint32_t>(speaker_terms_.size() - 1));
   }
 }
 
@@ -84,6 +90,50 @@ void StatementPostingsWriter::add_word_positions(uint32_t doc, std::span<const u
     for (auto p = lo; p != hi; ++p) relative_.push_back(*p - span.first_position);
     encoder_->add(s, static_cast<uint32_t>(relative_.size()), relative_);
   }
+}
+
+// A statement's exact name is what lies between P[ (at 0) and P], as the
+// phrase `P[ Pw1 ... Pwn P]` finds it; a name cut at the block's end has none.
+void StatementPostingsWriter::add_speaker_names() {
+  std::map<std::string, std::vector<uint32_t>> names;  // statements ascending
+  std::vector<const std::string*> at(kSpeakerBlock);
+  for (uint32_t s = 0; s < speaker_words_.size(); ++s) {
+    std::fill(at.begin(), at.end(), nullptr);
+    for (auto [j, term] : speaker_words_[s]) at[j] = &speaker_terms_[term];
+    if (!at[0] || *at[0] != kSpeakerStartTerm) continue;
+    std::string name(kSpeakerNamePrefix);
+    for (uint32_t j = 1; j < kSpeakerBlock && at[j]; ++j) {
+      if (*at[j] == kSpeakerEndTerm) {
+        if (j > 1) names[name].push_back(s);
+        break;
+      }
+      if (j > 1) name += ' ';
+      name.append(*at[j], 1);
+    }
+  }
+  speaker_words_ = {};
+  for (const auto& [name, statements] : names) encode(name, statements);
+  std::sort(terms_.begin(), terms_.end(), [](const Term& a, const Term& b) { return a.term < b.term; });
+  // The dictionary finds a term's postings from the previous term's end, so
+  // they must lie in term order: the names', encoded last, move into place.
+  ByteWriter postings, positions;
+  for (Term& t : terms_) {
+    postings.raw(postings_.bytes().data() + t.info.postings_offset, t.info.postings_length);
+    positions.raw(positions_.bytes().data() + t.info.positions_offset, t.info.positions_length);
+    t.info.postings_offset = postings.size() - t.info.postings_length;
+    t.info.positions_offset = positions.size() - t.info.positions_length;
+  }
+  postings_ = std::move(postings);
+  positions_ = std::move(positions);
+}
+
+void StatementPostingsWriter::encode(std::string term, std::span<const uint32_t> statements) {
+  term_ = std::move(term);
+  postings_start_ = postings_.size();
+  positions_start_ = positions_.size();
+  encoder_ = std::make_unique<TermEncoder>(false, lengths_.data(), postings_, positions_);
+  for (uint32_t s : statements) encoder_->add(s, 1, {});
+  end_term();
 }
 
 void StatementPostingsWriter::end_term() {

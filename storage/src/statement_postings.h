@@ -45,11 +45,15 @@ class StatementPostingsWriter {
 
   uint32_t document_count() const { return static_cast<uint32_t>(statements_.firsts.size() - 1); }
   uint32_t statement_count() const { return static_cast<uint32_t>(statements_.spans.size()); }
+  // Posts each statement under its speaker's exact name (a `P=` term), from
+  // the speaker terms seen; once, after the last term.
+  void add_speaker_names();
   // The section (FORMAT.md) at the writer's current offset, to the end of the body.
   void write(FileWriter& out) const;
 
  private:
   void add_speaker_positions(uint32_t doc, std::span<const uint32_t> positions);
+  void encode(std::string term, std::span<const uint32_t> statements);
   void add_word_positions(uint32_t doc, std::span<const uint32_t> positions);
 
   DocumentStatements statements_;
@@ -64,6 +68,10 @@ class StatementPostingsWriter {
   std::string term_;
   uint64_t postings_start_ = 0, positions_start_ = 0;
   std::vector<uint32_t> relative_;
+  // Per statement, its speaker terms below the block's end: (position, index
+  // into speaker_terms_), for add_speaker_names().
+  std::vector<std::vector<std::pair<uint8_t, uint32_t>>> speaker_words_;
+  std::vector<std::string> speaker_terms_;
 };
 
 }  // namespace attache::storage

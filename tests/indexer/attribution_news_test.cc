@@ -59,6 +59,103 @@ TEST_CASE("the speaker is the person, not the bank, the city or the dateline") {
   CHECK(s[1].canonical == "Soviet delegate");
 }
 
+TEST_CASE("a role that opens a sentence is the person introduced in it, for the pronouns after it") {
+  auto s = find("Senator J. William Fulbright of Arkansas spoke on Monday. \"The cuts will hurt,\" said Representative "
+                "Otto Passman.\n\nThe senator met the press in Paris. Asked about the embargo, he replied that no "
+                "decision had been taken.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Otto Passman");
+  CHECK(s[1].canonical == "William Fulbright");
+}
+
+TEST_CASE("a Representative is a member of Congress, not an envoy") {
+  auto s = find("\"The cuts will hurt,\" said Representative Otto Passman.\n\nThe ambassador told reporters that no "
+                "decision had been taken on the embargo.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[1].canonical != "Otto Passman");
+}
+
+TEST_CASE("the source of an opening according to ends at its comma; what follows is said") {
+  auto s = find("According to the State Department, the ambassador will return to Moscow next week.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].speaker == "the State Department");
+  CHECK(s[0].text == "the ambassador will return to Moscow next week");
+}
+
+TEST_CASE("the person an apposition names is the speaker, not the description before it") {
+  auto s = find("The mayor's spokesman, a former reporter named Ellen Park, told the council that the budget was "
+                "balanced.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Ellen Park");
+}
+
+TEST_CASE("a clause before a closing attribution is what was said, cue words inside it included") {
+  auto s = find("Russia will respond to any expansion of NATO, Deputy Foreign Minister Sergei Ryabkov told the TASS "
+                "news agency on Thursday.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Sergei Ryabkov");
+  CHECK(s[0].text == "Russia will respond to any expansion of NATO");
+}
+
+TEST_CASE("a clause gives way only to a closing source that names someone") {
+  auto s = find("Dmitri Trenin, director of the Carnegie Moscow Center, said the Kremlin wanted guarantees on paper, not "
+                "promises.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Dmitri Trenin");
+  CHECK(s[0].text.rfind("the Kremlin wanted guarantees on paper", 0) == 0);
+}
+
+TEST_CASE("what was called for is not cut to the clause after it") {
+  auto s = find("President Vladimir Putin spoke on Friday. He also called for assurances that NATO would not expand "
+                "eastward.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].text == "assurances that NATO would not expand eastward");
+}
+
+TEST_CASE("the object of a cue's preposition, or whom it was told to, is not what was said") {
+  auto s = find("Mr. Stoltenberg, 62, said in an interview with the BBC that the alliance had no plans to send troops.\n\n"
+                "In Moscow, Premier Khrushchev told a party congress that the Soviet Union would sign a separate peace "
+                "treaty with East Germany.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Stoltenberg");
+  CHECK(s[0].text == "the alliance had no plans to send troops");
+  CHECK(s[1].text == "the Soviet Union would sign a separate peace treaty with East Germany");
+}
+
+TEST_CASE("an unnamed spokesman is known by whom he speaks for") {
+  auto s = find("\"There will be consequences,\" a spokesman for the State Department said, declining to give details.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "spokesman for the State Department");
+}
+
+TEST_CASE("quoted as saying: the as is not the speaker's") {
+  auto s = find("The newspaper Izvestia quoted a senior Kremlin official as saying that talks could resume next week.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].speaker == "a senior Kremlin official");
+}
+
+TEST_CASE("a person of a place is the person, not the place") {
+  auto s = find("The plan, which former Gov. Jeb Bush of Florida praised on Monday, would cut taxes. Later, former Gov. "
+                "Jeb Bush of Florida said the plan would also create jobs.");
+  REQUIRE(!s.empty());
+  CHECK(s.back().canonical == "Jeb Bush");
+}
+
+TEST_CASE("a source inside a relative clause is not the speaker; the sentence's subject is") {
+  auto s = find("Omar Haddad, who at the time was a Houston member of the Coalition, a network of small growers, said that "
+                "the drought was changing attitudes towards the co-operative.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Omar Haddad");
+}
+
+TEST_CASE("was quoted by an agency as saying: the speaker is the one quoted") {
+  auto s = find("Iranian Foreign Minister Mohammad Javad Zarif spoke in Tehran.\n\n\"We have not violated the deal,\" "
+                "Zarif was quoted by the ISNA news agency as saying.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].speaker == "Zarif");
+  CHECK(s[0].canonical == "Mohammad Javad Zarif");
+}
+
 TEST_CASE("a pronoun never resolves to a country") {
   auto s = find("The United States will press its allies to open their markets, officials in Washington said. "
                 "E. M. Martin, an assistant secretary of state, arrived on Monday. He said the tariff talks would "

@@ -37,8 +37,8 @@ TEST_CASE("on real news it was not trained on, attribution stays at the floor re
   auto score = evaluation::score_polnear(articles, AttributionModel::builtin());
   INFO(evaluation::report(score));
   REQUIRE(score.gold >= 1900);
-  CHECK(score.precision() >= 0.84);
-  CHECK(score.recall() >= 0.78);
+  CHECK(score.precision() >= 0.86);
+  CHECK(score.recall() >= 0.80);
   CHECK(double(score.confident_right) / score.confident >= 0.93);
 }
 
@@ -120,6 +120,13 @@ TEST_CASE("no statement without a speech act") {
   CHECK(find("Secretary Blinken met Foreign Minister Lavrov in Geneva. He visited the embassy.").empty());
   CHECK(find("Mr. Scholz was asked whether Germany would halt the pipeline. He paused.").empty());
   CHECK(find("The so-called \"peacekeepers\" have not been seen, and the talks, nicknamed \"Normandy\", stalled.").empty());
+}
+
+// Found by the extractor fuzzer: punctuation alone makes no sentence, and the tagger read the
+// end of sentence 0 past the table of sentence starts.
+TEST_CASE("text of punctuation alone has no statement and reads nothing out of bounds") {
+  for (const char* text : {"\u201c)", "\"", "\u201c\u201d", ", : ;", "\u201c said \u201d)"})
+    CHECK(find(text).empty());
 }
 
 TEST_CASE("character offsets count code points") {

@@ -60,6 +60,8 @@ TEST_CASE("CSV: columns by common names, quoted fields with newlines, bad rows s
           "MOSCOW, Jan. 11 (Reuters) - Russia's foreign minister said there was no progress.\n\n\"We are disappointed,\" "
           "he told reporters, adding that talks would go on.");
     CHECK(r.articles[2].title == "Kemal Aydın in Ankara");
+    CHECK(a.author == "Maria Tsvetkova");  // the "author" column
+    CHECK(a.place.empty());                // the dateline's place is the analyser's to find
     REQUIRE(r.problems.size() == 3);
     CHECK(has_problem(r, 6, SkipReason::no_date, "column 'date'"));
     CHECK(has_problem(r, 7, SkipReason::invalid_csv, "after a closing quote"));
@@ -104,6 +106,8 @@ TEST_CASE("NITF: date, headline, id, source, url and the full text's paragraphs"
   CHECK(a.text ==
         "American and Russian envoys met here on Wednesday for a second round of talks on arms control.\n\n"
         "''We have made progress,'' said one diplomat & adviser.");
+  CHECK(a.author == "Steven Erlanger");  // "By STEVEN ERLANGER", the print byline
+  CHECK(a.place == "Geneva");            // <dateline>GENEVA, Jan. 10</dateline>
 
   Read lead = read_path(kData + "nyt-lead-only.xml");
   REQUIRE(lead.articles.size() == 1);
@@ -131,6 +135,9 @@ TEST_CASE("NewsML-G2: a news item, and a news message of several, one skipped") 
   CHECK(a.source == "Example Wire");
   CHECK(a.text == "BRUSSELS — The NATO-Russia Council met for the first time since 2019.\n\n"
                   "Diplomats called the meeting frank.");
+  CHECK(a.author == "Jane Doe");  // <creator><name>
+  CHECK(a.place == "Brussels");   // <located><name>
+  CHECK(a.language == "en");      // <language tag>
 
   Read message = read_path(kData + "newsml-message.xml");
   REQUIRE(message.articles.size() == 2);

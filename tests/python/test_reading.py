@@ -49,6 +49,16 @@ def test_count_and_facets_equal_cli(generated_index):
     assert sum(ix.facets("sanctions", "month").values()) == ix.count("sanctions")
 
 
+def test_author_place_language_equal_cli(corpus_index):
+    ix = attache.Index(corpus_index)
+    summary = cli_search(corpus_index, "talks", "--facet", "place", "--facet", "lang", "--limit", "0")[1]
+    assert ix.facets("talks", "place") == summary["facets"]["place"]
+    assert ix.facets("talks", "lang") == summary["facets"]["lang"]
+    assert ix.facets("talks", "place")["Brussels"] >= 1
+    hit = ix.search("place:kyiv")[0]
+    assert hit["place"] == "Kyiv" and "author" in hit and "lang" in hit
+
+
 def test_speakers_equal_cli(generated_index):
     ix = attache.Index(generated_index)
     assert ix.speakers() == cli_json_lines("speakers", "--index", generated_index, "--json")[:-1]

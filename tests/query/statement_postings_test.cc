@@ -13,6 +13,7 @@
 #include "attache/query/searcher.h"
 #include "attache/storage/index_writer.h"
 #include "attache/storage/statement_index.h"
+#include "statement_scan.h"  // query/src
 #include "temp_dir.h"
 
 using namespace attache;
@@ -54,8 +55,16 @@ std::string random_query(std::mt19937_64& rng) {
     std::string n = kNames[rng() % 4];
     return rng() % 2 ? n.substr(n.find(' ') + 1) : "\"" + n + "\"";
   };
-  switch (rng() % 10) {
+  // A first name alone: identities widen it to the exact names of the forms
+  // that lack it ("Ryabkov" for "Sergei Ryabkov").
+  auto first_name = [&] {
+    const std::string& n = kNames[rng() % 4];
+    return n.substr(0, n.find(' '));
+  };
+  switch (rng() % 12) {
     case 0: return "speaker:" + name() + " " + word();
+    case 10: return "speaker:" + first_name() + " " + word();
+    case 11: return "speaker:" + first_name() + " OR " + word() + " speaker:" + name();
     case 1: return word();
     case 2: return word() + " " + word();
     case 3: return "\"" + word() + " " + word() + "\" OR speaker:" + name();
@@ -177,6 +186,27 @@ TEST_CASE("a segment's statement postings list each word of each statement with 
   REQUIRE(sherman.doc() == 0);
   CHECK(sherman.positions()[0] == 2);  // P[ wendy sherman P]
   CHECK(index->postings("Pryabkov").doc() == 1);
+  // A speaker's exact name is one term, without positions.
+  storage::PostingCursor name = index->postings("P=wendy sherman");
+  REQUIRE(name.doc() == 0);
+  CHECK(name.positions().empty());
+  name.next();
+  CHECK(name.doc() == storage::PostingCursor::kEnd);
+  CHECK(index->postings("P=ryabkov").doc() == 1);
+  CHECK(index->postings("P=sherman").doc() == storage::PostingCursor::kEnd);
+}
+
+TEST_CASE("a speaker's exact name is looked up as one term in the statement postings") {
+  Query query = parse_query("speaker:ryabkov nato");
+  query.root->children[0]->terms = {"P[", "Psergei", "Pryabkov", "P]"};
+  query.root->children[0]->offsets = {0, 1, 2, 3};
+  name_speakers(*query.root);
+  CHECK(query.root->children[0]->terms == std::vector<std::string>{"P=sergei ryabkov"});
+  CHECK(statement_postings_answer(*query.root));
+  Query loose = parse_query("speaker:\"sergei ryabkov\"");  // the words anywhere in the speaker's block
+  const auto terms = loose.root->terms;
+  name_speakers(*loose.root);
+  CHECK(loose.root->terms == terms);
 }
 
 TEST_CASE("a segment written before statement postings is searched through its spans beside newer ones") {

@@ -288,7 +288,7 @@ TEST_CASE("who said what: speaker searches return statements") {
   auto nato = statements({"nato", "--statements"});
   CHECK(nato.size() == 8);  // not "anyone to slam NATO's open door policy closed", which is Sherman's words
   Run count = run_attache({"search", "--index", corpus_index(), "speaker:ryabkov", "--count"});
-  CHECK(count.out == "12\n");
+  CHECK(count.out == "13\n");  // with "We felt that the US side took ... seriously, Ryabkov said"
 }
 
 TEST_CASE("speakers: one row per person across articles") {
@@ -301,7 +301,7 @@ TEST_CASE("speakers: one row per person across articles") {
     Json j = Json::parse(line);
     if (!j.contains("summary")) rows[j["speaker"]] = j;
   }
-  CHECK(rows.at("Sergei Ryabkov")["statements"] == 12);
+  CHECK(rows.at("Sergei Ryabkov")["statements"] == 13);
   CHECK(rows.at("Wendy Sherman")["articles"] == 2);
   CHECK(rows.at("US officials")["group"] == true);  // with "U.S. officials"
   CHECK(rows.at("US officials")["kind"] == "group");
@@ -355,6 +355,31 @@ TEST_CASE("NEAR, facets by month and speaker") {
   CHECK(run_attache({"search", "--index", corpus_index(), "x", "--facet", "colour"}).status == 2);
 }
 
+TEST_CASE("places from datelines: shown in hits, filtered by place:, counted by --facet place, exported") {
+  CHECK(search({"place:brussels"}).set() == Ids{"002_brussels_nato_council", "006_eu_sanctions_package"});
+  CHECK(search({"place:\"united nations\""}).set() == Ids{"007_un_general_assembly_vote"});
+  Run hit = run_attache({"search", "--index", corpus_index(), "place:kyiv", "--json"});
+  REQUIRE(hit.status == 0);
+  Json first = Json::parse(hit.out.substr(0, hit.out.find('\n')));
+  CHECK(first["place"] == "Kyiv");  // "KYIV, Ukraine —"
+  CHECK(first.contains("author"));
+  CHECK(first.contains("lang"));
+  Run r = run_attache({"search", "--index", corpus_index(), "sanctions", "--facet", "place", "--json", "--count"});
+  REQUIRE(r.status == 0);
+  Json places = Json::parse(r.out)["summary"]["facets"]["place"];
+  CHECK(places["Brussels"] == 1);
+  CHECK(places.size() >= 2);
+  Run text = run_attache({"search", "--index", corpus_index(), "place:brussels", "--facet", "place"});
+  CHECK(text.out.find("by place:\n  2  Brussels\n") != std::string::npos);
+  CHECK(text.out.find(" · Brussels") != std::string::npos);  // the hit line
+  Run exported = run_attache({"export", "--index", corpus_index(), "place:vienna"});
+  CHECK(Json::parse(exported.out.substr(0, exported.out.find('\n')))["place"] == "Vienna");
+  // No dateline is a speaker.
+  Run speakers = run_attache({"speakers", "--index", corpus_index(), "--json", "--min-confidence", "0"});
+  for (const char* place : {"WASHINGTON", "BRUSSELS", "VIENNA", "MOSCOW", "KYIV", "UNITED NATIONS", "BEIJING"})
+    CHECK(speakers.out.find(std::string("\"") + place + "\"") == std::string::npos);
+}
+
 TEST_CASE("kwic: one aligned line per occurrence") {
   Run r = run_attache({"kwic", "--index", corpus_index(), "\"open door\"", "--width", "20"});
   REQUIRE(r.status == 0);
@@ -404,7 +429,7 @@ TEST_CASE("export: every match as JSON Lines, CSV, or text files that index agai
   Run csv = run_attache({"export", "--index", corpus_index(), "lavrov", "--format", "csv", "--out", (dir / "l.csv").string()});
   REQUIRE(csv.status == 0);
   std::string content = slurp(dir / "l.csv");
-  CHECK(content.rfind("id,date,title,source,url,text\r\n", 0) == 0);
+  CHECK(content.rfind("id,date,title,source,url,author,place,lang,text\r\n", 0) == 0);
   CHECK(content.find("004_lavrov_press_conference,2022-01-14,Lavrov says Russia's patience is running out,") !=
         std::string::npos);
   Run statements = run_attache({"export", "--index", corpus_index(), "speaker:lavrov", "--format", "csv"});

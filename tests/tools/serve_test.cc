@@ -99,6 +99,7 @@ TEST_CASE("serve: /api/search gives the hits and summary of attache search --jso
       {"ukraine", "&from=2022-01&to=2022-01-20&sort=oldest", {"--from", "2022-01", "--to", "2022-01-20", "--sort", "oldest"}},
       {"speaker:ryabkov", "&limit=20", {"--limit", "20"}},
       {"nato", "&statements=true&facet=speaker", {"--statements", "--facet", "speaker"}},
+      {"talks", "&facet=place&facet=lang", {"--facet", "place", "--facet", "lang"}},
       {"speaker:sherman", "&min_confidence=0.9&limit=50", {"--min-confidence", "0.9", "--limit", "50"}},
       {"negotiat*", "&limit=0", {"--limit", "0"}},
   };

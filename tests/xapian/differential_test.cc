@@ -98,7 +98,8 @@ const std::vector<std::string> kCorpusQueries = {
     "nato", "russia ukraine", "sanctions OR guarantees", "lavrov -antalya", "\"open door policy\"",
     "\"military-technical\"", "ukraine date:2022-01-13..2022-01-14", "date:2022-02", "kuleba AND (blinken OR lavrov)",
     "ryabkov NEAR/3 reporters", "title:lavrov", "source:\"sample wire\"", "id:jsonl-macron-moscow",
-    "talks -russia", "\"the united states\" sanctions", "u.s. 100,000", "(nato OR alliance) -expansion"};
+    "talks -russia", "\"the united states\" sanctions", "u.s. 100,000", "(nato OR alliance) -expansion",
+    "place:brussels", "place:\"united nations\" vote", "talks -place:geneva", "lang:en nato"};
 
 }  // namespace
 
@@ -113,6 +114,30 @@ TEST_CASE("corpus/: attache and Xapian agree") {
     query::Query q = query::parse_query(text);
     bool scored = text.find("-") == std::string::npos || text.find("military") != std::string::npos;
     compare(ours(a, q, 50), theirs(*x, q, 50), text, scored);
+  }
+}
+
+TEST_CASE("articles in five languages, with authors and places: attache and Xapian agree") {
+  testing::TempDir dir;
+  {
+    std::ofstream out(dir / "languages.jsonl");
+    out << R"({"id":"en1","date":"2022-01-10","lang":"en","author":"John Smith","text":"GENEVA — The negotiations on sanctions went on. The negotiations were long."})" "\n"
+        << R"({"id":"fr1","date":"2022-01-11","lang":"fr","author":"Marie Dupont","text":"GENÈVE — La négociation sur les sanctions a repris. Les négociations continuent."})" "\n"
+        << R"({"id":"de1","date":"2022-01-12","lang":"de","place":"Genf","text":"Die Verhandlung über die Sanktionen wurde fortgesetzt."})" "\n"
+        << R"({"id":"ru1","date":"2022-01-13","lang":"ru","text":"МОСКВА — В переговорах о санкциях наметился прогресс."})" "\n"
+        << R"({"id":"es1","date":"2022-01-14","lang":"es","author":"Ana Ruiz","text":"La negociación sobre las sanciones continuó."})" "\n";
+  }
+  std::vector<indexer::InputProblem> problems;
+  build_both(indexer::collect_inputs({(dir / "languages.jsonl").string()}, problems), dir / "attache", dir / "xapian");
+  query::Searcher a(storage::IndexSnapshot::open(dir / "attache"));
+  auto x = xapian_backend::XapianSearcher::open(dir / "xapian");
+  for (const char* text : {"négociations", "sanctions", "переговоры", "Verhandlungen", "\"la négociation\"",
+                           "négociation NEAR/4 sanctions", "lang:fr sanctions", "continuar lang:es",
+                           "author:smith", "author:\"marie dupont\" négociation", "place:geneve", "place:москва",
+                           "place:genf OR place:geneva", "négoc*"}) {
+    query::Query q = query::parse_query(text);
+    compare(ours(a, q, 50), theirs(*x, q, 50), text, true);
+    CHECK(ours(a, q, 50).total > 0);
   }
 }
 

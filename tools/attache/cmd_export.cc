@@ -74,6 +74,9 @@ int run_export(const std::vector<std::string>& args) {
       if (!doc.title.empty()) article << "title: " << doc.title << "\n";
       if (!doc.source.empty()) article << "source: " << doc.source << "\n";
       if (!doc.url.empty()) article << "url: " << doc.url << "\n";
+      if (!doc.author.empty()) article << "author: " << doc.author << "\n";
+      if (!doc.place.empty()) article << "place: " << doc.place << "\n";
+      if (!doc.language.empty()) article << "lang: " << doc.language << "\n";
       article << "\n" << doc.text << "\n";
       article.close();
       check(article, path.string());

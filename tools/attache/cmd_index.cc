@@ -103,7 +103,7 @@ int run_index(const std::vector<std::string>& args) {
       bool known = std::find(std::begin(indexer::kCsvFields), std::end(indexer::kCsvFields), field) !=
                    std::end(indexer::kCsvFields);
       if (eq == std::string::npos || eq + 1 == spec.size() || !known)
-        throw po::error("--csv-column takes FIELD=NAME with FIELD one of text, date, title, id, source, url: '" + spec + "'");
+        throw po::error("--csv-column takes FIELD=NAME with FIELD one of text, date, title, id, source, url, author, place, lang: '" + spec + "'");
       input_options.csv_columns[field] = spec.substr(eq + 1);
     }
   std::vector<indexer::InputProblem> problems;

@@ -1,5 +1,6 @@
 // attache search: parse the query, rank or date-order the matches, print hits
 // for people (snippets, bold matches on a terminal) or as JSON Lines.
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -13,6 +14,21 @@
 
 namespace attache::cli {
 namespace {
+
+// A facet of values ({"Geneva": 12, ...}), most frequent first.
+void print_value_facet(const Json& counts, const char* heading) {
+  std::vector<std::pair<uint64_t, std::string>> rows;
+  for (auto it = counts.begin(); it != counts.end(); ++it) rows.emplace_back(it.value().get<uint64_t>(), it.key());
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::cout << "\n" << heading << ":\n";
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (i == 20) {
+      std::cout << "  ... " << rows.size() - 20 << " more (--json lists all)\n";
+      break;
+    }
+    std::cout << "  " << rows[i].first << "  " << rows[i].second << "\n";
+  }
+}
 
 void print_facets(const Json& facets) {
   if (facets.contains("month")) {
@@ -32,6 +48,8 @@ void print_facets(const Json& facets) {
                 << s["speaker"].get<std::string>() << "\n";
     }
   }
+  if (facets.contains("place")) print_value_facet(facets["place"], "by place");
+  if (facets.contains("lang")) print_value_facet(facets["lang"], "by language");
 }
 
 
@@ -71,9 +89,14 @@ void print_article_hits(const FoundArticles& result, const query::Query& query, 
       std::cout << json_line(hit) << "\n";
       continue;
     }
-    query::Snippet snippet = query::make_snippet(doc.text, query);
+    query::SnippetOptions in_language;
+    in_language.language = doc.language;
+    query::Snippet snippet = query::make_snippet(doc.text, query, in_language);
     std::cout << rank << ". " << format_day(doc.date) << "  " << display_title(doc) << "\n   id " << doc.id;
     if (!doc.source.empty()) std::cout << " · " << doc.source;
+    if (!doc.author.empty()) std::cout << " · by " << doc.author;
+    if (!doc.place.empty()) std::cout << " · " << doc.place;
+    if (!doc.language.empty()) std::cout << " · " << doc.language;
     char score[32];
     std::snprintf(score, sizeof score, "%.3f", score_value);
     std::cout << " · score " << score;
@@ -134,7 +157,7 @@ int run_search(const std::vector<std::string>& args) {
       ("offset", po::value(&offset)->value_name("N")->default_value(0), "hits to skip (for paging)")
       ("json", "JSON Lines: one hit a line, then {\"summary\": {...}}")
       ("count", "print only the exact number of matches")
-      ("facet", po::value(&facet_names)->value_name("NAME"), "counts over all matches: speaker, month (repeatable)")
+      ("facet", po::value(&facet_names)->value_name("NAME"), "counts over all matches: speaker, month, place, lang (repeatable)")
       ("statements", "search statements (who said what) instead of articles; implied by speaker:")
       ("collapse", "one hit per group of near-duplicate articles (wire copies, rewrites), or with statements per "
                    "group of the same statement, with how many copies and their sources; --count counts groups")
@@ -176,7 +199,7 @@ int run_search(const std::vector<std::string>& args) {
     OpenIndex index(index_dir);
     if (vm.count("explain")) std::cout << index.explain(query);
     for (const auto& name : facet_names)
-      if (!is_facet_name(name)) throw po::error("--facet takes speaker or month, not '" + name + "'");
+      if (!is_facet_name(name)) throw po::error("--facet takes " + std::string(kFacetNames) + ", not '" + name + "'");
     const Json facet_counts = facets_json(index, query, facet_names, statements, search_options.collapse);
     SearchSummary summary{text, 0, offset, 0, q.sort, statements};
     if (statements) {

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "attache/analysis/stemmer.h"
+#include "attache/analysis/terms.h"
 #include "attache/analysis/tokenizer.h"
 #include "attache/query/snippet.h"
 #include "open_index.h"
@@ -37,19 +38,29 @@ struct Pattern {
   std::vector<std::string> stems;
   std::vector<uint32_t> offsets;
   std::string prefix;
+  std::vector<std::string> words;  // the folded words of stems, to stem in an article's language
 };
+
+// The patterns for an article in another language than English: their words stemmed in it.
+std::vector<Pattern> in_language(std::vector<Pattern> patterns, const std::string& language) {
+  analysis::Stemmer& stemmer = analysis::thread_stemmer(language);
+  for (Pattern& p : patterns)
+    if (p.words.size() == p.stems.size())
+      for (size_t i = 0; i < p.words.size(); ++i) p.stems[i] = stemmer.stem(p.words[i]);
+  return patterns;
+}
 
 void collect_patterns(const query::QueryNode& n, std::vector<Pattern>& out) {
   using Kind = query::QueryNode::Kind;
   auto plain = [](const std::string& t) { return !t.empty() && !(t[0] >= 'A' && t[0] <= 'Z'); };
   switch (n.kind) {
     case Kind::term:
-      if (plain(n.terms[0])) out.push_back({{n.terms[0]}, {0}, ""});
+      if (plain(n.terms[0])) out.push_back({{n.terms[0]}, {0}, "", n.words});
       break;
     case Kind::phrase:
-      if (plain(n.terms[0])) out.push_back({n.terms, n.offsets, ""});
+      if (plain(n.terms[0])) out.push_back({n.terms, n.offsets, "", n.words});
       break;
-    case Kind::prefix: out.push_back({{}, {}, n.terms[0].substr(1)}); break;
+    case Kind::prefix: out.push_back({{}, {}, n.terms[0].substr(1), {}}); break;
     case Kind::exclude: collect_patterns(*n.children[0], out); break;
     default:
       for (const auto& c : n.children) collect_patterns(*c, out);
@@ -111,11 +122,15 @@ void for_each_kwic_line(const OpenIndex& index, const query::Query& parsed, quer
                         const std::function<bool(const KwicLine&)>& visit) {
   std::vector<Pattern> patterns;
   collect_patterns(*parsed.root, patterns);
-  analysis::Stemmer stemmer;
+  analysis::Stemmer& english = analysis::thread_stemmer({});
   index.for_each_ranked_article(parsed, sort, [&](const storage::StoredDocument& doc) {
+    const bool english_article = analysis::is_english(doc.language);
+    analysis::Stemmer& stemmer = english_article ? english : analysis::thread_stemmer(doc.language);
+    const std::vector<Pattern> own = english_article ? std::vector<Pattern>() : in_language(patterns, doc.language);
+    const std::vector<Pattern>& used = english_article ? patterns : own;
     // A match in the title makes the article a hit as much as one in the text.
-    return visit_occurrences(doc, "title", doc.title, patterns, stemmer, width, visit) &&
-           visit_occurrences(doc, "text", doc.text, patterns, stemmer, width, visit);
+    return visit_occurrences(doc, "title", doc.title, used, stemmer, width, visit) &&
+           visit_occurrences(doc, "text", doc.text, used, stemmer, width, visit);
   });
 }
 

@@ -62,10 +62,11 @@ uint64_t export_rows(const OpenIndex& index, const query::Query& query, bool sta
     });
     return written;
   }
-  if (csv) write(csv_row({"id", "date", "title", "source", "url", "text"}));
+  if (csv) write(csv_row({"id", "date", "title", "source", "url", "author", "place", "lang", "text"}));
   index.for_each_article(&query, [&](const storage::StoredDocument& doc) {
     if (csv)
-      write(csv_row({doc.id, format_day(doc.date), doc.title, doc.source, doc.url, doc.text}));
+      write(csv_row({doc.id, format_day(doc.date), doc.title, doc.source, doc.url, doc.author, doc.place, doc.language,
+                     doc.text}));
     else
       write(json_line(article_json(doc)) + "\n");
     ++written;

@@ -33,10 +33,13 @@ const char* statement_kind_name(uint8_t kind) {
 }
 
 Json article_hit_json(const storage::StoredDocument& doc, double score, const query::Query& query) {
-  query::Snippet snippet = query::make_snippet(doc.text, query);
-  return {{"type", "article"},        {"id", doc.id},         {"date", format_day(doc.date)},
-          {"title", doc.title},       {"source", doc.source}, {"url", doc.url},
-          {"score", score},           {"snippet", snippet.text}, {"highlights", highlights_json(snippet)}};
+  query::SnippetOptions options;
+  options.language = doc.language;
+  query::Snippet snippet = query::make_snippet(doc.text, query, options);
+  return {{"type", "article"},          {"id", doc.id},           {"date", format_day(doc.date)},
+          {"title", doc.title},         {"source", doc.source},   {"url", doc.url},
+          {"author", doc.author},       {"place", doc.place},     {"lang", doc.language},
+          {"score", score},             {"snippet", snippet.text}, {"highlights", highlights_json(snippet)}};
 }
 
 Json copies_json(const Copies& copies) {
@@ -101,7 +104,8 @@ Json search_hits_json(const OpenIndex& index, const query::Query& query, const q
 
 Json article_json(const storage::StoredDocument& doc) {
   return {{"id", doc.id},         {"date", format_day(doc.date)}, {"title", doc.title},
-          {"source", doc.source}, {"url", doc.url},               {"text", doc.text}};
+          {"source", doc.source}, {"url", doc.url},               {"author", doc.author},
+          {"place", doc.place},   {"lang", doc.language},         {"text", doc.text}};
 }
 
 Json article_with_statements_json(const storage::StoredDocument& doc) {
@@ -142,7 +146,9 @@ Json summary_json(const SearchSummary& s, const Json& facets) {
   return {{"summary", summary}};
 }
 
-bool is_facet_name(const std::string& name) { return name == "month" || name == "speaker"; }
+bool is_facet_name(const std::string& name) {
+  return name == "month" || name == "speaker" || name == "place" || name == "lang";
+}
 
 Json facets_json(const OpenIndex& index, const query::Query& query, const std::vector<std::string>& names,
                  bool statements, bool collapse) {
@@ -161,8 +167,10 @@ Json facets_json(const OpenIndex& index, const query::Query& query, const std::v
       options.count_copies = !collapse;
       for (const auto& s : index.count_speakers(&query, unit, options)) speakers.push_back(speaker_json(s, false));
       out["speaker"] = speakers;
+    } else if (name == "place" || name == "lang") {
+      out[name] = index.count_by_value(query, name, statements);
     } else {
-      throw std::invalid_argument("facet takes speaker or month, not '" + name + "'");
+      throw std::invalid_argument("facet takes " + std::string(kFacetNames) + ", not '" + name + "'");
     }
   }
   return out;

@@ -84,6 +84,7 @@ Json summary_json(const SearchSummary& summary, const Json& facets);
 Json facets_json(const OpenIndex& index, const query::Query& query, const std::vector<std::string>& names,
                  bool statements, bool collapse = false);
 bool is_facet_name(const std::string& name);
+inline constexpr const char* kFacetNames = "speaker, month, place or lang";
 
 // `attache stats --json`: counts, dates, bits per posting, bytes on disk.
 Json stats_json(const storage::IndexSnapshot& snapshot, const std::string& index_dir);

@@ -218,6 +218,26 @@ std::vector<std::pair<std::string, uint64_t>> OpenIndex::count_by_month(const qu
   return {months.begin(), months.end()};
 }
 
+std::map<std::string, uint64_t> OpenIndex::count_by_value(const query::Query& query, const std::string& field,
+                                                          bool statements) const {
+  const bool place = field == "place";
+  if (attache_)
+    return attache_->count_by_value(
+        query, place ? std::string(analysis::kPlaceValuePrefix) : std::string(1, analysis::kLanguagePrefix), statements);
+  // Xapian: from the stored articles, the reference the term counts are checked against.
+  require_confidence_support(&query);
+  std::map<std::string, uint64_t> counts;
+  auto add = [&](const storage::StoredDocument& article) {
+    const std::string& value = place ? article.place : article.language;
+    if (!value.empty()) ++counts[value];
+  };
+  if (statements)
+    xapian_->for_each_statement(&query, [&](uint32_t, const storage::StoredDocument& article, uint32_t) { add(article); });
+  else
+    xapian_->for_each_article(&query, [&](uint32_t docid, Day) { add(xapian_->document(docid)); });
+  return counts;
+}
+
 uint64_t OpenIndex::article_count() const {
   return xapian_ ? xapian_->doc_count() : attache_->snapshot().doc_count();
 }

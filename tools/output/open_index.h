@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <utility>
@@ -79,6 +80,10 @@ class OpenIndex {
                                                   const query::SpeakerOptions& options = {}) const;
   // Matching articles (or statements) by month, "YYYY-MM" ascending.
   std::vector<std::pair<std::string, uint64_t>> count_by_month(const query::Query& query, bool statements) const;
+  // Matching articles (or statements) by their article's place or language
+  // (field "place" or "lang"); articles without one are not counted.
+  std::map<std::string, uint64_t> count_by_value(const query::Query& query, const std::string& field,
+                                                 bool statements) const;
   // Groups of near-duplicate articles with a match, by the month of their earliest match.
   std::vector<std::pair<std::string, uint64_t>> count_groups_by_month(const query::Query& query) const;
   uint64_t article_count() const;

@@ -77,7 +77,7 @@ void search(const httplib::Request& request, httplib::Response& response, LiveIn
   options.sort = request_sort(params);
   const std::vector<std::string> facets = params.all("facet");
   for (const auto& name : facets)
-    if (!cli::is_facet_name(name)) throw BadRequest(400, "facet takes speaker or month, not '" + name + "'");
+    if (!cli::is_facet_name(name)) throw BadRequest(400, "facet takes " + std::string(cli::kFacetNames) + ", not '" + name + "'");
   const bool statements = query.mentions_speaker || params.flag("statements");
   options.collapse = params.flag("collapse");
 

@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "attache/analysis/terms.h"
+#include "attache/query/languages.h"
 #include "attache/query/speakers.h"
 #include "attache/xapian/xapian_backend.h"
 #include "xapian_common.h"
@@ -90,11 +91,25 @@ struct XapianSearcher::Impl {
     return speakers;
   }
 
-  // The query in Xapian's terms, its speaker: conditions widened to identities.
+  // The languages of the articles, from their language terms ("Gfr"): read on first use.
+  mutable std::once_flag languages_read;
+  mutable std::vector<std::string> languages;
+  const std::vector<std::string>& article_languages() const {
+    std::call_once(languages_read, [this] {
+      const std::string prefix(1, analysis::kLanguagePrefix);
+      std::vector<std::string> terms;
+      for (auto it = articles.allterms_begin(prefix); it != articles.allterms_end(prefix); ++it) terms.push_back(*it);
+      languages = query::languages_of_terms(terms);
+    });
+    return languages;
+  }
+
+  // The query in Xapian's terms, its speaker: conditions widened to identities
+  // and its words analysed in each language of the articles, as attache's Searcher does.
   Xapian::Query translate_query(const query::Query& q) const {
-    if (!q.mentions_speaker || q.speakers_resolved || !has_statements) return translate(*q.root);
     query::Query widened = query::copy_query(q);
-    archive_speakers().resolve_speakers(widened);
+    if (q.mentions_speaker && !q.speakers_resolved && has_statements) archive_speakers().resolve_speakers(widened);
+    query::analyse_in_languages(widened, article_languages());
     return translate(*widened.root);
   }
 
@@ -243,6 +258,9 @@ storage::StoredDocument XapianSearcher::document(uint32_t docid) const {
     d.source = j["source"];
     d.url = j["url"];
     d.text = j["text"];
+    d.author = j.value("author", "");  // absent in databases written before these fields
+    d.place = j.value("place", "");
+    d.language = j.value("lang", "");
     d.date = static_cast<Day>(Xapian::sortable_unserialise(x.get_value(kDateSlot)));
     for (const auto& s : j["statements"]) d.statements.push_back(statement_from(s));
     if (std::string problem = storage::statement_problem(d); !problem.empty())

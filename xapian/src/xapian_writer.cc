@@ -65,8 +65,9 @@ void XapianWriter::add(storage::IndexableDocument&& document) {
         for (uint32_t p : t.positions) x.add_posting(t.term, position(p), wdf);
     }
     x.add_value(kDateSlot, Xapian::sortable_serialise(stored.date));
-    Json data = {{"id", stored.id}, {"title", stored.title}, {"source", stored.source}, {"url", stored.url},
-                 {"text", stored.text}, {"statements", Json::array()}};
+    Json data = {{"id", stored.id},         {"title", stored.title}, {"source", stored.source},
+                 {"url", stored.url},       {"text", stored.text},   {"author", stored.author},
+                 {"place", stored.place},   {"lang", stored.language}, {"statements", Json::array()}};
     for (const auto& s : stored.statements) data["statements"].push_back(statement_json(s));
     x.set_data(data.dump(-1, ' ', false, Json::error_handler_t::replace));
     const std::string id_term = analysis::field_term(analysis::kIdPrefix, stored.id);
@@ -89,9 +90,11 @@ void XapianWriter::add(storage::IndexableDocument&& document) {
       }
       for (const storage::TermOccurrences& t : document.terms) {
         char prefix = t.term.empty() ? 0 : t.term[0];
-        if (prefix == analysis::kTitlePrefix || prefix == analysis::kSourcePrefix) {
+        if (prefix == analysis::kTitlePrefix || prefix == analysis::kSourcePrefix ||
+            prefix == analysis::kAuthorPrefix || prefix == analysis::kPlacePrefix) {
           for (uint32_t p : t.positions) sd.add_posting(t.term, position(p), 0);
-        } else if (prefix == analysis::kIdPrefix) {
+          if (t.positions.empty()) sd.add_term(t.term, 0);  // the place's value term, "L=Geneva"
+        } else if (prefix == analysis::kIdPrefix || prefix == analysis::kLanguagePrefix) {
           sd.add_term(t.term, 0);
         }
       }

@@ -1,9 +1,11 @@
-// libstemmer's English (Porter2) stemmer behind a word cache: news vocabulary
-// repeats, and a hash lookup is cheaper than running the stemmer again.
+// libstemmer's stemmers (English is Porter2) behind a word cache: news
+// vocabulary repeats, and a hash lookup is cheaper than running the stemmer again.
+// libstemmer takes ISO 639 codes as names of its algorithms ("fr", "fre", "fra").
 #include "attache/analysis/stemmer.h"
 
 #include <libstemmer.h>
 
+#include <map>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -21,14 +23,21 @@ struct Stemmer::Impl {
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> cache;
 };
 
-Stemmer::Stemmer() : impl_(std::make_unique<Impl>()) {
-  impl_->stemmer = sb_stemmer_new("english", "UTF_8");
-  if (!impl_->stemmer) throw std::runtime_error("libstemmer has no English stemmer");
+Stemmer::Stemmer(std::string_view language) : impl_(std::make_unique<Impl>()) {
+  if (language.empty()) {
+    impl_->stemmer = sb_stemmer_new("english", "UTF_8");
+    if (!impl_->stemmer) throw std::runtime_error("libstemmer has no English stemmer");
+  } else {
+    impl_->stemmer = sb_stemmer_new(std::string(language).c_str(), "UTF_8");
+  }
 }
+
+bool Stemmer::stems() const { return impl_->stemmer != nullptr; }
 
 Stemmer::~Stemmer() { sb_stemmer_delete(impl_->stemmer); }
 
 std::string_view Stemmer::stem(std::string_view word) {
+  if (!impl_->stemmer) return word;
   if (auto it = impl_->cache.find(word); it != impl_->cache.end()) return it->second;
   const sb_symbol* s = sb_stemmer_stem(impl_->stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
                                        static_cast<int>(word.size()));
@@ -36,6 +45,13 @@ std::string_view Stemmer::stem(std::string_view word) {
   std::string stemmed(reinterpret_cast<const char*>(s), static_cast<size_t>(sb_stemmer_length(impl_->stemmer)));
   if (impl_->cache.size() >= kMaxCachedWords) impl_->cache.clear();
   return impl_->cache.emplace(std::string(word), std::move(stemmed)).first->second;
+}
+
+Stemmer& thread_stemmer(std::string_view language) {
+  thread_local std::map<std::string, std::unique_ptr<Stemmer>, std::less<>> stemmers;
+  auto it = stemmers.find(language);
+  if (it == stemmers.end()) it = stemmers.emplace(std::string(language), std::make_unique<Stemmer>(language)).first;
+  return *it->second;
 }
 
 }  // namespace attache::analysis

@@ -4,6 +4,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "ascii_folding.h"
@@ -74,6 +75,17 @@ bool is_letter(int32_t cp) {
 
 bool is_digit(int32_t cp) { return cp >= '0' && cp <= '9'; }
 
+bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+void lower_ascii(std::string& s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+}
+
 class Scanner {
  public:
   Scanner(std::string_view text, std::vector<Token>& out, uint32_t position)
@@ -82,6 +94,11 @@ class Scanner {
   uint32_t run() {
     size_t i = 0;
     while (i < text_.size()) {
+      const unsigned char byte = static_cast<unsigned char>(text_[i]);
+      if (byte < 0x80 && !is_ascii_alnum(static_cast<char>(byte))) {  // ASCII space and punctuation
+        ++i;
+        continue;
+      }
       CodePoint cp = decode(text_, i);
       CharClass cls = classify(cp.value);
       if (cls == CharClass::ideograph) {
@@ -138,6 +155,15 @@ class Scanner {
     Segment seg{{}, i, i};
     int32_t previous = -1;
     while (i < text_.size()) {
+      // Most of news is ASCII: a run of ASCII letters and digits is taken whole.
+      if (is_ascii_alnum(text_[i])) {
+        size_t end = i + 1;
+        while (end < text_.size() && is_ascii_alnum(text_[end])) ++end;
+        seg.raw.append(text_.substr(i, end - i));
+        previous = static_cast<unsigned char>(text_[end - 1]);
+        i = end;
+        continue;
+      }
       CodePoint cp = decode(text_, i);
       CharClass cls = classify(cp.value);
       if (cls == CharClass::word) {
@@ -146,6 +172,7 @@ class Scanner {
         i += cp.length;
         continue;
       }
+      if (cls == CharClass::separator || cls == CharClass::ideograph) break;  // the common case: no look ahead
       size_t next_at = i + cp.length;
       int32_t next = value_at(next_at);
       bool next_is_word = next_at < text_.size() && class_at(next_at) == CharClass::word && !is_mark(next);
@@ -170,7 +197,7 @@ class Scanner {
 
     std::string joined;
     for (size_t s = 0; s < segments.size(); ++s) {
-      std::string folded = fold(segments[s].raw);
+      std::string folded = folded_segment(segments[s].raw);
       if (folded.size() >= 2 && folded.compare(folded.size() - 2, 2, "'s") == 0) folded.resize(folded.size() - 2);
       if (segments.size() > 1) joined += folded;
       emit(std::move(folded), segments[s].begin, segments[s].end, false);
@@ -187,6 +214,13 @@ class Scanner {
       }
     }
     return i;
+  }
+
+  // fold(), lowering an ASCII segment where it lies rather than copying it.
+  static std::string folded_segment(std::string& raw) {
+    if (!is_ascii(raw)) return fold(raw);
+    lower_ascii(raw);
+    return std::move(raw);
   }
 
   // Exactly three digits, then something that is not a digit.
@@ -221,16 +255,9 @@ uint32_t tokenize(std::string_view text, std::vector<Token>& out, uint32_t first
 }
 
 std::string fold(std::string_view word) {
-  bool ascii = true;
-  for (char c : word)
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  if (ascii) {
+  if (is_ascii(word)) {
     std::string s(word);
-    for (char& c : s)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    lower_ascii(s);
     return s;
   }
   utf8proc_uint8_t* mapped = nullptr;

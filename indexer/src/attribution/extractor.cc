@@ -57,7 +57,7 @@ class Extractor {
       Speaker speaker = tagged_speaker(t, e);
       // A statement's text is what was said: the marks around a whole quotation and
       // the complementiser before a clause are not part of it.
-      uint32_t content_first = t.content_first;
+      uint32_t content_first = after_cue_object(t);
       if (content_first < t.content_last && (w_[content_first].is("that") || w_[content_first].is("That"))) ++content_first;
       uint32_t begin = w_[content_first].begin, end = w_[t.content_last].end;
       if (w_[content_first].kind == WordKind::quote_open && content_first < t.content_last) begin = w_[content_first].end;
@@ -65,6 +65,21 @@ class Extractor {
       if (add(speaker, phrases_.span_text(t.cue_first, t.cue_last), begin, end, kind))
         evidence_.push_back(e);
     }
+  }
+
+  // "said in an interview with the BBC that the alliance ...", "told a party congress that the
+  // Soviet Union ...": after a cue that ends with a preposition of whom or where it was said, or
+  // that takes an addressee, its object comes before the "that" which opens what was said. (Not
+  // "called for assurances that ...": what was called for is the assurances.)
+  uint32_t after_cue_object(const TaggedAttribution& t) const {
+    static const std::unordered_set<std::string_view> kTakesObject = {
+        "with", "to", "in", "at", "told", "tell", "tells", "telling", "assured", "informed", "reminded"};
+    if (t.content_first <= t.cue_last || !kTakesObject.count(lowered(w_[t.cue_last].text))) return t.content_first;
+    for (uint32_t k = t.content_first; k < t.content_last && k < t.content_first + 8; ++k) {
+      if (w_[k].kind != WordKind::word || w_[k].quote >= 0) return t.content_first;
+      if (w_[k].is("that")) return k;
+    }
+    return t.content_first;
   }
 
   // Direct when all the content's words are quoted, mixed when some are;
@@ -156,7 +171,10 @@ class Extractor {
       uint32_t name_last = head_last + 2;
       while (name_last < last && w_[name_last + 1].kind != WordKind::comma) ++name_last;
       Phrase named = phrases_.ending_at(static_cast<int>(name_last), head_last + 2);
-      if (named.type == PhraseType::name && named.first == head_last + 2) return named;
+      // "The mayor's spokesman, a former reporter named Ellen Park, told": so is one the apposition names.
+      const bool named_in_apposition =
+          named.first > head_last + 2 && (w_[named.first - 1].is("named") || w_[named.first - 1].is("called"));
+      if (named.type == PhraseType::name && (named.first == head_last + 2 || named_in_apposition)) return named;
     }
     if (p.type != PhraseType::none) {
       // "The European Council on Foreign Relations analyst Kaja Liik": a role noun introduces the subject.
@@ -169,6 +187,15 @@ class Extractor {
       // Only a name or an organisation is out ("at the Munich Security Conference"); a
       // description stays ("Many of the local GOP leaders").
       if (!kPrepositions.count(w_[before].text) || !w_[p.last].capitalized) return p;
+      // "former Gov. Jeb Bush of Florida": the name before the place.
+      if (before > first && w_[before].is("of")) {
+        Phrase named = phrases_.ending_at(static_cast<int>(before) - 1, first);
+        const bool object = named.first > first && kPrepositions.count(lowered(w_[named.first - 1].text));  // "aides to Gov. X"
+        const bool person = !named.titles.empty() || named.gender != 0;  // "Gov.", "Mrs.", a given name
+        if (named.type == PhraseType::name && named.names.size() > 1 && person && !object &&
+            !is_institution_word(w_[named.last].text))
+          return named;
+      }
     }
     Phrase start = phrases_.starting_at(first);
     if (start.type == PhraseType::name && description) return {};
@@ -186,6 +213,21 @@ class Extractor {
            (w_[k - 1].is("at") || w_[k - 1].is("in") || w_[k - 1].is("from") || w_[k - 1].is("on"));
   }
 
+  // "Mrs. Helen Frank, president of the Parents Association, which has 12,000 members, said": a
+  // source inside a relative clause between commas belongs to that clause; the sentence's subject speaks.
+  bool inside_relative_clause(uint32_t source_first) const {
+    const uint32_t sentence_first = phrases_.sentence_first();
+    static const std::unordered_set<std::string_view> kPronouns = {"he", "she", "they", "it", "i", "we"};
+    if (kPronouns.count(lowered(w_[source_first].text))) return false;  // a pronoun in the clause still says who
+    for (uint32_t k = source_first + 1; k > sentence_first + 1;) {
+      --k;
+      if (w_[k].kind == WordKind::comma) return false;
+      if (w_[k].kind != WordKind::word) continue;
+      if (w_[k].is("which") || w_[k].is("who") || w_[k].is("whose")) return w_[k - 1].kind == WordKind::comma;
+    }
+    return false;
+  }
+
   // What "who" stands for: the noun phrase before it ("Podesta, who said").
   Phrase antecedent(uint32_t relative) const {
     const uint32_t sentence_first = phrases_.sentence_first();
@@ -201,9 +243,15 @@ class Extractor {
     e.relative = t.source_first == t.source_last && (first == "who" || first == "which" || first == "that");
     e.possessive = possessive(w_[t.source_last].text) || first == "his" || first == "her" || first == "their";
     Phrase p = e.relative ? antecedent(t.source_first) : source_head(t.source_first, t.source_last);
-    if (!e.relative && inside_prepositional_phrase(t.source_first)) {
+    const bool in_place_phrase = !e.relative && inside_prepositional_phrase(t.source_first);
+    if (in_place_phrase || (!e.relative && inside_relative_clause(t.source_first))) {
+      // Out of a relative clause, only a titled or full name or a role takes over.
       Phrase subject = phrases_.starting_at(phrases_.sentence_first());
-      if (subject.type != PhraseType::none && subject.last < t.source_first) p = subject;
+      const bool takes_over = in_place_phrase ? subject.type != PhraseType::none
+                                              : subject.type == PhraseType::role ||
+                                                    (subject.type == PhraseType::name &&
+                                                     (!subject.titles.empty() || subject.names.size() > 1));
+      if (takes_over && subject.last < t.source_first) p = subject;
     }
     Speaker s;
     if (p.type != PhraseType::none) s = people_.resolve(p);

@@ -303,10 +303,12 @@ Phrase NounPhrases::capitalised_phrase(int e, uint32_t limit) const {
 void NounPhrases::extend_with_place(Phrase& p) const {
   if (p.type != PhraseType::group) return;
   uint32_t k = p.last + 1;
-  if (!word(k) || !(w_[k].is("in") || w_[k].is("at") || w_[k].is("from"))) return;
+  if (!word(k) || !(w_[k].is("in") || w_[k].is("at") || w_[k].is("from") || w_[k].is("for") || w_[k].is("of"))) return;
   uint32_t e = k + 1;
+  if (word(e) && w_[e].is("the")) ++e;  // "a spokesman for the State Department"
   if (!word(e) || !name_like(e)) return;
   while (e + 1 < end_ && joins_right(e)) ++e;
+  if (possessive(w_[e].text)) return;  // "for Santorum's campaign": the name is not the end of it
   p.last = e;
 }
 
@@ -319,8 +321,11 @@ Phrase NounPhrases::starting_at(uint32_t b) const {
     while (e + 1 < end_ && word(e + 1) && e < b + 4 && !is_role_noun(lowered(w_[e].text)) && !is_group_noun(lowered(w_[e].text)))
       ++e;
     if (is_role_noun(lowered(w_[e].text)) || is_group_noun(lowered(w_[e].text)) ||
-        lowered(w_[e].text) == "ministry" || w_[e].capitalized)
-      return ending_at(static_cast<int>(e), b);
+        lowered(w_[e].text) == "ministry" || w_[e].capitalized) {
+      Phrase p = ending_at(static_cast<int>(e), b);
+      extend_with_place(p);
+      return p;
+    }
     return {};
   }
   if (is_group_noun(low)) {

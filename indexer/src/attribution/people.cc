@@ -20,10 +20,11 @@ void add_roles(Person& person, const std::vector<std::string>& words) {
   if (!phrase.empty()) person.roles.insert(phrase);
 }
 
-// Roles match their synonyms: a "chief" may have been introduced as "the head".
+// Roles match their synonyms: a "chief" may have been introduced as "the head". ("Representative"
+// is not among the envoy's: before a name it is a member of Congress.)
 bool has_role(const Person& person, const std::string& role) {
   static const std::vector<std::vector<std::string>> kSynonyms = {
-      {"chief", "head", "director", "leader"}, {"envoy", "ambassador", "representative", "delegate"},
+      {"chief", "head", "director", "leader"}, {"envoy", "ambassador", "delegate"},
       {"spokesman", "spokeswoman", "spokesperson"}, {"analyst", "expert", "specialist", "researcher", "fellow", "scholar"},
       {"adviser", "advisor"}, {"diplomat", "foreign minister", "ambassador", "envoy"}};
   if (person.roles.count(role)) return true;
@@ -125,6 +126,24 @@ void People::note_names() {
     }
     i = e;
   }
+  note_role_subject();
+}
+
+// "Senator Fulbright ... The senator met the press. Asked about the embargo, he replied": a
+// role that opens a sentence is its subject, and when it is the role someone was introduced in,
+// that person is whom a later "he" or "she" stands for. (A role nobody was introduced in is left
+// alone: "the GOP candidate" may well be the man named three paragraphs up.)
+void People::note_role_subject() {
+  const uint32_t first = phrases_.sentence_first();
+  if (first >= phrases_.sentence_end()) return;
+  const Phrase p = phrases_.starting_at(first);
+  if (p.type != PhraseType::role || p.first != first || possessive(w_[p.last].text)) return;
+  Person* person = introduced_as(p.role);
+  if (!person) return;
+  const int sentence = static_cast<int>(phrases_.sentence());
+  if (person->last_seen != sentence) person->previous_seen = person->last_seen;
+  person->last_seen = sentence;
+  person->seen_as_subject = true;
 }
 
 // The most recent person a "he" or "she" may be: speakers before the merely

@@ -38,7 +38,8 @@ class People {
   explicit People(const NounPhrases& phrases) : phrases_(phrases), w_(phrases.words()) {}
 
   // Names with a title, an honorific or an apposition in the current
-  // sentence, wherever they occur, so later pronouns and role nouns can find them.
+  // sentence, wherever they occur, and a role that opens it ("The ambassador
+  // met the press"), so later pronouns and role nouns can find them.
   void note_names();
   // Who the phrase stands for, or an empty canonical name when no one; the
   // person, if any, has spoken in the current sentence.
@@ -50,6 +51,7 @@ class People {
   Person* latest_of_gender(int gender, bool coordinated);
   Person* introduced_as(const std::string& role);
   Person* head_of(const Phrase& p);
+  void note_role_subject();
 
   const NounPhrases& phrases_;
   const std::vector<Word>& w_;

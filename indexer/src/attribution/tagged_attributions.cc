@@ -201,23 +201,57 @@ class Grouping {
   // "The cuts will help exporters, E. M. Martin, an assistant secretary of state, told members of
   // the council": a source and a cue whose content the tagger missed, after a clause and a comma
   // that open the sentence. The clause is what was said; the calibrator knows it was not tagged.
+  // A cue inside that clause is part of what was said ("Russia will respond to any expansion of
+  // NATO, Deputy Foreign Minister Sergei Ryabkov told TASS"): its attribution gives way.
   void add_untagged_clauses() {
+    std::vector<const Run*> given_way;  // cues whose attribution became part of a clause
     for (Draft& d : drafts_) {
       if (!d.source || !d.contents.empty()) continue;
       const uint32_t lead = std::min(d.source->first, d.cue->first);
       const uint32_t start = stream_.sentence_first_word[w_[lead].sentence];
       if (lead < start + 4 || w_[lead - 1].kind != WordKind::comma) continue;
+      std::vector<const Run*> inner;
+      for (const Draft& other : drafts_)
+        if (other.cue->first >= start && other.cue->last + 1 < lead) inner.push_back(other.cue);
+      if (!inner.empty() && !names_someone(*d.source)) continue;
       bool plain = true;
       float margin = 0;
       for (uint32_t k = start; k + 1 < lead; ++k) {
-        plain = plain && labels_[k] == O && w_[k].quote < 0 && w_[k].kind != WordKind::quote_open;
+        plain = plain && w_[k].quote < 0 && w_[k].kind != WordKind::quote_open &&
+                (labels_[k] == O || (!inner.empty() && inside_drafts_of(inner, k, start, lead)));
         margin -= margins_[k];
       }
       if (!plain) continue;
       untagged_.push_back({Part::content, start, lead - 2, margin / static_cast<float>(lead - 1 - start)});
       d.contents.push_back(&untagged_.back());
       d.content_untagged = true;
+      given_way.insert(given_way.end(), inner.begin(), inner.end());
     }
+    std::erase_if(drafts_, [&](const Draft& d) {
+      return std::find(given_way.begin(), given_way.end(), d.cue) != given_way.end();
+    });
+  }
+
+  // Inner attributions give way only to a source that names someone ("Deputy Foreign Minister
+  // Sergei Ryabkov", "US officials", "the ministry"): in "Dmitri Trenin ... said the Kremlin
+  // wanted guarantees on paper, not promises", "not promises" is no closing attribution.
+  bool names_someone(const Run& source) const {
+    const Word& first = w_[source.first];
+    const std::string word = lowered(first.text);
+    return first.capitalized || word == "the" || word == "a" || word == "an" || is_group_noun(word);
+  }
+
+  // Is word k part of the source, cue or content of an attribution whose cue is one of `cues`,
+  // all of it within words [start, lead)?
+  bool inside_drafts_of(const std::vector<const Run*>& cues, uint32_t k, uint32_t start, uint32_t lead) const {
+    auto within = [&](const Run* r) { return r && r->first >= start && r->last < lead && r->first <= k && k <= r->last; };
+    for (const Draft& d : drafts_) {
+      if (std::find(cues.begin(), cues.end(), d.cue) == cues.end()) continue;
+      if (within(d.cue) || within(d.source)) return true;
+      for (const Run* c : d.contents)
+        if (within(c)) return true;
+    }
+    return false;
   }
 
   bool quoted_run(const Run* r) const { return w_[r->first].quote >= 0 || w_[r->first].kind == WordKind::quote_open; }
@@ -260,7 +294,16 @@ class Grouping {
     TaggedAttribution a;
     a.source_first = d.source->first;
     a.source_last = d.source->last;
-    while (a.source_last > a.source_first && w_[a.source_last].kind != WordKind::word) --a.source_last;
+    // "quoted a senior official as saying": the "as" belongs to the cue.
+    while (a.source_last > a.source_first && (w_[a.source_last].kind != WordKind::word || w_[a.source_last].is("as")))
+      --a.source_last;
+    // "Zarif was quoted by the ISNA news agency as saying": the source ends before its verb.
+    for (uint32_t k = a.source_first + 1; k < a.source_last; ++k)
+      if ((w_[k].is("was") || w_[k].is("were") || w_[k].is("is") || w_[k].is("are")) &&
+          (w_[k + 1].is("quoted") || w_[k + 1].is("cited"))) {
+        a.source_last = k - 1;
+        break;
+      }
     // A dateline is not part of the source ("MOSCOW — Russia's foreign minister, ...").
     for (uint32_t k = a.source_first; k + 1 < a.source_last && w_[k].paragraph == w_[a.source_first].paragraph; ++k) {
       if (w_[k].kind == WordKind::dash) {
@@ -275,6 +318,7 @@ class Grouping {
     a.cue_last = d.cue->last;
     a.content_first = d.contents[first_content]->first;
     a.content_last = d.contents[end_content - 1]->last;
+    end_source_at_comma_after_according_to(a);
     float content_margin = 0;
     for (size_t k = first_content; k < end_content; ++k) content_margin += d.contents[k]->margin;
     a.source_margin = d.source->margin;
@@ -283,6 +327,20 @@ class Grouping {
     a.content_untagged = d.content_untagged;
     a.source_subject = d.subject;
     return a;
+  }
+
+  // "According to the State Department, the ambassador will return": the source of "according
+  // to" ends at its comma, and the words after it begin what was said.
+  void end_source_at_comma_after_according_to(TaggedAttribution& a) const {
+    if (a.source_first <= a.cue_last || a.cue_first == a.cue_last || !w_[a.cue_last].is("to") ||
+        lowered(w_[a.cue_last - 1].text) != "according" || a.content_first != a.source_last + 1)
+      return;
+    for (uint32_t k = a.source_first + 1; k < a.source_last; ++k)
+      if (w_[k].kind == WordKind::comma) {
+        a.content_first = k + 1;
+        a.source_last = k - 1;
+        return;
+      }
   }
 
   const WordStream& stream_;

@@ -4,6 +4,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cctype>
 #include <unordered_set>
 
@@ -129,11 +130,13 @@ WordStream read_words(std::string_view text) {
       while (s + 1 < sentences.size() && w.begin >= sentences[s + 1].begin) ++s;
       w.sentence = static_cast<uint32_t>(s);
     }
+    // Punctuation alone ("“)") makes no sentence, yet its words belong to sentence 0.
+    const size_t sentence_count = std::max(sentences.size(), size_t{words.empty() ? 0u : 1u});
     const auto none = static_cast<uint32_t>(words.size());
-    out.sentence_first_word.assign(sentences.size() + 1, none);
+    out.sentence_first_word.assign(sentence_count + 1, none);
     for (uint32_t k = 0; k < words.size(); ++k)
       if (out.sentence_first_word[words[k].sentence] == none) out.sentence_first_word[words[k].sentence] = k;
-    for (size_t n = sentences.size(); n-- > 0;)
+    for (size_t n = sentence_count; n-- > 0;)
       if (out.sentence_first_word[n] == none) out.sentence_first_word[n] = out.sentence_first_word[n + 1];
   }
 

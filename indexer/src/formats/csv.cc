@@ -25,6 +25,9 @@ const std::vector<FieldNames>& common_names() {
       {"id", {"id"}},
       {"source", {"source", "publication"}},
       {"url", {"url"}},
+      {"author", {"author", "authors", "byline"}},
+      {"place", {"place", "dateline"}},
+      {"lang", {"lang", "language"}},
   };
   return names;
 }
@@ -192,7 +195,8 @@ void read_csv(InputStream& in, const InputFile& input, const ArticleSink& sink) 
       continue;
     }
     RecordFields fields;
-    std::string* targets[] = {&fields.text, &fields.date, &fields.title, &fields.id, &fields.source, &fields.url};
+    std::string* targets[] = {&fields.text,   &fields.date,   &fields.title, &fields.id,      &fields.source,
+                              &fields.url,    &fields.author, &fields.place, &fields.language};
     for (size_t f = 0; f < columns.column.size(); ++f)
       if (columns.column[f] >= 0) *targets[f] = std::move(record.fields[static_cast<size_t>(columns.column[f])]);
     auto column_name = [&](size_t f) { return "column '" + trimmed(header[static_cast<size_t>(columns.column[f])]) + "'"; };

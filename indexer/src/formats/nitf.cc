@@ -1,11 +1,13 @@
 // NITF 3.x as the New York Times Annotated Corpus writes it: one article a
 // file; <pubdata date.publication="20070111T000000"> or the publication_*
 // <meta>s for the date, <hl1> (else <title>) for the title, <doc-id
-// id-string> for the id, the "full_text" block's paragraphs for the text (the
+// id-string> for the id, the print <byline> (else any) for the author, the
+// <dateline>'s place, the "full_text" block's paragraphs for the text (the
 // "lead_paragraph" block's when there is no full text).
 #include <filesystem>
 
 #include "article_fields.h"
+#include "attache/indexer/dateline.h"
 #include "formats/xml_formats.h"
 
 namespace attache::indexer {
@@ -22,6 +24,7 @@ std::string nitf_date(const std::string& value) {
 struct NitfArticle {
   RecordFields fields;
   std::string head_title, year, month, day;
+  std::string print_byline, other_byline;
   std::string full_text, lead_text, other_text;  // paragraphs joined by blank lines
 };
 
@@ -55,6 +58,12 @@ void read_nitf(XmlReader& xml, const InputFile& input, const ArticleSink& sink) 
       a.fields.date = nitf_date(xml.attribute("date.publication").value_or(""));
       a.fields.url = xml.attribute("ex-ref").value_or("");
       a.fields.source = xml.attribute("name").value_or("");
+    } else if (name == "nitf") {
+      a.fields.language = xml.attribute("xml:lang").value_or("");
+    } else if (name == "byline") {
+      (xml.attribute("class").value_or("") == "print_byline" ? a.print_byline : a.other_byline) = xml.text();
+    } else if (name == "dateline") {
+      a.fields.place = dateline_place(xml.text());
     } else if (name == "hl1" && a.fields.title.empty()) {
       a.fields.title = xml.text();
     } else if (name == "block" && !xml.is_empty_element()) {
@@ -73,6 +82,7 @@ void read_nitf(XmlReader& xml, const InputFile& input, const ArticleSink& sink) 
   if (a.fields.date.empty() && !a.year.empty() && !a.month.empty() && !a.day.empty())
     a.fields.date = a.year + "-" + (a.month.size() == 1 ? "0" : "") + a.month + "-" + (a.day.size() == 1 ? "0" : "") + a.day;
   if (a.fields.title.empty()) a.fields.title = a.head_title;
+  a.fields.author = author_from_byline(!a.print_byline.empty() ? a.print_byline : a.other_byline);
   a.fields.text = !a.full_text.empty() ? a.full_text : !a.lead_text.empty() ? a.lead_text : a.other_text;
   std::filesystem::path stem = std::filesystem::path(input.path).stem();
   if (stem.extension() == ".xml" || stem.extension() == ".nitf") stem = stem.stem();  // "1816753.xml.gz"

@@ -110,6 +110,11 @@ function setStatus(text, error) {
   $('status').className = error ? 'error' : '';
 }
 
+// The line under an article's title: date, source, author, place, language, id.
+function articleMeta(a) {
+  return [a.date, a.source, a.author ? 'by ' + a.author : '', a.place, a.lang, a.id].filter(Boolean);
+}
+
 // With copies collapsed, a hit says how many other articles carried the story, and where.
 function copiesLine(h) {
   if (!h.copies) return null;
@@ -122,7 +127,7 @@ function copiesLine(h) {
 function drawArticleHit(h) {
   return el('li', {},
     articleLink(h.id, h.title || h.snippet.slice(0, 80) + '…'),
-    el('div', { class: 'meta' }, [h.date, h.source, h.id].filter(Boolean).join(' · ')),
+    el('div', { class: 'meta' }, articleMeta(h).join(' · ')),
     copiesLine(h),
     el('p', { class: 'snippet' }, marked(h.snippet, h.highlights)));
 }
@@ -232,7 +237,7 @@ async function drawArticle(id) {
   box.replaceChildren(
     el('button', { type: 'button', class: 'back', onclick: () => history.back() }, '← Back to results'),
     el('h1', {}, article.title || article.id),
-    el('div', { class: 'meta' }, [article.date, article.source, article.id].filter(Boolean).join(' · '),
+    el('div', { class: 'meta' }, articleMeta(article).join(' · '),
       article.url ? el('span', {}, ' · ', el('a', { href: article.url, rel: 'noreferrer' }, 'original')) : null),
     el('div', { class: 'meta' }, `${statements.length} attributed statement${statements.length === 1 ? '' : 's'} highlighted`),
     body);

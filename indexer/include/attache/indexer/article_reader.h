@@ -21,8 +21,8 @@ enum class InputFormat { text, json_lines, csv, xml, by_content };
 
 // How to read inputs beyond what their names say.
 struct InputOptions {
-  // CSV columns named by the user: field ("text", "date", "title", "id",
-  // "source", "url") to header name, tried before the common names.
+  // CSV columns named by the user: field (one of kCsvFields) to header name,
+  // tried before the common names.
   std::map<std::string, std::string> csv_columns;
 };
 
@@ -34,7 +34,7 @@ struct InputFile {
 };
 
 // The fields a CSV column may hold, for --csv-column.
-inline constexpr const char* kCsvFields[] = {"text", "date", "title", "id", "source", "url"};
+inline constexpr const char* kCsvFields[] = {"text", "date", "title", "id", "source", "url", "author", "place", "lang"};
 
 // Expands paths into input files: directories are walked recursively for
 // .txt, .jsonl, .ndjson, .csv, .xml and .nitf files, each also compressed as

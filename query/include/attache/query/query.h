@@ -52,6 +52,9 @@ struct QueryNode {
   DateRange dates;
   uint32_t distance = 0;  // near
   std::string text;       // what the user wrote, for --explain
+  // term, phrase: the folded words its terms stem (plain and title: words), so
+  // the node can be analysed again in each language of an index (languages.h).
+  std::vector<std::string> words;
 };
 
 struct Query {
@@ -61,8 +64,12 @@ struct Query {
   // statement search, statement streams, counts and facets alike).
   uint8_t min_confidence = 0;
   bool speakers_resolved = false;  // speaker: conditions already widened to identities (speakers.h)
+  bool languages_resolved = false;  // words already analysed in the index's languages (languages.h)
   // Stems and surface prefixes that matched terms should be highlighted by.
   std::vector<std::string> highlight_terms;
+  // The folded words of highlight_terms (same order), to stem again for an
+  // article in another language.
+  std::vector<std::string> highlight_words;
   std::vector<std::string> highlight_prefixes;
 };
 
@@ -77,6 +84,7 @@ Query parse_query(std::string_view text);
 
 // A deep copy.
 Query copy_query(const Query& query);
+std::unique_ptr<QueryNode> copy_node(const QueryNode& node);
 
 // Combines a query with an extra date restriction (--from / --to).
 void restrict_dates(Query& query, const DateRange& range);

@@ -4,8 +4,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "attache/query/duplicates.h"
@@ -94,6 +96,11 @@ class Searcher {
   void for_each_article(const Query& query, const std::function<void(size_t segment, uint32_t doc)>& visit) const;
   // Matching articles (or statements) by month of their date, "YYYY-MM" ascending.
   std::vector<std::pair<std::string, uint64_t>> count_by_month(const Query& query, bool statements) const;
+  // Matching articles (or statements) by the field value their article's
+  // value term holds: the terms beginning with `prefix` ("L=" for places, "G"
+  // for languages; an article has at most one), keyed by the rest of the term.
+  // Postings of the value terms against the matches: no document is read.
+  std::map<std::string, uint64_t> count_by_value(const Query& query, std::string_view prefix, bool statements) const;
 
   // Every matching statement, in index order, for counting and facets. Without
   // with_statement, visit gets an empty statement (cheaper when only hits count).
@@ -124,12 +131,14 @@ class Searcher {
   const DuplicateGroups& duplicates() const;
 
  private:
-  // The query with its speaker: conditions widened to identities, in scratch
-  // (or the query itself when there is nothing to widen).
+  // The query with its speaker: conditions widened to identities and its words
+  // analysed in each language of the snapshot (languages.h), in scratch (or the
+  // query itself when there is nothing to widen).
   const Query& with_identities(const Query& query, Query& scratch) const;
 
   std::shared_ptr<const storage::IndexSnapshot> snapshot_;
   bool statement_postings_ = true;
+  std::vector<std::string> languages_;  // of the snapshot's articles ("en", "fr"), from their language terms
   struct Speakers;
   SearchResult search_collapsed(const Query& query, const SearchOptions& options) const;
 

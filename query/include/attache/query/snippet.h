@@ -20,13 +20,15 @@ struct Snippet {
 struct SnippetOptions {
   size_t max_fragments = 3;
   size_t fragment_words = 24;
+  std::string language;  // the article's (an ISO 639 code; empty: English): its words are stemmed in it
 };
 
 Snippet make_snippet(std::string_view document_text, const Query& query, const SnippetOptions& options = {});
 
 // Byte ranges of the words of text that match the query's words (what a
 // snippet highlights), over the whole text as given.
-std::vector<std::pair<size_t, size_t>> match_spans(std::string_view text, const Query& query);
+std::vector<std::pair<size_t, size_t>> match_spans(std::string_view text, const Query& query,
+                                                   std::string_view language = {});
 
 // The snippet with each highlight wrapped in open/close (ANSI bold, brackets...).
 std::string mark_up(const Snippet& snippet, std::string_view open, std::string_view close);

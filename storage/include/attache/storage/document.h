@@ -55,6 +55,9 @@ struct StoredDocument {
   std::string source;
   std::string url;
   std::string text;
+  std::string author;    // as given (a byline, a creator, an author field)
+  std::string place;     // where it was filed: the dateline's place ("Geneva")
+  std::string language;  // an ISO 639-1 code ("fr"), or empty when unknown
   std::vector<StoredStatement> statements;  // in text order
 };
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string_view>
 
 #include "attache/storage/posting_source.h"
 
@@ -18,6 +19,10 @@ class Segment;
 // analysis/terms.h, which the query library holds to these) numbers them.
 inline constexpr char kSpeakerTermPrefix = 'P';
 inline constexpr uint32_t kSpeakerBlock = 32;
+inline constexpr std::string_view kSpeakerStartTerm = "P[", kSpeakerEndTerm = "P]";
+// A statement's speaker's exact name, one term ("P=wendy sherman": the folded
+// words between P[ and P], joined by spaces), posted without positions.
+inline constexpr std::string_view kSpeakerNamePrefix = "P=";
 class TermDictionary;
 
 // Statement s of the segment is statement s − first_statement(d) of article d,
@@ -55,10 +60,11 @@ class StatementIndex final : public PostingSource {
   const MappedFile& file_;
   const Segment& segment_;
   uint32_t statement_count_;
+  // Value `index` of the packed column at file offset `column`.
+  uint64_t packed(uint64_t column, uint64_t index, int width) const;
+
   int first_width_ = 0, length_width_ = 0;
-  const uint8_t* firsts_ = nullptr;
-  const uint8_t* lengths_ = nullptr;
-  const uint8_t* confidences_ = nullptr;
+  uint64_t firsts_ = 0, lengths_ = 0, confidences_ = 0;  // offsets in the file
   std::unique_ptr<TermDictionary> dictionary_;
 };
 

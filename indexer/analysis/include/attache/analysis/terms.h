@@ -16,6 +16,24 @@ inline constexpr char kTitlePrefix = 'T';    // stem of a title word, with posit
 inline constexpr char kSourcePrefix = 'S';   // folded word of the source, with positions within it
 inline constexpr char kIdPrefix = 'Q';       // the article id, exactly as given
 inline constexpr char kSpeakerPrefix = 'P';  // folded word of a statement's canonical speaker
+inline constexpr char kAuthorPrefix = 'A';    // folded word of the author, with positions within it
+inline constexpr char kPlacePrefix = 'L';     // folded word of the place, with positions within it
+inline constexpr char kLanguagePrefix = 'G';  // the language code ("Gfr")
+// The place as stored, whole ("L=United Nations"): what the place facet counts.
+// '=' never begins a folded word, so these never meet the place words.
+inline constexpr std::string_view kPlaceValuePrefix = "L=";
+
+// Plain terms of English (and of articles whose language is not known) are
+// bare stems; those of another language carry its code: "fr:negoci". A folded
+// word never holds ':', so the languages' stems never meet.
+inline bool is_english(std::string_view language) { return language.empty() || language == "en"; }
+inline std::string stem_term(std::string_view language, std::string_view stem) {
+  if (is_english(language)) return std::string(stem);
+  std::string t(language);
+  t += ':';
+  t.append(stem);
+  return t;
+}
 
 inline std::string field_term(char prefix, std::string_view word) {
   std::string t(1, prefix);

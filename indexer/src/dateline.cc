@@ -1,0 +1,210 @@
+// The dateline rule (dateline.h): capitals, optional parts after commas, an
+// optional agency in parentheses, a dash. Read by code points, so Cyrillic or
+// accented capitals ("MOSCÚ", "МОСКВА") are capitals too.
+#include "attache/indexer/dateline.h"
+
+#include <utf8proc.h>
+
+namespace attache::indexer {
+namespace {
+
+constexpr size_t kMaxPlaceWords = 4;
+constexpr size_t kMaxParts = 3;
+constexpr size_t kMaxPartBytes = 40;
+constexpr size_t kMaxAgencyBytes = 40;
+
+// Reads code points of text from `at`.
+struct Cursor {
+  std::string_view text;
+  size_t at = 0;
+
+  utf8proc_int32_t peek(size_t* length = nullptr) const {
+    if (at >= text.size()) return -1;
+    utf8proc_int32_t cp = -1;
+    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + at),
+                                          static_cast<utf8proc_ssize_t>(text.size() - at), &cp);
+    if (n <= 0) return -1;
+    if (length) *length = static_cast<size_t>(n);
+    return cp;
+  }
+  utf8proc_int32_t take() {
+    size_t n = 0;
+    utf8proc_int32_t cp = peek(&n);
+    at += n;
+    return cp;
+  }
+  bool take_if(utf8proc_int32_t wanted) {
+    if (peek() != wanted) return false;
+    take();
+    return true;
+  }
+  void skip_spaces() {
+    while (peek() == ' ' || peek() == '\t' || peek() == 0xA0) take();
+  }
+};
+
+bool is_letter(utf8proc_int32_t cp) {
+  if (cp < 0) return false;
+  auto c = utf8proc_category(cp);
+  return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+bool is_lower(utf8proc_int32_t cp) { return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL; }
+bool is_digit(utf8proc_int32_t cp) { return cp >= '0' && cp <= '9'; }
+bool is_dash(utf8proc_int32_t cp) { return cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == 0x2015 || cp == 0x2012; }
+bool word_inner(utf8proc_int32_t cp) { return cp == '.' || cp == '\'' || cp == 0x2019 || cp == '-'; }
+
+// One word in capitals ("GENEVA", "U.N.", "PORT-AU-PRINCE"); false, with the
+// cursor where it was, when the word holds a lower-case letter or no letter.
+bool capital_word(Cursor& c) {
+  Cursor probe = c;
+  size_t letters = 0;
+  while (true) {
+    utf8proc_int32_t cp = probe.peek();
+    if (is_letter(cp)) {
+      if (is_lower(cp)) return false;
+      ++letters;
+    } else if (!(word_inner(cp) && letters > 0)) {
+      break;
+    }
+    // A hyphen with a space after it is the dateline's dash, not part of the word.
+    if (cp == '-') {
+      Cursor next = probe;
+      next.take();
+      if (!is_letter(next.peek())) break;
+    }
+    probe.take();
+  }
+  if (letters == 0) return false;
+  c = probe;
+  return true;
+}
+
+// A part after a comma ("Jan. 11", "March 3", "Ukraine", "11 января"): letters,
+// digits, dots and spaces up to the next comma, parenthesis or dash.
+bool dateline_part(Cursor& c) {
+  Cursor probe = c;
+  utf8proc_int32_t first = probe.peek();
+  if (!(is_digit(first) || (is_letter(first) && !is_lower(first)))) return false;
+  const size_t start = probe.at;
+  while (true) {
+    utf8proc_int32_t cp = probe.peek();
+    if (!(is_letter(cp) || is_digit(cp) || cp == '.' || cp == ' ')) break;
+    probe.take();
+  }
+  if (probe.at - start > kMaxPartBytes) return false;
+  while (probe.at > start && probe.text[probe.at - 1] == ' ') --probe.at;
+  c = probe;
+  return true;
+}
+
+// "(Reuters)", "(AP)".
+bool agency(Cursor& c) {
+  Cursor probe = c;
+  if (!probe.take_if('(')) return false;
+  const size_t start = probe.at;
+  while (probe.peek() >= 0 && probe.peek() != ')' && probe.peek() != '\n') probe.take();
+  if (!probe.take_if(')') || probe.at - start - 1 > kMaxAgencyBytes || probe.at - start < 2) return false;
+  c = probe;
+  return true;
+}
+
+// The place's words; the cursor after the last.
+std::optional<std::string> place_words(Cursor& c) {
+  const size_t start = c.at;
+  size_t words = 0, end = start;
+  while (words < kMaxPlaceWords) {
+    Cursor probe = c;
+    if (words > 0 && !probe.take_if(' ')) break;
+    if (!capital_word(probe)) break;
+    c = probe;
+    end = c.at;
+    ++words;
+  }
+  if (words == 0) return std::nullopt;
+  std::string place = title_case(c.text.substr(start, end - start));
+  // "WASHINGTON." is Washington; "U.N." keeps its dots.
+  if (place.size() > 1 && place.back() == '.' && place.find('.') == place.size() - 1) place.pop_back();
+  if (place.size() < 2) return std::nullopt;
+  return place;
+}
+
+}  // namespace
+
+std::string title_case(std::string_view capitals) {
+  std::string out;
+  out.reserve(capitals.size());
+  Cursor c{capitals, 0};
+  bool after_letter = false;
+  while (c.at < capitals.size()) {
+    const size_t from = c.at;
+    utf8proc_int32_t cp = c.take();
+    if (cp < 0) {  // not UTF-8: keep the byte as it is
+      out.push_back(capitals[from]);
+      c.at = from + 1;
+      after_letter = false;
+      continue;
+    }
+    const bool letter = is_letter(cp);
+    if (letter && after_letter) cp = utf8proc_tolower(cp);
+    utf8proc_uint8_t buf[4];
+    utf8proc_ssize_t n = utf8proc_encode_char(cp, buf);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+    after_letter = letter;
+  }
+  return out;
+}
+
+std::optional<Dateline> find_dateline(std::string_view text) {
+  Cursor c{text, 0};
+  while (c.peek() == ' ' || c.peek() == '\n' || c.peek() == '\t') c.take();
+  const size_t begin = c.at;
+  std::optional<std::string> place = place_words(c);
+  if (!place) return std::nullopt;
+  const size_t place_end = c.at;
+  for (size_t parts = 0; parts < kMaxParts; ++parts) {
+    Cursor probe = c;
+    if (!probe.take_if(',')) break;
+    probe.skip_spaces();
+    if (!dateline_part(probe)) break;
+    c = probe;
+  }
+  {
+    Cursor probe = c;
+    probe.skip_spaces();
+    if (agency(probe)) c = probe;
+  }
+  c.skip_spaces();
+  if (!is_dash(c.peek())) return std::nullopt;
+  while (is_dash(c.peek())) c.take();  // "--" as typed for a dash
+  // A dash is followed by a space or the end; "GENEVA-BASED" is no dateline.
+  utf8proc_int32_t after = c.peek();
+  if (!(after < 0 || after == ' ' || after == '\n' || after == '\t' || after == 0xA0)) return std::nullopt;
+  return Dateline{std::move(*place), begin, c.at, place_end};
+}
+
+std::string author_from_byline(std::string_view byline) {
+  Cursor c{byline, 0};
+  c.skip_spaces();
+  if (byline.size() >= c.at + 3 && (byline[c.at] == 'B' || byline[c.at] == 'b') &&
+      (byline[c.at + 1] == 'y' || byline[c.at + 1] == 'Y') && byline[c.at + 2] == ' ')
+    c.at += 3;
+  c.skip_spaces();
+  std::string_view name = byline.substr(c.at);
+  while (!name.empty() && (name.back() == ' ' || name.back() == '\n')) name.remove_suffix(1);
+  bool any_lower = false;
+  for (Cursor n{name, 0}; n.at < name.size();) {
+    utf8proc_int32_t cp = n.take();
+    if (cp < 0) break;
+    any_lower = any_lower || is_lower(cp);
+  }
+  return any_lower ? std::string(name) : title_case(name);
+}
+
+std::string dateline_place(std::string_view dateline) {
+  Cursor c{dateline, 0};
+  c.skip_spaces();
+  std::optional<std::string> place = place_words(c);
+  return place ? *place : std::string();
+}
+
+}  // namespace attache::indexer
