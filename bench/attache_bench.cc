@@ -26,6 +26,7 @@
 #include "attache/storage/index_reader.h"
 #include "attache/xapian/xapian_backend.h"
 #include "json_output.h"
+#include "statement_sizes.h"
 
 namespace fs = std::filesystem;
 using namespace attache;
@@ -337,6 +338,7 @@ int main(int argc, char** argv) {
       ratio(theirs_bytes, ours_bytes));
   row("index / text", fixed(double(ours_bytes) / text_bytes, 3), fixed(double(theirs_bytes) / text_bytes, 3), "");
   std::cout << "\n";
+  bench::print_statement_sizes(*snapshot, ours_dir, text_bytes, std::cout);
 
   auto searcher = std::make_unique<query::Searcher>(snapshot);
   searcher->use_statement_postings(!statement_spans);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <functional>
 
 #include "attache/storage/error.h"
 #include "attache/storage/index_reader.h"
@@ -284,14 +285,25 @@ TEST_CASE("statement postings: counts, widths and article starts are checked bef
     CHECK(index->postings("Py").doc_frequency() == 30);
     snapshot->verify();
   }
-  auto damaged = [&](uint64_t offset, const void* bytes, size_t size) {
+  // `read` runs on the damaged copy's statement index (opened: the postings
+  // are read on first use).
+  auto damaged = [&](uint64_t offset, const void* bytes, size_t size,
+                     const std::function<void(const StatementIndex&)>& read = [](const StatementIndex&) {}) {
     testing::TempDir copy;
     std::filesystem::copy(dir.path(), copy.path(), std::filesystem::copy_options::recursive |
                                                        std::filesystem::copy_options::overwrite_existing);
     testing::patch(copy.path(), "seg-000001.statements", offset, bytes, size);
-    auto snapshot = IndexSnapshot::open(copy.path());  // opens: the postings are read on first use
-    return corruption_of([&] { snapshot->segments()[0]->statement_index(); });
+    auto snapshot = IndexSnapshot::open(copy.path());
+    return corruption_of([&] { read(*snapshot->segments()[0]->statement_index()); });
   };
+  // A start in the middle out of range is found when read: first(10) = 63
+  // (bits 60..65 of the starts; first(9) = 18 and first(11) = 22 kept around
+  // it), past the 60 statements.
+  const uint8_t late[] = {0xf4, 0x5b};
+  CHECK(damaged(at + 9 + 7, late, 2, [](const StatementIndex& index) { index.first_statement(10); })
+            .find("past the statements") != std::string::npos);
+  CHECK(damaged(at + 9 + 7, late, 2, [](const StatementIndex& index) { index.article(21); })
+            .find("past the statements") != std::string::npos);
   const uint32_t many = UINT32_MAX;
   CHECK(damaged(at + 4, &many, 4).find("statement count disagrees") != std::string::npos);
   const uint8_t wide = 40;
