@@ -26,6 +26,7 @@
 #include "attache/storage/index_reader.h"
 #include "attache/xapian/xapian_backend.h"
 #include "json_output.h"
+#include "statement_sizes.h"
 
 namespace fs = std::filesystem;
 using namespace attache;
@@ -257,6 +258,7 @@ int main(int argc, char** argv) {
   std::string corpus, work, attache_binary = "attache", label = "corpus";
   size_t per_class = 100, cold_per_class = 20;
   bool skip_build = false, attache_only = false, cpu_time = false;
+  bool statement_spans = false;  // statement queries through the spans, not the statement postings (before/after)
   std::string show_class;  // run only this class, printing each query with its times to stderr
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -270,10 +272,11 @@ int main(int argc, char** argv) {
     else if (a == "--skip-build") skip_build = true;
     else if (a == "--attache-only") attache_only = true;
     else if (a == "--cpu-time") cpu_time = true;
+    else if (a == "--statement-spans") statement_spans = true;
     else if (a == "--show") show_class = value();
     else {
       std::cerr << "usage: attache-bench --corpus FILE.jsonl --work DIR [--attache PATH] [--label NAME] [--queries N] "
-                   "[--skip-build] [--attache-only] [--show CLASS] [--cold N] [--cpu-time]\n";
+                   "[--skip-build] [--attache-only] [--show CLASS] [--cold N] [--cpu-time] [--statement-spans]\n";
       return 2;
     }
   }
@@ -335,8 +338,10 @@ int main(int argc, char** argv) {
       ratio(theirs_bytes, ours_bytes));
   row("index / text", fixed(double(ours_bytes) / text_bytes, 3), fixed(double(theirs_bytes) / text_bytes, 3), "");
   std::cout << "\n";
+  bench::print_statement_sizes(*snapshot, ours_dir, text_bytes, std::cout);
 
   auto searcher = std::make_unique<query::Searcher>(snapshot);
+  searcher->use_statement_postings(!statement_spans);
   std::unique_ptr<xapian_backend::XapianSearcher> xapian;
   if (!attache_only) xapian = xapian_backend::XapianSearcher::open(compact_dir);
   auto classes = make_queries(*snapshot, per_class, 7);
@@ -401,7 +406,9 @@ int main(int argc, char** argv) {
       for (size_t k = 0; k < std::min(cold_per_class, parsed[i].size()); ++k) {
         evict(ours_dir);
         auto t = Clock::now();
-        c.run(query::Searcher(storage::IndexSnapshot::open(ours_dir)), parsed[i][k]);
+        query::Searcher cold(storage::IndexSnapshot::open(ours_dir));
+        cold.use_statement_postings(!statement_spans);
+        c.run(cold, parsed[i][k]);
         ours_ms.push_back(elapsed_ms(t));
         if (attache_only) continue;
         evict(compact_dir);

@@ -1,8 +1,10 @@
 // The index readers, with damage behind valid checksums: the input overwrites
 // bytes of one file of a small index, the file's checksums (and the manifest's
 // record of them) are recomputed, and the index is opened, searched, fetched,
-// exported and checked. Every outcome is an answer or corruption (a format
-// version for a damaged header); anything else escaping is a finding.
+// exported and checked; statement queries read the statement postings the
+// current build writes into each .statements file. Every outcome is an answer
+// or corruption (a format version for a damaged header); anything else
+// escaping is a finding.
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -30,8 +32,9 @@ void exercise(const fs::path& dir) {
     query::SearchOptions options;
     options.exact_total = false;
     for (const auto& hit : searcher.search(q, options).hits) searcher.document(hit);
-    searcher.search_statements(q, options);
+    searcher.search_statements(q, options);  // top-k from the statement postings (but for sanctio*)
     searcher.count_by_month(q, false);
+    searcher.count_by_month(q, true);  // every matching statement
   }
   for (const auto& segment : searcher.snapshot().segments())
     segment->scan_documents(0, segment->doc_count(), [](uint32_t, storage::StoredDocument&&) {});

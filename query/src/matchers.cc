@@ -7,12 +7,13 @@
 #include "attache/analysis/stemmer.h"
 #include "attache/analysis/terms.h"
 #include "attache/query/searcher.h"
+#include "attache/storage/statement_index.h"
 
 namespace attache::query {
 namespace {
 
 using storage::PostingCursor;
-using storage::Segment;
+using Source = storage::PostingSource;
 
 // BM25 grows with the frequency and shrinks with the length: the block's
 // largest frequency at its shortest length bounds every document in it.
@@ -51,7 +52,7 @@ class RangeMatcher final : public Matcher {
 
 class TermMatcher final : public Matcher {
  public:
-  TermMatcher(PostingCursor cursor, const Segment& segment, double weight, double average_length)
+  TermMatcher(PostingCursor cursor, const Source& segment, double weight, double average_length)
       : cursor_(std::move(cursor)), segment_(segment), weight_(weight), average_length_(average_length) {}
   uint32_t doc() const override { return cursor_.doc(); }
   void next() override { cursor_.next(); }
@@ -66,7 +67,7 @@ class TermMatcher final : public Matcher {
 
  private:
   PostingCursor cursor_;
-  const Segment& segment_;
+  const Source& segment_;
   double weight_;
   double average_length_;
 };
@@ -76,7 +77,7 @@ class TermMatcher final : public Matcher {
 // surface terms. Lets word* match a word that is its own stem exactly.
 class LiteralStemMatcher final : public Matcher {
  public:
-  LiteralStemMatcher(PostingCursor stem, std::vector<PostingCursor> variants, const Segment& segment, double weight,
+  LiteralStemMatcher(PostingCursor stem, std::vector<PostingCursor> variants, const Source& segment, double weight,
                      double average_length)
       : stem_(std::move(stem)),
         variants_(std::move(variants)),
@@ -114,7 +115,7 @@ class LiteralStemMatcher final : public Matcher {
   }
   PostingCursor stem_;
   std::vector<PostingCursor> variants_;
-  const Segment& segment_;
+  const Source& segment_;
   double weight_;
   double average_length_;
 };
@@ -123,7 +124,7 @@ class LiteralStemMatcher final : public Matcher {
 // (rarest term leading), and positions are decoded only for those.
 class PositionalMatcher : public Matcher {
  public:
-  PositionalMatcher(std::vector<PostingCursor> cursors, std::vector<double> weights, const Segment& segment,
+  PositionalMatcher(std::vector<PostingCursor> cursors, std::vector<double> weights, const Source& segment,
                     double average_length, bool two_phase)
       : cursors_(std::move(cursors)),
         weights_(std::move(weights)),
@@ -222,7 +223,7 @@ class PositionalMatcher : public Matcher {
 
   std::vector<PostingCursor> cursors_;
   std::vector<double> weights_;
-  const Segment& segment_;
+  const Source& segment_;
   double average_length_;
   std::vector<size_t> order_;
   uint32_t doc_ = kNoMoreDocs;
@@ -255,7 +256,7 @@ void phrase_starts(PositionsOf&& positions, size_t first, const std::vector<uint
 class PhraseMatcher final : public PositionalMatcher {
  public:
   PhraseMatcher(std::vector<PostingCursor> cursors, std::vector<uint32_t> offsets, std::vector<double> weights,
-                const Segment& segment, double average_length, bool two_phase)
+                const Source& segment, double average_length, bool two_phase)
       : PositionalMatcher(std::move(cursors), std::move(weights), segment, average_length, two_phase),
         offsets_(std::move(offsets)) {
     start();
@@ -290,7 +291,7 @@ class NearMatcher final : public PositionalMatcher {
     std::vector<uint32_t> offsets; // one per cursor
   };
   NearMatcher(std::vector<PostingCursor> cursors, std::vector<double> weights, std::vector<Operand> operands,
-              uint32_t distance, const Segment& segment, double average_length, bool two_phase)
+              uint32_t distance, const Source& segment, double average_length, bool two_phase)
       : PositionalMatcher(std::move(cursors), std::move(weights), segment, average_length, two_phase),
         operands_(std::move(operands)),
         distance_(distance) {
@@ -515,7 +516,7 @@ class ExcludeMatcher final : public Matcher {
   std::unique_ptr<Matcher> excluded_;
 };
 
-std::unique_ptr<Matcher> term_matcher(const std::string& term, const Segment& segment, ScoringContext& scoring) {
+std::unique_ptr<Matcher> term_matcher(const std::string& term, const Source& segment, ScoringContext& scoring) {
   auto info = segment.find_term(term);
   if (!info) return std::make_unique<EmptyMatcher>();
   return std::make_unique<TermMatcher>(segment.postings(*info), segment, scoring.term_weight(term),
@@ -537,7 +538,7 @@ std::unique_ptr<Matcher> combine_any(std::vector<std::unique_ptr<Matcher>> child
 // polici, hoping -> hope; dying, lying, tying -> die, lie, tie are the only
 // exceptions, hence the "ie" rule). Other stems count only where they occur as
 // themselves (LiteralStemMatcher).
-std::unique_ptr<Matcher> prefix_matcher(const QueryNode& node, const Segment& segment, ScoringContext& scoring) {
+std::unique_ptr<Matcher> prefix_matcher(const QueryNode& node, const Source& segment, ScoringContext& scoring) {
   const std::string& surface_prefix = node.terms[0];
   const std::string prefix = surface_prefix.substr(1);
   std::vector<std::unique_ptr<Matcher>> parts;
@@ -621,12 +622,40 @@ bool within(const std::vector<std::vector<uint32_t>>& lists, uint32_t distance) 
 }
 
 ScoringContext::ScoringContext(const storage::IndexSnapshot& snapshot)
-    : snapshot_(snapshot), document_count_(snapshot.stored_doc_count()), average_length_(snapshot.average_length()) {}
+    : ScoringContext(snapshot, snapshot.stored_doc_count(), snapshot.average_length(), false) {}
+
+ScoringContext::ScoringContext(const storage::IndexSnapshot& snapshot, uint64_t document_count, double average_length,
+                               bool statement_frequencies)
+    : snapshot_(snapshot),
+      statement_frequencies_(statement_frequencies),
+      document_count_(document_count),
+      average_length_(average_length) {}
+
+ScoringContext ScoringContext::for_statements(const storage::IndexSnapshot& snapshot) {
+  uint64_t statements = 0, positions = 0;
+  bool indexed = true;
+  for (const auto& segment : snapshot.segments()) {
+    statements += segment->statement_count();
+    positions += segment->statement_positions();
+    indexed &= segment->statement_count() == 0 || segment->statement_index() != nullptr;
+  }
+  const double average = statements ? double(positions) / double(statements) : 1.0;
+  if (!indexed) return ScoringContext(snapshot, snapshot.stored_doc_count(), average, false);
+  return ScoringContext(snapshot, statements, average, true);
+}
 
 uint32_t ScoringContext::doc_frequency(const std::string& term) {
   auto it = doc_frequencies_.find(term);
-  if (it == doc_frequencies_.end()) it = doc_frequencies_.emplace(term, snapshot_.doc_frequency(term)).first;
-  return it->second;
+  if (it != doc_frequencies_.end()) return it->second;
+  uint32_t frequency = 0;
+  if (!statement_frequencies_) {
+    frequency = snapshot_.doc_frequency(term);
+  } else {
+    for (const auto& segment : snapshot_.segments())
+      if (const storage::StatementIndex* index = segment->statement_index())
+        if (auto info = index->find_term(term)) frequency += info->doc_frequency;
+  }
+  return doc_frequencies_.emplace(term, frequency).first->second;
 }
 
 double ScoringContext::term_weight(const std::string& term) {
@@ -636,7 +665,7 @@ double ScoringContext::term_weight(const std::string& term) {
   return Bm25::term_weight(doc_frequency(term), document_count_);
 }
 
-std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const Segment& segment, ScoringContext& scoring,
+std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const Source& segment, ScoringContext& scoring,
                                        const MatcherOptions& options) {
   using Kind = QueryNode::Kind;
   switch (node.kind) {

@@ -50,12 +50,21 @@ class Matcher {
 class ScoringContext {
  public:
   explicit ScoringContext(const storage::IndexSnapshot& snapshot);
+  // Statement-level statistics, as the Xapian backend's statements database
+  // has them: statement count, statements holding a term (from the statement
+  // postings), average statement length. A snapshot with a segment written
+  // before statement postings has no statement frequencies: its statements
+  // are weighted by the articles' (statement lengths still).
+  static ScoringContext for_statements(const storage::IndexSnapshot& snapshot);
   double term_weight(const std::string& term);
   double average_length() const { return average_length_; }
   uint32_t doc_frequency(const std::string& term);
 
  private:
+  ScoringContext(const storage::IndexSnapshot& snapshot, uint64_t document_count, double average_length,
+                 bool statement_frequencies);
   const storage::IndexSnapshot& snapshot_;
+  bool statement_frequencies_;
   uint64_t document_count_;
   double average_length_;
   std::unordered_map<std::string, uint32_t> doc_frequencies_;
@@ -68,13 +77,13 @@ bool within(const std::vector<std::vector<uint32_t>>& lists, uint32_t distance);
 // Expanding a prefix beyond this many words is refused.
 inline constexpr size_t kMaxPrefixExpansion = 10000;
 
-// The matcher for `node` over one segment. Throws QueryError for a prefix
-// matching too many words.
+// The matcher for `node` over one segment's articles (or its statements).
+// Throws QueryError for a prefix matching too many words.
 struct MatcherOptions {
   bool keep_exclusions = true;  // false: NOT parts left out (articles that may hold matching statements)
   bool two_phase = false;       // positions checked by matches(), not while iterating
 };
-std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const storage::Segment& segment, ScoringContext& scoring,
+std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const storage::PostingSource& segment, ScoringContext& scoring,
                                        const MatcherOptions& options = {});
 
 }  // namespace attache::query

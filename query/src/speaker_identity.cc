@@ -194,6 +194,12 @@ Resolution resolve(const Forms& forms) {
       for (int m : own_months) assigned[m] = id;
     }
   }
+  for (uint32_t id = 0; id < r.members.size(); ++id)
+    for (const auto& m : r.members[id])
+      for (const auto& w : m.words) {
+        auto& ids = r.by_word[w];
+        if (ids.empty() || ids.back() != id) ids.push_back(id);
+      }
   return r;
 }
 
@@ -247,7 +253,12 @@ void widen_speaker_nodes(QueryNode& node, const Resolution& r) {
     phrase.push_back(node.terms[i].substr(1));
   }
   std::vector<std::unique_ptr<QueryNode>> extra;
-  for (size_t id = 0; id < r.identities.size(); ++id) {
+  // Only identities with a form holding the phrase's first word can be named
+  // by it: at 100k articles, trying every identity took most of a warm
+  // speaker query (3 ms).
+  const auto candidates = r.by_word.find(phrase.empty() ? std::string() : phrase[0]);
+  if (candidates == r.by_word.end()) return;
+  for (const uint32_t id : candidates->second) {
     const auto& members = r.members[id];
     bool named = false;
     for (const auto& m : members) named |= contains_phrase(m.words, phrase);

@@ -1,8 +1,10 @@
-// Search over statements: articles that may hold a match are found through the
-// index (exclusions left out), then the query is evaluated on each of their
-// statements: words within the statement's span of positions, speaker: on its
-// speaker, title:, source:, id: and date: on its article. Positions come from
-// the index; only word* (which needs words as written) analyses the text.
+// Search over statements. Segments with statement postings answer from them
+// (statement_postings_scan.cc) what they index; otherwise articles that may
+// hold a match are found through the index (exclusions left out), then the
+// query is evaluated on each of their statements: words within the
+// statement's span of positions, speaker: on its speaker, title:, source:,
+// id: and date: on its article. Positions come from the index; only word*
+// (which needs words as written) analyses the text.
 #include <algorithm>
 #include <queue>
 #include <set>
@@ -11,200 +13,17 @@
 #include "attache/analysis/terms.h"
 #include "attache/analysis/tokenizer.h"
 #include "attache/query/searcher.h"
-#include "matchers.h"
+#include "statement_evaluator.h"
+#include "statement_scan.h"
 
 namespace attache::query {
 namespace {
 
-using Positions = std::vector<uint32_t>;
-
-// Positions of the query's terms (a handful), reused from statement to
-// statement without reallocating.
-class TermPositions {
- public:
-  void clear() {
-    for (auto& e : entries_) e.positions.clear();
-  }
-  Positions& at(std::string_view term) {
-    for (auto& e : entries_)
-      if (e.term == term) return e.positions;
-    entries_.push_back({std::string(term), {}});
-    return entries_.back().positions;
-  }
-  const Positions* find(std::string_view term) const {
-    for (const auto& e : entries_)
-      if (e.term == term) return e.positions.empty() ? nullptr : &e.positions;
-    return nullptr;
-  }
-
- private:
-  struct Entry {
-    std::string term;
-    Positions positions;
-  };
-  std::vector<Entry> entries_;
-};
-
-// Adds the positions of those of text's words that the query asks about.
-void add_tokens(std::string_view text, char prefix, bool stem, analysis::Stemmer& stemmer,
-                const std::set<std::string, std::less<>>& wanted, TermPositions& out,
-                std::set<std::string>* words = nullptr, uint32_t* length = nullptr) {
-  std::vector<analysis::Token> tokens;
-  analysis::tokenize(text, tokens);
-  std::string term;
-  for (const auto& t : tokens) {
-    term.assign(prefix ? 1 : 0, prefix);
-    term += stem ? std::string_view(stemmer.stem(t.text)) : std::string_view(t.text);
-    if (wanted.count(term)) out.at(term).push_back(t.position);
-    if (words) words->insert(t.text);
-    if (length) ++*length;
-  }
-}
-
-// What the query is evaluated against for one statement.
-struct StatementView {
-  TermPositions terms;          // the query's terms: in the statement, its speaker, its article's fields
-  std::set<std::string> words;  // the statement's words as written, for word*
-  uint32_t length = 0;
-  Day date = 0;
-};
-
-class Evaluator {
- public:
-  Evaluator(ScoringContext& scoring, double average_length) : scoring_(scoring), average_length_(average_length) {}
-
-  // Whether node matches, and its BM25 contribution (statement words only).
-  std::pair<bool, double> evaluate(const QueryNode& n, const StatementView& v) {
-    using Kind = QueryNode::Kind;
-    switch (n.kind) {
-      case Kind::term: {
-        const Positions* p = v.terms.find(n.terms[0]);
-        if (!p) return {false, 0};
-        return {true, score(n.terms[0], static_cast<uint32_t>(p->size()), v)};
-      }
-      case Kind::phrase:
-      case Kind::speaker: {
-        std::vector<const Positions*> lists;
-        for (const auto& t : n.terms) {
-          const Positions* p = v.terms.find(t);
-          if (!p) return {false, 0};
-          lists.push_back(p);
-        }
-        for (uint32_t p : *lists[0]) {
-          bool ok = true;
-          for (size_t i = 1; i < lists.size() && ok; ++i)
-            ok = std::binary_search(lists[i]->begin(), lists[i]->end(), p + n.offsets[i]);
-          if (ok) {
-            double s = 0;
-            for (size_t i = 0; i < n.terms.size(); ++i) s += score(n.terms[i], static_cast<uint32_t>(lists[i]->size()), v);
-            return {true, s};
-          }
-        }
-        return {false, 0};
-      }
-      case Kind::near: {
-        std::vector<std::vector<uint32_t>> starts;
-        double s = 0;
-        for (const auto& child : n.children) {
-          std::vector<uint32_t> child_starts;
-          for (size_t i = 0; i < child->terms.size(); ++i)
-            if (!v.terms.find(child->terms[i])) return {false, 0};
-          const Positions& lead = *v.terms.find(child->terms[0]);
-          for (uint32_t p : lead) {
-            bool ok = true;
-            for (size_t i = 1; i < child->terms.size() && ok; ++i) {
-              const Positions& other = *v.terms.find(child->terms[i]);
-              ok = std::binary_search(other.begin(), other.end(), p + child->offsets[i]);
-            }
-            if (ok) child_starts.push_back(p);
-          }
-          if (child_starts.empty()) return {false, 0};
-          for (const auto& t : child->terms) s += score(t, static_cast<uint32_t>(v.terms.find(t)->size()), v);
-          starts.push_back(std::move(child_starts));
-        }
-        if (!within(starts, n.distance)) return {false, 0};
-        return {true, s};
-      }
-      case Kind::prefix: {
-        std::string prefix = n.terms[0].substr(1);
-        auto it = v.words.lower_bound(prefix);
-        return {it != v.words.end() && it->compare(0, prefix.size(), prefix) == 0, 0};
-      }
-      case Kind::all_of: {
-        double s = 0;
-        for (const auto& c : n.children) {
-          auto [m, cs] = evaluate(*c, v);
-          if (!m) return {false, 0};
-          s += cs;
-        }
-        return {true, s};
-      }
-      case Kind::any_of: {
-        bool any = false;
-        double s = 0;
-        for (const auto& c : n.children) {
-          auto [m, cs] = evaluate(*c, v);
-          any |= m;
-          if (m) s += cs;
-        }
-        return {any, s};
-      }
-      case Kind::exclude: {
-        auto base = evaluate(*n.children[0], v);
-        if (!base.first || evaluate(*n.children[1], v).first) return {false, 0};
-        return base;
-      }
-      case Kind::everything: return {true, 0};
-      case Kind::dates: return {v.date >= n.dates.from && v.date <= n.dates.to, 0};
-    }
-    return {false, 0};
-  }
-
-  // No statement of an article can score more than this: each term counted
-  // with the article's frequency (a statement holds at most that many) at
-  // the shortest normalised length.
-  template <typename Frequency>
-  double upper_score(const QueryNode& n, const Frequency& frequency) {
-    using Kind = QueryNode::Kind;
-    switch (n.kind) {
-      case Kind::term:
-      case Kind::phrase:
-      case Kind::speaker: {
-        double s = 0;
-        for (const auto& t : n.terms) s += term_upper_score(t, frequency(t));
-        return s;
-      }
-      case Kind::exclude: return upper_score(*n.children[0], frequency);
-      default: {
-        double s = 0;
-        for (const auto& c : n.children) s += upper_score(*c, frequency);
-        return s;
-      }
-    }
-  }
-
- private:
-  double term_upper_score(const std::string& term, uint32_t frequency) {
-    if (frequency == 0) return 0;
-    return Bm25::score(weight(term), frequency, 0, average_length_);
-  }
-
-  double score(const std::string& term, uint32_t frequency, const StatementView& v) {
-    return Bm25::score(weight(term), frequency, v.length, average_length_);
-  }
-
-  // The query's few terms are asked for once per statement: their weights are
-  // kept by the address of the query's own strings.
-  double weight(const std::string& term) {
-    for (const auto& [known, w] : weights_)
-      if (known == &term) return w;
-    weights_.emplace_back(&term, scoring_.term_weight(term));  // 0 for fields: they select, they do not rank
-    return weights_.back().second;
-  }
-  ScoringContext& scoring_;
-  double average_length_;
-  std::vector<std::pair<const std::string*, double>> weights_;
-};
+using detail::Evaluator;
+using detail::Positions;
+using detail::StatementView;
+using detail::TermPositions;
+using detail::add_tokens;
 
 struct Order {
   SortOrder sort;
@@ -324,40 +143,56 @@ class PositionalStatements {
   std::vector<Cursor> cursors_;
 };
 
-using StatementVisitor = std::function<void(const StatementHit&, const storage::StoredStatement&)>;
-
-// Asked before an article's statements are read: could a statement dated
-// `date` scoring at most `upper_score` still enter the results? No gate: every
-// statement is visited.
-using StatementGate = std::function<bool(double upper_score, Day date)>;
+// Could a statement dated `date` scoring at most `upper_score` still enter
+// the results, whose worst hit kept is `worst`?
+bool worth_reading(double upper_score, Day date, SortOrder sort, const StatementHit& worst) {
+  switch (sort) {
+    case SortOrder::relevance: return upper_score >= worst.score;
+    case SortOrder::newest: return date >= worst.date;
+    case SortOrder::oldest: return date <= worst.date;
+  }
+  return true;
+}
 
 class StatementScan {
  public:
   StatementScan(const storage::IndexSnapshot& snapshot, const Query& query, const StatementVisitor& visit,
-                bool with_statement)
+                bool with_statement, bool from_postings)
       : segments_(snapshot.segments()),
         query_(query),
         visit_(visit),
         with_statement_(with_statement),
-        scoring_(snapshot),
-        evaluator_(scoring_, average_statement_length(snapshot)),
+        scoring_(ScoringContext::for_statements(snapshot)),
+        evaluator_(scoring_, scoring_.average_length()),
         from_text_(has_prefix(*query.root)) {
     collect_terms(*query.root, terms_);
+    if (from_postings) {
+      postings_query_ = copy_query(query);
+      name_speakers(*postings_query_.root);
+      from_postings_ = statement_postings_answer(*postings_query_.root);
+    }
   }
 
-  // Articles in index order; those the gate turns down are passed over.
-  void in_index_order(const StatementGate& worth_reading) {
+  // Statements in index order; without `worst`, every match. With it (a
+  // top-k in `sort` order), what cannot beat the worst hit kept may be passed
+  // over: a whole article before its positions are read.
+  void in_index_order(SortOrder sort, const WorstKept& worst) {
     for (size_t s = 0; s < segments_.size(); ++s) {
       const storage::Segment& segment = *segments_[s];
       if (segment.statement_count() == 0) continue;
+      if (const storage::StatementIndex* index = from_postings_ ? segment.statement_index() : nullptr) {
+        scan_statement_postings(segment, s, *index, postings_query_, scoring_, sort, worst, visit_, with_statement_);
+        continue;
+      }
       auto candidates = build_matcher(*query_.root, segment, scoring_, MatcherOptions{false, false});
       PositionalStatements positional(terms_, segment);
       for (uint32_t doc = candidates->doc(); doc != kNoMoreDocs; candidates->next(), doc = candidates->doc()) {
         if (segment.is_deleted(doc)) continue;
         const Day date = segment.date(doc);
-        if (worth_reading && !from_text_) {
+        const StatementHit* worst_kept = worst ? worst() : nullptr;
+        if (worst_kept && !from_text_) {
           positional.advance(doc);
-          if (!worth_reading(upper_score(positional, doc), date)) continue;
+          if (!worth_reading(upper_score(positional, doc), date, sort, *worst_kept)) continue;
         }
         read_article(s, positional, doc, date);
       }
@@ -365,15 +200,6 @@ class StatementScan {
   }
 
  private:
-  static double average_statement_length(const storage::IndexSnapshot& snapshot) {
-    uint64_t statements = 0, positions = 0;
-    for (const auto& segment : snapshot.segments()) {
-      statements += segment->statement_count();
-      positions += segment->statement_positions();
-    }
-    return statements ? double(positions) / double(statements) : 1.0;
-  }
-
   double upper_score(PositionalStatements& positional, uint32_t doc) {
     return evaluator_.upper_score(*query_.root,
                                   [&](const std::string& term) { return positional.frequency(term, doc); });
@@ -443,9 +269,11 @@ class StatementScan {
   const Query& query_;
   StatementVisitor visit_;
   bool with_statement_;
-  ScoringContext scoring_;
+  ScoringContext scoring_;  // the statements' average length
   Evaluator evaluator_;
-  bool from_text_;  // word* needs the words as written
+  bool from_text_;      // word* needs the words as written
+  bool from_postings_ = false;  // where segments have statement postings
+  Query postings_query_;        // speakers' exact names as the statement postings post them
   std::set<std::string, std::less<>> terms_;
   StatementView view_;
   std::vector<storage::StatementSpan> spans_;
@@ -458,7 +286,7 @@ class StatementScan {
 void Searcher::for_each_statement(const Query& asked, const StatementVisitor& visit, bool with_statement) const {
   Query scratch;
   const Query& query = with_identities(asked, scratch);
-  StatementScan(*snapshot_, query, visit, with_statement).in_index_order(nullptr);
+  StatementScan(*snapshot_, query, visit, with_statement, statement_postings_).in_index_order(SortOrder::relevance, nullptr);
 }
 
 StatementResult Searcher::search_statements(const Query& asked, const SearchOptions& options) const {
@@ -468,20 +296,10 @@ StatementResult Searcher::search_statements(const Query& asked, const SearchOpti
   const size_t keep = options.hits_to_keep();
   Order before{options.sort};
   std::priority_queue<StatementHit, std::vector<StatementHit>, Order> best(before);
-  // Rank-safe: an article none of whose statements can beat (or tie) the
-  // worst hit kept is passed over before its positions are read.
-  StatementGate worth_reading;
+  // Rank-safe: what cannot beat (or tie) the worst hit kept is passed over.
+  WorstKept worst;
   if (!options.exact_total && keep > 0)
-    worth_reading = [&](double upper_score, Day date) {
-      if (best.size() < keep) return true;
-      const StatementHit& worst = best.top();
-      switch (options.sort) {
-        case SortOrder::relevance: return upper_score >= worst.score;
-        case SortOrder::newest: return date >= worst.date;
-        case SortOrder::oldest: return date <= worst.date;
-      }
-      return true;
-    };
+    worst = [&]() -> const StatementHit* { return best.size() < keep ? nullptr : &best.top(); };
   StatementScan scan(*snapshot_, query, [&](const StatementHit& hit, const storage::StoredStatement&) {
     ++result.total;
     if (keep == 0) return;
@@ -491,8 +309,8 @@ StatementResult Searcher::search_statements(const Query& asked, const SearchOpti
       best.pop();
       best.push(hit);
     }
-  }, false);
-  scan.in_index_order(worth_reading);
+  }, false, statement_postings_);
+  scan.in_index_order(options.sort, worst);
   std::vector<StatementHit> hits;
   while (!best.empty()) {
     hits.push_back(best.top());

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "attache/storage/error.h"
+#include "attache/storage/statement_index.h"
 #include "bitpack.h"
 #include "postings_codec.h"
 #include "segment_impl.h"
@@ -67,10 +68,6 @@ PostingCursor Segment::postings(const TermInfo& info) const {
                        impl_->entry.doc_count);
 }
 
-PostingCursor Segment::postings(std::string_view term) const {
-  auto info = find_term(term);
-  return info ? postings(*info) : PostingCursor();
-}
 
 // The statements of a fetched document, checked against its text.
 void Segment::attach_statements(uint32_t doc, StoredDocument& d) const {
@@ -98,6 +95,16 @@ std::vector<StoredStatement> Segment::statements(uint32_t doc) const { return im
 void Segment::statement_spans(uint32_t doc, std::vector<StatementSpan>& out) const { impl_->statements->spans(doc, out); }
 uint32_t Segment::statement_count() const { return impl_->statements->statement_count(); }
 uint64_t Segment::statement_positions() const { return impl_->statements->total_positions(); }
+const StatementIndex* Segment::statement_index() const {
+  const uint64_t offset = impl_->statements->postings_offset();
+  if (offset == 0) return nullptr;
+  std::call_once(impl_->statement_index_loaded, [&] {
+    impl_->statement_index = std::make_unique<StatementIndex>(impl_->file(SegmentFile::statements), offset,
+                                                              statement_count(), *this);
+  });
+  return impl_->statement_index.get();
+}
+
 const std::vector<std::pair<std::string, uint8_t>>& Segment::speakers() const { return impl_->statements->speakers(); }
 
 void Segment::scan_documents(uint32_t first, uint32_t last,
@@ -127,6 +134,18 @@ PostingsBreakdown Segment::measure_postings() const {
     return true;
   });
   return out;
+}
+
+// The statement postings' columns say what the statements themselves say.
+void Segment::check_statement_columns(const StatementIndex& index, uint32_t doc,
+                                      const std::vector<StoredStatement>& statements) const {
+  const MappedFile& file = impl_->file(SegmentFile::statements);
+  const uint32_t first = index.first_statement(doc);
+  if (index.first_statement(doc + 1) - first != statements.size())
+    file.fail("statement postings count other statements than document " + std::to_string(doc) + " has");
+  for (uint32_t k = 0; k < statements.size(); ++k)
+    if (index.length(first + k) != statements[k].position_count || index.confidence(first + k) != statements[k].confidence)
+      file.fail("statement postings disagree with statement " + std::to_string(k) + " of document " + std::to_string(doc));
 }
 
 void Segment::verify() const {
@@ -163,8 +182,13 @@ void Segment::verify() const {
       terms.fail("frequencies of '" + std::string(term) + "' disagree with its postings");
     return true;
   });
+  const StatementIndex* statements = statement_index();
   uint32_t seen = 0;
-  scan_documents(0, doc_count(), [&](uint32_t, StoredDocument&&) { ++seen; });
+  scan_documents(0, doc_count(), [&](uint32_t doc, StoredDocument&& d) {
+    ++seen;
+    if (statements) check_statement_columns(*statements, doc, d.statements);
+  });
+  if (statements) statements->verify();
   if (seen != doc_count()) impl_->file(SegmentFile::store).fail("holds fewer documents than the manifest says");
   for (uint32_t doc = 1; doc < doc_count(); ++doc)
     if (date(doc) < date(doc - 1)) impl_->file(SegmentFile::columns).fail("documents are not in date order");

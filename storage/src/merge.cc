@@ -63,6 +63,7 @@ SegmentEntry merge_segments(const std::filesystem::path& dir, uint64_t segment_i
     columns.dates.push_back(source.date(order[i].doc));
     columns.lengths.push_back(source.length(order[i].doc));
     columns.signatures.push_back(source.signature(order[i].doc));
+    columns.statements.add(source.statements(order[i].doc));
   }
 
   for (const Segment* source : sources)

@@ -61,6 +61,7 @@ void TermEncoder::add(uint32_t doc, uint32_t frequency, std::span<const uint32_t
   if (positional_ && positions.size() != frequency)
     throw std::logic_error("a positional term's document has " + std::to_string(positions.size()) +
                            " positions for frequency " + std::to_string(frequency));
+  if (observer_) observer_(doc, positions);
   if (block_.docs.size() == kBlockSize) write_block();
   block_.docs.push_back(doc);
   block_.frequencies.push_back(frequency);

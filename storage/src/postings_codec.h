@@ -38,6 +38,10 @@ class TermEncoder {
   // values for a positional term and are empty otherwise.
   void add(uint32_t doc, uint32_t frequency, std::span<const uint32_t> positions);
   void finish();
+  // Also hands each document's positions to observer (the statement postings).
+  void observe(std::function<void(uint32_t doc, std::span<const uint32_t> positions)> observer) {
+    observer_ = std::move(observer);
+  }
   uint32_t doc_frequency() const { return doc_frequency_; }
   uint64_t collection_frequency() const { return collection_frequency_; }
 
@@ -49,6 +53,7 @@ class TermEncoder {
   ByteWriter& postings_out_;
   ByteWriter& positions_out_;
   std::function<void(ByteWriter&)> drain_;
+  std::function<void(uint32_t, std::span<const uint32_t>)> observer_;
   TermPostings block_;  // the documents not yet written, at most one block
   ByteWriter skips_, blocks_;
   size_t block_count_ = 0;

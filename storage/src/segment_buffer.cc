@@ -99,6 +99,7 @@ SegmentEntry SegmentBuffer::flush(const std::filesystem::path& dir, uint64_t seg
     columns.dates.push_back(docs_[i].date);
     columns.lengths.push_back(lengths_[i]);
     columns.signatures.push_back(signatures_[i]);
+    columns.statements.add(docs_[i].statements);
   }
   DocumentSource documents{static_cast<uint32_t>(order.size()),
                            [&](uint32_t id) -> const StoredDocument& { return docs_[order[id]]; }};

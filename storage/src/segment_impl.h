@@ -3,9 +3,11 @@
 
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "attache/storage/index_reader.h"
+#include "attache/storage/statement_index.h"
 #include "bytes.h"
 #include "doc_store.h"
 #include "file_format.h"
@@ -23,6 +25,8 @@ struct Segment::Impl {
   std::unique_ptr<TermDictionary> dictionary;
   std::unique_ptr<DocStore> store;
   std::unique_ptr<StatementsReader> statements;
+  std::once_flag statement_index_loaded;
+  std::unique_ptr<StatementIndex> statement_index;  // version 4 statements files, on first use
   // Columns
   Day date_base = 0;
   int date_width = 0;

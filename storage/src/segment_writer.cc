@@ -46,16 +46,13 @@ SegmentWriter::SegmentWriter(const std::filesystem::path& dir, uint64_t segment_
   for (uint32_t length : columns_.lengths) entry_.total_length += length;
   entry_.min_date = dates.empty() ? 0 : dates.front();
   entry_.max_date = dates.empty() ? 0 : dates.back();
+  statement_postings_ = std::make_unique<StatementPostingsWriter>(std::move(columns_.statements));
   store_ = std::async(std::launch::async, [this, compression_level] {
     FileWriter out(path(SegmentFile::store), FileKind::store);
-    StatementsWriter statements;
+    auto statements = std::make_unique<StatementsWriter>();
     uint64_t text_bytes =
-        write_doc_store(documents_, out, compression_level, [&](const StoredDocument& d) { statements.add(d); });
-    StoreResult result{out.finish(), {}, text_bytes};
-    FileWriter statements_out(path(SegmentFile::statements), FileKind::statements);
-    statements.write(statements_out);
-    result.statements = statements_out.finish();
-    return result;
+        write_doc_store(documents_, out, compression_level, [&](const StoredDocument& d) { statements->add(d); });
+    return StoreResult{out.finish(), std::move(statements), text_bytes};
   });
   try {
     terms_ = std::make_unique<FileWriter>(path(SegmentFile::terms), FileKind::terms);
@@ -95,7 +92,13 @@ void SegmentWriter::add_term(std::string_view term, bool positional, const std::
     positions_->write(positions.bytes());
     positions.clear();
   });
+  const bool in_statements = positional && StatementPostingsWriter::indexes(term);
+  if (in_statements) {
+    statement_postings_->begin_term(term);
+    encoder.observe([&](uint32_t doc, std::span<const uint32_t> positions) { statement_postings_->add(doc, positions); });
+  }
   fill(encoder);
+  if (in_statements) statement_postings_->end_term();
   if (encoder.doc_frequency() == 0) return;
   encoder.finish();
   TermInfo info;
@@ -120,7 +123,12 @@ SegmentEntry SegmentWriter::finish() {
   entry_.files[static_cast<size_t>(SegmentFile::columns)] = columns.finish();
   StoreResult stored = store_.get();
   entry_.files[static_cast<size_t>(SegmentFile::store)] = stored.store;
-  entry_.files[static_cast<size_t>(SegmentFile::statements)] = stored.statements;
+  // Written here, not on the store thread: the statement postings are
+  // complete only once every term is.
+  statement_postings_->add_speaker_names();
+  FileWriter statements(path(SegmentFile::statements), FileKind::statements);
+  stored.statements->write(statements, *statement_postings_);
+  entry_.files[static_cast<size_t>(SegmentFile::statements)] = statements.finish();
   entry_.text_bytes = stored.text_bytes;
   return entry_;
 }

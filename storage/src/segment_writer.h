@@ -13,6 +13,8 @@
 #include "file_format.h"
 #include "manifest.h"
 #include "postings_codec.h"
+#include "statements_file.h"
+#include "statement_postings.h"
 #include "term_dictionary.h"
 
 namespace attache::storage {
@@ -22,6 +24,7 @@ struct DocumentColumns {
   std::vector<Day> dates;
   std::vector<uint32_t> lengths;
   std::vector<Signature> signatures;
+  DocumentStatements statements;  // their spans and confidences, for the statement postings
 };
 
 class SegmentWriter {
@@ -46,12 +49,14 @@ class SegmentWriter {
   DocumentColumns columns_;
   DocumentSource documents_;
   struct StoreResult {
-    FileSummary store, statements;
+    FileSummary store;
+    std::unique_ptr<StatementsWriter> statements;
     uint64_t text_bytes = 0;
   };
   std::future<StoreResult> store_;
   std::unique_ptr<FileWriter> terms_, postings_, positions_;
   std::unique_ptr<TermDictionaryWriter> dictionary_;
+  std::unique_ptr<StatementPostingsWriter> statement_postings_;
   ByteWriter postings_bytes_, positions_bytes_;
 };
 

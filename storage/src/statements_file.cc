@@ -1,6 +1,10 @@
 // Writing and reading the statements file.
 #include "statements_file.h"
 
+#include <stdexcept>
+
+#include "statement_postings.h"
+
 namespace attache::storage {
 namespace {
 
@@ -13,6 +17,10 @@ int64_t unzigzag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cas
 // five and two strings, then kind and confidence): bounds a count read from
 // the file before anything is allocated for it.
 constexpr size_t kMinStatementBytes = 9;
+
+// Document count, statement count, total positions; version 4 adds the
+// postings offset.
+constexpr uint64_t kCountBytes = 16;
 
 }  // namespace
 
@@ -46,11 +54,15 @@ void StatementsWriter::add(const StoredDocument& doc) {
   offsets_.push_back(static_cast<uint32_t>(data_.size()));
 }
 
-void StatementsWriter::write(FileWriter& out) const {
+void StatementsWriter::write(FileWriter& out, const StatementPostingsWriter& postings) const {
+  if (postings.statement_count() != statement_count_ || postings.document_count() != offsets_.size() - 1)
+    throw std::logic_error("statement postings count " + std::to_string(postings.statement_count()) +
+                           " statements, the segment " + std::to_string(statement_count_) + " (or their articles differ)");
   ByteWriter head;
   head.u32(static_cast<uint32_t>(offsets_.size() - 1));
   head.u32(statement_count_);
   head.u64(total_positions_);
+  head.u64(0);  // where the postings begin, filled in below
   head.u32(static_cast<uint32_t>(speakers_.strings.size()));
   for (size_t i = 0; i < speakers_.strings.size(); ++i) {
     head.string(speakers_.strings[i]);
@@ -61,18 +73,32 @@ void StatementsWriter::write(FileWriter& out) const {
     for (const auto& s : table->strings) head.string(s);
   }
   for (uint32_t o : offsets_) head.u32(o);
+  const uint64_t postings_at = out.offset() + head.size() + data_.size();
+  for (int i = 0; i < 8; ++i) head.bytes()[kCountBytes + i] = static_cast<uint8_t>(postings_at >> (8 * i));
   out.write(head.bytes());
   out.write(data_.bytes());
+  postings.write(out);
 }
 
 StatementsReader::StatementsReader(const MappedFile& file, uint32_t doc_count) : file_(file), doc_count_(doc_count) {
-  constexpr uint64_t kCounts = 16;  // document count, statement count, total positions
-  if (file.body_end() - file.body_begin() < kCounts) file.fail("statements header missing");
-  const uint8_t* counts = file.verified(file.body_begin(), kCounts);
-  ByteReader in(counts, counts + kCounts, &file.name());
+  const uint64_t head = header_bytes();
+  if (file.body_end() - file.body_begin() < head) file.fail("statements header missing");
+  const uint8_t* counts = file.verified(file.body_begin(), head);
+  ByteReader in(counts, counts + head, &file.name());
   if (in.u32() != doc_count) file.fail("document count disagrees with the manifest");
   statement_count_ = in.u32();
   total_positions_ = in.u64();
+  if (file.version() >= 4) {
+    postings_offset_ = in.u64();
+    if (postings_offset_ < file.body_begin() + head || postings_offset_ > file.body_end())
+      file.fail("statement postings offset outside the file");
+  }
+}
+
+uint64_t StatementsReader::header_bytes() const { return file_.version() >= 4 ? kCountBytes + 8 : kCountBytes; }
+
+uint64_t StatementsReader::statements_end() const {
+  return postings_offset_ ? postings_offset_ : file_.body_end();
 }
 
 const StatementsReader::Tables& StatementsReader::tables() const {
@@ -85,10 +111,10 @@ const StatementsReader::Tables& StatementsReader::tables() const {
 // Each article's statements are checked when read.
 void StatementsReader::load() const {
   const MappedFile& file = file_;
-  uint64_t length = file.body_end() - file.body_begin();
+  uint64_t length = statements_end() - file.body_begin();
   const uint8_t* p = file.unchecked_body();
   ByteReader in(p, p + length, &file.name());
-  in.skip(16);  // the counts, read at open
+  in.skip(header_bytes());  // read at open
   Tables t;  // kept only once all is checked
   uint32_t speakers = in.u32();
   if (speakers > statement_count_) file.fail("more speakers than statements");

@@ -16,11 +16,14 @@
 
 namespace attache::storage {
 
+class StatementPostingsWriter;
+
 class StatementsWriter {
  public:
   // Documents in id order.
   void add(const StoredDocument& doc);
-  void write(FileWriter& out) const;
+  // The statements, then their postings (version 4).
+  void write(FileWriter& out, const StatementPostingsWriter& postings) const;
 
  private:
   // A string's index in a table, appending it when new.
@@ -44,6 +47,8 @@ class StatementsReader {
   void spans(uint32_t doc, std::vector<StatementSpan>& out) const;
   uint32_t statement_count() const { return statement_count_; }
   uint64_t total_positions() const { return total_positions_; }
+  // Where the statement postings begin (version 4); 0 when the file has none.
+  uint64_t postings_offset() const { return postings_offset_; }
   // The segment's speakers: canonical name and kind (0 person, 1 group, 2
   // organisation, 3 publication; before version 3, 1 for any non-person).
   const std::vector<std::pair<std::string, uint8_t>>& speakers() const { return tables().speakers; }
@@ -58,6 +63,8 @@ class StatementsReader {
   // The document's statements, decoded whichever version wrote them.
   void decode(uint32_t doc, std::vector<Encoded>& out) const;
   ByteReader entry(uint32_t doc) const;
+  uint64_t header_bytes() const;
+  uint64_t statements_end() const;  // of the statements, where any postings begin
 
   struct Tables {
     std::vector<std::pair<std::string, uint8_t>> speakers;
@@ -74,6 +81,7 @@ class StatementsReader {
   uint32_t doc_count_;
   uint32_t statement_count_ = 0;
   uint64_t total_positions_ = 0;
+  uint64_t postings_offset_ = 0;
   mutable std::once_flag loaded_;
   mutable Tables tables_;
 };

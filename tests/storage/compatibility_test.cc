@@ -21,6 +21,7 @@
 #include "attache/storage/error.h"
 #include "attache/storage/index_reader.h"
 #include "attache/storage/index_writer.h"
+#include "attache/storage/statement_index.h"
 #include "temp_dir.h"
 
 using namespace attache;
@@ -150,13 +151,22 @@ void check_fixture_index(const std::filesystem::path& dir) {
 TEST_CASE("the checked-in version 1 fixture decodes to the articles that built it") {
   if (std::getenv("ATTACHE_WRITE_FIXTURE")) write_fixture(kFixture);
   check_fixture_index(kFixture);
+  // Written before statement postings: statement queries read the spans.
+  auto fixture = IndexSnapshot::open(kFixture);
+  for (const auto& segment : fixture->segments()) CHECK(segment->statement_index() == nullptr);
 }
 
 TEST_CASE("the same articles written by this build decode the same") {
   testing::TempDir dir;
   write_fixture(dir / "index");
   check_fixture_index(dir / "index");
-  CHECK(read_bytes(dir / "index" / "seg-000001.statements")[8] == 3);  // descriptions and speaker kinds
+  CHECK(read_bytes(dir / "index" / "seg-000001.statements")[8] == 4);  // descriptions, speaker kinds, postings
+  auto written = IndexSnapshot::open(dir / "index");
+  for (const auto& segment : written->segments()) {
+    const StatementIndex* index = segment->statement_index();
+    REQUIRE(index);
+    CHECK(index->doc_count() == segment->statement_count());
+  }
   CHECK(read_bytes(dir / "index" / "seg-000001.postings")[8] == 1);
 }
 

@@ -7,11 +7,13 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <functional>
 
 #include "attache/storage/error.h"
 #include "attache/storage/index_reader.h"
 #include "attache/storage/index_writer.h"
 #include "attache/storage/posting_cursor.h"
+#include "attache/storage/statement_index.h"
 #include "bytes.h"
 #include "file_format.h"
 #include "restamp.h"
@@ -47,12 +49,14 @@ std::string corruption_of(Read&& read) {
 
 uint64_t zigzag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
 
-// A statements file for one document whose statements are `data`.
+// A statements file for one document whose statements are `data` (and no
+// statement postings after them).
 std::unique_ptr<MappedFile> statements_file(const std::filesystem::path& path, const ByteWriter& data) {
   ByteWriter body;
   body.u32(1);  // documents
   body.u32(1);  // statements
   body.u64(0);  // positions
+  body.u64(0);  // where the postings begin: the end, set below
   body.u32(1);  // speakers
   body.string("X");
   body.u8(0);
@@ -65,6 +69,8 @@ std::unique_ptr<MappedFile> statements_file(const std::filesystem::path& path, c
   body.u32(0);
   body.u32(static_cast<uint32_t>(data.size()));
   body.raw(data.bytes().data(), data.size());
+  const uint64_t end = kHeaderSize + body.size();
+  std::memcpy(body.bytes().data() + 16, &end, 8);
   return framed(path, FileKind::statements, body);
 }
 
@@ -225,4 +231,103 @@ TEST_CASE("statement_problem names spans outside the text and unknown kinds") {
   d.statements[0].end = 6;
   d.statements[0].kind = 3;  // the CLI looked its name up in a table of three
   CHECK(statement_problem(d).find("unknown kind") != std::string::npos);
+}
+
+namespace {
+
+// An index of 30 articles with two statements each, and where its statement
+// postings begin.
+uint64_t build_statement_index(const std::filesystem::path& dir) {
+  {
+    auto writer = IndexWriter::open(dir);
+    for (int i = 0; i < 30; ++i) {
+      IndexableDocument d = document(i, "text of document " + std::to_string(i));
+      for (uint32_t k = 0; k < 2; ++k) {
+        StoredStatement st;
+        st.begin = 0;
+        st.end = 4;
+        st.first_position = k;
+        st.position_count = 1;
+        st.canonical = st.speaker = "X";
+        st.confidence = 90;
+        d.stored.statements.push_back(st);
+        d.terms.push_back({"P" + std::string(k ? "y" : "x"), 1, {k * 32}});
+      }
+      writer->add(std::move(d));
+    }
+    writer->commit();
+  }
+  uint64_t offset = 0;
+  auto bytes = testing::read_bytes(dir / "seg-000001.statements");
+  std::memcpy(&offset, bytes.data() + kHeaderSize + 16, 8);
+  return offset;
+}
+
+}  // namespace
+
+TEST_CASE("statement postings: an offset outside the file is corruption at open") {
+  testing::TempDir dir;
+  build_statement_index(dir.path());
+  const uint64_t far = uint64_t{1} << 40;
+  testing::patch(dir.path(), "seg-000001.statements", kHeaderSize + 16, &far, 8);
+  CHECK(corruption_of([&] { IndexSnapshot::open(dir.path()); }).find("postings offset") != std::string::npos);
+}
+
+TEST_CASE("statement postings: counts, widths and article starts are checked before use") {
+  testing::TempDir dir;
+  const uint64_t at = build_statement_index(dir.path());
+  {
+    auto snapshot = IndexSnapshot::open(dir.path());
+    const StatementIndex* index = snapshot->segments()[0]->statement_index();
+    REQUIRE(index);
+    CHECK(index->doc_count() == 60);
+    CHECK(index->article(59) == 29);
+    CHECK(index->postings("Py").doc_frequency() == 30);
+    snapshot->verify();
+  }
+  // `read` runs on the damaged copy's statement index (opened: the postings
+  // are read on first use).
+  auto damaged = [&](uint64_t offset, const void* bytes, size_t size,
+                     const std::function<void(const StatementIndex&)>& read = [](const StatementIndex&) {}) {
+    testing::TempDir copy;
+    std::filesystem::copy(dir.path(), copy.path(), std::filesystem::copy_options::recursive |
+                                                       std::filesystem::copy_options::overwrite_existing);
+    testing::patch(copy.path(), "seg-000001.statements", offset, bytes, size);
+    auto snapshot = IndexSnapshot::open(copy.path());
+    return corruption_of([&] { read(*snapshot->segments()[0]->statement_index()); });
+  };
+  // A start in the middle out of range is found when read: first(10) = 63
+  // (bits 60..65 of the starts; first(9) = 18 and first(11) = 22 kept around
+  // it), past the 60 statements.
+  const uint8_t late[] = {0xf4, 0x5b};
+  CHECK(damaged(at + 9 + 7, late, 2, [](const StatementIndex& index) { index.first_statement(10); })
+            .find("past the statements") != std::string::npos);
+  CHECK(damaged(at + 9 + 7, late, 2, [](const StatementIndex& index) { index.article(21); })
+            .find("past the statements") != std::string::npos);
+  const uint32_t many = UINT32_MAX;
+  CHECK(damaged(at + 4, &many, 4).find("statement count disagrees") != std::string::npos);
+  const uint8_t wide = 40;
+  CHECK(damaged(at + 8, &wide, 1).find("width") != std::string::npos);
+  const uint8_t skewed = 0xff;  // first(0) no longer 0
+  CHECK(damaged(at + 9, &skewed, 1).find("out of order") != std::string::npos);
+}
+
+TEST_CASE("statement postings that disagree with the statements fail attache check") {
+  testing::TempDir dir;
+  const uint64_t at = build_statement_index(dir.path());
+  // The confidences follow the two columns: 31 article starts of 6 bits and
+  // 60 lengths of 1 bit, each array with 8 bytes of padding.
+  const uint64_t confidences = at + 8 + 1 + (31 * 6 + 7) / 8 + 8 + 1 + (60 + 7) / 8 + 8;
+  const uint8_t other = 55;
+  testing::patch(dir.path(), "seg-000001.statements", confidences + 3, &other, 1);
+  auto snapshot = IndexSnapshot::open(dir.path());
+  CHECK(corruption_of([&] { snapshot->verify(); }).find("disagree") != std::string::npos);
+  const uint8_t impossible = 101;
+  testing::patch(dir.path(), "seg-000001.statements", confidences + 3, &impossible, 1);
+  auto reopened = IndexSnapshot::open(dir.path());
+  // Checked when read: opening reads no more of the columns than a query needs.
+  const StatementIndex* index = reopened->segments()[0]->statement_index();
+  REQUIRE(index);
+  CHECK(index->confidence(2) == 90);
+  CHECK(corruption_of([&] { index->confidence(3); }).find("confidence") != std::string::npos);
 }

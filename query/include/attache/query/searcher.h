@@ -89,7 +89,7 @@ class Searcher {
   // The query over statements: its words must occur in the statement's text,
   // speaker: names its speaker, title:, source:, id: and date: its article.
   // Ranked by BM25 over statement text (lengths of statements, document
-  // frequencies of articles).
+  // frequencies of articles), rank-safe top-k.
   StatementResult search_statements(const Query& query, const SearchOptions& options) const;
   // Every matching article in index order (segment, then id), unscored: for
   // export and facets.
@@ -117,6 +117,12 @@ class Searcher {
 
   const storage::IndexSnapshot& snapshot() const { return *snapshot_; }
 
+  // Statement queries are answered from segments' statement postings where
+  // they have them (storage/FORMAT.md, .statements version 4); false reads
+  // every candidate article's statement spans instead, as for older segments
+  // (the differential test and the benchmark compare the two).
+  void use_statement_postings(bool use) { statement_postings_ = use; }
+
   // Every statement of the snapshot by speaker: the identities that speaker:
   // conditions and speaker counts use. Read on first use (every statement's
   // speaker, not the texts), then kept with the searcher.
@@ -131,6 +137,7 @@ class Searcher {
   const Query& with_identities(const Query& query, Query& scratch) const;
 
   std::shared_ptr<const storage::IndexSnapshot> snapshot_;
+  bool statement_postings_ = true;
   std::vector<std::string> languages_;  // of the snapshot's articles ("en", "fr"), from their language terms
   struct Speakers;
   SearchResult search_collapsed(const Query& query, const SearchOptions& options) const;

@@ -15,6 +15,7 @@
 #include "attache/storage/date.h"
 #include "attache/storage/document.h"
 #include "attache/storage/posting_cursor.h"
+#include "attache/storage/posting_source.h"
 
 namespace attache::storage {
 
@@ -30,31 +31,34 @@ struct PostingsBreakdown {
 
 // One immutable segment. Document ids are local, 0..doc_count()-1, and follow
 // article date: a date range is a contiguous id range.
-class Segment {
+class StatementIndex;
+
+class Segment final : public PostingSource {
  public:
-  ~Segment();
+  ~Segment() override;
   const std::string& name() const;
-  uint32_t doc_count() const;
+  uint32_t doc_count() const override;
   uint32_t deleted_count() const;
   uint64_t total_length() const;
   // Bytes of the documents' text and metadata as they were given.
   uint64_t text_bytes() const;
-  Day min_date() const;
-  Day max_date() const;
+  Day min_date() const override;
+  Day max_date() const override;
 
   Day date(uint32_t doc) const;
-  uint32_t length(uint32_t doc) const;
+  uint32_t length(uint32_t doc) const override;
   // The near-duplicate signature; all zero in segments written before signatures.
   Signature signature(uint32_t doc) const;
   bool is_deleted(uint32_t doc) const;
   // The first id whose date is >= day (doc_count() if none).
-  uint32_t first_doc_on_or_after(Day day) const;
+  uint32_t first_doc_on_or_after(Day day) const override;
 
-  std::optional<TermInfo> find_term(std::string_view term) const;
+  std::optional<TermInfo> find_term(std::string_view term) const override;
   // Visits the terms beginning with prefix in order until visit returns false.
-  void scan_terms(std::string_view prefix, const std::function<bool(std::string_view, const TermInfo&)>& visit) const;
-  PostingCursor postings(const TermInfo& info) const;
-  PostingCursor postings(std::string_view term) const;  // exhausted when absent
+  void scan_terms(std::string_view prefix,
+                  const std::function<bool(std::string_view, const TermInfo&)>& visit) const override;
+  using PostingSource::postings;  // by term: exhausted when absent
+  PostingCursor postings(const TermInfo& info) const override;
 
   StoredDocument document(uint32_t doc) const;  // with its statements
   // Documents `docs` (ascending ids, no repeats), visited in that order, each
@@ -67,6 +71,9 @@ class Segment {
   void statement_spans(uint32_t doc, std::vector<StatementSpan>& out) const;
   uint32_t statement_count() const;
   uint64_t statement_positions() const;  // summed lengths, for the average statement length
+  // The statements' own postings, loaded and checked on first use; null for a
+  // segment written before them (statements file version 3 or older).
+  const StatementIndex* statement_index() const;
   // Canonical speakers of this segment's statements and their kinds (StoredStatement::speaker_kind).
   const std::vector<std::pair<std::string, uint8_t>>& speakers() const;
   // Documents [first, last) in id order, each store block decompressed once.
@@ -88,6 +95,8 @@ class Segment {
 
  private:
   void attach_statements(uint32_t doc, StoredDocument& d) const;
+  void check_statement_columns(const StatementIndex& index, uint32_t doc,
+                               const std::vector<StoredStatement>& statements) const;
   std::unique_ptr<Impl> impl_;
 };
 
