@@ -367,3 +367,12 @@ TEST_CASE("a sentence opening with 'according to' names its source up to the com
   REQUIRE(filings);
   CHECK(filings->cue == "According to");
 }
+
+TEST_CASE("words before an inverted 'said X' are what X said, not X's rival for the source") {
+  auto s = find("Any honest reading of the minister's remarks, said Anna Lindqvist, an analyst at the Swedish Institute "
+                "of International Affairs, would take them as a retreat from the treaty.");
+  const Found* lindqvist = saying(s, "retreat from the treaty");
+  REQUIRE(lindqvist);
+  CHECK(lindqvist->canonical == "Anna Lindqvist");
+  CHECK(lindqvist->text.rfind("Any honest reading", 0) == 0);
+}

@@ -66,6 +66,7 @@ class Grouping {
     add_subjects();
     drop_nested_cues();
     assign_contents();
+    add_said_before_inversions();
     add_untagged_clauses();
     drop_addressees();
     return attributions();
@@ -95,7 +96,11 @@ class Grouping {
       for (const Run& s : runs_)
         if (s.part == Part::source && w_[s.first].sentence == w_[drafts_[k].cue->first].sentence)
           pairs.push_back({gap(s, *drafts_[k].cue), k, &s});
-    std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return a.gap < b.gap; });
+    // As near before as after: "Any interpretation of Mr. Kerry's actions, said Michael Kofman, an
+    // expert, would ...": a source right after its cue is the inversion, and the words before are said.
+    std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
+      return a.gap != b.gap ? a.gap < b.gap : a.source->first > b.source->first;
+    });
     std::vector<const Run*> taken;
     for (const Pair& p : pairs)
       if (!drafts_[p.draft].source && std::find(taken.begin(), taken.end(), p.source) == taken.end()) {
@@ -215,6 +220,34 @@ class Grouping {
       }
       if (best) best->contents.push_back(&c);
     }
+  }
+
+  // "Any interpretation of Mr. Kerry's actions, said Michael Kofman, an expert, would read this as
+  // ...": the words that open the sentence before an inverted cue and its comma open what was said,
+  // as the halves of a split quotation do, whether the tagger left them out or took them for a
+  // source that no cue kept.
+  void add_said_before_inversions() {
+    for (Draft& d : drafts_) {
+      if (!d.source || d.source->first < d.cue->first || d.contents.empty() || d.contents.front()->first < d.cue->first)
+        continue;
+      const uint32_t cue = d.cue->first;
+      uint32_t first = stream_.sentence_first_word[w_[cue].sentence];
+      while (first < cue && w_[first].kind != WordKind::word) ++first;
+      if (cue < first + 3 || w_[cue - 1].kind != WordKind::comma) continue;
+      bool free = true;
+      for (uint32_t k = first; k + 1 < cue && free; ++k) {
+        const Part part = part_of(labels_[k]);
+        free = part == Part::none || (part == Part::source && !source_taken_at(k));
+      }
+      if (!free) continue;
+      untagged_.push_back({Part::content, first, cue - 2, 0});
+      d.contents.insert(d.contents.begin(), &untagged_.back());
+    }
+  }
+
+  bool source_taken_at(uint32_t k) const {
+    return std::any_of(drafts_.begin(), drafts_.end(),
+                       [&](const Draft& o) { return o.source && o.source->first <= k && k <= o.source->last; });
   }
 
   // "The cuts will help exporters, E. M. Martin, an assistant secretary of state, told members of
