@@ -96,10 +96,11 @@ class Grouping {
       for (const Run& s : runs_)
         if (s.part == Part::source && w_[s.first].sentence == w_[drafts_[k].cue->first].sentence)
           pairs.push_back({gap(s, *drafts_[k].cue), k, &s});
-    // As near before as after: "Any interpretation of Mr. Kerry's actions, said Michael Kofman, an
-    // expert, would ...": a source right after its cue is the inversion, and the words before are said.
-    std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
-      return a.gap != b.gap ? a.gap < b.gap : a.source->first > b.source->first;
+    // As near as another but set off by a comma, a source comes second: in "Any interpretation of
+    // Mr. Kerry's actions, said Michael Kofman, an expert, would ..." the source is the inversion's.
+    std::stable_sort(pairs.begin(), pairs.end(), [&](const Pair& a, const Pair& b) {
+      if (a.gap != b.gap) return a.gap < b.gap;
+      return !set_off_by_comma(*a.source, *drafts_[a.draft].cue) && set_off_by_comma(*b.source, *drafts_[b.draft].cue);
     });
     std::vector<const Run*> taken;
     for (const Pair& p : pairs)
@@ -112,6 +113,11 @@ class Grouping {
         d.source = p.source;
         d.shared = true;
       }
+  }
+
+  bool set_off_by_comma(const Run& source, const Run& cue) const {
+    const uint32_t between = source.last < cue.first ? cue.first - 1 : cue.last + 1;
+    return w_[between].kind == WordKind::comma || w_[source.last < cue.first ? source.last : source.first].kind == WordKind::comma;
   }
 
   // "''I am not in an American courtroom,'' said he.": the older inversion, whose pronoun the
