@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 
 #include "attache/indexer/document_analyzer.h"
 #include "attache/query/query.h"
@@ -36,18 +37,19 @@ const Given kArticles[] = {
      "discuter de la crise. Ils ont appelé à la reprise du dialogue et à une solution diplomatique rapide."},
 };
 
-void build(const std::filesystem::path& dir) {
+// Indexes the articles, a day apart, committing after the first `first_segment` too.
+void build(const std::filesystem::path& dir, std::span<const Given> articles = kArticles, int first_segment = 3) {
   indexer::DocumentAnalyzer analyzer;
   auto writer = storage::IndexWriter::open(dir);
   int i = 0;
-  for (const Given& g : kArticles) {
+  for (const Given& g : articles) {
     indexer::Article a;
     a.id = g.id;
     a.date = *parse_date("2022-01-11") + i++;
     a.language = g.language;
     a.text = g.text;
     writer->add(analyzer.analyze(std::move(a)));
-    if (i == 3) writer->commit();  // two segments
+    if (i == first_segment) writer->commit();  // two segments
   }
   writer->commit();
 }
@@ -134,25 +136,12 @@ TEST_CASE("no English stem in a French article; highlights stem in the article's
 
 TEST_CASE("outside English a word is stemmed before it is folded; a query typed without accents still finds it") {
   testing::TempDir dir;
-  {
-    indexer::DocumentAnalyzer analyzer;
-    auto writer = storage::IndexWriter::open(dir.path());
-    const Given articles[] = {{"es_singular", "es", "La negociación terminó ayer."},
-                              {"es_plural", "es", "Las negociaciones siguen hoy."},
-                              {"es_unaccented", "es", "Una negociacion informal."},
-                              {"ru_masculine", "ru", "Новый договор подписан."},
-                              {"ru_feminine", "ru", "Новая стратегия принята."}};
-    int i = 0;
-    for (const Given& g : articles) {
-      indexer::Article a;
-      a.id = g.id;
-      a.date = *parse_date("2022-01-11") + i++;
-      a.language = g.language;
-      a.text = g.text;
-      writer->add(analyzer.analyze(std::move(a)));
-    }
-    writer->commit();
-  }
+  const Given articles[] = {{"es_singular", "es", "La negociación terminó ayer."},
+                            {"es_plural", "es", "Las negociaciones siguen hoy."},
+                            {"es_unaccented", "es", "Una negociacion informal."},
+                            {"ru_masculine", "ru", "Новый договор подписан."},
+                            {"ru_feminine", "ru", "Новая стратегия принята."}};
+  build(dir.path(), articles);
   query::Searcher searcher(storage::IndexSnapshot::open(dir.path()));
   // "-ación" and "-aciones" are one suffix only with their accent.
   CHECK(ids(searcher, "negociaciones") == Ids{"es_singular", "es_plural"});

@@ -5,6 +5,8 @@
 // before it.
 #include "tagged_attributions.h"
 
+#include "tagged_runs.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <deque>
@@ -13,42 +15,6 @@
 
 namespace attache::indexer::attribution {
 namespace {
-
-struct Run {
-  Part part;
-  uint32_t first, last;
-  float margin;  // mean over the run's words
-};
-
-// A run's margin is the mean over its words: whether a colon or a quotation mark
-// belongs to the cue or the content is a matter of annotation, not of evidence.
-std::vector<Run> runs_of(const std::vector<Word>& w, const std::vector<uint8_t>& labels, const std::vector<float>& margins) {
-  std::vector<Run> runs;
-  for (uint32_t i = 0; i < labels.size();) {
-    Part part = part_of(labels[i]);
-    uint32_t e = i + 1;
-    while (e < labels.size() && part_of(labels[e]) == part && labels[e] != B_SOURCE && labels[e] != B_CUE &&
-           labels[e] != B_CONTENT)
-      ++e;
-    if (part != Part::none) {
-      float sum = 0, all = 0;
-      uint32_t words = 0;
-      for (uint32_t k = i; k < e; ++k) {
-        all += margins[k];
-        if (w[k].kind == WordKind::word) sum += margins[k], ++words;
-      }
-      runs.push_back({part, i, e - 1, words ? sum / static_cast<float>(words) : all / static_cast<float>(e - i)});
-    }
-    i = e;
-  }
-  return runs;
-}
-
-int gap(const Run& a, const Run& b) {
-  if (a.last < b.first) return static_cast<int>(b.first - a.last);
-  if (b.last < a.first) return static_cast<int>(a.first - b.last);
-  return 0;
-}
 
 // The steps from labelled runs to attributions, in the order run() takes them.
 class Grouping {
@@ -410,36 +376,6 @@ class Grouping {
   // Runs made here rather than by the tagger; a deque keeps the drafts' pointers to them valid.
   std::deque<Run> inverted_pronouns_, subjects_, untagged_;
 };
-
-// "According to Senate filings, he has a net worth estimated at $100,000": a sentence that
-// opens with "according to" names its source up to the comma and says the rest, as PolNeAR
-// reads it; the tagger's cues inside ("the schedule published Thursday", "estimated") are
-// not attributions of their own. A "said" or "told" with its own source after the comma is.
-void read_opening_according_to(const WordStream& stream, std::vector<uint8_t>& labels) {
-  const auto& w = stream.words;
-  for (size_t sentence = 0; sentence + 1 < stream.sentence_first_word.size(); ++sentence) {
-    uint32_t i = stream.sentence_first_word[sentence];
-    const uint32_t end = stream.sentence_first_word[sentence + 1];
-    while (i < end && w[i].kind != WordKind::word) ++i;
-    if (i + 3 >= end || !w[i].is("According") || !w[i + 1].is("to") || labels[i] != B_CUE) continue;
-    uint32_t comma = i + 2;
-    while (comma < end && w[comma].kind != WordKind::comma && w[comma].quote < 0 && comma < i + 24) ++comma;
-    if (comma >= end || w[comma].kind != WordKind::comma || comma == i + 2) continue;
-    uint32_t last = end;
-    while (last > comma + 1 && w[last - 1].kind != WordKind::word && w[last - 1].kind != WordKind::quote_close) --last;
-    bool own_attribution = false, own_source = false;
-    for (uint32_t k = comma + 1; k < last; ++k) {
-      own_source = own_source || part_of(labels[k]) == Part::source;
-      const Cue* cue = part_of(labels[k]) == Part::cue ? find_cue(lowered(w[k].text)) : nullptr;
-      own_attribution = own_attribution || (cue && (cue->base == "say" || cue->base == "tell"));
-    }
-    if (own_attribution && own_source) continue;
-    labels[i + 1] = I_CUE;
-    for (uint32_t k = i + 2; k < comma; ++k) labels[k] = k == i + 2 ? B_SOURCE : I_SOURCE;
-    labels[comma] = O;
-    for (uint32_t k = comma + 1; k < last; ++k) labels[k] = k == comma + 1 ? B_CONTENT : I_CONTENT;
-  }
-}
 
 }  // namespace
 

@@ -1,0 +1,28 @@
+// Runs of the tagger's labels (a source, a cue or content, word to word), and
+// a reading of labels that the grouping (tagged_attributions.cc) starts from.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "tagger.h"
+#include "words.h"
+
+namespace attache::indexer::attribution {
+
+struct Run {
+  Part part;
+  uint32_t first, last;
+  float margin;  // mean over the run's words
+};
+
+// The runs of one part each, in order.
+std::vector<Run> runs_of(const std::vector<Word>& w, const std::vector<uint8_t>& labels, const std::vector<float>& margins);
+
+// Words between two runs (0 when they overlap).
+int gap(const Run& a, const Run& b);
+
+// Relabels sentences that open with "According to X,": X the source, the rest content.
+void read_opening_according_to(const WordStream& stream, std::vector<uint8_t>& labels);
+
+}  // namespace attache::indexer::attribution
