@@ -48,7 +48,7 @@ std::vector<int> match_tokens(std::string_view text, const Query& query, std::st
       for (size_t q = 0; q < stems.size(); ++q)
         if (stems[q] == stem) match[i] = static_cast<int>(q);
       // Outside English a word is indexed under the stem of its written form too.
-      if (!english && match[i] < 0) {
+      if (!english && match[i] < 0 && !analysis::is_ascii(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin))) {
         stem = stemmer.stem_written(analysis::written_form(text, tokens[i]));
         for (size_t q = 0; q < stems.size(); ++q)
           if (stems[q] == stem) match[i] = static_cast<int>(q);

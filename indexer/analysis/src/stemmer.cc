@@ -59,7 +59,7 @@ std::string_view Stemmer::stem(std::string_view word) {
 }
 
 std::string_view Stemmer::stem_written(std::string_view written) {
-  if (!impl_->accents_matter) return stem(fold(written));
+  if (!impl_->accents_matter || is_ascii(written)) return stem(fold(written));
   std::string lowered = lower_keeping_accents(written);
   if (auto it = impl_->written_cache.find(lowered); it != impl_->written_cache.end()) return it->second;
   std::string folded_stem = fold(stem_lowered(lowered));

@@ -77,9 +77,6 @@ bool is_digit(int32_t cp) { return cp >= '0' && cp <= '9'; }
 
 bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
-bool is_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
 
 void lower_ascii(std::string& s) {
   for (char& c : s)
@@ -339,8 +336,14 @@ std::string fold(std::string_view word) {
   return out;
 }
 
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 std::string_view written_form(std::string_view text, const Token& token) {
   std::string_view span = text.substr(token.begin, token.end - token.begin);
+  // An ASCII word has no accents for a stemmer to read: its folded form stems alike.
+  if (is_ascii(span)) return token.text;
   return fold(span) == token.text ? span : std::string_view(token.text);
 }
 

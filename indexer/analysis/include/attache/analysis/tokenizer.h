@@ -34,13 +34,16 @@ uint32_t tokenize(std::string_view text, std::vector<Token>& out, uint32_t first
 // fast path for ASCII.
 std::string fold(std::string_view word);
 
+// True if every byte is ASCII.
+bool is_ascii(std::string_view s);
+
 // Case folding of one word that keeps its accents and marks (NFKC, case fold):
 // what a language's stemmer reads before the word is folded (stemmer.h).
 std::string lower_keeping_accents(std::string_view word);
 
 // A token as `text` writes it, when folding that span gives the token, else the
-// token's folded text (a possessive, "U.S.", a joined hyphenated word): what
-// Stemmer::stem_written reads.
+// token's folded text (a possessive, "U.S.", a joined hyphenated word, any ASCII
+// word): what Stemmer::stem_written reads.
 std::string_view written_form(std::string_view text, const Token& token);
 
 // True if the text is valid UTF-8.
