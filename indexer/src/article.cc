@@ -48,13 +48,31 @@ uint64_t line_of(std::string_view text, size_t offset) {
   return 1 + static_cast<uint64_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
-// NUL or control characters other than tab, newline, carriage return and form feed.
+bool is_stray_control(unsigned char c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f'; }
+
+// Where text stops being text: a NUL, or control characters (other than tab,
+// newline, carriage return and form feed) more often than once in 1,000
+// bytes. Rarer ones are strays (an escape code pasted from a terminal, a
+// vertical tab from a word processor) that blank_stray_controls turns into
+// spaces, so one stray byte does not cost a whole article.
 std::optional<size_t> binary_byte(std::string_view text) {
+  size_t strays = 0, first = text.size();
   for (size_t i = 0; i < text.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')) return i;
+    if (c == 0) return i;
+    if (is_stray_control(c)) {
+      first = std::min(first, i);
+      ++strays;
+    }
   }
+  if (strays * 1000 > text.size()) return first;
   return std::nullopt;
+}
+
+// Spaces for stray control bytes, in place: offsets into the text stay valid.
+void blank_stray_controls(std::string& text) {
+  for (char& ch : text)
+    if (is_stray_control(static_cast<unsigned char>(ch))) ch = ' ';
 }
 
 std::string_view trim(std::string_view s) {
@@ -152,6 +170,7 @@ ParseResult parse_text_article(std::string_view content, const std::string& file
   if (content.size() >= 3 && content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
   if (auto p = check_bytes(content, file, 0)) return *p;
   std::string text = normalise_newlines(content);
+  blank_stray_controls(text);
   if (trim(text).empty()) return problem(file, 0, SkipReason::empty, "the file holds no text");
 
   Article article;
@@ -219,9 +238,11 @@ std::string json_reason(const nlohmann::json::exception& e) {
 ParseResult parse_json_article(std::string_view line, const std::string& file, uint64_t line_number,
                                const std::string& default_id) {
   if (auto p = check_bytes(line, file, line_number)) return *p;
+  std::string blanked(line);  // a stray control byte inside a string is not JSON; a space is
+  blank_stray_controls(blanked);
   nlohmann::json record;
   try {
-    record = nlohmann::json::parse(line);
+    record = nlohmann::json::parse(blanked);
   } catch (const nlohmann::json::parse_error& e) {
     return problem(file, line_number, SkipReason::invalid_json,
                    "at byte " + std::to_string(e.byte) + ": " + json_reason(e));
@@ -275,9 +296,15 @@ ParseResult article_from_record(RecordFields&& fields, const RecordOrigin& origi
   article.place = trim(fields.place);
   article.language = language_code(fields.language);
   if (article.id.empty()) article.id = origin.default_id;
-  for (const std::string* field : {&article.text, &article.title, &article.source, &article.url, &article.id,
-                                   &article.author, &article.place})
-    if (auto p = check_bytes(*field, file, line)) return *p;  // escapes can smuggle control bytes in
+  // Escapes can smuggle control bytes in. The text is judged by how many it
+  // holds; a short field by a NUL alone, since one stray byte in a title
+  // would otherwise count as dense.
+  if (auto p = check_bytes(article.text, file, line)) return *p;
+  blank_stray_controls(article.text);
+  for (std::string* field : {&article.title, &article.source, &article.url, &article.id, &article.author, &article.place}) {
+    blank_stray_controls(*field);
+    if (auto p = check_bytes(*field, file, line)) return *p;
+  }
   return article;
 }
 

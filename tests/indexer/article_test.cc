@@ -72,6 +72,27 @@ TEST_CASE("bad text articles are refused with a reason") {
   auto binary = problem(parse_text_article(std::string("date 2022-01-11\n\nab\0cd", 21), "b.txt", "b"));
   CHECK(binary.reason == SkipReason::binary);
   CHECK(format_problem(binary).find("b.txt:3: skipped, binary data") == 0);
+  auto dense = problem(parse_text_article("date 2022-01-11\n\nbell \x07 ring", "c.txt", "c"));
+  CHECK(dense.reason == SkipReason::binary);
+}
+
+TEST_CASE("a stray control byte in a long article becomes a space, not a skipped article") {
+  // Regression: one ESC in a 7 KB news article (a terminal colour code pasted
+  // in) made the whole article "binary data".
+  std::string body = "The minister said the talks would go on. ";
+  while (body.size() < 2000) body += body;
+  std::string with_escape = body + "Then \x1b[0m he left.";
+  auto text = article(parse_text_article("date 2022-01-11\n\n" + with_escape, "t.txt", "t"));
+  CHECK(text.text.size() == with_escape.size());
+  CHECK(text.text.find('\x1b') == std::string::npos);
+  CHECK(text.text.find("Then  [0m he left.") != std::string::npos);
+  auto json = article(parse_json_article(R"({"date":"2022-01-01","title":"Bell\u0007","text":")" + body +
+                                             R"(Then \u001b[0m he left."})",
+                                         "a.jsonl", 1, "d"));
+  CHECK(json.text.find("Then  [0m he left.") != std::string::npos);
+  CHECK(json.title == "Bell ");
+  auto raw = article(parse_json_article("{\"date\":\"2022-01-01\",\"text\":\"" + body + "\x0b tab\"}", "a.jsonl", 2, "d"));
+  CHECK(raw.text.find("  tab") != std::string::npos);
 }
 
 TEST_CASE("JSON Lines records") {
