@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "attache/indexer/statements.h"
+#include "attribution/words.h"
 #include "found_statements.h"
 
 using namespace attache::indexer;
@@ -375,4 +376,17 @@ TEST_CASE("words before an inverted 'said X' are what X said, not X's rival for 
   REQUIRE(lindqvist);
   CHECK(lindqvist->canonical == "Anna Lindqvist");
   CHECK(lindqvist->text.rfind("Any honest reading", 0) == 0);
+}
+
+TEST_CASE("three apostrophes after a word close the inner quotation, then the outer one") {
+  // ''Sometimes they say, 'Yeah, go back,''' said Mr. Alvarez: the single mark first. Read the
+  // other way round, a stray apostrophe stood after the quotation, and a model tagged it as
+  // the speaker of what followed.
+  const std::string text = "''Sometimes they say, 'Yeah, go back,''' said Mr. Alvarez. He added: '''Back' is a word.''";
+  const auto stream = attribution::read_words(text);
+  std::string marks;  // each apostrophe mark in brackets
+  for (const auto& w : stream.words)
+    if (w.punctuation() && w.text.find('\'') != std::string::npos) marks += "[" + w.text + "]";
+  CHECK(marks == "['']['][']['']['']['][']['']");
+  REQUIRE(stream.quotations.size() == 2);
 }

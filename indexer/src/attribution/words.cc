@@ -100,8 +100,12 @@ WordStream read_words(std::string_view text) {
       i = j;
       continue;
     }
-    // Two apostrophes are a straight double mark (''...'' in New York Times archives).
-    const uint32_t length = d.cp == '\'' && i + 1 < text.size() && text[i + 1] == '\'' ? 2 : d.length;
+    // Two apostrophes are a straight double mark (''...'' in New York Times archives). Three
+    // after a word close a quotation inside one, so the single mark comes first (",''' said").
+    const bool closing_three = d.cp == '\'' && i > 0 && text[i - 1] != ' ' && text[i - 1] != '\n' &&
+                               text.substr(i, 3) == "'''" && text.substr(i + 3, 1) != "'";
+    const uint32_t length =
+        d.cp == '\'' && !closing_three && i + 1 < text.size() && text[i + 1] == '\'' ? 2 : d.length;
     w.end = static_cast<uint32_t>(i + length);
     w.text = std::string(text.substr(i, length));
     if (length == 2) d.cp = '"';
