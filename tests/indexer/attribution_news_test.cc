@@ -390,3 +390,15 @@ TEST_CASE("three apostrophes after a word close the inner quotation, then the ou
   CHECK(marks == "['']['][']['']['']['][']['']");
   REQUIRE(stream.quotations.size() == 2);
 }
+
+TEST_CASE("reported speech keeps its cue when the next sentence's cue stands nearer") {
+  // Between "told" and what was told stand the addressee and a time; the next sentence's cue is
+  // fewer words away from the content's end. Content outside quotation marks belongs to a cue of
+  // its own sentence: taking the nearer one dropped the statement.
+  auto s = find("CIA Director John Brennan told a Senate Intelligence Committee hearing on Thursday that the agency "
+                "had not been able to uncover any direct link between the gunman and militants abroad. A married "
+                "couple also claiming allegiance to the group shot dead 14 people in December.");
+  REQUIRE(!s.empty());
+  CHECK(s[0].canonical == "John Brennan");  // an agency's acronym before a title describes the person
+  CHECK(s[0].text.rfind("the agency had not been able", 0) == 0);
+}

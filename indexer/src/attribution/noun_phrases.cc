@@ -54,6 +54,13 @@ bool is_initial(const Word& w) {
   return w.kind == WordKind::word && w.text.size() == 2 && w.text[1] == '.' && std::isupper(static_cast<unsigned char>(w.text[0]));
 }
 
+// "FBI", "CIA", "U.N.": capitals (periods allowed), two to six characters.
+bool is_acronym(std::string_view t) {
+  const auto letters = std::count_if(t.begin(), t.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+  return t.size() >= 2 && t.size() <= 6 && letters >= 2 &&
+         std::all_of(t.begin(), t.end(), [](char ch) { return (ch >= 'A' && ch <= 'Z') || ch == '.'; });
+}
+
 bool is_personal_pronoun(const std::string& low) { return low == "he" || low == "she" || low == "they" || low == "it"; }
 
 Phrase pronoun_phrase(uint32_t i, const std::string& low) {
@@ -118,7 +125,8 @@ uint32_t NounPhrases::take_titles(uint32_t a, uint32_t b, Phrase& p) const {
       p.titles.push_back(t);
       continue;
     }
-    if (k < b && (possessive(t) || kPlaces.count(t))) {  // "Russia's Foreign Minister Sergey Lavrov"
+    // "Russia's Foreign Minister Sergey Lavrov", "FBI Director James Comey".
+    if (k < b && (possessive(t) || kPlaces.count(t) || (is_acronym(t) && is_title_word(w_[k + 1].text)))) {
       p.titles.push_back(t);
       continue;
     }

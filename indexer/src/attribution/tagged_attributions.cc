@@ -151,6 +151,23 @@ class Grouping {
     return best;
   }
 
+  // Content outside quotation marks is said in its cue's own sentence, or after a colon that
+  // ends the cue's: the nearest cue of those, not of the paragraph. In "Brennan told a Senate
+  // hearing on Thursday that the agency had found no link. A married couple also claiming ...",
+  // the next sentence's cue is nearer, and taking it left the content with no cue at all.
+  Draft* nearest_cue_of_sentence(const Run& content) {
+    const uint32_t sentence = w_[content.first].sentence;
+    const bool after_colon = content.first > 0 && w_[content.first - 1].kind == WordKind::colon;
+    Draft* best = nullptr;
+    for (Draft& d : drafts_) {
+      const uint32_t cue_sentence = w_[d.cue->first].sentence;
+      if ((cue_sentence == sentence || (after_colon && w_[d.cue->last].sentence + 1 == sentence)) &&
+          (!best || gap(*d.cue, content) < gap(*best->cue, content)))
+        best = &d;
+    }
+    return best;
+  }
+
   // "... especially fundraising: “There's a ton of it,” he said.": a quotation followed at once
   // by a source and its cue ("he said", "said Mr. Kampelman") is theirs, whatever cue stands
   // nearer before it.
@@ -176,7 +193,7 @@ class Grouping {
       const uint32_t paragraph = w_[c.first].paragraph;
       const bool in_quotes = w_[c.first].quote >= 0 || w_[c.first].kind == WordKind::quote_open;
       Draft* best = in_quotes ? closing_attribution(c) : nullptr;
-      if (!best) best = nearest_cue_in(paragraph, c);
+      if (!best) best = in_quotes ? nearest_cue_in(paragraph, c) : nearest_cue_of_sentence(c);
       const int quote = w_[c.last].quote;
       if (!best && quote >= 0 && c.last + 1 < w_.size() && w_[c.last + 1].paragraph == paragraph + 1 &&
           w_[c.last + 1].quote == quote)
