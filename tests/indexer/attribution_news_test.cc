@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "attache/indexer/statements.h"
+#include "attribution/tagged_runs.h"
 #include "attribution/words.h"
 #include "found_statements.h"
 
@@ -401,4 +402,33 @@ TEST_CASE("reported speech keeps its cue when the next sentence's cue stands nea
   REQUIRE(!s.empty());
   CHECK(s[0].canonical == "John Brennan");  // an agency's acronym before a title describes the person
   CHECK(s[0].text.rfind("the agency had not been able", 0) == 0);
+}
+
+TEST_CASE("a source the tagger broke around a few words before its cue is one source") {
+  // "... a supporter of Hillary Clinton's 2016 bid for the presidency told host Chris Cuomo": with
+  // "2016 bid for" left unlabelled, the cue took the nearer half, "the presidency", as its speaker.
+  using namespace attribution;
+  const std::string text = "Sen. Kristen Gillibrand, a supporter of her 2016 bid for the presidency told host Chris "
+                           "Cuomo she believed it. Officials of the two big unions said so.";
+  const auto stream = read_words(text);
+  std::vector<uint8_t> labels(stream.words.size(), O);
+  auto at = [&](std::string_view word) {
+    for (uint32_t k = 0; k < stream.words.size(); ++k)
+      if (stream.words[k].text == word) return k;
+    FAIL("no word " << word);
+    return 0u;
+  };
+  for (uint32_t k = at("Sen."); k <= at("her"); ++k) labels[k] = k == at("Sen.") ? B_SOURCE : I_SOURCE;
+  labels[at("the")] = B_SOURCE;
+  labels[at("presidency")] = I_SOURCE;
+  labels[at("told")] = B_CUE;
+  for (uint32_t k = at("she"); k <= at("it"); ++k) labels[k] = k == at("she") ? B_CONTENT : I_CONTENT;
+  labels[at("Officials")] = B_SOURCE;  // four words from the next source: not joined
+  labels[at("unions")] = B_SOURCE;
+  labels[at("said")] = B_CUE;
+  join_broken_sources(stream, labels);
+  for (uint32_t k = at("Sen.") + 1; k <= at("presidency"); ++k) CHECK(labels[k] == I_SOURCE);
+  CHECK(labels[at("Officials")] == B_SOURCE);
+  CHECK(labels[at("two")] == O);
+  CHECK(labels[at("unions")] == B_SOURCE);
 }

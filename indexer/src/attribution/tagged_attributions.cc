@@ -410,6 +410,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
     std::copy(part_margins.begin(), part_margins.end(), margins.begin() + s.first);
   }
   read_opening_according_to(stream, labels);
+  join_broken_sources(stream, labels);
   return Grouping(stream, std::move(labels), std::move(margins)).run();
 }
 

@@ -1,4 +1,5 @@
-// Runs of labels, and the reading of sentences that open with "According to".
+// Runs of labels, and readings of labels before grouping: sentences that open
+// with "According to", and sources the tagger broke in two.
 #include "tagged_runs.h"
 
 #include "lexicon.h"
@@ -62,6 +63,31 @@ void read_opening_according_to(const WordStream& stream, std::vector<uint8_t>& l
     for (uint32_t k = i + 2; k < comma; ++k) labels[k] = k == i + 2 ? B_SOURCE : I_SOURCE;
     labels[comma] = O;
     for (uint32_t k = comma + 1; k < last; ++k) labels[k] = k == comma + 1 ? B_CONTENT : I_CONTENT;
+  }
+}
+
+// "Sen. Kristen Gillibrand (D-NY), a supporter of Hillary Clinton's 2016 bid for the presidency
+// told host Chris Cuomo": the tagger left "2016 bid for" out of the source, and the cue took the
+// nearer half, "the presidency", as its speaker. Two source runs of one sentence with up to three
+// unlabelled words between them, and a cue right after the second, are one source.
+void join_broken_sources(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(labels.size());
+  auto unlabelled_words = [&](uint32_t first, uint32_t end) {
+    for (uint32_t k = first; k < end; ++k)
+      if (labels[k] != O || w[k].kind != WordKind::word || w[k].quote >= 0) return false;
+    return true;
+  };
+  uint32_t previous_end = n;  // one past the previous source run, n before the first
+  for (uint32_t i = 0; i < n; ++i) {
+    if (labels[i] != B_SOURCE) continue;
+    uint32_t end = i + 1;
+    while (end < n && labels[end] == I_SOURCE) ++end;
+    if (previous_end < i && i - previous_end <= 3 && w[previous_end].sentence == w[i].sentence && end < n &&
+        part_of(labels[end]) == Part::cue && unlabelled_words(previous_end, i))
+      for (uint32_t k = previous_end; k <= i; ++k) labels[k] = I_SOURCE;
+    previous_end = end;
+    i = end - 1;
   }
 }
 
