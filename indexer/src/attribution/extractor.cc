@@ -228,21 +228,36 @@ class Extractor {
     return false;
   }
 
-  // What "who" stands for: the noun phrase before it ("Podesta, who said").
+  // What "who" stands for: the noun phrase before it ("Podesta, who said"); in "Lionel Sosa, a
+  // media consultant and an influential Republican who said", the name that the description
+  // after its comma describes.
   Phrase antecedent(uint32_t relative) const {
     const uint32_t sentence_first = phrases_.sentence_first();
     int k = static_cast<int>(relative) - 1;
     if (k >= static_cast<int>(sentence_first) && w_[k].kind == WordKind::comma) --k;
-    return phrases_.ending_at(k, sentence_first);
+    Phrase p = phrases_.ending_at(k, sentence_first);
+    // "an influential Hispanic Republican": capitalised, but a description, not a name.
+    const bool described = p.type == PhraseType::name && p.first > sentence_first &&
+                           w_[p.first - 1].kind == WordKind::word && !w_[p.first - 1].capitalized;
+    if ((p.type == PhraseType::name && !described) || k < static_cast<int>(sentence_first)) return p;
+    for (int c = k; c > static_cast<int>(sentence_first) && c + 16 > k; --c) {
+      if (w_[c].kind != WordKind::word) {
+        const bool apposition = w_[c].kind == WordKind::comma && (w_[c + 1].is("a") || w_[c + 1].is("an") || w_[c + 1].is("the"));
+        Phrase named = apposition ? phrases_.ending_at(c - 1, sentence_first) : Phrase{};
+        return named.type == PhraseType::name ? named : p;
+      }
+    }
+    return p;
   }
 
   // The speaker of a tagged attribution: the noun phrase of its source,
   // resolved to a person or collective; else the source as written.
   Speaker tagged_speaker(const TaggedAttribution& t, StatementEvidence& e) {
-    const std::string first = lowered(w_[t.source_first].text);
-    e.relative = t.source_first == t.source_last && (first == "who" || first == "which" || first == "that");
+    const std::string first = lowered(w_[t.source_first].text), last = lowered(w_[t.source_last].text);
+    // "who", or "Lloyd Grove, the Daily Beast editor who" when the tagger took the antecedent in.
+    e.relative = last == "who" || last == "which" || (last == "that" && t.source_first == t.source_last);
     e.possessive = possessive(w_[t.source_last].text) || first == "his" || first == "her" || first == "their";
-    Phrase p = e.relative ? antecedent(t.source_first) : source_head(t.source_first, t.source_last);
+    Phrase p = e.relative ? antecedent(t.source_last) : source_head(t.source_first, t.source_last);
     const bool in_place_phrase = !e.relative && inside_prepositional_phrase(t.source_first);
     if (in_place_phrase || (!e.relative && inside_relative_clause(t.source_first))) {
       // Out of a relative clause, only a titled or full name or a role takes over.

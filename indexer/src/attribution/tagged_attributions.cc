@@ -335,8 +335,10 @@ class Grouping {
     TaggedAttribution a;
     a.source_first = d.source->first;
     a.source_last = d.source->last;
-    // "quoted a senior official as saying": the "as" belongs to the cue.
-    while (a.source_last > a.source_first && (w_[a.source_last].kind != WordKind::word || w_[a.source_last].is("as")))
+    // "quoted a senior official as saying": the "as" belongs to the cue; in "became a delegate and
+    // said", the conjunction. (A relative pronoun stays: the extractor reads its antecedent.)
+    auto joins_clause = [&](const Word& word) { return word.is("as") || word.is("and") || word.is("but"); };
+    while (a.source_last > a.source_first && (w_[a.source_last].kind != WordKind::word || joins_clause(w_[a.source_last])))
       --a.source_last;
     // "Zarif was quoted by the ISNA news agency as saying": the source ends before its verb.
     for (uint32_t k = a.source_first + 1; k < a.source_last; ++k)
