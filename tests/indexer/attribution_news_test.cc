@@ -444,3 +444,11 @@ TEST_CASE("who after an apposition stands for the name the apposition describes"
   CHECK(s.back().canonical == "Guerrero");
   for (const auto& statement : s) CHECK(statement.canonical.find("Republican") == std::string::npos);
 }
+
+TEST_CASE("a relative clause taken for the source stands for its antecedent") {
+  // The tagger may take "who identifies as Hispanic" for the source of "told".
+  auto s = find("Zimmerman, who identifies as Hispanic, told the Orlando Sentinel that the site was not prepared for "
+                "the traffic.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Zimmerman");
+}

@@ -254,10 +254,14 @@ class Extractor {
   // resolved to a person or collective; else the source as written.
   Speaker tagged_speaker(const TaggedAttribution& t, StatementEvidence& e) {
     const std::string first = lowered(w_[t.source_first].text), last = lowered(w_[t.source_last].text);
-    // "who", or "Lloyd Grove, the Daily Beast editor who" when the tagger took the antecedent in.
-    e.relative = last == "who" || last == "which" || (last == "that" && t.source_first == t.source_last);
+    // "who"; "Lloyd Grove, the Daily Beast editor who" when the tagger took the antecedent in;
+    // "who identifies as Hispanic" when it took the relative clause.
+    const bool opens_relative = first == "who" || first == "which" || (first == "that" && t.source_first == t.source_last);
+    e.relative = opens_relative || last == "who" || last == "which";
     e.possessive = possessive(w_[t.source_last].text) || first == "his" || first == "her" || first == "their";
-    Phrase p = e.relative ? antecedent(t.source_last) : source_head(t.source_first, t.source_last);
+    Phrase p = !e.relative     ? source_head(t.source_first, t.source_last)
+               : opens_relative ? antecedent(t.source_first)
+                                : antecedent(t.source_last);
     const bool in_place_phrase = !e.relative && inside_prepositional_phrase(t.source_first);
     if (in_place_phrase || (!e.relative && inside_relative_clause(t.source_first))) {
       // Out of a relative clause, only a titled or full name or a role takes over.

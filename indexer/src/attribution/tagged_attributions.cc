@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <deque>
+#include <unordered_set>
 
 #include "lexicon.h"
 
@@ -340,6 +341,13 @@ class Grouping {
     auto joins_clause = [&](const Word& word) { return word.is("as") || word.is("and") || word.is("but"); };
     while (a.source_last > a.source_first && (w_[a.source_last].kind != WordKind::word || joins_clause(w_[a.source_last])))
       --a.source_last;
+    // "until Haley said", "to Iowans said": a preposition or conjunction opening the run is not the source's.
+    static const std::unordered_set<std::string_view> kOpensClause = {
+        "until", "from", "to", "of", "if", "in", "with", "by", "while", "when", "after", "before", "once", "as",
+        "because", "since", "If", "In", "While", "When", "After", "Before", "Once", "As", "Because", "Since"};
+    while (a.source_first < a.source_last && w_[a.source_first].kind == WordKind::word &&
+           kOpensClause.count(w_[a.source_first].text))
+      ++a.source_first;
     // "Zarif was quoted by the ISNA news agency as saying": the source ends before its verb.
     for (uint32_t k = a.source_first + 1; k < a.source_last; ++k)
       if ((w_[k].is("was") || w_[k].is("were") || w_[k].is("is") || w_[k].is("are")) &&
