@@ -448,7 +448,8 @@ TEST_CASE("who after an apposition stands for the name the apposition describes"
 TEST_CASE("a relative clause taken for the source stands for its antecedent") {
   // The tagger may take "who identifies as Hispanic" for the source of "told".
   auto s = find("Zimmerman, who identifies as Hispanic, told the Orlando Sentinel that the site was not prepared for "
-                "the traffic.");
-  REQUIRE(s.size() == 1);
+                "the traffic. The senator, who spoke to Iowans, said the caucus was close.");
+  REQUIRE(s.size() == 2);
   CHECK(s[0].canonical == "Zimmerman");
+  CHECK(s[1].canonical == "senator");  // not "spoke to Iowans"
 }

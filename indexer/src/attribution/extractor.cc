@@ -285,9 +285,11 @@ class Extractor {
     static const std::unordered_set<std::string_view> kPronouns = {"he", "she", "they", "it", "i", "we", "you", "who", "which"};
     const bool pronoun = t.source_first == t.source_last && kPronouns.count(first);
     if (s.canonical.empty() && !pronoun) {
-      uint32_t a = t.source_first;
-      if (a < t.source_last && (first == "the" || first == "a" || first == "an")) ++a;
-      s.canonical = phrases_.span_text(a, t.source_last);
+      // As written: the antecedent for a relative ("The senator, who spoke to Iowans, said").
+      const bool antecedent_found = e.relative && p.type != PhraseType::none;
+      uint32_t a = antecedent_found ? p.first : t.source_first, b = antecedent_found ? p.last : t.source_last;
+      if (a < b && (w_[a].is("the") || w_[a].is("a") || w_[a].is("an"))) ++a;
+      s.canonical = phrases_.span_text(a, b);
       s.group = true;
     }
     return s;
