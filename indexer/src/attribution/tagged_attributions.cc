@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <deque>
-#include <unordered_set>
 
 #include "lexicon.h"
 
@@ -336,35 +335,7 @@ class Grouping {
     TaggedAttribution a;
     a.source_first = d.source->first;
     a.source_last = d.source->last;
-    // "quoted a senior official as saying": the "as" belongs to the cue; in "became a delegate and
-    // said", the conjunction. (A relative pronoun stays: the extractor reads its antecedent.)
-    auto joins_clause = [&](const Word& word) { return word.is("as") || word.is("and") || word.is("but"); };
-    while (a.source_last > a.source_first && (w_[a.source_last].kind != WordKind::word || joins_clause(w_[a.source_last])))
-      --a.source_last;
-    // "until Haley said", "to Iowans said": a preposition or conjunction opening the run is not the source's.
-    static const std::unordered_set<std::string_view> kOpensClause = {
-        "until", "from", "to", "of", "if", "in", "with", "by", "while", "when", "after", "before", "once", "as",
-        "because", "since", "If", "In", "While", "When", "After", "Before", "Once", "As", "Because", "Since"};
-    while (a.source_first < a.source_last && w_[a.source_first].kind == WordKind::word &&
-           kOpensClause.count(w_[a.source_first].text))
-      ++a.source_first;
-    // "Zarif was quoted by the ISNA news agency as saying": the source ends before its verb.
-    for (uint32_t k = a.source_first + 1; k < a.source_last; ++k)
-      if ((w_[k].is("was") || w_[k].is("were") || w_[k].is("is") || w_[k].is("are")) &&
-          (w_[k + 1].is("quoted") || w_[k + 1].is("cited"))) {
-        a.source_last = k - 1;
-        break;
-      }
-    // A dateline is not part of the source ("MOSCOW — Russia's foreign minister, ...").
-    for (uint32_t k = a.source_first; k + 1 < a.source_last && w_[k].paragraph == w_[a.source_first].paragraph; ++k) {
-      if (w_[k].kind == WordKind::dash) {
-        a.source_first = k + 1;
-        break;
-      }
-      if (w_[k].kind != WordKind::word || w_[k].text.size() < 2 ||
-          std::any_of(w_[k].text.begin(), w_[k].text.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }))
-        break;
-    }
+    trim_source(w_, a.source_first, a.source_last);
     a.cue_first = d.cue->first;
     a.cue_last = d.cue->last;
     a.content_first = d.contents[first_content]->first;

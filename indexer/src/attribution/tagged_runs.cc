@@ -1,6 +1,10 @@
-// Runs of labels, and readings of labels before grouping: sentences that open
-// with "According to", and sources the tagger broke in two.
+// Runs of labels, the source within a source run, and readings of labels
+// before grouping: sentences that open with "According to", and sources the
+// tagger broke in two.
 #include "tagged_runs.h"
+
+#include <algorithm>
+#include <unordered_set>
 
 #include "lexicon.h"
 
@@ -34,6 +38,37 @@ int gap(const Run& a, const Run& b) {
   if (a.last < b.first) return static_cast<int>(b.first - a.last);
   if (b.last < a.first) return static_cast<int>(a.first - b.last);
   return 0;
+}
+
+// The source within a source run: without the words around it that belong to
+// the clause, the cue or a dateline.
+void trim_source(const std::vector<Word>& w, uint32_t& first, uint32_t& last) {
+  // "quoted a senior official as saying": the "as" belongs to the cue; in "became a delegate and
+  // said", the conjunction. (A relative pronoun stays: the extractor reads its antecedent.)
+  auto joins_clause = [&](const Word& word) { return word.is("as") || word.is("and") || word.is("but"); };
+  while (last > first && (w[last].kind != WordKind::word || joins_clause(w[last]))) --last;
+  // "until Haley said", "to Iowans said": a preposition or conjunction opening the run is not the source's.
+  static const std::unordered_set<std::string_view> kOpensClause = {
+      "until", "from", "to", "of", "if", "in", "with", "by", "while", "when", "after", "before", "once", "as",
+      "because", "since", "If", "In", "While", "When", "After", "Before", "Once", "As", "Because", "Since"};
+  while (first < last && w[first].kind == WordKind::word && kOpensClause.count(w[first].text)) ++first;
+  // "Zarif was quoted by the ISNA news agency as saying": the source ends before its verb.
+  for (uint32_t k = first + 1; k < last; ++k)
+    if ((w[k].is("was") || w[k].is("were") || w[k].is("is") || w[k].is("are")) &&
+        (w[k + 1].is("quoted") || w[k + 1].is("cited"))) {
+      last = k - 1;
+      break;
+    }
+  // A dateline is not part of the source ("MOSCOW — Russia's foreign minister, ...").
+  for (uint32_t k = first; k + 1 < last && w[k].paragraph == w[first].paragraph; ++k) {
+    if (w[k].kind == WordKind::dash) {
+      first = k + 1;
+      break;
+    }
+    if (w[k].kind != WordKind::word || w[k].text.size() < 2 ||
+        std::any_of(w[k].text.begin(), w[k].text.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }))
+      break;
+  }
 }
 
 // "According to Senate filings, he has a net worth estimated at $100,000": a sentence that
