@@ -453,3 +453,10 @@ TEST_CASE("a relative clause taken for the source stands for its antecedent") {
   CHECK(s[0].canonical == "Zimmerman");
   CHECK(s[1].canonical == "senator");  // not "spoke to Iowans"
 }
+
+TEST_CASE("when and where the cue was said come before the that which opens what was said") {
+  auto s = find("Cruz said Thursday during taping of a MSNBC town hall in Buffalo, New York, that states can pass such "
+                "laws because the people should decide.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].text == "states can pass such laws because the people should decide");
+}

@@ -68,15 +68,24 @@ class Extractor {
   }
 
   // "said in an interview with the BBC that the alliance ...", "told a party congress that the
-  // Soviet Union ...": after a cue that ends with a preposition of whom or where it was said, or
-  // that takes an addressee, its object comes before the "that" which opens what was said. (Not
-  // "called for assurances that ...": what was called for is the assurances.)
+  // Soviet Union ...", "said Thursday during a town hall in Buffalo, New York, that states ...":
+  // after a cue that ends with a preposition of whom or where it was said, or that takes an
+  // addressee, or before content that opens with when or where, that comes before the "that"
+  // which opens what was said. (Not "called for assurances that ...": what was called for is the
+  // assurances.)
   uint32_t after_cue_object(const TaggedAttribution& t) const {
     static const std::unordered_set<std::string_view> kTakesObject = {
         "with", "to", "in", "at", "told", "tell", "tells", "telling", "assured", "informed", "reminded"};
-    if (t.content_first <= t.cue_last || !kTakesObject.count(lowered(w_[t.cue_last].text))) return t.content_first;
-    for (uint32_t k = t.content_first; k < t.content_last && k < t.content_first + 8; ++k) {
-      if (w_[k].kind != WordKind::word || w_[k].quote >= 0) return t.content_first;
+    static const std::unordered_set<std::string_view> kWhenOrWhere = {
+        "during", "in", "at", "on", "after", "before", "from", "while", "outside", "inside", "aboard"};
+    if (t.content_first <= t.cue_last) return t.content_first;
+    const bool object = kTakesObject.count(lowered(w_[t.cue_last].text)) > 0;
+    const bool adjunct = kWhenOrWhere.count(w_[t.content_first].text) > 0;
+    if (!object && !adjunct) return t.content_first;
+    const uint32_t reach = object ? 8 : 20;
+    for (uint32_t k = t.content_first; k < t.content_last && k < t.content_first + reach; ++k) {
+      if (w_[k].quote >= 0 || (w_[k].kind != WordKind::word && (object || w_[k].kind != WordKind::comma)))
+        return t.content_first;
       if (w_[k].is("that")) return k;
     }
     return t.content_first;
