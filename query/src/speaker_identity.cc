@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <set>
 
 #include "attache/analysis/terms.h"
@@ -114,6 +115,24 @@ std::string form_key(const std::vector<std::string>& words, SpeakerKind kind) {
   return std::to_string(static_cast<int>(kind)) + ":" + joined(words, 0, words.size());
 }
 
+void add_statement(Forms& forms, const storage::StoredStatement& st, uint64_t article, Day date) {
+  if (st.canonical.empty()) return;
+  std::vector<std::string> words = analysis::speaker_words(st.canonical);
+  if (words.empty()) return;
+  const auto kind = static_cast<SpeakerKind>(std::min<uint8_t>(st.speaker_kind ? st.speaker_kind : st.group, 3));
+  Form& f = forms[form_key(words, kind)];
+  if (f.words.empty()) {
+    f.words = std::move(words);
+    f.kind = kind;
+  }
+  ++f.written[st.canonical];
+  if (!st.description.empty()) ++f.descriptions[st.description];
+  ++f.statements;
+  auto& entry = f.articles[article];
+  entry.month = month_of(date);
+  ++entry.statements;
+}
+
 uint32_t Resolution::identity_of(const std::string& key, int month) const {
   if (auto it = whole.find(key); it != whole.end()) return it->second;
   if (auto it = by_month.find(key); it != by_month.end())
@@ -203,12 +222,12 @@ Resolution resolve(const Forms& forms) {
   return r;
 }
 
-namespace {
-
 bool contains_phrase(const std::vector<std::string>& words, const std::vector<std::string>& phrase) {
   if (phrase.empty() || phrase.size() > words.size()) return false;
   return std::search(words.begin(), words.end(), phrase.begin(), phrase.end()) != words.end();
 }
+
+namespace {
 
 std::unique_ptr<QueryNode> exact_name(const std::vector<std::string>& words) {
   auto n = std::make_unique<QueryNode>();
@@ -240,23 +259,27 @@ std::unique_ptr<QueryNode> in_months(std::unique_ptr<QueryNode> name, const std:
   return all;
 }
 
-}  // namespace
-
-void widen_speaker_nodes(QueryNode& node, const Resolution& r) {
-  for (auto& c : node.children) widen_speaker_nodes(*c, r);
-  if (node.kind != QueryNode::Kind::speaker) return;
+// The words of a speaker: condition that names a speaker (a phrase of its
+// name's words), or nothing for one that does not (exact names, marks).
+std::optional<std::vector<std::string>> speaker_phrase(const QueryNode& node) {
+  if (node.kind != QueryNode::Kind::speaker) return std::nullopt;
   std::vector<std::string> phrase;
   for (size_t i = 0; i < node.terms.size(); ++i) {
     if (node.terms[i].size() < 2 || node.terms[i][0] != analysis::kSpeakerPrefix || node.offsets[i] != i ||
         node.terms[i] == analysis::kSpeakerStart || node.terms[i] == analysis::kSpeakerEnd)
-      return;
+      return std::nullopt;
     phrase.push_back(node.terms[i].substr(1));
   }
+  if (phrase.empty()) return std::nullopt;
+  return phrase;
+}
+
+void widen_speaker_node(QueryNode& node, const std::vector<std::string>& phrase, const Resolution& r) {
   std::vector<std::unique_ptr<QueryNode>> extra;
   // Only identities with a form holding the phrase's first word can be named
   // by it: at 100k articles, trying every identity took most of a warm
   // speaker query (3 ms).
-  const auto candidates = r.by_word.find(phrase.empty() ? std::string() : phrase[0]);
+  const auto candidates = r.by_word.find(phrase[0]);
   if (candidates == r.by_word.end()) return;
   for (const uint32_t id : candidates->second) {
     const auto& members = r.members[id];
@@ -276,6 +299,13 @@ void widen_speaker_nodes(QueryNode& node, const Resolution& r) {
   node.text = original->text + " (and the identities it names)";
   node.children.push_back(std::move(original));
   for (auto& e : extra) node.children.push_back(std::move(e));
+}
+
+}  // namespace
+
+void widen_speaker_nodes(QueryNode& node, const ResolutionFor& resolution_for) {
+  for (auto& c : node.children) widen_speaker_nodes(*c, resolution_for);
+  if (const auto phrase = speaker_phrase(node)) widen_speaker_node(node, *phrase, *resolution_for(*phrase));
 }
 
 }  // namespace attache::query::identity

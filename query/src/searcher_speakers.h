@@ -1,0 +1,35 @@
+// What a searcher keeps to widen speaker: conditions to identities
+// (speakers.h): the whole archive's tally, read once, and the resolutions of
+// single conditions decided from the statement postings (speaker_forms.h).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "attache/query/searcher.h"
+#include "attache/query/speakers.h"
+#include "speaker_forms.h"
+
+namespace attache::query {
+
+struct Searcher::Speakers {
+  std::once_flag counted;
+  SpeakerTally tally;
+
+  // The resolution of the forms one condition's widening needs, decided on
+  // its first use and kept for the next queries that hold the condition.
+  std::shared_ptr<const identity::Resolution> resolution_for(const std::vector<std::string>& phrase,
+                                                             const identity::NameSource& names);
+
+ private:
+  // A server's searcher lives until the next commit; past this many
+  // conditions the kept resolutions are let go and decided again when asked.
+  static constexpr size_t kKeptConditions = 4096;
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<const identity::Resolution>> by_condition_;  // words joined by spaces
+};
+
+}  // namespace attache::query
