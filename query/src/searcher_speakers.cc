@@ -1,12 +1,15 @@
 // How a searcher widens speaker: conditions to identities: from the statements
 // whose speakers' names can matter to each condition, found through the
-// statement postings, or, for an index with segments written before those,
-// from every statement of the archive.
+// speakers' tables and the statement postings, or, for an index with segments
+// written before those, from every statement of the archive.
 #include "searcher_speakers.h"
 
-#include "snapshot_names.h"
-
 namespace attache::query {
+
+const SnapshotNames& Searcher::Speakers::names(const storage::IndexSnapshot& snapshot) {
+  std::call_once(names_read_, [&] { names_ = std::make_unique<SnapshotNames>(snapshot); });
+  return *names_;
+}
 
 std::shared_ptr<const identity::Resolution> Searcher::Speakers::resolution_for(const std::vector<std::string>& phrase,
                                                                                const identity::NameSource& names) {
@@ -42,7 +45,7 @@ void Searcher::widen_speakers(Query& query) const {
     archive_speakers().resolve_speakers(query);
     return;
   }
-  const SnapshotNames names(*snapshot_);
+  const SnapshotNames& names = speakers_->names(*snapshot_);
   identity::widen_speaker_nodes(*query.root, [&](const std::vector<std::string>& phrase) {
     return speakers_->resolution_for(phrase, names);
   });

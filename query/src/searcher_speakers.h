@@ -1,6 +1,7 @@
 // What a searcher keeps to widen speaker: conditions to identities
 // (speakers.h): the whole archive's tally, read once, and the resolutions of
-// single conditions decided from the statement postings (speaker_forms.h).
+// single conditions decided from the speakers' names and the statement
+// postings (speaker_forms.h, snapshot_names.h).
 #pragma once
 
 #include <map>
@@ -11,6 +12,7 @@
 
 #include "attache/query/searcher.h"
 #include "attache/query/speakers.h"
+#include "snapshot_names.h"
 #include "speaker_forms.h"
 
 namespace attache::query {
@@ -19,6 +21,8 @@ struct Searcher::Speakers {
   std::once_flag counted;
   SpeakerTally tally;
 
+  // The snapshot's speakers' names, read on first use.
+  const SnapshotNames& names(const storage::IndexSnapshot& snapshot);
   // The resolution of the forms one condition's widening needs, decided on
   // its first use and kept for the next queries that hold the condition.
   std::shared_ptr<const identity::Resolution> resolution_for(const std::vector<std::string>& phrase,
@@ -28,6 +32,8 @@ struct Searcher::Speakers {
   // A server's searcher lives until the next commit; past this many
   // conditions the kept resolutions are let go and decided again when asked.
   static constexpr size_t kKeptConditions = 4096;
+  std::once_flag names_read_;
+  std::unique_ptr<SnapshotNames> names_;
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const identity::Resolution>> by_condition_;  // words joined by spaces
 };

@@ -1,12 +1,46 @@
-// Statements by the words of their speakers' names, from the statement
-// postings (snapshot_names.h).
+// Statements by the words of their speakers' names, from the speaker tables
+// and the statement postings (snapshot_names.h).
 #include "snapshot_names.h"
+
+#include <algorithm>
+#include <map>
 
 #include "attache/analysis/terms.h"
 #include "attache/storage/error.h"
 #include "attache/storage/statement_index.h"
 
 namespace attache::query {
+namespace {
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string s;
+  for (const auto& w : words) (s += s.empty() ? "" : " ") += w;
+  return s;
+}
+
+// The article of each statement of an ascending list, and whether it is live.
+class Articles {
+ public:
+  Articles(const storage::Segment& segment, const storage::StatementIndex& index) : segment_(segment), index_(index) {}
+  void locate(uint32_t statement) {
+    if (statement >= first_ && statement < end_) return;
+    doc_ = index_.article(statement);
+    first_ = index_.first_statement(doc_);
+    end_ = index_.first_statement(doc_ + 1);
+    live_ = !segment_.is_deleted(doc_);
+  }
+  uint32_t doc() const { return doc_; }
+  uint32_t first() const { return first_; }
+  bool live() const { return live_; }
+
+ private:
+  const storage::Segment& segment_;
+  const storage::StatementIndex& index_;
+  uint32_t doc_ = 0, first_ = 1, end_ = 0;
+  bool live_ = false;
+};
+
+}  // namespace
 
 bool SnapshotNames::available(const storage::IndexSnapshot& snapshot) {
   for (const auto& segment : snapshot.segments())
@@ -14,39 +48,68 @@ bool SnapshotNames::available(const storage::IndexSnapshot& snapshot) {
   return true;
 }
 
-void SnapshotNames::add_statements_naming(const std::string& word, identity::Forms& forms) const {
-  const std::string term = analysis::field_term(analysis::kSpeakerPrefix, word);
-  const auto& segments = snapshot_.segments();
-  std::vector<storage::StoredStatement> statements;  // of the article last read
+SnapshotNames::SnapshotNames(const storage::IndexSnapshot& snapshot) : snapshot_(snapshot) {
+  const auto& segments = snapshot.segments();
   for (size_t s = 0; s < segments.size(); ++s) {
-    const storage::Segment& segment = *segments[s];
-    const storage::StatementIndex& index = *segment.statement_index();
-    uint32_t doc = 0, first = 1, end = 0;  // the article last read and its statements [first, end)
-    bool deleted = false;
-    for (storage::PostingCursor c = index.postings(term); c.doc() != storage::PostingCursor::kEnd; c.next()) {
-      const uint32_t st = c.doc();
-      if (st < first || st >= end) {
-        doc = index.article(st);
-        first = index.first_statement(doc);
-        end = index.first_statement(doc + 1);
-        deleted = segment.is_deleted(doc);
-        if (!deleted) statements = segment.statements(doc);
-        if (!deleted && statements.size() != end - first)
-          throw_corruption(segment.name() + ".statements", "statement postings count " + std::to_string(end - first) +
-                                                               " statements in document " + std::to_string(doc) +
-                                                               ", its entry " + std::to_string(statements.size()));
+    std::map<std::string, uint32_t> by_term;  // this segment's names by their P= term
+    for (const auto& [canonical, kind] : segments[s]->speakers()) {
+      std::vector<std::string> words = analysis::speaker_words(canonical);
+      if (words.empty()) continue;
+      const bool cut = words.size() > analysis::kSpeakerStride - 2;  // as speaker_terms() cuts a name
+      if (cut) words.resize(analysis::kSpeakerStride - 2);
+      const auto speaker_kind = static_cast<SpeakerKind>(std::min<uint8_t>(kind, 3));
+      auto [at, added] = by_term.try_emplace(joined(words), static_cast<uint32_t>(names_.size()));
+      if (added) {
+        for (const auto& word : words) {
+          auto& list = by_word_[word];
+          if (list.empty() || list.back() != at->second) list.push_back(at->second);
+        }
+        names_.push_back({s, std::move(words), speaker_kind, false});
       }
-      if (deleted) continue;
-      identity::add_statement(forms, statements[st - first], identity::article_key(s, doc), segment.date(doc));
+      Name& name = names_[at->second];
+      name.read_entries |= cut || name.kind != speaker_kind;
     }
   }
 }
 
+void SnapshotNames::add_statements(const Name& name, identity::Forms& forms) const {
+  const storage::Segment& segment = *snapshot_.segments()[name.segment];
+  const storage::StatementIndex& index = *segment.statement_index();
+  Articles articles(segment, index);
+  identity::Form* form = name.read_entries ? nullptr : &identity::form_of(forms, name.words, name.kind);
+  std::vector<storage::StoredStatement> entries;  // of the article last read, when read_entries
+  uint32_t entries_doc = UINT32_MAX;
+  const std::string term = std::string(storage::kSpeakerNamePrefix) + joined(name.words);
+  for (storage::PostingCursor c = index.postings(term); c.doc() != storage::PostingCursor::kEnd; c.next()) {
+    articles.locate(c.doc());
+    if (!articles.live()) continue;
+    const uint64_t article = identity::article_key(name.segment, articles.doc());
+    const Day date = segment.date(articles.doc());
+    if (form) {
+      identity::count_statement(*form, article, date);
+      continue;
+    }
+    if (entries_doc != articles.doc()) {
+      entries = segment.statements(articles.doc());
+      entries_doc = articles.doc();
+    }
+    const uint32_t k = c.doc() - articles.first();
+    if (k >= entries.size())
+      throw_corruption(segment.name() + ".statements",
+                       "statement postings name a statement document " + std::to_string(articles.doc()) + " lacks");
+    identity::add_statement(forms, entries[k], article, date);
+  }
+}
+
+void SnapshotNames::add_statements_naming(const std::string& word, identity::Forms& forms) const {
+  if (auto names = by_word_.find(word); names != by_word_.end())
+    for (const uint32_t n : names->second) add_statements(names_[n], forms);
+}
+
 bool SnapshotNames::may_name_alone(const std::string& word) const {
-  const std::string name = std::string(storage::kSpeakerNamePrefix) + word;
-  for (const auto& segment : snapshot_.segments())
-    if (segment->statement_index()->find_term(name)) return true;
-  return false;
+  auto names = by_word_.find(word);
+  return names != by_word_.end() &&
+         std::any_of(names->second.begin(), names->second.end(), [&](uint32_t n) { return names_[n].words.size() == 1; });
 }
 
 }  // namespace attache::query

@@ -115,22 +115,31 @@ std::string form_key(const std::vector<std::string>& words, SpeakerKind kind) {
   return std::to_string(static_cast<int>(kind)) + ":" + joined(words, 0, words.size());
 }
 
-void add_statement(Forms& forms, const storage::StoredStatement& st, uint64_t article, Day date) {
-  if (st.canonical.empty()) return;
-  std::vector<std::string> words = analysis::speaker_words(st.canonical);
-  if (words.empty()) return;
-  const auto kind = static_cast<SpeakerKind>(std::min<uint8_t>(st.speaker_kind ? st.speaker_kind : st.group, 3));
+Form& form_of(Forms& forms, std::vector<std::string> words, SpeakerKind kind) {
   Form& f = forms[form_key(words, kind)];
   if (f.words.empty()) {
     f.words = std::move(words);
     f.kind = kind;
   }
-  ++f.written[st.canonical];
-  if (!st.description.empty()) ++f.descriptions[st.description];
-  ++f.statements;
-  auto& entry = f.articles[article];
+  return f;
+}
+
+void count_statement(Form& form, uint64_t article, Day date) {
+  ++form.statements;
+  auto& entry = form.articles[article];
   entry.month = month_of(date);
   ++entry.statements;
+}
+
+void add_statement(Forms& forms, const storage::StoredStatement& st, uint64_t article, Day date) {
+  if (st.canonical.empty()) return;
+  std::vector<std::string> words = analysis::speaker_words(st.canonical);
+  if (words.empty()) return;
+  const auto kind = static_cast<SpeakerKind>(std::min<uint8_t>(st.speaker_kind ? st.speaker_kind : st.group, 3));
+  Form& f = form_of(forms, std::move(words), kind);
+  ++f.written[st.canonical];
+  if (!st.description.empty()) ++f.descriptions[st.description];
+  count_statement(f, article, date);
 }
 
 uint32_t Resolution::identity_of(const std::string& key, int month) const {

@@ -38,6 +38,10 @@ std::string form_key(const std::vector<std::string>& words, SpeakerKind kind);
 inline uint64_t article_key(size_t segment, uint32_t doc) { return uint64_t{segment} << 32 | doc; }
 // Counts the statement under the form of its speaker's name (none without one).
 void add_statement(Forms& forms, const storage::StoredStatement& statement, uint64_t article, Day date);
+// The form of these words and kind, made when new; and one statement of it
+// counted in `article`, dated `date` (what identities are decided by).
+Form& form_of(Forms& forms, std::vector<std::string> words, SpeakerKind kind);
+void count_statement(Form& form, uint64_t article, Day date);
 // Whether resolve() clusters the form with others (two words or more, or a
 // group) rather than deciding it month by month (one word).
 inline bool is_full(const Form& form) { return form.words.size() > 1 || form.kind == SpeakerKind::group; }

@@ -46,6 +46,7 @@ const std::vector<Speaker> kSpeakers = {
     {"Adams", 2015, 2016},             {"John", 2015, 2015},             {"Officials", 2014, 2017},
     {"Republicans", 2014, 2017},       {"The State Department", 2014, 2017}, {"The Kremlin", 2014, 2017},
     {"Kremlin", 2015, 2016},           {"The Huffington Post", 2016, 2017},
+    {"Xavier Epsilon", 2015, 2016, "OFFICIALS"},  // a person's name folding as a group's: its entries are read
 };
 const std::vector<std::string> kWords = {"talks", "sanctions", "treaty", "border", "troops", "budget", "election",
                                          "bridge", "geneva", "missiles", "allies", "vote", "rally", "campaign"};
