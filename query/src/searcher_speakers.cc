@@ -12,7 +12,8 @@ const SnapshotNames& Searcher::Speakers::names(const storage::IndexSnapshot& sna
 }
 
 std::shared_ptr<const identity::Resolution> Searcher::Speakers::resolution_for(const std::vector<std::string>& phrase,
-                                                                               const identity::NameSource& names) {
+                                                                               const identity::NameSource& names,
+                                                                               uint64_t budget) {
   std::string key;
   for (const auto& word : phrase) (key += key.empty() ? "" : " ") += word;
   {
@@ -20,8 +21,8 @@ std::shared_ptr<const identity::Resolution> Searcher::Speakers::resolution_for(c
     if (auto kept = by_condition_.find(key); kept != by_condition_.end()) return kept->second;
   }
   // Decided outside the lock: another thread's condition need not wait for this one.
-  auto resolution =
-      std::make_shared<const identity::Resolution>(identity::resolve(identity::forms_for_phrase(phrase, names)));
+  const auto forms = identity::forms_for_phrase(phrase, names, budget);
+  auto resolution = forms ? std::make_shared<const identity::Resolution>(identity::resolve(*forms)) : nullptr;
   std::lock_guard lock(mutex_);
   if (by_condition_.size() >= kKeptConditions) by_condition_.clear();
   by_condition_.emplace(key, resolution);
@@ -36,19 +37,35 @@ const SpeakerTally& Searcher::archive_speakers() const {
         if (!segments[s]->is_deleted(doc))
           for (const auto& st : segments[s]->statements(doc))
             speakers_->tally.add(st, identity::article_key(s, doc), segments[s]->date(doc));
+    speakers_->tally_counted = true;
   });
   return speakers_->tally;
 }
 
 void Searcher::widen_speakers(Query& query) const {
-  if (!identities_from_postings_ || !SnapshotNames::available(*snapshot_)) {
-    archive_speakers().resolve_speakers(query);
-    return;
+  if (identities_from_postings_ && !speakers_->tally_counted && SnapshotNames::available(*snapshot_)) {
+    // Past the budget (an eighth of the statements by default), reading them
+    // all for the whole archive's identities, kept for every later condition,
+    // costs little more.
+    uint64_t statements = 0;
+    for (const auto& segment : snapshot_->segments()) statements += segment->statement_count();
+    const double most = identities_most_read_ * static_cast<double>(statements);
+    const uint64_t budget = most < 1.8e19 ? static_cast<uint64_t>(most) : UINT64_MAX;
+    const SnapshotNames& names = speakers_->names(*snapshot_);
+    Query attempt = copy_query(query);
+    bool within_budget = true;
+    identity::widen_speaker_nodes(*attempt.root, [&](const std::vector<std::string>& phrase) {
+      auto resolution = speakers_->resolution_for(phrase, names, budget);
+      if (resolution) return resolution;
+      within_budget = false;
+      return std::make_shared<const identity::Resolution>();  // widens nothing; the attempt is dropped
+    });
+    if (within_budget) {
+      query = std::move(attempt);
+      return;
+    }
   }
-  const SnapshotNames& names = speakers_->names(*snapshot_);
-  identity::widen_speaker_nodes(*query.root, [&](const std::vector<std::string>& phrase) {
-    return speakers_->resolution_for(phrase, names);
-  });
+  archive_speakers().resolve_speakers(query);
 }
 
 }  // namespace attache::query

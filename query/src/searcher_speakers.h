@@ -4,6 +4,7 @@
 // postings (speaker_forms.h, snapshot_names.h).
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -19,14 +20,16 @@ namespace attache::query {
 
 struct Searcher::Speakers {
   std::once_flag counted;
+  std::atomic<bool> tally_counted = false;  // once counted, it widens every condition at no cost
   SpeakerTally tally;
 
   // The snapshot's speakers' names, read on first use.
   const SnapshotNames& names(const storage::IndexSnapshot& snapshot);
   // The resolution of the forms one condition's widening needs, decided on
-  // its first use and kept for the next queries that hold the condition.
+  // its first use and kept for the next queries that hold the condition; null
+  // when those forms hold more than `budget` statements.
   std::shared_ptr<const identity::Resolution> resolution_for(const std::vector<std::string>& phrase,
-                                                             const identity::NameSource& names);
+                                                             const identity::NameSource& names, uint64_t budget);
 
  private:
   // A server's searcher lives until the next commit; past this many

@@ -43,6 +43,14 @@
 // forms, which a subset keeps), and widen_speaker_node() writes the same nodes
 // in the same order. A speaker's block indexes 30 words of a name (FORMAT.md):
 // words after the 30th of a longer name are not looked up.
+//
+// How far this reaches depends on the archive. A first name that speaks alone
+// ("Frederick said") is decided against every cluster with a member of that
+// first name, so it brings in every form of each of their last words; on
+// generated articles, where many first names speak alone, that is nine
+// tenths of the statements for any surname (BENCHMARKS.md). Past a budget the
+// caller takes the whole archive's resolution instead, which then costs little
+// more than it would have alone.
 #include "speaker_forms.h"
 
 #include <algorithm>
@@ -56,53 +64,67 @@ bool holds(const std::vector<std::string>& words, const std::string& word) {
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
-// The forms holding a word, each with all of its statements, looked up once.
+// The forms holding a word, each with all of its statements, looked up once;
+// null once more statements than the budget allows have been read.
 class FormsByWord {
  public:
-  explicit FormsByWord(const NameSource& source) : source_(source) {}
-  const Forms& holding(const std::string& word) {
+  FormsByWord(const NameSource& source, uint64_t budget) : source_(source), budget_(budget) {}
+  const Forms* holding(const std::string& word) {
     auto [at, added] = forms_.try_emplace(word);
     if (added) {
       source_.add_statements_naming(word, at->second);
       // A form found by its description's words lacks the statements that do not hold them.
       std::erase_if(at->second, [&](const auto& entry) { return !holds(entry.second.words, word); });
+      for (const auto& [key, form] : at->second) read_ += form.statements;
     }
-    return at->second;
+    return read_ > budget_ ? nullptr : &at->second;
   }
 
  private:
   const NameSource& source_;
+  const uint64_t budget_;
+  uint64_t read_ = 0;
   std::map<std::string, Forms> forms_;
 };
 
 }  // namespace
 
-Forms forms_for_phrase(const std::vector<std::string>& phrase, const NameSource& source) {
+std::optional<Forms> forms_for_phrase(const std::vector<std::string>& phrase, const NameSource& source,
+                                      uint64_t budget) {
   Forms taken;
   if (phrase.empty()) return taken;
-  FormsByWord by_word(source);
+  FormsByWord by_word(source, budget);
   std::set<std::string> complete;
   auto make_complete = [&](const std::string& last) {
-    if (!complete.insert(last).second) return;
-    for (const auto& [key, form] : by_word.holding(last))
+    if (!complete.insert(last).second) return true;
+    const Forms* holding = by_word.holding(last);
+    if (!holding) return false;
+    for (const auto& [key, form] : *holding)
       if (is_full(form) && form.words.back() == last) taken.emplace(key, form);
+    return true;
   };
+  const Forms* holding_first = by_word.holding(phrase.front());
+  if (!holding_first) return std::nullopt;
   std::set<std::string> named_last;
-  for (const auto& [key, form] : by_word.holding(phrase.front()))
+  for (const auto& [key, form] : *holding_first)
     if (is_full(form) && contains_phrase(form.words, phrase)) named_last.insert(form.words.back());
   // The one-word forms that may join a named cluster.
   std::set<std::string> joining;
   for (const std::string& last : named_last) {
-    make_complete(last);
+    const Forms* holding = make_complete(last) ? by_word.holding(last) : nullptr;
+    if (!holding) return std::nullopt;
     joining.insert(last);
-    for (const auto& [key, form] : by_word.holding(last))
+    for (const auto& [key, form] : *holding)
       if (is_full(form) && form.words.back() == last) joining.insert(form.words.front());
   }
   for (const std::string& word : joining) {
     if (!source.may_name_alone(word)) continue;
-    for (const auto& [key, form] : by_word.holding(word)) {
+    const Forms* holding = by_word.holding(word);
+    if (!holding) return std::nullopt;
+    for (const auto& [key, form] : *holding) {
       if (!is_full(form)) taken.emplace(key, form);  // the word alone
-      else if (form.words.front() == word || form.words.back() == word) make_complete(form.words.back());
+      else if ((form.words.front() == word || form.words.back() == word) && !make_complete(form.words.back()))
+        return std::nullopt;
     }
   }
   return taken;

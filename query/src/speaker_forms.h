@@ -4,6 +4,8 @@
 // they suffice).
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,7 +28,9 @@ class NameSource {
 
 // The forms whose resolution widens a speaker: condition of these words
 // (widen_speaker_node) exactly as a resolution of every form would; each with
-// all of its statements.
-Forms forms_for_phrase(const std::vector<std::string>& phrase, const NameSource& source);
+// all of its statements. Nothing once more than `budget` statements have been
+// read: then the whole archive's resolution costs little more.
+std::optional<Forms> forms_for_phrase(const std::vector<std::string>& phrase, const NameSource& source,
+                                      uint64_t budget);
 
 }  // namespace attache::query::identity

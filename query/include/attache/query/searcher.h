@@ -125,10 +125,15 @@ class Searcher {
 
   // speaker: conditions are widened to identities (speakers.h) decided from
   // the statements whose speakers' names can matter to each condition, found
-  // through the statement postings; false decides them from every statement
-  // of the archive, as for indexes with segments written before statement
-  // postings (the differential test and the benchmark compare the two).
-  void identities_from_postings(bool use) { identities_from_postings_ = use; }
+  // through the speakers' tables and the statement postings, as long as they
+  // are at most `most_read` of the archive's statements (a share); past it,
+  // with `use` false, and for indexes with segments written before statement
+  // postings, from every statement of the archive (the differential test
+  // compares the two).
+  void identities_from_postings(bool use, double most_read = 0.125) {
+    identities_from_postings_ = use;
+    identities_most_read_ = most_read;
+  }
 
   // Every statement of the snapshot by speaker: the identities speaker counts
   // use. Read on first use (every statement's speaker, not the texts), then
@@ -147,6 +152,7 @@ class Searcher {
   std::shared_ptr<const storage::IndexSnapshot> snapshot_;
   bool statement_postings_ = true;
   bool identities_from_postings_ = true;
+  double identities_most_read_ = 0.125;
   std::vector<std::string> languages_;  // of the snapshot's articles ("en", "fr"), from their language terms
   struct Speakers;
   SearchResult search_collapsed(const Query& query, const SearchOptions& options) const;
