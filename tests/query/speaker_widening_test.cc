@@ -185,7 +185,11 @@ size_t compare(const std::shared_ptr<const storage::IndexSnapshot>& snapshot, do
       same_articles(restricted.search(query, options), whole.search(query, options));
     }
     CHECK(restricted.count_by_month(query, true) == whole.count_by_month(query, true));
-    CHECK(facet(restricted, query) == facet(whole, query));
+    // Counting speakers reads the whole archive, whose identities a searcher
+    // then uses for every condition: a searcher of its own.
+    Searcher counting(snapshot);
+    counting.identities_from_postings(true, most_read);
+    CHECK(facet(counting, query) == facet(whole, query));
   }
   return widened;
 }
