@@ -3,6 +3,7 @@
 #include "snapshot_names.h"
 
 #include <algorithm>
+#include <bit>
 #include <map>
 
 #include "attache/analysis/terms.h"
@@ -57,30 +58,46 @@ SnapshotNames::SnapshotNames(const storage::IndexSnapshot& snapshot) : snapshot_
       if (words.empty()) continue;
       const bool cut = words.size() > analysis::kSpeakerStride - 2;  // as speaker_terms() cuts a name
       if (cut) words.resize(analysis::kSpeakerStride - 2);
-      const auto speaker_kind = static_cast<SpeakerKind>(std::min<uint8_t>(kind, 3));
       auto [at, added] = by_term.try_emplace(joined(words), static_cast<uint32_t>(names_.size()));
       if (added) {
         for (const auto& word : words) {
           auto& list = by_word_[word];
           if (list.empty() || list.back() != at->second) list.push_back(at->second);
         }
-        names_.push_back({s, std::move(words), speaker_kind, false});
+        names_.push_back({{std::move(words), 0}, s, false});
       }
-      Name& name = names_[at->second];
-      name.read_entries |= cut || name.kind != speaker_kind;
+      SegmentName& name = names_[at->second];
+      name.name.kinds |= static_cast<uint8_t>(1 << std::min<uint8_t>(kind, 3));
+      name.read_entries |= cut || (name.name.kinds & (name.name.kinds - 1)) != 0;
     }
   }
 }
 
-void SnapshotNames::add_statements(const Name& name, identity::Forms& forms) const {
+std::span<const uint32_t> SnapshotNames::names_holding(const std::string& word) const {
+  const auto names = by_word_.find(word);
+  return names == by_word_.end() ? std::span<const uint32_t>() : std::span<const uint32_t>(names->second);
+}
+
+std::string SnapshotNames::term(const SegmentName& name) const {
+  return std::string(storage::kSpeakerNamePrefix) + joined(name.name.words);
+}
+
+uint64_t SnapshotNames::statement_count(uint32_t n) const {
+  const SegmentName& name = names_[n];
+  const auto info = snapshot_.segments()[name.segment]->statement_index()->find_term(term(name));
+  return info ? info->doc_frequency : 0;
+}
+
+void SnapshotNames::add_statements(uint32_t n, identity::Forms& forms) const {
+  const SegmentName& name = names_[n];
   const storage::Segment& segment = *snapshot_.segments()[name.segment];
   const storage::StatementIndex& index = *segment.statement_index();
   Articles articles(segment, index);
-  identity::Form* form = name.read_entries ? nullptr : &identity::form_of(forms, name.words, name.kind);
+  const auto kind = static_cast<SpeakerKind>(std::countr_zero(name.name.kinds));
+  identity::Form* form = name.read_entries ? nullptr : &identity::form_of(forms, name.name.words, kind);
   std::vector<storage::StoredStatement> entries;  // of the article last read, when read_entries
   uint32_t entries_doc = UINT32_MAX;
-  const std::string term = std::string(storage::kSpeakerNamePrefix) + joined(name.words);
-  for (storage::PostingCursor c = index.postings(term); c.doc() != storage::PostingCursor::kEnd; c.next()) {
+  for (storage::PostingCursor c = index.postings(term(name)); c.doc() != storage::PostingCursor::kEnd; c.next()) {
     articles.locate(c.doc());
     if (!articles.live()) continue;
     const uint64_t article = identity::article_key(name.segment, articles.doc());
@@ -99,17 +116,6 @@ void SnapshotNames::add_statements(const Name& name, identity::Forms& forms) con
                        "statement postings name a statement document " + std::to_string(articles.doc()) + " lacks");
     identity::add_statement(forms, entries[k], article, date);
   }
-}
-
-void SnapshotNames::add_statements_naming(const std::string& word, identity::Forms& forms) const {
-  if (auto names = by_word_.find(word); names != by_word_.end())
-    for (const uint32_t n : names->second) add_statements(names_[n], forms);
-}
-
-bool SnapshotNames::may_name_alone(const std::string& word) const {
-  auto names = by_word_.find(word);
-  return names != by_word_.end() &&
-         std::any_of(names->second.begin(), names->second.end(), [&](uint32_t n) { return names_[n].words.size() == 1; });
 }
 
 }  // namespace attache::query

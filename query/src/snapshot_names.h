@@ -5,6 +5,7 @@
 // no statement entry is read and no name analysed per statement.
 #pragma once
 
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -23,23 +24,24 @@ class SnapshotNames final : public identity::NameSource {
   // them, .statements version 3 or older, do not).
   static bool available(const storage::IndexSnapshot& snapshot);
 
-  void add_statements_naming(const std::string& word, identity::Forms& forms) const override;
-  bool may_name_alone(const std::string& word) const override;
+  std::span<const uint32_t> names_holding(const std::string& word) const override;
+  const Name& name(uint32_t n) const override { return names_[n].name; }
+  uint64_t statement_count(uint32_t n) const override;
+  void add_statements(uint32_t n, identity::Forms& forms) const override;
 
  private:
   // A speaker's name in one segment: the folded words its `P=` term joins.
-  struct Name {
+  struct SegmentName {
+    Name name;
     size_t segment = 0;
-    std::vector<std::string> words;
-    SpeakerKind kind = SpeakerKind::person;
     // Canonical names of different kinds fold to it, or it is longer than a
     // `P=` term holds: its statements' entries say what each is.
     bool read_entries = false;
   };
-  void add_statements(const Name& name, identity::Forms& forms) const;
+  std::string term(const SegmentName& name) const;
 
   const storage::IndexSnapshot& snapshot_;
-  std::vector<Name> names_;
+  std::vector<SegmentName> names_;
   std::unordered_map<std::string, std::vector<uint32_t>> by_word_;  // a word -> the names holding it
 };
 

@@ -50,84 +50,87 @@
 // generated articles, where many first names speak alone, that is nine
 // tenths of the statements for any surname (BENCHMARKS.md). Past a budget the
 // caller takes the whole archive's resolution instead, which then costs little
-// more than it would have alone.
+// more than it would have alone: the names are chosen, and their statements
+// counted, from the speaker tables and the postings' dictionaries before any
+// statement is read.
 #include "speaker_forms.h"
 
-#include <algorithm>
-#include <map>
 #include <set>
 
 namespace attache::query::identity {
 namespace {
 
-bool holds(const std::vector<std::string>& words, const std::string& word) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
+constexpr uint8_t kGroupBit = 1 << static_cast<int>(SpeakerKind::group);
 
-// The forms holding a word, each with all of its statements, looked up once;
-// null once more statements than the budget allows have been read.
-class FormsByWord {
+// What is_full() says of the forms a name gives: a one-word name of a group
+// and of a person at once gives one of each.
+bool gives_full(const NameSource::Name& name) { return name.words.size() > 1 || (name.kinds & kGroupBit); }
+bool gives_one_word(const NameSource::Name& name) { return name.words.size() == 1 && (name.kinds & ~kGroupBit); }
+
+// The names taken, and their statements counted against the budget.
+class Taken {
  public:
-  FormsByWord(const NameSource& source, uint64_t budget) : source_(source), budget_(budget) {}
-  const Forms* holding(const std::string& word) {
-    auto [at, added] = forms_.try_emplace(word);
-    if (added) {
-      source_.add_statements_naming(word, at->second);
-      // A form found by its description's words lacks the statements that do not hold them.
-      std::erase_if(at->second, [&](const auto& entry) { return !holds(entry.second.words, word); });
-      for (const auto& [key, form] : at->second) read_ += form.statements;
-    }
-    return read_ > budget_ ? nullptr : &at->second;
+  Taken(const NameSource& source, uint64_t budget) : source_(source), budget_(budget) {}
+  // False once the names taken hold more statements than the budget.
+  bool take(uint32_t n) {
+    if (names_.insert(n).second) statements_ += source_.statement_count(n);
+    return statements_ <= budget_;
+  }
+  Forms forms() const {
+    Forms out;
+    for (const uint32_t n : names_) source_.add_statements(n, out);
+    return out;
   }
 
  private:
   const NameSource& source_;
   const uint64_t budget_;
-  uint64_t read_ = 0;
-  std::map<std::string, Forms> forms_;
+  uint64_t statements_ = 0;
+  std::set<uint32_t> names_;
 };
 
 }  // namespace
 
 std::optional<Forms> forms_for_phrase(const std::vector<std::string>& phrase, const NameSource& source,
                                       uint64_t budget) {
-  Forms taken;
-  if (phrase.empty()) return taken;
-  FormsByWord by_word(source, budget);
+  if (phrase.empty()) return Forms{};
+  Taken taken(source, budget);
   std::set<std::string> complete;
   auto make_complete = [&](const std::string& last) {
     if (!complete.insert(last).second) return true;
-    const Forms* holding = by_word.holding(last);
-    if (!holding) return false;
-    for (const auto& [key, form] : *holding)
-      if (is_full(form) && form.words.back() == last) taken.emplace(key, form);
+    for (const uint32_t n : source.names_holding(last))
+      if (gives_full(source.name(n)) && source.name(n).words.back() == last && !taken.take(n)) return false;
     return true;
   };
-  const Forms* holding_first = by_word.holding(phrase.front());
-  if (!holding_first) return std::nullopt;
   std::set<std::string> named_last;
-  for (const auto& [key, form] : *holding_first)
-    if (is_full(form) && contains_phrase(form.words, phrase)) named_last.insert(form.words.back());
+  for (const uint32_t n : source.names_holding(phrase.front()))
+    if (gives_full(source.name(n)) && contains_phrase(source.name(n).words, phrase))
+      named_last.insert(source.name(n).words.back());
   // The one-word forms that may join a named cluster.
   std::set<std::string> joining;
   for (const std::string& last : named_last) {
-    const Forms* holding = make_complete(last) ? by_word.holding(last) : nullptr;
-    if (!holding) return std::nullopt;
+    if (!make_complete(last)) return std::nullopt;
     joining.insert(last);
-    for (const auto& [key, form] : *holding)
-      if (is_full(form) && form.words.back() == last) joining.insert(form.words.front());
+    for (const uint32_t n : source.names_holding(last))
+      if (gives_full(source.name(n)) && source.name(n).words.back() == last)
+        joining.insert(source.name(n).words.front());
   }
   for (const std::string& word : joining) {
-    if (!source.may_name_alone(word)) continue;
-    const Forms* holding = by_word.holding(word);
-    if (!holding) return std::nullopt;
-    for (const auto& [key, form] : *holding) {
-      if (!is_full(form)) taken.emplace(key, form);  // the word alone
-      else if ((form.words.front() == word || form.words.back() == word) && !make_complete(form.words.back()))
+    const auto holding = source.names_holding(word);
+    bool alone = false;
+    for (const uint32_t n : holding)
+      if (gives_one_word(source.name(n))) {
+        alone = true;
+        if (!taken.take(n)) return std::nullopt;
+      }
+    if (!alone) continue;  // nothing to decide
+    for (const uint32_t n : holding) {
+      const auto& words = source.name(n).words;
+      if (words.size() > 1 && (words.front() == word || words.back() == word) && !make_complete(words.back()))
         return std::nullopt;
     }
   }
-  return taken;
+  return taken.forms();
 }
 
 }  // namespace attache::query::identity

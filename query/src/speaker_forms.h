@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -13,23 +14,31 @@
 
 namespace attache::query::identity {
 
-// Statements found by a word of their speaker's name (the statement postings
-// of a snapshot: snapshot_names.h).
+// Speakers' names found by their words, and the statements of each (the
+// speaker tables and statement postings of a snapshot: snapshot_names.h).
 class NameSource {
  public:
+  struct Name {
+    std::vector<std::string> words;  // folded
+    // The kinds its statements have, a bit per SpeakerKind: more than one
+    // when canonical names of different kinds fold alike.
+    uint8_t kinds = 0;
+  };
   virtual ~NameSource() = default;
-  // Adds (add_statement) every live statement whose speaker's name holds
-  // `word` to `forms`, and possibly others: a description's words are indexed
-  // as a name's are.
-  virtual void add_statements_naming(const std::string& word, Forms& forms) const = 0;
-  // False only when no statement's speaker's name is `word` alone.
-  virtual bool may_name_alone(const std::string& word) const = 0;
+  // The numbers of the names holding `word`.
+  virtual std::span<const uint32_t> names_holding(const std::string& word) const = 0;
+  virtual const Name& name(uint32_t n) const = 0;
+  // How many statements the name has, deleted ones included.
+  virtual uint64_t statement_count(uint32_t n) const = 0;
+  // Adds (add_statement) each live statement of the name to `forms`.
+  virtual void add_statements(uint32_t n, Forms& forms) const = 0;
 };
 
 // The forms whose resolution widens a speaker: condition of these words
 // (widen_speaker_node) exactly as a resolution of every form would; each with
-// all of its statements. Nothing once more than `budget` statements have been
-// read: then the whole archive's resolution costs little more.
+// all of its statements. Nothing when they hold more than `budget`
+// statements: then the whole archive's resolution costs little more, and
+// nothing has been read.
 std::optional<Forms> forms_for_phrase(const std::vector<std::string>& phrase, const NameSource& source,
                                       uint64_t budget);
 
