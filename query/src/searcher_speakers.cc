@@ -1,7 +1,9 @@
 // How a searcher widens speaker: conditions to identities: from the statements
 // whose speakers' names can matter to each condition, found through the
-// speakers' tables and the statement postings, or, for an index with segments
-// written before those, from every statement of the archive.
+// speakers' tables and the statement postings; past a budget, from every
+// name's statements read the same way; for an index with segments written
+// before statement postings, or once speakers have been counted, from every
+// statement entry of the archive.
 #include "searcher_speakers.h"
 
 namespace attache::query {
@@ -9,6 +11,16 @@ namespace attache::query {
 const SnapshotNames& Searcher::Speakers::names(const storage::IndexSnapshot& snapshot) {
   std::call_once(names_read_, [&] { names_ = std::make_unique<SnapshotNames>(snapshot); });
   return *names_;
+}
+
+std::shared_ptr<const identity::Resolution> Searcher::Speakers::every_name(const SnapshotNames& names) {
+  std::call_once(every_name_resolved_, [&] {
+    identity::Forms forms;
+    for (uint32_t n = 0; n < names.name_count(); ++n) names.add_statements(n, forms);
+    every_name_ = std::make_shared<const identity::Resolution>(identity::resolve(forms));
+    every_name_ready_ = true;
+  });
+  return every_name_;
 }
 
 std::shared_ptr<const identity::Resolution> Searcher::Speakers::resolution_for(const std::vector<std::string>& phrase,
@@ -43,15 +55,19 @@ const SpeakerTally& Searcher::archive_speakers() const {
 }
 
 void Searcher::widen_speakers(Query& query) const {
-  if (identities_from_postings_ && !speakers_->tally_counted && SnapshotNames::available(*snapshot_)) {
-    // Past the budget (an eighth of the statements by default), reading them
-    // all for the whole archive's identities, kept for every later condition,
-    // costs little more.
+  if (!identities_from_postings_ || speakers_->tally_counted || !SnapshotNames::available(*snapshot_)) {
+    archive_speakers().resolve_speakers(query);
+    return;
+  }
+  const SnapshotNames& names = speakers_->names(*snapshot_);
+  if (!speakers_->every_name_decided()) {
+    // Past the budget (an eighth of the statements by default), deciding
+    // every name's identities, kept for every later condition, costs little
+    // more.
     uint64_t statements = 0;
     for (const auto& segment : snapshot_->segments()) statements += segment->statement_count();
     const double most = identities_most_read_ * static_cast<double>(statements);
     const uint64_t budget = most < 1.8e19 ? static_cast<uint64_t>(most) : UINT64_MAX;
-    const SnapshotNames& names = speakers_->names(*snapshot_);
     Query attempt = copy_query(query);
     bool within_budget = true;
     identity::widen_speaker_nodes(*attempt.root, [&](const std::vector<std::string>& phrase) {
@@ -65,7 +81,8 @@ void Searcher::widen_speakers(Query& query) const {
       return;
     }
   }
-  archive_speakers().resolve_speakers(query);
+  const auto every_name = speakers_->every_name(names);
+  identity::widen_speaker_nodes(*query.root, [&](const std::vector<std::string>&) { return every_name; });
 }
 
 }  // namespace attache::query

@@ -24,6 +24,7 @@ class SnapshotNames final : public identity::NameSource {
   // them, .statements version 3 or older, do not).
   static bool available(const storage::IndexSnapshot& snapshot);
 
+  uint32_t name_count() const { return static_cast<uint32_t>(names_.size()); }
   std::span<const uint32_t> names_holding(const std::string& word) const override;
   const Name& name(uint32_t n) const override { return names_[n].name; }
   uint64_t statement_count(uint32_t n) const override;
