@@ -1,7 +1,8 @@
 // What a searcher keeps to widen speaker: conditions to identities
-// (speakers.h): the whole archive's tally, read once, and the resolutions of
-// single conditions decided from the speakers' names and the statement
-// postings (speaker_forms.h, snapshot_names.h).
+// (speakers.h): the whole archive's tally, read once for speaker counts; the
+// snapshot's speakers' names; the resolutions of single conditions decided
+// from them and the statement postings (speaker_forms.h, snapshot_names.h);
+// and, past a budget, the resolution of every name.
 #pragma once
 
 #include <atomic>

@@ -49,10 +49,10 @@
 // first name, so it brings in every form of each of their last words; on
 // generated articles, where many first names speak alone, that is nine
 // tenths of the statements for any surname (BENCHMARKS.md). Past a budget the
-// caller takes the whole archive's resolution instead, which then costs little
-// more than it would have alone: the names are chosen, and their statements
-// counted, from the speaker tables and the postings' dictionaries before any
-// statement is read.
+// caller resolves every name instead, which then costs little more than it
+// would have alone: the names are chosen, and their statements counted, from
+// the speaker tables and the postings' dictionaries before any statement is
+// read.
 #include "speaker_forms.h"
 
 #include <set>

@@ -37,8 +37,8 @@ class NameSource {
 // The forms whose resolution widens a speaker: condition of these words
 // (widen_speaker_node) exactly as a resolution of every form would; each with
 // all of its statements. Nothing when they hold more than `budget`
-// statements: then the whole archive's resolution costs little more, and
-// nothing has been read.
+// statements: then resolving every name costs little more, and nothing has
+// been read.
 std::optional<Forms> forms_for_phrase(const std::vector<std::string>& phrase, const NameSource& source,
                                       uint64_t budget);
 

@@ -1,6 +1,7 @@
-// speaker: conditions widened from the forms the statement postings find
-// (speaker_forms.h) against the same widened from every statement of the
-// archive (Searcher::identities_from_postings(false)): over an index of
+// speaker: conditions widened from the forms the speakers' names and the
+// statement postings give (speaker_forms.h; past a budget, every name's)
+// against the same widened from every statement entry of the archive
+// (Searcher::identities_from_postings(false)): over an index of
 // several segments with replaced and deleted articles, and speakers who
 // exercise every joining rule, the widened queries, hits, totals and facets
 // must be the same.
