@@ -33,8 +33,13 @@ bool transliterations(const std::string& a, const std::string& b) {
 }
 
 bool share_an_article(const Form& a, const Form& b) {
-  for (const auto& [article, _] : a.articles)
-    if (b.articles.count(article)) return true;
+  // Both ascending: one merge.
+  auto i = a.articles.begin(), j = b.articles.begin();
+  while (i != a.articles.end() && j != b.articles.end()) {
+    if (i->first == j->first) return true;
+    if (i->first < j->first) ++i;
+    else ++j;
+  }
   return false;
 }
 
@@ -126,9 +131,18 @@ Form& form_of(Forms& forms, std::vector<std::string> words, SpeakerKind kind) {
 
 void count_statement(Form& form, uint64_t article, Day date) {
   ++form.statements;
-  auto& entry = form.articles[article];
-  entry.month = month_of(date);
-  ++entry.statements;
+  auto& articles = form.articles;
+  auto at = articles.end();
+  if (articles.empty() || articles.back().first < article) {
+    articles.push_back({article, {month_of(date), 0}});
+    at = articles.end() - 1;
+  } else if (articles.back().first == article) {
+    at = articles.end() - 1;
+  } else {  // out of order: kept sorted
+    at = std::lower_bound(articles.begin(), articles.end(), article, [](const auto& e, uint64_t a) { return e.first < a; });
+    if (at == articles.end() || at->first != article) at = articles.insert(at, {article, {month_of(date), 0}});
+  }
+  ++at->second.statements;
 }
 
 void add_statement(Forms& forms, const storage::StoredStatement& st, uint64_t article, Day date) {
