@@ -41,8 +41,11 @@
 // resolution of the forms taken has the archive's identities for P; identities
 // keep their relative order (roots, then one-word forms, in the order of the
 // forms, which a subset keeps), and widen_speaker_node() writes the same nodes
-// in the same order. A speaker's block indexes 30 words of a name (FORMAT.md):
-// words after the 30th of a longer name are not looked up.
+// in the same order. A name that folds alike for speakers of several kinds
+// brings the forms of each: groups never join nor are decided against, and a
+// one-word form of no named identity's first or last word cannot join one, so
+// those change nothing. A speaker's block indexes 30 words of a name
+// (FORMAT.md): words after the 30th of a longer name are not looked up.
 //
 // How far this reaches depends on the archive. A first name that speaks alone
 // ("Frederick said") is decided against every cluster with a member of that
