@@ -10,9 +10,9 @@
 #include <tuple>
 
 #include "attache/analysis/terms.h"
-#include "attache/query/speakers.h"
 #include "attache/query/languages.h"
 #include "matchers.h"
+#include "searcher_speakers.h"
 
 namespace attache::query {
 
@@ -24,11 +24,6 @@ double Bm25::term_weight(uint64_t doc_frequency, uint64_t document_count) {
   if (ratio < 2) ratio = ratio * 0.5 + 1;
   return std::log(ratio) * (k1 + 1);
 }
-
-struct Searcher::Speakers {
-  std::once_flag counted;
-  SpeakerTally tally;
-};
 
 struct Searcher::Duplicates {
   std::once_flag grouped;
@@ -88,18 +83,6 @@ SearchResult Searcher::search_collapsed(const Query& query, const SearchOptions&
   return out;
 }
 
-const SpeakerTally& Searcher::archive_speakers() const {
-  std::call_once(speakers_->counted, [this] {
-    const auto& segments = snapshot_->segments();
-    for (size_t s = 0; s < segments.size(); ++s)
-      for (uint32_t doc = 0; doc < segments[s]->doc_count(); ++doc)
-        if (!segments[s]->is_deleted(doc))
-          for (const auto& st : segments[s]->statements(doc))
-            speakers_->tally.add(st, uint64_t{s} << 32 | doc, segments[s]->date(doc));
-  });
-  return speakers_->tally;
-}
-
 const Query& Searcher::with_identities(const Query& query, Query& scratch) const {
   const bool speakers = query.mentions_speaker && !query.speakers_resolved;
   const bool languages =
@@ -108,7 +91,7 @@ const Query& Searcher::with_identities(const Query& query, Query& scratch) const
   if (!query.root || (!speakers && !languages)) return query;
   scratch = copy_query(query);
   if (speakers) {
-    archive_speakers().resolve_speakers(scratch);
+    widen_speakers(scratch);
     scratch.speakers_resolved = true;
   }
   analyse_in_languages(scratch, languages_);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <set>
 
 #include "attache/analysis/terms.h"
@@ -32,8 +33,13 @@ bool transliterations(const std::string& a, const std::string& b) {
 }
 
 bool share_an_article(const Form& a, const Form& b) {
-  for (const auto& [article, _] : a.articles)
-    if (b.articles.count(article)) return true;
+  // Both ascending: one merge.
+  auto i = a.articles.begin(), j = b.articles.begin();
+  while (i != a.articles.end() && j != b.articles.end()) {
+    if (i->first == j->first) return true;
+    if (i->first < j->first) ++i;
+    else ++j;
+  }
   return false;
 }
 
@@ -112,6 +118,42 @@ int month_of(Day day) {
 
 std::string form_key(const std::vector<std::string>& words, SpeakerKind kind) {
   return std::to_string(static_cast<int>(kind)) + ":" + joined(words, 0, words.size());
+}
+
+Form& form_of(Forms& forms, std::vector<std::string> words, SpeakerKind kind) {
+  Form& f = forms[form_key(words, kind)];
+  if (f.words.empty()) {
+    f.words = std::move(words);
+    f.kind = kind;
+  }
+  return f;
+}
+
+void count_statement(Form& form, uint64_t article, Day date) {
+  ++form.statements;
+  auto& articles = form.articles;
+  auto at = articles.end();
+  if (articles.empty() || articles.back().first < article) {
+    articles.push_back({article, {month_of(date), 0}});
+    at = articles.end() - 1;
+  } else if (articles.back().first == article) {
+    at = articles.end() - 1;
+  } else {  // out of order: kept sorted
+    at = std::lower_bound(articles.begin(), articles.end(), article, [](const auto& e, uint64_t a) { return e.first < a; });
+    if (at == articles.end() || at->first != article) at = articles.insert(at, {article, {month_of(date), 0}});
+  }
+  ++at->second.statements;
+}
+
+void add_statement(Forms& forms, const storage::StoredStatement& st, uint64_t article, Day date) {
+  if (st.canonical.empty()) return;
+  std::vector<std::string> words = analysis::speaker_words(st.canonical);
+  if (words.empty()) return;
+  const auto kind = static_cast<SpeakerKind>(std::min<uint8_t>(st.speaker_kind ? st.speaker_kind : st.group, 3));
+  Form& f = form_of(forms, std::move(words), kind);
+  ++f.written[st.canonical];
+  if (!st.description.empty()) ++f.descriptions[st.description];
+  count_statement(f, article, date);
 }
 
 uint32_t Resolution::identity_of(const std::string& key, int month) const {
@@ -203,12 +245,12 @@ Resolution resolve(const Forms& forms) {
   return r;
 }
 
-namespace {
-
 bool contains_phrase(const std::vector<std::string>& words, const std::vector<std::string>& phrase) {
   if (phrase.empty() || phrase.size() > words.size()) return false;
   return std::search(words.begin(), words.end(), phrase.begin(), phrase.end()) != words.end();
 }
+
+namespace {
 
 std::unique_ptr<QueryNode> exact_name(const std::vector<std::string>& words) {
   auto n = std::make_unique<QueryNode>();
@@ -240,23 +282,27 @@ std::unique_ptr<QueryNode> in_months(std::unique_ptr<QueryNode> name, const std:
   return all;
 }
 
-}  // namespace
-
-void widen_speaker_nodes(QueryNode& node, const Resolution& r) {
-  for (auto& c : node.children) widen_speaker_nodes(*c, r);
-  if (node.kind != QueryNode::Kind::speaker) return;
+// The words of a speaker: condition that names a speaker (a phrase of its
+// name's words), or nothing for one that does not (exact names, marks).
+std::optional<std::vector<std::string>> speaker_phrase(const QueryNode& node) {
+  if (node.kind != QueryNode::Kind::speaker) return std::nullopt;
   std::vector<std::string> phrase;
   for (size_t i = 0; i < node.terms.size(); ++i) {
     if (node.terms[i].size() < 2 || node.terms[i][0] != analysis::kSpeakerPrefix || node.offsets[i] != i ||
         node.terms[i] == analysis::kSpeakerStart || node.terms[i] == analysis::kSpeakerEnd)
-      return;
+      return std::nullopt;
     phrase.push_back(node.terms[i].substr(1));
   }
+  if (phrase.empty()) return std::nullopt;
+  return phrase;
+}
+
+void widen_speaker_node(QueryNode& node, const std::vector<std::string>& phrase, const Resolution& r) {
   std::vector<std::unique_ptr<QueryNode>> extra;
   // Only identities with a form holding the phrase's first word can be named
   // by it: at 100k articles, trying every identity took most of a warm
   // speaker query (3 ms).
-  const auto candidates = r.by_word.find(phrase.empty() ? std::string() : phrase[0]);
+  const auto candidates = r.by_word.find(phrase[0]);
   if (candidates == r.by_word.end()) return;
   for (const uint32_t id : candidates->second) {
     const auto& members = r.members[id];
@@ -276,6 +322,13 @@ void widen_speaker_nodes(QueryNode& node, const Resolution& r) {
   node.text = original->text + " (and the identities it names)";
   node.children.push_back(std::move(original));
   for (auto& e : extra) node.children.push_back(std::move(e));
+}
+
+}  // namespace
+
+void widen_speaker_nodes(QueryNode& node, const ResolutionFor& resolution_for) {
+  for (auto& c : node.children) widen_speaker_nodes(*c, resolution_for);
+  if (const auto phrase = speaker_phrase(node)) widen_speaker_node(node, *phrase, *resolution_for(*phrase));
 }
 
 }  // namespace attache::query::identity

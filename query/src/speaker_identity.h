@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -27,11 +29,26 @@ struct Form {
     int month = 0;
     uint32_t statements = 0;
   };
-  std::map<uint64_t, InArticle> articles;
+  // By article, ascending: statements arrive in article order, so this is
+  // appended to (a node per article in a map took most of the time of
+  // deciding identities at 100k articles).
+  std::vector<std::pair<uint64_t, InArticle>> articles;
 };
 // By form_key.
 using Forms = std::map<std::string, Form>;
 std::string form_key(const std::vector<std::string>& words, SpeakerKind kind);
+// What a statement's article is known by: its segment and id.
+inline uint64_t article_key(size_t segment, uint32_t doc) { return uint64_t{segment} << 32 | doc; }
+// Counts the statement under the form of its speaker's name (none without one).
+void add_statement(Forms& forms, const storage::StoredStatement& statement, uint64_t article, Day date);
+// The form of these words and kind, made when new; and one statement of it
+// counted in `article`, dated `date` (what identities are decided by).
+Form& form_of(Forms& forms, std::vector<std::string> words, SpeakerKind kind);
+void count_statement(Form& form, uint64_t article, Day date);
+// Whether resolve() clusters the form with others (two words or more, or a
+// group) rather than deciding it month by month (one word).
+inline bool is_full(const Form& form) { return form.words.size() > 1 || form.kind == SpeakerKind::group; }
+bool contains_phrase(const std::vector<std::string>& words, const std::vector<std::string>& phrase);
 
 struct Identity {
   std::vector<std::string> words;  // of its name
@@ -59,7 +76,9 @@ struct Resolution {
 
 Resolution resolve(const Forms& forms);
 
-// Rewrites speaker: nodes under node (see SpeakerTally::resolve_speakers).
-void widen_speaker_nodes(QueryNode& node, const Resolution& resolution);
+// Rewrites speaker: nodes under node (see SpeakerTally::resolve_speakers),
+// each with the resolution `resolution_for` gives for its words.
+using ResolutionFor = std::function<std::shared_ptr<const Resolution>(const std::vector<std::string>& phrase)>;
+void widen_speaker_nodes(QueryNode& node, const ResolutionFor& resolution_for);
 
 }  // namespace attache::query::identity

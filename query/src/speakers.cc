@@ -6,7 +6,6 @@
 #include <mutex>
 #include <set>
 
-#include "attache/analysis/terms.h"
 #include "speaker_identity.h"
 
 namespace attache::query {
@@ -42,21 +41,7 @@ SpeakerTally& SpeakerTally::operator=(SpeakerTally&&) noexcept = default;
 void SpeakerTally::add(const storage::StoredStatement& st, uint64_t article, Day date) {
   if (st.canonical.empty()) return;
   impl_->resolution.reset();
-  std::vector<std::string> words = analysis::speaker_words(st.canonical);
-  if (words.empty()) return;
-  const auto kind = static_cast<SpeakerKind>(std::min<uint8_t>(st.speaker_kind ? st.speaker_kind : st.group, 3));
-  std::string key = identity::form_key(words, kind);
-  identity::Form& f = impl_->forms[key];
-  if (f.words.empty()) {
-    f.words = std::move(words);
-    f.kind = kind;
-  }
-  ++f.written[st.canonical];
-  if (!st.description.empty()) ++f.descriptions[st.description];
-  ++f.statements;
-  auto& entry = f.articles[article];
-  entry.month = identity::month_of(date);
-  ++entry.statements;
+  identity::add_statement(impl_->forms, st, article, date);
 }
 
 std::vector<SpeakerCount> SpeakerTally::counts(const SpeakerTally* archive) const {
@@ -117,13 +102,14 @@ std::vector<SpeakerCount> SpeakerTally::counts(const SpeakerTally* archive) cons
 
 void SpeakerTally::resolve_speakers(Query& query) const {
   if (!query.mentions_speaker || !query.root) return;
-  identity::widen_speaker_nodes(*query.root, *impl_->resolved());
+  const auto resolution = impl_->resolved();
+  identity::widen_speaker_nodes(*query.root, [&](const std::vector<std::string>&) { return resolution; });
 }
 
 std::vector<SpeakerCount> count_speakers(const Searcher& searcher, const Query* query, SpeakerUnit unit,
                                          const SpeakerOptions& options) {
   SpeakerTally tally;
-  auto article_key = [](size_t segment, uint32_t doc) { return uint64_t{segment} << 32 | doc; };
+  using identity::article_key;
   const auto& segments = searcher.snapshot().segments();
   const DuplicateGroups* groups = options.count_copies ? nullptr : &searcher.duplicates();
   std::vector<uint64_t> counted_article(groups ? groups->group_count() : 0, UINT64_MAX);  // by group

@@ -123,9 +123,21 @@ class Searcher {
   // (the differential test and the benchmark compare the two).
   void use_statement_postings(bool use) { statement_postings_ = use; }
 
-  // Every statement of the snapshot by speaker: the identities that speaker:
-  // conditions and speaker counts use. Read on first use (every statement's
-  // speaker, not the texts), then kept with the searcher.
+  // speaker: conditions are widened to identities (speakers.h) decided from
+  // the statements whose speakers' names can matter to each condition, found
+  // through the speakers' tables and the statement postings, as long as they
+  // are at most `most_read` of the archive's statements (a share); past it,
+  // with `use` false, and for indexes with segments written before statement
+  // postings, from every statement of the archive (the differential test
+  // compares the two).
+  void identities_from_postings(bool use, double most_read = 0.125) {
+    identities_from_postings_ = use;
+    identities_most_read_ = most_read;
+  }
+
+  // Every statement of the snapshot by speaker: the identities speaker counts
+  // use. Read on first use (every statement's speaker, not the texts), then
+  // kept with the searcher.
   const SpeakerTally& archive_speakers() const;
   // The snapshot's groups of near-duplicate articles, made on first use and kept.
   const DuplicateGroups& duplicates() const;
@@ -135,9 +147,12 @@ class Searcher {
   // analysed in each language of the snapshot (languages.h), in scratch (or the
   // query itself when there is nothing to widen).
   const Query& with_identities(const Query& query, Query& scratch) const;
+  void widen_speakers(Query& query) const;  // searcher_speakers.cc
 
   std::shared_ptr<const storage::IndexSnapshot> snapshot_;
   bool statement_postings_ = true;
+  bool identities_from_postings_ = true;
+  double identities_most_read_ = 0.125;
   std::vector<std::string> languages_;  // of the snapshot's articles ("en", "fr"), from their language terms
   struct Speakers;
   SearchResult search_collapsed(const Query& query, const SearchOptions& options) const;

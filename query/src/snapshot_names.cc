@@ -1,0 +1,121 @@
+// Statements by the words of their speakers' names, from the speaker tables
+// and the statement postings (snapshot_names.h).
+#include "snapshot_names.h"
+
+#include <algorithm>
+#include <bit>
+#include <map>
+
+#include "attache/analysis/terms.h"
+#include "attache/storage/error.h"
+#include "attache/storage/statement_index.h"
+
+namespace attache::query {
+namespace {
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string s;
+  for (const auto& w : words) (s += s.empty() ? "" : " ") += w;
+  return s;
+}
+
+// The article of each statement of an ascending list, and whether it is live.
+class Articles {
+ public:
+  Articles(const storage::Segment& segment, const storage::StatementIndex& index) : segment_(segment), index_(index) {}
+  void locate(uint32_t statement) {
+    if (statement >= first_ && statement < end_) return;
+    doc_ = index_.article(statement);
+    first_ = index_.first_statement(doc_);
+    end_ = index_.first_statement(doc_ + 1);
+    live_ = !segment_.is_deleted(doc_);
+  }
+  uint32_t doc() const { return doc_; }
+  uint32_t first() const { return first_; }
+  bool live() const { return live_; }
+
+ private:
+  const storage::Segment& segment_;
+  const storage::StatementIndex& index_;
+  uint32_t doc_ = 0, first_ = 1, end_ = 0;
+  bool live_ = false;
+};
+
+}  // namespace
+
+bool SnapshotNames::available(const storage::IndexSnapshot& snapshot) {
+  for (const auto& segment : snapshot.segments())
+    if (!segment->statement_index()) return false;
+  return true;
+}
+
+SnapshotNames::SnapshotNames(const storage::IndexSnapshot& snapshot) : snapshot_(snapshot) {
+  const auto& segments = snapshot.segments();
+  for (size_t s = 0; s < segments.size(); ++s) {
+    std::map<std::string, uint32_t> by_term;  // this segment's names by their P= term
+    for (const auto& [canonical, kind] : segments[s]->speakers()) {
+      std::vector<std::string> words = analysis::speaker_words(canonical);
+      if (words.empty()) continue;
+      const bool cut = words.size() > analysis::kSpeakerStride - 2;  // as speaker_terms() cuts a name
+      if (cut) words.resize(analysis::kSpeakerStride - 2);
+      auto [at, added] = by_term.try_emplace(joined(words), static_cast<uint32_t>(names_.size()));
+      if (added) {
+        for (const auto& word : words) {
+          auto& list = by_word_[word];
+          if (list.empty() || list.back() != at->second) list.push_back(at->second);
+        }
+        names_.push_back({{std::move(words), 0}, s, false});
+      }
+      SegmentName& name = names_[at->second];
+      name.name.kinds |= static_cast<uint8_t>(1 << std::min<uint8_t>(kind, 3));
+      name.read_entries |= cut || (name.name.kinds & (name.name.kinds - 1)) != 0;
+    }
+  }
+}
+
+std::span<const uint32_t> SnapshotNames::names_holding(const std::string& word) const {
+  const auto names = by_word_.find(word);
+  return names == by_word_.end() ? std::span<const uint32_t>() : std::span<const uint32_t>(names->second);
+}
+
+std::string SnapshotNames::term(const SegmentName& name) const {
+  return std::string(storage::kSpeakerNamePrefix) + joined(name.name.words);
+}
+
+uint64_t SnapshotNames::statement_count(uint32_t n) const {
+  const SegmentName& name = names_[n];
+  const auto info = snapshot_.segments()[name.segment]->statement_index()->find_term(term(name));
+  return info ? info->doc_frequency : 0;
+}
+
+void SnapshotNames::add_statements(uint32_t n, identity::Forms& forms) const {
+  const SegmentName& name = names_[n];
+  const storage::Segment& segment = *snapshot_.segments()[name.segment];
+  const storage::StatementIndex& index = *segment.statement_index();
+  Articles articles(segment, index);
+  const auto kind = static_cast<SpeakerKind>(std::countr_zero(name.name.kinds));
+  identity::Form* form = name.read_entries ? nullptr : &identity::form_of(forms, name.name.words, kind);
+  std::vector<storage::StoredStatement> entries;  // of the article last read, when read_entries
+  uint32_t entries_doc = UINT32_MAX;
+  for (storage::PostingCursor c = index.postings(term(name)); c.doc() != storage::PostingCursor::kEnd; c.next()) {
+    articles.locate(c.doc());
+    if (!articles.live()) continue;
+    const uint64_t article = identity::article_key(name.segment, articles.doc());
+    const Day date = segment.date(articles.doc());
+    if (form) {
+      identity::count_statement(*form, article, date);
+      continue;
+    }
+    if (entries_doc != articles.doc()) {
+      entries = segment.statements(articles.doc());
+      entries_doc = articles.doc();
+    }
+    const uint32_t k = c.doc() - articles.first();
+    if (k >= entries.size())
+      throw_corruption(segment.name() + ".statements",
+                       "statement postings name a statement document " + std::to_string(articles.doc()) + " lacks");
+    identity::add_statement(forms, entries[k], article, date);
+  }
+}
+
+}  // namespace attache::query

@@ -1,0 +1,49 @@
+// The statements of a snapshot found by a word of their speaker's name, for
+// deciding identities from part of the archive (speaker_forms.h): the names
+// come from each segment's speaker table, their statements from the
+// statement postings' exact-name lists (storage/FORMAT.md, `P=` terms), so
+// no statement entry is read and no name analysed per statement.
+#pragma once
+
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "attache/storage/index_reader.h"
+#include "speaker_forms.h"
+
+namespace attache::query {
+
+class SnapshotNames final : public identity::NameSource {
+ public:
+  // Reads each segment's speaker table: every segment must have statement
+  // postings (available()).
+  explicit SnapshotNames(const storage::IndexSnapshot& snapshot);
+  // Whether every segment has statement postings (segments written before
+  // them, .statements version 3 or older, do not).
+  static bool available(const storage::IndexSnapshot& snapshot);
+
+  uint32_t name_count() const { return static_cast<uint32_t>(names_.size()); }
+  std::span<const uint32_t> names_holding(const std::string& word) const override;
+  const Name& name(uint32_t n) const override { return names_[n].name; }
+  uint64_t statement_count(uint32_t n) const override;
+  void add_statements(uint32_t n, identity::Forms& forms) const override;
+
+ private:
+  // A speaker's name in one segment: the folded words its `P=` term joins.
+  struct SegmentName {
+    Name name;
+    size_t segment = 0;
+    // Canonical names of different kinds fold to it, or it is longer than a
+    // `P=` term holds: its statements' entries say what each is.
+    bool read_entries = false;
+  };
+  std::string term(const SegmentName& name) const;
+
+  const storage::IndexSnapshot& snapshot_;
+  std::vector<SegmentName> names_;
+  std::unordered_map<std::string, std::vector<uint32_t>> by_word_;  // a word -> the names holding it
+};
+
+}  // namespace attache::query

@@ -1,0 +1,45 @@
+// Which forms of speakers' names the widening of one speaker: condition
+// depends on, so that identities can be decided from those forms alone
+// instead of from every statement of the archive (speaker_forms.cc argues why
+// they suffice).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "speaker_identity.h"
+
+namespace attache::query::identity {
+
+// Speakers' names found by their words, and the statements of each (the
+// speaker tables and statement postings of a snapshot: snapshot_names.h).
+class NameSource {
+ public:
+  struct Name {
+    std::vector<std::string> words;  // folded
+    // The kinds its statements have, a bit per SpeakerKind: more than one
+    // when canonical names of different kinds fold alike.
+    uint8_t kinds = 0;
+  };
+  virtual ~NameSource() = default;
+  // The numbers of the names holding `word`.
+  virtual std::span<const uint32_t> names_holding(const std::string& word) const = 0;
+  virtual const Name& name(uint32_t n) const = 0;
+  // How many statements the name has, deleted ones included.
+  virtual uint64_t statement_count(uint32_t n) const = 0;
+  // Adds (add_statement) each live statement of the name to `forms`.
+  virtual void add_statements(uint32_t n, Forms& forms) const = 0;
+};
+
+// The forms whose resolution widens a speaker: condition of these words
+// (widen_speaker_node) exactly as a resolution of every form would; each with
+// all of its statements. Nothing when they hold more than `budget`
+// statements: then resolving every name costs little more, and nothing has
+// been read.
+std::optional<Forms> forms_for_phrase(const std::vector<std::string>& phrase, const NameSource& source,
+                                      uint64_t budget);
+
+}  // namespace attache::query::identity
