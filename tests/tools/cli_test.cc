@@ -286,7 +286,18 @@ TEST_CASE("who said what: speaker searches return statements") {
   CHECK(statements({"speaker:lavrov", "date:2022-03"}).size() == 2);
   CHECK(statements({"speaker:kremlin"}).empty());
   auto nato = statements({"nato", "--statements"});
-  CHECK(nato.size() == 8);  // not "anyone to slam NATO's open door policy closed", which is Sherman's words
+  CHECK(nato.size() == 9);
+  // "... reiterated that the United States could never ... because we will not allow anyone to slam
+  // NATO's open door policy closed, and she said ...": the words after the nested cue are Sherman's
+  // reiterated statement, not a statement of their own nor the start of what "she said".
+  int open_door = 0;
+  for (const auto& h : nato)
+    if (h["text"].get<std::string>().find("open door policy closed") != std::string::npos) {
+      ++open_door;
+      CHECK(h["canonical"] == "Wendy Sherman");
+      CHECK(h["cue"] == "reiterated");
+    }
+  CHECK(open_door == 1);
   Run count = run_attache({"search", "--index", corpus_index(), "speaker:ryabkov", "--count"});
   CHECK(count.out == "13\n");  // with "We felt that the US side took ... seriously, Ryabkov said"
 }

@@ -60,7 +60,8 @@ class Grouping {
     std::vector<Pair> pairs;
     for (size_t k = 0; k < drafts_.size(); ++k)
       for (const Run& s : runs_)
-        if (s.part == Part::source && w_[s.first].sentence == w_[drafts_[k].cue->first].sentence)
+        if (s.part == Part::source && w_[s.first].sentence == w_[drafts_[k].cue->first].sentence &&
+            !adjunct_after(s, *drafts_[k].cue))
           pairs.push_back({gap(s, *drafts_[k].cue), k, &s});
     // As near as another but set off by a comma, a source comes second: in "Any interpretation of
     // Mr. Kerry's actions, said Michael Kofman, an expert, would ..." the source is the inversion's.
@@ -80,6 +81,10 @@ class Grouping {
         d.shared = true;
       }
   }
+
+  // "Jens Stoltenberg, said after four hours of talks": a run after the cue that opens with a
+  // preposition says when or where, not who.
+  bool adjunct_after(const Run& source, const Run& cue) const { return source.first > cue.last && opens_clause(w_[source.first]); }
 
   bool set_off_by_comma(const Run& source, const Run& cue) const {
     const uint32_t between = source.last < cue.first ? cue.first - 1 : cue.last + 1;
@@ -133,9 +138,24 @@ class Grouping {
         if (&other != &d && d.source && other.source == d.source &&
             gap(*other.cue, *d.source) < gap(*d.cue, *d.source) && inside_content(*d.cue))
           nested = true;
-      if (!nested) kept.push_back(d);
+      if (nested)
+        nested_cues_.push_back(d.cue);
+      else
+        kept.push_back(d);
     }
     drafts_.swap(kept);
+  }
+
+  // The content right after a nested cue goes on with the content right before it ("reiterated
+  // that ... we will not allow anyone to slam NATO's open door policy closed, and she said"): it
+  // belongs where that went, not to the nearest cue.
+  using Assigned = std::vector<std::pair<const Run*, Draft*>>;  // content runs and the drafts they went to
+  Draft* draft_across_nested_cue(const Run& content, const Assigned& assigned) const {
+    for (const Run* nested : nested_cues_)
+      if (nested->last + 1 == content.first)
+        for (const auto& [before, draft] : assigned)
+          if (before->last + 1 == nested->first) return draft;
+    return nullptr;
   }
 
   bool is_inverted_pronoun(const Run& r) const {
@@ -188,11 +208,12 @@ class Grouping {
   // A content run belongs to the nearest cue of its paragraph; a quotation over several
   // paragraphs is attributed once, before or after.
   void assign_contents() {
+    Assigned assigned;
     for (const Run& c : runs_) {
       if (c.part != Part::content || is_inverted_pronoun(c)) continue;
       const uint32_t paragraph = w_[c.first].paragraph;
       const bool in_quotes = w_[c.first].quote >= 0 || w_[c.first].kind == WordKind::quote_open;
-      Draft* best = in_quotes ? closing_attribution(c) : nullptr;
+      Draft* best = in_quotes ? closing_attribution(c) : draft_across_nested_cue(c, assigned);
       if (!best) best = in_quotes ? nearest_cue_in(paragraph, c) : nearest_cue_of_sentence(c);
       const int quote = w_[c.last].quote;
       if (!best && quote >= 0 && c.last + 1 < w_.size() && w_[c.last + 1].paragraph == paragraph + 1 &&
@@ -207,7 +228,10 @@ class Grouping {
             w_[c.first].sentence == after_cue && c.first > 0 && w_[c.first - 1].kind == WordKind::colon;
         if (!after_colon) best = nullptr;
       }
-      if (best) best->contents.push_back(&c);
+      if (best) {
+        best->contents.push_back(&c);
+        assigned.push_back({&c, best});
+      }
     }
   }
 
@@ -371,6 +395,7 @@ class Grouping {
   const std::vector<float> margins_;
   const std::vector<Run> runs_;
   std::vector<Draft> drafts_;
+  std::vector<const Run*> nested_cues_;  // cues dropped as nested in content
   // Runs made here rather than by the tagger; a deque keeps the drafts' pointers to them valid.
   std::deque<Run> inverted_pronouns_, subjects_, untagged_;
 };

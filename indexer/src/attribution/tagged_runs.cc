@@ -40,6 +40,13 @@ int gap(const Run& a, const Run& b) {
   return 0;
 }
 
+bool opens_clause(const Word& word) {
+  static const std::unordered_set<std::string_view> kOpensClause = {
+      "until", "from", "to", "of", "if", "in", "with", "by", "while", "when", "after", "before", "once", "as",
+      "because", "since", "If", "In", "While", "When", "After", "Before", "Once", "As", "Because", "Since"};
+  return word.kind == WordKind::word && kOpensClause.count(word.text);
+}
+
 // The source within a source run: without the words around it that belong to
 // the clause, the cue or a dateline.
 void trim_source(const std::vector<Word>& w, uint32_t& first, uint32_t& last) {
@@ -48,10 +55,7 @@ void trim_source(const std::vector<Word>& w, uint32_t& first, uint32_t& last) {
   auto joins_clause = [&](const Word& word) { return word.is("as") || word.is("and") || word.is("but"); };
   while (last > first && (w[last].kind != WordKind::word || joins_clause(w[last]))) --last;
   // "until Haley said", "to Iowans said": a preposition or conjunction opening the run is not the source's.
-  static const std::unordered_set<std::string_view> kOpensClause = {
-      "until", "from", "to", "of", "if", "in", "with", "by", "while", "when", "after", "before", "once", "as",
-      "because", "since", "If", "In", "While", "When", "After", "Before", "Once", "As", "Because", "Since"};
-  while (first < last && w[first].kind == WordKind::word && kOpensClause.count(w[first].text)) ++first;
+  while (first < last && opens_clause(w[first])) ++first;
   // "Zarif was quoted by the ISNA news agency as saying": the source ends before its verb.
   for (uint32_t k = first + 1; k < last; ++k)
     if ((w[k].is("was") || w[k].is("were") || w[k].is("is") || w[k].is("are")) &&

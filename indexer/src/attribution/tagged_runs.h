@@ -19,6 +19,8 @@ struct Run {
 // The runs of one part each, in order.
 std::vector<Run> runs_of(const std::vector<Word>& w, const std::vector<uint8_t>& labels, const std::vector<float>& margins);
 
+// A preposition or conjunction that opens a clause or an adjunct ("until", "after", "in").
+bool opens_clause(const Word& word);
 // Cuts a source run [first, last] down to the source: "as", "and", "but" closing it, a
 // preposition or conjunction opening it, "was quoted ..." and a dateline go.
 void trim_source(const std::vector<Word>& w, uint32_t& first, uint32_t& last);
