@@ -1,0 +1,166 @@
+// A cue's content: each content run goes to the nearest cue of its paragraph
+// (a split quotation's halves to the cue between them; unquoted content to a
+// cue of its own sentence), a paragraph that opens a quotation with no cue of
+// its own continues the attribution before it, and clauses the tagger left out
+// are taken in.
+#include <algorithm>
+
+#include "grouping.h"
+#include "lexicon.h"
+
+namespace attache::indexer::attribution {
+
+Grouping::Draft* Grouping::draft_across_nested_cue(const Run& content, const Assigned& assigned) const {
+  for (const Run* nested : nested_cues_)
+    if (nested->last + 1 == content.first)
+      for (const auto& [before, draft] : assigned)
+        if (before->last + 1 == nested->first) return draft;
+  return nullptr;
+}
+
+Grouping::Draft* Grouping::nearest_cue_in(uint32_t paragraph, const Run& content) {
+  Draft* best = nullptr;
+  for (Draft& d : drafts_)
+    if (w_[d.cue->first].paragraph == paragraph && (!best || gap(*d.cue, content) < gap(*best->cue, content)))
+      best = &d;
+  return best;
+}
+
+Grouping::Draft* Grouping::nearest_cue_of_sentence(const Run& content) {
+  const uint32_t sentence = w_[content.first].sentence;
+  const bool after_colon = content.first > 0 && w_[content.first - 1].kind == WordKind::colon;
+  Draft* best = nullptr;
+  for (Draft& d : drafts_) {
+    const uint32_t cue_sentence = w_[d.cue->first].sentence;
+    if ((cue_sentence == sentence || (after_colon && w_[d.cue->last].sentence + 1 == sentence)) &&
+        (!best || gap(*d.cue, content) < gap(*best->cue, content)))
+      best = &d;
+  }
+  return best;
+}
+
+Grouping::Draft* Grouping::closing_attribution(const Run& content) {
+  uint32_t k = content.last + 1;
+  while (k < w_.size() && (w_[k].kind == WordKind::quote_close || w_[k].kind == WordKind::comma)) ++k;
+  if (k >= w_.size() || w_[k].paragraph != w_[content.last].paragraph) return nullptr;
+  for (Draft& d : drafts_) {
+    if (!d.source || d.subject) continue;
+    const bool source_first = d.source->first < d.cue->first;
+    const Run& opening = source_first ? *d.source : *d.cue;
+    const Run& closing = source_first ? *d.cue : *d.source;
+    if (opening.first == k && closing.first == opening.last + 1) return &d;
+  }
+  return nullptr;
+}
+
+void Grouping::assign_contents() {
+  Assigned assigned;
+  for (const Run& c : runs_) {
+    if (c.part != Part::content || is_inverted_pronoun(c)) continue;
+    const uint32_t paragraph = w_[c.first].paragraph;
+    const bool in_quotes = w_[c.first].quote >= 0 || w_[c.first].kind == WordKind::quote_open;
+    Draft* best = in_quotes ? closing_attribution(c) : draft_across_nested_cue(c, assigned);
+    if (!best) best = in_quotes ? nearest_cue_in(paragraph, c) : nearest_cue_of_sentence(c);
+    const int quote = w_[c.last].quote;
+    if (!best && quote >= 0 && c.last + 1 < w_.size() && w_[c.last + 1].paragraph == paragraph + 1 &&
+        w_[c.last + 1].quote == quote)
+      best = nearest_cue_in(paragraph + 1, c);
+    const bool quoted = w_[c.first].quote >= 0 || w_[c.first].kind == WordKind::quote_open;
+    if (!best && paragraph > 0 && quoted) best = nearest_cue_in(paragraph - 1, c);
+    // Content outside quotation marks is said in the cue's own sentence, or in the one a colon opens.
+    if (best && !quoted && w_[c.first].sentence != w_[best->cue->first].sentence) {
+      const uint32_t after_cue = w_[best->cue->last].sentence + 1;
+      const bool after_colon =
+          w_[c.first].sentence == after_cue && c.first > 0 && w_[c.first - 1].kind == WordKind::colon;
+      if (!after_colon) best = nullptr;
+    }
+    if (best) {
+      best->contents.push_back(&c);
+      assigned.push_back({&c, best});
+    }
+  }
+}
+
+void Grouping::add_said_before_inversions() {
+  for (Draft& d : drafts_) {
+    if (!d.source || d.source->first < d.cue->first || d.contents.empty() || d.contents.front()->first < d.cue->first)
+      continue;
+    const uint32_t cue = d.cue->first;
+    uint32_t first = stream_.sentence_first_word[w_[cue].sentence];
+    while (first < cue && w_[first].kind != WordKind::word) ++first;
+    if (cue < first + 3 || w_[cue - 1].kind != WordKind::comma) continue;
+    bool free = true;
+    for (uint32_t k = first; k + 1 < cue && free; ++k) {
+      const Part part = part_of(labels_[k]);
+      free = part == Part::none || (part == Part::source && !source_taken_at(k));
+    }
+    if (!free) continue;
+    untagged_.push_back({Part::content, first, cue - 2, 0});
+    d.contents.insert(d.contents.begin(), &untagged_.back());
+  }
+}
+
+bool Grouping::source_taken_at(uint32_t k) const {
+  return std::any_of(drafts_.begin(), drafts_.end(),
+                     [&](const Draft& o) { return o.source && o.source->first <= k && k <= o.source->last; });
+}
+
+void Grouping::add_untagged_clauses() {
+  std::vector<const Run*> given_way;  // cues whose attribution became part of a clause
+  for (Draft& d : drafts_) {
+    if (!d.source || !d.contents.empty()) continue;
+    const uint32_t lead = std::min(d.source->first, d.cue->first);
+    const uint32_t start = stream_.sentence_first_word[w_[lead].sentence];
+    if (lead < start + 4 || w_[lead - 1].kind != WordKind::comma) continue;
+    std::vector<const Run*> inner;
+    for (const Draft& other : drafts_)
+      if (other.cue->first >= start && other.cue->last + 1 < lead) inner.push_back(other.cue);
+    if (!inner.empty() && !names_someone(*d.source)) continue;
+    bool plain = true;
+    float margin = 0;
+    for (uint32_t k = start; k + 1 < lead; ++k) {
+      plain = plain && w_[k].quote < 0 && w_[k].kind != WordKind::quote_open &&
+              (labels_[k] == O || (!inner.empty() && inside_drafts_of(inner, k, start, lead)));
+      margin -= margins_[k];
+    }
+    if (!plain) continue;
+    untagged_.push_back({Part::content, start, lead - 2, margin / static_cast<float>(lead - 1 - start)});
+    d.contents.push_back(&untagged_.back());
+    d.content_untagged = true;
+    given_way.insert(given_way.end(), inner.begin(), inner.end());
+  }
+  std::erase_if(drafts_, [&](const Draft& d) {
+    return std::find(given_way.begin(), given_way.end(), d.cue) != given_way.end();
+  });
+}
+
+bool Grouping::names_someone(const Run& source) const {
+  const Word& first = w_[source.first];
+  const std::string word = lowered(first.text);
+  return first.capitalized || word == "the" || word == "a" || word == "an" || is_group_noun(word);
+}
+
+bool Grouping::inside_drafts_of(const std::vector<const Run*>& cues, uint32_t k, uint32_t start, uint32_t lead) const {
+  auto within = [&](const Run* r) { return r && r->first >= start && r->last < lead && r->first <= k && k <= r->last; };
+  for (const Draft& d : drafts_) {
+    if (std::find(cues.begin(), cues.end(), d.cue) == cues.end()) continue;
+    if (within(d.cue) || within(d.source)) return true;
+    for (const Run* c : d.contents)
+      if (within(c)) return true;
+  }
+  return false;
+}
+
+void Grouping::drop_addressees() {
+  for (Draft& d : drafts_) {
+    if (std::none_of(d.contents.begin(), d.contents.end(), [&](const Run* r) { return quoted_run(r); })) continue;
+    const Cue* cue = find_cue(lowered(w_[d.cue->last].text));
+    if (!cue || cue->base != "tell") continue;
+    std::erase_if(d.contents, [&](const Run* r) {
+      return !quoted_run(r) && r->first > d.cue->last && w_[r->first].sentence == w_[d.cue->last].sentence &&
+             !w_[r->first].is("that");
+    });
+  }
+}
+
+}  // namespace attache::indexer::attribution

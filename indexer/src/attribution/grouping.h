@@ -1,0 +1,149 @@
+// The grouping of labelled runs into attributions (tagged_attributions.cc
+// pairs cues with their sources and turns drafts into attributions;
+// content_grouping.cc gives each cue its content). Internal to attribution.
+#pragma once
+
+#include <deque>
+#include <utility>
+#include <vector>
+
+#include "tagged_attributions.h"
+#include "tagged_runs.h"
+
+namespace attache::indexer::attribution {
+
+// The steps from labelled runs to attributions, in the order run() takes them.
+class Grouping {
+ public:
+  Grouping(const WordStream& stream, std::vector<uint8_t> labels, std::vector<float> margins)
+      : stream_(stream), w_(stream.words), labels_(std::move(labels)), margins_(std::move(margins)),
+        runs_(runs_of(w_, labels_, margins_)) {
+    for (const Run& r : runs_)
+      if (r.part == Part::cue) drafts_.push_back({&r});
+  }
+
+  std::vector<TaggedAttribution> run() {
+    pair_sources();
+    add_inverted_pronouns();
+    add_subjects();
+    drop_nested_cues();
+    assign_contents();
+    add_said_before_inversions();
+    add_untagged_clauses();
+    drop_addressees();
+    return attributions();
+  }
+
+ private:
+  struct Draft {
+    const Run* cue;
+    const Run* source = nullptr;
+    std::vector<const Run*> contents;
+    bool content_untagged = false;
+    bool subject = false;  // its source is the sentence's subject, which the tagger left out
+    bool shared = false;   // its source is a nearer cue's too
+  };
+
+  // Each cue takes the nearest source of its sentence that no nearer cue took ("The official,
+  // who asked not to be named, said": "who" is asked's, "The official" said's); a cue left
+  // without one shares the nearest ("He said A, adding that B").
+  void pair_sources();
+
+  // "Jens Stoltenberg, said after four hours of talks": a run after the cue that opens with a
+  // preposition says when or where, not who.
+  bool adjunct_after(const Run& source, const Run& cue) const {
+    return source.first > cue.last && opens_clause(w_[source.first]);
+  }
+
+  bool set_off_by_comma(const Run& source, const Run& cue) const;
+
+  // "''I am not in an American courtroom,'' said he.": the older inversion, whose pronoun the
+  // tagger takes for content.
+  void add_inverted_pronouns();
+
+  // "Carson turned the story back on the Post, pointing out that ...": a cue with no source of
+  // its own in its sentence is said by the sentence's subject, a name or a pronoun opening it.
+  void add_subjects();
+
+  // A cue inside content whose source is nearer another cue is part of what that
+  // one says ("he warned that if the West did not accept Russia's demands ..."):
+  // its words join the content. ("He said A, adding that B" keeps two cues.)
+  void drop_nested_cues();
+
+  // The content right after a nested cue goes on with the content right before it ("reiterated
+  // that ... we will not allow anyone to slam NATO's open door policy closed, and she said"): it
+  // belongs where that went, not to the nearest cue.
+  using Assigned = std::vector<std::pair<const Run*, Draft*>>;  // content runs and the drafts they went to
+  Draft* draft_across_nested_cue(const Run& content, const Assigned& assigned) const;
+
+  bool is_inverted_pronoun(const Run& r) const;
+
+  Draft* nearest_cue_in(uint32_t paragraph, const Run& content);
+
+  // Content outside quotation marks is said in its cue's own sentence, or after a colon that
+  // ends the cue's: the nearest cue of those, not of the paragraph. In "Brennan told a Senate
+  // hearing on Thursday that the agency had found no link. A married couple also claiming ...",
+  // the next sentence's cue is nearer, and taking it left the content with no cue at all.
+  Draft* nearest_cue_of_sentence(const Run& content);
+
+  // "... especially fundraising: “There's a ton of it,” he said.": a quotation followed at once
+  // by a source and its cue ("he said", "said Mr. Kampelman") is theirs, whatever cue stands
+  // nearer before it.
+  Draft* closing_attribution(const Run& content);
+
+  // A content run belongs to the nearest cue of its paragraph; a quotation over several
+  // paragraphs is attributed once, before or after.
+  void assign_contents();
+
+  // "Any interpretation of Mr. Kerry's actions, said Michael Kofman, an expert, would read this as
+  // ...": the words that open the sentence before an inverted cue and its comma open what was said,
+  // as the halves of a split quotation do, whether the tagger left them out or took them for a
+  // source that no cue kept.
+  void add_said_before_inversions();
+
+  bool source_taken_at(uint32_t k) const;
+
+  // "The cuts will help exporters, E. M. Martin, an assistant secretary of state, told members of
+  // the council": a source and a cue whose content the tagger missed, after a clause and a comma
+  // that open the sentence. The clause is what was said; the calibrator knows it was not tagged.
+  // A cue inside that clause is part of what was said ("Russia will respond to any expansion of
+  // NATO, Deputy Foreign Minister Sergei Ryabkov told TASS"): its attribution gives way.
+  void add_untagged_clauses();
+
+  // Inner attributions give way only to a source that names someone ("Deputy Foreign Minister
+  // Sergei Ryabkov", "US officials", "the ministry"): in "Dmitri Trenin ... said the Kremlin
+  // wanted guarantees on paper, not promises", "not promises" is no closing attribution.
+  bool names_someone(const Run& source) const;
+
+  // Is word k part of the source, cue or content of an attribution whose cue is one of `cues`,
+  // all of it within words [start, lead)?
+  bool inside_drafts_of(const std::vector<const Run*>& cues, uint32_t k, uint32_t start, uint32_t lead) const;
+
+  bool quoted_run(const Run* r) const { return w_[r->first].quote >= 0 || w_[r->first].kind == WordKind::quote_open; }
+
+  // "''This is a beginning,'' Mr. Kampelman told reporters outside the mission": beside a
+  // quotation, unquoted words after "told" in its sentence are whom it was said to, or where.
+  void drop_addressees();
+
+  // Contents in one paragraph are one statement (a split quotation and the cue inside it), and so
+  // are the pieces of one quotation over several.
+  std::vector<TaggedAttribution> attributions() const;
+
+  TaggedAttribution attribution(const Draft& d, size_t first_content, size_t end_content) const;
+
+  // "According to the State Department, the ambassador will return": the source of "according
+  // to" ends at its comma, and the words after it begin what was said.
+  void end_source_at_comma_after_according_to(TaggedAttribution& a) const;
+
+  const WordStream& stream_;
+  const std::vector<Word>& w_;
+  const std::vector<uint8_t> labels_;
+  const std::vector<float> margins_;
+  const std::vector<Run> runs_;
+  std::vector<Draft> drafts_;
+  std::vector<const Run*> nested_cues_;  // cues dropped as nested in content
+  // Runs made here rather than by the tagger; a deque keeps the drafts' pointers to them valid.
+  std::deque<Run> inverted_pronouns_, subjects_, untagged_;
+};
+
+}  // namespace attache::indexer::attribution
