@@ -31,6 +31,13 @@ class Matcher {
   // An upper bound of score() for the current candidate, found without
   // checking positions: what top-k pruning compares with its threshold.
   virtual double upper_score() { return score(); }
+  // A cheaper test than either, for the current document: false only when its
+  // score() is certainly below `at_least` (a term bounds it by its frequency at
+  // the block's shortest length, before reading the document's own length).
+  virtual bool may_score(double at_least) {
+    (void)at_least;
+    return true;
+  }
   // Block-max pruning: the last document of the current block of postings,
   // and an upper bound of score() for every document from here to it.
   virtual uint32_t block_end() const { return doc(); }

@@ -193,6 +193,7 @@ SearchResult Searcher::search(const Query& asked, const SearchOptions& options) 
               block_checked = end;
             }
           }
+          if (!matcher->may_score(worst.score)) continue;
           upper = matcher->upper_score();
           if (upper < worst.score) continue;
         } else {
@@ -204,6 +205,9 @@ SearchResult Searcher::search(const Query& asked, const SearchOptions& options) 
       if (prune && !matcher->matches()) continue;
       ++result.total;
       if (keep == 0) continue;
+      // Ranked by relevance, a match that cannot reach the worst hit kept is
+      // counted but not scored (most of an exact count's matches).
+      if (options.sort == SortOrder::relevance && best.size() == keep && !matcher->may_score(best.top().score)) continue;
       Hit hit{s, doc, bound_is_score && upper >= 0 ? upper : matcher->score(), 0};
       // Ranked by relevance, a hit scoring below the worst kept cannot enter
       // whatever its date: its date is not read (most of an exact count's hits).
