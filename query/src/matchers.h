@@ -38,6 +38,12 @@ class Matcher {
     (void)at_least;
     return true;
   }
+  // next(), then on past the documents that fail may_score(at_least), adding
+  // their number to `passed`: each is a match when not built two-phase (an
+  // exact count counts them without scoring them, in one call).
+  virtual void next_reaching(double at_least, uint64_t& passed) {
+    for (next(); doc() != kNoMoreDocs && !may_score(at_least); next()) ++passed;
+  }
   // Block-max pruning: the last document of the current block of postings,
   // and an upper bound of score() for every document from here to it.
   virtual uint32_t block_end() const { return doc(); }

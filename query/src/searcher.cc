@@ -166,7 +166,17 @@ SearchResult Searcher::search(const Query& asked, const SearchOptions& options) 
     const bool has_deletions = segment.deleted_count() > 0;
     uint32_t block_checked = kNoMoreDocs;  // documents up to here were found worth scoring
     double threshold = 0;                   // what the matcher was last told
-    for (uint32_t doc = matcher->doc(); doc < last; matcher->next(), doc = matcher->doc()) {
+    // An exact count ranked by relevance steps past the matches that cannot
+    // reach the worst hit kept inside the matcher, counting them (each would
+    // only be counted here); not over deleted documents, which do not count.
+    const bool count_past = !prune && options.sort == SortOrder::relevance && !has_deletions && last == kNoMoreDocs;
+    auto step = [&] {
+      if (count_past && keep > 0 && best.size() == keep)
+        matcher->next_reaching(best.top().score, result.total);
+      else
+        matcher->next();
+    };
+    for (uint32_t doc = matcher->doc(); doc < last; step(), doc = matcher->doc()) {
       if (has_deletions && segment.is_deleted(doc)) continue;
       double upper = -1;  // not computed
       if (prune && best.size() == keep) {
