@@ -5,6 +5,8 @@
 # must be visible through the running server, and wrk must report no errors.
 #   bench/serve_load.sh build/tools/attache /tmp/bench/w100k/index NEW.jsonl [SECONDS] [CONNECTIONS]
 # NEW.jsonl: articles with ids not yet in the index (e.g. attache-gen --seed 2).
+# WORDS_ONLY_RUN=1: stop after the one-word queries (nothing is written to the
+# index, so it needs no copy; NEW.jsonl is not read).
 set -euo pipefail
 attache=$1 index=$2 new=$3 seconds=${4:-30} connections=${5:-64}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -35,6 +37,7 @@ load=$(cut -d' ' -f1-3 /proc/loadavg) before=$(cpu_ms)
 out=$(WORDS_ONLY=1 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$here/serve_load.lua" "$url")
 tail -n 4 <<<"$out"
 per_request "$before" "$out"
+[ "${WORDS_ONLY_RUN:-0}" = 1 ] && exit 0
 
 # The mix, while batches of new articles are committed.
 split -l 200 --additional-suffix=.jsonl "$new" "$work/batch-"

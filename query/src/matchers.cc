@@ -1,4 +1,6 @@
-// The matchers: term, phrase, conjunction, disjunction, exclusion, id ranges.
+// The matchers over several terms or matchers: phrase, NEAR, conjunction,
+// disjunction, exclusion; prefixes; build_matcher (the leaves are in
+// term_matchers.cc).
 #include "matchers.h"
 
 #include <algorithm>
@@ -8,117 +10,13 @@
 #include "attache/analysis/terms.h"
 #include "attache/query/searcher.h"
 #include "attache/storage/statement_index.h"
+#include "term_matchers.h"
 
 namespace attache::query {
 namespace {
 
 using storage::PostingCursor;
 using Source = storage::PostingSource;
-
-// BM25 grows with the frequency and shrinks with the length: the block's
-// largest frequency at its shortest length bounds every document in it.
-double block_bound(const PostingCursor& c, double weight, double average_length) {
-  if (c.doc() == PostingCursor::kEnd) return 0;
-  return Bm25::score(weight, c.block_max_frequency(), c.block_min_length(), average_length);
-}
-
-class EmptyMatcher final : public Matcher {
- public:
-  uint32_t doc() const override { return kNoMoreDocs; }
-  void next() override {}
-  void advance(uint32_t) override {}
-  double score() override { return 0; }
-  uint64_t cost() const override { return 0; }
-  double max_score() const override { return 0; }
-};
-
-// Every id in [first, last): all documents, or a date range.
-class RangeMatcher final : public Matcher {
- public:
-  RangeMatcher(uint32_t first, uint32_t last) : doc_(first < last ? first : kNoMoreDocs), last_(last) {}
-  uint32_t doc() const override { return doc_; }
-  void next() override { doc_ = doc_ + 1 < last_ ? doc_ + 1 : kNoMoreDocs; }
-  void advance(uint32_t target) override {
-    if (target > doc_) doc_ = target < last_ ? target : kNoMoreDocs;
-  }
-  double score() override { return 0; }
-  uint64_t cost() const override { return doc_ == kNoMoreDocs ? 0 : last_ - doc_; }
-  double max_score() const override { return 0; }
-
- private:
-  uint32_t doc_;
-  uint32_t last_;
-};
-
-class TermMatcher final : public Matcher {
- public:
-  TermMatcher(PostingCursor cursor, const Source& segment, double weight, double average_length)
-      : cursor_(std::move(cursor)), segment_(segment), weight_(weight), average_length_(average_length) {}
-  uint32_t doc() const override { return cursor_.doc(); }
-  void next() override { cursor_.next(); }
-  void advance(uint32_t target) override { cursor_.advance(target); }
-  double score() override {
-    return Bm25::score(weight_, cursor_.frequency(), segment_.length(cursor_.doc()), average_length_);
-  }
-  uint64_t cost() const override { return cursor_.doc_frequency(); }
-  uint32_t block_end() const override { return cursor_.block_last_doc(); }
-  double block_upper_score() override { return block_bound(cursor_, weight_, average_length_); }
-  double max_score() const override { return Bm25::score(weight_, cursor_.max_frequency(), 0, average_length_); }
-
- private:
-  PostingCursor cursor_;
-  const Source& segment_;
-  double weight_;
-  double average_length_;
-};
-
-// Documents where a stem occurs as itself, not only through other words with
-// that stem: its frequency exceeds the summed frequencies of those words'
-// surface terms. Lets word* match a word that is its own stem exactly.
-class LiteralStemMatcher final : public Matcher {
- public:
-  LiteralStemMatcher(PostingCursor stem, std::vector<PostingCursor> variants, const Source& segment, double weight,
-                     double average_length)
-      : stem_(std::move(stem)),
-        variants_(std::move(variants)),
-        segment_(segment),
-        weight_(weight),
-        average_length_(average_length) {
-    settle();
-  }
-  uint32_t doc() const override { return stem_.doc(); }
-  void next() override {
-    stem_.next();
-    settle();
-  }
-  void advance(uint32_t target) override {
-    if (target <= stem_.doc()) return;
-    stem_.advance(target);
-    settle();
-  }
-  double score() override {
-    return Bm25::score(weight_, stem_.frequency(), segment_.length(stem_.doc()), average_length_);
-  }
-  uint64_t cost() const override { return stem_.doc_frequency(); }
-  double max_score() const override { return Bm25::score(weight_, stem_.max_frequency(), 0, average_length_); }
-
- private:
-  void settle() {
-    for (; stem_.doc() != kNoMoreDocs; stem_.next()) {
-      uint64_t through_variants = 0;
-      for (PostingCursor& v : variants_) {
-        v.advance(stem_.doc());
-        if (v.doc() == stem_.doc()) through_variants += v.frequency();
-      }
-      if (stem_.frequency() > through_variants) return;
-    }
-  }
-  PostingCursor stem_;
-  std::vector<PostingCursor> variants_;
-  const Source& segment_;
-  double weight_;
-  double average_length_;
-};
 
 // Matchers over term positions: documents holding every term are found first
 // (rarest term leading), and positions are decoded only for those.
@@ -496,6 +394,7 @@ class ExcludeMatcher final : public Matcher {
   }
   double score() override { return base_->score(); }
   double upper_score() override { return base_->upper_score(); }
+  bool may_score(double at_least) override { return base_->may_score(at_least); }
   bool matches() override { return base_->matches(); }
   uint32_t block_end() const override { return base_->block_end(); }
   double block_upper_score() override { return base_->block_upper_score(); }
@@ -518,14 +417,14 @@ class ExcludeMatcher final : public Matcher {
 
 std::unique_ptr<Matcher> term_matcher(const std::string& term, const Source& segment, ScoringContext& scoring) {
   auto info = segment.find_term(term);
-  if (!info) return std::make_unique<EmptyMatcher>();
-  return std::make_unique<TermMatcher>(segment.postings(*info), segment, scoring.term_weight(term),
+  if (!info) return make_empty_matcher();
+  return make_term_matcher(segment.postings(*info), segment, scoring.term_weight(term),
                                        scoring.average_length());
 }
 
 std::unique_ptr<Matcher> combine_any(std::vector<std::unique_ptr<Matcher>> children) {
   std::erase_if(children, [](const auto& m) { return m->doc() == kNoMoreDocs; });
-  if (children.empty()) return std::make_unique<EmptyMatcher>();
+  if (children.empty()) return make_empty_matcher();
   if (children.size() == 1) return std::move(children[0]);
   return std::make_unique<AnyOfMatcher>(std::move(children));
 }
@@ -550,7 +449,7 @@ std::unique_ptr<Matcher> prefix_matcher(const QueryNode& node, const Source& seg
   };
   segment.scan_terms(surface_prefix, [&](std::string_view term, const storage::TermInfo& info) {
     check_limit();
-    parts.push_back(std::make_unique<TermMatcher>(segment.postings(info), segment, scoring.term_weight(std::string(term)),
+    parts.push_back(make_term_matcher(segment.postings(info), segment, scoring.term_weight(std::string(term)),
                                                   scoring.average_length()));
     return true;
   });
@@ -561,7 +460,7 @@ std::unique_ptr<Matcher> prefix_matcher(const QueryNode& node, const Source& seg
     double weight = scoring.term_weight(stem);
     bool ends_in_ie = stem.size() >= 2 && stem.compare(stem.size() - 2, 2, "ie") == 0;
     if (stem.size() > prefix.size() + 1 && !ends_in_ie) {
-      parts.push_back(std::make_unique<TermMatcher>(segment.postings(info), segment, weight, scoring.average_length()));
+      parts.push_back(make_term_matcher(segment.postings(info), segment, weight, scoring.average_length()));
       return true;
     }
     // The words with this stem start with all but its last letter ("dying"
@@ -574,7 +473,7 @@ std::unique_ptr<Matcher> prefix_matcher(const QueryNode& node, const Source& seg
         if (stemmer.stem(w.substr(1)) == stem) variants.push_back(segment.postings(winfo));
         return true;
       });
-    parts.push_back(std::make_unique<LiteralStemMatcher>(segment.postings(info), std::move(variants), segment, weight,
+    parts.push_back(make_literal_stem_matcher(segment.postings(info), std::move(variants), segment, weight,
                                                          scoring.average_length()));
     return true;
   });
@@ -681,7 +580,7 @@ std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const Source& segm
       std::vector<double> weights;
       for (const std::string& term : node.terms) {
         auto info = segment.find_term(term);
-        if (!info || !info->has_positions()) return std::make_unique<EmptyMatcher>();
+        if (!info || !info->has_positions()) return make_empty_matcher();
         cursors.push_back(segment.postings(*info));
         weights.push_back(scoring.term_weight(term));
       }
@@ -698,7 +597,7 @@ std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const Source& segm
         NearMatcher::Operand operand{cursors.size(), child->kind == Kind::phrase ? child->offsets : std::vector<uint32_t>{0}};
         for (const std::string& term : child->terms) {
           auto info = segment.find_term(term);
-          if (!info || !info->has_positions()) return std::make_unique<EmptyMatcher>();
+          if (!info || !info->has_positions()) return make_empty_matcher();
           cursors.push_back(segment.postings(*info));
           weights.push_back(scoring.term_weight(term));
         }
@@ -711,7 +610,7 @@ std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const Source& segm
       std::vector<std::unique_ptr<Matcher>> children;
       for (const auto& child : node.children) {
         auto m = build_matcher(*child, segment, scoring, options);
-        if (m->doc() == kNoMoreDocs) return std::make_unique<EmptyMatcher>();
+        if (m->doc() == kNoMoreDocs) return make_empty_matcher();
         children.push_back(std::move(m));
       }
       if (children.size() == 1) return std::move(children[0]);
@@ -730,16 +629,16 @@ std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const Source& segm
       return std::make_unique<ExcludeMatcher>(std::move(base), std::move(excluded));
     }
     case Kind::everything:
-      return std::make_unique<RangeMatcher>(0, segment.doc_count());
+      return make_range_matcher(0, segment.doc_count());
     case Kind::dates: {
       if (node.dates.from > segment.max_date() || node.dates.to < segment.min_date())
-        return std::make_unique<EmptyMatcher>();
+        return make_empty_matcher();
       uint32_t first = segment.first_doc_on_or_after(node.dates.from);
       uint32_t last = node.dates.to == kMaxDay ? segment.doc_count() : segment.first_doc_on_or_after(node.dates.to + 1);
-      return std::make_unique<RangeMatcher>(first, last);
+      return make_range_matcher(first, last);
     }
   }
-  return std::make_unique<EmptyMatcher>();
+  return make_empty_matcher();
 }
 
 }  // namespace attache::query

@@ -31,6 +31,19 @@ class Matcher {
   // An upper bound of score() for the current candidate, found without
   // checking positions: what top-k pruning compares with its threshold.
   virtual double upper_score() { return score(); }
+  // A cheaper test than either, for the current document: false only when its
+  // score() is certainly below `at_least` (a term bounds it by its frequency at
+  // the block's shortest length, before reading the document's own length).
+  virtual bool may_score(double at_least) {
+    (void)at_least;
+    return true;
+  }
+  // next(), then on past the documents that fail may_score(at_least), adding
+  // their number to `passed`: each is a match when not built two-phase (an
+  // exact count counts them without scoring them, in one call).
+  virtual void next_reaching(double at_least, uint64_t& passed) {
+    for (next(); doc() != kNoMoreDocs && !may_score(at_least); next()) ++passed;
+  }
   // Block-max pruning: the last document of the current block of postings,
   // and an upper bound of score() for every document from here to it.
   virtual uint32_t block_end() const { return doc(); }

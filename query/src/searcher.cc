@@ -149,7 +149,17 @@ SearchResult Searcher::search(const Query& asked, const SearchOptions& options) 
     const bool has_deletions = segment.deleted_count() > 0;
     uint32_t block_checked = kNoMoreDocs;  // documents up to here were found worth scoring
     double threshold = 0;                   // what the matcher was last told
-    for (uint32_t doc = matcher->doc(); doc < last; matcher->next(), doc = matcher->doc()) {
+    // An exact count ranked by relevance steps past the matches that cannot
+    // reach the worst hit kept inside the matcher, counting them (each would
+    // only be counted here); not over deleted documents, which do not count.
+    const bool count_past = !prune && options.sort == SortOrder::relevance && !has_deletions && last == kNoMoreDocs;
+    auto step = [&] {
+      if (count_past && keep > 0 && best.size() == keep)
+        matcher->next_reaching(best.top().score, result.total);
+      else
+        matcher->next();
+    };
+    for (uint32_t doc = matcher->doc(); doc < last; step(), doc = matcher->doc()) {
       if (has_deletions && segment.is_deleted(doc)) continue;
       double upper = -1;  // not computed
       if (prune && best.size() == keep) {
@@ -176,6 +186,7 @@ SearchResult Searcher::search(const Query& asked, const SearchOptions& options) 
               block_checked = end;
             }
           }
+          if (!matcher->may_score(worst.score)) continue;
           upper = matcher->upper_score();
           if (upper < worst.score) continue;
         } else {
@@ -187,6 +198,9 @@ SearchResult Searcher::search(const Query& asked, const SearchOptions& options) 
       if (prune && !matcher->matches()) continue;
       ++result.total;
       if (keep == 0) continue;
+      // Ranked by relevance, a match that cannot reach the worst hit kept is
+      // counted but not scored (most of an exact count's matches).
+      if (options.sort == SortOrder::relevance && best.size() == keep && !matcher->may_score(best.top().score)) continue;
       Hit hit{s, doc, bound_is_score && upper >= 0 ? upper : matcher->score(), 0};
       // Ranked by relevance, a hit scoring below the worst kept cannot enter
       // whatever its date: its date is not read (most of an exact count's hits).

@@ -62,46 +62,121 @@ std::vector<int> match_tokens(std::string_view text, const Query& query, std::st
   return match;
 }
 
-// True if text[from, to) holds a blank line, which ends a paragraph.
-bool has_blank_line(std::string_view text, size_t from, size_t to) {
-  for (size_t at = text.find('\n', from); at < to; at = text.find('\n', at + 1)) {
-    size_t next = at + 1;
-    while (next < to && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r')) ++next;
-    if (next < to && text[next] == '\n') return true;
-  }
-  return false;
-}
+// Which tokens start a sentence, found only where a window asks: the
+// paragraphs around a token are split (analysis::split_sentences_within) the
+// first time a window looks there, and they mark what splitting the whole text
+// would. Windows that cannot win are never placed, so most paragraphs of a long
+// article are never split.
+class SentenceStarts {
+ public:
+  SentenceStarts(std::string_view text, const std::vector<analysis::Token>& tokens)
+      : text_(text), tokens_(tokens), starts_(tokens.size(), false), known_(tokens.size(), false) {}
 
-// Which tokens start a sentence, known only where a window can look for one:
-// from `reach` tokens before each match up to the match. Only the paragraphs
-// around the matches are split (analysis::split_sentences_within), and they
-// mark what splitting the whole text would.
-std::vector<bool> sentence_starts_near(std::string_view text, const std::vector<analysis::Token>& tokens,
-                                       const std::vector<size_t>& matched, size_t reach) {
-  std::vector<bool> starts(tokens.size(), false);
+  bool operator[](size_t t) {
+    if (!known_[t]) split_around(t);
+    return starts_[t];
+  }
+
+ private:
   // A token starts a sentence when a sentence begins after the token before
   // it and no later than the token itself: bytes (previous.begin, begin].
-  auto bytes_from = [&](size_t t) -> size_t { return t == 0 ? 0 : tokens[t - 1].begin + 1; };
-  auto reach_of = [&](size_t k) { return matched[k] - std::min(matched[k], reach); };
-  size_t m = 0;
-  while (m < matched.size()) {
-    size_t first = reach_of(m);
-    size_t last = matched[m];
-    // Matches whose reaches overlap, or lie in the same paragraph, share one
-    // split: a paragraph is split once however many matches it holds. (Splitting
-    // more than the reaches marks more starts, which no window looks at.)
-    while (m + 1 < matched.size() &&
-           (reach_of(m + 1) <= last || !has_blank_line(text, tokens[last].begin, bytes_from(reach_of(m + 1)))))
-      last = matched[++m];
-    ++m;
-    for (const analysis::Sentence& sentence :
-         analysis::split_sentences_within(text, bytes_from(first), tokens[last].begin + size_t{1})) {
-      auto t = std::lower_bound(tokens.begin(), tokens.end(), sentence.begin,
-                                [](const analysis::Token& token, uint32_t at) { return token.begin < at; });
-      if (t != tokens.end()) starts[static_cast<size_t>(t - tokens.begin())] = true;
+  size_t bytes_from(size_t t) const { return t == 0 ? 0 : tokens_[t - 1].begin + size_t{1}; }
+
+  void split_around(size_t t) {
+    const std::vector<analysis::Sentence> sentences =
+        analysis::split_sentences_within(text_, bytes_from(t), tokens_[t].begin + size_t{1});
+    known_[t] = true;
+    if (sentences.empty()) return;
+    auto first_at = [&](uint32_t at) {
+      return static_cast<size_t>(std::lower_bound(tokens_.begin(), tokens_.end(), at,
+                                                  [](const analysis::Token& token, uint32_t a) { return token.begin < a; }) -
+                                 tokens_.begin());
+    };
+    for (const analysis::Sentence& sentence : sentences) {
+      const size_t at = first_at(sentence.begin);
+      if (at < tokens_.size()) starts_[at] = true;
     }
+    // Every sentence beginning between the split paragraphs' first and last
+    // byte is theirs: a token beginning there is settled (one beginning at the
+    // first sentence starts it, whatever came before).
+    for (size_t at = first_at(sentences.front().begin); at < tokens_.size() && tokens_[at].begin <= sentences.back().end; ++at)
+      known_[at] = true;
   }
-  return starts;
+
+  std::string_view text_;
+  const std::vector<analysis::Token>& tokens_;
+  std::vector<bool> starts_, known_;
+};
+
+// Up to max_fragments windows of `width` tokens, greedily: each time the
+// window around a match with the most distinct query words, then the most
+// matches, that overlaps none chosen before; in text order. Fragments start at
+// a sentence start when one is close before the match, so placing a window
+// reads sentence starts; a window around match m lies within tokens
+// [m - width/2, m + width - 1], and the matches there bound its score, so a
+// window that cannot beat the best one so far is never placed.
+std::vector<Window> choose_windows(std::string_view text, const std::vector<analysis::Token>& tokens,
+                                   const std::vector<int>& match, const std::vector<size_t>& matched, size_t width,
+                                   size_t max_fragments) {
+  SentenceStarts starts_sentence(text, tokens);
+  auto window_around = [&](size_t m) {
+    size_t first = m >= width / 3 ? m - width / 3 : 0;
+    for (size_t back = 0; back <= width / 2 && back <= m; ++back)
+      if (starts_sentence[m - back]) {
+        first = m - back;
+        break;
+      }
+    return Window{first, std::min(tokens.size() - 1, first + width - 1)};
+  };
+  std::vector<bool> word_in_text;
+  for (size_t i : matched) {
+    if (word_in_text.size() <= static_cast<size_t>(match[i])) word_in_text.resize(static_cast<size_t>(match[i]) + 1);
+    word_in_text[static_cast<size_t>(match[i])] = true;
+  }
+  const size_t words_in_text = static_cast<size_t>(std::count(word_in_text.begin(), word_in_text.end(), true));
+  auto score_bound = [&](size_t m) {
+    const size_t from = m - std::min(m, width / 2), to = m + width - 1;
+    const auto count = static_cast<size_t>(std::upper_bound(matched.begin(), matched.end(), to) -
+                                           std::lower_bound(matched.begin(), matched.end(), from));
+    return std::min(count, words_in_text) * 100 + count;
+  };
+  std::vector<Window> chosen;
+  std::set<int> shown;
+  size_t best_distinct = 0;
+  for (size_t round = 0; round < max_fragments; ++round) {
+    Window best{0, 0};
+    size_t best_score = 0;
+    std::set<int> best_terms;
+    for (size_t m : matched) {
+      if (score_bound(m) <= best_score) continue;
+      Window w = window_around(m);
+      bool overlaps = false;
+      for (const Window& c : chosen) overlaps |= !(w.last < c.first || w.first > c.last);
+      if (overlaps) continue;
+      std::set<int> distinct;
+      size_t count = 0;
+      for (size_t i = w.first; i <= w.last; ++i)
+        if (match[i] >= 0) {
+          distinct.insert(match[i]);
+          ++count;
+        }
+      size_t score = distinct.size() * 100 + count;
+      if (score > best_score) {
+        best_score = score;
+        best = w;
+        best_terms = std::move(distinct);
+      }
+    }
+    if (best_score == 0) break;
+    // A further fragment must show a word not shown yet, or as many as the best.
+    bool adds_word = std::any_of(best_terms.begin(), best_terms.end(), [&](int q) { return !shown.count(q); });
+    if (!chosen.empty() && !adds_word && best_terms.size() < best_distinct) break;
+    best_distinct = std::max(best_distinct, best_terms.size());
+    shown.insert(best_terms.begin(), best_terms.end());
+    chosen.push_back(best);
+  }
+  std::sort(chosen.begin(), chosen.end(), [](const Window& a, const Window& b) { return a.first < b.first; });
+  return chosen;
 }
 
 }  // namespace
@@ -124,55 +199,11 @@ Snippet make_snippet(std::string_view text, const Query& query, const SnippetOpt
   const std::vector<int> match = match_tokens(text, query, options.language, tokens, matched);
 
   const size_t width = std::max<size_t>(options.fragment_words, 4);
-  // Fragments start at a sentence start when one is close before the match.
-  const std::vector<bool> starts_sentence = sentence_starts_near(text, tokens, matched, width / 2);
-  auto window_around = [&](size_t m) {
-    size_t first = m >= width / 3 ? m - width / 3 : 0;
-    for (size_t back = 0; back <= width / 2 && back <= m; ++back)
-      if (starts_sentence[m - back]) {
-        first = m - back;
-        break;
-      }
-    return Window{first, std::min(tokens.size() - 1, first + width - 1)};
-  };
   std::vector<Window> chosen;
   if (matched.empty() || tokens.empty()) {
     if (!tokens.empty()) chosen.push_back({0, std::min(tokens.size(), 2 * width) - 1});
   } else {
-    std::set<int> shown;
-    size_t best_distinct = 0;
-    for (size_t round = 0; round < options.max_fragments; ++round) {
-      Window best{0, 0};
-      size_t best_score = 0;
-      std::set<int> best_terms;
-      for (size_t m : matched) {
-        Window w = window_around(m);
-        bool overlaps = false;
-        for (const Window& c : chosen) overlaps |= !(w.last < c.first || w.first > c.last);
-        if (overlaps) continue;
-        std::set<int> distinct;
-        size_t count = 0;
-        for (size_t i = w.first; i <= w.last; ++i)
-          if (match[i] >= 0) {
-            distinct.insert(match[i]);
-            ++count;
-          }
-        size_t score = distinct.size() * 100 + count;
-        if (score > best_score) {
-          best_score = score;
-          best = w;
-          best_terms = std::move(distinct);
-        }
-      }
-      if (best_score == 0) break;
-      // A further fragment must show a word not shown yet, or as many as the best.
-      bool adds_word = std::any_of(best_terms.begin(), best_terms.end(), [&](int q) { return !shown.count(q); });
-      if (!chosen.empty() && !adds_word && best_terms.size() < best_distinct) break;
-      best_distinct = std::max(best_distinct, best_terms.size());
-      shown.insert(best_terms.begin(), best_terms.end());
-      chosen.push_back(best);
-    }
-    std::sort(chosen.begin(), chosen.end(), [](const Window& a, const Window& b) { return a.first < b.first; });
+    chosen = choose_windows(text, tokens, match, matched, width, options.max_fragments);
   }
 
   Snippet snippet;

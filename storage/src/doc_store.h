@@ -1,5 +1,5 @@
 // The document store of a segment (storage/FORMAT.md, ".store"): records in
-// blocks of about 16 KiB, each compressed with zstd against a dictionary trained
+// blocks of up to about 8 KiB (or one longer record), each compressed with zstd against a dictionary trained
 // on the segment's own documents, so fetching one document reads one block.
 #pragma once
 

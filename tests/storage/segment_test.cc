@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <random>
@@ -217,6 +219,37 @@ TEST_CASE("documents fetched together are those fetched alone, with statements o
     });
     CHECK(visited == wanted);
   }
+}
+
+// A page decompresses a whole store block per hit: an article longer than a
+// block's target is a block of its own, never added after shorter ones.
+TEST_CASE("a long article is alone in its store block; short ones share one") {
+  std::mt19937_64 rng(3);
+  std::vector<ReferenceDoc> docs = random_corpus(rng, 11, 20);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    docs[i].doc.stored.date = static_cast<Day>(18000 + i);  // stored in this order
+    docs[i].doc.stored.text = std::string(i == 5 ? 30000 : 500, 'a' + static_cast<char>(i));
+  }
+  testing::TempDir dir;
+  write_all(dir.path(), docs);
+  std::filesystem::path store;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+    if (entry.path().extension() == ".store") store = entry.path();
+  std::ifstream in(store, std::ios::binary);
+  const std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto u32_at = [&](size_t at) { uint32_t v; std::memcpy(&v, file.data() + at, 4); return v; };
+  auto u64_at = [&](size_t at) { uint64_t v; std::memcpy(&v, file.data() + at, 8); return v; };
+  // FORMAT.md: the frame's footer gives the body's end, whose last 16 bytes
+  // locate the block index (20 bytes a block, first document first).
+  const uint64_t body_end = u64_at(file.size() - 24);
+  const uint64_t index_at = u64_at(body_end - 16);
+  const uint32_t block_count = u32_at(body_end - 8);
+  std::vector<uint32_t> first_docs;
+  for (uint32_t b = 0; b < block_count; ++b) first_docs.push_back(u32_at(index_at + 20 * b));
+  CHECK(first_docs == std::vector<uint32_t>{0, 5, 6});
+  auto snapshot = IndexSnapshot::open(dir.path());
+  CHECK(snapshot->segments().at(0)->document(5).text.size() == 30000);
+  CHECK_NOTHROW(snapshot->verify());
 }
 
 TEST_CASE("each commit adds a segment; a small memory budget flushes and commits on the way") {

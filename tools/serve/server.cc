@@ -66,6 +66,10 @@ Server::Server(const ServeOptions& options) : impl_(std::make_unique<Impl>(optio
   // An idle keep-alive connection holds a worker: let it go soon.
   http.set_keep_alive_timeout(2);
   http.set_keep_alive_max_count(1000);
+  // A response goes out in two writes (headers, then body): with Nagle's
+  // algorithm the second waited for the client's delayed ACK, 40 ms, so a
+  // keep-alive connection served 22 pages a second whatever they cost.
+  http.set_tcp_nodelay(true);
   // GET only: no request carries a body.
   http.set_payload_max_length(0);
   http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
