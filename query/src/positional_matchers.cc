@@ -1,0 +1,279 @@
+// The matchers over term positions: phrases and NEAR, and the window test
+// they share with the statement evaluator (within).
+#include "positional_matchers.h"
+
+#include <algorithm>
+
+#include "attache/query/searcher.h"
+#include "term_matchers.h"
+
+namespace attache::query {
+namespace {
+
+using storage::PostingCursor;
+using Source = storage::PostingSource;
+
+// Matchers over term positions: documents holding every term are found first
+// (rarest term leading), and positions are decoded only for those.
+class PositionalMatcher : public Matcher {
+ public:
+  PositionalMatcher(std::vector<PostingCursor> cursors, std::vector<double> weights, const Source& segment,
+                    double average_length, bool two_phase)
+      : cursors_(std::move(cursors)),
+        weights_(std::move(weights)),
+        segment_(segment),
+        average_length_(average_length),
+        two_phase_(two_phase) {
+    order_.resize(cursors_.size());
+    for (size_t i = 0; i < order_.size(); ++i) order_[i] = i;
+    std::sort(order_.begin(), order_.end(),
+              [&](size_t a, size_t b) { return cursors_[a].doc_frequency() < cursors_[b].doc_frequency(); });
+  }
+  uint32_t doc() const override { return doc_; }
+  void next() override {
+    if (doc_ != kNoMoreDocs) settle(doc_ + 1);
+  }
+  void advance(uint32_t target) override {
+    if (doc_ != kNoMoreDocs && target > doc_) settle(target);
+  }
+  // Asked twice for a candidate under top-k (as its bound, then as its score).
+  double score() override {
+    if (scored_doc_ == doc_) return score_;
+    double s = 0;
+    uint32_t length = segment_.length(doc_);
+    for (size_t i = 0; i < cursors_.size(); ++i)
+      s += Bm25::score(weights_[i], cursors_[i].frequency(), length, average_length_);
+    scored_doc_ = doc_;
+    score_ = s;
+    return s;
+  }
+  uint64_t cost() const override { return cursors_[order_[0]].doc_frequency(); }
+  uint32_t block_end() const override {
+    uint32_t end = kNoMoreDocs;
+    for (const auto& c : cursors_) end = std::min(end, c.block_last_doc());
+    return end;
+  }
+  double max_score() const override {
+    double s = 0;
+    for (size_t i = 0; i < cursors_.size(); ++i) s += Bm25::score(weights_[i], cursors_[i].max_frequency(), 0, average_length_);
+    return s;
+  }
+  double block_upper_score() override {
+    double s = 0;
+    for (size_t i = 0; i < cursors_.size(); ++i) s += block_bound(cursors_[i], weights_[i], average_length_);
+    return s;
+  }
+  bool matches() override {
+    if (!two_phase_ || doc_ == kNoMoreDocs) return true;
+    if (checked_doc_ != doc_) {
+      checked_doc_ = doc_;
+      checked_ = positions_match();
+    }
+    return checked_;
+  }
+
+ protected:
+  // Call from the subclass's constructor, once it can check positions.
+  void start() { settle(0); }
+  virtual bool positions_match() = 0;
+  std::span<const uint32_t> positions(size_t cursor) { return cursors_[cursor].positions(); }
+  size_t rarest() const { return order_[0]; }
+
+ private:
+  // Moves to the first document >= target whose positions match.
+  void settle(uint32_t target) {
+    while (true) {
+      uint32_t candidate = align(target);
+      if (candidate == kNoMoreDocs || two_phase_ || positions_match()) {
+        doc_ = candidate;
+        return;
+      }
+      target = candidate + 1;
+    }
+  }
+
+  // First document >= target containing every term.
+  uint32_t align(uint32_t target) {
+    while (true) {
+      PostingCursor& lead = cursors_[order_[0]];
+      lead.advance(target);
+      uint32_t candidate = lead.doc();
+      if (candidate == kNoMoreDocs) return kNoMoreDocs;
+      bool all = true;
+      for (size_t k = 1; k < order_.size(); ++k) {
+        PostingCursor& c = cursors_[order_[k]];
+        c.advance(candidate);
+        if (c.doc() != candidate) {
+          if (c.doc() == kNoMoreDocs) return kNoMoreDocs;
+          target = c.doc();
+          all = false;
+          break;
+        }
+      }
+      if (all) return candidate;
+    }
+  }
+
+  std::vector<PostingCursor> cursors_;
+  std::vector<double> weights_;
+  const Source& segment_;
+  double average_length_;
+  std::vector<size_t> order_;
+  uint32_t doc_ = kNoMoreDocs;
+  bool two_phase_;
+  uint32_t checked_doc_ = kNoMoreDocs;
+  bool checked_ = false;
+  uint32_t scored_doc_ = kNoMoreDocs;
+  double score_ = 0;
+};
+
+// Start positions of a phrase (terms [first, first + offsets.size()) at the
+// given offsets) in the current document.
+template <typename PositionsOf>
+void phrase_starts(PositionsOf&& positions, size_t first, const std::vector<uint32_t>& offsets, std::vector<uint32_t>& out) {
+  out.clear();
+  const auto lead = positions(first);
+  for (uint32_t p : lead) {
+    if (p < offsets[0]) continue;
+    uint32_t start = p - offsets[0];
+    bool ok = true;
+    for (size_t i = 1; i < offsets.size() && ok; ++i) {
+      const auto other = positions(first + i);
+      ok = std::binary_search(other.begin(), other.end(), start + offsets[i]);
+    }
+    if (ok) out.push_back(start);
+  }
+}
+
+// Terms at fixed relative positions.
+class PhraseMatcher final : public PositionalMatcher {
+ public:
+  PhraseMatcher(std::vector<PostingCursor> cursors, std::vector<uint32_t> offsets, std::vector<double> weights,
+                const Source& segment, double average_length, bool two_phase)
+      : PositionalMatcher(std::move(cursors), std::move(weights), segment, average_length, two_phase),
+        offsets_(std::move(offsets)) {
+    start();
+  }
+
+ private:
+  bool positions_match() override {
+    // Anchor on the rarest term's positions: the phrase starts at p - offset.
+    size_t anchor = rarest();
+    for (uint32_t p : positions(anchor)) {
+      if (p < offsets_[anchor]) continue;
+      uint32_t begin = p - offsets_[anchor];
+      bool ok = true;
+      for (size_t i = 0; i < offsets_.size() && ok; ++i) {
+        if (i == anchor) continue;
+        const auto other = positions(i);
+        ok = std::binary_search(other.begin(), other.end(), begin + offsets_[i]);
+      }
+      if (ok) return true;
+    }
+    return false;
+  }
+  std::vector<uint32_t> offsets_;
+};
+
+// Operands (words or phrases) within `distance` words of each other: the
+// starts of one occurrence of each fit in a window that wide.
+class NearMatcher final : public PositionalMatcher {
+ public:
+  struct Operand {
+    size_t first;                  // its first cursor
+    std::vector<uint32_t> offsets; // one per cursor
+  };
+  NearMatcher(std::vector<PostingCursor> cursors, std::vector<double> weights, std::vector<Operand> operands,
+              uint32_t distance, const Source& segment, double average_length, bool two_phase)
+      : PositionalMatcher(std::move(cursors), std::move(weights), segment, average_length, two_phase),
+        operands_(std::move(operands)),
+        distance_(distance) {
+    start();
+  }
+
+ private:
+  bool positions_match() override {
+    starts_.resize(operands_.size());
+    for (size_t o = 0; o < operands_.size(); ++o) {
+      phrase_starts([&](size_t c) { return positions(c); }, operands_[o].first,
+                    operands_[o].offsets, starts_[o]);
+      if (starts_[o].empty()) return false;
+    }
+    return within(starts_, distance_);
+  }
+  std::vector<Operand> operands_;
+  uint32_t distance_;
+  std::vector<std::vector<uint32_t>> starts_;
+};
+
+// Picks a distinct value from each list's candidates, lists [i, end).
+bool assign_distinct(const std::vector<std::vector<uint32_t>>& candidates, size_t i, std::vector<uint32_t>& chosen) {
+  if (i == candidates.size()) return true;
+  for (uint32_t v : candidates[i]) {
+    if (std::find(chosen.begin(), chosen.end(), v) != chosen.end()) continue;
+    chosen.push_back(v);
+    if (assign_distinct(candidates, i + 1, chosen)) return true;
+    chosen.pop_back();
+  }
+  return false;
+}
+
+}  // namespace
+
+std::unique_ptr<Matcher> make_phrase_matcher(const QueryNode& node, const Source& segment, ScoringContext& scoring,
+                                             bool two_phase) {
+  std::vector<PostingCursor> cursors;
+  std::vector<double> weights;
+  for (const std::string& term : node.terms) {
+    auto info = segment.find_term(term);
+    if (!info || !info->has_positions()) return make_empty_matcher();
+    cursors.push_back(segment.postings(*info));
+    weights.push_back(scoring.term_weight(term));
+  }
+  return std::make_unique<PhraseMatcher>(std::move(cursors), node.offsets, std::move(weights), segment,
+                                         scoring.average_length(), two_phase);
+}
+
+std::unique_ptr<Matcher> make_near_matcher(const QueryNode& node, const Source& segment, ScoringContext& scoring,
+                                           bool two_phase) {
+  std::vector<PostingCursor> cursors;
+  std::vector<double> weights;
+  std::vector<NearMatcher::Operand> operands;
+  for (const auto& child : node.children) {
+    NearMatcher::Operand operand{cursors.size(),
+                                 child->kind == QueryNode::Kind::phrase ? child->offsets : std::vector<uint32_t>{0}};
+    for (const std::string& term : child->terms) {
+      auto info = segment.find_term(term);
+      if (!info || !info->has_positions()) return make_empty_matcher();
+      cursors.push_back(segment.postings(*info));
+      weights.push_back(scoring.term_weight(term));
+    }
+    operands.push_back(std::move(operand));
+  }
+  return std::make_unique<NearMatcher>(std::move(cursors), std::move(weights), std::move(operands), node.distance,
+                                       segment, scoring.average_length(), two_phase);
+}
+
+bool within(const std::vector<std::vector<uint32_t>>& lists, uint32_t distance) {
+  // Each value of any list may start the window [v, v + distance]; the window
+  // fits if every list has a value in it, distinct across lists (the same word
+  // twice, "allies NEAR/3 allies", needs two occurrences).
+  std::vector<std::vector<uint32_t>> candidates(lists.size());
+  std::vector<uint32_t> chosen;
+  for (const auto& starts : lists) {
+    for (uint32_t v : starts) {
+      bool every = true;
+      for (size_t i = 0; i < lists.size() && every; ++i) {
+        auto lo = std::lower_bound(lists[i].begin(), lists[i].end(), v);
+        auto hi = std::upper_bound(lo, lists[i].end(), v + distance);
+        candidates[i].assign(lo, hi);
+        every = !candidates[i].empty();
+      }
+      chosen.clear();
+      if (every && assign_distinct(candidates, 0, chosen)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace attache::query
