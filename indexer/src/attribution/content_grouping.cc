@@ -19,24 +19,15 @@ Grouping::Draft* Grouping::draft_across_nested_cue(const Run& content, const Ass
 }
 
 Grouping::Draft* Grouping::nearest_cue_in(uint32_t paragraph, const Run& content) {
-  Draft* best = nullptr;
-  for (Draft& d : drafts_)
-    if (w_[d.cue->first].paragraph == paragraph && (!best || gap(*d.cue, content) < gap(*best->cue, content)))
-      best = &d;
-  return best;
+  return nearest_cue(content, [&](const Draft& d) { return w_[d.cue->first].paragraph == paragraph; });
 }
 
 Grouping::Draft* Grouping::nearest_cue_of_sentence(const Run& content) {
   const uint32_t sentence = w_[content.first].sentence;
   const bool after_colon = content.first > 0 && w_[content.first - 1].kind == WordKind::colon;
-  Draft* best = nullptr;
-  for (Draft& d : drafts_) {
-    const uint32_t cue_sentence = w_[d.cue->first].sentence;
-    if ((cue_sentence == sentence || (after_colon && w_[d.cue->last].sentence + 1 == sentence)) &&
-        (!best || gap(*d.cue, content) < gap(*best->cue, content)))
-      best = &d;
-  }
-  return best;
+  return nearest_cue(content, [&](const Draft& d) {
+    return w_[d.cue->first].sentence == sentence || (after_colon && w_[d.cue->last].sentence + 1 == sentence);
+  });
 }
 
 Grouping::Draft* Grouping::closing_attribution(const Run& content) {

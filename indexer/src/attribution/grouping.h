@@ -78,6 +78,15 @@ class Grouping {
 
   bool is_inverted_pronoun(const Run& r) const;
 
+  // The draft whose cue lies nearest the content, of those `eligible` accepts.
+  template <typename Eligible>
+  Draft* nearest_cue(const Run& content, Eligible eligible) {
+    Draft* best = nullptr;
+    for (Draft& d : drafts_)
+      if (eligible(d) && (!best || gap(*d.cue, content) < gap(*best->cue, content))) best = &d;
+    return best;
+  }
+
   Draft* nearest_cue_in(uint32_t paragraph, const Run& content);
 
   // Content outside quotation marks is said in its cue's own sentence, or after a colon that
