@@ -460,3 +460,21 @@ TEST_CASE("when and where the cue was said come before the that which opens what
   REQUIRE(s.size() == 1);
   CHECK(s[0].text == "states can pass such laws because the people should decide");
 }
+
+TEST_CASE("a subject that takes over from a place in the source is the speaker as written") {
+  auto s = find("Hillary Clinton campaigned across Appalachia last week.\n\n"
+                "Clinton, during a town hall meeting in Columbus, Ohio, said she was going to put a lot of coal "
+                "companies out of business.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].speaker == "Clinton");
+  CHECK(s[0].canonical == "Hillary Clinton");
+}
+
+TEST_CASE("a place of several words is nobody: not a speaker's name, not whom a pronoun stands for") {
+  auto s = find("Senator Bernie Sanders toured New Hampshire on Monday.\n\n"
+                "In New Hampshire, voters lined up for hours. \"We have come a long way,\" he told the crowd.\n\n"
+                "The Washington Post's Robert Costa reported that the campaign had raised more money than expected.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Bernie Sanders");
+  CHECK(s[1].canonical == "Robert Costa");
+}

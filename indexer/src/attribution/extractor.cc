@@ -12,6 +12,7 @@
 #include "lexicon.h"
 #include "noun_phrases.h"
 #include "people.h"
+#include "speaker_names.h"
 #include "tagged_attributions.h"
 #include "words.h"
 
@@ -216,7 +217,10 @@ class Extractor {
   bool inside_prepositional_phrase(uint32_t source_first) const {
     const uint32_t sentence_first = phrases_.sentence_first();
     uint32_t k = source_first;
-    while (k > sentence_first && w_[k - 1].capitalized) --k;
+    // "in Columbus, Ohio": a place may name its state after a comma.
+    while (k > sentence_first && (w_[k - 1].capitalized || (w_[k - 1].kind == WordKind::comma && is_place_word(w_[k].text) &&
+                                                             k - 1 > sentence_first && w_[k - 2].capitalized)))
+      --k;
     if (k > sentence_first && (w_[k - 1].is("the") || w_[k - 1].is("a"))) --k;
     return k > sentence_first + 1 &&
            (w_[k - 1].is("at") || w_[k - 1].is("in") || w_[k - 1].is("from") || w_[k - 1].is("on"));
@@ -272,6 +276,7 @@ class Extractor {
                : opens_relative ? antecedent(t.source_first)
                                 : antecedent(t.source_last);
     const bool in_place_phrase = !e.relative && inside_prepositional_phrase(t.source_first);
+    bool subject_took_over = false;
     if (in_place_phrase || (!e.relative && inside_relative_clause(t.source_first))) {
       // Out of a relative clause, only a titled or full name or a role takes over.
       Phrase subject = phrases_.starting_at(phrases_.sentence_first());
@@ -279,7 +284,10 @@ class Extractor {
                                               : subject.type == PhraseType::role ||
                                                     (subject.type == PhraseType::name &&
                                                      (!subject.titles.empty() || subject.names.size() > 1));
-      if (takes_over && subject.last < t.source_first) p = subject;
+      if (takes_over && subject.last < t.source_first) {
+        p = subject;
+        subject_took_over = true;
+      }
     }
     Speaker s;
     if (p.type != PhraseType::none) s = people_.resolve(p);
@@ -288,8 +296,10 @@ class Extractor {
                 : p.type == PhraseType::pronoun       ? 3
                 : p.type == PhraseType::role          ? 4
                                                       : 5;
-    s.written = p.type != PhraseType::none && e.relative ? phrases_.span_text(p.first, p.last)
-                                                         : phrases_.span_text(t.source_first, t.source_last);
+    // The speaker as written is whom the statement is given to: the antecedent of a relative, the
+    // subject that took over from a place, else the source.
+    s.written = (p.type != PhraseType::none && e.relative) || subject_took_over ? phrases_.span_text(p.first, p.last)
+                                                                                : phrases_.span_text(t.source_first, t.source_last);
     // A pronoun nobody in the article answers to stays unresolved: "they" is no speaker of its own.
     static const std::unordered_set<std::string_view> kPronouns = {"he", "she", "they", "it", "i", "we", "you", "who", "which"};
     const bool pronoun = t.source_first == t.source_last && kPronouns.count(first);

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "lexicon.h"
+#include "speaker_names.h"
 
 namespace attache::indexer::attribution {
 namespace {
@@ -26,15 +27,6 @@ const std::unordered_set<std::string_view> kGroupModifiers = {
     "policy", "health", "energy", "trade", "nuclear", "arms", "control", "border", "local", "regional", "state",
     "white", "house", "pentagon", "kremlin", "embassy", "ministry", "department", "u.s.", "us", "allied",
     "nato", "eu", "un", "u.n.", "opposition", "former", "current"};
-const std::unordered_set<std::string_view> kPlaces = {
-    "Russia", "Moscow", "Ukraine", "Kyiv", "Kiev", "Washington", "China", "Beijing", "France", "Paris", "Germany",
-    "Berlin", "Britain", "London", "Turkey", "Ankara", "Poland", "Warsaw", "Iran", "Tehran", "Israel", "Japan",
-    "Tokyo", "India", "Delhi", "Belarus", "Minsk", "NATO", "Brussels", "Europe", "EU", "America", "Italy", "Rome",
-    "Spain", "Madrid", "Hungary", "Budapest", "Finland", "Sweden", "Norway", "Georgia", "Tbilisi", "Moldova",
-    "Syria", "Damascus", "Egypt", "Cairo", "Qatar", "Doha", "Pakistan", "Kazakhstan", "Armenia", "Azerbaijan",
-    "Lithuania", "Latvia", "Estonia", "Romania", "Bulgaria", "Greece", "Serbia", "Canada", "Australia", "Korea",
-    "Pyongyang", "Seoul", "Saudi", "Riyadh", "Vienna", "Geneva", "Austria", "Switzerland", "Denmark",
-    "Netherlands", "Belgium", "Ireland", "Iceland", "Vatican"};
 const std::unordered_set<std::string_view> kMonths = {"January", "February", "March",     "April",   "May",      "June",
                                                        "July",    "August",   "September", "October", "November", "December"};
 const std::unordered_set<std::string_view> kNotNames = [] {
@@ -125,8 +117,9 @@ uint32_t NounPhrases::take_titles(uint32_t a, uint32_t b, Phrase& p) const {
       p.titles.push_back(t);
       continue;
     }
-    // "Russia's Foreign Minister Sergey Lavrov", "FBI Director James Comey".
-    if (k < b && (possessive(t) || kPlaces.count(t) || (is_acronym(t) && is_title_word(w_[k + 1].text)))) {
+    // "Russia's Foreign Minister Sergey Lavrov", "Ohio Gov. John Kasich", "FBI Director James Comey".
+    if (k < b && (possessive(t) || (is_place_word(t) && possessive(w_[k + 1].text)) ||
+                  ((is_place_word(t) || is_acronym(t)) && is_title_word(w_[k + 1].text)))) {
       p.titles.push_back(t);
       continue;
     }
@@ -182,7 +175,8 @@ Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t nam
   const bool month_surname = p.names.size() >= 2 && kMonths.count(p.names.back()) && given_name_gender(p.names[p.names.size() - 2]);
   for (const std::string& n : p.names)
     if ((kNotNames.count(n) && !(month_surname && &n == &p.names.back())) || possessive(n)) return Phrase{};
-  if (p.names.size() == 1 && p.titles.empty() && kSentenceOpeners.count(p.names[0])) return Phrase{};
+  if (p.names.size() == 1 && p.titles.empty() && (kSentenceOpeners.count(p.names[0]) || is_stray_word(p.names[0])))
+    return Phrase{};
   for (const std::string& n : p.names) {
     bool shouting = n.size() > 1 && std::none_of(n.begin(), n.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)); }) &&
                     std::isalpha(static_cast<unsigned char>(n[0])) && n.find('.') == std::string::npos;
@@ -198,7 +192,7 @@ Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t nam
   for (uint32_t i = name_start != first_name ? name_start : a; i <= b; ++i)
     institution |= is_institution_word(w_[i].text) && !is_title_word(w_[i].text);
   const bool after_personal_title = p.names.size() == 1 && name_start > a && is_personal_title(w_[name_start - 1].text);
-  if ((institution && !after_personal_title) || (p.names.size() == 1 && p.titles.empty() && kPlaces.count(p.names[0]))) {
+  if ((institution && !after_personal_title) || (p.titles.empty() && std::all_of(p.names.begin(), p.names.end(), [](const std::string& n) { return is_place_word(n); }))) {
     p.type = PhraseType::group;
     return p;
   }

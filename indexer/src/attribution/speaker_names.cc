@@ -175,6 +175,9 @@ bool plural(std::string_view w) { return w.size() > 3 && w.back() == 's' && !w.e
 
 }  // namespace
 
+bool is_stray_word(std::string_view word) { return words().in(kStray, word); }
+bool is_place_word(std::string_view word) { return words().in(kPlace, word); }
+
 bool CommonWords::is_common(std::string_view word) const {
   if (word.empty()) return false;
   auto same = [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == (b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b); };

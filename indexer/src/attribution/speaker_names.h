@@ -29,6 +29,12 @@ class CommonWords {
   std::string_view text_;
 };
 
+// Whether a capitalised word is one that opens sentences rather than names anyone
+// ("Following", "Some", "One"): the [stray] list of speaker_words.txt.
+bool is_stray_word(std::string_view word);
+// Whether a word names a place or a people ("Ohio", "Hampshire", "Russian"): the [place] list.
+bool is_place_word(std::string_view word);
+
 // One speaker phrase as the extractor resolved it ("Texas Sen. Ted Cruz").
 // `group` is the extractor's judgement that it is an institution or collective.
 SpeakerName analyse_speaker(std::string_view phrase, bool group, const CommonWords& common);
