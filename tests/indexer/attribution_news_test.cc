@@ -478,3 +478,14 @@ TEST_CASE("a place of several words is nobody: not a speaker's name, not whom a 
   CHECK(s[0].canonical == "Bernie Sanders");
   CHECK(s[1].canonical == "Robert Costa");
 }
+
+TEST_CASE("a surname two people share goes to the one whom the reported speech's he or she fits") {
+  auto s = find("Bill Clinton spoke in Ohio on Monday. Hillary Clinton spoke in Kentucky.\n\n"
+                "Bill Clinton said the economy was strong.\n\n"
+                "Clinton said she was going to put a lot of coal companies out of business.\n\n"
+                "Jane Sanders and Bernie Sanders arrived together.\n\n"
+                "Sanders said he suspects he will campaign for the challenger.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[1].canonical == "Hillary Clinton");
+  CHECK(s[2].canonical == "Bernie Sanders");
+}

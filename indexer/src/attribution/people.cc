@@ -50,7 +50,7 @@ Person* People::find_person(const std::string& surname, int gender) {
 }
 
 // Registers or updates the person a name phrase names.
-Person& People::person_for(const Phrase& p) {
+Person& People::person_for(const Phrase& p, int likely_gender) {
   std::vector<std::string> name;
   for (const std::string& n : p.names)
     if (!(n.size() == 2 && n[1] == '.')) name.push_back(n);  // middle initials are not part of the canonical name
@@ -67,7 +67,7 @@ Person& People::person_for(const Phrase& p) {
     if (t == "Lady" || t == "Queen" || t == "Dame" || t == "Baroness") gender = 2;
     if (t == "Lord" || t == "King" || t == "Sir") gender = 1;
   }
-  Person* person = find_person(surname, gender);
+  Person* person = find_person(surname, gender ? gender : first.empty() ? likely_gender : 0);
   if (person && !first.empty() && !person->first.empty() && person->first != first) person = nullptr;
   // "Mrs. Geraghty" is not Mr. John Geraghty; "President Kennedy" is not "First Lady Jacqueline Kennedy".
   if (person && gender && person->gender && gender != person->gender) person = nullptr;
@@ -201,11 +201,11 @@ Person* People::head_of(const Phrase& p) {
   return best;
 }
 
-Speaker People::resolve(const Phrase& p) {
+Speaker People::resolve(const Phrase& p, int likely_gender) {
   Speaker s;
   Person* person = nullptr;
   switch (p.type) {
-    case PhraseType::name: person = &person_for(p); break;
+    case PhraseType::name: person = &person_for(p, likely_gender); break;
     case PhraseType::pronoun: {
       if (p.role == "they" || p.role == "it") {  // "The Kremlin ... It said": the latest institution
         const std::string& group = p.role == "it" ? last_institution_ : last_group_;

@@ -42,12 +42,14 @@ class People {
   // met the press"), so later pronouns and role nouns can find them.
   void note_names();
   // Who the phrase stands for, or an empty canonical name when no one; the
-  // person, if any, has spoken in the current sentence.
-  Speaker resolve(const Phrase& p);
+  // person, if any, has spoken in the current sentence. A bare surname shared
+  // by people of both genders goes to the one of `likely_gender` (1 male, 2
+  // female, 0 unknown) when the text suggests it ("Clinton said she").
+  Speaker resolve(const Phrase& p, int likely_gender = 0);
 
  private:
   Person* find_person(const std::string& surname, int gender = 0);
-  Person& person_for(const Phrase& p);
+  Person& person_for(const Phrase& p, int likely_gender = 0);
   Person* latest_of_gender(int gender, bool coordinated);
   Person* introduced_as(const std::string& role);
   Person* head_of(const Phrase& p);
