@@ -103,7 +103,9 @@ std::optional<std::pair<std::string, std::string_view>> header_line(std::string_
   return std::nullopt;
 }
 
-std::string normalise_newlines(std::string_view text) {
+// The text with one newline for CR, LF or CRLF and a space for each stray
+// control byte, in one pass.
+std::string cleaned_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
@@ -111,7 +113,7 @@ std::string normalise_newlines(std::string_view text) {
       out.push_back('\n');
       if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
     } else {
-      out.push_back(text[i]);
+      out.push_back(is_stray_control(static_cast<unsigned char>(text[i])) ? ' ' : text[i]);
     }
   }
   return out;
@@ -169,8 +171,7 @@ std::optional<InputProblem> set_date(Article& a, std::string_view value, const s
 ParseResult parse_text_article(std::string_view content, const std::string& file, const std::string& default_id) {
   if (content.size() >= 3 && content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
   if (auto p = check_bytes(content, file, 0)) return *p;
-  std::string text = normalise_newlines(content);
-  blank_stray_controls(text);
+  std::string text = cleaned_text(content);
   if (trim(text).empty()) return problem(file, 0, SkipReason::empty, "the file holds no text");
 
   Article article;
@@ -292,7 +293,11 @@ ParseResult article_from_record(RecordFields&& fields, const RecordOrigin& origi
     return problem(file, line, SkipReason::no_date, "missing " + std::string(date_name));
   Article article;
   if (auto p = set_date(article, fields.date, file, line)) return *p;
-  article.text = std::string(trim(normalise_newlines(fields.text)));
+  // Escapes can smuggle control bytes in. The text is judged by how many it
+  // holds; a short field by a NUL alone, since one stray byte in a title
+  // would otherwise count as dense.
+  if (auto p = check_bytes(fields.text, file, line)) return *p;
+  article.text = std::string(trim(cleaned_text(fields.text)));
   if (article.text.empty()) return problem(file, line, SkipReason::empty, std::string(text_name) + " is empty");
   article.id = trim(fields.id);
   article.title = trim(fields.title);
@@ -302,11 +307,6 @@ ParseResult article_from_record(RecordFields&& fields, const RecordOrigin& origi
   article.place = trim(fields.place);
   article.language = language_code(fields.language);
   if (article.id.empty()) article.id = origin.default_id;
-  // Escapes can smuggle control bytes in. The text is judged by how many it
-  // holds; a short field by a NUL alone, since one stray byte in a title
-  // would otherwise count as dense.
-  if (auto p = check_bytes(article.text, file, line)) return *p;
-  blank_stray_controls(article.text);
   for (std::string* field : {&article.title, &article.source, &article.url, &article.id, &article.author, &article.place}) {
     blank_stray_controls(*field);
     if (auto p = check_bytes(*field, file, line)) return *p;
