@@ -489,3 +489,14 @@ TEST_CASE("a surname two people share goes to the one whom the reported speech's
   CHECK(s[1].canonical == "Hillary Clinton");
   CHECK(s[2].canonical == "Bernie Sanders");
 }
+
+TEST_CASE("a bare surname is the bearer the article names most, and a surname alone tells no gender") {
+  auto s = find("Donald Trump held a rally in Ohio. Donald Trump spoke for an hour about trade.\n\n"
+                "Melania Trump watched from the front row.\n\n"
+                "Trump said the rally was the biggest of the campaign.\n\n"
+                "Senator Elizabeth Warren answered on Twitter.\n\n"
+                "Warren said she would campaign against him in every state.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Donald Trump");
+  CHECK(s[1].canonical == "Elizabeth Warren");  // "Warren" is a man's given name, not this surname's gender
+}

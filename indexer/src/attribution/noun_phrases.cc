@@ -196,7 +196,8 @@ Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t nam
     p.type = PhraseType::group;
     return p;
   }
-  if (!p.gender) p.gender = given_name_gender(p.names.front());
+  // A name alone is a surname ("Warren", "Madison"): only a given name before it tells a gender.
+  if (!p.gender && p.names.size() > 1) p.gender = given_name_gender(p.names.front());
   p.type = PhraseType::name;
   return p;
 }

@@ -38,15 +38,21 @@ bool has_role(const Person& person, const std::string& role) {
 
 }  // namespace
 
-// The latest person of that surname, of the same gender if one is known.
+// The person of that surname the article names most often (the latest of
+// those), of the same gender if one is known: "Trump" after a mention of
+// Melania Trump is still the Trump the article is about.
 Person* People::find_person(const std::string& surname, int gender) {
-  Person* any = nullptr;
-  for (auto it = people_.rbegin(); it != people_.rend(); ++it)
-    if (it->surname == surname) {
-      if (!gender || it->gender == gender) return &*it;
-      if (!any) any = &*it;
+  Person* best = nullptr;
+  Person* best_of_gender = nullptr;
+  auto better = [](const Person* a, const Person& b) {
+    return !a || b.mentions > a->mentions || (b.mentions == a->mentions && b.last_seen >= a->last_seen);
+  };
+  for (Person& p : people_)
+    if (p.surname == surname) {
+      if (better(best, p)) best = &p;
+      if (gender && p.gender == gender && better(best_of_gender, p)) best_of_gender = &p;
     }
-  return any;
+  return best_of_gender ? best_of_gender : best;
 }
 
 // Registers or updates the person a name phrase names.
@@ -88,6 +94,7 @@ Person& People::person_for(const Phrase& p, int likely_gender) {
   if (gender) person->gender = gender;
   if (!person->gender && !first.empty()) person->gender = given_name_gender(first);
   add_roles(*person, p.titles);
+  ++person->mentions;
   const int sentence = static_cast<int>(phrases_.sentence());
   if (person->last_seen != sentence) {
     person->previous_seen = person->last_seen;

@@ -22,6 +22,7 @@ struct Person {
   bool seen_as_subject = false;  // mentioned first in last_seen's sentence
   int previous_seen = -1;  // before last_seen's sentence
   int last_spoke = -1;
+  int mentions = 0;  // by name, so that a bare surname goes to the one the article is about
   std::string canonical() const { return first.empty() ? surname : first + " " + surname; }
 };
 
