@@ -500,3 +500,14 @@ TEST_CASE("a bare surname is the bearer the article names most, and a surname al
   CHECK(s[0].canonical == "Donald Trump");
   CHECK(s[1].canonical == "Elizabeth Warren");  // "Warren" is a man's given name, not this surname's gender
 }
+
+TEST_CASE("a party and state in brackets after a name describe it; a wire service's in a dateline does not end the source") {
+  auto s = find("Sen. Pat Toomey (R-Pa.) said he would not endorse anyone before the convention.\n\n"
+                "\"We will win,\" said Sen. Roy Blunt (R-Mo.), who faces a tough race.\n\n"
+                "MACAU (Reuters) - Top Republican Party donor Sheldon Adelson said he met the candidate twice.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].speaker == "Sen. Pat Toomey");
+  CHECK(s[0].canonical == "Pat Toomey");
+  CHECK(s[1].canonical == "Roy Blunt");
+  CHECK(s[2].canonical == "Sheldon Adelson");
+}

@@ -160,6 +160,15 @@ class Extractor {
     return false;
   }
 
+  // "Sen. Pat Toomey (R-Pa.) said", "Sen. Lindsey Graham (R-SC), who": brackets that close the
+  // source or its head describe the name before them ("MACAU (Reuters) - ..." goes on).
+  bool brackets_after_name(uint32_t k, uint32_t last) const {
+    if (w_[k + 1].kind != WordKind::bracket_open || !w_[k].capitalized) return false;
+    uint32_t close = k + 2;
+    while (close <= last && w_[close].kind != WordKind::bracket_close) ++close;
+    return close >= last || w_[close + 1].kind == WordKind::comma;
+  }
+
   // The noun phrase a source is about. Its head comes before any comma
   // ("Saul Anuzis, a top adviser to ..."); a name after a preposition is not
   // it ("Leaders gathered at the Munich Security Conference").
@@ -169,7 +178,7 @@ class Extractor {
     static const std::unordered_set<std::string_view> kAfterName = {"in", "at", "on", "during", "after", "before",
                                                                      "with", "outside", "from", "near", "while"};
     uint32_t head_last = first;
-    while (head_last < last && w_[head_last + 1].kind != WordKind::comma &&
+    while (head_last < last && w_[head_last + 1].kind != WordKind::comma && !brackets_after_name(head_last, last) &&
            !(w_[head_last].capitalized && kAfterName.count(w_[head_last + 1].text)))
       ++head_last;
     Phrase p = phrases_.ending_at(static_cast<int>(head_last), first);

@@ -54,6 +54,14 @@ void trim_source(const std::vector<Word>& w, uint32_t& first, uint32_t& last) {
   // said", the conjunction. (A relative pronoun stays: the extractor reads its antecedent.)
   auto joins_clause = [&](const Word& word) { return word.is("as") || word.is("and") || word.is("but"); };
   while (last > first && (w[last].kind != WordKind::word || joins_clause(w[last]))) --last;
+  // "Sen. Pat Toomey (R-Pa.": a bracket the run leaves open is not the source's.
+  for (uint32_t k = last; k > first; --k) {
+    if (w[k].kind == WordKind::bracket_close) break;
+    if (w[k].kind == WordKind::bracket_open) {
+      last = k - 1;
+      break;
+    }
+  }
   // "until Haley said", "to Iowans said": a preposition or conjunction opening the run is not the source's.
   while (first < last && opens_clause(w[first])) ++first;
   // "Zarif was quoted by the ISNA news agency as saying": the source ends before its verb.
