@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "attache/indexer/statements.h"
+#include "attribution/extraction.h"
 #include "attribution/tagged_runs.h"
 #include "attribution/words.h"
 #include "found_statements.h"
@@ -510,4 +511,23 @@ TEST_CASE("a party and state in brackets after a name describe it; a wire servic
   CHECK(s[0].canonical == "Pat Toomey");
   CHECK(s[1].canonical == "Roy Blunt");
   CHECK(s[2].canonical == "Sheldon Adelson");
+}
+
+TEST_CASE("thoughts and deeds are no statements: reported speech needs a verb of saying or a colon") {
+  using attache::indexer::attribution::is_speech_act;
+  using attache::indexer::attribution::StatementEvidence;
+  StatementEvidence believes;  // "Trump believes the wall will be built": no cue of the lexicon
+  CHECK_FALSE(is_speech_act(StatementKind::reported, believes));
+  CHECK(is_speech_act(StatementKind::direct, believes));  // a quotation is said, whatever the verb
+  CHECK(is_speech_act(StatementKind::mixed, believes));
+  StatementEvidence said = believes;
+  said.lexicon_cue = true;
+  CHECK(is_speech_act(StatementKind::reported, said));
+  StatementEvidence colon = believes;
+  colon.colon = true;
+  CHECK(is_speech_act(StatementKind::reported, colon));
+  auto s = find("Clinton said the debate schedule was settled months ago. According to her campaign, the candidates "
+                "will meet again in the fall.");
+  REQUIRE(s.size() == 2);  // "according to" is a cue of saying though not in the verb lexicon
+  CHECK(s[1].canonical == "campaign");
 }

@@ -54,7 +54,7 @@ class Extractor {
       describe(t, e);
       // A statement says something: fragments of one or two words are tagging errors.
       // Neither they nor passive cues touch who spoke last, whom later pronouns follow.
-      if (passive_cue(t) || e.content_words < 3) continue;
+      if (passive_cue(t) || e.content_words < 3 || !is_speech_act(kind, e)) continue;
       Speaker speaker = tagged_speaker(t, e);
       // A statement's text is what was said: the marks around a whole quotation and
       // the complementiser before a clause are not part of it.
@@ -365,6 +365,13 @@ class Extractor {
 };
 
 }  // namespace
+
+bool is_speech_act(StatementKind kind, const StatementEvidence& e) {
+  static const int kAccordingTo = static_cast<int>(
+      std::find_if(std::begin(kCalibratedCues), std::end(kCalibratedCues), [](const char* c) { return std::string_view(c) == "accord"; }) -
+      std::begin(kCalibratedCues));
+  return kind != StatementKind::reported || e.lexicon_cue || e.cue_base == kAccordingTo || e.colon;
+}
 
 std::vector<Candidate> extract_candidates(std::string_view text, const TaggerModel& tagger) {
   return Extractor(text, tagger).run();
