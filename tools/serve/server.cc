@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "api.h"
 #include "connection_loop.h"
@@ -153,6 +154,8 @@ Server::Server(const ServeOptions& options) : impl_(std::make_unique<Impl>(optio
 }
 
 Server::~Server() = default;
+
+size_t default_worker_count() { return 2 * std::max(1u, std::thread::hardware_concurrency()); }
 
 int Server::port() const { return impl_->port; }
 
