@@ -203,6 +203,24 @@ TEST_CASE("serve: more busy keep-alive connections than workers are all answered
   }
 }
 
+TEST_CASE("serve: requests sent ahead on one connection are answered in order") {
+  TempDir dir;
+  ServeProcess server(index_corpus(dir), {"--threads", "2"});
+  // Three requests in one write: the connection loop queues the second and
+  // third (already whole in its buffer) instead of waiting for the socket.
+  const std::string answer = raw_exchange(server.port(),
+                                          "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n"
+                                          "GET /api/nothing HTTP/1.1\r\nHost: x\r\n\r\n"
+                                          "GET /api/search?q=nato&limit=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const size_t first = answer.find("HTTP/1.1 200"), second = answer.find("HTTP/1.1 404"),
+               third = answer.find("HTTP/1.1 200", first + 1);
+  CHECK(first == 0);
+  CHECK(second != std::string::npos);
+  CHECK(third != std::string::npos);
+  CHECK((first < second && second < third));
+  CHECK(answer.find("\"total\":") > third);
+}
+
 TEST_CASE("serve: commits while it runs are seen without a restart") {
   TempDir dir;
   const std::string index = index_corpus(dir);
