@@ -6,14 +6,16 @@
 #   bench/serve_load.sh build/tools/attache /tmp/bench/w100k/index NEW.jsonl [SECONDS] [CONNECTIONS]
 # NEW.jsonl: articles with ids not yet in the index (e.g. attache-gen --seed 2).
 # WORDS_ONLY_RUN=1: stop after the one-word queries (nothing is written to the
-# index, so it needs no copy; NEW.jsonl is not read).
+# index, so it needs no copy; NEW.jsonl is not read). SERVE_ARGS: more options
+# for attache serve (e.g. "--threads 4").
 set -euo pipefail
 attache=$1 index=$2 new=$3 seconds=${4:-30} connections=${5:-64}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 
-"$attache" serve --index "$index" --listen 127.0.0.1:0 >"$work/serve.out" 2>"$work/serve.err" &
+# shellcheck disable=SC2086  # SERVE_ARGS is split into options on purpose
+"$attache" serve --index "$index" --listen 127.0.0.1:0 ${SERVE_ARGS:-} >"$work/serve.out" 2>"$work/serve.err" &
 server=$!
 for _ in $(seq 50); do grep -q http "$work/serve.out" && break; sleep 0.1; done
 url=$(grep -o 'http://[^ ]*' "$work/serve.out")

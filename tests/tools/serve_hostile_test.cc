@@ -1,7 +1,8 @@
 // attache serve under hostile and concurrent use: huge and deep queries, path
 // escapes, bodies, slow clients and a thousand connections at once get clear
 // answers (or a closed connection) and never stop the server answering
-// others; commits made while it runs are seen without a restart.
+// others; connections beyond the workers are all served; commits made while
+// it runs are seen without a restart.
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -9,11 +10,18 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 
+#include <memory>
+#include <thread>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
+#include "raw_http.h"
 #include "run_attache.h"
 #include "serve_process.h"
 
+using attache::testing::connect_to;
+using attache::testing::KeepAliveConnection;
 using attache::testing::Run;
 using attache::testing::run_attache;
 using attache::testing::ServeProcess;
@@ -23,17 +31,6 @@ using Json = nlohmann::json;
 namespace {
 
 const std::string kCorpus = std::string(ATTACHE_SOURCE_DIR) + "/corpus";
-
-int connect_to(int port) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  REQUIRE(fd >= 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-  return fd;
-}
 
 // Sends raw bytes and reads until the server closes (or timeout_ms passes).
 std::string raw_exchange(int port, const std::string& request, int timeout_ms = 5000) {
@@ -158,6 +155,70 @@ TEST_CASE("serve: a thousand connections at once are all answered") {
   CHECK(ok == 1000);
   CHECK(healthy(server));
   CHECK(server.stop() == 0);
+}
+
+// More connections than workers: a worker serves a request, not a
+// connection, so connections that stay open (idle, or busy with a request now
+// and then) never keep another's request waiting. A server that gives a
+// worker to a connection for its keep-alive life fails both tests.
+TEST_CASE("serve: idle keep-alive connections do not keep a new one waiting") {
+  TempDir dir;
+  ServeProcess server(index_corpus(dir), {"--threads", "2"});
+  // As many open, idle keep-alive connections as there are workers.
+  KeepAliveConnection first(server.port()), second(server.port());
+  REQUIRE(first.get("/api/health", 10000) == 200);
+  REQUIRE(second.get("/api/health", 10000) == 200);
+  // A third is answered at once, not when an idle one's keep-alive timeout
+  // (seconds) frees a worker: the bound is generous for a loaded machine.
+  KeepAliveConnection third(server.port());
+  CHECK(third.get("/api/search?q=nato&limit=1", 1000) == 200);
+  // The idle ones were kept open, and answer again.
+  CHECK(first.get("/api/health", 10000) == 200);
+  CHECK(second.get("/api/health", 10000) == 200);
+}
+
+TEST_CASE("serve: more busy keep-alive connections than workers are all answered") {
+  TempDir dir;
+  ServeProcess server(index_corpus(dir), {"--threads", "2"});
+  // Eight connections, each asking for a page every 50 ms for 3 s: never idle
+  // long enough for a keep-alive timeout to free a worker.
+  constexpr int kConnections = 8;
+  std::vector<std::unique_ptr<KeepAliveConnection>> connections;
+  for (int i = 0; i < kConnections; ++i) connections.push_back(std::make_unique<KeepAliveConnection>(server.port()));
+  std::vector<int> answered(kConnections, 0), failed(kConnections, 0);
+  const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+  std::vector<std::thread> clients;
+  for (int i = 0; i < kConnections; ++i)
+    clients.emplace_back([&, i] {
+      while (std::chrono::steady_clock::now() < end && failed[i] == 0) {
+        (connections[i]->get("/api/search?q=nato&limit=3", 2500) == 200 ? answered[i] : failed[i])++;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      }
+    });
+  for (auto& client : clients) client.join();
+  for (int i = 0; i < kConnections; ++i) {
+    CAPTURE(i);
+    CHECK(failed[i] == 0);
+    CHECK(answered[i] >= 3);
+  }
+}
+
+TEST_CASE("serve: requests sent ahead on one connection are answered in order") {
+  TempDir dir;
+  ServeProcess server(index_corpus(dir), {"--threads", "2"});
+  // Three requests in one write: the connection loop queues the second and
+  // third (already whole in its buffer) instead of waiting for the socket.
+  const std::string answer = raw_exchange(server.port(),
+                                          "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n"
+                                          "GET /api/nothing HTTP/1.1\r\nHost: x\r\n\r\n"
+                                          "GET /api/search?q=nato&limit=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const size_t first = answer.find("HTTP/1.1 200"), second = answer.find("HTTP/1.1 404"),
+               third = answer.find("HTTP/1.1 200", first + 1);
+  CHECK(first == 0);
+  CHECK(second != std::string::npos);
+  CHECK(third != std::string::npos);
+  CHECK((first < second && second < third));
+  CHECK(answer.find("\"total\":") > third);
 }
 
 TEST_CASE("serve: commits while it runs are seen without a restart") {

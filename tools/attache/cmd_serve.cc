@@ -35,7 +35,7 @@ int run_serve(const std::vector<std::string>& args) {
       ("listen,l", po::value(&listen)->value_name("HOST:PORT")->default_value(listen),
        "address to listen on (port 0: any free port)")
       ("threads", po::value(&serve_options.threads)->value_name("N")->default_value(serve_options.threads),
-       "connections served at once")
+       "requests answered at once (default: twice the cores); connections are not limited by it")
       ("timeout", po::value(&serve_options.timeout_seconds)->value_name("SECONDS")->default_value(10),
        "time allowed to read a request or write an answer")
       ("web-dir", po::value(&serve_options.web_dir)->value_name("DIR"),

@@ -1,5 +1,5 @@
-// The HTTP server around the API: limits, timeouts, a bounded thread pool,
-// GET only, static files by name only (see server.h).
+// The HTTP server around the API: limits, timeouts, GET only, static files by
+// name only (see server.h); connections are served by connection_loop.h.
 #include "server.h"
 
 #include <sys/resource.h>
@@ -8,8 +8,10 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "api.h"
+#include "connection_loop.h"
 #include "attache/storage/error.h"
 
 namespace attache::serve {
@@ -45,31 +47,49 @@ void raise_descriptor_limit() {
   }
 }
 
+// httplib parses, routes and answers a request; which connection is served
+// when is ours (connection_loop.h), through the one request-sized step httplib
+// offers its subclasses.
+class RoutingServer final : public httplib::Server {
+ public:
+  bool answer_one_request(httplib::Stream& stream, bool close_connection, bool& connection_closed) {
+    return process_request(stream, close_connection, connection_closed, nullptr);
+  }
+  // The socket bind_to_port made; the connection loop owns it.
+  int listening_socket() const { return svr_sock_; }
+  // httplib streams a chunked answer while this socket is valid: stopping
+  // ends answers under way (an export) instead of waiting for them.
+  void end_streams() { svr_sock_ = INVALID_SOCKET; }
+};
+
+ConnectionLimits limits_of(const ServeOptions& options) {
+  ConnectionLimits limits;
+  limits.workers = std::max<size_t>(1, options.threads);
+  limits.read_timeout_ms = limits.write_timeout_ms = options.timeout_seconds * 1000;
+  return limits;
+}
+
 }  // namespace
 
 struct Server::Impl {
   explicit Impl(const ServeOptions& o) : options(o), index(o.index_path) {}
   ServeOptions options;
   LiveIndex index;
-  httplib::Server http;
-  int listen_socket = -1;
+  RoutingServer http;
+  std::unique_ptr<ConnectionLoop> connections;
   int port = 0;
 };
 
 Server::Server(const ServeOptions& options) : impl_(std::make_unique<Impl>(options)) {
   raise_descriptor_limit();
-  httplib::Server& http = impl_->http;
-  const size_t threads = std::max<size_t>(1, options.threads);
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  RoutingServer& http = impl_->http;
+  const ConnectionLimits limits = limits_of(options);
+  // What httplib reads and writes itself (a request body, an answer) and the
+  // Keep-Alive header it sends: the connection loop's limits.
   http.set_read_timeout(options.timeout_seconds, 0);
   http.set_write_timeout(options.timeout_seconds, 0);
-  // An idle keep-alive connection holds a worker: let it go soon.
-  http.set_keep_alive_timeout(2);
-  http.set_keep_alive_max_count(1000);
-  // A response goes out in two writes (headers, then body): with Nagle's
-  // algorithm the second waited for the client's delayed ACK, 40 ms, so a
-  // keep-alive connection served 22 pages a second whatever they cost.
-  http.set_tcp_nodelay(true);
+  http.set_keep_alive_timeout(limits.idle_timeout_ms / 1000);
+  http.set_keep_alive_max_count(limits.requests_per_connection);
   // GET only: no request carries a body.
   http.set_payload_max_length(0);
   http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
@@ -115,22 +135,27 @@ Server::Server(const ServeOptions& options) : impl_(std::make_unique<Impl>(optio
     std::cerr << "attache serve: " << message << "\n";
     answer_error(response, 500, message);
   });
-  int* listen_socket = &impl_->listen_socket;
-  http.set_socket_options([listen_socket](int sock) {
+  http.set_socket_options([](int sock) {
     int yes = 1;
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    *listen_socket = sock;
   });
   impl_->port = options.port == 0 ? http.bind_to_any_port(options.host) : options.port;
   if (impl_->port <= 0 || (options.port != 0 && !http.bind_to_port(options.host, options.port)))
     throw Error(ErrorKind::io, "cannot listen on " + options.host + ":" + std::to_string(options.port) +
                                    " (in use, or not an address of this machine?)");
+  const int listening_socket = http.listening_socket();
   // httplib listens with a backlog of 5: a burst of connections would be
   // refused and retried seconds later. Listening again raises the backlog.
-  if (impl_->listen_socket >= 0) ::listen(impl_->listen_socket, SOMAXCONN);
+  ::listen(listening_socket, SOMAXCONN);
+  impl_->connections = std::make_unique<ConnectionLoop>(
+      listening_socket, limits, [&http](httplib::Stream& stream, bool close_connection, bool& connection_closed) {
+        return http.answer_one_request(stream, close_connection, connection_closed);
+      });
 }
 
 Server::~Server() = default;
+
+size_t default_worker_count() { return 2 * std::max(1u, std::thread::hardware_concurrency()); }
 
 int Server::port() const { return impl_->port; }
 
@@ -140,8 +165,11 @@ std::string Server::url() const {
   return "http://" + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(impl_->port) + "/";
 }
 
-void Server::run() { impl_->http.listen_after_bind(); }
+void Server::run() { impl_->connections->run(); }
 
-void Server::stop() { impl_->http.stop(); }
+void Server::stop() {
+  impl_->http.end_streams();
+  impl_->connections->stop();
+}
 
 }  // namespace attache::serve

@@ -8,11 +8,16 @@
 
 namespace attache::serve {
 
+// Workers by default: twice the machine's cores. A worker answers one request
+// at a time and mostly computes, but may wait on a slow reader or on a Xapian
+// database's turn (BENCHMARKS.md: 2, 4, 8 and 16 workers on 2 cores).
+size_t default_worker_count();
+
 struct ServeOptions {
   std::string index_path;
   std::string host = "127.0.0.1";
   int port = 8080;           // 0: any free port (port() says which)
-  size_t threads = 16;       // connections served at once; more wait their turn
+  size_t threads = default_worker_count();  // requests answered at once; more wait their turn
   int timeout_seconds = 10;  // reading a request, writing an answer
   std::string web_dir;       // serve the page's files from here instead (development)
 };
