@@ -119,6 +119,8 @@ TEST_CASE("a name after a preposition and a determiner is not the subject") {
 TEST_CASE("no statement without a speech act") {
   CHECK(find("Secretary Blinken met Foreign Minister Lavrov in Geneva. He visited the embassy.").empty());
   CHECK(find("Mr. Scholz was asked whether Germany would halt the pipeline. He paused.").empty());
+  CHECK(find("Mr. Scholz was once asked whether Germany would halt the pipeline. He paused.").empty());
+  CHECK(find("Mr. Scholz was not asked whether Germany would halt the pipeline, officials said.").size() == 1);
   CHECK(find("The so-called \"peacekeepers\" have not been seen, and the talks, nicknamed \"Normandy\", stalled.").empty());
 }
 

@@ -150,12 +150,18 @@ class Extractor {
   // addressee or its topic, not its speaker.
   bool passive_cue(const TaggedAttribution& t) const {
     if (t.source_last >= t.cue_first || t.cue_first == 0) return false;
+    // "was asked", and with an adverb between: "was once asked", "was not asked".
+    static const std::unordered_set<std::string_view> kBetween = {"not", "never", "once", "first", "also", "later",
+                                                                   "then", "repeatedly", "previously", "reportedly"};
     for (uint32_t i = t.cue_first - 1; i < t.cue_last; ++i) {
-      const std::string auxiliary = lowered(w_[i].text), verb = lowered(w_[i + 1].text);
-      if ((auxiliary == "was" || auxiliary == "were" || auxiliary == "been" || auxiliary == "being" ||
-           auxiliary == "is" || auxiliary == "are" || auxiliary == "be") &&
-          verb.size() > 2 && (verb.compare(verb.size() - 2, 2, "ed") == 0 || verb == "told"))
-        return true;
+      const std::string auxiliary = lowered(w_[i].text);
+      if (!(auxiliary == "was" || auxiliary == "were" || auxiliary == "been" || auxiliary == "being" ||
+            auxiliary == "is" || auxiliary == "are" || auxiliary == "be"))
+        continue;
+      uint32_t v = i + 1;
+      while (v < t.cue_last && kBetween.count(lowered(w_[v].text))) ++v;
+      const std::string verb = lowered(w_[v].text);
+      if (verb.size() > 2 && (verb.compare(verb.size() - 2, 2, "ed") == 0 || verb == "told")) return true;
     }
     return false;
   }
