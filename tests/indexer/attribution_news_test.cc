@@ -531,3 +531,12 @@ TEST_CASE("thoughts and deeds are no statements: reported speech needs a verb of
   REQUIRE(s.size() == 2);  // "according to" is a cue of saying though not in the verb lexicon
   CHECK(s[1].canonical == "campaign");
 }
+
+TEST_CASE("an adverb between the speaker and the verb is not part of the speaker") {
+  auto s = find("Senator Marco Rubio answered his critics on Tuesday.\n\n"
+                "Mr. Rubio defiantly said the campaign would go on until the convention.\n\n"
+                "A CNN tally showed him trailing in every state.");
+  REQUIRE(!s.empty());
+  CHECK(s[0].speaker == "Mr. Rubio");
+  CHECK(s[0].canonical == "Marco Rubio");
+}

@@ -47,13 +47,27 @@ bool opens_clause(const Word& word) {
   return word.kind == WordKind::word && kOpensClause.count(word.text);
 }
 
+// "Mr. Rubio defiantly said", "Melissa Cronin of Gawker then wrote": an adverb
+// between the subject and its verb is not part of the source.
+bool adverb_before_verb(const Word& word) {
+  static const std::unordered_set<std::string_view> kAdverbs = {
+      "then", "also", "later", "again", "still", "now", "once", "first", "never", "often", "recently",
+      "previously", "repeatedly", "yesterday", "today", "tonight", "herself", "himself", "themselves", "itself"};
+  static const std::unordered_set<std::string_view> kNounsInLy = {"family", "ally", "assembly", "rally", "supply",
+                                                                   "daily", "weekly", "monthly", "quarterly", "bully", "tally",
+                                                                   "reply", "anomaly", "monopoly"};
+  if (word.kind != WordKind::word || word.capitalized) return false;
+  const std::string_view t = word.text;
+  return kAdverbs.count(t) || (t.size() > 4 && t.ends_with("ly") && !kNounsInLy.count(t));
+}
+
 // The source within a source run: without the words around it that belong to
 // the clause, the cue or a dateline.
 void trim_source(const std::vector<Word>& w, uint32_t& first, uint32_t& last) {
   // "quoted a senior official as saying": the "as" belongs to the cue; in "became a delegate and
   // said", the conjunction. (A relative pronoun stays: the extractor reads its antecedent.)
   auto joins_clause = [&](const Word& word) { return word.is("as") || word.is("and") || word.is("but"); };
-  while (last > first && (w[last].kind != WordKind::word || joins_clause(w[last]))) --last;
+  while (last > first && (w[last].kind != WordKind::word || joins_clause(w[last]) || adverb_before_verb(w[last]))) --last;
   // "Sen. Pat Toomey (R-Pa.": a bracket the run leaves open is not the source's.
   for (uint32_t k = last; k > first; --k) {
     if (w[k].kind == WordKind::bracket_close) break;
