@@ -17,7 +17,8 @@ std::shared_ptr<const identity::Resolution> Searcher::Speakers::every_name(const
   std::call_once(every_name_resolved_, [&] {
     identity::Forms forms;
     for (uint32_t n = 0; n < names.name_count(); ++n) names.add_statements(n, forms);
-    every_name_ = std::make_shared<const identity::Resolution>(identity::resolve(forms));
+    every_name_ = std::make_shared<const identity::Resolution>(
+        identity::resolve(forms, [&](const identity::Form& form) { return names.articles_of(form); }));
     every_name_ready_ = true;
   });
   return every_name_;
@@ -34,7 +35,9 @@ std::shared_ptr<const identity::Resolution> Searcher::Speakers::resolution_for(c
   }
   // Decided outside the lock: another thread's condition need not wait for this one.
   const auto forms = identity::forms_for_phrase(phrase, names, budget);
-  auto resolution = forms ? std::make_shared<const identity::Resolution>(identity::resolve(*forms)) : nullptr;
+  auto resolution = forms ? std::make_shared<const identity::Resolution>(identity::resolve(
+                                *forms, [&](const identity::Form& form) { return names.articles_of(form); }))
+                          : nullptr;
   std::lock_guard lock(mutex_);
   if (by_condition_.size() >= kKeptConditions) by_condition_.clear();
   by_condition_.emplace(key, resolution);

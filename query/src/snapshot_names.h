@@ -29,6 +29,7 @@ class SnapshotNames final : public identity::NameSource {
   const Name& name(uint32_t n) const override { return names_[n].name; }
   uint64_t statement_count(uint32_t n) const override;
   void add_statements(uint32_t n, identity::Forms& forms) const override;
+  std::vector<uint64_t> articles_of(const identity::Form& form) const override;
 
  private:
   // A speaker's name in one segment: the folded words its `P=` term joins.
@@ -38,8 +39,13 @@ class SnapshotNames final : public identity::NameSource {
     // Canonical names of different kinds fold to it, or it is longer than a
     // `P=` term holds: its statements' entries say what each is.
     bool read_entries = false;
+    std::vector<uint32_t> speakers;  // the segment's speakers (Segment::speakers()) of this name
   };
   std::string term(const SegmentName& name) const;
+  // The name's statements from the segment's months (storage/speaker_months.h).
+  void add_months(const SegmentName& name, const storage::SpeakerMonths& months, identity::Forms& forms) const;
+  // The same from its `P=` list, with their articles.
+  void add_from_postings(const SegmentName& name, identity::Forms& forms) const;
 
   const storage::IndexSnapshot& snapshot_;
   std::vector<SegmentName> names_;

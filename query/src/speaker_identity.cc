@@ -32,15 +32,34 @@ bool transliterations(const std::string& a, const std::string& b) {
   return a != b && a.size() == b.size() && a.size() >= 6 && common + 2 >= a.size();
 }
 
-bool share_an_article(const Form& a, const Form& b) {
+std::vector<uint64_t> articles(const Form& form, const ArticlesOf& articles_of) {
+  if (!form.articles_listed) return articles_of(form);
+  std::vector<uint64_t> out;
+  out.reserve(form.articles.size());
+  for (const auto& [article, in] : form.articles) out.push_back(article);
+  return out;
+}
+
+bool share_an_article(const Form& a, const Form& b, const ArticlesOf& articles_of) {
   // Both ascending: one merge.
-  auto i = a.articles.begin(), j = b.articles.begin();
-  while (i != a.articles.end() && j != b.articles.end()) {
-    if (i->first == j->first) return true;
-    if (i->first < j->first) ++i;
+  const std::vector<uint64_t> x = articles(a, articles_of), y = articles(b, articles_of);
+  auto i = x.begin(), j = y.begin();
+  while (i != x.end() && j != y.end()) {
+    if (*i == *j) return true;
+    if (*i < *j) ++i;
     else ++j;
   }
   return false;
+}
+
+void add_month(std::vector<Form::InMonth>& months, int month, uint64_t statements) {
+  if (months.empty() || months.back().month < month) {
+    months.push_back({month, statements});
+    return;
+  }
+  auto at = std::lower_bound(months.begin(), months.end(), month, [](const Form::InMonth& m, int x) { return m.month < x; });
+  if (at == months.end() || at->month != month) at = months.insert(at, {month, 0});
+  at->statements += statements;
 }
 
 std::string joined(const std::vector<std::string>& words, size_t from, size_t to) {
@@ -50,7 +69,8 @@ std::string joined(const std::vector<std::string>& words, size_t from, size_t to
 }
 
 // The forms that are one person: unions over the multi-word person forms.
-void join_full_names(const std::vector<const Form*>& forms, const std::vector<std::string>& keys, UnionFind& sets) {
+void join_full_names(const std::vector<const Form*>& forms, const std::vector<std::string>& keys, UnionFind& sets,
+                     const ArticlesOf& articles_of) {
   std::unordered_map<std::string, size_t> index;
   for (size_t i = 0; i < forms.size(); ++i) index[keys[i]] = i;
   std::map<std::string, std::vector<size_t>> by_surname;
@@ -85,7 +105,7 @@ void join_full_names(const std::vector<const Form*>& forms, const std::vector<st
       const auto& v = forms[j]->words;
       if (j > i && v.size() == w.size() && forms[j]->kind == forms[i]->kind &&
           std::equal(w.begin() + 1, w.end(), v.begin() + 1) && transliterations(w.front(), v.front()) &&
-          !share_an_article(*forms[i], *forms[j]))
+          !share_an_article(*forms[i], *forms[j], articles_of))
         sets.join(i, j);
     }
   }
@@ -109,13 +129,6 @@ std::vector<std::pair<int, int>> spans(const std::vector<int>& months) {
 
 }  // namespace
 
-int month_of(Day day) {
-  int year;
-  unsigned month, dom;
-  civil_from_day(day, year, month, dom);
-  return year * 12 + static_cast<int>(month) - 1;
-}
-
 std::string form_key(const std::vector<std::string>& words, SpeakerKind kind) {
   return std::to_string(static_cast<int>(kind)) + ":" + joined(words, 0, words.size());
 }
@@ -131,18 +144,28 @@ Form& form_of(Forms& forms, std::vector<std::string> words, SpeakerKind kind) {
 
 void count_statement(Form& form, uint64_t article, Day date) {
   ++form.statements;
+  const int month = month_of(date);
+  add_month(form.months, month, 1);
   auto& articles = form.articles;
   auto at = articles.end();
   if (articles.empty() || articles.back().first < article) {
-    articles.push_back({article, {month_of(date), 0}});
+    articles.push_back({article, {month, 0}});
     at = articles.end() - 1;
   } else if (articles.back().first == article) {
     at = articles.end() - 1;
   } else {  // out of order: kept sorted
     at = std::lower_bound(articles.begin(), articles.end(), article, [](const auto& e, uint64_t a) { return e.first < a; });
-    if (at == articles.end() || at->first != article) at = articles.insert(at, {article, {month_of(date), 0}});
+    if (at == articles.end() || at->first != article) at = articles.insert(at, {article, {month, 0}});
   }
   ++at->second.statements;
+}
+
+void count_months(Form& form, std::span<const storage::MonthCount> months) {
+  form.articles_listed = false;
+  for (const storage::MonthCount& m : months) {
+    form.statements += m.statements;
+    add_month(form.months, m.month, m.statements);
+  }
 }
 
 void add_statement(Forms& forms, const storage::StoredStatement& st, uint64_t article, Day date) {
@@ -163,7 +186,7 @@ uint32_t Resolution::identity_of(const std::string& key, int month) const {
   return kNoIdentity;
 }
 
-Resolution resolve(const Forms& forms) {
+Resolution resolve(const Forms& forms, const ArticlesOf& articles_of) {
   Resolution r;
   // Full names (and every group or multi-word form) first.
   std::vector<const Form*> full;
@@ -174,7 +197,7 @@ Resolution resolve(const Forms& forms) {
       keys.push_back(key);
     }
   UnionFind sets(full.size());
-  join_full_names(full, keys, sets);
+  join_full_names(full, keys, sets, articles_of);
   std::map<size_t, std::vector<size_t>> clusters;
   for (size_t i = 0; i < full.size(); ++i) clusters[sets.find(i)].push_back(i);
   // Per identity, its statements by month; per (kind, word), the identities
@@ -192,7 +215,7 @@ Resolution resolve(const Forms& forms) {
     for (size_t i : members) {
       r.whole[keys[i]] = id;
       r.members.back().push_back({full[i]->words, {}});
-      for (const auto& [article, in] : full[i]->articles) monthly.back()[in.month] += in.statements;
+      for (const auto& [month, n] : full[i]->months) monthly.back()[month] += n;
       if (full[i]->kind != SpeakerKind::group && full[i]->words.size() > 1) {
         by_word[{full[i]->kind, full[i]->words.back()}].insert(id);
         // A person's short form may be a first name; an organisation's
@@ -207,9 +230,7 @@ Resolution resolve(const Forms& forms) {
     auto candidates = by_word.find({form.kind, form.words.front()});
     std::map<uint32_t, std::vector<int>> joined_months;
     std::vector<int> own_months;
-    std::set<int> months;
-    for (const auto& [article, in] : form.articles) months.insert(in.month);
-    for (int month : months) {
+    for (const auto& [month, statements] : form.months) {
       uint32_t best = kNoIdentity;
       uint64_t best_n = 0, total = 0;
       if (candidates != by_word.end())

@@ -7,17 +7,16 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "attache/query/query.h"
 #include "attache/query/speakers.h"
+#include "attache/storage/speaker_months.h"
 
 namespace attache::query::identity {
-
-// Months since year 0, so a year around a month is 12 either side.
-int month_of(Day day);
 
 // One form of a speaker's name as the statements give it.
 struct Form {
@@ -25,14 +24,23 @@ struct Form {
   SpeakerKind kind = SpeakerKind::person;
   std::map<std::string, uint64_t> written, descriptions;  // canonical as stored, descriptions: statements
   uint64_t statements = 0;
+  // Statements by month, months ascending: what resolve() decides by.
+  struct InMonth {
+    int month = 0;
+    uint64_t statements = 0;
+  };
+  std::vector<InMonth> months;
   struct InArticle {
     int month = 0;
     uint32_t statements = 0;
   };
   // By article, ascending: statements arrive in article order, so this is
   // appended to (a node per article in a map took most of the time of
-  // deciding identities at 100k articles).
+  // deciding identities at 100k articles). Empty when the form was counted
+  // by month (count_months): then resolve() asks for its articles when it
+  // needs them.
   std::vector<std::pair<uint64_t, InArticle>> articles;
+  bool articles_listed = true;
 };
 // By form_key.
 using Forms = std::map<std::string, Form>;
@@ -45,6 +53,9 @@ void add_statement(Forms& forms, const storage::StoredStatement& statement, uint
 // counted in `article`, dated `date` (what identities are decided by).
 Form& form_of(Forms& forms, std::vector<std::string> words, SpeakerKind kind);
 void count_statement(Form& form, uint64_t article, Day date);
+// Statements of the form counted by month (a segment's stored months,
+// storage/speaker_months.h), without their articles.
+void count_months(Form& form, std::span<const storage::MonthCount> months);
 // Whether resolve() clusters the form with others (two words or more, or a
 // group) rather than deciding it month by month (one word).
 inline bool is_full(const Form& form) { return form.words.size() > 1 || form.kind == SpeakerKind::group; }
@@ -74,7 +85,10 @@ struct Resolution {
   uint32_t identity_of(const std::string& key, int month) const;
 };
 
-Resolution resolve(const Forms& forms);
+// The articles (article_key) of a form counted by month, ascending: the
+// transliteration rule asks for them, rarely.
+using ArticlesOf = std::function<std::vector<uint64_t>(const Form& form)>;
+Resolution resolve(const Forms& forms, const ArticlesOf& articles_of = {});
 
 // Rewrites speaker: nodes under node (see SpeakerTally::resolve_speakers),
 // each with the resolution `resolution_for` gives for its words.
