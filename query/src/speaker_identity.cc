@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <numeric>
 #include <optional>
-#include <set>
 
 #include "attache/analysis/terms.h"
 
@@ -69,29 +68,34 @@ std::string joined(const std::vector<std::string>& words, size_t from, size_t to
 }
 
 // The forms that are one person: unions over the multi-word person forms.
-void join_full_names(const std::vector<const Form*>& forms, const std::vector<std::string>& keys, UnionFind& sets,
+// Keys and words are views of `forms`' own strings: deciding every name of an
+// archive builds these tables over tens of thousands of forms.
+void join_full_names(const std::vector<const Form*>& forms, const std::vector<std::string_view>& keys, UnionFind& sets,
                      const ArticlesOf& articles_of) {
-  std::unordered_map<std::string, size_t> index;
-  for (size_t i = 0; i < forms.size(); ++i) index[keys[i]] = i;
-  std::map<std::string, std::vector<size_t>> by_surname;
+  std::unordered_map<std::string_view, size_t> index;
+  index.reserve(forms.size());
+  for (size_t i = 0; i < forms.size(); ++i) index.emplace(keys[i], i);
+  std::unordered_map<std::string_view, std::vector<size_t>> by_surname;
   for (size_t i = 0; i < forms.size(); ++i) by_surname[forms[i]->words.back()].push_back(i);
+  auto find = [&](const std::string& key) { return index.find(std::string_view(key)); };
   for (size_t i = 0; i < forms.size(); ++i) {
     const auto& w = forms[i]->words;
     if (forms[i]->kind != SpeakerKind::person) continue;
-    const std::string kind_prefix = keys[i].substr(0, 2);
+    const std::string kind_prefix(keys[i].substr(0, 2));
     // A longer form ending with a full name: what comes first describes.
     for (size_t m = w.size() - 1; m >= 2; --m)
-      if (auto it = index.find(kind_prefix + joined(w, w.size() - m, w.size())); it != index.end()) {
+      if (auto it = find(kind_prefix + joined(w, w.size() - m, w.size())); it != index.end()) {
         sets.join(i, it->second);
         break;
       }
     // Middle names: "hillary rodham clinton" is "hillary clinton".
     if (w.size() >= 3)
-      if (auto it = index.find(kind_prefix + w.front() + " " + w.back()); it != index.end()) sets.join(i, it->second);
+      if (auto it = find(kind_prefix + w.front() + " " + w.back()); it != index.end()) sets.join(i, it->second);
+    const std::vector<size_t>& same_surname = by_surname[w.back()];
     // An initial, when one full name of that surname fits it.
     if (w.size() >= 2 && w.front().size() == 1) {
       size_t match = SIZE_MAX, matches = 0;
-      for (size_t j : by_surname[w.back()]) {
+      for (size_t j : same_surname) {
         const auto& v = forms[j]->words;
         if (j != i && v.front().size() > 1 && v.front()[0] == w.front()[0] && forms[j]->kind == forms[i]->kind) {
           if (match == SIZE_MAX || sets.find(j) != sets.find(match)) ++matches;
@@ -100,8 +104,9 @@ void join_full_names(const std::vector<const Form*>& forms, const std::vector<st
       }
       if (matches == 1) sets.join(i, match);
     }
-    // Transliterated first names, unless both speak in one article.
-    for (size_t j : by_surname[w.back()]) {
+    // Transliterated first names (of six letters or more), unless both speak in one article.
+    if (w.front().size() < 6) continue;
+    for (size_t j : same_surname) {
       const auto& v = forms[j]->words;
       if (j > i && v.size() == w.size() && forms[j]->kind == forms[i]->kind &&
           std::equal(w.begin() + 1, w.end(), v.begin() + 1) && transliterations(w.front(), v.front()) &&
@@ -110,6 +115,35 @@ void join_full_names(const std::vector<const Form*>& forms, const std::vector<st
     }
   }
 }
+
+// An identity's statements by month (of its full names), summed up to each
+// month, for the sums over a year around a month.
+class MonthlySums {
+ public:
+  void add(const std::vector<Form::InMonth>& months) { months_.insert(months_.end(), months.begin(), months.end()); }
+  void finish() {
+    std::sort(months_.begin(), months_.end(), [](const auto& a, const auto& b) { return a.month < b.month; });
+    size_t kept = 0;
+    for (const auto& m : months_) {
+      if (kept > 0 && months_[kept - 1].month == m.month) months_[kept - 1].statements += m.statements;
+      else months_[kept++] = m;
+    }
+    months_.resize(kept);
+    sums_.assign(1, 0);
+    for (const auto& m : months_) sums_.push_back(sums_.back() + m.statements);
+  }
+  // Statements in months from..to (inclusive).
+  uint64_t between(int from, int to) const {
+    auto month_below = [](const Form::InMonth& m, int x) { return m.month < x; };
+    const auto lo = std::lower_bound(months_.begin(), months_.end(), from, month_below);
+    const auto hi = std::lower_bound(lo, months_.end(), to + 1, month_below);
+    return sums_[static_cast<size_t>(hi - months_.begin())] - sums_[static_cast<size_t>(lo - months_.begin())];
+  }
+
+ private:
+  std::vector<Form::InMonth> months_;
+  std::vector<uint64_t> sums_;
+};
 
 std::string shown_name(const Form& form) {
   auto best = std::max_element(form.written.begin(), form.written.end(),
@@ -181,8 +215,11 @@ void add_statement(Forms& forms, const storage::StoredStatement& st, uint64_t ar
 
 uint32_t Resolution::identity_of(const std::string& key, int month) const {
   if (auto it = whole.find(key); it != whole.end()) return it->second;
-  if (auto it = by_month.find(key); it != by_month.end())
-    if (auto m = it->second.find(month); m != it->second.end()) return m->second;
+  if (auto it = by_month.find(key); it != by_month.end()) {
+    const auto& months = it->second;
+    const auto m = std::lower_bound(months.begin(), months.end(), std::pair<int, uint32_t>(month, 0));
+    if (m != months.end() && m->first == month) return m->second;
+  }
   return kNoIdentity;
 }
 
@@ -190,7 +227,7 @@ Resolution resolve(const Forms& forms, const ArticlesOf& articles_of) {
   Resolution r;
   // Full names (and every group or multi-word form) first.
   std::vector<const Form*> full;
-  std::vector<std::string> keys;
+  std::vector<std::string_view> keys;
   for (const auto& [key, form] : forms)
     if (form.words.size() > 1 || form.kind == SpeakerKind::group) {
       full.push_back(&form);
@@ -198,13 +235,15 @@ Resolution resolve(const Forms& forms, const ArticlesOf& articles_of) {
     }
   UnionFind sets(full.size());
   join_full_names(full, keys, sets, articles_of);
-  std::map<size_t, std::vector<size_t>> clusters;
+  std::vector<std::vector<size_t>> clusters(full.size());  // by root, roots ascending
   for (size_t i = 0; i < full.size(); ++i) clusters[sets.find(i)].push_back(i);
-  // Per identity, its statements by month; per (kind, word), the identities
-  // whose full names end or begin with it.
-  std::vector<std::map<int, uint64_t>> monthly;
-  std::map<std::pair<SpeakerKind, std::string>, std::set<uint32_t>> by_word;
-  for (const auto& [root, members] : clusters) {
+  // Per identity, its statements by month; per kind and word, the identities
+  // (ascending) whose full names end or begin with it.
+  std::vector<MonthlySums> monthly;
+  std::unordered_map<std::string_view, std::vector<uint32_t>> by_word[4];
+  r.whole.reserve(full.size());
+  for (const auto& members : clusters) {
+    if (members.empty()) continue;
     const auto id = static_cast<uint32_t>(r.identities.size());
     const Form* main = full[members.front()];
     for (size_t i : members)
@@ -213,32 +252,36 @@ Resolution resolve(const Forms& forms, const ArticlesOf& articles_of) {
     r.members.emplace_back();
     monthly.emplace_back();
     for (size_t i : members) {
-      r.whole[keys[i]] = id;
-      r.members.back().push_back({full[i]->words, {}});
-      for (const auto& [month, n] : full[i]->months) monthly.back()[month] += n;
-      if (full[i]->kind != SpeakerKind::group && full[i]->words.size() > 1) {
-        by_word[{full[i]->kind, full[i]->words.back()}].insert(id);
+      const Form& form = *full[i];
+      r.whole.emplace(keys[i], id);
+      r.members.back().push_back({form.words, {}});
+      monthly.back().add(form.months);
+      if (form.kind != SpeakerKind::group && form.words.size() > 1) {
+        auto& of_kind = by_word[static_cast<int>(form.kind)];
         // A person's short form may be a first name; an organisation's
         // first word is often a place ("Russia's embassy").
-        if (full[i]->kind == SpeakerKind::person) by_word[{full[i]->kind, full[i]->words.front()}].insert(id);
+        for (const std::string* word : {&form.words.back(), form.kind == SpeakerKind::person ? &form.words.front() : nullptr}) {
+          if (!word) continue;
+          auto& ids = of_kind[*word];
+          if (ids.empty() || ids.back() != id) ids.push_back(id);
+        }
       }
     }
+    monthly.back().finish();
   }
   // One-word names, month by month: the dominant full name of the year around.
   for (const auto& [key, form] : forms) {
     if (form.words.size() != 1 || form.kind == SpeakerKind::group) continue;
-    auto candidates = by_word.find({form.kind, form.words.front()});
+    const auto& of_kind = by_word[static_cast<int>(form.kind)];
+    const auto candidates = of_kind.find(form.words.front());
     std::map<uint32_t, std::vector<int>> joined_months;
     std::vector<int> own_months;
     for (const auto& [month, statements] : form.months) {
       uint32_t best = kNoIdentity;
       uint64_t best_n = 0, total = 0;
-      if (candidates != by_word.end())
+      if (candidates != of_kind.end())
         for (uint32_t id : candidates->second) {
-          uint64_t n = 0;
-          const auto& m = monthly[id];
-          for (auto it = m.lower_bound(month - kWindowMonths); it != m.end() && it->first <= month + kWindowMonths; ++it)
-            n += it->second;
+          const uint64_t n = monthly[id].between(month - kWindowMonths, month + kWindowMonths);
           total += n;
           if (n > best_n) best_n = n, best = id;
         }
@@ -247,15 +290,16 @@ Resolution resolve(const Forms& forms, const ArticlesOf& articles_of) {
     }
     auto& assigned = r.by_month[key];
     for (const auto& [id, list] : joined_months) {
-      for (int m : list) assigned[m] = id;
+      for (int m : list) assigned.emplace_back(m, id);
       r.members[id].push_back({form.words, spans(list)});
     }
     if (!own_months.empty()) {
       const auto id = static_cast<uint32_t>(r.identities.size());
       r.identities.push_back({form.words, form.kind, shown_name(form)});
       r.members.push_back({{form.words, {}}});
-      for (int m : own_months) assigned[m] = id;
+      for (int m : own_months) assigned.emplace_back(m, id);
     }
+    std::sort(assigned.begin(), assigned.end());
   }
   for (uint32_t id = 0; id < r.members.size(); ++id)
     for (const auto& m : r.members[id])

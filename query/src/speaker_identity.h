@@ -79,7 +79,7 @@ struct Resolution {
   };
   std::vector<std::vector<Member>> members;
   std::unordered_map<std::string, uint32_t> whole;            // form key -> identity, every month
-  std::unordered_map<std::string, std::map<int, uint32_t>> by_month;  // one-word forms: month -> identity
+  std::unordered_map<std::string, std::vector<std::pair<int, uint32_t>>> by_month;  // one-word forms: (month, identity), ascending
   std::unordered_map<std::string, std::vector<uint32_t>> by_word;      // word -> identities with a form holding it, ascending
 
   uint32_t identity_of(const std::string& key, int month) const;
