@@ -57,6 +57,14 @@ const SpeakerTally& Searcher::archive_speakers() const {
   return speakers_->tally;
 }
 
+std::vector<SpeakerCount> Searcher::count_by_identity(const SpeakerTally& tally) const {
+  // The months give the identities' shown names too (each canonical name's
+  // statements): the `P=` lists of older segments do not.
+  if (!identities_from_postings_ || speakers_->tally_counted || !SnapshotNames::months_available(*snapshot_))
+    return tally.counts(&archive_speakers());
+  return tally.counts_by(*speakers_->every_name(speakers_->names(*snapshot_)));
+}
+
 void Searcher::widen_speakers(Query& query) const {
   if (!identities_from_postings_ || speakers_->tally_counted || !SnapshotNames::available(*snapshot_)) {
     archive_speakers().resolve_speakers(query);

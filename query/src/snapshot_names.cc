@@ -49,6 +49,12 @@ bool SnapshotNames::available(const storage::IndexSnapshot& snapshot) {
   return true;
 }
 
+bool SnapshotNames::months_available(const storage::IndexSnapshot& snapshot) {
+  for (const auto& segment : snapshot.segments())
+    if (!segment->speaker_months()) return false;
+  return true;
+}
+
 SnapshotNames::SnapshotNames(const storage::IndexSnapshot& snapshot) : snapshot_(snapshot) {
   const auto& segments = snapshot.segments();
   for (size_t s = 0; s < segments.size(); ++s) {

@@ -23,6 +23,8 @@ class SnapshotNames final : public identity::NameSource {
   // Whether every segment has statement postings (segments written before
   // them, .statements version 3 or older, do not).
   static bool available(const storage::IndexSnapshot& snapshot);
+  // Whether every segment keeps its speakers' months (.statements version 5).
+  static bool months_available(const storage::IndexSnapshot& snapshot);
 
   uint32_t name_count() const { return static_cast<uint32_t>(names_.size()); }
   std::span<const uint32_t> names_holding(const std::string& word) const override;

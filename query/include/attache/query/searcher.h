@@ -17,6 +17,7 @@
 namespace attache::query {
 
 class SpeakerTally;
+struct SpeakerCount;
 
 enum class SortOrder { relevance, newest, oldest };
 
@@ -139,6 +140,10 @@ class Searcher {
   // use. Read on first use (every statement's speaker, not the texts), then
   // kept with the searcher.
   const SpeakerTally& archive_speakers() const;
+  // A tally's statements by the snapshot's identities: decided from the
+  // speakers' months (storage/speaker_months.h) where every segment has them
+  // and identities_from_postings() allows, else from archive_speakers().
+  std::vector<SpeakerCount> count_by_identity(const SpeakerTally& tally) const;
   // The snapshot's groups of near-duplicate articles, made on first use and kept.
   const DuplicateGroups& duplicates() const;
 
