@@ -61,6 +61,20 @@ void add_month(std::vector<Form::InMonth>& months, int month, uint64_t statement
   at->statements += statements;
 }
 
+std::vector<Form::InMonth> months_of_articles(const Form& form) {
+  std::vector<Form::InMonth> months;
+  for (const auto& [article, in] : form.articles) add_month(months, in.month, in.statements);
+  return months;
+}
+
+// A form's statements by month: kept when it was counted by month, else
+// from its articles (a tally of one query's statements never needs them).
+const std::vector<Form::InMonth>& months_of(const Form& form, std::vector<Form::InMonth>& scratch) {
+  if (!form.articles_listed) return form.months;
+  scratch = months_of_articles(form);
+  return scratch;
+}
+
 std::string joined(const std::vector<std::string>& words, size_t from, size_t to) {
   std::string s;
   for (size_t i = from; i < to; ++i) (s += i == from ? "" : " ") += words[i];
@@ -178,24 +192,26 @@ Form& form_of(Forms& forms, std::vector<std::string> words, SpeakerKind kind) {
 
 void count_statement(Form& form, uint64_t article, Day date) {
   ++form.statements;
-  const int month = month_of(date);
-  add_month(form.months, month, 1);
   auto& articles = form.articles;
   auto at = articles.end();
   if (articles.empty() || articles.back().first < article) {
-    articles.push_back({article, {month, 0}});
+    articles.push_back({article, {month_of(date), 0}});
     at = articles.end() - 1;
   } else if (articles.back().first == article) {
     at = articles.end() - 1;
   } else {  // out of order: kept sorted
     at = std::lower_bound(articles.begin(), articles.end(), article, [](const auto& e, uint64_t a) { return e.first < a; });
-    if (at == articles.end() || at->first != article) at = articles.insert(at, {article, {month, 0}});
+    if (at == articles.end() || at->first != article) at = articles.insert(at, {article, {month_of(date), 0}});
   }
   ++at->second.statements;
+  if (!form.articles_listed) add_month(form.months, at->second.month, 1);
 }
 
 void count_months(Form& form, std::span<const storage::MonthCount> months) {
-  form.articles_listed = false;
+  if (form.articles_listed) {  // counted by month from now on: what its articles hold first
+    form.months = months_of_articles(form);
+    form.articles_listed = false;
+  }
   for (const storage::MonthCount& m : months) {
     form.statements += m.statements;
     add_month(form.months, m.month, m.statements);
@@ -240,6 +256,7 @@ Resolution resolve(const Forms& forms, const ArticlesOf& articles_of) {
   // Per identity, its statements by month; per kind and word, the identities
   // (ascending) whose full names end or begin with it.
   std::vector<MonthlySums> monthly;
+  std::vector<Form::InMonth> scratch;
   std::unordered_map<std::string_view, std::vector<uint32_t>> by_word[4];
   r.whole.reserve(full.size());
   for (const auto& members : clusters) {
@@ -255,7 +272,7 @@ Resolution resolve(const Forms& forms, const ArticlesOf& articles_of) {
       const Form& form = *full[i];
       r.whole.emplace(keys[i], id);
       r.members.back().push_back({form.words, {}});
-      monthly.back().add(form.months);
+      monthly.back().add(months_of(form, scratch));
       if (form.kind != SpeakerKind::group && form.words.size() > 1) {
         auto& of_kind = by_word[static_cast<int>(form.kind)];
         // A person's short form may be a first name; an organisation's
@@ -276,7 +293,7 @@ Resolution resolve(const Forms& forms, const ArticlesOf& articles_of) {
     const auto candidates = of_kind.find(form.words.front());
     std::map<uint32_t, std::vector<int>> joined_months;
     std::vector<int> own_months;
-    for (const auto& [month, statements] : form.months) {
+    for (const auto& [month, statements] : months_of(form, scratch)) {
       uint32_t best = kNoIdentity;
       uint64_t best_n = 0, total = 0;
       if (candidates != of_kind.end())

@@ -24,7 +24,8 @@ struct Form {
   SpeakerKind kind = SpeakerKind::person;
   std::map<std::string, uint64_t> written, descriptions;  // canonical as stored, descriptions: statements
   uint64_t statements = 0;
-  // Statements by month, months ascending: what resolve() decides by.
+  // Statements by month, months ascending, when counted by month
+  // (count_months; articles_listed false): what resolve() decides by.
   struct InMonth {
     int month = 0;
     uint64_t statements = 0;
