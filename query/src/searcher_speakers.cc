@@ -1,9 +1,10 @@
 // How a searcher widens speaker: conditions to identities: from the statements
-// whose speakers' names can matter to each condition, found through the
-// speakers' tables and the statement postings; past a budget, from every
-// name's statements read the same way; for an index with segments written
-// before statement postings, or once speakers have been counted, from every
-// statement entry of the archive.
+// whose speakers' names can matter to each condition, counted by month from
+// the segments' speakers' months (or the statement postings' `P=` lists);
+// past a budget, from every name's statements read the same way, which speaker
+// counts use too; for an index with segments written before statement
+// postings, or once speakers have been counted, from every statement entry of
+// the archive.
 #include "searcher_speakers.h"
 
 namespace attache::query {

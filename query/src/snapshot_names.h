@@ -1,8 +1,9 @@
 // The statements of a snapshot found by a word of their speaker's name, for
 // deciding identities from part of the archive (speaker_forms.h): the names
-// come from each segment's speaker table, their statements from the
-// statement postings' exact-name lists (storage/FORMAT.md, `P=` terms), so
-// no statement entry is read and no name analysed per statement.
+// come from each segment's speaker table, their statements by month from the
+// segment's speakers' months (storage/speaker_months.h; for segments written
+// before them, from the statement postings' exact-name lists, FORMAT.md `P=`
+// terms), so no statement entry is read and no name analysed per statement.
 #pragma once
 
 #include <span>

@@ -125,8 +125,9 @@ class Searcher {
   void use_statement_postings(bool use) { statement_postings_ = use; }
 
   // speaker: conditions are widened to identities (speakers.h) decided from
-  // the statements whose speakers' names can matter to each condition, found
-  // through the speakers' tables and the statement postings, as long as they
+  // the statements whose speakers' names can matter to each condition, counted
+  // by month from the segments' speakers' months (the statement postings'
+  // `P=` lists for segments written before them), as long as they
   // are at most `most_read` of the archive's statements (a share); past it,
   // with `use` false, and for indexes with segments written before statement
   // postings, from every statement of the archive (the differential test
