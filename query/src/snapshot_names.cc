@@ -13,11 +13,7 @@
 namespace attache::query {
 namespace {
 
-std::string joined(const std::vector<std::string>& words) {
-  std::string s;
-  for (const auto& w : words) (s += s.empty() ? "" : " ") += w;
-  return s;
-}
+std::string joined(const std::vector<std::string>& words) { return identity::joined(words, 0, words.size()); }
 
 // The article of each statement of an ascending list, and whether it is live.
 class Articles {

@@ -46,6 +46,8 @@ struct Form {
 // By form_key.
 using Forms = std::map<std::string, Form>;
 std::string form_key(const std::vector<std::string>& words, SpeakerKind kind);
+// Words from..to joined by single spaces.
+std::string joined(const std::vector<std::string>& words, size_t from, size_t to);
 // What a statement's article is known by: its segment and id.
 inline uint64_t article_key(size_t segment, uint32_t doc) { return uint64_t{segment} << 32 | doc; }
 // Counts the statement under the form of its speaker's name (none without one).
@@ -92,7 +94,8 @@ using ArticlesOf = std::function<std::vector<uint64_t>(const Form& form)>;
 Resolution resolve(const Forms& forms, const ArticlesOf& articles_of = {});
 
 // Rewrites speaker: nodes under node (see SpeakerTally::resolve_speakers),
-// each with the resolution `resolution_for` gives for its words.
+// each with the resolution `resolution_for` gives for its words
+// (speaker_widening.cc).
 using ResolutionFor = std::function<std::shared_ptr<const Resolution>(const std::vector<std::string>& phrase)>;
 void widen_speaker_nodes(QueryNode& node, const ResolutionFor& resolution_for);
 
