@@ -2,7 +2,8 @@
 // bytes of one file of a small index, the file's checksums (and the manifest's
 // record of them) are recomputed, and the index is opened, searched, fetched,
 // exported and checked; statement queries read the statement postings the
-// current build writes into each .statements file. Every outcome is an answer
+// current build writes into each .statements file, and speaker: conditions
+// the speakers' months after them. Every outcome is an answer
 // or corruption (a format version for a damaged header); anything else
 // escaping is a finding.
 #include <algorithm>
@@ -36,8 +37,10 @@ void exercise(const fs::path& dir) {
     searcher.count_by_month(q, false);
     searcher.count_by_month(q, true);  // every matching statement
   }
-  for (const auto& segment : searcher.snapshot().segments())
+  for (const auto& segment : searcher.snapshot().segments()) {
     segment->scan_documents(0, segment->doc_count(), [](uint32_t, storage::StoredDocument&&) {});
+    segment->speaker_months();
+  }
   searcher.snapshot().verify();
 }
 

@@ -1,9 +1,10 @@
 // How a searcher widens speaker: conditions to identities: from the statements
-// whose speakers' names can matter to each condition, found through the
-// speakers' tables and the statement postings; past a budget, from every
-// name's statements read the same way; for an index with segments written
-// before statement postings, or once speakers have been counted, from every
-// statement entry of the archive.
+// whose speakers' names can matter to each condition, counted by month from
+// the segments' speakers' months (or the statement postings' `P=` lists);
+// past a budget, from every name's statements read the same way, which speaker
+// counts use too; for an index with segments written before statement
+// postings, or once speakers have been counted, from every statement entry of
+// the archive.
 #include "searcher_speakers.h"
 
 namespace attache::query {
@@ -17,7 +18,8 @@ std::shared_ptr<const identity::Resolution> Searcher::Speakers::every_name(const
   std::call_once(every_name_resolved_, [&] {
     identity::Forms forms;
     for (uint32_t n = 0; n < names.name_count(); ++n) names.add_statements(n, forms);
-    every_name_ = std::make_shared<const identity::Resolution>(identity::resolve(forms));
+    every_name_ = std::make_shared<const identity::Resolution>(
+        identity::resolve(forms, [&](const identity::Form& form) { return names.articles_of(form); }));
     every_name_ready_ = true;
   });
   return every_name_;
@@ -34,7 +36,9 @@ std::shared_ptr<const identity::Resolution> Searcher::Speakers::resolution_for(c
   }
   // Decided outside the lock: another thread's condition need not wait for this one.
   const auto forms = identity::forms_for_phrase(phrase, names, budget);
-  auto resolution = forms ? std::make_shared<const identity::Resolution>(identity::resolve(*forms)) : nullptr;
+  auto resolution = forms ? std::make_shared<const identity::Resolution>(identity::resolve(
+                                *forms, [&](const identity::Form& form) { return names.articles_of(form); }))
+                          : nullptr;
   std::lock_guard lock(mutex_);
   if (by_condition_.size() >= kKeptConditions) by_condition_.clear();
   by_condition_.emplace(key, resolution);
@@ -52,6 +56,14 @@ const SpeakerTally& Searcher::archive_speakers() const {
     speakers_->tally_counted = true;
   });
   return speakers_->tally;
+}
+
+std::vector<SpeakerCount> Searcher::count_by_identity(const SpeakerTally& tally) const {
+  // The months give the identities' shown names too (each canonical name's
+  // statements): the `P=` lists of older segments do not.
+  if (!identities_from_postings_ || speakers_->tally_counted || !SnapshotNames::months_available(*snapshot_))
+    return tally.counts(&archive_speakers());
+  return tally.counts_by(*speakers_->every_name(speakers_->names(*snapshot_)));
 }
 
 void Searcher::widen_speakers(Query& query) const {

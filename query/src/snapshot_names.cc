@@ -13,11 +13,7 @@
 namespace attache::query {
 namespace {
 
-std::string joined(const std::vector<std::string>& words) {
-  std::string s;
-  for (const auto& w : words) (s += s.empty() ? "" : " ") += w;
-  return s;
-}
+std::string joined(const std::vector<std::string>& words) { return identity::joined(words, 0, words.size()); }
 
 // The article of each statement of an ascending list, and whether it is live.
 class Articles {
@@ -49,11 +45,19 @@ bool SnapshotNames::available(const storage::IndexSnapshot& snapshot) {
   return true;
 }
 
+bool SnapshotNames::months_available(const storage::IndexSnapshot& snapshot) {
+  for (const auto& segment : snapshot.segments())
+    if (!segment->speaker_months()) return false;
+  return true;
+}
+
 SnapshotNames::SnapshotNames(const storage::IndexSnapshot& snapshot) : snapshot_(snapshot) {
   const auto& segments = snapshot.segments();
   for (size_t s = 0; s < segments.size(); ++s) {
     std::map<std::string, uint32_t> by_term;  // this segment's names by their P= term
-    for (const auto& [canonical, kind] : segments[s]->speakers()) {
+    const auto& speakers = segments[s]->speakers();
+    for (uint32_t speaker = 0; speaker < speakers.size(); ++speaker) {
+      const auto& [canonical, kind] = speakers[speaker];
       std::vector<std::string> words = analysis::speaker_words(canonical);
       if (words.empty()) continue;
       const bool cut = words.size() > analysis::kSpeakerStride - 2;  // as speaker_terms() cuts a name
@@ -69,6 +73,7 @@ SnapshotNames::SnapshotNames(const storage::IndexSnapshot& snapshot) : snapshot_
       SegmentName& name = names_[at->second];
       name.name.kinds |= static_cast<uint8_t>(1 << std::min<uint8_t>(kind, 3));
       name.read_entries |= cut || (name.name.kinds & (name.name.kinds - 1)) != 0;
+      name.speakers.push_back(speaker);
     }
   }
 }
@@ -90,6 +95,45 @@ uint64_t SnapshotNames::statement_count(uint32_t n) const {
 
 void SnapshotNames::add_statements(uint32_t n, identity::Forms& forms) const {
   const SegmentName& name = names_[n];
+  if (const storage::SpeakerMonths* months = snapshot_.segments()[name.segment]->speaker_months())
+    add_months(name, *months, forms);
+  else
+    add_from_postings(name, forms);
+}
+
+// Each canonical name is a form of its own words and kind, as add_statement()
+// makes it: neither a kind nor a long name needs the entries here.
+void SnapshotNames::add_months(const SegmentName& name, const storage::SpeakerMonths& months,
+                               identity::Forms& forms) const {
+  const auto& speakers = snapshot_.segments()[name.segment]->speakers();
+  for (const uint32_t speaker : name.speakers) {
+    const auto statements = months.of(speaker);
+    if (statements.empty()) continue;  // every statement deleted
+    const auto& [canonical, kind] = speakers[speaker];
+    std::vector<std::string> words = name.read_entries ? analysis::speaker_words(canonical) : name.name.words;
+    identity::Form& form = identity::form_of(forms, std::move(words), static_cast<SpeakerKind>(std::min<uint8_t>(kind, 3)));
+    const uint64_t before = form.statements;
+    identity::count_months(form, statements);
+    form.written[canonical] += form.statements - before;  // as add_statement() counts them: shown names follow
+  }
+}
+
+std::vector<uint64_t> SnapshotNames::articles_of(const identity::Form& form) const {
+  // The names this form's statements are posted under: its words, cut as a `P=` term cuts them.
+  std::vector<std::string> words = form.words;
+  if (words.size() > analysis::kSpeakerStride - 2) words.resize(analysis::kSpeakerStride - 2);
+  identity::Forms read;
+  for (const uint32_t n : names_holding(words.back()))
+    if (names_[n].name.words == words) add_from_postings(names_[n], read);
+  const auto at = read.find(identity::form_key(form.words, form.kind));
+  std::vector<uint64_t> out;
+  if (at != read.end())
+    for (const auto& [article, in] : at->second.articles) out.push_back(article);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void SnapshotNames::add_from_postings(const SegmentName& name, identity::Forms& forms) const {
   const storage::Segment& segment = *snapshot_.segments()[name.segment];
   const storage::StatementIndex& index = *segment.statement_index();
   Articles articles(segment, index);

@@ -30,8 +30,11 @@ class NameSource {
   virtual const Name& name(uint32_t n) const = 0;
   // How many statements the name has, deleted ones included.
   virtual uint64_t statement_count(uint32_t n) const = 0;
-  // Adds (add_statement) each live statement of the name to `forms`.
+  // Adds each live statement of the name to `forms`, as add_statement()
+  // would, or by month (count_months) where the index keeps months.
   virtual void add_statements(uint32_t n, Forms& forms) const = 0;
+  // The articles of a form counted by month (resolve()'s ArticlesOf).
+  virtual std::vector<uint64_t> articles_of(const Form& form) const = 0;
 };
 
 // The forms whose resolution widens a speaker: condition of these words

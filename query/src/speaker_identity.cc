@@ -3,8 +3,6 @@
 
 #include <algorithm>
 #include <numeric>
-#include <optional>
-#include <set>
 
 #include "attache/analysis/terms.h"
 
@@ -32,46 +30,79 @@ bool transliterations(const std::string& a, const std::string& b) {
   return a != b && a.size() == b.size() && a.size() >= 6 && common + 2 >= a.size();
 }
 
-bool share_an_article(const Form& a, const Form& b) {
+std::vector<uint64_t> articles(const Form& form, const ArticlesOf& articles_of) {
+  if (!form.articles_listed) return articles_of(form);
+  std::vector<uint64_t> out;
+  out.reserve(form.articles.size());
+  for (const auto& [article, in] : form.articles) out.push_back(article);
+  return out;
+}
+
+bool share_an_article(const Form& a, const Form& b, const ArticlesOf& articles_of) {
   // Both ascending: one merge.
-  auto i = a.articles.begin(), j = b.articles.begin();
-  while (i != a.articles.end() && j != b.articles.end()) {
-    if (i->first == j->first) return true;
-    if (i->first < j->first) ++i;
+  const std::vector<uint64_t> x = articles(a, articles_of), y = articles(b, articles_of);
+  auto i = x.begin(), j = y.begin();
+  while (i != x.end() && j != y.end()) {
+    if (*i == *j) return true;
+    if (*i < *j) ++i;
     else ++j;
   }
   return false;
 }
 
-std::string joined(const std::vector<std::string>& words, size_t from, size_t to) {
-  std::string s;
-  for (size_t i = from; i < to; ++i) (s += i == from ? "" : " ") += words[i];
-  return s;
+void add_month(std::vector<Form::InMonth>& months, int month, uint64_t statements) {
+  if (months.empty() || months.back().month < month) {
+    months.push_back({month, statements});
+    return;
+  }
+  auto at = std::lower_bound(months.begin(), months.end(), month, [](const Form::InMonth& m, int x) { return m.month < x; });
+  if (at == months.end() || at->month != month) at = months.insert(at, {month, 0});
+  at->statements += statements;
+}
+
+std::vector<Form::InMonth> months_of_articles(const Form& form) {
+  std::vector<Form::InMonth> months;
+  for (const auto& [article, in] : form.articles) add_month(months, in.month, in.statements);
+  return months;
+}
+
+// A form's statements by month: kept when it was counted by month, else
+// from its articles (a tally of one query's statements never needs them).
+const std::vector<Form::InMonth>& months_of(const Form& form, std::vector<Form::InMonth>& scratch) {
+  if (!form.articles_listed) return form.months;
+  scratch = months_of_articles(form);
+  return scratch;
 }
 
 // The forms that are one person: unions over the multi-word person forms.
-void join_full_names(const std::vector<const Form*>& forms, const std::vector<std::string>& keys, UnionFind& sets) {
-  std::unordered_map<std::string, size_t> index;
-  for (size_t i = 0; i < forms.size(); ++i) index[keys[i]] = i;
-  std::map<std::string, std::vector<size_t>> by_surname;
+// Keys and words are views of `forms`' own strings: deciding every name of an
+// archive builds these tables over tens of thousands of forms.
+void join_full_names(const std::vector<const Form*>& forms, const std::vector<std::string_view>& keys, UnionFind& sets,
+                     const ArticlesOf& articles_of) {
+  std::unordered_map<std::string_view, size_t> index;
+  index.reserve(forms.size());
+  for (size_t i = 0; i < forms.size(); ++i) index.emplace(keys[i], i);
+  std::unordered_map<std::string_view, std::vector<size_t>> by_surname;
   for (size_t i = 0; i < forms.size(); ++i) by_surname[forms[i]->words.back()].push_back(i);
+  auto find = [&](const std::string& key) { return index.find(std::string_view(key)); };
   for (size_t i = 0; i < forms.size(); ++i) {
     const auto& w = forms[i]->words;
     if (forms[i]->kind != SpeakerKind::person) continue;
-    const std::string kind_prefix = keys[i].substr(0, 2);
+    const std::string kind_prefix(keys[i].substr(0, 2));
     // A longer form ending with a full name: what comes first describes.
     for (size_t m = w.size() - 1; m >= 2; --m)
-      if (auto it = index.find(kind_prefix + joined(w, w.size() - m, w.size())); it != index.end()) {
+      if (auto it = find(kind_prefix + joined(w, w.size() - m, w.size())); it != index.end()) {
         sets.join(i, it->second);
         break;
       }
     // Middle names: "hillary rodham clinton" is "hillary clinton".
     if (w.size() >= 3)
-      if (auto it = index.find(kind_prefix + w.front() + " " + w.back()); it != index.end()) sets.join(i, it->second);
+      if (auto it = find(kind_prefix + w.front() + " " + w.back()); it != index.end()) sets.join(i, it->second);
+    const std::vector<size_t>& same_surname = by_surname[w.back()];
     // An initial, when one full name of that surname fits it.
     if (w.size() >= 2 && w.front().size() == 1) {
       size_t match = SIZE_MAX, matches = 0;
-      for (size_t j : by_surname[w.back()]) {
+      for (size_t j : same_surname) {
         const auto& v = forms[j]->words;
         if (j != i && v.front().size() > 1 && v.front()[0] == w.front()[0] && forms[j]->kind == forms[i]->kind) {
           if (match == SIZE_MAX || sets.find(j) != sets.find(match)) ++matches;
@@ -80,16 +111,46 @@ void join_full_names(const std::vector<const Form*>& forms, const std::vector<st
       }
       if (matches == 1) sets.join(i, match);
     }
-    // Transliterated first names, unless both speak in one article.
-    for (size_t j : by_surname[w.back()]) {
+    // Transliterated first names (of six letters or more), unless both speak in one article.
+    if (w.front().size() < 6) continue;
+    for (size_t j : same_surname) {
       const auto& v = forms[j]->words;
       if (j > i && v.size() == w.size() && forms[j]->kind == forms[i]->kind &&
           std::equal(w.begin() + 1, w.end(), v.begin() + 1) && transliterations(w.front(), v.front()) &&
-          !share_an_article(*forms[i], *forms[j]))
+          !share_an_article(*forms[i], *forms[j], articles_of))
         sets.join(i, j);
     }
   }
 }
+
+// An identity's statements by month (of its full names), summed up to each
+// month, for the sums over a year around a month.
+class MonthlySums {
+ public:
+  void add(const std::vector<Form::InMonth>& months) { months_.insert(months_.end(), months.begin(), months.end()); }
+  void finish() {
+    std::sort(months_.begin(), months_.end(), [](const auto& a, const auto& b) { return a.month < b.month; });
+    size_t kept = 0;
+    for (const auto& m : months_) {
+      if (kept > 0 && months_[kept - 1].month == m.month) months_[kept - 1].statements += m.statements;
+      else months_[kept++] = m;
+    }
+    months_.resize(kept);
+    sums_.assign(1, 0);
+    for (const auto& m : months_) sums_.push_back(sums_.back() + m.statements);
+  }
+  // Statements in months from..to (inclusive).
+  uint64_t between(int from, int to) const {
+    auto month_below = [](const Form::InMonth& m, int x) { return m.month < x; };
+    const auto lo = std::lower_bound(months_.begin(), months_.end(), from, month_below);
+    const auto hi = std::lower_bound(lo, months_.end(), to + 1, month_below);
+    return sums_[static_cast<size_t>(hi - months_.begin())] - sums_[static_cast<size_t>(lo - months_.begin())];
+  }
+
+ private:
+  std::vector<Form::InMonth> months_;
+  std::vector<uint64_t> sums_;
+};
 
 std::string shown_name(const Form& form) {
   auto best = std::max_element(form.written.begin(), form.written.end(),
@@ -109,11 +170,10 @@ std::vector<std::pair<int, int>> spans(const std::vector<int>& months) {
 
 }  // namespace
 
-int month_of(Day day) {
-  int year;
-  unsigned month, dom;
-  civil_from_day(day, year, month, dom);
-  return year * 12 + static_cast<int>(month) - 1;
+std::string joined(const std::vector<std::string>& words, size_t from, size_t to) {
+  std::string s;
+  for (size_t i = from; i < to; ++i) (s += i == from ? "" : " ") += words[i];
+  return s;
 }
 
 std::string form_key(const std::vector<std::string>& words, SpeakerKind kind) {
@@ -143,6 +203,18 @@ void count_statement(Form& form, uint64_t article, Day date) {
     if (at == articles.end() || at->first != article) at = articles.insert(at, {article, {month_of(date), 0}});
   }
   ++at->second.statements;
+  if (!form.articles_listed) add_month(form.months, at->second.month, 1);
+}
+
+void count_months(Form& form, std::span<const storage::MonthCount> months) {
+  if (form.articles_listed) {  // counted by month from now on: what its articles hold first
+    form.months = months_of_articles(form);
+    form.articles_listed = false;
+  }
+  for (const storage::MonthCount& m : months) {
+    form.statements += m.statements;
+    add_month(form.months, m.month, m.statements);
+  }
 }
 
 void add_statement(Forms& forms, const storage::StoredStatement& st, uint64_t article, Day date) {
@@ -158,30 +230,36 @@ void add_statement(Forms& forms, const storage::StoredStatement& st, uint64_t ar
 
 uint32_t Resolution::identity_of(const std::string& key, int month) const {
   if (auto it = whole.find(key); it != whole.end()) return it->second;
-  if (auto it = by_month.find(key); it != by_month.end())
-    if (auto m = it->second.find(month); m != it->second.end()) return m->second;
+  if (auto it = by_month.find(key); it != by_month.end()) {
+    const auto& months = it->second;
+    const auto m = std::lower_bound(months.begin(), months.end(), std::pair<int, uint32_t>(month, 0));
+    if (m != months.end() && m->first == month) return m->second;
+  }
   return kNoIdentity;
 }
 
-Resolution resolve(const Forms& forms) {
+Resolution resolve(const Forms& forms, const ArticlesOf& articles_of) {
   Resolution r;
   // Full names (and every group or multi-word form) first.
   std::vector<const Form*> full;
-  std::vector<std::string> keys;
+  std::vector<std::string_view> keys;
   for (const auto& [key, form] : forms)
     if (form.words.size() > 1 || form.kind == SpeakerKind::group) {
       full.push_back(&form);
       keys.push_back(key);
     }
   UnionFind sets(full.size());
-  join_full_names(full, keys, sets);
-  std::map<size_t, std::vector<size_t>> clusters;
+  join_full_names(full, keys, sets, articles_of);
+  std::vector<std::vector<size_t>> clusters(full.size());  // by root, roots ascending
   for (size_t i = 0; i < full.size(); ++i) clusters[sets.find(i)].push_back(i);
-  // Per identity, its statements by month; per (kind, word), the identities
-  // whose full names end or begin with it.
-  std::vector<std::map<int, uint64_t>> monthly;
-  std::map<std::pair<SpeakerKind, std::string>, std::set<uint32_t>> by_word;
-  for (const auto& [root, members] : clusters) {
+  // Per identity, its statements by month; per kind and word, the identities
+  // (ascending) whose full names end or begin with it.
+  std::vector<MonthlySums> monthly;
+  std::vector<Form::InMonth> scratch;
+  std::unordered_map<std::string_view, std::vector<uint32_t>> by_word[4];
+  r.whole.reserve(full.size());
+  for (const auto& members : clusters) {
+    if (members.empty()) continue;
     const auto id = static_cast<uint32_t>(r.identities.size());
     const Form* main = full[members.front()];
     for (size_t i : members)
@@ -190,34 +268,36 @@ Resolution resolve(const Forms& forms) {
     r.members.emplace_back();
     monthly.emplace_back();
     for (size_t i : members) {
-      r.whole[keys[i]] = id;
-      r.members.back().push_back({full[i]->words, {}});
-      for (const auto& [article, in] : full[i]->articles) monthly.back()[in.month] += in.statements;
-      if (full[i]->kind != SpeakerKind::group && full[i]->words.size() > 1) {
-        by_word[{full[i]->kind, full[i]->words.back()}].insert(id);
+      const Form& form = *full[i];
+      r.whole.emplace(keys[i], id);
+      r.members.back().push_back({form.words, {}});
+      monthly.back().add(months_of(form, scratch));
+      if (form.kind != SpeakerKind::group && form.words.size() > 1) {
+        auto& of_kind = by_word[static_cast<int>(form.kind)];
         // A person's short form may be a first name; an organisation's
         // first word is often a place ("Russia's embassy").
-        if (full[i]->kind == SpeakerKind::person) by_word[{full[i]->kind, full[i]->words.front()}].insert(id);
+        for (const std::string* word : {&form.words.back(), form.kind == SpeakerKind::person ? &form.words.front() : nullptr}) {
+          if (!word) continue;
+          auto& ids = of_kind[*word];
+          if (ids.empty() || ids.back() != id) ids.push_back(id);
+        }
       }
     }
+    monthly.back().finish();
   }
   // One-word names, month by month: the dominant full name of the year around.
   for (const auto& [key, form] : forms) {
     if (form.words.size() != 1 || form.kind == SpeakerKind::group) continue;
-    auto candidates = by_word.find({form.kind, form.words.front()});
+    const auto& of_kind = by_word[static_cast<int>(form.kind)];
+    const auto candidates = of_kind.find(form.words.front());
     std::map<uint32_t, std::vector<int>> joined_months;
     std::vector<int> own_months;
-    std::set<int> months;
-    for (const auto& [article, in] : form.articles) months.insert(in.month);
-    for (int month : months) {
+    for (const auto& [month, statements] : months_of(form, scratch)) {
       uint32_t best = kNoIdentity;
       uint64_t best_n = 0, total = 0;
-      if (candidates != by_word.end())
+      if (candidates != of_kind.end())
         for (uint32_t id : candidates->second) {
-          uint64_t n = 0;
-          const auto& m = monthly[id];
-          for (auto it = m.lower_bound(month - kWindowMonths); it != m.end() && it->first <= month + kWindowMonths; ++it)
-            n += it->second;
+          const uint64_t n = monthly[id].between(month - kWindowMonths, month + kWindowMonths);
           total += n;
           if (n > best_n) best_n = n, best = id;
         }
@@ -226,15 +306,16 @@ Resolution resolve(const Forms& forms) {
     }
     auto& assigned = r.by_month[key];
     for (const auto& [id, list] : joined_months) {
-      for (int m : list) assigned[m] = id;
+      for (int m : list) assigned.emplace_back(m, id);
       r.members[id].push_back({form.words, spans(list)});
     }
     if (!own_months.empty()) {
       const auto id = static_cast<uint32_t>(r.identities.size());
       r.identities.push_back({form.words, form.kind, shown_name(form)});
       r.members.push_back({{form.words, {}}});
-      for (int m : own_months) assigned[m] = id;
+      for (int m : own_months) assigned.emplace_back(m, id);
     }
+    std::sort(assigned.begin(), assigned.end());
   }
   for (uint32_t id = 0; id < r.members.size(); ++id)
     for (const auto& m : r.members[id])
@@ -243,92 +324,6 @@ Resolution resolve(const Forms& forms) {
         if (ids.empty() || ids.back() != id) ids.push_back(id);
       }
   return r;
-}
-
-bool contains_phrase(const std::vector<std::string>& words, const std::vector<std::string>& phrase) {
-  if (phrase.empty() || phrase.size() > words.size()) return false;
-  return std::search(words.begin(), words.end(), phrase.begin(), phrase.end()) != words.end();
-}
-
-namespace {
-
-std::unique_ptr<QueryNode> exact_name(const std::vector<std::string>& words) {
-  auto n = std::make_unique<QueryNode>();
-  n->kind = QueryNode::Kind::speaker;
-  n->terms.emplace_back(analysis::kSpeakerStart);
-  for (const auto& w : words) n->terms.push_back(analysis::field_term(analysis::kSpeakerPrefix, w));
-  n->terms.emplace_back(analysis::kSpeakerEnd);
-  for (uint32_t i = 0; i < n->terms.size(); ++i) n->offsets.push_back(i);
-  n->text = "speaker=\"" + joined(words, 0, words.size()) + "\"";
-  return n;
-}
-
-Day first_day(int month) { return *day_from_civil(month / 12, static_cast<unsigned>(month % 12) + 1, 1); }
-
-std::unique_ptr<QueryNode> in_months(std::unique_ptr<QueryNode> name, const std::vector<std::pair<int, int>>& months) {
-  auto any = std::make_unique<QueryNode>();
-  any->kind = QueryNode::Kind::any_of;
-  for (const auto& [from, to] : months) {
-    auto d = std::make_unique<QueryNode>();
-    d->kind = QueryNode::Kind::dates;
-    d->dates = {first_day(from), static_cast<Day>(first_day(to + 1) - 1)};
-    d->text = "date:" + format_day(d->dates.from) + ".." + format_day(d->dates.to);
-    any->children.push_back(std::move(d));
-  }
-  auto all = std::make_unique<QueryNode>();
-  all->kind = QueryNode::Kind::all_of;
-  all->children.push_back(std::move(name));
-  all->children.push_back(std::move(any));
-  return all;
-}
-
-// The words of a speaker: condition that names a speaker (a phrase of its
-// name's words), or nothing for one that does not (exact names, marks).
-std::optional<std::vector<std::string>> speaker_phrase(const QueryNode& node) {
-  if (node.kind != QueryNode::Kind::speaker) return std::nullopt;
-  std::vector<std::string> phrase;
-  for (size_t i = 0; i < node.terms.size(); ++i) {
-    if (node.terms[i].size() < 2 || node.terms[i][0] != analysis::kSpeakerPrefix || node.offsets[i] != i ||
-        node.terms[i] == analysis::kSpeakerStart || node.terms[i] == analysis::kSpeakerEnd)
-      return std::nullopt;
-    phrase.push_back(node.terms[i].substr(1));
-  }
-  if (phrase.empty()) return std::nullopt;
-  return phrase;
-}
-
-void widen_speaker_node(QueryNode& node, const std::vector<std::string>& phrase, const Resolution& r) {
-  std::vector<std::unique_ptr<QueryNode>> extra;
-  // Only identities with a form holding the phrase's first word can be named
-  // by it: at 100k articles, trying every identity took most of a warm
-  // speaker query (3 ms).
-  const auto candidates = r.by_word.find(phrase[0]);
-  if (candidates == r.by_word.end()) return;
-  for (const uint32_t id : candidates->second) {
-    const auto& members = r.members[id];
-    bool named = false;
-    for (const auto& m : members) named |= contains_phrase(m.words, phrase);
-    if (!named) continue;
-    for (const auto& m : members) {
-      if (contains_phrase(m.words, phrase)) continue;  // the condition as written finds it
-      auto name = exact_name(m.words);
-      extra.push_back(m.months.empty() ? std::move(name) : in_months(std::move(name), m.months));
-    }
-  }
-  if (extra.empty()) return;
-  auto original = std::make_unique<QueryNode>();
-  std::swap(*original, node);
-  node.kind = QueryNode::Kind::any_of;
-  node.text = original->text + " (and the identities it names)";
-  node.children.push_back(std::move(original));
-  for (auto& e : extra) node.children.push_back(std::move(e));
-}
-
-}  // namespace
-
-void widen_speaker_nodes(QueryNode& node, const ResolutionFor& resolution_for) {
-  for (auto& c : node.children) widen_speaker_nodes(*c, resolution_for);
-  if (const auto phrase = speaker_phrase(node)) widen_speaker_node(node, *phrase, *resolution_for(*phrase));
 }
 
 }  // namespace attache::query::identity

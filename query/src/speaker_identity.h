@@ -7,17 +7,16 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "attache/query/query.h"
 #include "attache/query/speakers.h"
+#include "attache/storage/speaker_months.h"
 
 namespace attache::query::identity {
-
-// Months since year 0, so a year around a month is 12 either side.
-int month_of(Day day);
 
 // One form of a speaker's name as the statements give it.
 struct Form {
@@ -25,18 +24,30 @@ struct Form {
   SpeakerKind kind = SpeakerKind::person;
   std::map<std::string, uint64_t> written, descriptions;  // canonical as stored, descriptions: statements
   uint64_t statements = 0;
+  // Statements by month, months ascending, when counted by month
+  // (count_months; articles_listed false): what resolve() decides by.
+  struct InMonth {
+    int month = 0;
+    uint64_t statements = 0;
+  };
+  std::vector<InMonth> months;
   struct InArticle {
     int month = 0;
     uint32_t statements = 0;
   };
   // By article, ascending: statements arrive in article order, so this is
   // appended to (a node per article in a map took most of the time of
-  // deciding identities at 100k articles).
+  // deciding identities at 100k articles). Empty when the form was counted
+  // by month (count_months): then resolve() asks for its articles when it
+  // needs them.
   std::vector<std::pair<uint64_t, InArticle>> articles;
+  bool articles_listed = true;
 };
 // By form_key.
 using Forms = std::map<std::string, Form>;
 std::string form_key(const std::vector<std::string>& words, SpeakerKind kind);
+// Words from..to joined by single spaces.
+std::string joined(const std::vector<std::string>& words, size_t from, size_t to);
 // What a statement's article is known by: its segment and id.
 inline uint64_t article_key(size_t segment, uint32_t doc) { return uint64_t{segment} << 32 | doc; }
 // Counts the statement under the form of its speaker's name (none without one).
@@ -45,6 +56,9 @@ void add_statement(Forms& forms, const storage::StoredStatement& statement, uint
 // counted in `article`, dated `date` (what identities are decided by).
 Form& form_of(Forms& forms, std::vector<std::string> words, SpeakerKind kind);
 void count_statement(Form& form, uint64_t article, Day date);
+// Statements of the form counted by month (a segment's stored months,
+// storage/speaker_months.h), without their articles.
+void count_months(Form& form, std::span<const storage::MonthCount> months);
 // Whether resolve() clusters the form with others (two words or more, or a
 // group) rather than deciding it month by month (one word).
 inline bool is_full(const Form& form) { return form.words.size() > 1 || form.kind == SpeakerKind::group; }
@@ -68,16 +82,20 @@ struct Resolution {
   };
   std::vector<std::vector<Member>> members;
   std::unordered_map<std::string, uint32_t> whole;            // form key -> identity, every month
-  std::unordered_map<std::string, std::map<int, uint32_t>> by_month;  // one-word forms: month -> identity
+  std::unordered_map<std::string, std::vector<std::pair<int, uint32_t>>> by_month;  // one-word forms: (month, identity), ascending
   std::unordered_map<std::string, std::vector<uint32_t>> by_word;      // word -> identities with a form holding it, ascending
 
   uint32_t identity_of(const std::string& key, int month) const;
 };
 
-Resolution resolve(const Forms& forms);
+// The articles (article_key) of a form counted by month, ascending: the
+// transliteration rule asks for them, rarely.
+using ArticlesOf = std::function<std::vector<uint64_t>(const Form& form)>;
+Resolution resolve(const Forms& forms, const ArticlesOf& articles_of = {});
 
 // Rewrites speaker: nodes under node (see SpeakerTally::resolve_speakers),
-// each with the resolution `resolution_for` gives for its words.
+// each with the resolution `resolution_for` gives for its words
+// (speaker_widening.cc).
 using ResolutionFor = std::function<std::shared_ptr<const Resolution>(const std::vector<std::string>& phrase)>;
 void widen_speaker_nodes(QueryNode& node, const ResolutionFor& resolution_for);
 

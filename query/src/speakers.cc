@@ -45,8 +45,10 @@ void SpeakerTally::add(const storage::StoredStatement& st, uint64_t article, Day
 }
 
 std::vector<SpeakerCount> SpeakerTally::counts(const SpeakerTally* archive) const {
-  const auto resolved = (archive ? archive : this)->impl_->resolved();
-  const identity::Resolution& resolution = *resolved;
+  return counts_by(*(archive ? archive : this)->impl_->resolved());
+}
+
+std::vector<SpeakerCount> SpeakerTally::counts_by(const identity::Resolution& resolution) const {
   struct Row {
     std::map<std::string, uint64_t> written, descriptions;
     uint64_t statements = 0;
@@ -135,7 +137,7 @@ std::vector<SpeakerCount> count_speakers(const Searcher& searcher, const Query* 
         if (!segments[s]->is_deleted(doc))
           for (const auto& st : segments[s]->statements(doc)) add(st, s, doc);
   }
-  return tally.counts(&searcher.archive_speakers());
+  return searcher.count_by_identity(tally);
 }
 
 }  // namespace attache::query

@@ -20,6 +20,13 @@ void civil_from_day(Day day, int& year, unsigned& month, unsigned& dom) {
   dom = static_cast<unsigned>(ymd.day());
 }
 
+int month_of(Day day) {
+  int year;
+  unsigned month, dom;
+  civil_from_day(day, year, month, dom);
+  return year * 12 + static_cast<int>(month) - 1;
+}
+
 std::string format_day(Day day) {
   int y;
   unsigned m, d;

@@ -34,7 +34,7 @@ enum class FileKind : uint32_t {
 // every older version of a kind (FORMAT.md lists them), so an index written by
 // an earlier attache keeps working; a newer version is refused.
 constexpr uint32_t current_version(FileKind kind) {
-  return kind == FileKind::statements ? 4 : kind == FileKind::columns || kind == FileKind::store ? 2 : 1;
+  return kind == FileKind::statements ? 5 : kind == FileKind::columns || kind == FileKind::store ? 2 : 1;
 }
 
 struct FileSummary {

@@ -99,13 +99,34 @@ const StatementIndex* Segment::statement_index() const {
   const uint64_t offset = impl_->statements->postings_offset();
   if (offset == 0) return nullptr;
   std::call_once(impl_->statement_index_loaded, [&] {
-    impl_->statement_index = std::make_unique<StatementIndex>(impl_->file(SegmentFile::statements), offset,
-                                                              statement_count(), *this);
+    impl_->statement_index = std::make_unique<StatementIndex>(
+        impl_->file(SegmentFile::statements), offset, impl_->statements->postings_end(), statement_count(), *this);
   });
   return impl_->statement_index.get();
 }
 
 const std::vector<std::pair<std::string, uint8_t>>& Segment::speakers() const { return impl_->statements->speakers(); }
+
+// The table counts deleted articles' statements too (a deletion rewrites no
+// segment file): theirs, read from their entries, are taken away.
+const SpeakerMonths* Segment::speaker_months() const {
+  std::call_once(impl_->speaker_months_loaded, [&] {
+    std::optional<SpeakerMonths> months = impl_->statements->speaker_months();
+    if (months && deleted_count() > 0) {
+      std::vector<uint32_t> speakers;
+      for (uint32_t doc = 0; doc < doc_count(); ++doc) {
+        if (!is_deleted(doc)) continue;
+        impl_->statements->speaker_indices(doc, speakers);
+        for (uint32_t speaker : speakers)
+          if (!remove_statement(*months, speaker, month_of(date(doc))))
+            impl_->file(SegmentFile::statements).fail("speaker months disagree with a deleted article's statements");
+      }
+      drop_empty_months(*months);
+    }
+    impl_->speaker_months = std::move(months);
+  });
+  return impl_->speaker_months ? &*impl_->speaker_months : nullptr;
+}
 
 void Segment::scan_documents(uint32_t first, uint32_t last,
                              const std::function<void(uint32_t, StoredDocument&&)>& visit) const {
@@ -134,6 +155,20 @@ PostingsBreakdown Segment::measure_postings() const {
     return true;
   });
   return out;
+}
+
+// The speakers' months say what the statements' entries and the articles' dates say.
+void Segment::check_speaker_months() const {
+  const std::optional<SpeakerMonths> stored = impl_->statements->speaker_months();
+  if (!stored) return;
+  SpeakerMonthsBuilder counted;
+  std::vector<uint32_t> speakers;
+  for (uint32_t doc = 0; doc < doc_count(); ++doc) {
+    impl_->statements->speaker_indices(doc, speakers);
+    for (uint32_t speaker : speakers) counted.add(speaker, date(doc));
+  }
+  if (counted.months(stored->speaker_count()) != *stored)
+    impl_->file(SegmentFile::statements).fail("speaker months disagree with the statements");
 }
 
 // The statement postings' columns say what the statements themselves say.
@@ -189,6 +224,7 @@ void Segment::verify() const {
     if (statements) check_statement_columns(*statements, doc, d.statements);
   });
   if (statements) statements->verify();
+  check_speaker_months();
   if (seen != doc_count()) impl_->file(SegmentFile::store).fail("holds fewer documents than the manifest says");
   for (uint32_t doc = 1; doc < doc_count(); ++doc)
     if (date(doc) < date(doc - 1)) impl_->file(SegmentFile::columns).fail("documents are not in date order");

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "attache/storage/index_reader.h"
@@ -27,6 +28,8 @@ struct Segment::Impl {
   std::unique_ptr<StatementsReader> statements;
   std::once_flag statement_index_loaded;
   std::unique_ptr<StatementIndex> statement_index;  // version 4 statements files, on first use
+  std::once_flag speaker_months_loaded;
+  std::optional<SpeakerMonths> speaker_months;  // version 5, live statements only, on first use
   // Columns
   Day date_base = 0;
   int date_width = 0;

@@ -16,13 +16,13 @@ namespace {
 // before it is touched.
 class Pieces {
  public:
-  Pieces(const MappedFile& file, uint64_t at) : file_(file), at_(at) {
-    if (at < file.body_begin() || at > file.body_end()) file.fail("statement postings outside the file");
+  Pieces(const MappedFile& file, uint64_t at, uint64_t end) : file_(file), at_(at), end_(end) {
+    if (at < file.body_begin() || end > file.body_end() || at > end) file.fail("statement postings outside the file");
   }
   // The offset of the next `length` bytes, read (and their checksums checked)
   // only when used: cold, each is a disk read.
   uint64_t skip(uint64_t length) {
-    if (length > file_.body_end() - at_) file_.fail("statement postings run past the file");
+    if (length > end_ - at_) file_.fail("statement postings run past the file");
     const uint64_t at = at_;
     at_ += length;
     return at;
@@ -39,7 +39,7 @@ class Pieces {
 
  private:
   const MappedFile& file_;
-  uint64_t at_;
+  uint64_t at_, end_;
 };
 
 }  // namespace
@@ -47,10 +47,10 @@ class Pieces {
 // Only the counts, widths and the two ends of the article starts are read
 // here; each value is checked when read (FORMAT.md's rules), so a cold query
 // reads the pieces of the columns it needs, not all of them.
-StatementIndex::StatementIndex(const MappedFile& file, uint64_t offset, uint32_t statement_count,
+StatementIndex::StatementIndex(const MappedFile& file, uint64_t offset, uint64_t end, uint32_t statement_count,
                                const Segment& segment)
     : file_(file), segment_(segment), statement_count_(statement_count) {
-  Pieces in(file, offset);
+  Pieces in(file, offset, end);
   const uint32_t docs = segment.doc_count();
   if (in.u32() != docs) file.fail("statement postings: document count disagrees with the manifest");
   if (in.u32() != statement_count) file.fail("statement postings: statement count disagrees with the header");
@@ -59,7 +59,7 @@ StatementIndex::StatementIndex(const MappedFile& file, uint64_t offset, uint32_t
   confidences_ = in.skip(statement_count);
   if (packed(firsts_, 0, first_width_) != 0 || packed(firsts_, docs, first_width_) != statement_count)
     file.fail("statement postings: articles out of order");
-  dictionary_ = std::make_unique<TermDictionary>(file);
+  dictionary_ = std::make_unique<TermDictionary>(file, end);
 }
 
 uint64_t StatementIndex::packed(uint64_t column, uint64_t index, int width) const {

@@ -43,6 +43,7 @@ void StatementsWriter::add(const StoredDocument& doc) {
     uint32_t speaker = speakers_.index(s.canonical);
     if (speaker == speaker_kind_.size()) speaker_kind_.push_back(s.speaker_kind ? s.speaker_kind : s.group ? 1 : 0);
     data_.varint(speaker);
+    speaker_months_.add(speaker, doc.date);
     data_.varint(written_.index(s.speaker));
     data_.varint(cues_.index(s.cue));
     data_.varint(descriptions_.index(s.description));
@@ -78,6 +79,11 @@ void StatementsWriter::write(FileWriter& out, const StatementPostingsWriter& pos
   out.write(head.bytes());
   out.write(data_.bytes());
   postings.write(out);
+  const uint64_t months_at = out.offset();
+  ByteWriter months;
+  write_speaker_months(speaker_months_.months(static_cast<uint32_t>(speakers_.strings.size())), months);
+  months.u64(months_at);
+  out.write(months.bytes());
 }
 
 StatementsReader::StatementsReader(const MappedFile& file, uint32_t doc_count) : file_(file), doc_count_(doc_count) {
@@ -96,6 +102,25 @@ StatementsReader::StatementsReader(const MappedFile& file, uint32_t doc_count) :
 }
 
 uint64_t StatementsReader::header_bytes() const { return file_.version() >= 4 ? kCountBytes + 8 : kCountBytes; }
+
+uint64_t StatementsReader::postings_end() const {
+  if (file_.version() < 5) return file_.body_end();
+  // The body ends with the offset of the speakers' months, which follow the postings.
+  const uint8_t* trailer = file_.verified(file_.body_end() - 8, 8);
+  const uint64_t months = load_u64(trailer);
+  if (months < postings_offset_ || months > file_.body_end() - 8) file_.fail("speaker months offset outside the file");
+  return months;
+}
+
+std::optional<SpeakerMonths> StatementsReader::speaker_months() const {
+  if (file_.version() < 5) return std::nullopt;
+  const uint64_t begin = postings_end(), length = file_.body_end() - 8 - begin;
+  const uint8_t* p = file_.verified(begin, length);
+  ByteReader in(p, p + length, &file_.name());
+  SpeakerMonths months = read_speaker_months(in, static_cast<uint32_t>(speakers().size()), statement_count_);
+  if (!in.at_end()) file_.fail("trailing bytes after the speaker months");
+  return months;
+}
 
 uint64_t StatementsReader::statements_end() const {
   return postings_offset_ ? postings_offset_ : file_.body_end();
@@ -192,6 +217,13 @@ void StatementsReader::decode(uint32_t doc, std::vector<Encoded>& out) const {
     if (s.kind > 2 || s.confidence > 100) file_.fail("invalid statement kind or confidence");
   }
   if (!in.at_end()) file_.fail("trailing bytes after a document's statements");
+}
+
+void StatementsReader::speaker_indices(uint32_t doc, std::vector<uint32_t>& out) const {
+  thread_local std::vector<Encoded> encoded;
+  decode(doc, encoded);
+  out.resize(encoded.size());
+  for (size_t i = 0; i < encoded.size(); ++i) out[i] = encoded[i].speaker;
 }
 
 void StatementsReader::spans(uint32_t doc, std::vector<StatementSpan>& out) const {

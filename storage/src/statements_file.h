@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -13,6 +14,7 @@
 #include "attache/storage/document.h"
 #include "bytes.h"
 #include "file_format.h"
+#include "speaker_months.h"
 
 namespace attache::storage {
 
@@ -22,7 +24,8 @@ class StatementsWriter {
  public:
   // Documents in id order.
   void add(const StoredDocument& doc);
-  // The statements, then their postings (version 4).
+  // The statements, their postings (version 4), then the speakers' months
+  // (version 5).
   void write(FileWriter& out, const StatementPostingsWriter& postings) const;
 
  private:
@@ -34,6 +37,7 @@ class StatementsWriter {
   };
   Table speakers_, written_, cues_, descriptions_;
   std::vector<uint8_t> speaker_kind_;
+  SpeakerMonthsBuilder speaker_months_;
   std::vector<uint32_t> offsets_{0};
   ByteWriter data_;
   uint64_t total_positions_ = 0;
@@ -49,6 +53,13 @@ class StatementsReader {
   uint64_t total_positions() const { return total_positions_; }
   // Where the statement postings begin (version 4); 0 when the file has none.
   uint64_t postings_offset() const { return postings_offset_; }
+  // Where they end: the speakers' months in version 5, the body's end before.
+  uint64_t postings_end() const;
+  // Each speaker's statements by month, deleted articles' included (version
+  // 5; checked as read); nothing before.
+  std::optional<SpeakerMonths> speaker_months() const;
+  // The speaker (an index into speakers()) of each of the document's statements.
+  void speaker_indices(uint32_t doc, std::vector<uint32_t>& out) const;
   // The segment's speakers: canonical name and kind (0 person, 1 group, 2
   // organisation, 3 publication; before version 3, 1 for any non-person).
   const std::vector<std::pair<std::string, uint8_t>>& speakers() const { return tables().speakers; }

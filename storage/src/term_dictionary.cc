@@ -53,16 +53,17 @@ void TermDictionaryWriter::finish() {
   out_.write(trailer.bytes());
 }
 
-TermDictionary::TermDictionary(const MappedFile& file) : file_(file) {
+TermDictionary::TermDictionary(const MappedFile& file, std::optional<uint64_t> ends_at) : file_(file) {
   constexpr uint64_t kTrailer = 20;
-  if (file.body_end() - file.body_begin() < kTrailer) file.fail("term dictionary trailer missing");
-  const uint8_t* trailer = file.verified(file.body_end() - kTrailer, kTrailer);
+  const uint64_t end = ends_at.value_or(file.body_end());
+  if (end > file.body_end() || end - file.body_begin() < kTrailer) file.fail("term dictionary trailer missing");
+  const uint8_t* trailer = file.verified(end - kTrailer, kTrailer);
   index_offset_ = load_u64(trailer);
   term_count_ = load_u64(trailer + 8);
   uint32_t block_count = load_u32(trailer + 16);
-  if (index_offset_ < file.body_begin() || index_offset_ > file.body_end() - kTrailer)
+  if (index_offset_ < file.body_begin() || index_offset_ > end - kTrailer)
     file.fail("term index offset outside the file");
-  uint64_t index_length = file.body_end() - kTrailer - index_offset_;
+  uint64_t index_length = end - kTrailer - index_offset_;
   const uint8_t* p = file.verified(index_offset_, index_length);
   ByteReader in(p, p + index_length, &file.name());
   in.check_count(block_count, kMinIndexEntryBytes);

@@ -42,7 +42,9 @@ class TermDictionaryWriter {
 
 class TermDictionary {
  public:
-  explicit TermDictionary(const MappedFile& file);
+  // The dictionary ending the file's body, or ending at `ends_at` (a
+  // statements file's postings, followed by more).
+  explicit TermDictionary(const MappedFile& file, std::optional<uint64_t> ends_at = std::nullopt);
 
   std::optional<TermInfo> find(std::string_view term) const;
   // Calls visit(term, info) for each term starting with prefix, ascending,

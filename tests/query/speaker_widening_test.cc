@@ -1,10 +1,12 @@
-// speaker: conditions widened from the forms the speakers' names and the
-// statement postings give (speaker_forms.h; past a budget, every name's)
-// against the same widened from every statement entry of the archive
-// (Searcher::identities_from_postings(false)): over an index of
-// several segments with replaced and deleted articles, and speakers who
-// exercise every joining rule, the widened queries, hits, totals and facets
-// must be the same.
+// speaker: conditions widened from the forms the speakers' names, their
+// months (storage/speaker_months.h) and the statement postings give
+// (speaker_forms.h; past a budget, every name's) against the same widened
+// from every statement entry of the archive
+// (Searcher::identities_from_postings(false)): over an index of several
+// segments with replaced and deleted articles, and speakers who exercise every
+// joining rule, the widened queries, hits, totals and facets must be the same;
+// so too over segments written before the months (statements version 4),
+// alone or beside newer ones.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -16,6 +18,7 @@
 #include "attache/query/searcher.h"
 #include "attache/query/speakers.h"
 #include "attache/storage/index_writer.h"
+#include "restamp.h"
 #include "temp_dir.h"
 
 using namespace attache;
@@ -209,6 +212,7 @@ TEST_CASE("speaker: conditions widen from the statement postings as from the who
   size_t deleted = 0;
   for (const auto& segment : snapshot->segments()) deleted += segment->deleted_count();
   REQUIRE(deleted > 0);
+  for (const auto& segment : snapshot->segments()) REQUIRE(segment->speaker_months());
   // The rules at work, as the whole archive decides them.
   Searcher whole(snapshot);
   whole.identities_from_postings(false);
@@ -235,4 +239,32 @@ TEST_CASE("speaker: conditions widen from the statement postings as from the who
   CHECK(compare(snapshot, 0) > 20);     // every name from the first condition
   storage::IndexWriter::open(dir.path())->optimize();
   CHECK(compare(storage::IndexSnapshot::open(dir.path()), 1e6) > 20);
+}
+
+TEST_CASE("speaker: conditions widen alike over segments written before the speakers' months") {
+  std::mt19937_64 rng(7);
+  testing::TempDir dir;
+  build(dir.path(), rng);
+  std::vector<std::string> files;
+  const auto written = storage::IndexSnapshot::open(dir.path());
+  for (const auto& segment : written->segments()) files.push_back(segment->name() + ".statements");
+  REQUIRE(files.size() > 2);
+  // Every other segment as version 4 wrote it: the months of the others, the
+  // statement postings of these.
+  for (size_t i = 0; i < files.size(); i += 2) testing::as_statements_version_4(dir.path(), files[i]);
+  auto mixed = storage::IndexSnapshot::open(dir.path());
+  for (size_t i = 0; i < files.size(); ++i) REQUIRE((mixed->segments()[i]->speaker_months() == nullptr) == (i % 2 == 0));
+  mixed->verify();
+  CHECK(compare(mixed, 1e6) > 20);
+  CHECK(compare(mixed, 0) > 20);
+  for (size_t i = 1; i < files.size(); i += 2) testing::as_statements_version_4(dir.path(), files[i]);
+  auto old = storage::IndexSnapshot::open(dir.path());
+  for (const auto& segment : old->segments()) REQUIRE(segment->speaker_months() == nullptr);
+  CHECK(compare(old, 0) > 20);
+  // Merging writes the months again.
+  storage::IndexWriter::open(dir.path())->optimize();
+  auto merged = storage::IndexSnapshot::open(dir.path());
+  REQUIRE(merged->segments().size() == 1);
+  REQUIRE(merged->segments()[0]->speaker_months());
+  CHECK(compare(merged, 0) > 20);
 }

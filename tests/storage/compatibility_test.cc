@@ -160,12 +160,16 @@ TEST_CASE("the same articles written by this build decode the same") {
   testing::TempDir dir;
   write_fixture(dir / "index");
   check_fixture_index(dir / "index");
-  CHECK(read_bytes(dir / "index" / "seg-000001.statements")[8] == 4);  // descriptions, speaker kinds, postings
+  CHECK(read_bytes(dir / "index" / "seg-000001.statements")[8] == 5);  // descriptions, speaker kinds, postings, months
   auto written = IndexSnapshot::open(dir / "index");
   for (const auto& segment : written->segments()) {
     const StatementIndex* index = segment->statement_index();
     REQUIRE(index);
     CHECK(index->doc_count() == segment->statement_count());
+    REQUIRE(segment->speaker_months());
+    uint64_t counted = 0;
+    for (const auto& month : segment->speaker_months()->months) counted += month.statements;
+    CHECK(counted == segment->statement_count());  // fx7, the deleted article, has none
   }
   CHECK(read_bytes(dir / "index" / "seg-000001.postings")[8] == 1);
 }

@@ -331,3 +331,65 @@ TEST_CASE("statement postings that disagree with the statements fail attache che
   CHECK(index->confidence(2) == 90);
   CHECK(corruption_of([&] { index->confidence(3); }).find("confidence") != std::string::npos);
 }
+
+namespace {
+
+// Where the speakers' months begin in the index of build_statement_index():
+// one speaker ("X"), 48 statements in January 2022 and 12 in February, so
+// the table is u32 1, varint 2, zigzag(24264) in three bytes, 48, 1, 12.
+uint64_t speaker_months_at(const std::filesystem::path& dir) {
+  const auto bytes = testing::read_bytes(dir / "seg-000001.statements");
+  uint64_t at = 0;
+  std::memcpy(&at, bytes.data() + testing::body_end(bytes) - 8, 8);
+  return at;
+}
+
+}  // namespace
+
+TEST_CASE("speaker months: offsets and counts are checked before use") {
+  testing::TempDir dir;
+  build_statement_index(dir.path());
+  const uint64_t at = speaker_months_at(dir.path());
+  {
+    auto snapshot = IndexSnapshot::open(dir.path());
+    const SpeakerMonths* months = snapshot->segments()[0]->speaker_months();
+    REQUIRE(months);
+    REQUIRE(months->speaker_count() == 1);
+    CHECK(months->of(0).size() == 2);
+    CHECK(months->of(0)[0].statements == 48);
+    CHECK(months->of(0)[1].month == 2022 * 12 + 1);
+    snapshot->verify();
+  }
+  auto damaged = [&](uint64_t offset, const void* bytes, size_t size) {
+    testing::TempDir copy;
+    std::filesystem::copy(dir.path(), copy.path(), std::filesystem::copy_options::recursive |
+                                                       std::filesystem::copy_options::overwrite_existing);
+    testing::patch(copy.path(), "seg-000001.statements", offset, bytes, size);
+    auto snapshot = IndexSnapshot::open(copy.path());
+    return corruption_of([&] { snapshot->segments()[0]->speaker_months(); });
+  };
+  const uint64_t far = uint64_t{1} << 40;
+  const uint64_t trailer = at + 11;
+  CHECK(damaged(trailer, &far, 8).find("speaker months offset") != std::string::npos);
+  const uint32_t two = 2;
+  CHECK(damaged(at, &two, 4).find("speaker count disagrees") != std::string::npos);
+  const uint8_t many = 0x7f;  // 127 months in 7 bytes
+  CHECK(damaged(at + 4, &many, 1).find("exceeds the bytes left") != std::string::npos);
+  const uint8_t more = 49, fewer = 47, still = 0;
+  CHECK(damaged(at + 8, &more, 1).find("more statements") != std::string::npos);
+  CHECK(damaged(at + 8, &fewer, 1).find("fewer statements") != std::string::npos);
+  CHECK(damaged(at + 9, &still, 1).find("out of order") != std::string::npos);
+}
+
+TEST_CASE("speaker months that disagree with the statements fail attache check") {
+  testing::TempDir dir;
+  build_statement_index(dir.path());
+  const uint64_t at = speaker_months_at(dir.path());
+  // One statement moved from January to February: the counts still add up.
+  const uint8_t january = 47, february = 13;
+  testing::patch(dir.path(), "seg-000001.statements", at + 8, &january, 1);
+  testing::patch(dir.path(), "seg-000001.statements", at + 10, &february, 1);
+  auto snapshot = IndexSnapshot::open(dir.path());
+  CHECK(snapshot->segments()[0]->speaker_months()->of(0)[1].statements == 13);
+  CHECK(corruption_of([&] { snapshot->verify(); }).find("speaker months disagree") != std::string::npos);
+}

@@ -89,4 +89,32 @@ inline void patch(const std::filesystem::path& dir, const std::string& name, uin
   restamp_manifest(dir);
 }
 
+// A version-5 statements file of an index as version 4 wrote it: version 5
+// only appends the speakers' months and their offset (FORMAT.md), so cutting
+// them off leaves what the older writer wrote. Restamps the manifest.
+inline void as_statements_version_4(const std::filesystem::path& dir, const std::string& name) {
+  auto bytes = read_bytes(dir / name);
+  const uint64_t end = body_end(bytes);
+  uint32_t version = 0;
+  std::memcpy(&version, bytes.data() + 8, 4);
+  if (end == 0 || version != 5) return;
+  uint64_t months = 0;
+  std::memcpy(&months, bytes.data() + end - 8, 8);
+  bytes.resize(months);
+  version = 4;
+  std::memcpy(bytes.data() + 8, &version, 4);
+  const uint64_t chunks = (months + storage::kChunkSize - 1) / storage::kChunkSize;
+  bytes.resize(months + 4 * chunks, 0);
+  const uint32_t chunk_size = storage::kChunkSize;
+  const char footer[4] = {'T', 'C', 'H', 'E'};
+  const uint64_t whole = 0;
+  for (auto [data, size] : {std::pair<const void*, size_t>{&months, 8}, {&chunk_size, 4}, {footer, 4}, {&whole, 8}}) {
+    const auto* p = static_cast<const uint8_t*>(data);
+    bytes.insert(bytes.end(), p, p + size);
+  }
+  restamp(bytes);
+  write_bytes(dir / name, bytes);
+  restamp_manifest(dir);
+}
+
 }  // namespace attache::testing

@@ -17,6 +17,7 @@
 namespace attache::query {
 
 class SpeakerTally;
+struct SpeakerCount;
 
 enum class SortOrder { relevance, newest, oldest };
 
@@ -124,8 +125,9 @@ class Searcher {
   void use_statement_postings(bool use) { statement_postings_ = use; }
 
   // speaker: conditions are widened to identities (speakers.h) decided from
-  // the statements whose speakers' names can matter to each condition, found
-  // through the speakers' tables and the statement postings, as long as they
+  // the statements whose speakers' names can matter to each condition, counted
+  // by month from the segments' speakers' months (the statement postings'
+  // `P=` lists for segments written before them), as long as they
   // are at most `most_read` of the archive's statements (a share); past it,
   // with `use` false, and for indexes with segments written before statement
   // postings, from every statement of the archive (the differential test
@@ -139,6 +141,10 @@ class Searcher {
   // use. Read on first use (every statement's speaker, not the texts), then
   // kept with the searcher.
   const SpeakerTally& archive_speakers() const;
+  // A tally's statements by the snapshot's identities: decided from the
+  // speakers' months (storage/speaker_months.h) where every segment has them
+  // and identities_from_postings() allows, else from archive_speakers().
+  std::vector<SpeakerCount> count_by_identity(const SpeakerTally& tally) const;
   // The snapshot's groups of near-duplicate articles, made on first use and kept.
   const DuplicateGroups& duplicates() const;
 

@@ -19,6 +19,11 @@ using storage::to_string;
 // "person", "group", "organisation" (or "organization", "institution"), "publication".
 bool parse_speaker_kind(const std::string& name, SpeakerKind& kind);
 
+namespace identity {
+struct Resolution;  // speaker_identity.h
+}
+class Searcher;
+
 struct SpeakerCount {
   std::string name;  // the identity's name ("Ted Cruz")
   SpeakerKind kind = SpeakerKind::person;
@@ -78,6 +83,8 @@ class SpeakerTally {
   void resolve_speakers(Query& query) const;
 
  private:
+  friend class Searcher;  // counts by the identities it decides (Searcher::count_by_identity)
+  std::vector<SpeakerCount> counts_by(const identity::Resolution& resolution) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -19,6 +19,8 @@ std::optional<Day> day_from_civil(int year, unsigned month, unsigned day);
 std::string format_day(Day day);
 // The calendar year and month of a day, for monthly facets.
 void civil_from_day(Day day, int& year, unsigned& month, unsigned& dom);
+// Months since year 0 (year·12 + month − 1), so a year around a month is 12 either side.
+int month_of(Day day);
 
 // Parses "YYYY-MM-DD" or a full ISO 8601 timestamp ("2022-01-11T23:30:00-05:00",
 // "...Z", fractional seconds allowed) and returns its UTC day.

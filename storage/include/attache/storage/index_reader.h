@@ -16,6 +16,7 @@
 #include "attache/storage/document.h"
 #include "attache/storage/posting_cursor.h"
 #include "attache/storage/posting_source.h"
+#include "attache/storage/speaker_months.h"
 
 namespace attache::storage {
 
@@ -76,6 +77,10 @@ class Segment final : public PostingSource {
   const StatementIndex* statement_index() const;
   // Canonical speakers of this segment's statements and their kinds (StoredStatement::speaker_kind).
   const std::vector<std::pair<std::string, uint8_t>>& speakers() const;
+  // Each speaker's statements in live articles by month, read and checked on
+  // first use; null for a segment written before them (statements file
+  // version 4 or older).
+  const SpeakerMonths* speaker_months() const;
   // Documents [first, last) in id order, each store block decompressed once.
   void scan_documents(uint32_t first, uint32_t last,
                       const std::function<void(uint32_t, StoredDocument&&)>& visit) const;
@@ -95,6 +100,7 @@ class Segment final : public PostingSource {
 
  private:
   void attach_statements(uint32_t doc, StoredDocument& d) const;
+  void check_speaker_months() const;
   void check_statement_columns(const StatementIndex& index, uint32_t doc,
                                const std::vector<StoredStatement>& statements) const;
   std::unique_ptr<Impl> impl_;

@@ -31,8 +31,9 @@ class TermDictionary;
 // and speaker (P) terms are indexed: title:, source:, id: and word* are not.
 class StatementIndex final : public PostingSource {
  public:
-  // The section at `offset` of the statements file; checked before use.
-  StatementIndex(const MappedFile& file, uint64_t offset, uint32_t statement_count, const Segment& segment);
+  // The section [offset, end) of the statements file; checked before use.
+  StatementIndex(const MappedFile& file, uint64_t offset, uint64_t end, uint32_t statement_count,
+                 const Segment& segment);
   ~StatementIndex() override;
 
   uint32_t doc_count() const override { return statement_count_; }
