@@ -71,6 +71,12 @@ bool possessive(std::string_view word) {
 
 bool is_particle(std::string_view word) { return kParticles.count(word) > 0; }
 
+bool names_a_place(const Phrase& p) {
+  return !p.names.empty() && std::all_of(p.names.begin(), p.names.end(), [](const std::string& n) {
+    return is_place_word(n) && !is_institution_word(n);
+  });
+}
+
 bool NounPhrases::name_like(uint32_t i) const {
   const Word& w = w_[i];
   if (w.kind != WordKind::word) return false;
@@ -192,7 +198,7 @@ Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t nam
   for (uint32_t i = name_start != first_name ? name_start : a; i <= b; ++i)
     institution |= is_institution_word(w_[i].text) && !is_title_word(w_[i].text);
   const bool after_personal_title = p.names.size() == 1 && name_start > a && is_personal_title(w_[name_start - 1].text);
-  if ((institution && !after_personal_title) || (p.titles.empty() && std::all_of(p.names.begin(), p.names.end(), [](const std::string& n) { return is_place_word(n); }))) {
+  if ((institution && !after_personal_title) || (p.titles.empty() && names_a_place(p))) {
     p.type = PhraseType::group;
     return p;
   }

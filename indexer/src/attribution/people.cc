@@ -241,10 +241,7 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
       s.canonical = phrases_.span_text(a, p.last);
       s.group = true;
       // A place ("New Hampshire") is no one a later "they" or "it" could stand for.
-      const bool place = !p.names.empty() && std::all_of(p.names.begin(), p.names.end(), [](const std::string& n) {
-        return is_place_word(n) && !is_institution_word(n);
-      });
-      if (place) return s;
+      if (names_a_place(p)) return s;
       last_group_ = s.canonical;
       if (!is_group_noun(lowered(w_[p.last].text))) last_institution_ = s.canonical;
       return s;
