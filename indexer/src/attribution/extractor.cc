@@ -80,7 +80,9 @@ class Extractor {
     static const std::unordered_set<std::string_view> kWhenOrWhere = {
         "during", "in", "at", "on", "after", "before", "from", "while", "outside", "inside", "aboard"};
     if (t.content_first <= t.cue_last) return t.content_first;
-    const bool object = kTakesObject.count(lowered(w_[t.cue_last].text)) > 0;
+    // The preposition may end the cue or stand just before the content, outside both.
+    const bool object = kTakesObject.count(lowered(w_[t.cue_last].text)) > 0 ||
+                        kTakesObject.count(lowered(w_[t.content_first - 1].text)) > 0;
     const bool adjunct = kWhenOrWhere.count(w_[t.content_first].text) > 0;
     if (!object && !adjunct) return t.content_first;
     const uint32_t reach = object ? 8 : 20;

@@ -47,11 +47,29 @@ struct WordInfo {
   int quote = 0;  // 0 outside, 1 inside, 2 opening mark, 3 closing mark
 };
 
+// A word's text as the templates see it: quotation marks are one mark whatever
+// the style ("...", ''...'', curly) and a curly apostrophe is a straight one, so that
+// what one publisher's typography teaches the tagger holds for every other's.
+std::string typographic_text(const Word& w) {
+  if (w.kind == WordKind::quote_open) return "\u201c";
+  if (w.kind == WordKind::quote_close) return "\u201d";
+  constexpr std::string_view kCurly = "\u2019";
+  std::string text;
+  for (size_t at = 0; at < w.text.size();) {
+    const size_t next = std::min(w.text.find(kCurly, at), w.text.size());
+    text.append(w.text, at, next - at);
+    if (next == w.text.size()) break;
+    text += '\'';
+    at = next + kCurly.size();
+  }
+  return text;
+}
+
 // Xx, x, X, d and punctuation, runs collapsed: "McCain" -> "XxXx", "U.S." -> "X.X.".
-std::string shape_of(const Word& w) {
-  if (w.kind != WordKind::word) return w.text;
+std::string shape_of(const Word& w, const std::string& text) {
+  if (w.kind != WordKind::word) return text;
   std::string s;
-  for (unsigned char c : w.text) {
+  for (unsigned char c : text) {
     char k = std::isupper(c) ? 'X' : std::islower(c) ? 'x' : std::isdigit(c) ? 'd' : c >= 0x80 ? 'x' : static_cast<char>(c);
     if (s.empty() || s.back() != k) s += k;
   }
@@ -81,9 +99,10 @@ int bucket(int distance) {
 
 WordInfo describe_uncached(const Word& w) {
   WordInfo x;
-  const std::string lower = w.kind == WordKind::word ? lowered(w.text) : w.text;
+  const std::string text = typographic_text(w);
+  const std::string lower = w.kind == WordKind::word ? lowered(text) : text;
   x.lower = hash_text(lower);
-  x.shape = hash_text(shape_of(w));
+  x.shape = hash_text(shape_of(w, text));
   x.suffix = hash_text(lower.size() > 3 ? std::string_view(lower).substr(lower.size() - 3) : std::string_view(lower));
   if (w.kind == WordKind::word) {
     if (const Cue* cue = find_cue(lower)) x.cue = hash_text(cue->base);
