@@ -548,3 +548,13 @@ TEST_CASE("an adverb between the speaker and the verb is not part of the speaker
   CHECK(source_of("The Trump family said no.", 3) == "The Trump family");  // a noun in -ly stays
   CHECK(source_of("A CNN tally said so.", 3) == "A CNN tally");
 }
+
+TEST_CASE("a clause before ', federal officials said' is what they said, whatever the tagger found inside it") {
+  auto s = find("The ministry has not yet approved the new rules for exporters, federal officials said.\n\n"
+                "Moscow has moved more troops to the border, several Western governments said on Monday.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].speaker == "federal officials");
+  CHECK(s[0].text == "The ministry has not yet approved the new rules for exporters");
+  CHECK(s[1].speaker == "several Western governments");
+  CHECK(s[1].text == "Moscow has moved more troops to the border");
+}

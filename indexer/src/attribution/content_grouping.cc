@@ -4,6 +4,9 @@
 // its own continues the attribution before it, and clauses the tagger left out
 // are taken in.
 #include <algorithm>
+#include <cctype>
+#include <string_view>
+#include <unordered_set>
 
 #include "grouping.h"
 #include "lexicon.h"
@@ -126,9 +129,17 @@ void Grouping::add_untagged_clauses() {
 }
 
 bool Grouping::names_someone(const Run& source) const {
+  static const std::unordered_set<std::string_view> kQuantifiers = {"the", "a", "an", "some", "many", "several", "two",
+                                                                    "three", "four", "most", "few", "both"};
   const Word& first = w_[source.first];
-  const std::string word = lowered(first.text);
-  return first.capitalized || word == "the" || word == "a" || word == "an" || is_group_noun(word);
+  if (kQuantifiers.count(lowered(first.text)) || (!first.text.empty() && std::isdigit(static_cast<unsigned char>(first.text[0]))))
+    return true;
+  // "federal officials", "three television networks": a word of the phrase names who.
+  for (uint32_t k = source.first; k <= source.last; ++k) {
+    const std::string word = lowered(w_[k].text);
+    if (w_[k].capitalized || is_group_noun(word) || is_role_noun(word)) return true;
+  }
+  return false;
 }
 
 bool Grouping::inside_drafts_of(const std::vector<const Run*>& cues, uint32_t k, uint32_t start, uint32_t lead) const {

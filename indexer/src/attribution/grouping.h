@@ -120,8 +120,9 @@ class Grouping {
   void add_untagged_clauses();
 
   // Inner attributions give way only to a source that names someone ("Deputy Foreign Minister
-  // Sergei Ryabkov", "US officials", "the ministry"): in "Dmitri Trenin ... said the Kremlin
-  // wanted guarantees on paper, not promises", "not promises" is no closing attribution.
+  // Sergei Ryabkov", "federal officials", "three television networks", "the ministry"): in
+  // "Dmitri Trenin ... said the Kremlin wanted guarantees on paper, not promises", "not promises"
+  // is no closing attribution.
   bool names_someone(const Run& source) const;
 
   // Is word k part of the source, cue or content of an attribution whose cue is one of `cues`,
