@@ -558,3 +558,14 @@ TEST_CASE("a clause before ', federal officials said' is what they said, whateve
   CHECK(s[1].speaker == "several Western governments");
   CHECK(s[1].text == "Moscow has moved more troops to the border");
 }
+
+TEST_CASE("a description after the subject and its comma is the subject's: the speaker is the person, not a place in it") {
+  auto s = find("Ted Cruz won most delegates in Wyoming on Saturday.\n\n"
+                "Cruz, the only Republican candidate to campaign in Wyoming, told the crowd that their votes could "
+                "help him win.\n\n"
+                "Significantly, the judge said the sentence would stand.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].speaker == "Cruz");
+  CHECK(s[0].canonical == "Ted Cruz");
+  CHECK(s[1].speaker == "the judge");
+}

@@ -280,6 +280,17 @@ class Extractor {
     return p;
   }
 
+  // "Cruz, the only Republican candidate to campaign in Wyoming, told": a source that opens with an
+  // article right after the sentence's subject and its comma describes the subject, who is the speaker.
+  Phrase named_before_apposition(uint32_t source_first) const {
+    const uint32_t sentence_first = phrases_.sentence_first();
+    if (source_first < sentence_first + 2 || w_[source_first - 1].kind != WordKind::comma ||
+        !(w_[source_first].is("the") || w_[source_first].is("a") || w_[source_first].is("an")))
+      return {};
+    Phrase subject = phrases_.ending_at(source_first - 2, sentence_first);
+    return subject.type == PhraseType::name && subject.first == sentence_first ? subject : Phrase{};
+  }
+
   // "Clinton said she would": reported speech opening with "he" or "she" after its cue mostly
   // speaks of the speaker, which tells a surname's man from its woman.
   int reported_gender(const TaggedAttribution& t) const {
@@ -314,6 +325,12 @@ class Extractor {
         p = subject;
         subject_took_over = true;
       }
+    } else if (const Phrase named = named_before_apposition(t.source_first); named.type == PhraseType::name &&
+               (named.names.size() > 1 || !named.titles.empty() || people_.knows_in_full(named.names.back()))) {
+      // A single word opening the sentence is a name only when the article has named its bearer in
+      // full ("Significantly, the judge said" is no one's).
+      p = named;
+      subject_took_over = true;
     }
     Speaker s;
     if (p.type != PhraseType::none) s = people_.resolve(p, reported_gender(t));

@@ -47,6 +47,11 @@ class People {
   // by people of both genders goes to the one of `likely_gender` (1 male, 2
   // female, 0 unknown) when the text suggests it ("Clinton said she").
   Speaker resolve(const Phrase& p, int likely_gender = 0);
+  // Has the article named someone of this surname with a given name?
+  bool knows_in_full(const std::string& surname) {
+    const Person* p = find_person(surname);
+    return p && !p->first.empty();
+  }
 
  private:
   Person* find_person(const std::string& surname, int gender = 0);
