@@ -3,6 +3,7 @@
 // written for this test.
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -568,4 +569,43 @@ TEST_CASE("a description after the subject and its comma is the subject's: the s
   CHECK(s[0].speaker == "Cruz");
   CHECK(s[0].canonical == "Ted Cruz");
   CHECK(s[1].speaker == "the judge");
+}
+
+namespace {
+
+// The candidates the extractor makes of `text` when the tagger labels it as `label` says: a
+// tagger trained on that one text until it repeats the labels.
+std::vector<attribution::Candidate> candidates_labelled(const std::string& text,
+                                                        const std::function<attribution::Label(std::string_view)>& label) {
+  using namespace attribution;
+  const WordStream stream = read_words(text);
+  const std::vector<Sequence> sequences = tagged_sequences(stream);
+  const WordFeatures features = extract_features(stream, sequences, 16);
+  std::vector<uint8_t> gold;
+  for (const Word& w : stream.words) gold.push_back(label(w.text));
+  TaggerTrainer trainer(16);
+  for (int epoch = 0; epoch < 20; ++epoch)
+    for (const Sequence& s : sequences)
+      trainer.learn(features, s.first, s.end, std::vector<uint8_t>(gold.begin() + s.first, gold.begin() + s.end));
+  return extract_candidates(text, trainer.finish());
+}
+
+}  // namespace
+
+TEST_CASE("an adverb the tagger took for the source leaves the speaking to the sentence's subject") {
+  using namespace attribution;
+  const std::string text = "House Republican Thomas Massie used to support Rand Paul, but now said Trump had the chance "
+                           "to bring us together. Many of his colleagues, some said, disagree with him.";
+  // Each content opens with its first word and runs to the sentence's end (the comma pair aside).
+  bool content = false;
+  auto c = candidates_labelled(text, [&](std::string_view w) -> Label {
+    if (w == "now" || w == "some") return content = false, B_SOURCE;
+    if (w == "said") return B_CUE;
+    if (w == "Trump" || w == "Many" || w == "disagree") return content = true, B_CONTENT;
+    if (w == "." || w == ",") return content ? (content = false, O) : O;
+    return content ? I_CONTENT : O;
+  });
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].statement.speaker == "House Republican Thomas Massie");
+  CHECK(c[1].statement.speaker == "some");  // a quantifier speaks for itself
 }

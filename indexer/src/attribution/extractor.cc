@@ -5,6 +5,7 @@
 // its speaker; a statement's text is cut down to what was said, and the
 // evidence the calibrator (calibrator.cc) scores it by is gathered.
 #include <algorithm>
+#include <cctype>
 #include <unordered_set>
 
 #include "attache/indexer/statements.h"
@@ -280,6 +281,23 @@ class Extractor {
     return p;
   }
 
+  // "Massie used to support Rand Paul, but now said": a source that is one lower-case word of the
+  // [stray] list, neither a pronoun nor a relative, is an adverb the tagger took in; the
+  // sentence's subject speaks, as it does for a place.
+  bool adverb_source(const TaggedAttribution& t) const {
+    const std::string& word = w_[t.source_first].text;
+    if (t.source_first != t.source_last || w_[t.source_first].capitalized || word.empty()) return false;
+    // Pronouns, relatives and quantifiers ("some have argued", "others say") speak for themselves.
+    static const std::unordered_set<std::string_view> kSpeakers = {
+        "he",   "she",  "it",   "they",  "we",     "i",       "you",  "who",  "which", "whom", "that", "one",
+        "his",  "her",  "their", "its",  "some",   "many",    "most", "others", "other", "few", "several", "both",
+        "all",  "each", "another", "any", "either", "neither", "such"};
+    if (kSpeakers.count(word)) return false;
+    std::string capitalised = word;
+    capitalised[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capitalised[0])));
+    return is_stray_word(capitalised);
+  }
+
   // "Cruz, the only Republican candidate to campaign in Wyoming, told": a source that opens with an
   // article right after the sentence's subject and its comma describes the subject, who is the speaker.
   Phrase named_before_apposition(uint32_t source_first) const {
@@ -313,11 +331,15 @@ class Extractor {
                : opens_relative ? antecedent(t.source_first)
                                 : antecedent(t.source_last);
     const bool in_place_phrase = !e.relative && inside_prepositional_phrase(t.source_first);
+    const bool adverb = !e.relative && !in_place_phrase && adverb_source(t);
     bool subject_took_over = false;
-    if (in_place_phrase || (!e.relative && inside_relative_clause(t.source_first))) {
-      // Out of a relative clause, only a titled or full name or a role takes over.
+    if (in_place_phrase || adverb || (!e.relative && inside_relative_clause(t.source_first))) {
+      // Out of a relative clause, only a titled or full name or a role takes over; in place of an
+      // adverb, a person.
       Phrase subject = phrases_.starting_at(phrases_.sentence_first());
       const bool takes_over = in_place_phrase ? subject.type != PhraseType::none
+                              : adverb        ? (subject.type == PhraseType::name || subject.type == PhraseType::role ||
+                                          subject.type == PhraseType::pronoun) && !names_a_place(subject)
                                               : subject.type == PhraseType::role ||
                                                     (subject.type == PhraseType::name &&
                                                      (!subject.titles.empty() || subject.names.size() > 1));
