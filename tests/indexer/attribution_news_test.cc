@@ -609,3 +609,14 @@ TEST_CASE("an adverb the tagger took for the source leaves the speaking to the s
   CHECK(c[0].statement.speaker == "House Republican Thomas Massie");
   CHECK(c[1].statement.speaker == "some");  // a quantifier speaks for itself
 }
+
+TEST_CASE("after an opening quotation, the name and the description after it speak, not a place in the description") {
+  auto s = find("Donald Trump praised Matthew Boyle on Monday.\n\n"
+                "\u201cVery good reporter, very good reporter this guy,\u201d Trump, the 2016 GOP presidential frontrunner "
+                "nationally and current polling leader in South Carolina by a wide margin after winning the New "
+                "Hampshire primaries, said when Boyle asked him a question.");
+  REQUIRE(!s.empty());
+  CHECK(s[0].text == "Very good reporter, very good reporter this guy");
+  CHECK(s[0].speaker == "Trump");
+  CHECK(s[0].canonical == "Donald Trump");
+}

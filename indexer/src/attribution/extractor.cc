@@ -298,15 +298,31 @@ class Extractor {
     return is_stray_word(capitalised);
   }
 
-  // "Cruz, the only Republican candidate to campaign in Wyoming, told": a source that opens with an
-  // article right after the sentence's subject and its comma describes the subject, who is the speaker.
+  // Where the subject of a source's clause opens: the sentence's first word, or, when the sentence
+  // opens with a quotation, the first after it ("“...,” Trump, the GOP frontrunner, said").
+  uint32_t subject_start(uint32_t source_first) const {
+    const uint32_t first = phrases_.sentence_first();
+    if (w_[first].kind != WordKind::quote_open) return first;
+    uint32_t start = first;
+    while (start < source_first && w_[start].kind != WordKind::quote_close) ++start;
+    while (start < source_first && w_[start].kind != WordKind::word) ++start;
+    return start;
+  }
+
+  // "Cruz, the only Republican candidate to campaign in Wyoming, told", "“...,” Trump, the GOP
+  // frontrunner after winning the New Hampshire primaries, said": a source inside a description
+  // that opens with an article right after the subject and its comma (the subject opening the
+  // sentence or following its quotation) describes the subject, who is the speaker.
   Phrase named_before_apposition(uint32_t source_first) const {
-    const uint32_t sentence_first = phrases_.sentence_first();
-    if (source_first < sentence_first + 2 || w_[source_first - 1].kind != WordKind::comma ||
-        !(w_[source_first].is("the") || w_[source_first].is("a") || w_[source_first].is("an")))
+    const Phrase subject = phrases_.starting_at(subject_start(source_first));
+    if (subject.type != PhraseType::name || subject.last + 2 > source_first ||
+        w_[subject.last + 1].kind != WordKind::comma)
       return {};
-    Phrase subject = phrases_.ending_at(source_first - 2, sentence_first);
-    return subject.type == PhraseType::name && subject.first == sentence_first ? subject : Phrase{};
+    const uint32_t description = subject.last + 2;
+    if (!(w_[description].is("the") || w_[description].is("a") || w_[description].is("an"))) return {};
+    for (uint32_t k = description; k < source_first; ++k)
+      if (w_[k].kind != WordKind::word || find_cue(lowered(w_[k].text))) return {};
+    return subject;
   }
 
   // "Clinton said she would": reported speech opening with "he" or "she" after its cue mostly
@@ -336,7 +352,7 @@ class Extractor {
     if (in_place_phrase || adverb || (!e.relative && inside_relative_clause(t.source_first))) {
       // Out of a relative clause, only a titled or full name or a role takes over; in place of an
       // adverb, a person.
-      Phrase subject = phrases_.starting_at(phrases_.sentence_first());
+      Phrase subject = phrases_.starting_at(subject_start(t.source_first));
       const bool takes_over = in_place_phrase ? subject.type != PhraseType::none
                               : adverb        ? (subject.type == PhraseType::name || subject.type == PhraseType::role ||
                                           subject.type == PhraseType::pronoun) && !names_a_place(subject)
