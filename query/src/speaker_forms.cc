@@ -66,7 +66,8 @@
 // speaker's block indexes 30 words of a name (FORMAT.md): words after the
 // 30th of a longer name are not looked up.
 //
-// Past a budget of statements (taken and read for bounds) the caller
+// Past a budget of statements taken (not those read for bounds: a name's
+// months cost the same however many statements they count) the caller
 // resolves every name instead, which then costs little more than it would
 // have alone: the names are chosen, and their statements counted, from the
 // speaker tables and the postings' dictionaries before any statement is read.
@@ -88,14 +89,9 @@ bool gives_one_word(const NameSource::Name& name) { return name.words.size() == 
 class Taken {
  public:
   Taken(const NameSource& source, uint64_t budget) : source_(source), budget_(budget) {}
-  // False once the names taken and read hold more statements than the budget.
+  // False once the names taken hold more statements than the budget.
   bool take(uint32_t n) {
     if (names_.insert(n).second) statements_ += source_.statement_count(n);
-    return statements_ <= budget_;
-  }
-  // A name read for its months only (not taken).
-  bool read(uint32_t n) {
-    statements_ += source_.statement_count(n);
     return statements_ <= budget_;
   }
   Forms forms() const {
@@ -133,6 +129,7 @@ class Choice {
   // Whether the name gives full forms beginning or ending with `word` whose
   // last word is not complete: candidates outside the forms taken.
   bool outside(uint32_t n, const std::string& word) const;
+  std::set<uint32_t> outside_names(const std::string& word) const;
   bool choose(const std::vector<std::string>& phrase);
   bool decide(const std::string& word);
 
@@ -166,16 +163,13 @@ bool Choice::choose(const std::vector<std::string>& phrase) {
   }
   for (const std::string& word : joining)
     if (!decide(word)) return false;
-  // The bounds are read once every last word to complete is known; a word
-  // without candidates outside is decided exactly.
+  // The bounds are known once every last word to complete is; a word without
+  // candidates outside is decided exactly.
   std::erase_if(bounded_, [&](const std::string& word) {
     bool any = false;
     for (const uint32_t n : source_.names_holding(word)) any |= outside(n, word);
     return !any;
   });
-  for (const std::string& word : bounded_)
-    for (const uint32_t n : source_.names_holding(word))
-      if (outside(n, word) && !taken_.read(n)) return false;
   return true;
 }
 
@@ -184,19 +178,49 @@ bool Choice::outside(uint32_t n, const std::string& word) const {
   return words.size() > 1 && (words.front() == word || words.back() == word) && !complete_.contains(words.back());
 }
 
+// The outside names holding the word, and those of the full names their
+// person forms certainly join: each longer suffix and the name without its
+// middle names (join_full_names()), which end with the same last word.
+std::set<uint32_t> Choice::outside_names(const std::string& word) const {
+  std::set<uint32_t> names;
+  std::vector<std::vector<std::string>> joined;
+  for (const uint32_t n : source_.names_holding(word)) {
+    if (!outside(n, word)) continue;
+    names.insert(n);
+    const auto& w = source_.name(n).words;
+    for (size_t m = w.size() - 1; m >= 2; --m) joined.emplace_back(w.end() - static_cast<std::ptrdiff_t>(m), w.end());
+    if (w.size() >= 3) joined.push_back({w.front(), w.back()});
+  }
+  for (const auto& words : joined)
+    for (const uint32_t n : source_.names_holding(words.back()))
+      if (source_.name(n).words == words) names.insert(n);
+  return names;
+}
+
 Beyond Choice::beyond(const Forms& taken) const {
   Beyond out;
   for (const std::string& word : bounded_) {
     Forms read;
-    for (const uint32_t n : source_.names_holding(word))
-      if (outside(n, word)) source_.add_statements(n, read);
+    for (const uint32_t n : outside_names(word)) source_.add_statements(n, read);
+    // The candidates (resolve()'s by_word) outside the forms taken, and the
+    // forms in their clusters as far as they are certain, each counted once.
+    std::set<std::string> counted;
     for (const auto& [key, form] : read) {
-      // A candidate as resolve() takes them (its by_word), of a cluster
-      // outside the forms taken.
       if (!is_full(form) || form.kind == SpeakerKind::group || taken.contains(key) ||
           complete_.contains(form.words.back()))
         continue;
       if (form.words.back() != word && (form.kind != SpeakerKind::person || form.words.front() != word)) continue;
+      counted.insert(key);
+      if (form.kind != SpeakerKind::person) continue;
+      const auto& w = form.words;
+      for (size_t m = w.size() - 1; m >= 2; --m)
+        if (const auto suffix = form_key({w.end() - static_cast<std::ptrdiff_t>(m), w.end()}, form.kind); read.contains(suffix))
+          counted.insert(suffix);
+      if (const auto middle = form_key({w.front(), w.back()}, form.kind); w.size() >= 3 && read.contains(middle))
+        counted.insert(middle);
+    }
+    for (const std::string& key : counted) {
+      const Form& form = read.at(key);
       auto& months = out[form_key({word}, form.kind)];
       const auto more = statements_by_month(form);
       months.insert(months.end(), more.begin(), more.end());

@@ -39,8 +39,8 @@ class NameSource {
 
 // The resolution of the forms whose identities widen a speaker: condition of
 // these words (widen_speaker_node) exactly as a resolution of every form
-// would. Nothing when the forms taken, and those read for bounds, hold more
-// than `budget` statements: then resolving every name costs little more.
+// would. Nothing when the forms taken hold more than `budget` statements:
+// then resolving every name costs little more.
 std::optional<Resolution> resolution_for_phrase(const std::vector<std::string>& phrase, const NameSource& source,
                                                 uint64_t budget);
 
