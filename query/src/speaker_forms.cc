@@ -253,6 +253,7 @@ bool Choice::decide(const std::string& word) {
 }
 
 }  // namespace
+
 std::optional<Resolution> resolution_for_phrase(const std::vector<std::string>& phrase, const NameSource& source,
                                                 uint64_t budget) {
   if (phrase.empty()) return resolve({});
