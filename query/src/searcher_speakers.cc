@@ -35,10 +35,8 @@ std::shared_ptr<const identity::Resolution> Searcher::Speakers::resolution_for(c
     if (auto kept = by_condition_.find(key); kept != by_condition_.end()) return kept->second;
   }
   // Decided outside the lock: another thread's condition need not wait for this one.
-  const auto forms = identity::forms_for_phrase(phrase, names, budget);
-  auto resolution = forms ? std::make_shared<const identity::Resolution>(identity::resolve(
-                                *forms, [&](const identity::Form& form) { return names.articles_of(form); }))
-                          : nullptr;
+  auto decided = identity::resolution_for_phrase(phrase, names, budget);
+  auto resolution = decided ? std::make_shared<const identity::Resolution>(std::move(*decided)) : nullptr;
   std::lock_guard lock(mutex_);
   if (by_condition_.size() >= kKeptConditions) by_condition_.clear();
   by_condition_.emplace(key, resolution);

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <bit>
-#include <map>
+#include <unordered_map>
 
 #include "attache/analysis/terms.h"
 #include "attache/storage/error.h"
@@ -51,29 +51,42 @@ bool SnapshotNames::months_available(const storage::IndexSnapshot& snapshot) {
   return true;
 }
 
+// Tens of thousands of names at 100k articles: one folding and one key per
+// speaker, the key copied only for a new name, the tables sized once (most
+// of a cold speaker query was allocating here, BENCHMARKS.md).
 SnapshotNames::SnapshotNames(const storage::IndexSnapshot& snapshot) : snapshot_(snapshot) {
   const auto& segments = snapshot.segments();
+  size_t speaker_count = 0;
+  for (const auto& segment : segments) speaker_count += segment->speakers().size();
+  names_.reserve(speaker_count);
+  by_word_.reserve(speaker_count);
+  std::unordered_map<std::string, uint32_t> by_term;  // a segment's names by their P= term
+  std::string term;
   for (size_t s = 0; s < segments.size(); ++s) {
-    std::map<std::string, uint32_t> by_term;  // this segment's names by their P= term
     const auto& speakers = segments[s]->speakers();
+    by_term.clear();
+    by_term.reserve(speakers.size());
     for (uint32_t speaker = 0; speaker < speakers.size(); ++speaker) {
       const auto& [canonical, kind] = speakers[speaker];
       std::vector<std::string> words = analysis::speaker_words(canonical);
       if (words.empty()) continue;
       const bool cut = words.size() > analysis::kSpeakerStride - 2;  // as speaker_terms() cuts a name
       if (cut) words.resize(analysis::kSpeakerStride - 2);
-      auto [at, added] = by_term.try_emplace(joined(words), static_cast<uint32_t>(names_.size()));
+      term.clear();
+      for (const auto& word : words) (term += term.empty() ? "" : " ") += word;
+      auto [at, added] = by_term.try_emplace(term, static_cast<uint32_t>(names_.size()));
       if (added) {
         for (const auto& word : words) {
           auto& list = by_word_[word];
           if (list.empty() || list.back() != at->second) list.push_back(at->second);
         }
-        names_.push_back({{std::move(words), 0}, s, false});
+        names_.push_back({{std::move(words), 0}, s, false, speaker, {}});
+      } else {
+        names_[at->second].more_speakers.push_back(speaker);
       }
       SegmentName& name = names_[at->second];
       name.name.kinds |= static_cast<uint8_t>(1 << std::min<uint8_t>(kind, 3));
       name.read_entries |= cut || (name.name.kinds & (name.name.kinds - 1)) != 0;
-      name.speakers.push_back(speaker);
     }
   }
 }
@@ -106,16 +119,18 @@ void SnapshotNames::add_statements(uint32_t n, identity::Forms& forms) const {
 void SnapshotNames::add_months(const SegmentName& name, const storage::SpeakerMonths& months,
                                identity::Forms& forms) const {
   const auto& speakers = snapshot_.segments()[name.segment]->speakers();
-  for (const uint32_t speaker : name.speakers) {
+  auto add = [&](uint32_t speaker) {
     const auto statements = months.of(speaker);
-    if (statements.empty()) continue;  // every statement deleted
+    if (statements.empty()) return;  // every statement deleted
     const auto& [canonical, kind] = speakers[speaker];
     std::vector<std::string> words = name.read_entries ? analysis::speaker_words(canonical) : name.name.words;
     identity::Form& form = identity::form_of(forms, std::move(words), static_cast<SpeakerKind>(std::min<uint8_t>(kind, 3)));
     const uint64_t before = form.statements;
     identity::count_months(form, statements);
     form.written[canonical] += form.statements - before;  // as add_statement() counts them: shown names follow
-  }
+  };
+  add(name.speaker);
+  for (const uint32_t speaker : name.more_speakers) add(speaker);
 }
 
 std::vector<uint64_t> SnapshotNames::articles_of(const identity::Form& form) const {

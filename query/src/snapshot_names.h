@@ -42,7 +42,10 @@ class SnapshotNames final : public identity::NameSource {
     // Canonical names of different kinds fold to it, or it is longer than a
     // `P=` term holds: its statements' entries say what each is.
     bool read_entries = false;
-    std::vector<uint32_t> speakers;  // the segment's speakers (Segment::speakers()) of this name
+    // The segment's speakers (Segment::speakers()) of this name: nearly
+    // always one.
+    uint32_t speaker = 0;
+    std::vector<uint32_t> more_speakers;
   };
   std::string term(const SegmentName& name) const;
   // The name's statements from the segment's months (storage/speaker_months.h).

@@ -1,7 +1,7 @@
 // Which forms of speakers' names the widening of one speaker: condition
-// depends on, so that identities can be decided from those forms alone
-// instead of from every statement of the archive (speaker_forms.cc argues why
-// they suffice).
+// depends on, so that identities can be decided from those forms (and bounds
+// on a few others) instead of from every statement of the archive
+// (speaker_forms.cc argues why they suffice).
 #pragma once
 
 #include <cstdint>
@@ -37,12 +37,11 @@ class NameSource {
   virtual std::vector<uint64_t> articles_of(const Form& form) const = 0;
 };
 
-// The forms whose resolution widens a speaker: condition of these words
-// (widen_speaker_node) exactly as a resolution of every form would; each with
-// all of its statements. Nothing when they hold more than `budget`
-// statements: then resolving every name costs little more, and nothing has
-// been read.
-std::optional<Forms> forms_for_phrase(const std::vector<std::string>& phrase, const NameSource& source,
-                                      uint64_t budget);
+// The resolution of the forms whose identities widen a speaker: condition of
+// these words (widen_speaker_node) exactly as a resolution of every form
+// would. Nothing when the forms taken hold more than `budget` statements:
+// then resolving every name costs little more.
+std::optional<Resolution> resolution_for_phrase(const std::vector<std::string>& phrase, const NameSource& source,
+                                                uint64_t budget);
 
 }  // namespace attache::query::identity

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 
 #include "attache/analysis/terms.h"
 
@@ -206,6 +207,10 @@ void count_statement(Form& form, uint64_t article, Day date) {
   if (!form.articles_listed) add_month(form.months, at->second.month, 1);
 }
 
+std::vector<Form::InMonth> statements_by_month(const Form& form) {
+  return form.articles_listed ? months_of_articles(form) : form.months;
+}
+
 void count_months(Form& form, std::span<const storage::MonthCount> months) {
   if (form.articles_listed) {  // counted by month from now on: what its articles hold first
     form.months = months_of_articles(form);
@@ -238,7 +243,7 @@ uint32_t Resolution::identity_of(const std::string& key, int month) const {
   return kNoIdentity;
 }
 
-Resolution resolve(const Forms& forms, const ArticlesOf& articles_of) {
+Resolution resolve(const Forms& forms, const ArticlesOf& articles_of, const Beyond* beyond) {
   Resolution r;
   // Full names (and every group or multi-word form) first.
   std::vector<const Form*> full;
@@ -290,11 +295,18 @@ Resolution resolve(const Forms& forms, const ArticlesOf& articles_of) {
     if (form.words.size() != 1 || form.kind == SpeakerKind::group) continue;
     const auto& of_kind = by_word[static_cast<int>(form.kind)];
     const auto candidates = of_kind.find(form.words.front());
+    std::optional<MonthlySums> elsewhere;
+    if (beyond)
+      if (const auto it = beyond->find(key); it != beyond->end()) {
+        elsewhere.emplace();
+        elsewhere->add(it->second);
+        elsewhere->finish();
+      }
     std::map<uint32_t, std::vector<int>> joined_months;
     std::vector<int> own_months;
     for (const auto& [month, statements] : months_of(form, scratch)) {
       uint32_t best = kNoIdentity;
-      uint64_t best_n = 0, total = 0;
+      uint64_t best_n = 0, total = elsewhere ? elsewhere->between(month - kWindowMonths, month + kWindowMonths) : 0;
       if (candidates != of_kind.end())
         for (uint32_t id : candidates->second) {
           const uint64_t n = monthly[id].between(month - kWindowMonths, month + kWindowMonths);

@@ -59,6 +59,8 @@ void count_statement(Form& form, uint64_t article, Day date);
 // Statements of the form counted by month (a segment's stored months,
 // storage/speaker_months.h), without their articles.
 void count_months(Form& form, std::span<const storage::MonthCount> months);
+// The form's statements by month, months ascending, however it was counted.
+std::vector<Form::InMonth> statements_by_month(const Form& form);
 // Whether resolve() clusters the form with others (two words or more, or a
 // group) rather than deciding it month by month (one word).
 inline bool is_full(const Form& form) { return form.words.size() > 1 || form.kind == SpeakerKind::group; }
@@ -91,7 +93,11 @@ struct Resolution {
 // The articles (article_key) of a form counted by month, ascending: the
 // transliteration rule asks for them, rarely.
 using ArticlesOf = std::function<std::vector<uint64_t>(const Form& form)>;
-Resolution resolve(const Forms& forms, const ArticlesOf& articles_of = {});
+// By the form_key of a one-word form: statements by month of full names not
+// among the forms resolved that it would be decided against, added to every
+// month's total (speaker_forms.cc says when that decides as the archive does).
+using Beyond = std::map<std::string, std::vector<Form::InMonth>>;
+Resolution resolve(const Forms& forms, const ArticlesOf& articles_of = {}, const Beyond* beyond = nullptr);
 
 // Rewrites speaker: nodes under node (see SpeakerTally::resolve_speakers),
 // each with the resolution `resolution_for` gives for its words
