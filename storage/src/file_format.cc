@@ -121,7 +121,7 @@ FileSummary FileWriter::finish() {
 }
 
 MappedFile::MappedFile(const std::filesystem::path& path, std::string display_name, FileKind kind)
-    : name_(std::move(display_name)) {
+    : name_(std::move(display_name)), kind_(kind) {
   int fd = io::open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     if (errno == ENOENT) throw Error(ErrorKind::not_found, path.string() + ": no such file");

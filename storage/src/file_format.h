@@ -34,7 +34,8 @@ enum class FileKind : uint32_t {
 // every older version of a kind (FORMAT.md lists them), so an index written by
 // an earlier attache keeps working; a newer version is refused.
 constexpr uint32_t current_version(FileKind kind) {
-  return kind == FileKind::statements ? 5 : kind == FileKind::columns || kind == FileKind::store ? 2 : 1;
+  if (kind == FileKind::statements) return 5;
+  return kind == FileKind::columns || kind == FileKind::store || kind == FileKind::terms ? 2 : 1;
 }
 
 struct FileSummary {
@@ -81,6 +82,7 @@ class MappedFile {
   MappedFile& operator=(const MappedFile&) = delete;
 
   const std::string& name() const { return name_; }
+  FileKind kind() const { return kind_; }
   // The format version the file was written in (1 .. current_version(kind)).
   uint32_t version() const { return version_; }
   uint64_t size() const { return size_; }
@@ -105,6 +107,7 @@ class MappedFile {
   void verify_chunk(size_t chunk) const;
 
   std::string name_;
+  FileKind kind_;
   uint32_t version_ = 0;
   const uint8_t* data_ = nullptr;
   uint64_t size_ = 0;
