@@ -232,22 +232,39 @@ void Segment::verify() const {
 
 namespace {
 
-std::unique_ptr<Segment> open_segment(const std::filesystem::path& dir, const SegmentEntry& entry) {
+// Maps a segment's files, reading nothing yet but asking for their frames'
+// pages: cold, a snapshot's files are then read from disk side by side.
+std::unique_ptr<Segment::Impl> map_segment(const std::filesystem::path& dir, const SegmentEntry& entry) {
   auto impl = std::make_unique<Segment::Impl>();
   impl->entry = entry;
   impl->name = segment_stem(entry.id);
   for (size_t f = 0; f < kSegmentFileCount; ++f) {
     auto kind = static_cast<SegmentFile>(f);
     std::string file_name = segment_file_name(entry.id, kind);
-    impl->files[f] = std::make_unique<MappedFile>(dir / file_name, file_name, file_kind(kind));
+    impl->files[f] = std::make_unique<MappedFile>(dir / file_name, file_name, file_kind(kind),
+                                                  MappedFile::Framing::check_later);
     if (impl->files[f]->size() != entry.files[f].size)
       impl->files[f]->fail("size " + std::to_string(impl->files[f]->size()) + " differs from the manifest's " +
                            std::to_string(entry.files[f].size));
   }
+  return impl;
+}
+
+// Checks the frames, then asks for what opening reads: the columns' header
+// and the term dictionary's end (its trailer and sparse index).
+void check_frames(Segment::Impl& impl) {
+  for (const auto& file : impl.files) file->check_frame();
+  const MappedFile& columns = impl.file(SegmentFile::columns);
+  columns.prefetch(columns.body_begin(), 1);
+  const MappedFile& terms = impl.file(SegmentFile::terms);
+  terms.prefetch(terms.body_end() - 1, 1);
+}
+
+std::unique_ptr<Segment> open_segment(const std::filesystem::path& dir, std::unique_ptr<Segment::Impl> impl) {
   impl->open_columns();
   impl->open_deletions(dir);
   impl->dictionary = std::make_unique<TermDictionary>(impl->file(SegmentFile::terms));
-  impl->store = std::make_unique<DocStore>(impl->file(SegmentFile::store), entry.doc_count);
+  impl->store = std::make_unique<DocStore>(impl->file(SegmentFile::store), impl->entry.doc_count);
   return std::make_unique<Segment>(std::move(impl));
 }
 
@@ -271,7 +288,11 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const std::filesystem::
       std::shared_ptr<IndexSnapshot> snapshot(new IndexSnapshot());
       snapshot->dir_ = dir;
       snapshot->generation_ = manifest->generation;
-      for (const SegmentEntry& entry : manifest->segments) snapshot->segments_.push_back(open_segment(dir, entry));
+      // In three passes, each asking the disk for what the next reads.
+      std::vector<std::unique_ptr<Segment::Impl>> mapped;
+      for (const SegmentEntry& entry : manifest->segments) mapped.push_back(map_segment(dir, entry));
+      for (auto& impl : mapped) check_frames(*impl);
+      for (auto& impl : mapped) snapshot->segments_.push_back(open_segment(dir, std::move(impl)));
       return snapshot;
     } catch (const Error& e) {
       if (e.kind() != ErrorKind::not_found) throw;
