@@ -120,8 +120,8 @@ FileSummary FileWriter::finish() {
   return {offset_, checksum};
 }
 
-MappedFile::MappedFile(const std::filesystem::path& path, std::string display_name, FileKind kind)
-    : name_(std::move(display_name)) {
+MappedFile::MappedFile(const std::filesystem::path& path, std::string display_name, FileKind kind, Framing framing)
+    : name_(std::move(display_name)), kind_(kind) {
   int fd = io::open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     if (errno == ENOENT) throw Error(ErrorKind::not_found, path.string() + ": no such file");
@@ -147,41 +147,52 @@ MappedFile::MappedFile(const std::filesystem::path& path, std::string display_na
   // large folios) made a cold one-word query read 12 MiB of every large file.
   ::madvise(map, size_, MADV_RANDOM);
   data_ = static_cast<const uint8_t*>(map);
-  try {
-    if (std::memcmp(data_, kMagic, 4) != 0) fail("not an attache file (bad magic)");
-    // The framing (header, checksum table, footer) is the same in every format
-    // version, so a damaged header is told apart from a newer format.
-    const uint8_t* footer = data_ + size_ - kFooterSize;
-    table_offset_ = load_u64(footer);
-    uint32_t chunk_size = load_u32(footer + 8);
-    if (load_u32(footer + 12) != kFooterMagic) fail("footer magic missing (truncated or overwritten)");
-    if (chunk_size != kChunkSize) fail("unexpected checksum chunk size");
-    if (table_offset_ < kHeaderSize || table_offset_ > size_ - kFooterSize) fail("footer points outside the file");
-    chunk_count_ = static_cast<size_t>((table_offset_ + kChunkSize - 1) / kChunkSize);
-    if (table_offset_ + 4 * chunk_count_ + kFooterSize != size_) fail("checksum table size does not match the file size");
-    chunk_verified_ = std::make_unique<std::atomic<bool>[]>(chunk_count_);
-    for (size_t i = 0; i < chunk_count_; ++i) chunk_verified_[i].store(false, std::memory_order_relaxed);
-    uint32_t file_kind = load_u32(data_ + 4);
-    version_ = load_u32(data_ + 8);
-    const uint32_t newest = current_version(kind);
-    // The header is checked with the rest of its chunk when that is first
-    // read (opening reads no more than it must: cold, each chunk is a disk
-    // read). A header that looks wrong is checked at once, so damage is told
-    // as corruption, not as another kind of file or a format version.
-    if (file_kind != static_cast<uint32_t>(kind) || version_ == 0 || version_ > newest) verify_chunk(0);
-    if (file_kind != static_cast<uint32_t>(kind))
-      fail("holds " + kind_name(file_kind) + " data, expected " + kind_name(static_cast<uint32_t>(kind)));
-    if (version_ == 0 || version_ > newest) {
-      throw Error(ErrorKind::format_version,
-                  name_ + ": format version " + std::to_string(version_) + " is " +
-                      (version_ > newest ? "newer than the newest this attache reads (" + std::to_string(newest) +
-                                               "); upgrade attache"
-                                         : "not a version attache ever wrote; re-index the articles"));
+  // The frame's two ends: asked for now, so that a snapshot's files are read
+  // from disk side by side when their frames are checked after all are mapped.
+  const uint64_t page = 4096, footer_page = (size_ - kFooterSize) / page * page;
+  ::madvise(map, std::min(page, size_), MADV_WILLNEED);
+  ::madvise(static_cast<uint8_t*>(map) + footer_page, size_ - footer_page, MADV_WILLNEED);
+  if (framing == Framing::check_now) {
+    try {
+      check_frame();
+    } catch (...) {
+      ::munmap(map, size_);
+      data_ = nullptr;
+      throw;
     }
-  } catch (...) {
-    ::munmap(map, size_);
-    data_ = nullptr;
-    throw;
+  }
+}
+
+void MappedFile::check_frame() {
+  if (std::memcmp(data_, kMagic, 4) != 0) fail("not an attache file (bad magic)");
+  // The framing (header, checksum table, footer) is the same in every format
+  // version, so a damaged header is told apart from a newer format.
+  const uint8_t* footer = data_ + size_ - kFooterSize;
+  table_offset_ = load_u64(footer);
+  uint32_t chunk_size = load_u32(footer + 8);
+  if (load_u32(footer + 12) != kFooterMagic) fail("footer magic missing (truncated or overwritten)");
+  if (chunk_size != kChunkSize) fail("unexpected checksum chunk size");
+  if (table_offset_ < kHeaderSize || table_offset_ > size_ - kFooterSize) fail("footer points outside the file");
+  chunk_count_ = static_cast<size_t>((table_offset_ + kChunkSize - 1) / kChunkSize);
+  if (table_offset_ + 4 * chunk_count_ + kFooterSize != size_) fail("checksum table size does not match the file size");
+  chunk_verified_ = std::make_unique<std::atomic<bool>[]>(chunk_count_);
+  for (size_t i = 0; i < chunk_count_; ++i) chunk_verified_[i].store(false, std::memory_order_relaxed);
+  uint32_t file_kind = load_u32(data_ + 4);
+  version_ = load_u32(data_ + 8);
+  const uint32_t newest = current_version(kind_);
+  // The header is checked with the rest of its chunk when that is first
+  // read (opening reads no more than it must: cold, each chunk is a disk
+  // read). A header that looks wrong is checked at once, so damage is told
+  // as corruption, not as another kind of file or a format version.
+  if (file_kind != static_cast<uint32_t>(kind_) || version_ == 0 || version_ > newest) verify_chunk(0);
+  if (file_kind != static_cast<uint32_t>(kind_))
+    fail("holds " + kind_name(file_kind) + " data, expected " + kind_name(static_cast<uint32_t>(kind_)));
+  if (version_ == 0 || version_ > newest) {
+    throw Error(ErrorKind::format_version,
+                name_ + ": format version " + std::to_string(version_) + " is " +
+                    (version_ > newest ? "newer than the newest this attache reads (" + std::to_string(newest) +
+                                             "); upgrade attache"
+                                       : "not a version attache ever wrote; re-index the articles"));
   }
 }
 
@@ -209,15 +220,20 @@ const uint8_t* MappedFile::verified(uint64_t offset, uint64_t length) const {
     fail("reference to bytes " + std::to_string(offset) + "+" + std::to_string(length) + " outside the data");
   if (length > 0) {
     const size_t first = offset / kChunkSize, last = (offset + length - 1) / kChunkSize;
-    if (!chunk_verified_[first].load(std::memory_order_acquire) || !chunk_verified_[last].load(std::memory_order_acquire)) {
-      // First read of these chunks: ask for all of them in one go rather than
-      // a page per fault (the mapping is MADV_RANDOM).
-      const uint64_t begin = first * kChunkSize, end = std::min<uint64_t>((last + 1) * kChunkSize, size_);
-      ::madvise(const_cast<uint8_t*>(data_) + begin, end - begin, MADV_WILLNEED);
-    }
+    // First read of these chunks: ask for all of them in one go rather than
+    // a page per fault (the mapping is MADV_RANDOM).
+    if (!chunk_verified_[first].load(std::memory_order_acquire) || !chunk_verified_[last].load(std::memory_order_acquire))
+      prefetch(offset, length);
     for (size_t c = first; c <= last; ++c) verify_chunk(c);
   }
   return data_ + offset;
+}
+
+void MappedFile::prefetch(uint64_t offset, uint64_t length) const {
+  if (length == 0 || offset >= table_offset_) return;
+  const uint64_t begin = offset / kChunkSize * kChunkSize;
+  const uint64_t end = std::min<uint64_t>((std::min(offset + length, table_offset_) - 1) / kChunkSize * kChunkSize + kChunkSize, size_);
+  ::madvise(const_cast<uint8_t*>(data_) + begin, end - begin, MADV_WILLNEED);
 }
 
 void MappedFile::expect_sequential_reads() const {

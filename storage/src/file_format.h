@@ -34,7 +34,8 @@ enum class FileKind : uint32_t {
 // every older version of a kind (FORMAT.md lists them), so an index written by
 // an earlier attache keeps working; a newer version is refused.
 constexpr uint32_t current_version(FileKind kind) {
-  return kind == FileKind::statements ? 5 : kind == FileKind::columns || kind == FileKind::store ? 2 : 1;
+  if (kind == FileKind::statements) return 5;
+  return kind == FileKind::columns || kind == FileKind::store || kind == FileKind::terms ? 2 : 1;
 }
 
 struct FileSummary {
@@ -74,13 +75,21 @@ class FileWriter {
 // the first time they are touched; the whole file is checked by verify_all().
 class MappedFile {
  public:
-  // `display_name` is what error messages call the file (its name in the index).
-  MappedFile(const std::filesystem::path& path, std::string display_name, FileKind kind);
+  enum class Framing { check_now, check_later };
+  // `display_name` is what error messages call the file (its name in the
+  // index). With Framing::check_later the file is only mapped, its frame's
+  // pages asked for: check_frame() must come before anything else is read.
+  MappedFile(const std::filesystem::path& path, std::string display_name, FileKind kind,
+             Framing framing = Framing::check_now);
   ~MappedFile();
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;
 
+  // Checks the header's kind and version and the footer (the header's
+  // checksum with its chunk, unless it looks wrong).
+  void check_frame();
   const std::string& name() const { return name_; }
+  FileKind kind() const { return kind_; }
   // The format version the file was written in (1 .. current_version(kind)).
   uint32_t version() const { return version_; }
   uint64_t size() const { return size_; }
@@ -94,6 +103,9 @@ class MappedFile {
   // read. Bounded reads only, and verified() over all that was read before
   // any of it is trusted.
   const uint8_t* unchecked_body() const { return data_ + body_begin(); }
+  // Asks the kernel to read the chunks holding [offset, offset + length) in
+  // the background (cold, reads asked for together are served side by side).
+  void prefetch(uint64_t offset, uint64_t length) const;
   // Every chunk and the footer checksum.
   void verify_all() const;
   // Reading from start to end (a merge): the kernel may read ahead, as the
@@ -105,6 +117,7 @@ class MappedFile {
   void verify_chunk(size_t chunk) const;
 
   std::string name_;
+  FileKind kind_;
   uint32_t version_ = 0;
   const uint8_t* data_ = nullptr;
   uint64_t size_ = 0;

@@ -34,8 +34,8 @@ uint32_t Segment::length(uint32_t doc) const {
 
 Signature Segment::signature(uint32_t doc) const {
   Signature out{};
-  if (!impl_->signatures) return out;
-  const uint8_t* p = impl_->signatures + size_t{doc} * kSignatureSize * 2;
+  const uint8_t* p = impl_->signature_bytes(doc);
+  if (!p) return out;
   for (size_t i = 0; i < kSignatureSize; ++i) out[i] = static_cast<uint16_t>(p[2 * i] | p[2 * i + 1] << 8);
   return out;
 }
@@ -71,7 +71,7 @@ PostingCursor Segment::postings(const TermInfo& info) const {
 
 // The statements of a fetched document, checked against its text.
 void Segment::attach_statements(uint32_t doc, StoredDocument& d) const {
-  d.statements = impl_->statements->get(doc);
+  d.statements = impl_->statements_reader().get(doc);
   if (std::string problem = statement_problem(d); !problem.empty()) impl_->file(SegmentFile::statements).fail(problem);
 }
 
@@ -91,32 +91,32 @@ void Segment::fetch_documents(std::span<const uint32_t> docs, bool with_statemen
   });
 }
 
-std::vector<StoredStatement> Segment::statements(uint32_t doc) const { return impl_->statements->get(doc); }
-void Segment::statement_spans(uint32_t doc, std::vector<StatementSpan>& out) const { impl_->statements->spans(doc, out); }
-uint32_t Segment::statement_count() const { return impl_->statements->statement_count(); }
-uint64_t Segment::statement_positions() const { return impl_->statements->total_positions(); }
+std::vector<StoredStatement> Segment::statements(uint32_t doc) const { return impl_->statements_reader().get(doc); }
+void Segment::statement_spans(uint32_t doc, std::vector<StatementSpan>& out) const { impl_->statements_reader().spans(doc, out); }
+uint32_t Segment::statement_count() const { return impl_->statements_reader().statement_count(); }
+uint64_t Segment::statement_positions() const { return impl_->statements_reader().total_positions(); }
 const StatementIndex* Segment::statement_index() const {
-  const uint64_t offset = impl_->statements->postings_offset();
+  const uint64_t offset = impl_->statements_reader().postings_offset();
   if (offset == 0) return nullptr;
   std::call_once(impl_->statement_index_loaded, [&] {
     impl_->statement_index = std::make_unique<StatementIndex>(
-        impl_->file(SegmentFile::statements), offset, impl_->statements->postings_end(), statement_count(), *this);
+        impl_->file(SegmentFile::statements), offset, impl_->statements_reader().postings_end(), statement_count(), *this);
   });
   return impl_->statement_index.get();
 }
 
-const std::vector<std::pair<std::string, uint8_t>>& Segment::speakers() const { return impl_->statements->speakers(); }
+const std::vector<std::pair<std::string, uint8_t>>& Segment::speakers() const { return impl_->statements_reader().speakers(); }
 
 // The table counts deleted articles' statements too (a deletion rewrites no
 // segment file): theirs, read from their entries, are taken away.
 const SpeakerMonths* Segment::speaker_months() const {
   std::call_once(impl_->speaker_months_loaded, [&] {
-    std::optional<SpeakerMonths> months = impl_->statements->speaker_months();
+    std::optional<SpeakerMonths> months = impl_->statements_reader().speaker_months();
     if (months && deleted_count() > 0) {
       std::vector<uint32_t> speakers;
       for (uint32_t doc = 0; doc < doc_count(); ++doc) {
         if (!is_deleted(doc)) continue;
-        impl_->statements->speaker_indices(doc, speakers);
+        impl_->statements_reader().speaker_indices(doc, speakers);
         for (uint32_t speaker : speakers)
           if (!remove_statement(*months, speaker, month_of(date(doc))))
             impl_->file(SegmentFile::statements).fail("speaker months disagree with a deleted article's statements");
@@ -159,12 +159,12 @@ PostingsBreakdown Segment::measure_postings() const {
 
 // The speakers' months say what the statements' entries and the articles' dates say.
 void Segment::check_speaker_months() const {
-  const std::optional<SpeakerMonths> stored = impl_->statements->speaker_months();
+  const std::optional<SpeakerMonths> stored = impl_->statements_reader().speaker_months();
   if (!stored) return;
   SpeakerMonthsBuilder counted;
   std::vector<uint32_t> speakers;
   for (uint32_t doc = 0; doc < doc_count(); ++doc) {
-    impl_->statements->speaker_indices(doc, speakers);
+    impl_->statements_reader().speaker_indices(doc, speakers);
     for (uint32_t speaker : speakers) counted.add(speaker, date(doc));
   }
   if (counted.months(stored->speaker_count()) != *stored)
@@ -232,23 +232,39 @@ void Segment::verify() const {
 
 namespace {
 
-std::unique_ptr<Segment> open_segment(const std::filesystem::path& dir, const SegmentEntry& entry) {
+// Maps a segment's files, reading nothing yet but asking for their frames'
+// pages: cold, a snapshot's files are then read from disk side by side.
+std::unique_ptr<Segment::Impl> map_segment(const std::filesystem::path& dir, const SegmentEntry& entry) {
   auto impl = std::make_unique<Segment::Impl>();
   impl->entry = entry;
   impl->name = segment_stem(entry.id);
   for (size_t f = 0; f < kSegmentFileCount; ++f) {
     auto kind = static_cast<SegmentFile>(f);
     std::string file_name = segment_file_name(entry.id, kind);
-    impl->files[f] = std::make_unique<MappedFile>(dir / file_name, file_name, file_kind(kind));
+    impl->files[f] = std::make_unique<MappedFile>(dir / file_name, file_name, file_kind(kind),
+                                                  MappedFile::Framing::check_later);
     if (impl->files[f]->size() != entry.files[f].size)
       impl->files[f]->fail("size " + std::to_string(impl->files[f]->size()) + " differs from the manifest's " +
                            std::to_string(entry.files[f].size));
   }
+  return impl;
+}
+
+// Checks the frames, then asks for what opening reads: the columns' header
+// and the term dictionary's end (its trailer and sparse index).
+void check_frames(Segment::Impl& impl) {
+  for (const auto& file : impl.files) file->check_frame();
+  const MappedFile& columns = impl.file(SegmentFile::columns);
+  columns.prefetch(columns.body_begin(), 1);
+  const MappedFile& terms = impl.file(SegmentFile::terms);
+  terms.prefetch(terms.body_end() - 1, 1);
+}
+
+std::unique_ptr<Segment> open_segment(const std::filesystem::path& dir, std::unique_ptr<Segment::Impl> impl) {
   impl->open_columns();
   impl->open_deletions(dir);
   impl->dictionary = std::make_unique<TermDictionary>(impl->file(SegmentFile::terms));
-  impl->store = std::make_unique<DocStore>(impl->file(SegmentFile::store), entry.doc_count);
-  impl->statements = std::make_unique<StatementsReader>(impl->file(SegmentFile::statements), entry.doc_count);
+  impl->store = std::make_unique<DocStore>(impl->file(SegmentFile::store), impl->entry.doc_count);
   return std::make_unique<Segment>(std::move(impl));
 }
 
@@ -272,7 +288,11 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const std::filesystem::
       std::shared_ptr<IndexSnapshot> snapshot(new IndexSnapshot());
       snapshot->dir_ = dir;
       snapshot->generation_ = manifest->generation;
-      for (const SegmentEntry& entry : manifest->segments) snapshot->segments_.push_back(open_segment(dir, entry));
+      // In three passes, each asking the disk for what the next reads.
+      std::vector<std::unique_ptr<Segment::Impl>> mapped;
+      for (const SegmentEntry& entry : manifest->segments) mapped.push_back(map_segment(dir, entry));
+      for (auto& impl : mapped) check_frames(*impl);
+      for (auto& impl : mapped) snapshot->segments_.push_back(open_segment(dir, std::move(impl)));
       return snapshot;
     } catch (const Error& e) {
       if (e.kind() != ErrorKind::not_found) throw;

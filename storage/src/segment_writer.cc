@@ -58,7 +58,7 @@ SegmentWriter::SegmentWriter(const std::filesystem::path& dir, uint64_t segment_
     terms_ = std::make_unique<FileWriter>(path(SegmentFile::terms), FileKind::terms);
     postings_ = std::make_unique<FileWriter>(path(SegmentFile::postings), FileKind::postings);
     positions_ = std::make_unique<FileWriter>(path(SegmentFile::positions), FileKind::positions);
-    dictionary_ = std::make_unique<TermDictionaryWriter>(*terms_);
+    dictionary_ = std::make_unique<TermDictionaryWriter>(*terms_, /*sparse_index=*/true);
   } catch (...) {
     store_.wait();
     throw;

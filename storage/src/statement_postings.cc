@@ -163,7 +163,7 @@ void StatementPostingsWriter::write(FileWriter& out) const {
   out.write(positions_.bytes());
   const uint64_t postings_at = out.offset();
   out.write(postings_.bytes());
-  TermDictionaryWriter dictionary(out);
+  TermDictionaryWriter dictionary(out, /*sparse_index=*/false);
   for (const Term& t : terms_) {
     TermInfo info = t.info;
     info.postings_offset += postings_at;

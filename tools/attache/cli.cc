@@ -8,25 +8,26 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "attache/storage/error.h"
 #include "query_request.h"
 
 namespace attache::cli {
 
-const std::vector<Command>& commands() {
-  static const std::vector<Command> list = {
-      {"index", "add articles (text files, JSON Lines, directories, - for stdin) to an index", run_index},
-      {"search", "search an index: words, \"phrases\", OR, NOT, -word, (groups), date: ranges", run_search},
-      {"quotes", "who said what in the given articles (no index needed)", run_quotes},
-      {"speakers", "speakers ranked by statements, overall or matching a query", run_speakers},
-      {"kwic", "a concordance: every occurrence with its left and right context", run_kwic},
-      {"export", "every match as JSON Lines, CSV or text files, for building corpora", run_export},
-      {"stats", "sizes and counts of an index", run_stats},
-      {"check", "verify every checksum and structure of an index", run_check},
-      {"delete", "delete articles by id", run_delete},
-      {"optimize", "merge all segments into one, dropping deleted articles", run_optimize},
-      {"serve", "an HTTP JSON API and a web page for searching an index", run_serve},
-  };
-  return list;
+int run_command(const std::string& name, int (*run)(const std::vector<std::string>& args),
+                const std::vector<std::string>& args) {
+  try {
+    return run(args);
+  } catch (const po::error& e) {
+    std::cerr << "attache " << name << ": " << e.what() << " (see attache " << name << " --help)\n";
+    return kUsage;
+  } catch (const attache::Error& e) {
+    std::cerr << "attache " << name << ": " << e.what() << "\n";
+    bool damaged = e.kind() == attache::ErrorKind::corruption || e.kind() == attache::ErrorKind::format_version;
+    return damaged ? kCorruption : kFailure;
+  } catch (const std::exception& e) {
+    std::cerr << "attache " << name << ": " << e.what() << "\n";
+    return kFailure;
+  }
 }
 
 bool parse(const std::string& command, const std::vector<std::string>& args, const po::options_description& options,

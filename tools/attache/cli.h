@@ -26,13 +26,9 @@ enum ExitCode : int {
   kCorruption = 3,  // damaged index or unsupported format version
 };
 
-struct Command {
-  const char* name;
-  const char* summary;
-  int (*run)(const std::vector<std::string>& args);
-};
-
-const std::vector<Command>& commands();
+// Runs a command, turning its errors into one line on stderr and an exit status.
+int run_command(const std::string& name, int (*run)(const std::vector<std::string>& args),
+                const std::vector<std::string>& args);
 
 // Parses args against options (and positional names); prints help and
 // returns false when --help was given. Throws po::error on bad usage.
@@ -84,6 +80,10 @@ int run_speakers(const std::vector<std::string>& args);
 int run_kwic(const std::vector<std::string>& args);
 int run_export(const std::vector<std::string>& args);
 int run_optimize(const std::vector<std::string>& args);
-int run_serve(const std::vector<std::string>& args);
+int run_serve(const std::vector<std::string>& args);  // in the attache-serve program
+// `attache serve`: runs the attache-serve program beside this one. The server's
+// libraries (cpp-httplib, OpenSSL, Brotli) cost every other command half its
+// start-up time (BENCHMARKS.md), so they live in a program of their own.
+int exec_serve(const std::vector<std::string>& args);
 
 }  // namespace attache::cli

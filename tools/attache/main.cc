@@ -4,16 +4,38 @@
 #include <string>
 #include <vector>
 
-#include "attache/query/query.h"
-#include "attache/storage/error.h"
 #include "cli.h"
 
 namespace {
 
+struct Command {
+  const char* name;
+  const char* summary;
+  int (*run)(const std::vector<std::string>& args);
+};
+
+const std::vector<Command>& commands() {
+  namespace cli = attache::cli;
+  static const std::vector<Command> list = {
+      {"index", "add articles (text files, JSON Lines, directories, - for stdin) to an index", cli::run_index},
+      {"search", "search an index: words, \"phrases\", OR, NOT, -word, (groups), date: ranges", cli::run_search},
+      {"quotes", "who said what in the given articles (no index needed)", cli::run_quotes},
+      {"speakers", "speakers ranked by statements, overall or matching a query", cli::run_speakers},
+      {"kwic", "a concordance: every occurrence with its left and right context", cli::run_kwic},
+      {"export", "every match as JSON Lines, CSV or text files, for building corpora", cli::run_export},
+      {"stats", "sizes and counts of an index", cli::run_stats},
+      {"check", "verify every checksum and structure of an index", cli::run_check},
+      {"delete", "delete articles by id", cli::run_delete},
+      {"optimize", "merge all segments into one, dropping deleted articles", cli::run_optimize},
+      {"serve", "an HTTP JSON API and a web page for searching an index", cli::exec_serve},
+  };
+  return list;
+}
+
 void print_help() {
   std::cout << "attache: full-text search for archives of diplomatic news\n\n"
                "usage: attache COMMAND [OPTIONS]\n\ncommands:\n";
-  for (const auto& c : attache::cli::commands()) std::cout << "  " << c.name << std::string(9 - std::string(c.name).size(), ' ') << c.summary << "\n";
+  for (const auto& c : commands()) std::cout << "  " << c.name << std::string(9 - std::string(c.name).size(), ' ') << c.summary << "\n";
   std::cout << "\nattache COMMAND --help lists a command's options with examples.\n\n"
                "examples:\n"
                "  attache index --index news-index corpus/\n"
@@ -38,22 +60,8 @@ int main(int argc, char** argv) {
   }
   const std::string name = args[0];
   args.erase(args.begin());
-  for (const auto& command : cli::commands()) {
-    if (name != command.name) continue;
-    try {
-      return command.run(args);
-    } catch (const cli::po::error& e) {
-      std::cerr << "attache " << name << ": " << e.what() << " (see attache " << name << " --help)\n";
-      return cli::kUsage;
-    } catch (const attache::Error& e) {
-      std::cerr << "attache " << name << ": " << e.what() << "\n";
-      bool damaged = e.kind() == attache::ErrorKind::corruption || e.kind() == attache::ErrorKind::format_version;
-      return damaged ? cli::kCorruption : cli::kFailure;
-    } catch (const std::exception& e) {
-      std::cerr << "attache " << name << ": " << e.what() << "\n";
-      return cli::kFailure;
-    }
-  }
+  for (const auto& command : commands())
+    if (name == command.name) return cli::run_command(name, command.run, args);
   std::cerr << "attache: unknown command '" << name << "' (see attache --help)\n";
   return cli::kUsage;
 }
