@@ -620,3 +620,14 @@ TEST_CASE("after an opening quotation, the name and the description after it spe
   CHECK(s[0].speaker == "Trump");
   CHECK(s[0].canonical == "Donald Trump");
 }
+
+TEST_CASE("a quotation before 'He added:' is the second half of the one before it, not what he added") {
+  auto s = find("On his blog on Tuesday, Curt Schilling did not back down.\n\n"
+                "''Let's make one thing clear right upfront,'' he wrote. ''If you get offended by ANYTHING in this "
+                "post, that's your fault, all yours.'' He added: ''This latest brew ha ha is beyond hilarious.''");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].cue == "wrote");
+  CHECK(s[0].text.find("If you get offended by ANYTHING") != std::string::npos);
+  CHECK(s[1].cue == "added:");
+  CHECK(s[1].text == "This latest brew ha ha is beyond hilarious");
+}

@@ -22,7 +22,14 @@ Grouping::Draft* Grouping::draft_across_nested_cue(const Run& content, const Ass
 }
 
 Grouping::Draft* Grouping::nearest_cue_in(uint32_t paragraph, const Run& content) {
-  return nearest_cue(content, [&](const Draft& d) { return w_[d.cue->first].paragraph == paragraph; });
+  return nearest_cue(content, [&](const Draft& d) {
+    return w_[d.cue->first].paragraph == paragraph && !(d.cue->first > content.last && introduces(d));
+  });
+}
+
+bool Grouping::introduces(const Draft& d) const {
+  const uint32_t last = d.cue->last;
+  return w_[last].kind == WordKind::colon || (last + 1 < w_.size() && w_[last + 1].kind == WordKind::colon);
 }
 
 Grouping::Draft* Grouping::nearest_cue_of_sentence(const Run& content) {
@@ -38,7 +45,7 @@ Grouping::Draft* Grouping::closing_attribution(const Run& content) {
   while (k < w_.size() && (w_[k].kind == WordKind::quote_close || w_[k].kind == WordKind::comma)) ++k;
   if (k >= w_.size() || w_[k].paragraph != w_[content.last].paragraph) return nullptr;
   for (Draft& d : drafts_) {
-    if (!d.source || d.subject) continue;
+    if (!d.source || d.subject || introduces(d)) continue;
     const bool source_first = d.source->first < d.cue->first;
     const Run& opening = source_first ? *d.source : *d.cue;
     const Run& closing = source_first ? *d.cue : *d.source;

@@ -87,7 +87,10 @@ class Grouping {
     return best;
   }
 
+  // A quotation is said by a cue of its paragraph, but not by one after it that introduces what
+  // follows ("''A,'' he wrote. ''B.'' He added: ''C.''": B is the second half of what he wrote).
   Draft* nearest_cue_in(uint32_t paragraph, const Run& content);
+  bool introduces(const Draft& d) const;  // its cue ends with a colon
 
   // Content outside quotation marks is said in its cue's own sentence, or after a colon that
   // ends the cue's: the nearest cue of those, not of the paragraph. In "Brennan told a Senate
@@ -97,7 +100,7 @@ class Grouping {
 
   // "... especially fundraising: “There's a ton of it,” he said.": a quotation followed at once
   // by a source and its cue ("he said", "said Mr. Kampelman") is theirs, whatever cue stands
-  // nearer before it.
+  // nearer before it, unless that cue introduces what follows ("He added:").
   Draft* closing_attribution(const Run& content);
 
   // A content run belongs to the nearest cue of its paragraph; a quotation over several
