@@ -5,8 +5,6 @@
 // are taken in.
 #include <algorithm>
 #include <cctype>
-#include <string_view>
-#include <unordered_set>
 
 #include "grouping.h"
 #include "lexicon.h"
@@ -136,10 +134,10 @@ void Grouping::add_untagged_clauses() {
 }
 
 bool Grouping::names_someone(const Run& source) const {
-  static const std::unordered_set<std::string_view> kQuantifiers = {"the", "a", "an", "some", "many", "several", "two",
-                                                                    "three", "four", "most", "few", "both"};
   const Word& first = w_[source.first];
-  if (kQuantifiers.count(lowered(first.text)) || (!first.text.empty() && std::isdigit(static_cast<unsigned char>(first.text[0]))))
+  const std::string opening = lowered(first.text);
+  if (opening == "the" || opening == "a" || opening == "an" || is_quantifier(opening) ||
+      (!opening.empty() && std::isdigit(static_cast<unsigned char>(opening[0]))))
     return true;
   // "federal officials", "three television networks": a word of the phrase names who.
   for (uint32_t k = source.first; k <= source.last; ++k) {

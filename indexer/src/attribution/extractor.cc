@@ -288,11 +288,9 @@ class Extractor {
     const std::string& word = w_[t.source_first].text;
     if (t.source_first != t.source_last || w_[t.source_first].capitalized || word.empty()) return false;
     // Pronouns, relatives and quantifiers ("some have argued", "others say") speak for themselves.
-    static const std::unordered_set<std::string_view> kSpeakers = {
-        "he",   "she",  "it",   "they",  "we",     "i",       "you",  "who",  "which", "whom", "that", "one",
-        "his",  "her",  "their", "its",  "some",   "many",    "most", "others", "other", "few", "several", "both",
-        "all",  "each", "another", "any", "either", "neither", "such"};
-    if (kSpeakers.count(word)) return false;
+    static const std::unordered_set<std::string_view> kPronouns = {"he",  "she", "it",  "they", "we",  "i",     "you",  "who",
+                                                                   "which", "whom", "that", "one", "his", "her", "their", "its"};
+    if (kPronouns.count(word) || is_quantifier(word)) return false;
     std::string capitalised = word;
     capitalised[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capitalised[0])));
     return is_stray_word(capitalised);
@@ -352,13 +350,14 @@ class Extractor {
     if (in_place_phrase || adverb || (!e.relative && inside_relative_clause(t.source_first))) {
       // Out of a relative clause, only a titled or full name or a role takes over; in place of an
       // adverb, a person.
-      Phrase subject = phrases_.starting_at(subject_start(t.source_first));
+      const Phrase subject = phrases_.starting_at(subject_start(t.source_first));
+      const bool person = subject.type == PhraseType::name || subject.type == PhraseType::role ||
+                          subject.type == PhraseType::pronoun;
+      const bool named_in_full =
+          subject.type == PhraseType::name && (!subject.titles.empty() || subject.names.size() > 1);
       const bool takes_over = in_place_phrase ? subject.type != PhraseType::none
-                              : adverb        ? (subject.type == PhraseType::name || subject.type == PhraseType::role ||
-                                          subject.type == PhraseType::pronoun) && !names_a_place(subject)
-                                              : subject.type == PhraseType::role ||
-                                                    (subject.type == PhraseType::name &&
-                                                     (!subject.titles.empty() || subject.names.size() > 1));
+                              : adverb        ? person && !names_a_place(subject)
+                                              : subject.type == PhraseType::role || named_in_full;
       if (takes_over && subject.last < t.source_first) {
         p = subject;
         subject_took_over = true;

@@ -82,6 +82,13 @@ bool is_role_noun(std::string_view w) { return in(word_lists().role_nouns, w); }
 bool is_group_noun(std::string_view w) { return in(word_lists().group_nouns, w); }
 bool is_institution_word(std::string_view w) { return in(word_lists().institutions, w); }
 
+bool is_quantifier(std::string_view w) {
+  static const std::unordered_set<std::string_view> kQuantifiers = {
+      "some", "many",    "most",    "several", "few", "both", "all",   "each", "another", "any",  "either",
+      "neither", "other", "others", "such",   "two", "three", "four", "five", "dozens",  "hundreds"};
+  return kQuantifiers.count(w) > 0;
+}
+
 bool is_personal_title(std::string_view w) {
   int gender = 0;
   return is_honorific(w, gender) || in(word_lists().ranks, w);

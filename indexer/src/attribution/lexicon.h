@@ -26,6 +26,8 @@ int given_name_gender(std::string_view word);
 bool is_role_noun(std::string_view word);
 // Plural nouns of collective speakers ("officials", "experts", "diplomats").
 bool is_group_noun(std::string_view word);
+// Lower-case words that count people ("some", "many", "others", "three"): "some say" is said by some.
+bool is_quantifier(std::string_view word);
 // Institutions that speak as such ("Kremlin", "Pentagon", "State Department").
 bool is_institution_word(std::string_view word);
 // Honorifics and ranks after which a word is a person's name ("Mr. Bank", "Lord Home").
