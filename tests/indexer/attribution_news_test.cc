@@ -587,7 +587,7 @@ std::vector<attribution::Candidate> candidates_labelled(const std::string& text,
   for (int epoch = 0; epoch < 20; ++epoch)
     for (const Sequence& s : sequences)
       trainer.learn(features, s.first, s.end, std::vector<uint8_t>(gold.begin() + s.first, gold.begin() + s.end));
-  return extract_candidates(text, trainer.finish());
+  return extract_candidates(text, Tagger(trainer.finish()));
 }
 
 }  // namespace

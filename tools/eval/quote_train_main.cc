@@ -12,11 +12,12 @@ namespace {
 
 const char* kUsage =
     "usage: attache-quote-train --output FILE [--exclude-names FILE]... [--exclude-publisher P]...\n"
-    "                           [--epochs N] [--bits N] [--threshold P] SPLIT_DIR\n"
+    "                           [--epochs N] [--bits N] [--threshold P] [--single-pass] SPLIT_DIR\n"
     "  Trains the attribution model on a PolNeAR split (text/ and attributions/), deterministically.\n"
     "  --exclude-names: a file of article names (one a line, # comments) left out, e.g. the holdout\n"
     "  --exclude-publisher: leave out a publisher's articles (cross-validation)\n"
     "  --threshold: statements the calibrator finds less likely right are not kept (0.5)\n"
+    "  --single-pass: one tagger, without the second that reads the first's labels\n"
     "example:\n"
     "  attache-quote-train --exclude-names tests/quotes/polnear/holdout.txt \\\n"
     "      --output indexer/data/attribution.model ../shared/polnear/train\n";
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
       else if (a == "--epochs") options.epochs = static_cast<uint32_t>(std::stoul(value()));
       else if (a == "--bits") options.row_bits = static_cast<uint32_t>(std::stoul(value()));
       else if (a == "--threshold") options.threshold = std::stof(value());
+      else if (a == "--single-pass") options.stacked = false;
       else if (!a.empty() && a[0] == '-') throw std::invalid_argument("unknown option " + a);
       else split = a;
     }

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <optional>
+#include <algorithm>
 #include <sstream>
 
 #include "attache/storage/error.h"
@@ -54,8 +56,16 @@ Calibrator parse_calibrator(std::string_view bytes, const std::string& origin) {
 
 AttributionModel::Impl parse_model(std::string_view bytes, const std::string& origin) {
   size_t used = 0;
-  TaggerModel tagger = TaggerModel::parse(bytes, origin, used);
-  return {std::move(tagger), parse_calibrator(bytes.substr(used), origin)};
+  TaggerModel first = TaggerModel::parse(bytes, origin, used);
+  bytes.remove_prefix(used);
+  std::optional<TaggerModel> second;
+  if (TaggerModel::begins(bytes)) {
+    second = TaggerModel::parse(bytes, origin, used);
+    bytes.remove_prefix(used);
+    if (second->row_bits() != first.row_bits())
+      throw Error(ErrorKind::invalid_input, origin + ": not an attribution model: its two taggers differ in row bits");
+  }
+  return {Tagger(std::move(first), std::move(second)), parse_calibrator(bytes, origin)};
 }
 
 }  // namespace
@@ -105,19 +115,23 @@ std::vector<uint8_t> gold_labels(const WordStream& stream, const std::vector<Lab
 }
 
 struct Prepared {
-  WordFeatures features;
+  WordStream stream;
   std::vector<Sequence> sequences;
+  WordFeatures features;
+  WordFeatures stacked;  // the second tagger's, from the labels of a first not trained on the example's group
   std::vector<uint8_t> gold;
 };
 
 Prepared prepare(const AttributionExample& e, uint32_t row_bits, TrainingReport& report) {
-  WordStream stream = read_words(e.text);
-  std::vector<Sequence> sequences = tagged_sequences(stream);
-  Prepared p{extract_features(stream, sequences, row_bits), sequences, gold_labels(stream, e.attributions)};
-  std::vector<bool> tagged(stream.words.size(), false);
+  Prepared p;
+  p.stream = read_words(e.text);
+  p.sequences = tagged_sequences(p.stream);
+  p.features = extract_features(p.stream, p.sequences, row_bits);
+  p.gold = gold_labels(p.stream, e.attributions);
+  std::vector<bool> tagged(p.stream.words.size(), false);
   for (const Sequence& s : p.sequences)
     for (uint32_t i = s.first; i < s.end; ++i) tagged[i] = true;
-  for (size_t i = 0; i < stream.words.size(); ++i) {
+  for (size_t i = 0; i < p.stream.words.size(); ++i) {
     const bool content = part_of(p.gold[i]) == Part::content;
     report.words += 1;
     report.tagged_words += tagged[i];
@@ -127,9 +141,10 @@ Prepared prepare(const AttributionExample& e, uint32_t row_bits, TrainingReport&
   return p;
 }
 
-// A tagger trained on the examples include() admits.
+// A tagger trained on the features (the first pass's or the second's) of the examples include() admits.
 template <typename Include>
-TaggerModel train_tagger(const std::vector<Prepared>& prepared, const TrainingOptions& options, Include include) {
+TaggerModel train_tagger(const std::vector<Prepared>& prepared, WordFeatures Prepared::*features,
+                         const TrainingOptions& options, Include include) {
   TaggerTrainer trainer(options.row_bits);
   std::vector<size_t> order;
   for (size_t i = 0; i < prepared.size(); ++i)
@@ -144,10 +159,36 @@ TaggerModel train_tagger(const std::vector<Prepared>& prepared, const TrainingOp
     for (size_t k : order)
       for (const Sequence& s : prepared[k].sequences) {
         gold.assign(prepared[k].gold.begin() + s.first, prepared[k].gold.begin() + s.end);
-        trainer.learn(prepared[k].features, s.first, s.end, gold);
+        trainer.learn(prepared[k].*features, s.first, s.end, gold);
       }
   }
   return trainer.finish();
+}
+
+using Groups = std::map<std::string, std::vector<size_t>>;
+
+// The first taggers, each trained without one group, and the second pass's features of every
+// example from the labels the first tagger not trained on its group gives it: a second tagger
+// learns from first labels as wrong as they will be on unseen text.
+std::map<std::string, TaggerModel> first_taggers_without_each(std::vector<Prepared>& prepared, const Groups& groups,
+                                                              const TrainingOptions& options) {
+  std::map<std::string, TaggerModel> out;
+  std::vector<uint8_t> labels;
+  std::vector<float> margins;
+  for (const auto& [group, members] : groups) {
+    const std::vector<size_t>& held_out = members;
+    TaggerModel first = train_tagger(prepared, &Prepared::features, options, [&](size_t i) {
+      return !std::binary_search(held_out.begin(), held_out.end(), i);
+    });
+    if (options.stacked)
+      for (size_t i : members) {
+        Prepared& p = prepared[i];
+        label_sequences(first, p.features, p.sequences, labels, margins);
+        p.stacked = stack_features(p.stream, p.sequences, p.features, labels, options.row_bits);
+      }
+    out.emplace(group, std::move(first));
+  }
+  return out;
 }
 
 }  // namespace
@@ -157,24 +198,36 @@ std::string train_attribution_model(const std::vector<AttributionExample>& examp
   std::vector<Prepared> prepared;
   prepared.reserve(examples.size());
   for (const AttributionExample& e : examples) prepared.push_back(prepare(e, options.row_bits, report));
-  std::map<std::string, std::vector<size_t>> groups;
+  Groups groups;
   for (size_t i = 0; i < examples.size(); ++i) groups[examples[i].group].push_back(i);
+  // Stacking and calibration both need groups to hold out; with one group there is neither.
+  TrainingOptions effective = options;
+  effective.stacked = options.stacked && groups.size() > 1;
+  std::map<std::string, TaggerModel> firsts;
+  if (groups.size() > 1) firsts = first_taggers_without_each(prepared, groups, effective);
+  auto second_tagger = [&](auto include) -> std::optional<TaggerModel> {
+    if (!effective.stacked) return std::nullopt;
+    return train_tagger(prepared, &Prepared::stacked, effective, include);
+  };
   std::vector<std::vector<float>> features;
   std::vector<bool> right;
-  if (groups.size() > 1)
-    for (const auto& [group, members] : groups) {
-      const std::string& held_out = group;  // clang 15 does not capture structured bindings
-      TaggerModel tagger = train_tagger(prepared, options, [&](size_t i) { return examples[i].group != held_out; });
-      for (size_t i : members)
-        for (const Candidate& c : extract_candidates(examples[i].text, tagger)) {
-          features.push_back(calibration_features(c.evidence));
-          right.push_back(judge(i, c.statement));
-          report.calibration_statements += 1;
-          report.calibration_right += right.back();
-        }
-    }
-  TaggerModel tagger = train_tagger(prepared, options, [](size_t) { return true; });
-  return tagger.serialise() + serialise(Calibrator::fit(features, right, options.threshold));
+  for (auto& [group, first] : firsts) {
+    const std::vector<size_t>& held_out = groups[group];
+    const Tagger tagger(std::move(first), second_tagger([&](size_t i) {
+      return !std::binary_search(held_out.begin(), held_out.end(), i);
+    }));
+    for (size_t i : held_out)
+      for (const Candidate& c : extract_candidates(examples[i].text, tagger)) {
+        features.push_back(calibration_features(c.evidence));
+        right.push_back(judge(i, c.statement));
+        report.calibration_statements += 1;
+        report.calibration_right += right.back();
+      }
+  }
+  const auto all = [](size_t) { return true; };
+  std::string out = train_tagger(prepared, &Prepared::features, effective, all).serialise();
+  if (std::optional<TaggerModel> second = second_tagger(all)) out += second->serialise();
+  return out + serialise(Calibrator::fit(features, right, options.threshold));
 }
 
 std::vector<Statement> extract_statements(std::string_view text, const AttributionModel& model) {

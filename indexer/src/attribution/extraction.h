@@ -21,6 +21,6 @@ struct Candidate {
 // turned down a proposal") and the tagger learned those; they are no statements.
 bool is_speech_act(StatementKind kind, const StatementEvidence& e);
 
-std::vector<Candidate> extract_candidates(std::string_view text, const TaggerModel& tagger);
+std::vector<Candidate> extract_candidates(std::string_view text, const Tagger& tagger);
 
 }  // namespace attache::indexer::attribution

@@ -22,11 +22,11 @@ namespace {
 
 class Extractor {
  public:
-  Extractor(std::string_view text, const TaggerModel& model)
+  Extractor(std::string_view text, const Tagger& tagger)
       : text_(text),
         stream_(read_words(text)),
         w_(stream_.words),
-        tagged_(tag_attributions(stream_, model)),
+        tagged_(tag_attributions(stream_, tagger)),
         phrases_(text, stream_),
         people_(phrases_) {}
 
@@ -435,7 +435,7 @@ bool is_speech_act(StatementKind kind, const StatementEvidence& e) {
   return kind != StatementKind::reported || e.lexicon_cue || e.cue_base == kAccordingTo || e.colon;
 }
 
-std::vector<Candidate> extract_candidates(std::string_view text, const TaggerModel& tagger) {
+std::vector<Candidate> extract_candidates(std::string_view text, const Tagger& tagger) {
   return Extractor(text, tagger).run();
 }
 

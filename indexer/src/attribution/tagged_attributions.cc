@@ -150,19 +150,10 @@ void Grouping::end_source_at_comma_after_according_to(TaggedAttribution& a) cons
     }
 }
 
-std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const TaggerModel& model) {
-  const auto& w = stream.words;
-  std::vector<uint8_t> labels(w.size(), O);
-  std::vector<float> margins(w.size(), 0);
-  std::vector<uint8_t> part_labels;
-  std::vector<float> part_margins;
-  const std::vector<Sequence> sequences = tagged_sequences(stream);
-  WordFeatures features = extract_features(stream, sequences, model.row_bits());
-  for (const Sequence& s : sequences) {
-    model.decode(features, s.first, s.end, part_labels, part_margins);
-    std::copy(part_labels.begin(), part_labels.end(), labels.begin() + s.first);
-    std::copy(part_margins.begin(), part_margins.end(), margins.begin() + s.first);
-  }
+std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const Tagger& tagger) {
+  std::vector<uint8_t> labels;
+  std::vector<float> margins;
+  tagger.label(stream, labels, margins);
   read_opening_according_to(stream, labels);
   join_broken_sources(stream, labels);
   return Grouping(stream, std::move(labels), std::move(margins)).run();

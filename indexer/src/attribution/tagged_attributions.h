@@ -19,6 +19,6 @@ struct TaggedAttribution {
 };
 
 // Attributions with a source, a cue and content, in the order of their cues.
-std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const TaggerModel& model);
+std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const Tagger& tagger);
 
 }  // namespace attache::indexer::attribution

@@ -96,6 +96,10 @@ TaggerModel TaggerModel::parse(std::string_view bytes, const std::string& origin
   return m;
 }
 
+bool TaggerModel::begins(std::string_view bytes) {
+  return bytes.size() >= sizeof(kMagic) && std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) == 0;
+}
+
 std::string TaggerModel::serialise() const {
   std::string out(kMagic, sizeof(kMagic));
   put<uint32_t>(out, row_bits_);
@@ -124,6 +128,34 @@ void TaggerModel::decode(const WordFeatures& features, uint32_t first, uint32_t 
     for (int l = 0; l < kLabels; ++l) emissions[i - first][l] = static_cast<float>(sum[l]) * scale_;
   }
   viterbi(emissions, transitions_, labels, margins);
+}
+
+void label_sequences(const TaggerModel& model, const WordFeatures& features, const std::vector<Sequence>& sequences,
+                     std::vector<uint8_t>& labels, std::vector<float>& margins) {
+  const size_t n = features.offsets.size() - 1;
+  labels.assign(n, O);
+  margins.assign(n, 0);
+  thread_local std::vector<uint8_t> part_labels;
+  thread_local std::vector<float> part_margins;
+  for (const Sequence& s : sequences) {
+    model.decode(features, s.first, s.end, part_labels, part_margins);
+    std::copy(part_labels.begin(), part_labels.end(), labels.begin() + s.first);
+    std::copy(part_margins.begin(), part_margins.end(), margins.begin() + s.first);
+  }
+}
+
+Tagger::Tagger(TaggerModel first, std::optional<TaggerModel> second) : first_(std::move(first)), second_(std::move(second)) {
+  if (second_ && second_->row_bits() != first_.row_bits())
+    throw Error(ErrorKind::invalid_input, "an attribution model's two taggers differ in row bits");
+}
+
+void Tagger::label(const WordStream& stream, std::vector<uint8_t>& labels, std::vector<float>& margins) const {
+  const std::vector<Sequence> sequences = tagged_sequences(stream);
+  const WordFeatures features = extract_features(stream, sequences, first_.row_bits());
+  label_sequences(first_, features, sequences, labels, margins);
+  if (!second_) return;
+  const WordFeatures stacked = stack_features(stream, sequences, features, labels, second_->row_bits());
+  label_sequences(*second_, stacked, sequences, labels, margins);
 }
 
 TaggerTrainer::TaggerTrainer(uint32_t row_bits)

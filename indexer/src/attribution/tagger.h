@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,8 @@ class TaggerModel {
   // indexer/data/README.md) and says how many bytes it took; throws
   // attache::Error (invalid_input) naming what is wrong.
   static TaggerModel parse(std::string_view bytes, const std::string& origin, size_t& used);
+  // Whether bytes open with a serialised tagger (the second of a stacked model).
+  static bool begins(std::string_view bytes);
   std::string serialise() const;
 
   uint32_t row_bits() const { return row_bits_; }
@@ -68,6 +71,30 @@ class TaggerModel {
   std::vector<int16_t> rows_;  // rows × kRowWidth, each times scale_
   float scale_ = 1;
   Transitions transitions_{};
+};
+
+// Labels the words of the sequences with model; O with margin 0 elsewhere.
+void label_sequences(const TaggerModel& model, const WordFeatures& features, const std::vector<Sequence>& sequences,
+                     std::vector<uint8_t>& labels, std::vector<float>& margins);
+
+// The second pass's features (stacking, stacked_features.cc): each word's own, and the
+// labels a first tagger gave around it, in its sentence, its quotation and the sentences
+// beside it.
+WordFeatures stack_features(const WordStream& stream, const std::vector<Sequence>& sequences, const WordFeatures& base,
+                            const std::vector<uint8_t>& first_labels, uint32_t row_bits);
+
+// The tagger the extractor runs: one model, or a first and a second that reads the first's
+// labels (both of the same row bits).
+class Tagger {
+ public:
+  explicit Tagger(TaggerModel first, std::optional<TaggerModel> second = std::nullopt);
+  void label(const WordStream& stream, std::vector<uint8_t>& labels, std::vector<float>& margins) const;
+  const TaggerModel& first() const { return first_; }
+  const std::optional<TaggerModel>& second() const { return second_; }
+
+ private:
+  TaggerModel first_;
+  std::optional<TaggerModel> second_;
 };
 
 // Averaged structured perceptron over labelled sequences (Collins 2002).
@@ -92,7 +119,7 @@ class TaggerTrainer {
 
 namespace attache::indexer {
 struct AttributionModel::Impl {
-  attribution::TaggerModel tagger;
+  attribution::Tagger tagger;
   attribution::Calibrator calibrator;
 };
 }  // namespace attache::indexer

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <unordered_map>
 
+#include "feature_hash.h"
 #include "lexicon.h"
 #include "tagger.h"
 
@@ -13,28 +14,6 @@ namespace attache::indexer::attribution {
 namespace {
 
 constexpr size_t kTemplates = 30;  // features per word, one of each template below
-
-uint64_t hash_text(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return h;
-}
-
-// A feature: its template number and up to four values, mixed (splitmix64's finaliser).
-uint64_t mix(uint64_t h, uint64_t v) {
-  h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
-  h ^= h >> 31;
-  h *= 0xbf58476d1ce4e5b9ull;
-  return h ^ (h >> 27);
-}
-struct Hash {
-  uint64_t h;
-  explicit Hash(int template_number) : h(mix(0x243f6a8885a308d3ull, static_cast<uint64_t>(template_number))) {}
-  Hash& add(uint64_t v) {
-    h = mix(h, v);
-    return *this;
-  }
-};
 
 // Word classes from the lexicons: what a speaker phrase is made of.
 enum Class : int { plain, punctuation, pronoun, title, honorific, role, group, institution, determiner };
@@ -89,12 +68,6 @@ int class_of(const Word& w, const std::string& lower) {
   if (w.capitalized && is_institution_word(w.text)) return institution;
   if (w.capitalized && is_title_word(w.text)) return title;
   return plain;
-}
-
-int bucket(int distance) {
-  int d = distance < 0 ? -distance : distance;
-  int b = d <= 3 ? d : d <= 6 ? 4 : d <= 10 ? 5 : d <= 20 ? 6 : 7;
-  return distance < 0 ? -b : b;
 }
 
 WordInfo describe_uncached(const Word& w) {

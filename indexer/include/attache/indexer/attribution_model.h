@@ -33,6 +33,7 @@ struct TrainingOptions {
   uint32_t row_bits = 16;  // the model holds 2^row_bits feature rows
   uint64_t seed = 1;       // the order examples are seen in, per epoch
   float threshold = 0.5f;  // statements the calibrator gives less are not kept
+  bool stacked = true;     // a second tagger that reads the first's labels (needs two groups or more)
 };
 
 struct TrainingReport {
@@ -45,7 +46,8 @@ struct TrainingReport {
 using StatementJudge = std::function<bool(size_t example, const Statement& statement)>;
 
 // Trains a model deterministically (same examples and options, same bytes):
-// the tagger on every example, and the calibrator on what taggers trained
+// the taggers on every example (the second on the labels the first gives each
+// group when trained without it), and the calibrator on what taggers trained
 // without each group extract from that group, as judged.
 std::string train_attribution_model(const std::vector<AttributionExample>& examples, const TrainingOptions& options,
                                     const StatementJudge& judge, TrainingReport& report);
