@@ -150,7 +150,8 @@ class Extractor {
   }
 
   // "Mr. Scholz was asked whether ...": the subject of a passive cue is its
-  // addressee or its topic, not its speaker.
+  // addressee or its topic, not its speaker; but one who "was quoted" or "was cited"
+  // (as saying) is the one who spoke.
   bool passive_cue(const TaggedAttribution& t) const {
     if (t.source_last >= t.cue_first || t.cue_first == 0) return false;
     // "was asked", and with an adverb between: "was once asked", "was not asked".
@@ -164,6 +165,7 @@ class Extractor {
       uint32_t v = i + 1;
       while (v < t.cue_last && kBetween.count(lowered(w_[v].text))) ++v;
       const std::string verb = lowered(w_[v].text);
+      if (verb == "quoted" || verb == "cited") return false;
       if (verb.size() > 2 && (verb.compare(verb.size() - 2, 2, "ed") == 0 || verb == "told")) return true;
     }
     return false;

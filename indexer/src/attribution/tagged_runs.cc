@@ -65,8 +65,12 @@ bool adverb_before_verb(const Word& word) {
 // the clause, the cue or a dateline.
 void trim_source(const std::vector<Word>& w, uint32_t& first, uint32_t& last) {
   // "quoted a senior official as saying": the "as" belongs to the cue; in "became a delegate and
-  // said", the conjunction. (A relative pronoun stays: the extractor reads its antecedent.)
-  auto joins_clause = [&](const Word& word) { return word.is("as") || word.is("and") || word.is("but"); };
+  // said", the conjunction; in "Putin, who has increasingly described", the auxiliary. (A relative
+  // pronoun stays: the extractor reads its antecedent.)
+  auto joins_clause = [&](const Word& word) {
+    static const std::unordered_set<std::string_view> kJoins = {"as", "and", "but", "has", "have", "had"};
+    return word.kind == WordKind::word && kJoins.count(word.text);
+  };
   while (last > first && (w[last].kind != WordKind::word || joins_clause(w[last]) || adverb_before_verb(w[last]))) --last;
   // "Sen. Pat Toomey (R-Pa.": a bracket the run leaves open is not the source's.
   for (uint32_t k = last; k > first; --k) {
