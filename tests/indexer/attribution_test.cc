@@ -152,3 +152,64 @@ TEST_CASE("a model file that is not one is refused, naming the file") {
   }
   std::filesystem::remove(path);
 }
+
+namespace {
+
+// Four labelled articles in two groups (two publishers, as cross-validation needs).
+std::vector<AttributionExample> tiny_examples() {
+  std::vector<AttributionExample> out;
+  const char* texts[] = {"Smith said the talks were over.", "\"We are leaving,\" Jones said.",
+                         "Brown told reporters the vote was close.", "\"It is done,\" said Green."};
+  for (int i = 0; i < 4; ++i) {
+    AttributionExample e{"tiny" + std::to_string(i), i % 2 ? "b" : "a", texts[i], {}};
+    const std::string t = e.text;
+    auto span = [&](const std::string& part) {
+      const auto at = static_cast<uint32_t>(t.find(part));
+      return ByteSpans{{at, at + static_cast<uint32_t>(part.size())}};
+    };
+    const char* sources[] = {"Smith", "Jones", "Brown", "Green"};
+    const char* cues[] = {"said", "said", "told", "said"};
+    const char* contents[] = {"the talks were over", "\"We are leaving,\"", "the vote was close", "\"It is done,\""};
+    e.attributions.push_back({span(sources[i]), span(cues[i]), span(contents[i])});
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+size_t taggers_in(const std::string& model) {
+  size_t n = 0;
+  for (size_t at = model.find("ATTAGGE1"); at != std::string::npos; at = model.find("ATTAGGE1", at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("a two-pass model holds two taggers of the same row bits; one of other bits is refused") {
+  TrainingOptions options;
+  options.epochs = 2;
+  options.row_bits = 10;
+  TrainingReport report;
+  const auto judge = [](size_t, const Statement&) { return true; };
+  const std::string stacked = train_attribution_model(tiny_examples(), options, judge, report);
+  options.stacked = false;
+  const std::string single = train_attribution_model(tiny_examples(), options, judge, report);
+  CHECK(taggers_in(stacked) == 2);
+  CHECK(taggers_in(single) == 1);
+  const std::string path = std::filesystem::temp_directory_path() / "attache-two-pass-model";
+  for (const std::string& bytes : {stacked, single}) {
+    std::ofstream(path, std::ios::binary) << bytes;
+    CHECK_NOTHROW(AttributionModel::load(path));
+  }
+  std::string damaged = stacked;
+  const size_t second = damaged.find("ATTAGGE1", 1);
+  damaged[second + 8] = 9;  // the second tagger's row bits, 10 in the first
+  std::ofstream(path, std::ios::binary) << damaged;
+  try {
+    AttributionModel::load(path);
+    FAIL("a model whose taggers differ in row bits was accepted");
+  } catch (const attache::Error& e) {
+    CHECK(e.kind() == attache::ErrorKind::invalid_input);
+    CHECK(std::string(e.what()).find("differ in row bits") != std::string::npos);
+  }
+  std::filesystem::remove(path);
+}

@@ -59,7 +59,11 @@ float Calibrator::probability(const StatementEvidence& e) const {
 
 Calibrator Calibrator::fit(const std::vector<std::vector<float>>& features, const std::vector<bool>& right,
                            float threshold) {
-  if (features.empty()) return {};
+  // Fitted on nothing (no statements came out of the held-out groups), it knows nothing: every
+  // statement is as likely right as wrong. Its weights still number the features, so the model
+  // it ends can be read back.
+  if (features.empty())
+    return Calibrator(std::vector<float>(calibration_features(StatementEvidence{}).size(), 0.0f), threshold);
   const size_t n = features.size(), d = features[0].size();
   std::vector<double> w(d, 0.0), gradient(d);
   const double rate = 0.5, l2 = 1e-4;
