@@ -693,3 +693,22 @@ TEST_CASE("an auxiliary closing the source belongs to the verb: 'Putin, who has 
   REQUIRE(!c.empty());
   CHECK(c[0].statement.speaker == "Russian President Vladimir V. Putin");
 }
+
+TEST_CASE("the sentence's subject follows an opening adverbial: 'Shortly afterward, McCain went on Twitter, saying'") {
+  using namespace attribution;
+  // The tagger leaves the sources out; the subject of each sentence speaks.
+  const std::string text = "Shortly afterward, McCain went on Twitter, saying he meant the president's decisions. "
+                           "Like Corker, Menendez rejected the bill, arguing the waivers were flexible. "
+                           "But Clinton took the stage, promising the rules were clear.";
+  bool content = false, after_cue = false;
+  auto c = candidates_labelled(text, [&](std::string_view w) -> Label {
+    if (w == "saying" || w == "arguing" || w == "promising") return after_cue = true, B_CUE;
+    if (w == ".") return content = after_cue = false, O;
+    if (after_cue) return content ? I_CONTENT : (content = true, B_CONTENT);
+    return O;
+  });
+  REQUIRE(c.size() == 3);
+  CHECK(c[0].statement.speaker == "McCain");
+  CHECK(c[1].statement.speaker == "Menendez");
+  CHECK(c[2].statement.speaker == "Clinton");
+}

@@ -64,6 +64,7 @@ class Grouping {
   // "Carson turned the story back on the Post, pointing out that ...": a cue with no source of
   // its own in its sentence is said by the sentence's subject, a name or a pronoun opening it.
   void add_subjects();
+  uint32_t after_opening_adverbial(uint32_t first, uint32_t cue) const;
 
   // A cue inside content whose source is nearer another cue is part of what that
   // one says ("he warned that if the West did not accept Russia's demands ..."):

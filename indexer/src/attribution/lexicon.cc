@@ -46,7 +46,7 @@ const Lexicon& lexicon() {
 using WordSet = std::unordered_set<std::string, Lexicon::Hash, std::equal_to<>>;
 
 struct WordLists {
-  WordSet title_words, nationalities, role_nouns, group_nouns, institutions, ranks;
+  WordSet title_words, nationalities, role_nouns, group_nouns, institutions, ranks, adverbial_openers;
   std::unordered_map<std::string, int, Lexicon::Hash, std::equal_to<>> given_names;  // 1 male, 2 female
   WordLists() {
     auto lists = read_word_lists(kAttributionWordsText);
@@ -57,6 +57,7 @@ struct WordLists {
     fill(group_nouns, "group-noun");
     fill(institutions, "institution");
     fill(ranks, "rank");
+    fill(adverbial_openers, "adverbial-opener");
     for (const std::string& n : lists["male-name"]) given_names.emplace(n, 1);
     for (const std::string& n : lists["female-name"]) given_names.emplace(n, 2);
   }
@@ -81,6 +82,11 @@ bool is_nationality(std::string_view w) { return in(word_lists().nationalities, 
 bool is_role_noun(std::string_view w) { return in(word_lists().role_nouns, w); }
 bool is_group_noun(std::string_view w) { return in(word_lists().group_nouns, w); }
 bool is_institution_word(std::string_view w) { return in(word_lists().institutions, w); }
+
+bool opens_adverbial(std::string_view w, bool lower_case_next) {
+  auto ends = [&](std::string_view tail) { return w.size() > tail.size() + 2 && w.ends_with(tail); };
+  return in(word_lists().adverbial_openers, w) || (lower_case_next && (ends("ly") || ends("ing")));
+}
 
 bool is_quantifier(std::string_view w) {
   static const std::unordered_set<std::string_view> kQuantifiers = {

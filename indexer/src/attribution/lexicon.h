@@ -28,6 +28,10 @@ bool is_role_noun(std::string_view word);
 bool is_group_noun(std::string_view word);
 // Lower-case words that count people ("some", "many", "others", "three"): "some say" is said by some.
 bool is_quantifier(std::string_view word);
+// A capitalised word opening a sentence's adverbial, before its subject ("Like", "But"): the
+// list's words, and words in -ly and -ing before a lower-case word ("Shortly afterward", "Having
+// announced"; not "Kelly said", whose next word is the cue, nor "Manning, who").
+bool opens_adverbial(std::string_view word, bool lower_case_next);
 // Institutions that speak as such ("Kremlin", "Pentagon", "State Department").
 bool is_institution_word(std::string_view word);
 // Honorifics and ranks after which a word is a person's name ("Mr. Bank", "Lord Home").

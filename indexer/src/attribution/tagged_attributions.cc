@@ -58,11 +58,27 @@ void Grouping::add_inverted_pronouns() {
   }
 }
 
+// "Shortly afterward, McCain said", "Having announced ..., Judge Berman proceeded": the subject
+// follows an opening adverbial and its comma; "But Clinton said": it follows the conjunction.
+uint32_t Grouping::after_opening_adverbial(uint32_t first, uint32_t cue) const {
+  auto opens = [&](uint32_t k) {
+    const bool lower_case_next = k + 1 < cue && w_[k + 1].kind == WordKind::word && !w_[k + 1].capitalized;
+    return w_[k].kind == WordKind::word && opens_adverbial(w_[k].text, lower_case_next);
+  };
+  if (first >= cue || !opens(first)) return first;
+  uint32_t k = first;
+  while (k < cue && w_[k].kind != WordKind::comma) ++k;
+  if (k + 1 < cue && w_[k + 1].kind == WordKind::word && w_[k + 1].capitalized) return k + 1;
+  for (k = first; k < cue && opens(k);) ++k;
+  return k;
+}
+
 void Grouping::add_subjects() {
   for (Draft& d : drafts_) {
     if (d.source) continue;
     uint32_t first = stream_.sentence_first_word[w_[d.cue->first].sentence];
     while (first < d.cue->first && w_[first].kind != WordKind::word) ++first;
+    first = after_opening_adverbial(first, d.cue->first);
     uint32_t last = first;
     const bool pronoun = w_[first].is("He") || w_[first].is("She") || w_[first].is("They");
     if (!pronoun && (!w_[first].capitalized || find_cue(lowered(w_[first].text)))) continue;
