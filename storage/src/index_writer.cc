@@ -32,6 +32,16 @@ std::string format_seconds(double seconds) {
   return s + " s";
 }
 
+StoreCompression flush_compression(const WriterOptions& options) {
+  return {options.store_compression_level, 256 * 1024, 4 << 20};
+}
+
+// A merge writes the segments that last and may take longer: a larger
+// dictionary trained on more of the merged text, a higher level.
+StoreCompression merge_compression(const WriterOptions& options) {
+  return {options.merged_store_compression_level, 1024 * 1024, 16 << 20};
+}
+
 }  // namespace
 
 struct IndexWriter::Impl {
@@ -158,7 +168,7 @@ struct IndexWriter::Impl {
     Manifest next = committed;
     next.generation += 1;
     uint64_t id = next.next_segment_id++;
-    SegmentEntry merged = merge_segments(dir, id, sources, options.store_compression_level);
+    SegmentEntry merged = merge_segments(dir, id, sources, merge_compression(options));
     std::vector<SegmentEntry> kept;
     for (size_t i = 0; i < next.segments.size(); ++i) {
       bool source = std::binary_search(indices.begin(), indices.end(), i);
@@ -238,16 +248,17 @@ void IndexWriter::commit() {
   impl_->apply_deletions(next);
   if (!impl_->buffer.empty())
     next.segments.push_back(
-        impl_->buffer.flush(impl_->dir, next.next_segment_id++, impl_->options.store_compression_level));
+        impl_->buffer.flush(impl_->dir, next.next_segment_id++, flush_compression(impl_->options)));
   impl_->publish(std::move(next));
   impl_->merge_as_needed();
 }
 
 void IndexWriter::optimize() {
   commit();
+  // Even a lone segment is rewritten: a flushed one's store is then
+  // recompressed as a merge compresses (merge_compression).
   const auto& segments = impl_->committed.segments;
-  bool deletions = std::any_of(segments.begin(), segments.end(), [](const auto& e) { return e.deleted_count > 0; });
-  if (segments.size() <= 1 && !deletions) return;
+  if (segments.empty()) return;
   std::vector<size_t> all(segments.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
   impl_->merge(all);
