@@ -22,6 +22,11 @@ namespace {
 // the target, 19.9 KB read per hit) to 48 M, and the store grew 2.2% (the
 // dictionary carries what a block's articles would share).
 constexpr size_t kTargetBlockBytes = 8 * 1024;
+// A larger dictionary than zstd's usual 110 KiB: news repeats phrases across
+// many articles, and 256 KiB made the store 7% smaller than 64 KiB did. For a
+// merge at level 12 of 100,000 articles, 1 MiB made the store 5% smaller again
+// but the merge 1.5 times as long, and a page slower, cold by about 2 ms.
+constexpr size_t kDictionaryCapacity = 256 * 1024;
 // Below this much text a dictionary costs more than it saves.
 constexpr uint64_t kMinBytesForDictionary = 256 * 1024;
 // A block holds about kTargetBlockBytes at most, or one article (the indexer takes
@@ -73,7 +78,7 @@ std::vector<uint8_t> train_dictionary(const DocumentSource& documents, uint64_t 
     serialise(documents.fetch(static_cast<uint32_t>(i)), samples);
     sizes.push_back(samples.size() - before);
   }
-  size_t capacity = static_cast<size_t>(std::min<uint64_t>(compression.dictionary_capacity, total_bytes / 16));
+  size_t capacity = static_cast<size_t>(std::min<uint64_t>(kDictionaryCapacity, total_bytes / 16));
   std::vector<uint8_t> dictionary(capacity);
   size_t n = ZDICT_trainFromBuffer(dictionary.data(), capacity, samples.bytes().data(), sizes.data(),
                                    static_cast<unsigned>(sizes.size()));

@@ -28,8 +28,7 @@ struct DocumentSource {
 // cost (zstd decompresses at about the same speed at every level).
 struct StoreCompression {
   int level = 6;
-  size_t dictionary_capacity = 256 * 1024;  // also at most a sixteenth of the text
-  uint64_t training_bytes = 4 << 20;        // records sampled evenly to train on
+  uint64_t training_bytes = 4 << 20;  // records sampled evenly to train the dictionary on
 };
 
 // Serialises and compresses the documents, showing each to `also` on the way

@@ -32,14 +32,12 @@ std::string format_seconds(double seconds) {
   return s + " s";
 }
 
-StoreCompression flush_compression(const WriterOptions& options) {
-  return {options.store_compression_level, 256 * 1024, 4 << 20};
-}
+StoreCompression flush_compression(const WriterOptions& options) { return {options.store_compression_level, 4 << 20}; }
 
-// A merge writes the segments that last and may take longer: a larger
-// dictionary trained on more of the merged text, a higher level.
+// A merge writes the segments that last and may take longer: a higher level,
+// a dictionary trained on more of the merged text.
 StoreCompression merge_compression(const WriterOptions& options) {
-  return {options.merged_store_compression_level, 1024 * 1024, 16 << 20};
+  return {options.merged_store_compression_level, 16 << 20};
 }
 
 }  // namespace
