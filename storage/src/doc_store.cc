@@ -25,7 +25,8 @@ constexpr size_t kTargetBlockBytes = 8 * 1024;
 // A larger dictionary than zstd's usual 110 KiB: news repeats phrases across
 // many articles, and 256 KiB made the store 7% smaller than 64 KiB did. For a
 // merge at level 12 of 100,000 articles, 1 MiB made the store 5% smaller again
-// but the merge 1.5 times as long, and a page slower, cold by about 2 ms.
+// but the merge 1.5 times as long, and a page slower warm and cold in each of
+// five turns (BENCHMARKS.md, "A smaller store from merges and optimize").
 constexpr size_t kDictionaryCapacity = 256 * 1024;
 // Below this much text a dictionary costs more than it saves.
 constexpr uint64_t kMinBytesForDictionary = 256 * 1024;
