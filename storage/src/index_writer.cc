@@ -34,10 +34,12 @@ std::string format_seconds(double seconds) {
 
 StoreCompression flush_compression(const WriterOptions& options) { return {options.store_compression_level, 4 << 20}; }
 
-// A merge writes the segments that last and may take longer: a higher level,
-// a dictionary trained on more of the merged text.
-StoreCompression merge_compression(const WriterOptions& options) {
-  return {options.merged_store_compression_level, 16 << 20};
+// optimize writes the segment that lasts, once, and may take longer: a higher
+// level, a dictionary trained on more of the text. Tiered merges compress as
+// flushes do: at a million articles they are much of indexing, whose speed
+// comes first.
+StoreCompression optimize_compression(const WriterOptions& options) {
+  return {options.optimized_store_compression_level, 16 << 20};
 }
 
 }  // namespace
@@ -159,14 +161,14 @@ struct IndexWriter::Impl {
   }
 
   // Replaces the segments at `indices` (positions in the manifest) by their merge.
-  void merge(std::vector<size_t> indices) {
+  void merge(std::vector<size_t> indices, const StoreCompression& compression) {
     std::sort(indices.begin(), indices.end());
     std::vector<const Segment*> sources;
     for (size_t i : indices) sources.push_back(&segment(i));
     Manifest next = committed;
     next.generation += 1;
     uint64_t id = next.next_segment_id++;
-    SegmentEntry merged = merge_segments(dir, id, sources, merge_compression(options));
+    SegmentEntry merged = merge_segments(dir, id, sources, compression);
     std::vector<SegmentEntry> kept;
     for (size_t i = 0; i < next.segments.size(); ++i) {
       bool source = std::binary_search(indices.begin(), indices.end(), i);
@@ -194,7 +196,7 @@ struct IndexWriter::Impl {
         tiers[tier].push_back(i);
       }
       if (!expunge.empty()) {
-        merge({expunge.front()});
+        merge({expunge.front()}, flush_compression(options));
         continue;
       }
       auto full = std::find_if(tiers.begin(), tiers.end(), [&](auto& t) { return t.second.size() >= factor; });
@@ -204,7 +206,7 @@ struct IndexWriter::Impl {
         return committed.segments[a].doc_count < committed.segments[b].doc_count;
       });
       group.resize(factor);
-      merge(group);
+      merge(group, flush_compression(options));
     }
   }
 };
@@ -254,12 +256,12 @@ void IndexWriter::commit() {
 void IndexWriter::optimize() {
   commit();
   // Even a lone segment is rewritten: a flushed one's store is then
-  // recompressed as a merge compresses (merge_compression).
+  // recompressed (optimize_compression).
   const auto& segments = impl_->committed.segments;
   if (segments.empty()) return;
   std::vector<size_t> all(segments.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
-  impl_->merge(all);
+  impl_->merge(all, optimize_compression(impl_->options));
 }
 
 uint64_t IndexWriter::buffered_bytes() const { return impl_->buffer.memory_bytes(); }

@@ -1,5 +1,5 @@
-// The store compressed harder by merges and optimize than by flushes
-// (WriterOptions::merged_store_compression_level): every article reads back
+// The store compressed harder by optimize than by flushes and merges
+// (WriterOptions::optimized_store_compression_level): every article reads back
 // as it was given, through merges of flushed and merged segments and with
 // deletions dropped on the way, and optimize recompresses a lone segment.
 #include <doctest/doctest.h>
@@ -101,7 +101,7 @@ WriterOptions options(int flushed_level, int merged_level) {
   WriterOptions o;
   o.merge_factor = 0;  // merges only by optimize, where the test asks
   o.store_compression_level = flushed_level;
-  o.merged_store_compression_level = merged_level;
+  o.optimized_store_compression_level = merged_level;
   return o;
 }
 
