@@ -23,9 +23,11 @@ namespace {
 // dictionary carries what a block's articles would share).
 constexpr size_t kTargetBlockBytes = 8 * 1024;
 // A larger dictionary than zstd's usual 110 KiB: news repeats phrases across
-// many articles, and 256 KiB made the store 7% smaller than 64 KiB did.
+// many articles, and 256 KiB made the store 7% smaller than 64 KiB did. For a
+// merge at level 12 of 100,000 articles, 1 MiB made the store 5% smaller again
+// but the merge 1.5 times as long, and a page slower warm and cold in each of
+// five turns (BENCHMARKS.md, "A smaller store from merges and optimize").
 constexpr size_t kDictionaryCapacity = 256 * 1024;
-constexpr uint64_t kMaxTrainingBytes = 4 << 20;
 // Below this much text a dictionary costs more than it saves.
 constexpr uint64_t kMinBytesForDictionary = 256 * 1024;
 // A block holds about kTargetBlockBytes at most, or one article (the indexer takes
@@ -65,12 +67,13 @@ uint64_t field_bytes(const StoredDocument& d) {
   return d.id.size() + d.title.size() + d.source.size() + d.url.size() + d.text.size();
 }
 
-// Trains on records sampled evenly across the segment, up to kMaxTrainingBytes.
-std::vector<uint8_t> train_dictionary(const DocumentSource& documents, uint64_t total_bytes) {
+// Trains on records sampled evenly across the segment, up to the training bytes.
+std::vector<uint8_t> train_dictionary(const DocumentSource& documents, uint64_t total_bytes,
+                                      const StoreCompression& compression) {
   if (total_bytes < kMinBytesForDictionary || documents.count < 16) return {};
   ByteWriter samples;
   std::vector<size_t> sizes;
-  uint64_t stride = std::max<uint64_t>(1, total_bytes / kMaxTrainingBytes + 1);
+  uint64_t stride = std::max<uint64_t>(1, total_bytes / compression.training_bytes + 1);
   for (uint64_t i = 0; i < documents.count; i += stride) {
     size_t before = samples.size();
     serialise(documents.fetch(static_cast<uint32_t>(i)), samples);
@@ -87,14 +90,15 @@ std::vector<uint8_t> train_dictionary(const DocumentSource& documents, uint64_t 
 
 }  // namespace
 
-uint64_t write_doc_store(const DocumentSource& documents, FileWriter& out, int level,
+uint64_t write_doc_store(const DocumentSource& documents, FileWriter& out, const StoreCompression& compression,
                          const std::function<void(const StoredDocument&)>& also) {
   // Text size decides whether to train; estimated from a sample for large sets.
   uint64_t sampled = 0, sample_count = 0;
   const uint32_t probe_stride = std::max<uint32_t>(1, documents.count / 1024);
   for (uint32_t i = 0; i < documents.count; i += probe_stride, ++sample_count) sampled += field_bytes(documents.fetch(i));
   uint64_t estimate = sample_count ? sampled * documents.count / sample_count : 0;
-  std::vector<uint8_t> dictionary = train_dictionary(documents, estimate);
+  std::vector<uint8_t> dictionary = train_dictionary(documents, estimate, compression);
+  const int level = compression.level;
 
   ByteWriter head;
   head.u32(static_cast<uint32_t>(dictionary.size()));

@@ -23,10 +23,18 @@ struct DocumentSource {
   std::function<const StoredDocument&(uint32_t)> fetch;
 };
 
+// How hard a store is compressed. A flush writes fast; a merge, rarer and
+// writing the segments that last, spends more: its blocks are read at the same
+// cost (zstd decompresses at about the same speed at every level).
+struct StoreCompression {
+  int level = 6;
+  uint64_t training_bytes = 4 << 20;  // records sampled evenly to train the dictionary on
+};
+
 // Serialises and compresses the documents, showing each to `also` on the way
 // (the statements file is written in the same pass); returns the bytes of
 // their fields.
-uint64_t write_doc_store(const DocumentSource& documents, FileWriter& out, int compression_level,
+uint64_t write_doc_store(const DocumentSource& documents, FileWriter& out, const StoreCompression& compression,
                          const std::function<void(const StoredDocument&)>& also);
 
 class DocStore {

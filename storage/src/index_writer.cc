@@ -32,6 +32,16 @@ std::string format_seconds(double seconds) {
   return s + " s";
 }
 
+StoreCompression flush_compression(const WriterOptions& options) { return {options.store_compression_level, 4 << 20}; }
+
+// optimize writes the segment that lasts, once, and may take longer: a higher
+// level, a dictionary trained on more of the text. Tiered merges compress as
+// flushes do: at a million articles they are much of indexing, whose speed
+// comes first.
+StoreCompression optimize_compression(const WriterOptions& options) {
+  return {options.optimized_store_compression_level, 16 << 20};
+}
+
 }  // namespace
 
 struct IndexWriter::Impl {
@@ -151,14 +161,14 @@ struct IndexWriter::Impl {
   }
 
   // Replaces the segments at `indices` (positions in the manifest) by their merge.
-  void merge(std::vector<size_t> indices) {
+  void merge(std::vector<size_t> indices, const StoreCompression& compression) {
     std::sort(indices.begin(), indices.end());
     std::vector<const Segment*> sources;
     for (size_t i : indices) sources.push_back(&segment(i));
     Manifest next = committed;
     next.generation += 1;
     uint64_t id = next.next_segment_id++;
-    SegmentEntry merged = merge_segments(dir, id, sources, options.store_compression_level);
+    SegmentEntry merged = merge_segments(dir, id, sources, compression);
     std::vector<SegmentEntry> kept;
     for (size_t i = 0; i < next.segments.size(); ++i) {
       bool source = std::binary_search(indices.begin(), indices.end(), i);
@@ -186,7 +196,7 @@ struct IndexWriter::Impl {
         tiers[tier].push_back(i);
       }
       if (!expunge.empty()) {
-        merge({expunge.front()});
+        merge({expunge.front()}, flush_compression(options));
         continue;
       }
       auto full = std::find_if(tiers.begin(), tiers.end(), [&](auto& t) { return t.second.size() >= factor; });
@@ -196,7 +206,7 @@ struct IndexWriter::Impl {
         return committed.segments[a].doc_count < committed.segments[b].doc_count;
       });
       group.resize(factor);
-      merge(group);
+      merge(group, flush_compression(options));
     }
   }
 };
@@ -238,19 +248,20 @@ void IndexWriter::commit() {
   impl_->apply_deletions(next);
   if (!impl_->buffer.empty())
     next.segments.push_back(
-        impl_->buffer.flush(impl_->dir, next.next_segment_id++, impl_->options.store_compression_level));
+        impl_->buffer.flush(impl_->dir, next.next_segment_id++, flush_compression(impl_->options)));
   impl_->publish(std::move(next));
   impl_->merge_as_needed();
 }
 
 void IndexWriter::optimize() {
   commit();
+  // Even a lone segment is rewritten: a flushed one's store is then
+  // recompressed (optimize_compression).
   const auto& segments = impl_->committed.segments;
-  bool deletions = std::any_of(segments.begin(), segments.end(), [](const auto& e) { return e.deleted_count > 0; });
-  if (segments.size() <= 1 && !deletions) return;
+  if (segments.empty()) return;
   std::vector<size_t> all(segments.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
-  impl_->merge(all);
+  impl_->merge(all, optimize_compression(impl_->options));
 }
 
 uint64_t IndexWriter::buffered_bytes() const { return impl_->buffer.memory_bytes(); }

@@ -41,7 +41,7 @@ class SequentialDocuments {
 }  // namespace
 
 SegmentEntry merge_segments(const std::filesystem::path& dir, uint64_t segment_id,
-                            const std::vector<const Segment*>& sources, int compression_level) {
+                            const std::vector<const Segment*>& sources, const StoreCompression& compression) {
   // The merged order: live documents of all sources by date; ties by source, then id.
   struct Origin {
     uint32_t source, doc;
@@ -73,7 +73,7 @@ SegmentEntry merge_segments(const std::filesystem::path& dir, uint64_t segment_i
   DocumentSource documents{static_cast<uint32_t>(order.size()), [&](uint32_t id) -> const StoredDocument& {
                              return readers[order[id].source].get(order[id].doc);
                            }};
-  SegmentWriter writer(dir, segment_id, std::move(columns), documents, compression_level);
+  SegmentWriter writer(dir, segment_id, std::move(columns), documents, compression);
 
   // k-way merge of the dictionaries.
   std::vector<TermDictionary::Iterator> terms;

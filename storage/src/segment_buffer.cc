@@ -82,7 +82,7 @@ void SegmentBuffer::clear() {
   memory_bytes_ = 0;
 }
 
-SegmentEntry SegmentBuffer::flush(const std::filesystem::path& dir, uint64_t segment_id, int compression_level) {
+SegmentEntry SegmentBuffer::flush(const std::filesystem::path& dir, uint64_t segment_id, const StoreCompression& compression) {
   // Number the live documents by date (stable, so same-day articles keep
   // arrival order): a date range is then a contiguous id range.
   std::vector<uint32_t> order;
@@ -103,7 +103,7 @@ SegmentEntry SegmentBuffer::flush(const std::filesystem::path& dir, uint64_t seg
   }
   DocumentSource documents{static_cast<uint32_t>(order.size()),
                            [&](uint32_t id) -> const StoredDocument& { return docs_[order[id]]; }};
-  SegmentWriter writer(dir, segment_id, std::move(columns), documents, compression_level);
+  SegmentWriter writer(dir, segment_id, std::move(columns), documents, compression);
 
   std::vector<std::pair<std::string_view, const TermBuffer*>> sorted_terms;
   sorted_terms.reserve(terms_.size());

@@ -11,6 +11,7 @@
 #include "attache/storage/document.h"
 #include "attache/storage/string_table.h"
 #include "bytes.h"
+#include "doc_store.h"
 #include "manifest.h"
 
 namespace attache::storage {
@@ -27,7 +28,7 @@ class SegmentBuffer {
 
   // Writes the live documents as a segment in dir, numbered by date, and
   // returns its manifest entry; the buffer is left empty.
-  SegmentEntry flush(const std::filesystem::path& dir, uint64_t segment_id, int compression_level);
+  SegmentEntry flush(const std::filesystem::path& dir, uint64_t segment_id, const StoreCompression& compression);
   // Forgets everything buffered (after every buffered document was removed).
   void clear();
 

@@ -37,7 +37,7 @@ void write_columns(const DocumentColumns& columns, uint64_t total_length, FileWr
 }  // namespace
 
 SegmentWriter::SegmentWriter(const std::filesystem::path& dir, uint64_t segment_id, DocumentColumns columns,
-                             DocumentSource documents, int compression_level)
+                             DocumentSource documents, const StoreCompression& compression)
     : dir_(dir), columns_(std::move(columns)), documents_(std::move(documents)) {
   const std::vector<Day>& dates = columns_.dates;
   columns_.signatures.resize(dates.size());
@@ -47,11 +47,11 @@ SegmentWriter::SegmentWriter(const std::filesystem::path& dir, uint64_t segment_
   entry_.min_date = dates.empty() ? 0 : dates.front();
   entry_.max_date = dates.empty() ? 0 : dates.back();
   statement_postings_ = std::make_unique<StatementPostingsWriter>(std::move(columns_.statements));
-  store_ = std::async(std::launch::async, [this, compression_level] {
+  store_ = std::async(std::launch::async, [this, compression] {
     FileWriter out(path(SegmentFile::store), FileKind::store);
     auto statements = std::make_unique<StatementsWriter>();
     uint64_t text_bytes =
-        write_doc_store(documents_, out, compression_level, [&](const StoredDocument& d) { statements->add(d); });
+        write_doc_store(documents_, out, compression, [&](const StoredDocument& d) { statements->add(d); });
     return StoreResult{out.finish(), std::move(statements), text_bytes};
   });
   try {

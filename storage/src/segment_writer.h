@@ -32,7 +32,7 @@ class SegmentWriter {
   // Columns in id order; dates must be ascending. Starts compressing the
   // documents (which must outlive finish()) right away.
   SegmentWriter(const std::filesystem::path& dir, uint64_t segment_id, DocumentColumns columns,
-                DocumentSource documents, int compression_level);
+                DocumentSource documents, const StoreCompression& compression);
   ~SegmentWriter();
 
   void add_term(std::string_view term, const TermPostings& postings);

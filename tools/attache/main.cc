@@ -26,7 +26,7 @@ const std::vector<Command>& commands() {
       {"stats", "sizes and counts of an index", cli::run_stats},
       {"check", "verify every checksum and structure of an index", cli::run_check},
       {"delete", "delete articles by id", cli::run_delete},
-      {"optimize", "merge all segments into one, dropping deleted articles", cli::run_optimize},
+      {"optimize", "merge all segments into one, dropping deleted articles and recompressing the store", cli::run_optimize},
       {"serve", "an HTTP JSON API and a web page for searching an index", cli::exec_serve},
   };
   return list;

@@ -15,8 +15,10 @@ namespace attache::storage {
 struct WriterOptions {
   // A segment is flushed when the buffered documents pass this many bytes.
   uint64_t memory_budget = 512ull << 20;
-  // zstd level for the document store.
+  // zstd level for the document store of a flushed or merged segment, and of
+  // the segment optimize writes (the one that lasts, written once).
   int store_compression_level = 6;
+  int optimized_store_compression_level = 12;
   // Tiered merging: when this many segments of about the same size exist
   // (within a factor of merge_factor), they are merged into one. 0 disables.
   unsigned merge_factor = 8;
@@ -42,7 +44,9 @@ class IndexWriter {
   // Flushes what is buffered, applies deletions and publishes it all at once,
   // then merges segments as the tiered policy asks (each merge its own commit).
   void commit();
-  // Commits, then merges every segment into one, dropping deleted documents.
+  // Commits, then merges every segment into one, dropping deleted documents
+  // and compressing the store at optimized_store_compression_level; a lone
+  // segment is rewritten too.
   void optimize();
 
   uint64_t buffered_bytes() const;
