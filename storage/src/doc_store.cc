@@ -2,6 +2,9 @@
 #include "doc_store.h"
 
 #include <zdict.h>
+// For ZSTD_createDDict_byReference: zstd's "static linking only" section, which
+// Debian's shared libzstd exports too.
+#define ZSTD_STATIC_LINKING_ONLY
 #include <zstd.h>
 
 #include <algorithm>
@@ -217,7 +220,9 @@ void DocStore::load() const {
   if ((block_count == 0) != (doc_count == 0)) file.fail("document store is missing blocks");
   if (dictionary_length > 0) {
     const uint8_t* dict = file.verified(file.body_begin() + 4, dictionary_length);
-    zstd_->ddict = ZSTD_createDDict(dict, dictionary_length);
+    // By reference: the mapping outlives the store, and a copy of the 256 KiB
+    // dictionary was 3% of a whole-process search (BENCHMARKS.md, "A lean attache").
+    zstd_->ddict = ZSTD_createDDict_byReference(dict, dictionary_length);
     if (!zstd_->ddict) file.fail("invalid compression dictionary");
   }
   tables_ = std::move(loaded);
