@@ -6,18 +6,19 @@
 # flight wholly or not at all, and no article whose deletion finished. Any
 # reader failure fails the soak.
 #   tools/soak.sh N [SEED]
-# It runs build/tools/attache and attache-gen (tools/setup.sh builds them),
-# copied first, so a rebuild during a long soak does not change them.
+# It runs build/tools/attache (with attache-full, which it runs for index) and
+# attache-gen (tools/setup.sh builds them), copied first, so a rebuild during a
+# long soak does not change them.
 set -euo pipefail
 trap 'echo "soak: failed at line $LINENO" >&2' ERR
 cd "$(dirname "$0")/.."
 [ $# -ge 1 ] && [[ "$1" =~ ^[0-9]+$ ]] || { echo "usage: tools/soak.sh N [SEED]" >&2; exit 2; }
 kills=$1
 RANDOM=${2:-1}
-[ -x build/tools/attache ] && [ -x build/tools/attache-gen ] || { echo "soak: build first (tools/setup.sh test)" >&2; exit 2; }
+[ -x build/tools/attache ] && [ -x build/tools/attache-full ] && [ -x build/tools/attache-gen ] || { echo "soak: build first (tools/setup.sh test)" >&2; exit 2; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/attache-soak.XXXXXX")
-cp build/tools/attache build/tools/attache-gen "$work/"
+cp build/tools/attache build/tools/attache-full build/tools/attache-gen "$work/"
 attache=$work/attache
 gen=$work/attache-gen
 readers=()

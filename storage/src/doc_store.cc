@@ -2,6 +2,9 @@
 #include "doc_store.h"
 
 #include <zdict.h>
+// For ZSTD_createDDict_byReference: zstd's "static linking only" section, which
+// Debian's shared libzstd exports too.
+#define ZSTD_STATIC_LINKING_ONLY
 #include <zstd.h>
 
 #include <algorithm>
@@ -184,12 +187,13 @@ const DocStore::Tables& DocStore::tables() const {
 
 // Builds the tables aside and keeps them only once all is checked: a failed
 // load leaves nothing half-made for the next attempt.
+constexpr uint64_t kBlockEntryBytes = 20;
+
 void DocStore::load() const {
   const MappedFile& file = file_;
   const uint32_t doc_count = doc_count_;
   Tables loaded;
   uint64_t& dictionary_length = loaded.dictionary_length;
-  std::vector<Block>& blocks = loaded.blocks;
   constexpr uint64_t kTrailer = 16;
   uint64_t body = file.body_end() - file.body_begin();
   if (body < kTrailer + 4) file.fail("document store trailer missing");
@@ -197,31 +201,21 @@ void DocStore::load() const {
   uint64_t index_offset = load_u64(trailer);
   uint32_t block_count = load_u32(trailer + 8);
   if (load_u32(trailer + 12) != doc_count) file.fail("document count disagrees with the manifest");
-  if (index_offset < file.body_begin() + 4 || index_offset + uint64_t{block_count} * 20 + kTrailer != file.body_end())
+  if (index_offset < file.body_begin() + 4 ||
+      index_offset + uint64_t{block_count} * kBlockEntryBytes + kTrailer != file.body_end())
     file.fail("document store index out of place");
   dictionary_length = load_u32(file.verified(file.body_begin(), 4));
   if (file.body_begin() + 4 + dictionary_length > index_offset) file.fail("dictionary runs past the blocks");
-  const uint8_t* p = file.verified(index_offset, uint64_t{block_count} * 20);
-  ByteReader in(p, p + uint64_t{block_count} * 20, &file.name());
-  blocks.resize(block_count);
-  uint64_t expected_offset = file.body_begin() + 4 + dictionary_length;
-  for (uint32_t b = 0; b < block_count; ++b) {
-    Block& block = blocks[b];
-    block.first_doc = in.u32();
-    block.offset = in.u64();
-    block.compressed_length = in.u32();
-    block.raw_length = in.u32();
-    if (block.raw_length > kMaxRawBlockBytes) file.fail("document store block " + std::to_string(b) + " too large");
-    if (block.offset != expected_offset || (b == 0 ? block.first_doc != 0 : block.first_doc <= blocks[b - 1].first_doc) ||
-        block.first_doc >= doc_count)
-      file.fail("document store block " + std::to_string(b) + " out of place");
-    expected_offset += block.compressed_length;
-  }
-  if (expected_offset != index_offset) file.fail("document store blocks do not fill the file");
   if ((block_count == 0) != (doc_count == 0)) file.fail("document store is missing blocks");
+  loaded.index = file.verified(index_offset, uint64_t{block_count} * kBlockEntryBytes);
+  loaded.block_count = block_count;
+  loaded.blocks_begin = file.body_begin() + 4 + dictionary_length;
+  loaded.blocks_end = index_offset;
   if (dictionary_length > 0) {
     const uint8_t* dict = file.verified(file.body_begin() + 4, dictionary_length);
-    zstd_->ddict = ZSTD_createDDict(dict, dictionary_length);
+    // By reference: the mapping outlives the store, and a copy of the 256 KiB
+    // dictionary was 3% of a whole-process search (BENCHMARKS.md, "A lean attache").
+    zstd_->ddict = ZSTD_createDDict_byReference(dict, dictionary_length);
     if (!zstd_->ddict) file.fail("invalid compression dictionary");
   }
   tables_ = std::move(loaded);
@@ -229,16 +223,41 @@ void DocStore::load() const {
 
 DocStore::~DocStore() = default;
 
-size_t DocStore::block_of(uint32_t doc) const {
-  if (doc >= doc_count_) throw Error(ErrorKind::not_found, "no document " + std::to_string(doc) + " in " + file_.name());
-  const std::vector<Block>& blocks = tables().blocks;
-  auto it = std::upper_bound(blocks.begin(), blocks.end(), doc,
-                             [](uint32_t d, const Block& b) { return d < b.first_doc; });
-  return static_cast<size_t>(it - blocks.begin()) - 1;
+uint32_t DocStore::first_doc(size_t b) const { return load_u32(tables().index + b * kBlockEntryBytes); }
+
+DocStore::Block DocStore::block(size_t b) const {
+  const Tables& t = tables();
+  const uint8_t* entry = t.index + b * kBlockEntryBytes;
+  const Block block{load_u32(entry), load_u64(entry + 4), load_u32(entry + 12), load_u32(entry + 16)};
+  if (block.raw_length > kMaxRawBlockBytes) file_.fail("document store block " + std::to_string(b) + " too large");
+  const bool last = b + 1 == t.block_count;
+  const uint64_t next_offset = last ? t.blocks_end : load_u64(entry + kBlockEntryBytes + 4);
+  const uint32_t next_first_doc = last ? doc_count_ : first_doc(b + 1);
+  if (block.offset < t.blocks_begin || (b == 0 && (block.offset != t.blocks_begin || block.first_doc != 0)) ||
+      (b > 0 && block.first_doc <= first_doc(b - 1)) ||
+      next_offset > t.blocks_end || next_offset < block.offset || next_offset - block.offset != block.compressed_length ||
+      next_first_doc <= block.first_doc || next_first_doc > doc_count_)
+    file_.fail("document store block " + std::to_string(b) + " out of place");
+  return block;
 }
 
-std::unique_ptr<uint8_t[]> DocStore::decompress(size_t b) const {
-  const Block& block = tables().blocks[b];
+// A binary search over the entries as the file has them; the block found is
+// checked to hold the document, so a damaged order fails instead of looping.
+size_t DocStore::block_of(uint32_t doc) const {
+  if (doc >= doc_count_) throw Error(ErrorKind::not_found, "no document " + std::to_string(doc) + " in " + file_.name());
+  size_t low = 0, high = tables().block_count;  // the first entry after doc is in [low, high]
+  while (low < high) {
+    const size_t mid = low + (high - low) / 2;
+    if (doc < first_doc(mid))
+      high = mid;
+    else
+      low = mid + 1;
+  }
+  if (low == 0 || doc >= block_end(low - 1)) file_.fail("document store block index out of order");
+  return low - 1;
+}
+
+std::unique_ptr<uint8_t[]> DocStore::decompress(const Block& block, size_t b) const {
   const uint8_t* src = file_.verified(block.offset, block.compressed_length);
   if (ZSTD_getFrameContentSize(src, block.compressed_length) != block.raw_length)
     file_.fail("document block " + std::to_string(b) + " does not decompress to its recorded length");
@@ -254,15 +273,15 @@ std::unique_ptr<uint8_t[]> DocStore::decompress(size_t b) const {
 }
 
 uint32_t DocStore::block_end(size_t b) const {
-  const std::vector<Block>& blocks = tables().blocks;
-  return b + 1 < blocks.size() ? blocks[b + 1].first_doc : doc_count_;
+  return b + 1 < tables().block_count ? first_doc(b + 1) : doc_count_;
 }
 
 void DocStore::read_block(size_t b, const std::function<bool(uint32_t)>& wanted,
                           const std::function<void(uint32_t, StoredDocument&&)>& visit) const {
-  const std::unique_ptr<uint8_t[]> raw = decompress(b);
-  ByteReader in(raw.get(), raw.get() + tables().blocks[b].raw_length, &file_.name());
-  for (uint32_t doc = tables().blocks[b].first_doc, end = block_end(b); doc < end; ++doc) {
+  const Block checked = block(b);
+  const std::unique_ptr<uint8_t[]> raw = decompress(checked, b);
+  ByteReader in(raw.get(), raw.get() + checked.raw_length, &file_.name());
+  for (uint32_t doc = checked.first_doc, end = block_end(b); doc < end; ++doc) {
     uint64_t length = in.varint();
     const uint8_t* record = in.take(length);
     if (!wanted(doc)) continue;
@@ -274,8 +293,7 @@ void DocStore::read_block(size_t b, const std::function<bool(uint32_t)>& wanted,
 
 void DocStore::scan(uint32_t first, uint32_t last, const std::function<void(uint32_t, StoredDocument&&)>& visit) const {
   if (first >= last) return;
-  const std::vector<Block>& blocks = tables().blocks;
-  for (size_t b = block_of(first); b < blocks.size() && blocks[b].first_doc < last; ++b)
+  for (size_t b = block_of(first); b < tables().block_count && first_doc(b) < last; ++b)
     read_block(b, [&](uint32_t doc) { return doc >= first && doc < last; }, visit);
 }
 

@@ -58,15 +58,21 @@ class DocStore {
     uint32_t raw_length;
   };
   struct Zstd;
-  // The dictionary and the block index, read on first use: a query that
-  // shows no document never reads them (half a megabyte a segment, cold).
+  // The dictionary and the block index, found on first use: a query that
+  // shows no document never reads them (half a megabyte a segment, cold). The
+  // index is read in place, an entry checked against the next when its block
+  // is read: a page of hits reads a few entries, not all (BENCHMARKS.md, "A lean attache").
   struct Tables {
     uint64_t dictionary_length = 0;
-    std::vector<Block> blocks;
+    const uint8_t* index = nullptr;  // block_count entries of kBlockEntryBytes, verified
+    uint32_t block_count = 0;
+    uint64_t blocks_begin = 0, blocks_end = 0;  // the compressed blocks, back to back
   };
   const Tables& tables() const;
   void load() const;
-  std::unique_ptr<uint8_t[]> decompress(size_t block) const;  // tables().blocks[block].raw_length bytes
+  uint32_t first_doc(size_t b) const;  // block b's first document, as the file says
+  Block block(size_t b) const;         // block b's entry, checked against the file and the next entry
+  std::unique_ptr<uint8_t[]> decompress(const Block& block, size_t b) const;  // block.raw_length bytes
   // Decompresses block b and calls visit for each of its documents that
   // `wanted` accepts.
   void read_block(size_t b, const std::function<bool(uint32_t)>& wanted,

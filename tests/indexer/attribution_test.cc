@@ -10,6 +10,7 @@
 #include "attache/indexer/attribution_model.h"
 #include "attache/storage/error.h"
 #include "attache/indexer/statements.h"
+#include "attache/analysis/tokenizer.h"
 #include "found_statements.h"
 #include "polnear_score.h"
 #include "quote_evaluation.h"
@@ -135,7 +136,7 @@ TEST_CASE("character offsets count code points") {
   std::string text = "Рябков said that the talks were over.";
   auto statements = extract_statements(text);
   REQUIRE(statements.size() == 1);
-  CHECK(char_offset(text, statements[0].begin) == 17);
+  CHECK(analysis::char_offset(text, statements[0].begin) == 17);
 }
 
 TEST_CASE("a model file that is not one is refused, naming the file") {

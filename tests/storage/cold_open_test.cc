@@ -95,3 +95,62 @@ TEST_CASE("a segment opens without reading its statements file") {
   CHECK(corruption_of([&] { segment.document(3); }).find("checksum mismatch") != std::string::npos);
   CHECK(corruption_of([&] { segment.statement_count(); }).find("checksum mismatch") != std::string::npos);
 }
+
+namespace {
+
+// The store's block index: where it starts and how many entries it has.
+struct StoreIndex {
+  uint64_t offset = 0;
+  uint32_t count = 0;
+};
+
+StoreIndex store_index(const std::filesystem::path& dir) {
+  const auto bytes = testing::read_bytes(dir / "seg-000001.store");
+  const uint64_t end = testing::body_end(bytes);
+  StoreIndex index;
+  std::memcpy(&index.offset, bytes.data() + end - 16, 8);
+  std::memcpy(&index.count, bytes.data() + end - 8, 4);
+  return index;
+}
+
+}  // namespace
+
+TEST_CASE("the store's block index is read in place: a damaged entry fails its own block's fetch") {
+  testing::TempDir dir;
+  build_index(dir.path(), 3000);
+  const StoreIndex index = store_index(dir.path());
+  REQUIRE(index.count >= 3);
+  const uint64_t offset = 1;  // the last block's, where no block can start
+  testing::patch(dir.path(), "seg-000001.store", index.offset + (index.count - 1) * 20 + 4, &offset, 8);
+  auto snapshot = IndexSnapshot::open(dir.path());
+  const Segment& segment = *snapshot->segments()[0];
+  CHECK(segment.document(0).id == "d0");
+  CHECK(corruption_of([&] { segment.document(2999); }).find("out of place") != std::string::npos);
+  CHECK(corruption_of([&] { snapshot->verify(); }).find("out of place") != std::string::npos);
+}
+
+// The index is searched as the file has it: a block found must hold the document.
+TEST_CASE("a store's block index out of order is corruption, never a loop") {
+  for (uint32_t first_doc : {0u, 1u, 2999u, UINT32_MAX}) {
+    CAPTURE(first_doc);
+    testing::TempDir dir;
+    build_index(dir.path(), 3000);
+    const StoreIndex index = store_index(dir.path());
+    REQUIRE(index.count >= 3);
+    testing::patch(dir.path(), "seg-000001.store", index.offset + 20, &first_doc, 4);  // block 1's
+    auto snapshot = IndexSnapshot::open(dir.path());
+    const Segment& segment = *snapshot->segments()[0];
+    size_t failed = 0;
+    for (uint32_t doc : {1u, 1000u, 2999u}) {
+      try {
+        segment.document(doc);
+      } catch (const Error& e) {
+        ++failed;
+        CHECK(e.kind() == ErrorKind::corruption);
+        CHECK(std::string(e.what()).find("seg-000001.store") != std::string::npos);
+      }
+    }
+    CHECK(failed > 0);
+    CHECK(!corruption_of([&] { snapshot->verify(); }).empty());
+  }
+}

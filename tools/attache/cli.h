@@ -86,4 +86,13 @@ int run_serve(const std::vector<std::string>& args);  // in the attache-serve pr
 // start-up time (BENCHMARKS.md), so they live in a program of their own.
 int exec_serve(const std::vector<std::string>& args);
 
+// The lean attache links neither the indexer nor Xapian (start-up is most of a
+// search: BENCHMARKS.md, "A lean attache"); attache-full, beside it, links
+// everything. main keeps the command line; hand_over runs attache-full with it
+// in this process's place (throws Error if it cannot).
+void keep_command_line(std::vector<std::string> command_line);
+[[noreturn]] void hand_over();
+// A command the lean attache runs in attache-full (index, quotes).
+[[noreturn]] int hand_over_command(const std::vector<std::string>& args);
+
 }  // namespace attache::cli

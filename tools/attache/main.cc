@@ -8,6 +8,16 @@
 
 namespace {
 
+// attache is built twice from this file: lean (ATTACHE_LEAN: storage and query
+// only, a Xapian index's commands handed over too) and attache-full.
+#ifdef ATTACHE_LEAN
+constexpr auto run_index = attache::cli::hand_over_command;
+constexpr auto run_quotes = attache::cli::hand_over_command;
+#else
+using attache::cli::run_index;
+using attache::cli::run_quotes;
+#endif
+
 struct Command {
   const char* name;
   const char* summary;
@@ -17,9 +27,9 @@ struct Command {
 const std::vector<Command>& commands() {
   namespace cli = attache::cli;
   static const std::vector<Command> list = {
-      {"index", "add articles (text files, JSON Lines, directories, - for stdin) to an index", cli::run_index},
+      {"index", "add articles (text files, JSON Lines, directories, - for stdin) to an index", run_index},
       {"search", "search an index: words, \"phrases\", OR, NOT, -word, (groups), date: ranges", cli::run_search},
-      {"quotes", "who said what in the given articles (no index needed)", cli::run_quotes},
+      {"quotes", "who said what in the given articles (no index needed)", run_quotes},
       {"speakers", "speakers ranked by statements, overall or matching a query", cli::run_speakers},
       {"kwic", "a concordance: every occurrence with its left and right context", cli::run_kwic},
       {"export", "every match as JSON Lines, CSV or text files, for building corpora", cli::run_export},
@@ -50,6 +60,7 @@ void print_help() {
 int main(int argc, char** argv) {
   namespace cli = attache::cli;
   std::vector<std::string> args(argv + 1, argv + argc);
+  cli::keep_command_line(args);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     print_help();
     return args.empty() ? cli::kUsage : cli::kOk;

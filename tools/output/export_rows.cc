@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <vector>
 
-#include "attache/indexer/statements.h"
+#include "attache/analysis/tokenizer.h"
 #include "json_output.h"
 #include "open_index.h"
 
@@ -52,8 +52,8 @@ uint64_t export_rows(const OpenIndex& index, const query::Query& query, bool sta
         char confidence[16];
         std::snprintf(confidence, sizeof confidence, "%.2f", st.confidence / 100.0);
         write(csv_row({doc.id, format_day(doc.date), st.speaker, st.canonical, st.cue, statement_kind_name(st.kind),
-                       std::to_string(indexer::char_offset(doc.text, st.begin)),
-                       std::to_string(indexer::char_offset(doc.text, st.end)),
+                       std::to_string(analysis::char_offset(doc.text, st.begin)),
+                       std::to_string(analysis::char_offset(doc.text, st.end)),
                        doc.text.substr(st.begin, st.end - st.begin), confidence}));
       } else {
         write(json_line(statement_json(doc.id, doc.date, doc.text, st)) + "\n");

@@ -5,7 +5,7 @@
 #include <map>
 #include <stdexcept>
 
-#include "attache/indexer/statements.h"
+#include "attache/analysis/tokenizer.h"
 #include "attache/query/snippet.h"
 #include "attache/storage/index_reader.h"
 #include "open_index.h"
@@ -66,8 +66,8 @@ Json statement_json(const std::string& article_id, Day date, const std::string& 
           {"canonical", st.canonical},
           {"cue", st.cue},
           {"kind", statement_kind_name(st.kind)},
-          {"start", indexer::char_offset(article_text, st.begin)},
-          {"end", indexer::char_offset(article_text, st.end)},
+          {"start", analysis::char_offset(article_text, st.begin)},
+          {"end", analysis::char_offset(article_text, st.end)},
           {"text", article_text.substr(st.begin, st.end - st.begin)},
           {"confidence", st.confidence / 100.0},
           {"speaker_kind", storage::to_string(static_cast<storage::SpeakerKind>(st.speaker_kind))},

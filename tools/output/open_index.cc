@@ -7,13 +7,14 @@
 #include "attache/storage/date.h"
 #include "attache/storage/error.h"
 #include "attache/storage/index_reader.h"
-#include "attache/xapian/xapian_backend.h"
+#include "attache/xapian/xapian_layout.h"
+#include "xapian_index.h"
 
 namespace attache::cli {
 
 OpenIndex::OpenIndex(const std::string& path) {
   if (xapian_backend::is_xapian_index(path))
-    xapian_ = xapian_backend::XapianSearcher::open(path);
+    xapian_ = open_xapian_index(path);
   else
     attache_ = std::make_unique<query::Searcher>(storage::IndexSnapshot::open(path));
 }
@@ -35,19 +36,14 @@ void OpenIndex::require_duplicate_support() const {
 
 FoundArticles OpenIndex::search(const query::Query& query, const query::SearchOptions& options) const {
   if (options.collapse) require_duplicate_support();
+  if (xapian_) return xapian_->search(query, options);
   FoundArticles found;
-  if (xapian_) {
-    auto result = xapian_->search(query, options);
-    found.total = result.total;
-    for (const auto& hit : result.hits) found.hits.emplace_back(xapian_->document(hit.docid), hit.score);
-  } else {
-    auto result = attache_->search(query, options);
-    found.total = result.total;
-    std::vector<storage::StoredDocument> documents = attache_->documents(result.hits, false);
-    for (size_t i = 0; i < documents.size(); ++i) found.hits.emplace_back(std::move(documents[i]), result.hits[i].score);
-    if (options.collapse)
-      for (const auto& hit : result.hits) found.copies.push_back(copies_of(hit.segment, hit.doc));
-  }
+  auto result = attache_->search(query, options);
+  found.total = result.total;
+  std::vector<storage::StoredDocument> documents = attache_->documents(result.hits, false);
+  for (size_t i = 0; i < documents.size(); ++i) found.hits.emplace_back(std::move(documents[i]), result.hits[i].score);
+  if (options.collapse)
+    for (const auto& hit : result.hits) found.copies.push_back(copies_of(hit.segment, hit.doc));
   return found;
 }
 
@@ -85,49 +81,33 @@ Copies OpenIndex::copies_of(size_t segment, uint32_t doc) const {
 }
 
 FoundStatements OpenIndex::search_statements(const query::Query& query, const query::SearchOptions& options) const {
-  FoundStatements found;
   require_confidence_support(&query);
-  if (xapian_) {
-    auto result = xapian_->search_statements(query, options);
-    found.total = result.total;
-    for (const auto& hit : result.hits) {
-      auto [article, index] = xapian_->statement_origin(hit.docid);
-      found.hits.push_back({xapian_->document_by_id(article), index, hit.score});
-    }
-  } else {
-    auto result = attache_->search_statements(query, options);
-    found.total = result.total;
-    std::vector<query::Hit> articles;
-    for (const auto& hit : result.hits) articles.push_back({hit.segment, hit.doc, hit.score, hit.date});
-    std::vector<storage::StoredDocument> documents = attache_->documents(articles, true);
-    for (size_t i = 0; i < documents.size(); ++i)
-      found.hits.push_back({std::move(documents[i]), result.hits[i].statement, result.hits[i].score});
-  }
+  if (xapian_) return xapian_->search_statements(query, options);
+  FoundStatements found;
+  auto result = attache_->search_statements(query, options);
+  found.total = result.total;
+  std::vector<query::Hit> articles;
+  for (const auto& hit : result.hits) articles.push_back({hit.segment, hit.doc, hit.score, hit.date});
+  std::vector<storage::StoredDocument> documents = attache_->documents(articles, true);
+  for (size_t i = 0; i < documents.size(); ++i)
+    found.hits.push_back({std::move(documents[i]), result.hits[i].statement, result.hits[i].score});
   return found;
 }
 
 void OpenIndex::for_each_ranked_article(const query::Query& query, query::SortOrder sort,
                                         const std::function<bool(const storage::StoredDocument&)>& visit) const {
+  if (xapian_) return xapian_->for_each_ranked_article(query, sort, visit);
   query::SearchOptions all;
   all.sort = sort;
-  if (xapian_) {
-    all.limit = xapian_->doc_count();
-    for (const auto& hit : xapian_->search(query, all).hits)
-      if (!visit(xapian_->document(hit.docid))) return;
-  } else {
-    all.limit = SIZE_MAX / 2;
-    for (const auto& hit : attache_->search(query, all).hits)
-      if (!visit(attache_->document(hit))) return;
-  }
+  all.limit = SIZE_MAX / 2;
+  for (const auto& hit : attache_->search(query, all).hits)
+    if (!visit(attache_->document(hit))) return;
 }
 
 void OpenIndex::for_each_article(const query::Query* query,
                                  const std::function<void(const storage::StoredDocument&)>& visit, bool unique) const {
   if (unique) require_duplicate_support();
-  if (xapian_) {
-    xapian_->for_each_article(query, [&](uint32_t docid, Day) { visit(xapian_->document(docid)); });
-    return;
-  }
+  if (xapian_) return xapian_->for_each_article(query, visit);
   const auto& segments = attache_->snapshot().segments();
   // Index order is date order within a segment, not across them: the first match of a group
   // is the earliest among the group's members that match.
@@ -159,12 +139,7 @@ void OpenIndex::for_each_article(const query::Query* query,
 void OpenIndex::for_each_statement(
     const query::Query* query,
     const std::function<void(const storage::StoredDocument& article, const storage::StoredStatement&)>& visit) const {
-  if (xapian_) {
-    xapian_->for_each_statement(query, [&](uint32_t, const storage::StoredDocument& article, uint32_t index) {
-      visit(article, article.statements[index]);
-    });
-    return;
-  }
+  if (xapian_) return xapian_->for_each_statement(query, visit);
   if (!query) {
     for_each_article(nullptr, [&](const storage::StoredDocument& article) {
       for (const auto& st : article.statements) visit(article, st);
@@ -188,34 +163,14 @@ std::vector<query::SpeakerCount> OpenIndex::count_speakers(const query::Query* q
                                                            const query::SpeakerOptions& options) const {
   if (attache_) return query::count_speakers(*attache_, query, unit, options);
   require_confidence_support(query);
-  query::SpeakerTally tally;
-  auto add = [&](const storage::StoredStatement& st, uint32_t docid, Day date) {
-    if (options.counts(st)) tally.add(st, docid, date);
-  };
-  if (query && unit == query::SpeakerUnit::statements) {
-    xapian_->for_each_statement(query, [&](uint32_t article_docid, const storage::StoredDocument& article,
-                                           uint32_t index) { add(article.statements[index], article_docid, article.date); });
-  } else {
-    xapian_->for_each_article(query, [&](uint32_t docid, Day date) {
-      for (const auto& st : xapian_->document(docid).statements) add(st, docid, date);
-    });
-  }
-  return tally.counts(&xapian_->archive_speakers());
+  return xapian_->count_speakers(query, unit, options);
 }
 
 std::vector<std::pair<std::string, uint64_t>> OpenIndex::count_by_month(const query::Query& query,
                                                                         bool statements) const {
   if (attache_) return attache_->count_by_month(query, statements);
   require_confidence_support(&query);
-  std::map<std::string, uint64_t> months;
-  auto month = [](Day day) { return format_day(day).substr(0, 7); };
-  if (statements)
-    xapian_->for_each_statement(&query, [&](uint32_t, const storage::StoredDocument& article, uint32_t) {
-      ++months[month(article.date)];
-    });
-  else
-    xapian_->for_each_article(&query, [&](uint32_t, Day date) { ++months[month(date)]; });
-  return {months.begin(), months.end()};
+  return xapian_->count_by_month(query, statements);
 }
 
 std::map<std::string, uint64_t> OpenIndex::count_by_value(const query::Query& query, const std::string& field,
@@ -224,36 +179,18 @@ std::map<std::string, uint64_t> OpenIndex::count_by_value(const query::Query& qu
   if (attache_)
     return attache_->count_by_value(
         query, place ? std::string(analysis::kPlaceValuePrefix) : std::string(1, analysis::kLanguagePrefix), statements);
-  // Xapian: from the stored articles, the reference the term counts are checked against.
   require_confidence_support(&query);
-  std::map<std::string, uint64_t> counts;
-  auto add = [&](const storage::StoredDocument& article) {
-    const std::string& value = place ? article.place : article.language;
-    if (!value.empty()) ++counts[value];
-  };
-  if (statements)
-    xapian_->for_each_statement(&query, [&](uint32_t, const storage::StoredDocument& article, uint32_t) { add(article); });
-  else
-    xapian_->for_each_article(&query, [&](uint32_t docid, Day) { add(xapian_->document(docid)); });
-  return counts;
+  return xapian_->count_by_value(query, place, statements);
 }
 
 uint64_t OpenIndex::article_count() const {
-  return xapian_ ? xapian_->doc_count() : attache_->snapshot().doc_count();
+  return xapian_ ? xapian_->article_count() : attache_->snapshot().doc_count();
 }
 
 const storage::IndexSnapshot* OpenIndex::snapshot() const { return attache_ ? &attache_->snapshot() : nullptr; }
 
 bool OpenIndex::find_article(const std::string& id, storage::StoredDocument& out) const {
-  if (xapian_) {
-    try {
-      out = xapian_->document_by_id(id);
-      return true;
-    } catch (const Error& e) {
-      if (e.kind() == ErrorKind::not_found) return false;
-      throw;
-    }
-  }
+  if (xapian_) return xapian_->find_article(id, out);
   // The id's field term, built directly: an id may hold characters the query
   // language would read as syntax.
   query::Query by_id;
@@ -269,7 +206,7 @@ bool OpenIndex::find_article(const std::string& id, storage::StoredDocument& out
 }
 
 std::string OpenIndex::explain(const query::Query& query) const {
-  return xapian_ ? "xapian query: " + xapian_->describe(query) : attache_->explain(query);
+  return xapian_ ? xapian_->explain(query) : attache_->explain(query);
 }
 
 }  // namespace attache::cli

@@ -17,11 +17,9 @@
 namespace attache::storage {
 class IndexSnapshot;
 }
-namespace attache::xapian_backend {
-class XapianSearcher;
-}
-
 namespace attache::cli {
+
+class XapianIndex;
 
 // The near-duplicates of a hit of a collapsed search: how many other articles
 // its group holds, the group's original (its earliest article) and the sources
@@ -105,7 +103,7 @@ class OpenIndex {
   void require_confidence_support(const query::Query* query) const;
 
   std::unique_ptr<query::Searcher> attache_;
-  std::unique_ptr<xapian_backend::XapianSearcher> xapian_;
+  std::unique_ptr<XapianIndex> xapian_;  // xapian_index.h
 };
 
 }  // namespace attache::cli

@@ -367,4 +367,11 @@ bool is_valid_utf8(std::string_view text, size_t* error_offset) {
   return true;
 }
 
+uint32_t char_offset(std::string_view text, uint32_t byte_offset) {
+  uint32_t count = 0;
+  for (uint32_t i = 0; i < byte_offset && i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xc0) != 0x80) ++count;
+  return count;
+}
+
 }  // namespace attache::analysis

@@ -44,7 +44,4 @@ std::vector<Statement> extract_statements(std::string_view text);
 // description, when one statement gives it, is given to all their statements.
 void normalise_speakers(std::string_view text, std::vector<Statement>& statements);
 
-// Offsets in code points (what JSON consumers index strings by).
-uint32_t char_offset(std::string_view text, uint32_t byte_offset);
-
 }  // namespace attache::indexer

@@ -13,13 +13,9 @@
 #include "attache/query/searcher.h"
 #include "attache/query/speakers.h"
 #include "attache/storage/document.h"
+#include "attache/xapian/xapian_layout.h"
 
 namespace attache::xapian_backend {
-
-// An index directory written by this backend (DIR/articles and
-// DIR/statements are Xapian databases, or stub files listing shards), or a
-// Xapian stub file listing article shards.
-bool is_xapian_index(const std::filesystem::path& path);
 
 // Writes articles (and, as documents of their own, their statements) with
 // attache's terms, positions and lengths, the date in value slot 0.

@@ -49,4 +49,8 @@ std::string_view written_form(std::string_view text, const Token& token);
 // True if the text is valid UTF-8.
 bool is_valid_utf8(std::string_view text, size_t* error_offset = nullptr);
 
+// A byte offset of UTF-8 text as an offset in code points (what JSON consumers
+// index strings by).
+uint32_t char_offset(std::string_view text, uint32_t byte_offset);
+
 }  // namespace attache::analysis
