@@ -29,7 +29,7 @@ struct AttributionExample {
 };
 
 struct TrainingOptions {
-  uint32_t epochs = 12;
+  uint32_t epochs = 8;
   uint32_t row_bits = 16;  // the model holds 2^row_bits feature rows
   uint64_t seed = 1;       // the order examples are seen in, per epoch
   float threshold = 0.5f;  // statements the calibrator gives less are not kept
