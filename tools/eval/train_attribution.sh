@@ -8,5 +8,5 @@ cd "$(dirname "$0")/../.."
 build=${1:-build}
 split=${2:-../shared/polnear/train}
 cmake --build "$build" -j2 --target attache-quote-train >/dev/null
-"$build/tools/attache-quote-train" --exclude-names tests/quotes/polnear/holdout.txt \
+"$build/tools/attache-quote-train" --single-pass --exclude-names tests/quotes/polnear/holdout.txt \
   --output indexer/data/attribution.model "$split"
