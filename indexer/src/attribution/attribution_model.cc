@@ -62,10 +62,14 @@ AttributionModel::Impl parse_model(std::string_view bytes, const std::string& or
   if (TaggerModel::begins(bytes)) {
     second = TaggerModel::parse(bytes, origin, used);
     bytes.remove_prefix(used);
-    if (second->row_bits() != first.row_bits())
-      throw Error(ErrorKind::invalid_input, origin + ": not an attribution model: its two taggers differ in row bits");
   }
-  return {Tagger(std::move(first), std::move(second)), parse_calibrator(bytes, origin)};
+  std::optional<Tagger> tagger;
+  try {
+    tagger.emplace(std::move(first), std::move(second));
+  } catch (const Error& e) {
+    throw Error(e.kind(), origin + ": not an attribution model: " + e.what());
+  }
+  return {std::move(*tagger), parse_calibrator(bytes, origin)};
 }
 
 }  // namespace
@@ -118,7 +122,11 @@ struct Prepared {
   WordStream stream;
   std::vector<Sequence> sequences;
   WordFeatures features;
-  WordFeatures stacked;  // the second tagger's, from the labels of a first not trained on the example's group
+  // The second tagger's features and the emissions and transitions it corrects, from a first
+  // tagger not trained on the example's group.
+  WordFeatures stacked;
+  Emissions first_emissions;
+  Transitions first_transitions{};
   std::vector<uint8_t> gold;
 };
 
@@ -145,7 +153,8 @@ Prepared prepare(const AttributionExample& e, uint32_t row_bits, TrainingReport&
 template <typename Include>
 TaggerModel train_tagger(const std::vector<Prepared>& prepared, WordFeatures Prepared::*features,
                          const TrainingOptions& options, Include include) {
-  TaggerTrainer trainer(options.row_bits);
+  const bool stacked = features == &Prepared::stacked;
+  TaggerTrainer trainer(options.row_bits, stacked);
   std::vector<size_t> order;
   for (size_t i = 0; i < prepared.size(); ++i)
     if (include(i)) order.push_back(i);
@@ -159,7 +168,11 @@ TaggerModel train_tagger(const std::vector<Prepared>& prepared, WordFeatures Pre
     for (size_t k : order)
       for (const Sequence& s : prepared[k].sequences) {
         gold.assign(prepared[k].gold.begin() + s.first, prepared[k].gold.begin() + s.end);
-        trainer.learn(prepared[k].*features, s.first, s.end, gold);
+        if (stacked)
+          trainer.learn(prepared[k].stacked, s.first, s.end, gold, prepared[k].first_emissions,
+                        prepared[k].first_transitions);
+        else
+          trainer.learn(prepared[k].features, s.first, s.end, gold);
       }
   }
   return trainer.finish();
@@ -183,8 +196,9 @@ std::map<std::string, TaggerModel> first_taggers_without_each(std::vector<Prepar
     if (options.stacked)
       for (size_t i : members) {
         Prepared& p = prepared[i];
-        label_sequences(first, p.features, p.sequences, labels, margins);
-        p.stacked = stack_features(p.stream, p.sequences, p.features, labels, options.row_bits);
+        first_pass(first, p.features, p.sequences, p.first_emissions, labels, margins);
+        p.first_transitions = first.transitions();
+        p.stacked = stack_features(p.stream, p.sequences, labels, options.row_bits);
       }
     out.emplace(group, std::move(first));
   }

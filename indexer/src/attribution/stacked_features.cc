@@ -14,6 +14,7 @@ namespace attache::indexer::attribution {
 namespace {
 
 constexpr uint8_t kEdge = kLabels;  // the label of a word beyond the sequence
+constexpr uint32_t kStackedFeatures = 11;
 
 int quote_state(const Word& w) {
   return w.kind == WordKind::quote_open ? 2 : w.kind == WordKind::quote_close ? 3 : w.quote >= 0 ? 1 : 0;
@@ -83,7 +84,7 @@ int nearer(int64_t i, int64_t before, int64_t after) {
 
 }  // namespace
 
-WordFeatures stack_features(const WordStream& stream, const std::vector<Sequence>& sequences, const WordFeatures& base,
+WordFeatures stack_features(const WordStream& stream, const std::vector<Sequence>& sequences,
                             const std::vector<uint8_t>& first, uint32_t row_bits) {
   const auto& w = stream.words;
   const uint32_t n = static_cast<uint32_t>(w.size());
@@ -92,7 +93,7 @@ WordFeatures stack_features(const WordStream& stream, const std::vector<Sequence
   const std::vector<uint8_t> quotations = quotation_parts(stream, first);
   WordFeatures out;
   out.offsets.assign(n + 1, 0);
-  out.hashes.reserve(base.hashes.size() + base.hashes.size() / 2);
+  out.hashes.reserve(size_t{kStackedFeatures} * n);
   std::vector<int64_t> cue_before, cue_after, source_before, source_after;
   uint32_t next_word = 0;
   for (const Sequence& q : sequences) {
@@ -105,7 +106,6 @@ WordFeatures stack_features(const WordStream& stream, const std::vector<Sequence
     };
     for (uint32_t i = q.first; i < q.end; ++i, ++next_word) {
       out.offsets[i] = static_cast<uint32_t>(out.hashes.size());
-      out.hashes.insert(out.hashes.end(), base.hashes.begin() + base.offsets[i], base.hashes.begin() + base.offsets[i + 1]);
       auto emit = [&](const Hash& h) { out.hashes.push_back(static_cast<uint32_t>(h.h & mask)); };
       const uint64_t l = first[i], quote = static_cast<uint64_t>(quote_state(w[i]));
       const uint64_t part = static_cast<uint64_t>(part_of(first[i]));
