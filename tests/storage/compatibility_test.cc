@@ -22,6 +22,7 @@
 #include "attache/storage/index_reader.h"
 #include "attache/storage/index_writer.h"
 #include "attache/storage/statement_index.h"
+#include "same_document.h"
 #include "temp_dir.h"
 
 using namespace attache;
@@ -107,25 +108,7 @@ void check_fixture_index(const std::filesystem::path& dir) {
       StoredDocument stored = segment->document(doc);
       const IndexableDocument& expected = *by_id.at(stored.id);
       CHECK(segment->is_deleted(doc) == (stored.id == "fx7"));
-      CHECK(stored.title == expected.stored.title);
-      CHECK(stored.source == expected.stored.source);
-      CHECK(stored.url == expected.stored.url);
-      CHECK(stored.text == expected.stored.text);
-      CHECK(stored.date == expected.stored.date);
-      REQUIRE(stored.statements.size() == expected.stored.statements.size());
-      for (size_t k = 0; k < stored.statements.size(); ++k) {
-        const StoredStatement &got = stored.statements[k], &want = expected.stored.statements[k];
-        CHECK(got.begin == want.begin);
-        CHECK(got.end == want.end);
-        CHECK(got.first_position == want.first_position);
-        CHECK(got.position_count == want.position_count);
-        CHECK(got.speaker == want.speaker);
-        CHECK(got.canonical == want.canonical);
-        CHECK(got.cue == want.cue);
-        CHECK(got.kind == want.kind);
-        CHECK(got.confidence == want.confidence);
-        CHECK(got.group == want.group);
-      }
+      testing::check_same_document(stored, expected.stored);
       CHECK(segment->length(doc) == expected.length);
       if (doc > 0) CHECK(segment->date(doc - 1) <= segment->date(doc));
     }

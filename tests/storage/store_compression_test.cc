@@ -11,6 +11,7 @@
 
 #include "attache/storage/index_reader.h"
 #include "attache/storage/index_writer.h"
+#include "same_document.h"
 #include "temp_dir.h"
 
 using namespace attache;
@@ -85,15 +86,7 @@ void check_documents(const std::filesystem::path& dir, const std::vector<uint32_
     const StoredDocument want = stored(n);
     auto it = documents.find(want.id);
     REQUIRE(it != documents.end());
-    const StoredDocument& got = it->second;
-    CHECK(got.title == want.title);
-    CHECK(got.source == want.source);
-    CHECK(got.url == want.url);
-    CHECK(got.text == want.text);
-    CHECK(got.author == want.author);
-    CHECK(got.place == want.place);
-    CHECK(got.language == want.language);
-    CHECK(got.date == want.date);
+    testing::check_same_document(it->second, want);
   }
 }
 
