@@ -79,7 +79,7 @@ class Extractor {
     static const std::unordered_set<std::string_view> kTakesObject = {
         "with", "to", "in", "at", "told", "tell", "tells", "telling", "assured", "informed", "reminded"};
     static const std::unordered_set<std::string_view> kWhenOrWhere = {
-        "during", "in", "at", "on", "after", "before", "from", "while", "outside", "inside", "aboard"};
+        "during", "in", "at", "on", "after", "before", "from", "while", "outside", "inside", "aboard", "with"};
     if (t.content_first <= t.cue_last) return t.content_first;
     // The preposition may end the cue or stand just before the content, outside both.
     const bool object = kTakesObject.count(lowered(w_[t.cue_last].text)) > 0 ||

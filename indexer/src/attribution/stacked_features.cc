@@ -14,7 +14,7 @@ namespace attache::indexer::attribution {
 namespace {
 
 constexpr uint8_t kEdge = kLabels;  // the label of a word beyond the sequence
-constexpr uint32_t kStackedFeatures = 11;
+constexpr uint32_t kStackedFeatures = 12;
 
 int quote_state(const Word& w) {
   return w.kind == WordKind::quote_open ? 2 : w.kind == WordKind::quote_close ? 3 : w.quote >= 0 ? 1 : 0;
@@ -129,6 +129,11 @@ WordFeatures stack_features(const WordStream& stream, const std::vector<Sequence
       emit(Hash(47).add(u(source == 1000 ? 99 : bucket(source))).add(source_in_sentence).add(part));
       emit(Hash(48).add(quotation).add(quote).add(part));
       emit(Hash(49).add(cue_word < 0 ? 0 : lower_hash(w[cue_word])).add(u(cue == 1000 ? 9 : (cue > 0) - (cue < 0))).add(part));
+      // What the first found in the next paragraph's first sentence, when this is the last of its
+      // paragraph (a paragraph that opens a quotation after "X continued:"): sequences end with
+      // their paragraph, and neither the neighbours' labels nor feature 45 see past it.
+      const bool last_of_paragraph = sentence_after < n && w[sentence_after].paragraph != w[i].paragraph;
+      emit(Hash(51).add(last_of_paragraph ? sentences[w[sentence_after].sentence] : 16).add(part).add(quote));
       emit(Hash(50).add(w[i].kind == WordKind::word ? lower_hash(w[i]) : quote).add(label(int64_t{i} - 1)).add(label(int64_t{i} + 1)));
     }
   }

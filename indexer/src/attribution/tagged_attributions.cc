@@ -172,6 +172,10 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   tagger.label(stream, labels, margins);
   read_opening_according_to(stream, labels);
   join_broken_sources(stream, labels);
+  drop_auxiliary_cues(stream, labels);
+  mark_relative_subjects(stream, labels);
+  split_content_at_attributed_quotations(stream, labels);
+  read_quoted_as_saying(stream, labels);
   return Grouping(stream, std::move(labels), std::move(margins)).run();
 }
 

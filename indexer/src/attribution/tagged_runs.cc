@@ -156,4 +156,77 @@ void join_broken_sources(const WordStream& stream, std::vector<uint8_t>& labels)
   }
 }
 
+namespace {
+
+// The end of the run that opens at i with label begin, or 0 when none opens there.
+uint32_t run_from(const std::vector<uint8_t>& labels, uint32_t i, Label begin, Label inside) {
+  if (i >= labels.size() || labels[i] != begin) return 0;
+  for (++i; i < labels.size() && labels[i] == inside;) ++i;
+  return i;
+}
+
+}  // namespace
+
+void mark_relative_subjects(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  for (uint32_t k = 0; k + 1 < labels.size(); ++k)
+    if (labels[k + 1] == B_CUE && part_of(labels[k]) != Part::source && w[k].quote < 0 &&
+        (w[k].is("who") || w[k].is("which")))
+      labels[k] = B_SOURCE;
+}
+
+void split_content_at_attributed_quotations(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(labels.size());
+  for (const Quotation& q : stream.quotations) {
+    if (labels[q.first_word] != I_CONTENT || w[q.last_word].kind != WordKind::quote_close ||
+        part_of(labels[q.last_word]) != Part::content)
+      continue;
+    uint32_t k = q.last_word + 1;
+    while (k < n && w[k].kind == WordKind::comma) ++k;
+    if (k >= n || w[k].paragraph != w[q.last_word].paragraph) continue;
+    const uint32_t after_source = run_from(labels, k, B_SOURCE, I_SOURCE);
+    const uint32_t after_cue = run_from(labels, k, B_CUE, I_CUE);
+    if ((after_source && run_from(labels, after_source, B_CUE, I_CUE)) ||
+        (after_cue && run_from(labels, after_cue, B_SOURCE, I_SOURCE)))
+      labels[q.first_word] = B_CONTENT;
+  }
+}
+
+void drop_auxiliary_cues(const WordStream& stream, std::vector<uint8_t>& labels) {
+  static const std::unordered_set<std::string_view> kAuxiliaries = {"have", "has", "had", "is", "are", "was", "were",
+                                                                   "be", "been", "do", "does", "did"};
+  const auto& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(labels.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    const uint32_t end = run_from(labels, i, B_CUE, I_CUE);
+    if (!end) continue;
+    bool auxiliary = true;
+    for (uint32_t k = i; k < end && auxiliary; ++k) auxiliary = w[k].kind == WordKind::word && kAuxiliaries.count(lowered(w[k].text));
+    if (auxiliary)
+      for (uint32_t k = i; k < end; ++k) labels[k] = O;
+    i = end - 1;
+  }
+}
+
+void read_quoted_as_saying(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(labels.size());
+  for (uint32_t i = 0; i + 1 < n; ++i) {
+    const uint32_t first = run_from(labels, i, B_CUE, I_CUE);
+    if (!first || !(w[first - 1].is("quoted") || w[first - 1].is("cited")) || labels[first] != B_CONTENT) continue;
+    for (uint32_t k = first + 1; k + 1 < n && k <= first + 12 && labels[k] == I_CONTENT && w[k].kind == WordKind::word;
+         ++k) {
+      const Cue* cue = find_cue(lowered(w[k + 1].text));
+      if (!w[k].is("as") || !cue || !w[k + 1].text.ends_with("ing")) continue;
+      labels[first] = B_SOURCE;
+      for (uint32_t j = first + 1; j < k; ++j) labels[j] = I_SOURCE;
+      labels[k] = B_CUE;
+      labels[k + 1] = I_CUE;
+      if (k + 2 < n && labels[k + 2] == I_CONTENT) labels[k + 2] = B_CONTENT;
+      break;
+    }
+  }
+}
+
 }  // namespace attache::indexer::attribution

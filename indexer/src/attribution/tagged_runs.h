@@ -31,5 +31,16 @@ int gap(const Run& a, const Run& b);
 void read_opening_according_to(const WordStream& stream, std::vector<uint8_t>& labels);
 // Joins two source runs the tagger split around a few unlabelled words before a cue.
 void join_broken_sources(const WordStream& stream, std::vector<uint8_t>& labels);
+// "23 percent who said the talks should stop": a relative pronoun just before a cue, outside
+// quotation marks, is its subject, whatever the tagger took it for (often the content before).
+void mark_relative_subjects(const WordStream& stream, std::vector<uint8_t>& labels);
+// "... especially travel: “There is a mountain of forms,” she said.": a quotation closed just
+// before a speaker and a cue is theirs, where the tagger ran the content before it into it.
+void split_content_at_attributed_quotations(const WordStream& stream, std::vector<uint8_t>& labels);
+// "The so-called peacekeepers have not been seen": an auxiliary alone is no cue of saying.
+void drop_auxiliary_cues(const WordStream& stream, std::vector<uint8_t>& labels);
+// "Izvestia quoted a senior official as saying that ...": the one quoted is the source of
+// "as saying", not the start of what the newspaper said.
+void read_quoted_as_saying(const WordStream& stream, std::vector<uint8_t>& labels);
 
 }  // namespace attache::indexer::attribution
