@@ -24,13 +24,12 @@ bool is_space_byte(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '
 // Which tokens of text match, and which query word each one stands for (-1:
 // none); `matched` lists the matching tokens in order. Snowball's English
 // stemmer changes only a word's ending, never its first letter, so a word is
-// stemmed only when its first byte opens one of the query's stems: most words
-// of an article are never looked up. In another language (whose stemmer is
+// stemmed only when its first byte opens one of the query's stems or
+// prefixes: most words of an article are never looked up, nor copied by the
+// tokenizer (their text stays empty). In another language (whose stemmer is
 // not held to that) the query's words are stemmed in it, and every word is.
 std::vector<int> match_tokens(std::string_view text, const Query& query, std::string_view language,
                               std::vector<analysis::Token>& tokens, std::vector<size_t>& matched) {
-  analysis::tokenize(text, tokens);
-  std::erase_if(tokens, [](const analysis::Token& t) { return t.compound; });
   const bool english = analysis::is_english(language);
   analysis::Stemmer& stemmer = analysis::thread_stemmer(english ? std::string_view() : language);
   std::vector<std::string> stems_in_language;
@@ -40,6 +39,16 @@ std::vector<int> match_tokens(std::string_view text, const Query& query, std::st
   std::array<bool, 256> opens_a_stem{};
   for (const std::string& term : stems)
     if (!term.empty()) opens_a_stem[static_cast<unsigned char>(term[0])] = true;
+  std::array<bool, 256> opens_a_word = opens_a_stem;
+  bool every_word = !english;
+  for (const std::string& prefix : query.highlight_prefixes) {
+    if (prefix.empty()) every_word = true;
+    else opens_a_word[static_cast<unsigned char>(prefix[0])] = true;
+  }
+  analysis::TokenizeOptions options;
+  options.compounds = false;
+  if (!every_word) options.text_for_first_byte = &opens_a_word;
+  analysis::tokenize(text, tokens, options);
   std::vector<int> match(tokens.size(), -1);
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string& word = tokens[i].text;
