@@ -79,8 +79,9 @@ class WordMatcher {
   analysis::TokenizeOptions options_;
 };
 
-// For the tokens only counted and placed: no text at all.
+// For the tokens only counted and placed: no text at all, no compounds.
 constexpr std::array<bool, 256> kNoText{};
+constexpr analysis::TokenizeOptions kSpansOnly{false, &kNoText};
 
 bool is_ascii_alnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
@@ -229,11 +230,10 @@ std::vector<std::pair<size_t, size_t>> ranges_around(std::string_view text, cons
 // does not end the text).
 bool read_ranges(std::string_view text, const std::vector<std::pair<size_t, size_t>>& ranges,
                  const std::vector<Found>& found, const SnippetReach& reach, SnippetTokens& out) {
-  static const analysis::TokenizeOptions no_text{false, &kNoText};
   size_t f = 0;
   for (const auto& [begin, end] : ranges) {
     const size_t first = out.tokens.size();
-    tokenize_part(text, begin, end, no_text, out.tokens);
+    tokenize_part(text, begin, end, kSpansOnly, out.tokens);
     out.match.resize(out.tokens.size(), -1);
     for (size_t i = first; i < out.tokens.size() && f < found.size(); ++i) {
       if (out.tokens[i].begin != found[f].begin) continue;
@@ -272,14 +272,14 @@ void read_snippet_tokens(std::string_view text, const Query& query, std::string_
     return;
   }
   const std::vector<Found> found = find_matches(text, matcher, openings(matcher.stems(), query.highlight_prefixes));
-  // A word with its space takes about 6 bytes of news: try that much, and
-  // more when punctuation or long words leave too few tokens; once the
+  // A word of news with its space takes about 6 bytes: try 8 a token, four
+  // times more whenever punctuation or long words leave too few; once the
   // regions would reach the whole text, it is read whole.
   const size_t tokens = found.empty() ? reach.opening : std::max(reach.before, reach.after);
   for (size_t bytes = 8 * tokens; bytes < text.size(); bytes *= 4) {
     clear(out);
     if (found.empty()) {
-      tokenize_part(text, 0, part_end(text, bytes), analysis::TokenizeOptions{false, &kNoText}, out.tokens);
+      tokenize_part(text, 0, part_end(text, bytes), kSpansOnly, out.tokens);
       if (out.tokens.size() >= reach.opening) {
         out.match.assign(out.tokens.size(), -1);
         return;
