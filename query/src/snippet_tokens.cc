@@ -212,13 +212,16 @@ std::vector<Found> find_matches(std::string_view text, WordMatcher& matcher, con
   return found;
 }
 
-// Byte ranges around the matches, `bytes` either side, grown to hard
-// separators and merged where they touch.
-std::vector<std::pair<size_t, size_t>> ranges_around(std::string_view text, const std::vector<Found>& found, size_t bytes) {
+// Byte ranges around the matches, `bytes_per_token` times the tokens each
+// must reach before and after it, grown to hard separators and merged where
+// they touch.
+std::vector<std::pair<size_t, size_t>> ranges_around(std::string_view text, const std::vector<Found>& found,
+                                                     const SnippetReach& reach, size_t bytes_per_token) {
+  const size_t before = bytes_per_token * reach.before, after = bytes_per_token * reach.after;
   std::vector<std::pair<size_t, size_t>> ranges;
   for (const Found& f : found) {
-    const size_t begin = part_begin(text, f.begin > bytes ? f.begin - bytes : 0, 0);
-    const size_t end = part_end(text, std::min(text.size(), size_t{f.begin} + bytes));
+    const size_t begin = part_begin(text, f.begin > before ? f.begin - before : 0, 0);
+    const size_t end = part_end(text, std::min(text.size(), size_t{f.begin} + after));
     if (!ranges.empty() && begin <= ranges.back().second + 1) ranges.back().second = std::max(ranges.back().second, end);
     else ranges.emplace_back(begin, end);
   }
@@ -275,16 +278,16 @@ void read_snippet_tokens(std::string_view text, const Query& query, std::string_
   // A word of news with its space takes about 6 bytes: try 8 a token, four
   // times more whenever punctuation or long words leave too few; once the
   // regions would reach the whole text, it is read whole.
-  const size_t tokens = found.empty() ? reach.opening : std::max(reach.before, reach.after);
-  for (size_t bytes = 8 * tokens; bytes < text.size(); bytes *= 4) {
+  const size_t most = found.empty() ? reach.opening : std::max(reach.before, reach.after);
+  for (size_t bytes_per_token = 8; bytes_per_token * most < text.size(); bytes_per_token *= 4) {
     clear(out);
     if (found.empty()) {
-      tokenize_part(text, 0, part_end(text, bytes), kSpansOnly, out.tokens);
+      tokenize_part(text, 0, part_end(text, bytes_per_token * reach.opening), kSpansOnly, out.tokens);
       if (out.tokens.size() >= reach.opening) {
         out.match.assign(out.tokens.size(), -1);
         return;
       }
-    } else if (read_ranges(text, ranges_around(text, found, bytes), found, reach, out)) {
+    } else if (read_ranges(text, ranges_around(text, found, reach, bytes_per_token), found, reach, out)) {
       return;
     }
   }
