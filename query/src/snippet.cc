@@ -8,9 +8,7 @@
 #include <set>
 
 #include "attache/analysis/sentences.h"
-#include "attache/analysis/stemmer.h"
-#include "attache/analysis/terms.h"
-#include "attache/analysis/tokenizer.h"
+#include "snippet_tokens.h"
 
 namespace attache::query {
 namespace {
@@ -20,47 +18,6 @@ struct Window {
 };
 
 bool is_space_byte(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'; }
-
-// Which tokens of text match, and which query word each one stands for (-1:
-// none); `matched` lists the matching tokens in order. Snowball's English
-// stemmer changes only a word's ending, never its first letter, so a word is
-// stemmed only when its first byte opens one of the query's stems: most words
-// of an article are never looked up. In another language (whose stemmer is
-// not held to that) the query's words are stemmed in it, and every word is.
-std::vector<int> match_tokens(std::string_view text, const Query& query, std::string_view language,
-                              std::vector<analysis::Token>& tokens, std::vector<size_t>& matched) {
-  analysis::tokenize(text, tokens);
-  std::erase_if(tokens, [](const analysis::Token& t) { return t.compound; });
-  const bool english = analysis::is_english(language);
-  analysis::Stemmer& stemmer = analysis::thread_stemmer(english ? std::string_view() : language);
-  std::vector<std::string> stems_in_language;
-  if (!english)
-    for (const std::string& word : query.highlight_words) stems_in_language.emplace_back(stemmer.stem_written(word));
-  const std::vector<std::string>& stems = english ? query.highlight_terms : stems_in_language;
-  std::array<bool, 256> opens_a_stem{};
-  for (const std::string& term : stems)
-    if (!term.empty()) opens_a_stem[static_cast<unsigned char>(term[0])] = true;
-  std::vector<int> match(tokens.size(), -1);
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    const std::string& word = tokens[i].text;
-    if (!word.empty() && (!english || opens_a_stem[static_cast<unsigned char>(word[0])])) {
-      std::string_view stem = stemmer.stem(word);
-      for (size_t q = 0; q < stems.size(); ++q)
-        if (stems[q] == stem) match[i] = static_cast<int>(q);
-      // Outside English a word is indexed under the stem of its written form too.
-      if (!english && match[i] < 0 && !analysis::is_ascii(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin))) {
-        stem = stemmer.stem_written(analysis::written_form(text, tokens[i]));
-        for (size_t q = 0; q < stems.size(); ++q)
-          if (stems[q] == stem) match[i] = static_cast<int>(q);
-      }
-    }
-    for (size_t q = 0; q < query.highlight_prefixes.size() && match[i] < 0; ++q)
-      if (word.compare(0, query.highlight_prefixes[q].size(), query.highlight_prefixes[q]) == 0)
-        match[i] = static_cast<int>(stems.size() + q);
-    if (match[i] >= 0) matched.push_back(i);
-  }
-  return match;
-}
 
 // Which tokens start a sentence, found only where a window asks: the
 // paragraphs around a token are split (analysis::split_sentences_within) the
@@ -183,27 +140,35 @@ std::vector<Window> choose_windows(std::string_view text, const std::vector<anal
 
 std::vector<std::pair<size_t, size_t>> match_spans(std::string_view text, const Query& query,
                                                    std::string_view language) {
-  std::vector<analysis::Token> tokens;
-  std::vector<size_t> matched;
-  match_tokens(text, query, language, tokens, matched);
+  SnippetTokens read;
+  read_snippet_tokens(text, query, language, SnippetReading::whole_text, {}, read);
   std::vector<std::pair<size_t, size_t>> spans;
-  for (size_t i : matched) spans.emplace_back(tokens[i].begin, tokens[i].end);
+  for (size_t i : read.matched) spans.emplace_back(read.tokens[i].begin, read.tokens[i].end);
   return spans;
 }
 
 Snippet make_snippet(std::string_view text, const Query& query, const SnippetOptions& options) {
-  // Kept between snippets: a page's articles need no new token storage.
-  thread_local std::vector<analysis::Token> tokens;
-  tokens.clear();
-  std::vector<size_t> matched;
-  const std::vector<int> match = match_tokens(text, query, options.language, tokens, matched);
+  return make_snippet(text, query, options, SnippetReading::around_matches);
+}
 
+Snippet make_snippet(std::string_view text, const Query& query, const SnippetOptions& options, SnippetReading reading) {
   const size_t width = std::max<size_t>(options.fragment_words, 4);
+  // Kept between snippets: a page's articles need no new token storage.
+  thread_local SnippetTokens read;
+  // A window around a match reads sentence starts from width / 2 + 1 tokens
+  // before it and ends at most width - 1 after it; two matches count in each
+  // other's window, and their windows meet, only within 1.5 * width - 1 tokens,
+  // closer than two regions' matches can be. Without a match the snippet is the
+  // first 2 * width tokens, and " …" when there are more.
+  const SnippetReach reach{width / 2 + 2, width, 2 * width + 1};
+  read_snippet_tokens(text, query, options.language, reading, reach, read);
+  const std::vector<analysis::Token>& tokens = read.tokens;
+  const std::vector<int>& match = read.match;
   std::vector<Window> chosen;
-  if (matched.empty() || tokens.empty()) {
+  if (read.matched.empty() || tokens.empty()) {
     if (!tokens.empty()) chosen.push_back({0, std::min(tokens.size(), 2 * width) - 1});
   } else {
-    chosen = choose_windows(text, tokens, match, matched, width, options.max_fragments);
+    chosen = choose_windows(text, tokens, match, read.matched, width, options.max_fragments);
   }
 
   Snippet snippet;

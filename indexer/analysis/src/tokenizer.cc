@@ -85,8 +85,8 @@ void lower_ascii(std::string& s) {
 
 class Scanner {
  public:
-  Scanner(std::string_view text, std::vector<Token>& out, uint32_t position)
-      : text_(text), out_(out), position_(position) {}
+  Scanner(std::string_view text, std::vector<Token>& out, const TokenizeOptions& options, uint32_t position)
+      : text_(text), out_(out), options_(options), position_(position) {}
 
   uint32_t run() {
     size_t i = 0;
@@ -148,16 +148,25 @@ class Scanner {
     return end;
   }
 
-  // emit() of a plain ASCII word, lowered in the token's own string.
+  // emit() of a plain ASCII word, lowered in the token's own string (when the
+  // caller wants its text).
   void emit_plain_ascii(size_t begin, size_t end) {
     const uint32_t position = position_++;
     if (end - begin > kMaxTokenBytes) return;  // the position stays used
     Token& token = out_.emplace_back();
-    token.text.assign(text_.data() + begin, end - begin);
-    lower_ascii(token.text);
+    if (wants_text(text_[begin])) {
+      token.text.assign(text_.data() + begin, end - begin);
+      lower_ascii(token.text);
+    }
     token.begin = static_cast<uint32_t>(begin);
     token.end = static_cast<uint32_t>(end);
     token.position = position;
+  }
+
+  bool wants_text(char first) const {
+    if (!options_.text_for_first_byte) return true;
+    const char lower = first >= 'A' && first <= 'Z' ? static_cast<char>(first - 'A' + 'a') : first;
+    return (*options_.text_for_first_byte)[static_cast<unsigned char>(lower)];
   }
 
   // "U.S." and "e.g.": single letters each followed by a period. Returns the
@@ -233,10 +242,10 @@ class Scanner {
     for (size_t s = 0; s < segments.size(); ++s) {
       std::string folded = folded_segment(segments[s].raw);
       if (folded.size() >= 2 && folded.compare(folded.size() - 2, 2, "'s") == 0) folded.resize(folded.size() - 2);
-      if (segments.size() > 1) joined += folded;
+      if (segments.size() > 1 && options_.compounds) joined += folded;
       emit(std::move(folded), segments[s].begin, segments[s].end, false);
     }
-    if (segments.size() > 1) {
+    if (segments.size() > 1 && options_.compounds) {
       // The compound shares the first part's position: insert it after that part.
       uint32_t first_position = position_ - static_cast<uint32_t>(segments.size());
       Token compound{std::move(joined), static_cast<uint32_t>(segments.front().begin),
@@ -277,6 +286,7 @@ class Scanner {
 
   std::string_view text_;
   std::vector<Token>& out_;
+  const TokenizeOptions& options_;
   uint32_t position_;
   size_t last_start_ = 0;
   std::vector<Segment> segments_;
@@ -285,7 +295,12 @@ class Scanner {
 }  // namespace
 
 uint32_t tokenize(std::string_view text, std::vector<Token>& out, uint32_t first_position) {
-  return Scanner(text, out, first_position).run();
+  return tokenize(text, out, TokenizeOptions{}, first_position);
+}
+
+uint32_t tokenize(std::string_view text, std::vector<Token>& out, const TokenizeOptions& options,
+                  uint32_t first_position) {
+  return Scanner(text, out, options, first_position).run();
 }
 
 namespace {

@@ -2,6 +2,7 @@
 // script, case- and accent-folded, each with its byte span and position.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -29,6 +30,19 @@ inline constexpr size_t kMaxTokenBytes = 64;
 //  - U.S., U.K. and e.g. become us, uk, eg; 100,000 becomes 100000; 3.5 stays;
 //  - Han and kana characters are one token each (those scripts do not space words).
 uint32_t tokenize(std::string_view text, std::vector<Token>& out, uint32_t first_position = 0);
+
+// What a reader that looks at few of the words asks of tokenize (a snippet
+// stems only the words that can match the query).
+struct TokenizeOptions {
+  bool compounds = true;  // the joined forms of hyphenated words
+  // When set, a plain ASCII word (letters and digits, neither joined to nor
+  // split from anything: most words of news) whose lower-cased first byte is
+  // not marked gets an empty text, saving the copy; its span and position are
+  // as ever. Every other token has its text.
+  const std::array<bool, 256>* text_for_first_byte = nullptr;
+};
+uint32_t tokenize(std::string_view text, std::vector<Token>& out, const TokenizeOptions& options,
+                  uint32_t first_position = 0);
 
 // Case and accent folding of one word (NFKC, case fold, marks removed), with a
 // fast path for ASCII.
