@@ -4,12 +4,14 @@
 #include <doctest/doctest.h>
 
 #include <functional>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "attache/indexer/statements.h"
 #include "attache/indexer/attribution_model.h"
 #include "attribution/extraction.h"
+#include "attribution/feature_hash.h"
 #include "attribution/tagger.h"
 #include "attribution/tagged_runs.h"
 #include "attribution/words.h"
@@ -783,4 +785,15 @@ TEST_CASE("an auxiliary alone is no cue of saying") {
                                  return label;
                                });
   CHECK(c.empty());
+}
+
+TEST_CASE("a word's lower-case hash is the hash of its lower case, for any bytes") {
+  using namespace attribution;
+  std::mt19937 rng(7);
+  for (int n = 0; n < 2000; ++n) {
+    std::string word(rng() % 12, ' ');
+    for (char& c : word) c = static_cast<char>(rng() % 256);
+    CHECK(hash_lowered(word) == hash_text(lowered(word)));
+  }
+  CHECK(hash_lowered("McCain's") == hash_text("mccain's"));
 }

@@ -13,6 +13,14 @@ inline uint64_t hash_text(std::string_view s) {
   return h;
 }
 
+// hash_text(lowered(s)) without building the lower case: ASCII letters lowered, other bytes
+// as they are (as std::tolower does in the "C" locale).
+inline uint64_t hash_lowered(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 1099511628211ull;
+  return h;
+}
+
 // A feature: its template number and up to four values, mixed (splitmix64's finaliser).
 inline uint64_t mix(uint64_t h, uint64_t v) {
   h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);

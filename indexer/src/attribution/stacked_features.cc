@@ -20,7 +20,7 @@ int quote_state(const Word& w) {
   return w.kind == WordKind::quote_open ? 2 : w.kind == WordKind::quote_close ? 3 : w.quote >= 0 ? 1 : 0;
 }
 
-uint64_t lower_hash(const Word& w) { return hash_text(lowered(w.text)); }
+uint64_t lower_hash(const Word& w) { return hash_lowered(w.text); }
 
 // What the first tagger found in each sentence: bit 0 a cue, bit 1 a source, bit 2 content.
 std::vector<uint8_t> sentence_parts(const WordStream& stream, const std::vector<uint8_t>& first) {

@@ -4,7 +4,8 @@
 // and its values.
 #include <algorithm>
 #include <cctype>
-#include <unordered_map>
+#include <string>
+#include <vector>
 
 #include "feature_hash.h"
 #include "lexicon.h"
@@ -87,20 +88,28 @@ WordInfo describe_uncached(const Word& w) {
 
 // What a word's text says of it depends on nothing else (its capital follows
 // from the text), and the words of news repeat: each thread remembers the words
-// it has described, up to a bound, so a word is lowercased, shaped and looked
-// up in the lexicons once rather than at every occurrence. Punctuation is cheap
-// and its kind depends on where it stands, so it is described each time.
-struct TextHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-};
+// it described last, one per slot of a table indexed by the text's hash, so a
+// word is lowercased, shaped and looked up in the lexicons once rather than at
+// every occurrence (a map of every word seen cost a sixth of attribution in
+// hashing and chasing its nodes). Punctuation is cheap and its kind depends on
+// where it stands, so it is described each time.
 WordInfo described(const Word& w) {
   if (w.kind != WordKind::word) return describe_uncached(w);
-  constexpr size_t kRemembered = 1 << 17;
-  thread_local std::unordered_map<std::string, WordInfo, TextHash, std::equal_to<>> seen;
-  if (auto it = seen.find(std::string_view(w.text)); it != seen.end()) return it->second;
-  if (seen.size() >= kRemembered) seen.clear();
-  return seen.emplace(w.text, describe_uncached(w)).first->second;
+  struct Slot {
+    std::string text;
+    WordInfo info;
+    bool used = false;
+  };
+  constexpr size_t kSlots = size_t{1} << 16;
+  thread_local std::vector<Slot> slots(kSlots);
+  const uint64_t h = hash_text(w.text);
+  Slot& slot = slots[(h ^ (h >> 32)) & (kSlots - 1)];
+  if (!slot.used || slot.text != w.text) {
+    slot.text.assign(w.text);
+    slot.info = describe_uncached(w);
+    slot.used = true;
+  }
+  return slot.info;
 }
 
 WordInfo describe(const Word& w) {
