@@ -614,6 +614,11 @@ std::vector<attribution::Candidate> candidates_labelled(const std::string& text,
   return extract_candidates(text, Tagger(trainer.finish()));
 }
 
+// What a candidate says, as text.
+std::string said(const std::string& text, const attribution::Candidate& c) {
+  return text.substr(c.statement.begin, c.statement.end - c.statement.begin);
+}
+
 }  // namespace
 
 TEST_CASE("an adverb the tagger took for the source leaves the speaking to the sentence's subject") {
@@ -673,10 +678,9 @@ TEST_CASE("one who 'was quoted' or 'was cited' as saying spoke: such a cue is no
   });
   REQUIRE(c.size() == 2);
   CHECK(c[0].statement.speaker == "Zarif");
-  CHECK(text.substr(c[0].statement.begin, c[0].statement.end - c[0].statement.begin) == "We have not violated the deal");
+  CHECK(said(text, c[0]) == "We have not violated the deal");
   CHECK(c[1].statement.speaker == "The minister");
-  CHECK(text.substr(c[1].statement.begin, c[1].statement.end - c[1].statement.begin) ==
-        "talks would resume in Vienna next week");
+  CHECK(said(text, c[1]) == "talks would resume in Vienna next week");
 }
 
 TEST_CASE("an auxiliary closing the source belongs to the verb: 'Putin, who has increasingly described'") {
@@ -730,7 +734,7 @@ TEST_CASE("a relative pronoun just before a cue is its subject, even inside the 
     return content ? I_CONTENT : O;
   });
   REQUIRE(c.size() == 2);
-  CHECK(text.substr(c[1].statement.begin, c[1].statement.end - c[1].statement.begin) == "the talks should stop");
+  CHECK(said(text, c[1]) == "the talks should stop");
   CHECK(c[1].statement.speaker == "23 percent");
 }
 
@@ -748,7 +752,7 @@ TEST_CASE("a quotation closed just before a speaker and a cue is theirs, though 
     return content ? I_CONTENT : O;
   });
   const auto quotation = std::find_if(c.begin(), c.end(), [&](const Candidate& k) {
-    return text.substr(k.statement.begin, k.statement.end - k.statement.begin) == "There is a mountain of forms on every desk";
+    return said(text, k) == "There is a mountain of forms on every desk";
   });
   REQUIRE(quotation != c.end());
   CHECK(quotation->statement.speaker == "she");
@@ -768,7 +772,7 @@ TEST_CASE("one quoted as saying is the source of what follows, not the start of 
   });
   REQUIRE(c.size() == 1);
   CHECK(c[0].statement.speaker == "a senior Kremlin official");
-  CHECK(text.substr(c[0].statement.begin, c[0].statement.end - c[0].statement.begin) == "talks could resume next week");
+  CHECK(said(text, c[0]) == "talks could resume next week");
 }
 
 TEST_CASE("an auxiliary alone is no cue of saying") {
