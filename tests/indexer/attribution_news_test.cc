@@ -67,6 +67,21 @@ TEST_CASE("New York Times quotation marks, and punctuation outside the closing m
   CHECK(s[1].text.find("and it deserves a vote") != std::string::npos);
 }
 
+TEST_CASE("typewriter quotation marks: two backticks open, two apostrophes close") {
+  // ``...'' is how older digitised archives (and TeX) write double quotation marks; read as
+  // two stray backticks and a straight mark, the quotation was never one.
+  const std::string text = "WASHINGTON (AP) -- ``We will not retreat from Berlin,'' the Secretary of State said "
+                           "Monday. ``The Soviet Union must understand this.''";
+  const auto stream = attribution::read_words(text);
+  REQUIRE(stream.quotations.size() == 2);
+  CHECK(text.substr(stream.quotations[0].begin, stream.quotations[0].end - stream.quotations[0].begin) ==
+        "We will not retreat from Berlin,");
+  auto s = find(text);
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].text.find("We will not retreat") == 0);  // as with curly marks
+  CHECK(s[0].text.find("must understand this") != std::string::npos);
+}
+
 TEST_CASE("cues the lexicon lacked: pointed out, tweeted, cited") {
   auto s = find("Governor Kasich pointed out that the state had balanced its budget. Trump tweeted that the polls "
                 "were rigged. Mr. Obama cited the jobs report as proof that the recovery was real.");

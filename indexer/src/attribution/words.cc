@@ -102,13 +102,15 @@ WordStream read_words(std::string_view text) {
     }
     // Two apostrophes are a straight double mark (''...'' in New York Times archives). Three
     // after a word close a quotation inside one, so the single mark comes first (",''' said").
+    // Two backticks open a quotation that two apostrophes close (``...'', the typewriter
+    // convention of older digitised archives and of TeX).
     const bool closing_three = d.cp == '\'' && i > 0 && text[i - 1] != ' ' && text[i - 1] != '\n' &&
                                text.substr(i, 3) == "'''" && text.substr(i + 3, 1) != "'";
-    const uint32_t length =
-        d.cp == '\'' && !closing_three && i + 1 < text.size() && text[i + 1] == '\'' ? 2 : d.length;
+    const bool doubled = (d.cp == '\'' && !closing_three) || d.cp == '`';
+    const uint32_t length = doubled && i + 1 < text.size() && text[i + 1] == text[i] ? 2 : d.length;
     w.end = static_cast<uint32_t>(i + length);
     w.text = std::string(text.substr(i, length));
-    if (length == 2) d.cp = '"';
+    if (length == 2) d.cp = d.cp == '`' ? 0x201c : '"';
     switch (d.cp) {
       case 0x201c: case 0xab: case 0x201e: w.kind = WordKind::quote_open; break;
       case 0x201d: case 0xbb: w.kind = WordKind::quote_close; break;
