@@ -82,6 +82,14 @@ TEST_CASE("typewriter quotation marks: two backticks open, two apostrophes close
   CHECK(s[0].text.find("must understand this") != std::string::npos);
 }
 
+TEST_CASE("a quotation of one or two words is a statement; unquoted fragments are not") {
+  auto s = find("Senator Mary Okafor was asked whether she would endorse the governor. \"Absolutely not,\" she "
+                "replied.\n\nThe governor, asked the same, said little.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].text == "Absolutely not");
+  CHECK(s[0].canonical == "Mary Okafor");
+}
+
 TEST_CASE("cues the lexicon lacked: pointed out, tweeted, cited") {
   auto s = find("Governor Kasich pointed out that the state had balanced its budget. Trump tweeted that the polls "
                 "were rigged. Mr. Obama cited the jobs report as proof that the recovery was real.");
@@ -815,4 +823,23 @@ TEST_CASE("a word's lower-case hash is the hash of its lower case, for any bytes
     CHECK(hash_lowered(word) == hash_text(lowered(word)));
   }
   CHECK(hash_lowered("McCain's") == hash_text("mccain's"));
+}
+
+TEST_CASE("a dateline is not the subject who speaks when the tagger found no source") {
+  // The tagger labelled a cue and a quotation but no source; the sentence's subject speaks,
+  // and the capitals of the dateline before it are a place, not that subject.
+  using namespace attribution;
+  const std::string text = "WASHINGTON, Dec. 8 (UPI) \u2014 Senator Mary Okafor rallied supporters, saying: "
+                           "\u201cWe have to be ready to stop him.\u201d";
+  bool content = false;
+  auto c = candidates_labelled(text, [&](std::string_view w) -> Label {
+    if (w == "saying") return B_CUE;
+    if (w == ":") return I_CUE;
+    if (w == "\u201c") return content = true, B_CONTENT;
+    if (w == "\u201d") return content = false, I_CONTENT;
+    return content ? I_CONTENT : O;
+  });
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].statement.speaker == "Senator Mary Okafor");
+  CHECK(c[0].evidence.source_subject);
 }

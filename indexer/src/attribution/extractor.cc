@@ -53,9 +53,11 @@ class Extractor {
       const StatementKind kind = content_kind(t, e);
       e.kind = static_cast<int>(kind);
       describe(t, e);
-      // A statement says something: fragments of one or two words are tagging errors.
-      // Neither they nor passive cues touch who spoke last, whom later pronouns follow.
-      if (passive_cue(t) || e.content_words < 3 || !is_speech_act(kind, e)) continue;
+      // A statement says something: fragments of one or two words are tagging errors, unless
+      // they are a whole quotation ("''No,'' she said"). Neither they nor passive cues touch
+      // who spoke last, whom later pronouns follow.
+      const bool fragment = e.content_words < 3 && !(kind == StatementKind::direct && e.content_words > 0);
+      if (passive_cue(t) || fragment || !is_speech_act(kind, e)) continue;
       Speaker speaker = tagged_speaker(t, e);
       // A statement's text is what was said: the marks around a whole quotation and
       // the complementiser before a clause are not part of it.

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string_view>
+#include <unordered_set>
 
 #include "lexicon.h"
 #include "speaker_names.h"
@@ -34,6 +36,14 @@ bool has_role(const Person& person, const std::string& role) {
       for (const auto& r : group)
         if (person.roles.count(r)) return true;
   return false;
+}
+
+// "McAuliffe tried to walk back his comments a day after he said them", "Trump spoke for an hour
+// and he said": a pronoun opening a clause joined to the sentence's own stands for its subject.
+bool opens_clause_of_subject(const Word& w) {
+  static const std::unordered_set<std::string_view> kJoins = {
+      "and", "but", "then", "after", "before", "when", "while", "because", "since", "although", "though", "once", "until"};
+  return w.kind == WordKind::word && kJoins.count(w.text);
 }
 
 }  // namespace
@@ -113,7 +123,13 @@ void People::note_names() {
     Phrase p = phrases_.classify_run(i, e);
     if (p.type != PhraseType::name) continue;
     bool introduced = !p.titles.empty() || p.names.size() > 1;
-    bool apposition = e + 1 < end && w_[e + 1].kind == WordKind::comma;
+    // A capital opening the sentence says nothing of a name: "Nonetheless, the senator said" is
+    // no apposition of a person called Nonetheless, while "Clinton, the former secretary of
+    // state, said" is one of the Clinton the article named.
+    bool opens_sentence = true;
+    for (uint32_t k = first; k < i && opens_sentence; ++k) opens_sentence = w_[k].kind != WordKind::word;
+    const bool known = find_person(p.names.back()) != nullptr;
+    bool apposition = e + 1 < end && w_[e + 1].kind == WordKind::comma && !(opens_sentence && !introduced && !known);
     if (!introduced && !apposition && !find_person(p.names.back())) continue;
     Person& person = person_for(p);
     // "Russia's foreign minister, Sergey Lavrov, ...": the role comes first.
@@ -159,12 +175,27 @@ void People::note_role_subject() {
 // Mr. Putin, he said") not at all unless the sentence's subject goes on in a
 // coordinated clause ("Smith spoke for an hour, and then he added"), unknown
 // gender last.
+// "he" or "she" is a person. A name of no known gender that has not spoken and was given no
+// title or role is taken for one unless its last word is a place's ("California") or a word the
+// article also writes in lower case ("White House", "Affordable Care Act": a capitalised common
+// noun heads an institution's name, rarely a person's), or it is an adverb ("Politically").
+bool People::may_be_he_or_she(const Person& c) {
+  if (c.gender != 0 || c.last_spoke >= 0 || !c.roles.empty()) return true;
+  const std::string head = c.surname.substr(c.surname.rfind(' ') + 1);
+  if (is_place_word(head) || (c.first.empty() && opens_adverbial(head, true))) return false;
+  if (lower_case_words_.empty())
+    for (const Word& w : w_)
+      if (w.kind == WordKind::word && !w.capitalized) lower_case_words_.insert(w.text);
+  return !lower_case_words_.count(lowered(head));
+}
+
 Person* People::latest_of_gender(int gender, bool coordinated) {
   const int sentence = static_cast<int>(phrases_.sentence());
   Person* best = nullptr;
   int best_key = INT32_MIN;
   for (Person& c : people_) {
     if (c.gender != gender && c.gender != 0) continue;
+    if (!may_be_he_or_she(c)) continue;
     if (coordinated && c.last_seen == sentence && c.seen_as_subject) return &c;
     int seen = c.last_seen < sentence ? c.last_seen : c.previous_seen;
     int spoke = c.last_spoke;
@@ -222,8 +253,7 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
         return s;
       }
       const int gender = p.role == "he" ? 1 : 2;
-      const bool coordinated = p.first > phrases_.sentence_first() &&
-                               (w_[p.first - 1].is("and") || w_[p.first - 1].is("but") || w_[p.first - 1].is("then"));
+      const bool coordinated = p.first > phrases_.sentence_first() && opens_clause_of_subject(w_[p.first - 1]);
       person = latest_of_gender(gender, coordinated);
       if (!person) return {};
       if (!person->gender) person->gender = gender;

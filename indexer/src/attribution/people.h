@@ -8,6 +8,7 @@
 #include <deque>
 #include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "noun_phrases.h"
@@ -57,6 +58,7 @@ class People {
   Person* find_person(const std::string& surname, int gender = 0);
   Person& person_for(const Phrase& p, int likely_gender = 0);
   Person* latest_of_gender(int gender, bool coordinated);
+  bool may_be_he_or_she(const Person& c);
   Person* introduced_as(const std::string& role);
   Person* head_of(const Phrase& p);
   void note_role_subject();
@@ -66,6 +68,7 @@ class People {
   std::deque<Person> people_;  // a deque, so a Person& stays valid while more people are added
   std::string last_group_;
   std::string last_institution_;  // the latest group that is one body ("the Kremlin"), for "it"
+  std::unordered_set<std::string> lower_case_words_;  // of the article, read on first need
 };
 
 }  // namespace attache::indexer::attribution

@@ -77,7 +77,7 @@ void Grouping::add_subjects() {
   for (Draft& d : drafts_) {
     if (d.source) continue;
     uint32_t first = stream_.sentence_first_word[w_[d.cue->first].sentence];
-    while (first < d.cue->first && w_[first].kind != WordKind::word) ++first;
+    while (first < d.cue->first && (w_[first].kind != WordKind::word || w_[first].dateline)) ++first;
     first = after_opening_adverbial(first, d.cue->first);
     uint32_t last = first;
     const bool pronoun = w_[first].is("He") || w_[first].is("She") || w_[first].is("They");

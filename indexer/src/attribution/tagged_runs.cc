@@ -90,15 +90,7 @@ void trim_source(const std::vector<Word>& w, uint32_t& first, uint32_t& last) {
       break;
     }
   // A dateline is not part of the source ("MOSCOW — Russia's foreign minister, ...").
-  for (uint32_t k = first; k + 1 < last && w[k].paragraph == w[first].paragraph; ++k) {
-    if (w[k].kind == WordKind::dash) {
-      first = k + 1;
-      break;
-    }
-    if (w[k].kind != WordKind::word || w[k].text.size() < 2 ||
-        std::any_of(w[k].text.begin(), w[k].text.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }))
-      break;
-  }
+  while (first < last && w[first].dateline) ++first;
 }
 
 // "According to Senate filings, he has a net worth estimated at $100,000": a sentence that

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "attache/analysis/sentences.h"
+#include "attache/indexer/dateline.h"
 
 namespace attache::indexer::attribution {
 namespace {
@@ -126,6 +127,16 @@ WordStream read_words(std::string_view text) {
     }
     words.push_back(std::move(w));
     i += length;
+  }
+
+  // A dateline opens a paragraph by the rule the article's place is read by (dateline.h); its
+  // capitals are never a speaker, nor the subject of the sentence they stand before.
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (k > 0 && words[k].paragraph == words[k - 1].paragraph) continue;
+    const std::optional<Dateline> dateline = find_dateline(text.substr(words[k].begin));
+    if (!dateline) continue;
+    const size_t end = words[k].begin + dateline->end;
+    for (size_t j = k; j < words.size() && words[j].end <= end; ++j) words[j].dateline = true;
   }
 
   // Sentences: each word belongs to the sentence its start lies in.

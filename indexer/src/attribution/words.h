@@ -31,6 +31,7 @@ struct Word {
   int quote = -1;          // index of the quotation it lies inside, -1 if none
   uint32_t sentence = 0;
   uint32_t paragraph = 0;
+  bool dateline = false;   // part of the dateline opening its paragraph ("WASHINGTON, Dec. 8 (UPI) —")
   bool is(std::string_view s) const { return kind == WordKind::word && text == s; }
   bool punctuation() const { return kind != WordKind::word; }
 };
