@@ -843,3 +843,21 @@ TEST_CASE("a dateline is not the subject who speaks when the tagger found no sou
   CHECK(c[0].statement.speaker == "Senator Mary Okafor");
   CHECK(c[0].evidence.source_subject);
 }
+
+TEST_CASE("an honorific does not end a source: the name after it is the source's") {
+  // The tagger ended the source at "Mr." and opened the content with "Trump".
+  using namespace attribution;
+  const std::string text = "By the end of the day, Mr. Trump was forced into damage control and said that his "
+                           "words had been misconstrued.";
+  bool content = false;
+  auto c = candidates_labelled(text, [&](std::string_view w) -> Label {
+    if (w == "Mr.") return B_SOURCE;
+    if (w == "Trump" || w == "that") return content = true, B_CONTENT;
+    if (w == "said") return content = false, B_CUE;
+    if (w == ".") return content = false, O;
+    return content ? I_CONTENT : O;
+  });
+  REQUIRE(!c.empty());
+  CHECK(c.back().statement.speaker == "Mr. Trump");
+  CHECK(said(text, c.back()).ends_with("his words had been misconstrued"));
+}

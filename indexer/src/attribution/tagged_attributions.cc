@@ -172,6 +172,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   tagger.label(stream, labels, margins);
   read_opening_according_to(stream, labels);
   join_broken_sources(stream, labels);
+  complete_honorific_sources(stream, labels);
   drop_auxiliary_cues(stream, labels);
   mark_relative_subjects(stream, labels);
   split_content_at_attributed_quotations(stream, labels);

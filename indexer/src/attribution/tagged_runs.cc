@@ -221,4 +221,21 @@ void read_quoted_as_saying(const WordStream& stream, std::vector<uint8_t>& label
   }
 }
 
+void complete_honorific_sources(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  for (uint32_t i = 0; i + 1 < w.size(); ++i) {
+    int gender = 0;
+    if (part_of(labels[i]) != Part::source || part_of(labels[i + 1]) == Part::source || !is_honorific(w[i].text, gender))
+      continue;
+    uint32_t k = i + 1;
+    while (k < w.size() && w[k].kind == WordKind::word && w[k].capitalized && w[k].sentence == w[i].sentence &&
+           w[k].quote == w[i].quote)
+      labels[k++] = I_SOURCE;
+    // What the name was taken from now opens after it.
+    if (k > i + 1 && k < w.size() && labels[k] == I_CONTENT) labels[k] = B_CONTENT;
+    if (k > i + 1 && k < w.size() && labels[k] == I_CUE) labels[k] = B_CUE;
+    i = k - 1;
+  }
+}
+
 }  // namespace attache::indexer::attribution

@@ -39,6 +39,10 @@ void mark_relative_subjects(const WordStream& stream, std::vector<uint8_t>& labe
 void split_content_at_attributed_quotations(const WordStream& stream, std::vector<uint8_t>& labels);
 // "The so-called peacekeepers have not been seen": an auxiliary alone is no cue of saying.
 void drop_auxiliary_cues(const WordStream& stream, std::vector<uint8_t>& labels);
+// "By the end of the day, Mr. Trump was forced into damage control and said": an honorific
+// does not end a source; the capitalised name after it is the source's, where the tagger
+// opened the content or the cue with it.
+void complete_honorific_sources(const WordStream& stream, std::vector<uint8_t>& labels);
 // "Izvestia quoted a senior official as saying that ...": the one quoted is the source of
 // "as saying", not the start of what the newspaper said.
 void read_quoted_as_saying(const WordStream& stream, std::vector<uint8_t>& labels);
