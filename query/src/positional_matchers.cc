@@ -78,7 +78,7 @@ class PositionalMatcher : public Matcher {
   void start() { settle(0); }
   virtual bool positions_match() = 0;
   std::span<const uint32_t> positions(size_t cursor) { return cursors_[cursor].positions(); }
-  size_t rarest() const { return order_[0]; }
+  uint32_t frequency(size_t cursor) { return cursors_[cursor].frequency(); }
 
  private:
   // Moves to the first document >= target whose positions match.
@@ -212,20 +212,26 @@ class PhraseMatcher final : public PositionalMatcher {
   PhraseMatcher(std::vector<PostingCursor> cursors, std::vector<uint32_t> offsets, std::vector<double> weights,
                 const Source& segment, double average_length, bool two_phase)
       : PositionalMatcher(std::move(cursors), std::move(weights), segment, average_length, two_phase),
-        offsets_(std::move(offsets)) {
+        offsets_(std::move(offsets)),
+        by_frequency_(offsets_.size()) {
     start();
   }
 
  private:
   bool positions_match() override {
-    // Anchor on the rarest term's positions: the phrase starts at p - offset.
-    size_t anchor = rarest();
+    // Anchor on the term fewest times in this document (the phrase starts at
+    // p - offset) and look the others up from the least frequent here: a
+    // stopword's dozens of positions are decoded only where the rarer words
+    // already line up.
+    for (size_t i = 0; i < by_frequency_.size(); ++i) by_frequency_[i] = i;
+    std::sort(by_frequency_.begin(), by_frequency_.end(), [&](size_t a, size_t b) { return frequency(a) < frequency(b); });
+    const size_t anchor = by_frequency_[0];
     for (uint32_t p : positions(anchor)) {
       if (p < offsets_[anchor]) continue;
       uint32_t begin = p - offsets_[anchor];
       bool ok = true;
-      for (size_t i = 0; i < offsets_.size() && ok; ++i) {
-        if (i == anchor) continue;
+      for (size_t k = 1; k < by_frequency_.size() && ok; ++k) {
+        const size_t i = by_frequency_[k];
         const auto other = positions(i);
         ok = std::binary_search(other.begin(), other.end(), begin + offsets_[i]);
       }
@@ -234,6 +240,7 @@ class PhraseMatcher final : public PositionalMatcher {
     return false;
   }
   std::vector<uint32_t> offsets_;
+  std::vector<size_t> by_frequency_;  // scratch: the terms, least frequent in the document first
 };
 
 // Operands (words or phrases) within `distance` words of each other: the
