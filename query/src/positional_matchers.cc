@@ -63,6 +63,7 @@ class PositionalMatcher : public Matcher {
     for (size_t i = 0; i < cursors_.size(); ++i) s += block_bound(cursors_[i], weights_[i], average_length_);
     return s;
   }
+  void set_threshold(double threshold) override { threshold_ = threshold; }
   bool matches() override {
     if (!two_phase_ || doc_ == kNoMoreDocs) return true;
     if (checked_doc_ != doc_) {
@@ -77,7 +78,7 @@ class PositionalMatcher : public Matcher {
   void start() { settle(0); }
   virtual bool positions_match() = 0;
   std::span<const uint32_t> positions(size_t cursor) { return cursors_[cursor].positions(); }
-  size_t rarest() const { return order_[0]; }
+  uint32_t frequency(size_t cursor) { return cursors_[cursor].frequency(); }
 
  private:
   // Moves to the first document >= target whose positions match.
@@ -97,6 +98,7 @@ class PositionalMatcher : public Matcher {
     while (true) {
       PostingCursor& lead = cursors_[order_[0]];
       lead.advance(target);
+      if (threshold_ > 0) pass_unreaching(lead);
       uint32_t candidate = lead.doc();
       if (candidate == kNoMoreDocs) return kNoMoreDocs;
       bool all = true;
@@ -114,6 +116,59 @@ class PositionalMatcher : public Matcher {
     }
   }
 
+  // Under a top-k threshold, moves the lead past the documents whose own
+  // frequency cannot reach it, whatever the other terms score there (their
+  // bounds over the lead's block), without moving the other cursors: most
+  // documents holding two frequent words are passed over here, a frequency
+  // compared each, or a whole block of the lead at once.
+  void pass_unreaching(PostingCursor& lead) {
+    while (lead.doc() != kNoMoreDocs) {
+      const uint32_t block_last = lead.block_last_doc();
+      const uint32_t floor = lead_floor(lead);
+      if (floor > lead.block_max_frequency()) {
+        lead.advance(block_last + 1);
+        continue;
+      }
+      while (lead.doc() <= block_last && lead.frequency() < floor) lead.next();
+      if (lead.doc() <= block_last) return;
+    }
+  }
+
+  // The least frequency of the lead, at its block's shortest length, that
+  // reaches the threshold with every other term at its bound over the lead's
+  // block; past the block's greatest frequency when none does. Summed in the
+  // order score() sums, so rounding cannot make a skipped document reach it.
+  uint32_t lead_floor(const PostingCursor& lead) {
+    const uint32_t block_last = lead.block_last_doc();
+    if (floor_block_ == block_last && floor_threshold_ == threshold_) return floor_;
+    const size_t lead_term = order_[0];
+    std::vector<double>& bounds = floor_bounds_;
+    bounds.assign(cursors_.size(), 0);
+    for (size_t i = 0; i < cursors_.size(); ++i) {
+      if (i == lead_term) continue;
+      const PostingCursor::Bounds b = cursors_[i].bounds_through(block_last);
+      bounds[i] = b.max_frequency == 0 ? 0 : Bm25::score(weights_[i], b.max_frequency, b.min_length, average_length_);
+    }
+    auto reaches = [&](uint32_t frequency) {
+      double s = 0;
+      for (size_t i = 0; i < cursors_.size(); ++i)
+        s += i == lead_term ? Bm25::score(weights_[i], frequency, lead.block_min_length(), average_length_) : bounds[i];
+      return s >= threshold_;
+    };
+    uint32_t low = 1, high = lead.block_max_frequency() + 1;
+    while (low < high) {
+      const uint32_t mid = low + (high - low) / 2;
+      if (reaches(mid))
+        high = mid;
+      else
+        low = mid + 1;
+    }
+    floor_block_ = block_last;
+    floor_threshold_ = threshold_;
+    floor_ = low;
+    return low;
+  }
+
   std::vector<PostingCursor> cursors_;
   std::vector<double> weights_;
   const Source& segment_;
@@ -125,6 +180,12 @@ class PositionalMatcher : public Matcher {
   bool checked_ = false;
   uint32_t scored_doc_ = kNoMoreDocs;
   double score_ = 0;
+  double threshold_ = 0;  // documents scoring below it no longer matter (set_threshold)
+  // lead_floor's answer, for one block of the lead and one threshold at a time.
+  uint32_t floor_block_ = kNoMoreDocs;
+  double floor_threshold_ = -1;
+  uint32_t floor_ = 0;
+  std::vector<double> floor_bounds_;
 };
 
 // Start positions of a phrase (terms [first, first + offsets.size()) at the
@@ -151,20 +212,26 @@ class PhraseMatcher final : public PositionalMatcher {
   PhraseMatcher(std::vector<PostingCursor> cursors, std::vector<uint32_t> offsets, std::vector<double> weights,
                 const Source& segment, double average_length, bool two_phase)
       : PositionalMatcher(std::move(cursors), std::move(weights), segment, average_length, two_phase),
-        offsets_(std::move(offsets)) {
+        offsets_(std::move(offsets)),
+        by_frequency_(offsets_.size()) {
     start();
   }
 
  private:
   bool positions_match() override {
-    // Anchor on the rarest term's positions: the phrase starts at p - offset.
-    size_t anchor = rarest();
+    // Anchor on the term fewest times in this document (the phrase starts at
+    // p - offset) and look the others up from the least frequent here: a
+    // stopword's dozens of positions are decoded only where the rarer words
+    // already line up.
+    for (size_t i = 0; i < by_frequency_.size(); ++i) by_frequency_[i] = i;
+    std::sort(by_frequency_.begin(), by_frequency_.end(), [&](size_t a, size_t b) { return frequency(a) < frequency(b); });
+    const size_t anchor = by_frequency_[0];
     for (uint32_t p : positions(anchor)) {
       if (p < offsets_[anchor]) continue;
       uint32_t begin = p - offsets_[anchor];
       bool ok = true;
-      for (size_t i = 0; i < offsets_.size() && ok; ++i) {
-        if (i == anchor) continue;
+      for (size_t k = 1; k < by_frequency_.size() && ok; ++k) {
+        const size_t i = by_frequency_[k];
         const auto other = positions(i);
         ok = std::binary_search(other.begin(), other.end(), begin + offsets_[i]);
       }
@@ -173,6 +240,7 @@ class PhraseMatcher final : public PositionalMatcher {
     return false;
   }
   std::vector<uint32_t> offsets_;
+  std::vector<size_t> by_frequency_;  // scratch: the terms, least frequent in the document first
 };
 
 // Operands (words or phrases) within `distance` words of each other: the

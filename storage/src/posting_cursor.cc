@@ -141,6 +141,17 @@ void PostingCursor::advance(uint32_t target) {
   doc_ = docs_[index_];
 }
 
+PostingCursor::Bounds PostingCursor::bounds_through(uint32_t last) const {
+  if (doc_ == kEnd) return {0, 0};
+  Bounds out{0, UINT32_MAX};
+  for (size_t b = block_; b < blocks_.size(); ++b) {
+    out.max_frequency = std::max(out.max_frequency, blocks_[b].max_frequency);
+    out.min_length = std::min(out.min_length, blocks_[b].min_length);
+    if (blocks_[b].last_doc >= last) break;
+  }
+  return out;
+}
+
 void PostingCursor::load_chunk() {
   if (!frequencies_ready_) decode_frequencies();
   const Block& b = blocks_[block_];
@@ -157,32 +168,38 @@ void PostingCursor::load_chunk() {
   }
   if (total > UINT32_MAX) fail("too many positions in a block");
   value_starts_[count_] = static_cast<uint32_t>(total);
-  // Walk the group headers once: cheap, and every group becomes reachable.
-  ByteReader in(chunk_, chunk_ + chunk_length_, &positions_file_->name());
-  group_offsets_.clear();
-  for (uint64_t g = 0; g < total / kBlock; ++g) {
-    group_offsets_.push_back(static_cast<uint32_t>(in.position() - chunk_));
-    skip_block(in);
-  }
-  group_offsets_.push_back(static_cast<uint32_t>(in.position() - chunk_));
+  group_offsets_.assign(1, 0);
   unpacked_group_ = SIZE_MAX;
   tail_decoded_ = false;
   chunk_block_ = block_;
 }
 
+// A chunk of a frequent word holds dozens of groups, and a phrase checks few of
+// its documents: headers are walked only as far as the group asked for.
+uint32_t PostingCursor::group_offset(size_t group) {
+  if (group >= group_offsets_.size()) {
+    ByteReader in(chunk_ + group_offsets_.back(), chunk_ + chunk_length_, &positions_file_->name());
+    while (group_offsets_.size() <= group) {
+      skip_block(in);
+      group_offsets_.push_back(static_cast<uint32_t>(in.position() - chunk_));
+    }
+  }
+  return group_offsets_[group];
+}
+
 std::span<const uint32_t> PostingCursor::chunk_values(uint32_t index) {
-  const size_t groups = group_offsets_.size() - 1;
+  const size_t groups = value_starts_.back() / kBlock;
   const size_t group = index / kBlock;
   if (group < groups) {
     if (unpacked_group_ != group) {
-      ByteReader in(chunk_ + group_offsets_[group], chunk_ + chunk_length_, &positions_file_->name());
+      ByteReader in(chunk_ + group_offset(group), chunk_ + chunk_length_, &positions_file_->name());
       decode_block(in, group_values_);
       unpacked_group_ = group;
     }
     return std::span<const uint32_t>(group_values_).subspan(index % kBlock);
   }
   if (!tail_decoded_) {
-    ByteReader in(chunk_ + group_offsets_.back(), chunk_ + chunk_length_, &positions_file_->name());
+    ByteReader in(chunk_ + group_offset(groups), chunk_ + chunk_length_, &positions_file_->name());
     tail_values_.resize(value_starts_.back() - groups * kBlock);
     for (uint32_t& v : tail_values_) v = in.varint32();
     tail_decoded_ = true;

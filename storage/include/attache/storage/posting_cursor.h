@@ -62,6 +62,14 @@ class PostingCursor {
   uint32_t block_min_length() const { return blocks_[block_].min_length; }
   // Upper bound on the frequency over the whole list.
   uint32_t max_frequency() const { return max_frequency_; }
+  // The greatest frequency and the shortest length over the blocks from the
+  // current one to the one holding `last`: bounds for every document of the
+  // list from doc() to `last`, read from the skip table without moving.
+  struct Bounds {
+    uint32_t max_frequency;
+    uint32_t min_length;
+  };
+  Bounds bounds_through(uint32_t last) const;
 
  private:
   struct Block {
@@ -101,11 +109,13 @@ class PostingCursor {
   // The chunk's values from `index` to the end of the packed group (or tail)
   // holding it.
   std::span<const uint32_t> chunk_values(uint32_t index);
+  // Where packed group `group` (the varint tail after the last) starts.
+  uint32_t group_offset(size_t group);
   size_t chunk_block_ = SIZE_MAX;
   const uint8_t* chunk_ = nullptr;
   uint64_t chunk_length_ = 0;
   std::vector<uint32_t> value_starts_;   // per document of the block, and the total
-  std::vector<uint32_t> group_offsets_;  // byte offset of each packed group, then of the varint tail
+  std::vector<uint32_t> group_offsets_;  // byte offsets of the groups walked so far (then of the varint tail)
   size_t unpacked_group_ = SIZE_MAX;
   uint32_t group_values_[kBlock];
   std::vector<uint32_t> tail_values_;
