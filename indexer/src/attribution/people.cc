@@ -130,7 +130,7 @@ void People::note_names() {
     for (uint32_t k = first; k < i && opens_sentence; ++k) opens_sentence = w_[k].kind != WordKind::word;
     const bool known = find_person(p.names.back()) != nullptr;
     bool apposition = e + 1 < end && w_[e + 1].kind == WordKind::comma && !(opens_sentence && !introduced && !known);
-    if (!introduced && !apposition && !find_person(p.names.back())) continue;
+    if (!introduced && !apposition && !known) continue;
     Person& person = person_for(p);
     // "Russia's foreign minister, Sergey Lavrov, ...": the role comes first.
     if (i >= first + 2 && w_[i - 1].kind == WordKind::comma) {
@@ -170,11 +170,6 @@ void People::note_role_subject() {
   person->seen_as_subject = true;
 }
 
-// The most recent person a "he" or "she" may be: speakers before the merely
-// mentioned, people named in this very sentence (objects: "asked whether ...
-// Mr. Putin, he said") not at all unless the sentence's subject goes on in a
-// coordinated clause ("Smith spoke for an hour, and then he added"), unknown
-// gender last.
 // "he" or "she" is a person. A name of no known gender that has not spoken and was given no
 // title or role is taken for one unless its last word is a place's ("California") or a word the
 // article also writes in lower case ("White House", "Affordable Care Act": a capitalised common
@@ -189,6 +184,11 @@ bool People::may_be_he_or_she(const Person& c) {
   return !lower_case_words_.count(lowered(head));
 }
 
+// The most recent person a "he" or "she" may be: speakers before the merely
+// mentioned, people named in this very sentence (objects: "asked whether ...
+// Mr. Putin, he said") not at all unless the sentence's subject goes on in a
+// clause joined to it ("Smith spoke for an hour, and then he added", "a day after
+// he said"), unknown gender last, and never a name no one could call he or she.
 Person* People::latest_of_gender(int gender, bool coordinated) {
   const int sentence = static_cast<int>(phrases_.sentence());
   Person* best = nullptr;

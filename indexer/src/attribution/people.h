@@ -8,6 +8,7 @@
 #include <deque>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -68,7 +69,7 @@ class People {
   std::deque<Person> people_;  // a deque, so a Person& stays valid while more people are added
   std::string last_group_;
   std::string last_institution_;  // the latest group that is one body ("the Kremlin"), for "it"
-  std::unordered_set<std::string> lower_case_words_;  // of the article, read on first need
+  std::unordered_set<std::string_view> lower_case_words_;  // of the article (views into w_), read on first need
 };
 
 }  // namespace attache::indexer::attribution
