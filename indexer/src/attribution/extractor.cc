@@ -6,7 +6,6 @@
 // evidence the calibrator (calibrator.cc) scores it by is gathered.
 #include <algorithm>
 #include <cctype>
-#include <unordered_set>
 
 #include "attache/indexer/statements.h"
 #include "extraction.h"
@@ -78,15 +77,11 @@ class Extractor {
   // which opens what was said. (Not "called for assurances that ...": what was called for is the
   // assurances.)
   uint32_t after_cue_object(const TaggedAttribution& t) const {
-    static const std::unordered_set<std::string_view> kTakesObject = {
-        "with", "to", "in", "at", "told", "tell", "tells", "telling", "assured", "informed", "reminded"};
-    static const std::unordered_set<std::string_view> kWhenOrWhere = {
-        "during", "in", "at", "on", "after", "before", "from", "while", "outside", "inside", "aboard", "with"};
     if (t.content_first <= t.cue_last) return t.content_first;
     // The preposition may end the cue or stand just before the content, outside both.
-    const bool object = kTakesObject.count(lowered(w_[t.cue_last].text)) > 0 ||
-                        kTakesObject.count(lowered(w_[t.content_first - 1].text)) > 0;
-    const bool adjunct = kWhenOrWhere.count(w_[t.content_first].text) > 0;
+    const bool object =
+        takes_addressee(lowered(w_[t.cue_last].text)) || takes_addressee(lowered(w_[t.content_first - 1].text));
+    const bool adjunct = says_when_or_where(w_[t.content_first].text);
     if (!object && !adjunct) return t.content_first;
     const uint32_t reach = object ? 8 : 20;
     for (uint32_t k = t.content_first; k < t.content_last && k < t.content_first + reach; ++k) {
@@ -119,10 +114,6 @@ class Extractor {
     e.content_margin = t.content_margin;
     e.source_words = t.source_last - t.source_first + 1;
     e.cue_words = t.cue_last - t.cue_first + 1;
-    static const std::unordered_set<std::string_view> kModals = {"has", "have", "had", "will", "would", "could",
-                                                                  "may", "might", "must", "can", "cannot", "to"};
-    static const std::unordered_set<std::string_view> kPrepositions = {"of", "for", "to", "about", "on", "with",
-                                                                        "into", "at", "as", "in", "against"};
     for (uint32_t i = t.cue_first; i <= t.cue_last; ++i) {
       const std::string word = lowered(w_[i].text);
       const Cue* cue = find_cue(word);
@@ -131,9 +122,9 @@ class Extractor {
         if (base == kCalibratedCues[c]) e.cue_base = c;
       e.lexicon_cue = e.lexicon_cue || cue;
       e.said = e.said || (cue && cue->base == "say");
-      e.cue_modal = e.cue_modal || kModals.count(word);
+      e.cue_modal = e.cue_modal || is_cue_modal(word);
     }
-    e.cue_preposition = kPrepositions.count(lowered(w_[t.cue_last].text)) > 0;
+    e.cue_preposition = is_cue_preposition(lowered(w_[t.cue_last].text));
     e.content_infinitive = w_[t.content_first].is("to");
     e.source_capitalized = w_[t.source_first].capitalized;
     for (uint32_t i = t.source_first; i <= t.source_last; ++i)
@@ -157,17 +148,12 @@ class Extractor {
   bool passive_cue(const TaggedAttribution& t) const {
     if (t.source_last >= t.cue_first || t.cue_first == 0) return false;
     // "was asked", and with an adverb between: "was once asked", "was not asked".
-    static const std::unordered_set<std::string_view> kBetween = {"not", "never", "once", "first", "also", "later",
-                                                                   "then", "repeatedly", "previously", "reportedly"};
     for (uint32_t i = t.cue_first - 1; i < t.cue_last; ++i) {
-      const std::string auxiliary = lowered(w_[i].text);
-      if (!(auxiliary == "was" || auxiliary == "were" || auxiliary == "been" || auxiliary == "being" ||
-            auxiliary == "is" || auxiliary == "are" || auxiliary == "be"))
-        continue;
+      if (!is_form_of_be(lowered(w_[i].text))) continue;
       uint32_t v = i + 1;
-      while (v < t.cue_last && kBetween.count(lowered(w_[v].text))) ++v;
+      while (v < t.cue_last && is_passive_adverb(lowered(w_[v].text))) ++v;
       const std::string verb = lowered(w_[v].text);
-      if (verb == "quoted" || verb == "cited") return false;
+      if (is_quoting_verb(verb)) return false;
       if (verb.size() > 2 && (verb.compare(verb.size() - 2, 2, "ed") == 0 || verb == "told")) return true;
     }
     return false;
@@ -188,11 +174,9 @@ class Extractor {
   Phrase source_head(uint32_t first, uint32_t last) const {
     // "said Secretary of State George P. Shultz in a television interview": a name ends at a
     // preposition as at a comma.
-    static const std::unordered_set<std::string_view> kAfterName = {"in", "at", "on", "during", "after", "before",
-                                                                     "with", "outside", "from", "near", "while"};
     uint32_t head_last = first;
     while (head_last < last && w_[head_last + 1].kind != WordKind::comma && !brackets_after_name(head_last, last) &&
-           !(w_[head_last].capitalized && kAfterName.count(w_[head_last + 1].text)))
+           !(w_[head_last].capitalized && ends_name(w_[head_last + 1].text)))
       ++head_last;
     Phrase p = phrases_.ending_at(static_cast<int>(head_last), first);
     // "One California delegate", "Many of the local GOP leaders": a description, not a name.
@@ -215,14 +199,13 @@ class Extractor {
       if (p.first == first || introduced) return p;
       uint32_t before = p.first - 1;
       if (before > first && (w_[before].is("the") || w_[before].is("a"))) --before;
-      static const std::unordered_set<std::string_view> kPrepositions = {"at", "in", "from", "of", "with", "for", "to", "by", "on"};
       // Only a name or an organisation is out ("at the Munich Security Conference"); a
       // description stays ("Many of the local GOP leaders").
-      if (!kPrepositions.count(w_[before].text) || !w_[p.last].capitalized) return p;
+      if (!is_object_preposition(w_[before].text) || !w_[p.last].capitalized) return p;
       // "former Gov. Jeb Bush of Florida": the name before the place.
       if (before > first && w_[before].is("of")) {
         Phrase named = phrases_.ending_at(static_cast<int>(before) - 1, first);
-        const bool object = named.first > first && kPrepositions.count(lowered(w_[named.first - 1].text));  // "aides to Gov. X"
+        const bool object = named.first > first && is_object_preposition(lowered(w_[named.first - 1].text));  // "aides to Gov. X"
         const bool person = !named.titles.empty() || named.gender != 0;  // "Gov.", "Mrs.", a given name
         if (named.type == PhraseType::name && named.names.size() > 1 && person && !object &&
             !is_institution_word(w_[named.last].text))
@@ -252,8 +235,7 @@ class Extractor {
   // source inside a relative clause between commas belongs to that clause; the sentence's subject speaks.
   bool inside_relative_clause(uint32_t source_first) const {
     const uint32_t sentence_first = phrases_.sentence_first();
-    static const std::unordered_set<std::string_view> kPronouns = {"he", "she", "they", "it", "i", "we"};
-    if (kPronouns.count(lowered(w_[source_first].text))) return false;  // a pronoun in the clause still says who
+    if (is_subject_pronoun(lowered(w_[source_first].text))) return false;  // a pronoun in the clause still says who
     for (uint32_t k = source_first + 1; k > sentence_first + 1;) {
       --k;
       if (w_[k].kind == WordKind::comma) return false;
@@ -292,9 +274,7 @@ class Extractor {
     const std::string& word = w_[t.source_first].text;
     if (t.source_first != t.source_last || w_[t.source_first].capitalized || word.empty()) return false;
     // Pronouns, relatives and quantifiers ("some have argued", "others say") speak for themselves.
-    static const std::unordered_set<std::string_view> kPronouns = {"he",  "she", "it",  "they", "we",  "i",     "you",  "who",
-                                                                   "which", "whom", "that", "one", "his", "her", "their", "its"};
-    if (kPronouns.count(word) || is_quantifier(word)) return false;
+    if (speaks_for_itself(word) || is_quantifier(word)) return false;
     std::string capitalised = word;
     capitalised[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capitalised[0])));
     return is_stray_word(capitalised);
@@ -385,8 +365,7 @@ class Extractor {
     s.written = (p.type != PhraseType::none && e.relative) || subject_took_over ? phrases_.span_text(p.first, p.last)
                                                                                 : phrases_.span_text(t.source_first, t.source_last);
     // A pronoun nobody in the article answers to stays unresolved: "they" is no speaker of its own.
-    static const std::unordered_set<std::string_view> kPronouns = {"he", "she", "they", "it", "i", "we", "you", "who", "which"};
-    const bool pronoun = t.source_first == t.source_last && kPronouns.count(first);
+    const bool pronoun = t.source_first == t.source_last && is_pronoun_or_relative(first);
     if (s.canonical.empty() && !pronoun) {
       // As written: the antecedent for a relative ("The senator, who spoke to Iowans, said").
       const bool antecedent_found = e.relative && p.type != PhraseType::none;

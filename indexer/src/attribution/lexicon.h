@@ -1,5 +1,7 @@
 // The reporting-cue lexicon (indexer/data/reporting_verbs.txt, compiled in) and
-// the word lists speaker recognition needs.
+// the word lists of the attribution rules (indexer/data/attribution_words.txt, one
+// section each; each accessor's comment names its section). Words match exactly,
+// case included: a caller asking about a lower-case word lowers it first.
 #pragma once
 
 #include <string>
@@ -26,7 +28,7 @@ int given_name_gender(std::string_view word);
 bool is_role_noun(std::string_view word);
 // Plural nouns of collective speakers ("officials", "experts", "diplomats").
 bool is_group_noun(std::string_view word);
-// Lower-case words that count people ("some", "many", "others", "three"): "some say" is said by some.
+// [quantifier] Lower-case words that count people ("some", "many", "others", "three").
 bool is_quantifier(std::string_view word);
 // A capitalised word opening a sentence's adverbial, before its subject ("Like", "But"): the
 // list's words, and words in -ly and -ing before a lower-case word ("Shortly afterward", "Having
@@ -36,5 +38,69 @@ bool opens_adverbial(std::string_view word, bool lower_case_next);
 bool is_institution_word(std::string_view word);
 // Honorifics and ranks after which a word is a person's name ("Mr. Bank", "Lord Home").
 bool is_personal_title(std::string_view word);
+// [male-rank], [female-rank]: 1 for "Lord", "King", "Sir"; 2 for "Lady", "Queen"; else 0.
+int rank_gender(std::string_view word);
+// [title-modifier] Lower-case words of a title ("chief", "deputy", "foreign", "prime").
+bool is_title_modifier(std::string_view word);
+// [group-modifier] Lower-case words before a plural that make it a group ("senior", "u.s.").
+bool is_group_modifier(std::string_view word);
+// [institution-noun] Lower-case nouns of institutions ("ministry", "kremlin").
+bool is_institution_noun(std::string_view word);
+// [head-role] Roles of the person who heads an organisation ("chief", "leader").
+bool is_head_role(std::string_view word);
+// [state-name-end] Last words of a state's or union's name ("States", "Union").
+bool ends_state_name(std::string_view word);
+
+// [sentence-opener] Capitalised words that open sentences and are no name ("The", "Asked").
+bool is_sentence_opener(std::string_view word);
+// [name-particle] Lower-case words inside people's names ("van", "bin").
+bool is_particle(std::string_view word);
+// [month] Month names ("May").
+bool is_month(std::string_view word);
+// [not-name], [month] Capitalised words that are never a name ("Monday", "It", "June").
+bool is_never_a_name(std::string_view word);
+// [abbreviation] Abbreviations, written without their period, whose period is theirs ("Gen").
+bool keeps_period(std::string_view word);
+
+// Lower-case pronouns, in rings, each the one before with more words:
+// [personal-pronoun] "he", "she", "they", "it": the article's people.
+bool is_personal_pronoun(std::string_view word);
+// and [first-person-pronoun] "i", "we": subjects.
+bool is_subject_pronoun(std::string_view word);
+// and [second-person-or-relative] "you", "who", "which": no speaker of its own.
+bool is_pronoun_or_relative(std::string_view word);
+// and [other-pronoun] "whom", "his", "one": a one-word source that speaks for itself.
+bool speaks_for_itself(std::string_view word);
+
+// [clause-opener], [clause-joiner] Words joining a clause to the sentence's ("after", "and").
+bool joins_clause(std::string_view word);
+// [clause-opener], [adjunct-opener] Words opening a run that is not a source ("until", "from").
+bool opens_adjunct(std::string_view word);
+// [source-joiner] Words closing a source run that join it to its cue ("as", "and", "has").
+bool joins_source_to_cue(std::string_view word);
+// [adverb], [noun-in-ly] An adverb that may stand between a subject and its verb: the
+// list's words, and words in -ly that are not nouns or adjectives ("family", "daily").
+bool is_adverb_before_verb(std::string_view word);
+
+// [auxiliary] Auxiliaries ("has", "was", "did").
+bool is_auxiliary(std::string_view word);
+// [form-of-be] Forms of "be" that make a cue passive ("was", "being").
+bool is_form_of_be(std::string_view word);
+// [passive-adverb] Adverbs between "be" and its participle ("not", "once").
+bool is_passive_adverb(std::string_view word);
+// [quoting-verb] Passive cues whose subject spoke ("quoted", "cited").
+bool is_quoting_verb(std::string_view word);
+// [addressee-cue] Cue words taking an addressee or a place ("told", "in").
+bool takes_addressee(std::string_view word);
+// [when-or-where] Words opening when or where something was said ("during", "outside").
+bool says_when_or_where(std::string_view word);
+// [cue-modal] Modals and auxiliaries in a cue ("would", "has", "to").
+bool is_cue_modal(std::string_view word);
+// [cue-preposition] Prepositions that may end a cue ("about", "against").
+bool is_cue_preposition(std::string_view word);
+// [name-ender] Prepositions that end a name in a source ("in", "near").
+bool ends_name(std::string_view word);
+// [object-preposition] Prepositions that make the name after them no speaker ("at", "by").
+bool is_object_preposition(std::string_view word);
 
 }  // namespace attache::indexer::attribution

@@ -5,38 +5,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <unordered_set>
 
 #include "lexicon.h"
 #include "speaker_names.h"
 
 namespace attache::indexer::attribution {
 namespace {
-
-const std::unordered_set<std::string_view> kSentenceOpeners = {
-    "The", "But", "And", "Yet", "So", "Now", "Still", "Then", "However", "Meanwhile", "In", "On", "At", "As",
-    "After", "Before", "When", "While", "Although", "Though", "If", "Asked", "Speaking", "Earlier", "Later",
-    "Also", "Even", "Instead", "Separately", "Overall", "Indeed", "Moreover", "A", "An", "This", "That",
-    "Those", "These", "Under", "According", "By", "For", "With", "From"};
-const std::unordered_set<std::string_view> kParticles = {"de", "van", "von", "bin", "al", "da", "di", "le", "la",
-                                                         "der", "dos", "du", "del", "ibn", "ter", "den"};
-const std::unordered_set<std::string_view> kGroupModifiers = {
-    "senior", "top", "intelligence", "administration", "government", "military", "defense", "defence", "security",
-    "foreign", "western", "other", "some", "many", "several", "two", "three", "four", "independent", "outside",
-    "unnamed", "anonymous", "european", "american", "russian", "ukrainian", "chinese", "the", "most", "few",
-    "policy", "health", "energy", "trade", "nuclear", "arms", "control", "border", "local", "regional", "state",
-    "white", "house", "pentagon", "kremlin", "embassy", "ministry", "department", "u.s.", "us", "allied",
-    "nato", "eu", "un", "u.n.", "opposition", "former", "current"};
-const std::unordered_set<std::string_view> kMonths = {"January", "February", "March",     "April",   "May",      "June",
-                                                       "July",    "August",   "September", "October", "November", "December"};
-const std::unordered_set<std::string_view> kNotNames = [] {
-  std::unordered_set<std::string_view> words = {
-      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "It", "There", "Here", "What",
-      "Who", "Why", "How", "Where", "Nobody", "Everyone", "Everybody", "Someone", "Somebody", "He", "She", "They",
-      "We", "I", "You", "His", "Her", "Their", "Our", "My", "Its", "Your"};
-  words.insert(kMonths.begin(), kMonths.end());
-  return words;
-}();
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -53,8 +27,6 @@ bool is_acronym(std::string_view t) {
          std::all_of(t.begin(), t.end(), [](char ch) { return (ch >= 'A' && ch <= 'Z') || ch == '.'; });
 }
 
-bool is_personal_pronoun(const std::string& low) { return low == "he" || low == "she" || low == "they" || low == "it"; }
-
 Phrase pronoun_phrase(uint32_t i, const std::string& low) {
   Phrase p;
   p.type = PhraseType::pronoun;
@@ -68,8 +40,6 @@ Phrase pronoun_phrase(uint32_t i, const std::string& low) {
 bool possessive(std::string_view word) {
   return ends_with(word, "'s") || ends_with(word, "\u2019s") || ends_with(word, "s'");
 }
-
-bool is_particle(std::string_view word) { return kParticles.count(word) > 0; }
 
 bool names_a_place(const Phrase& p) {
   return !p.names.empty() && std::all_of(p.names.begin(), p.names.end(), [](const std::string& n) {
@@ -87,22 +57,22 @@ bool NounPhrases::name_like(uint32_t i) const {
 // A capitalised sentence opener ("But", "The") that is not part of a title
 // ("Under Secretary").
 bool NounPhrases::opener(uint32_t i) const {
-  if (!kSentenceOpeners.count(w_[i].text)) return false;
+  if (!is_sentence_opener(w_[i].text)) return false;
   return !(is_title_word(w_[i].text) && i + 1 < w_.size() && is_title_word(w_[i + 1].text));
 }
 
 bool NounPhrases::joins_right(uint32_t e) const {
   if (name_like(e + 1)) return true;
   if (w_[e + 1].text == "of") return is_title_word(w_[e].text) && e + 2 < end_ && name_like(e + 2);
-  if (!kParticles.count(w_[e + 1].text)) return false;
+  if (!is_particle(w_[e + 1].text)) return false;
   uint32_t k = e + 1;
-  while (k < end_ && kParticles.count(w_[k].text)) ++k;
+  while (k < end_ && is_particle(w_[k].text)) ++k;
   return k < end_ && name_like(k);
 }
 
 // "von der" in "Ursula von der Leyen": particles joined to a name before them.
 bool NounPhrases::particle_chain_starts_name(int i, uint32_t limit) const {
-  while (i >= static_cast<int>(limit) && w_[i].kind == WordKind::word && kParticles.count(w_[i].text)) --i;
+  while (i >= static_cast<int>(limit) && w_[i].kind == WordKind::word && is_particle(w_[i].text)) --i;
   return i >= static_cast<int>(limit) && name_like(static_cast<uint32_t>(i));
 }
 
@@ -143,7 +113,7 @@ uint32_t NounPhrases::person_start(uint32_t k, uint32_t b) const {
   uint32_t name_start = k;
   for (uint32_t j = b; j > k; --j) {
     const Word& x = w_[j - 1];
-    const bool role = !x.capitalized && !kParticles.count(x.text);
+    const bool role = !x.capitalized && !is_particle(x.text);
     if (role || is_institution_word(x.text)) {
       // After an organisation, a person needs a given name and a surname
       // ("White House" is no person called House).
@@ -178,19 +148,19 @@ Phrase NounPhrases::classify_run(uint32_t a, uint32_t b) const {
 // ("the United States") or nothing a speaker could be.
 Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t name_start, uint32_t first_name) const {
   // A month closing a name after a given name is a surname ("Theresa May", "Brian May").
-  const bool month_surname = p.names.size() >= 2 && kMonths.count(p.names.back()) && given_name_gender(p.names[p.names.size() - 2]);
+  const bool month_surname = p.names.size() >= 2 && is_month(p.names.back()) && given_name_gender(p.names[p.names.size() - 2]);
   for (const std::string& n : p.names)
-    if ((kNotNames.count(n) && !(month_surname && &n == &p.names.back())) || possessive(n)) return Phrase{};
-  if (p.names.size() == 1 && p.titles.empty() && (kSentenceOpeners.count(p.names[0]) || is_stray_word(p.names[0])))
+    if ((is_never_a_name(n) && !(month_surname && &n == &p.names.back())) || possessive(n)) return Phrase{};
+  if (p.names.size() == 1 && p.titles.empty() && (is_sentence_opener(p.names[0]) || is_stray_word(p.names[0])))
     return Phrase{};
   for (const std::string& n : p.names) {
     bool shouting = n.size() > 1 && std::none_of(n.begin(), n.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)); }) &&
                     std::isalpha(static_cast<unsigned char>(n[0])) && n.find('.') == std::string::npos;
-    if ((shouting && n != p.names.back()) || (kSentenceOpeners.count(n) && n != p.names.front())) return Phrase{};  // "GENEVA The United States"
+    if ((shouting && n != p.names.back()) || (is_sentence_opener(n) && n != p.names.front())) return Phrase{};  // "GENEVA The United States"
   }
   const std::string& last_name = p.names.back();
   // "United" and "European" are title words ("European Commissioner"), so "the United States" may arrive as one name.
-  if ((p.names.size() > 1 || b > a) && (last_name == "States" || last_name == "Kingdom" || last_name == "Nations" || last_name == "Union")) {
+  if ((p.names.size() > 1 || b > a) && ends_state_name(last_name)) {
     p.type = PhraseType::group;  // "the United States", "the European Union"
     return p;
   }
@@ -224,8 +194,7 @@ Phrase NounPhrases::ending_at(int e, uint32_t limit) const {
       p.last = static_cast<uint32_t>(e);
       return p;
     }
-    bool institution_noun = low == "ministry" || low == "department" || low == "government" ||
-                            low == "administration" || low == "embassy" || low == "kremlin" || low == "alliance";
+    bool institution_noun = is_institution_noun(low);
     if (is_role_noun(low) || institution_noun) return role_noun_phrase(e, limit, low, institution_noun);
     return {};
   }
@@ -245,8 +214,8 @@ Phrase NounPhrases::ending_at(int e, uint32_t limit) const {
 Phrase NounPhrases::group_noun_phrase(int e, uint32_t limit) const {
   int s = e;
   while (s - 1 >= static_cast<int>(limit) && w_[s - 1].kind == WordKind::word &&
-         (kGroupModifiers.count(lowered(w_[s - 1].text)) || is_nationality(w_[s - 1].text) ||
-          (w_[s - 1].capitalized && !kSentenceOpeners.count(w_[s - 1].text))))
+         (is_group_modifier(lowered(w_[s - 1].text)) || is_nationality(w_[s - 1].text) ||
+          (w_[s - 1].capitalized && !is_sentence_opener(w_[s - 1].text))))
     --s;
   if (s < e && lowered(w_[s].text) == "the" && s == e - 1) return {};  // "the officials" is fine below
   Phrase p;
@@ -266,8 +235,8 @@ Phrase NounPhrases::role_noun_phrase(int e, uint32_t limit, const std::string& l
       --s;
       break;
     }
-    if (w_[s - 1].capitalized || kGroupModifiers.count(prev) || is_nationality(w_[s - 1].text) ||
-        is_role_noun(prev) || prev == "chief" || prev == "deputy" || prev == "foreign" || prev == "prime") {
+    if (w_[s - 1].capitalized || is_group_modifier(prev) || is_nationality(w_[s - 1].text) ||
+        is_role_noun(prev) || is_title_modifier(prev)) {
       --s;
       if (w_[s].capitalized && possessive(w_[s].text)) break;  // the owner is the determiner
     } else {
@@ -293,9 +262,8 @@ Phrase NounPhrases::capitalised_phrase(int e, uint32_t limit) const {
     if (prev.kind != WordKind::word || !outside_quotes(s - 1)) break;
     bool joins = name_like(s - 1) ||
                  (prev.text == "of" && s - 2 >= static_cast<int>(limit) && is_title_word(w_[s - 2].text)) ||
-                 (kParticles.count(prev.text) && particle_chain_starts_name(s - 1, limit));
-    bool lower_title = !prev.capitalized && (is_role_noun(lowered(prev.text)) || prev.text == "foreign" ||
-                                             prev.text == "deputy" || prev.text == "prime" || prev.text == "chief");
+                 (is_particle(prev.text) && particle_chain_starts_name(s - 1, limit));
+    bool lower_title = !prev.capitalized && (is_role_noun(lowered(prev.text)) || is_title_modifier(prev.text));
     if (!joins && !lower_title) break;
     --s;
   }

@@ -26,8 +26,6 @@ struct Phrase {
 
 // "Lavrov's", "officials'".
 bool possessive(std::string_view word);
-// The particles of a surname: "von", "der", "bin", "de".
-bool is_particle(std::string_view word);
 // "New Hampshire", "Puerto Rico": every name a place (an institution such as the Kremlin is not).
 bool names_a_place(const Phrase& p);
 

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <string_view>
-#include <unordered_set>
 
 #include "lexicon.h"
 #include "speaker_names.h"
@@ -40,11 +39,7 @@ bool has_role(const Person& person, const std::string& role) {
 
 // "McAuliffe tried to walk back his comments a day after he said them", "Trump spoke for an hour
 // and he said": a pronoun opening a clause joined to the sentence's own stands for its subject.
-bool opens_clause_of_subject(const Word& w) {
-  static const std::unordered_set<std::string_view> kJoins = {
-      "and", "but", "then", "after", "before", "when", "while", "because", "since", "although", "though", "once", "until"};
-  return w.kind == WordKind::word && kJoins.count(w.text);
-}
+bool opens_clause_of_subject(const Word& w) { return w.kind == WordKind::word && joins_clause(w.text); }
 
 }  // namespace
 
@@ -79,10 +74,8 @@ Person& People::person_for(const Phrase& p, int likely_gender) {
   std::string first;  // given names, middle names included ("Recep Tayyip")
   for (size_t i = 0; i < surname_at; ++i) first += (first.empty() ? "" : " ") + name[i];
   int gender = p.gender;
-  for (const std::string& t : p.titles) {
-    if (t == "Lady" || t == "Queen" || t == "Dame" || t == "Baroness") gender = 2;
-    if (t == "Lord" || t == "King" || t == "Sir") gender = 1;
-  }
+  for (const std::string& t : p.titles)
+    if (const int of_rank = rank_gender(t)) gender = of_rank;
   Person* person = find_person(surname, gender ? gender : first.empty() ? likely_gender : 0);
   if (person && !first.empty() && !person->first.empty() && person->first != first) person = nullptr;
   // "Mrs. Geraghty" is not Mr. John Geraghty; "President Kennedy" is not "First Lady Jacqueline Kennedy".
@@ -224,8 +217,7 @@ Person* People::introduced_as(const std::string& role) {
 // "the NATO chief", "the Kremlin's leader": the person whose title names that
 // organisation, when the role is a head's ("NATO Secretary General Jens Stoltenberg").
 Person* People::head_of(const Phrase& p) {
-  static const std::set<std::string> kHeads = {"chief", "head", "leader", "boss"};
-  if (!kHeads.count(p.role)) return nullptr;
+  if (!is_head_role(p.role)) return nullptr;
   Person* best = nullptr;
   for (uint32_t k = p.first; k < p.last; ++k) {
     if (!w_[k].capitalized) continue;

@@ -4,7 +4,6 @@
 #include "tagged_runs.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "lexicon.h"
 
@@ -40,25 +39,12 @@ int gap(const Run& a, const Run& b) {
   return 0;
 }
 
-bool opens_clause(const Word& word) {
-  static const std::unordered_set<std::string_view> kOpensClause = {
-      "until", "from", "to", "of", "if", "in", "with", "by", "while", "when", "after", "before", "once", "as",
-      "because", "since", "If", "In", "While", "When", "After", "Before", "Once", "As", "Because", "Since"};
-  return word.kind == WordKind::word && kOpensClause.count(word.text);
-}
+bool opens_clause(const Word& word) { return word.kind == WordKind::word && opens_adjunct(word.text); }
 
 // "Mr. Rubio defiantly said", "Melissa Cronin of Gawker then wrote": an adverb
 // between the subject and its verb is not part of the source.
 bool adverb_before_verb(const Word& word) {
-  static const std::unordered_set<std::string_view> kAdverbs = {
-      "then", "also", "later", "again", "still", "now", "once", "first", "never", "often", "recently",
-      "previously", "repeatedly", "yesterday", "today", "tonight", "herself", "himself", "themselves", "itself"};
-  static const std::unordered_set<std::string_view> kNounsInLy = {"family", "ally", "assembly", "rally", "supply",
-                                                                   "daily", "weekly", "monthly", "quarterly", "bully", "tally",
-                                                                   "reply", "anomaly", "monopoly"};
-  if (word.kind != WordKind::word || word.capitalized) return false;
-  const std::string_view t = word.text;
-  return kAdverbs.count(t) || (t.size() > 4 && t.ends_with("ly") && !kNounsInLy.count(t));
+  return word.kind == WordKind::word && !word.capitalized && is_adverb_before_verb(word.text);
 }
 
 // The source within a source run: without the words around it that belong to
@@ -67,11 +53,9 @@ void trim_source(const std::vector<Word>& w, uint32_t& first, uint32_t& last) {
   // "quoted a senior official as saying": the "as" belongs to the cue; in "became a delegate and
   // said", the conjunction; in "Putin, who has increasingly described", the auxiliary. (A relative
   // pronoun stays: the extractor reads its antecedent.)
-  auto joins_clause = [&](const Word& word) {
-    static const std::unordered_set<std::string_view> kJoins = {"as", "and", "but", "has", "have", "had"};
-    return word.kind == WordKind::word && kJoins.count(word.text);
-  };
-  while (last > first && (w[last].kind != WordKind::word || joins_clause(w[last]) || adverb_before_verb(w[last]))) --last;
+  while (last > first &&
+         (w[last].kind != WordKind::word || joins_source_to_cue(w[last].text) || adverb_before_verb(w[last])))
+    --last;
   // "Sen. Pat Toomey (R-Pa.": a bracket the run leaves open is not the source's.
   for (uint32_t k = last; k > first; --k) {
     if (w[k].kind == WordKind::bracket_close) break;
@@ -186,15 +170,14 @@ void split_content_at_attributed_quotations(const WordStream& stream, std::vecto
 }
 
 void drop_auxiliary_cues(const WordStream& stream, std::vector<uint8_t>& labels) {
-  static const std::unordered_set<std::string_view> kAuxiliaries = {"have", "has", "had", "is", "are", "was", "were",
-                                                                   "be", "been", "do", "does", "did"};
   const auto& w = stream.words;
   const uint32_t n = static_cast<uint32_t>(labels.size());
   for (uint32_t i = 0; i < n; ++i) {
     const uint32_t end = run_from(labels, i, B_CUE, I_CUE);
     if (!end) continue;
     bool auxiliary = true;
-    for (uint32_t k = i; k < end && auxiliary; ++k) auxiliary = w[k].kind == WordKind::word && kAuxiliaries.count(lowered(w[k].text));
+    for (uint32_t k = i; k < end && auxiliary; ++k)
+      auxiliary = w[k].kind == WordKind::word && is_auxiliary(lowered(w[k].text));
     if (auxiliary)
       for (uint32_t k = i; k < end; ++k) labels[k] = O;
     i = end - 1;

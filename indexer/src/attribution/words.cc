@@ -6,10 +6,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <unordered_set>
 
 #include "attache/analysis/sentences.h"
 #include "attache/indexer/dateline.h"
+#include "lexicon.h"
 
 namespace attache::indexer::attribution {
 namespace {
@@ -39,12 +39,6 @@ bool is_upper(int32_t cp) {
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
   return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU || utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
 }
-
-// Abbreviations whose period belongs to the word.
-const std::unordered_set<std::string_view> kWithPeriod = {
-    "Mr", "Mrs", "Ms", "Dr", "M", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Adm", "Jr", "Sr",
-    "No", "Prof", "Mme", "Sgt", "Cmdr", "Maj", "Messrs", "Mt", "Ft", "Gens", "Reps", "Sens", "Jan", "Feb",
-    "Aug", "Sept", "Oct", "Nov", "Dec", "Inc", "Corp", "Co", "Ltd", "vs", "etc"};
 
 bool straight_mark(const Word& w) { return w.text == "\"" || w.text == "''"; }
 
@@ -92,7 +86,7 @@ WordStream read_words(std::string_view text) {
       }
       std::string_view core = text.substr(i, j - i);
       bool acronym = core.find('.') != std::string_view::npos && core.size() <= 6;  // U.S -> U.S.
-      if (j < text.size() && text[j] == '.' && (kWithPeriod.count(core) || (core.size() == 1 && is_upper(d.cp)) || acronym))
+      if (j < text.size() && text[j] == '.' && (keeps_period(core) || (core.size() == 1 && is_upper(d.cp)) || acronym))
         ++j;
       w.text = std::string(text.substr(i, j - i));
       w.end = static_cast<uint32_t>(j);

@@ -1,0 +1,158 @@
+// The word lists of the attribution rules, read once from the compiled-in
+// indexer/data/attribution_words.txt, and an accessor for each.
+#include <initializer_list>
+
+#include "lexicon.h"
+#include "word_lists.h"
+
+namespace attache::indexer::attribution {
+
+extern const char* const kAttributionWordsText;  // generated from indexer/data/attribution_words.txt
+
+namespace {
+
+struct WordLists {
+  WordSet title_words, nationalities, role_nouns, group_nouns, institutions, ranks, adverbial_openers, quantifiers,
+      title_modifiers, group_modifiers, institution_nouns, head_roles, state_name_ends, sentence_openers, particles,
+      months, never_names, abbreviations, personal_pronouns, subject_pronouns, pronouns_or_relatives,
+      speak_for_themselves, clause_joiners, adjunct_openers, source_joiners, adverbs, nouns_in_ly, auxiliaries,
+      forms_of_be, passive_adverbs, quoting_verbs, addressee_cues, when_or_where, cue_modals, cue_prepositions,
+      name_enders, object_prepositions;
+  WordMap<int> given_names, honorifics, ranks_by_gender;  // 1 male, 2 female, 0 unknown
+
+  WordLists() {
+    const auto lists = read_word_lists(kAttributionWordsText);
+    // at(): a section name the file lacks is a mistake to stop at, not an empty list.
+    auto set = [&](std::initializer_list<const char*> sections) {
+      WordSet words;
+      for (const char* section : sections) words.insert(lists.at(section).begin(), lists.at(section).end());
+      return words;
+    };
+    auto by_gender = [&](WordMap<int>& map, const char* section, int gender) {
+      for (const std::string& word : lists.at(section)) map.emplace(word, gender);
+    };
+    title_words = set({"title-word"});
+    nationalities = set({"nationality"});
+    role_nouns = set({"role-noun"});
+    group_nouns = set({"group-noun"});
+    institutions = set({"institution"});
+    ranks = set({"rank"});
+    adverbial_openers = set({"adverbial-opener"});
+    quantifiers = set({"quantifier"});
+    title_modifiers = set({"title-modifier"});
+    group_modifiers = set({"group-modifier"});
+    institution_nouns = set({"institution-noun"});
+    head_roles = set({"head-role"});
+    state_name_ends = set({"state-name-end"});
+    sentence_openers = set({"sentence-opener"});
+    particles = set({"name-particle"});
+    months = set({"month"});
+    never_names = set({"not-name", "month"});
+    abbreviations = set({"abbreviation"});
+    personal_pronouns = set({"personal-pronoun"});
+    subject_pronouns = set({"personal-pronoun", "first-person-pronoun"});
+    pronouns_or_relatives = set({"personal-pronoun", "first-person-pronoun", "second-person-or-relative"});
+    speak_for_themselves =
+        set({"personal-pronoun", "first-person-pronoun", "second-person-or-relative", "other-pronoun"});
+    clause_joiners = set({"clause-opener", "clause-joiner"});
+    adjunct_openers = set({"clause-opener", "adjunct-opener"});
+    source_joiners = set({"source-joiner"});
+    adverbs = set({"adverb"});
+    nouns_in_ly = set({"noun-in-ly"});
+    auxiliaries = set({"auxiliary"});
+    forms_of_be = set({"form-of-be"});
+    passive_adverbs = set({"passive-adverb"});
+    quoting_verbs = set({"quoting-verb"});
+    addressee_cues = set({"addressee-cue"});
+    when_or_where = set({"when-or-where"});
+    cue_modals = set({"cue-modal"});
+    cue_prepositions = set({"cue-preposition"});
+    name_enders = set({"name-ender"});
+    object_prepositions = set({"object-preposition"});
+    by_gender(given_names, "male-name", 1);
+    by_gender(given_names, "female-name", 2);
+    by_gender(honorifics, "male-honorific", 1);
+    by_gender(honorifics, "female-honorific", 2);
+    by_gender(honorifics, "honorific", 0);
+    by_gender(ranks_by_gender, "male-rank", 1);
+    by_gender(ranks_by_gender, "female-rank", 2);
+  }
+};
+
+const WordLists& lists() {
+  static const WordLists instance;
+  return instance;
+}
+
+bool in(const WordSet& set, std::string_view w) { return set.find(w) != set.end(); }
+
+// A word's gender in map, or 0 when it is not there.
+int gender_in(const WordMap<int>& map, std::string_view w) {
+  auto it = map.find(w);
+  return it == map.end() ? 0 : it->second;
+}
+
+}  // namespace
+
+bool is_title_word(std::string_view w) { return in(lists().title_words, w); }
+bool is_nationality(std::string_view w) { return in(lists().nationalities, w); }
+bool is_role_noun(std::string_view w) { return in(lists().role_nouns, w); }
+bool is_group_noun(std::string_view w) { return in(lists().group_nouns, w); }
+bool is_institution_word(std::string_view w) { return in(lists().institutions, w); }
+bool is_quantifier(std::string_view w) { return in(lists().quantifiers, w); }
+
+bool opens_adverbial(std::string_view w, bool lower_case_next) {
+  auto ends = [&](std::string_view tail) { return w.size() > tail.size() + 2 && w.ends_with(tail); };
+  return in(lists().adverbial_openers, w) || (lower_case_next && (ends("ly") || ends("ing")));
+}
+
+bool is_honorific(std::string_view w, int& gender) {
+  auto it = lists().honorifics.find(w);
+  if (it == lists().honorifics.end()) return false;
+  gender = it->second;
+  return true;
+}
+
+bool is_personal_title(std::string_view w) {
+  int gender = 0;
+  return is_honorific(w, gender) || in(lists().ranks, w);
+}
+
+int given_name_gender(std::string_view w) { return gender_in(lists().given_names, w); }
+int rank_gender(std::string_view w) { return gender_in(lists().ranks_by_gender, w); }
+bool is_title_modifier(std::string_view w) { return in(lists().title_modifiers, w); }
+bool is_group_modifier(std::string_view w) { return in(lists().group_modifiers, w); }
+bool is_institution_noun(std::string_view w) { return in(lists().institution_nouns, w); }
+bool is_head_role(std::string_view w) { return in(lists().head_roles, w); }
+bool ends_state_name(std::string_view w) { return in(lists().state_name_ends, w); }
+
+bool is_sentence_opener(std::string_view w) { return in(lists().sentence_openers, w); }
+bool is_particle(std::string_view w) { return in(lists().particles, w); }
+bool is_month(std::string_view w) { return in(lists().months, w); }
+bool is_never_a_name(std::string_view w) { return in(lists().never_names, w); }
+bool keeps_period(std::string_view w) { return in(lists().abbreviations, w); }
+
+bool is_personal_pronoun(std::string_view w) { return in(lists().personal_pronouns, w); }
+bool is_subject_pronoun(std::string_view w) { return in(lists().subject_pronouns, w); }
+bool is_pronoun_or_relative(std::string_view w) { return in(lists().pronouns_or_relatives, w); }
+bool speaks_for_itself(std::string_view w) { return in(lists().speak_for_themselves, w); }
+
+bool joins_clause(std::string_view w) { return in(lists().clause_joiners, w); }
+bool opens_adjunct(std::string_view w) { return in(lists().adjunct_openers, w); }
+bool joins_source_to_cue(std::string_view w) { return in(lists().source_joiners, w); }
+bool is_adverb_before_verb(std::string_view w) {
+  return in(lists().adverbs, w) || (w.size() > 4 && w.ends_with("ly") && !in(lists().nouns_in_ly, w));
+}
+
+bool is_auxiliary(std::string_view w) { return in(lists().auxiliaries, w); }
+bool is_form_of_be(std::string_view w) { return in(lists().forms_of_be, w); }
+bool is_passive_adverb(std::string_view w) { return in(lists().passive_adverbs, w); }
+bool is_quoting_verb(std::string_view w) { return in(lists().quoting_verbs, w); }
+bool takes_addressee(std::string_view w) { return in(lists().addressee_cues, w); }
+bool says_when_or_where(std::string_view w) { return in(lists().when_or_where, w); }
+bool is_cue_modal(std::string_view w) { return in(lists().cue_modals, w); }
+bool is_cue_preposition(std::string_view w) { return in(lists().cue_prepositions, w); }
+bool ends_name(std::string_view w) { return in(lists().name_enders, w); }
+bool is_object_preposition(std::string_view w) { return in(lists().object_prepositions, w); }
+
+}  // namespace attache::indexer::attribution

@@ -1,0 +1,225 @@
+// The rules on labels given by hand: each test trains a tagger on its one text until it labels it
+// as the tagger on real news once did, and checks what the rules make of those labels.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "attribution/extraction.h"
+#include "attribution/tagger.h"
+#include "attribution/words.h"
+
+using namespace attache::indexer;
+
+namespace {
+
+// The candidates the extractor makes of `text` when the tagger labels it as `label` says: a
+// tagger trained on that one text until it repeats the labels.
+std::vector<attribution::Candidate> candidates_labelled(const std::string& text,
+                                                        const std::function<attribution::Label(std::string_view)>& label) {
+  using namespace attribution;
+  const WordStream stream = read_words(text);
+  const std::vector<Sequence> sequences = tagged_sequences(stream);
+  const WordFeatures features = extract_features(stream, sequences, 16);
+  std::vector<uint8_t> gold;
+  for (const Word& w : stream.words) gold.push_back(label(w.text));
+  TaggerTrainer trainer(16);
+  for (int epoch = 0; epoch < 20; ++epoch)
+    for (const Sequence& s : sequences)
+      trainer.learn(features, s.first, s.end, std::vector<uint8_t>(gold.begin() + s.first, gold.begin() + s.end));
+  return extract_candidates(text, Tagger(trainer.finish()));
+}
+
+// What a candidate says, as text.
+std::string said(const std::string& text, const attribution::Candidate& c) {
+  return text.substr(c.statement.begin, c.statement.end - c.statement.begin);
+}
+
+}  // namespace
+
+TEST_CASE("an adverb the tagger took for the source leaves the speaking to the sentence's subject") {
+  using namespace attribution;
+  const std::string text = "House Republican Thomas Massie used to support Rand Paul, but now said Trump had the chance "
+                           "to bring us together. Many of his colleagues, some said, disagree with him.";
+  // Each content opens with its first word and runs to the sentence's end (the comma pair aside).
+  bool content = false;
+  auto c = candidates_labelled(text, [&](std::string_view w) -> Label {
+    if (w == "now" || w == "some") return content = false, B_SOURCE;
+    if (w == "said") return B_CUE;
+    if (w == "Trump" || w == "Many" || w == "disagree") return content = true, B_CONTENT;
+    if (w == "." || w == ",") return content ? (content = false, O) : O;
+    return content ? I_CONTENT : O;
+  });
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].statement.speaker == "House Republican Thomas Massie");
+  CHECK(c[1].statement.speaker == "some");  // a quantifier speaks for itself
+}
+
+TEST_CASE("one who 'was quoted' or 'was cited' as saying spoke: such a cue is not a passive one of the addressee") {
+  using namespace attribution;
+  // PolNeAR labels "Braynard is quoted as saying" so: the one quoted is the source, "is quoted" the cue.
+  const std::string text = "\"We have not violated the deal,\" Zarif was quoted by the ISNA news agency as saying. "
+                           "The minister was cited as saying that talks would resume in Vienna next week.";
+  bool content = false;
+  auto c = candidates_labelled(text, [&](std::string_view w) -> Label {
+    if (w == "Zarif" || w == "minister") return content = false, w == "minister" ? I_SOURCE : B_SOURCE;
+    if (w == "The") return B_SOURCE;
+    if (w == "was") return B_CUE;
+    if (w == "quoted" || w == "cited") return I_CUE;
+    if (w == "We" || w == "talks") return content = true, B_CONTENT;
+    if (w == "\"" || w == ".") return content ? (content = false, O) : O;
+    return content ? I_CONTENT : O;
+  });
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].statement.speaker == "Zarif");
+  CHECK(said(text, c[0]) == "We have not violated the deal");
+  CHECK(c[1].statement.speaker == "The minister");
+  CHECK(said(text, c[1]) == "talks would resume in Vienna next week");
+}
+
+TEST_CASE("an auxiliary closing the source belongs to the verb: 'Putin, who has increasingly described'") {
+  using namespace attribution;
+  const std::string text = "Russian President Vladimir V. Putin, who has increasingly described NATO's eastward "
+                           "expansion as an existential threat to his country, said on Friday that talks would go on.";
+  bool content = false, source = false;
+  auto c = candidates_labelled(text, [&](std::string_view w) -> Label {
+    if (w == "Russian") return source = true, B_SOURCE;
+    if (w == "increasingly") return source = false, O;
+    if (source) return I_SOURCE;
+    if (w == "described" || w == "said") return B_CUE;
+    if (w == "NATO's" || w == "talks") return content = true, B_CONTENT;
+    if (w == "," || w == ".") return content ? (content = false, O) : O;
+    return content ? I_CONTENT : O;
+  });
+  REQUIRE(!c.empty());
+  CHECK(c[0].statement.speaker == "Russian President Vladimir V. Putin");
+}
+
+TEST_CASE("the sentence's subject follows an opening adverbial: 'Shortly afterward, McCain went on Twitter, saying'") {
+  using namespace attribution;
+  // The tagger leaves the sources out; the subject of each sentence speaks.
+  const std::string text = "Shortly afterward, McCain went on Twitter, saying he meant the president's decisions. "
+                           "Like Corker, Menendez rejected the bill, arguing the waivers were flexible. "
+                           "But Clinton took the stage, promising the rules were clear.";
+  bool content = false, after_cue = false;
+  auto c = candidates_labelled(text, [&](std::string_view w) -> Label {
+    if (w == "saying" || w == "arguing" || w == "promising") return after_cue = true, B_CUE;
+    if (w == ".") return content = after_cue = false, O;
+    if (after_cue) return content ? I_CONTENT : (content = true, B_CONTENT);
+    return O;
+  });
+  REQUIRE(c.size() == 3);
+  CHECK(c[0].statement.speaker == "McCain");
+  CHECK(c[1].statement.speaker == "Menendez");
+  CHECK(c[2].statement.speaker == "Clinton");
+}
+
+TEST_CASE("a relative pronoun just before a cue is its subject, even inside the content before it") {
+  using namespace attribution;
+  // The tagger ran the first statement's content over "23 percent who".
+  const std::string text = "In the poll 46 percent of voters said yes, compared with 23 percent who said the talks should stop.";
+  bool content = false;
+  auto c = candidates_labelled(text, [&](std::string_view w) -> Label {
+    if (w == "46") return B_SOURCE;
+    if (w == "said") return content = false, B_CUE;
+    if (w == "yes" || w == "the") return content = true, B_CONTENT;
+    if (w == ".") return content = false, O;
+    if (w == "percent" || w == "of" || w == "voters") return content ? I_CONTENT : I_SOURCE;
+    return content ? I_CONTENT : O;
+  });
+  REQUIRE(c.size() == 2);
+  CHECK(said(text, c[1]) == "the talks should stop");
+  CHECK(c[1].statement.speaker == "23 percent");
+}
+
+TEST_CASE("a quotation closed just before a speaker and a cue is theirs, though the content before ran into it") {
+  using namespace attribution;
+  const std::string text = "Later, Calder followed up by lamenting the tasks of her job: \u201cThere is a mountain of forms on "
+                           "every desk,\u201d she said.";
+  bool content = false;
+  auto c = candidates_labelled(text, [&](std::string_view w) -> Label {
+    if (w == "Calder" || w == "she") return content = false, B_SOURCE;
+    if (w == "followed" || w == "said") return B_CUE;
+    if (w == "up" || w == "by" || w == "lamenting") return I_CUE;
+    if (w == "the") return content = true, B_CONTENT;
+    if (w == ".") return O;
+    return content ? I_CONTENT : O;
+  });
+  const auto quotation = std::find_if(c.begin(), c.end(), [&](const Candidate& k) {
+    return said(text, k) == "There is a mountain of forms on every desk";
+  });
+  REQUIRE(quotation != c.end());
+  CHECK(quotation->statement.speaker == "she");
+}
+
+TEST_CASE("one quoted as saying is the source of what follows, not the start of the newspaper's content") {
+  using namespace attribution;
+  const std::string text = "The newspaper Izvestia quoted a senior Kremlin official as saying that talks could resume next week.";
+  bool content = false;
+  auto c = candidates_labelled(text, [&](std::string_view w) -> Label {
+    if (w == "The") return B_SOURCE;
+    if (w == "newspaper" || w == "Izvestia") return I_SOURCE;
+    if (w == "quoted") return B_CUE;
+    if (w == "a") return content = true, B_CONTENT;
+    if (w == ".") return O;
+    return content ? I_CONTENT : O;
+  });
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].statement.speaker == "a senior Kremlin official");
+  CHECK(said(text, c[0]) == "talks could resume next week");
+}
+
+TEST_CASE("an auxiliary alone is no cue of saying") {
+  using namespace attribution;
+  // As a two-pass model labelled it: the source up to "have", the rest content.
+  Label part = B_SOURCE;
+  auto c = candidates_labelled("The so-called \"peacekeepers\" have not been seen, and the talks, nicknamed \"Normandy\", "
+                               "stalled.",
+                               [&](std::string_view w) -> Label {
+                                 if (w == "have") return part = B_CONTENT, B_CUE;
+                                 if (w == ".") return O;
+                                 const Label label = part;
+                                 part = part == B_SOURCE ? I_SOURCE : part == B_CONTENT ? I_CONTENT : part;
+                                 return label;
+                               });
+  CHECK(c.empty());
+}
+
+TEST_CASE("a dateline is not the subject who speaks when the tagger found no source") {
+  // The tagger labelled a cue and a quotation but no source; the sentence's subject speaks,
+  // and the capitals of the dateline before it are a place, not that subject.
+  using namespace attribution;
+  const std::string text = "WASHINGTON, Dec. 8 (UPI) \u2014 Senator Mary Okafor rallied supporters, saying: "
+                           "\u201cWe have to be ready to stop him.\u201d";
+  bool content = false;
+  auto c = candidates_labelled(text, [&](std::string_view w) -> Label {
+    if (w == "saying") return B_CUE;
+    if (w == ":") return I_CUE;
+    if (w == "\u201c") return content = true, B_CONTENT;
+    if (w == "\u201d") return content = false, I_CONTENT;
+    return content ? I_CONTENT : O;
+  });
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].statement.speaker == "Senator Mary Okafor");
+  CHECK(c[0].evidence.source_subject);
+}
+
+TEST_CASE("an honorific does not end a source: the name after it is the source's") {
+  // The tagger ended the source at "Mr." and opened the content with "Trump".
+  using namespace attribution;
+  const std::string text = "By the end of the day, Mr. Trump was forced into damage control and said that his "
+                           "words had been misconstrued.";
+  bool content = false;
+  auto c = candidates_labelled(text, [&](std::string_view w) -> Label {
+    if (w == "Mr.") return B_SOURCE;
+    if (w == "Trump" || w == "that") return content = true, B_CONTENT;
+    if (w == "said") return content = false, B_CUE;
+    if (w == ".") return content = false, O;
+    return content ? I_CONTENT : O;
+  });
+  REQUIRE(!c.empty());
+  CHECK(c.back().statement.speaker == "Mr. Trump");
+  CHECK(said(text, c.back()).ends_with("his words had been misconstrued"));
+}

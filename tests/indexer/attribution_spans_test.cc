@@ -1,0 +1,313 @@
+// What was said in newsroom prose, and its cue: quotation marks of every style, clauses, the
+// span a statement keeps, which cues are of saying (issue "who said what on real news"), each
+// in an article written for this test.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "attache/indexer/statements.h"
+#include "attribution/extraction.h"
+#include "attribution/tagged_runs.h"
+#include "attribution/tagger.h"
+#include "attribution/words.h"
+#include "found_statements.h"
+#include "unfiltered_statements.h"
+
+using namespace attache::indexer;
+
+using attache::testing::find;
+using attache::testing::find_unfiltered;
+using attache::testing::Found;
+using attache::testing::saying;
+
+TEST_CASE("New York Times quotation marks, and punctuation outside the closing mark") {
+  auto s = find("''We are not going to raise taxes,'' Mr. Reagan said. ''The deficit is a spending problem.''\n\n"
+                "\"This is a serious proposal\", the senator said, \"and it deserves a vote.\"");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Reagan");
+  CHECK(s[0].kind == StatementKind::direct);  // the cue inside a split quotation does not make it mixed
+  CHECK(s[0].text.find("We are not going") == 0);
+  CHECK(s[0].text.find("spending problem") != std::string::npos);  // the halves are one statement
+  CHECK(s[1].kind == StatementKind::direct);
+  CHECK(s[1].text.find("and it deserves a vote") != std::string::npos);
+}
+
+TEST_CASE("typewriter quotation marks: two backticks open, two apostrophes close") {
+  // ``...'' is how older digitised archives (and TeX) write double quotation marks; read as
+  // two stray backticks and a straight mark, the quotation was never one.
+  const std::string text = "WASHINGTON (AP) -- ``We will not retreat from Berlin,'' the Secretary of State said "
+                           "Monday. ``The Soviet Union must understand this.''";
+  const auto stream = attribution::read_words(text);
+  REQUIRE(stream.quotations.size() == 2);
+  CHECK(text.substr(stream.quotations[0].begin, stream.quotations[0].end - stream.quotations[0].begin) ==
+        "We will not retreat from Berlin,");
+  auto s = find(text);
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].text.find("We will not retreat") == 0);  // as with curly marks
+  CHECK(s[0].text.find("must understand this") != std::string::npos);
+}
+
+TEST_CASE("a quotation of one or two words is a statement; unquoted fragments are not") {
+  auto s = find("Senator Mary Okafor was asked whether she would endorse the governor. \"Absolutely not,\" she "
+                "replied.\n\nThe governor, asked the same, said little.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].text == "Absolutely not");
+  CHECK(s[0].canonical == "Mary Okafor");
+}
+
+TEST_CASE("cues the lexicon lacked: pointed out, tweeted, cited") {
+  auto s = find("Governor Kasich pointed out that the state had balanced its budget. Trump tweeted that the polls "
+                "were rigged. Mr. Obama cited the jobs report as proof that the recovery was real.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].cue == "pointed out");
+  CHECK(s[0].text == "the state had balanced its budget");
+  CHECK(s[1].cue == "tweeted");
+  CHECK(s[2].canonical == "Obama");
+}
+
+TEST_CASE("the source of an opening according to ends at its comma; what follows is said") {
+  auto s = find("According to the State Department, the ambassador will return to Moscow next week.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].speaker == "the State Department");
+  CHECK(s[0].text == "the ambassador will return to Moscow next week");
+}
+
+TEST_CASE("a clause before a closing attribution is what was said, cue words inside it included") {
+  auto s = find("Russia will respond to any expansion of NATO, Deputy Foreign Minister Sergei Ryabkov told the TASS "
+                "news agency on Thursday.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Sergei Ryabkov");
+  CHECK(s[0].text == "Russia will respond to any expansion of NATO");
+}
+
+TEST_CASE("a clause gives way only to a closing source that names someone") {
+  auto s = find("Dmitri Trenin, director of the Carnegie Moscow Center, said the Kremlin wanted guarantees on paper, not "
+                "promises.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Dmitri Trenin");
+  CHECK(s[0].text.rfind("the Kremlin wanted guarantees on paper", 0) == 0);
+}
+
+TEST_CASE("what was called for is not cut to the clause after it") {
+  auto s = find("President Vladimir Putin spoke on Friday. He also called for assurances that NATO would not expand "
+                "eastward.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].text == "assurances that NATO would not expand eastward");
+}
+
+TEST_CASE("the object of a cue's preposition, or whom it was told to, is not what was said") {
+  auto s = find("Mr. Stoltenberg, 62, said in an interview with the BBC that the alliance had no plans to send troops.\n\n"
+                "In Moscow, Premier Khrushchev told a party congress that the Soviet Union would sign a separate peace "
+                "treaty with East Germany.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Stoltenberg");
+  CHECK(s[0].text == "the alliance had no plans to send troops");
+  CHECK(s[1].text == "the Soviet Union would sign a separate peace treaty with East Germany");
+}
+
+TEST_CASE("spans keep the words around a parenthetical cue and leave appositions out") {
+  auto s = find("The prisoners, he said, had escaped through a tunnel under the wall. \"We will find them,\" Capt. "
+                "Elmer Hagner said, \"and we will bring them back.\"\n\nThe escape was planned for weeks, according to "
+                "Capt. Elmer Hagner, chief of Anne Arundel detectives.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].text.find("The prisoners") == 0);
+  CHECK(s[0].text.find("escaped through a tunnel") != std::string::npos);
+  CHECK(s[1].canonical == "Elmer Hagner");
+  CHECK(s[1].text.find("and we will bring them back") != std::string::npos);
+  CHECK(s[2].canonical == "Elmer Hagner");
+  CHECK(s[2].text == "The escape was planned for weeks");
+}
+
+TEST_CASE("confidence is a probability: named speakers of plain reported speech rank above the doubtful") {
+  auto s = find("Foreign Minister Sergey Lavrov said the talks would go on. Things have changed over the years.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].confidence >= 0.8f);
+  CHECK(s[0].confidence <= 1.0f);
+}
+
+TEST_CASE("a quotation standing as its own paragraph after \"X continued:\" is X's") {
+  // Its confidence is about one in two: the candidates, before the calibrator.
+  auto s = find_unfiltered("Mayor Robert Wagner spoke for an hour at City Hall. Wagner continued:\n\n"
+                "\"We will not yield on this point. The city will not pay.\"\n\n"
+                "Senator John Smith spoke on the budget, and then he added:\n\n"
+                "\"The people of this state deserve better.\"");
+  const Found* wagner = saying(s, "The city will not pay");
+  REQUIRE(wagner);
+  CHECK(wagner->canonical == "Robert Wagner");
+  CHECK(wagner->text.find("We will not yield") == 0);  // both sentences of the quotation
+  const Found* smith = saying(s, "deserve better");
+  REQUIRE(smith);
+  CHECK(smith->canonical == "John Smith");  // the subject goes on in "and then he added"
+}
+
+TEST_CASE("what was said before a long speaker phrase and its cue is the statement") {
+  auto s = find("The plan drew fire on Monday. The tariff cuts will help exporters, E. M. Martin, assistant secretary "
+                "of state for economic affairs told members of the World Affairs Council Monday night.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Martin");
+  CHECK(s[0].cue == "told");
+  CHECK(s[0].text == "The tariff cuts will help exporters");
+}
+
+TEST_CASE("the older inversion: \"...,\" said he") {
+  auto s = find("Valerian A. Zorin, the Soviet delegate, refused to answer. \"I am not in an American courtroom,\" "
+                "said he.");
+  const Found* zorin = saying(s, "courtroom");
+  REQUIRE(zorin);
+  CHECK(zorin->canonical == "Valerian Zorin");
+  CHECK(zorin->text == "I am not in an American courtroom");
+}
+
+TEST_CASE("a quotation followed at once by 'she said' is hers, whatever cue stands before it") {
+  for (const char* lead : {"Calder followed up by lamenting the endless tasks her job entails, especially travel:",
+                           "Calder complained about the tasks her job entails, especially travel:"}) {
+    CAPTURE(lead);
+    auto s = find(std::string("Senator Ruth Calder spent the afternoon in Ottawa.\n\nA few minutes later, ") + lead +
+                  " \u201cThere is a mountain of forms on every desk,\u201d she said.");
+    const Found* calder = saying(s, "mountain of forms");
+    REQUIRE(calder);
+    CHECK(calder->cue == "said");
+    CHECK(calder->canonical == "Ruth Calder");
+    CHECK(calder->text == "There is a mountain of forms on every desk");
+  }
+}
+
+TEST_CASE("a sentence opening with 'according to' names its source up to the comma and says the rest") {
+  auto s = find("According to the itinerary released on Monday, the envoy is scheduled to arrive in Vienna next week.\n\n"
+                "According to court filings, the minister holds a stake estimated at two million euros.");
+  const Found* itinerary = saying(s, "scheduled to arrive");
+  REQUIRE(itinerary);
+  CHECK(itinerary->cue == "According to");
+  CHECK(itinerary->text == "the envoy is scheduled to arrive in Vienna next week");
+  const Found* filings = saying(s, "stake estimated");
+  REQUIRE(filings);
+  CHECK(filings->cue == "According to");
+}
+
+TEST_CASE("words before an inverted 'said X' are what X said, not X's rival for the source") {
+  auto s = find("Any honest reading of the minister's remarks, said Anna Lindqvist, an analyst at the Swedish Institute "
+                "of International Affairs, would take them as a retreat from the treaty.");
+  const Found* lindqvist = saying(s, "retreat from the treaty");
+  REQUIRE(lindqvist);
+  CHECK(lindqvist->canonical == "Anna Lindqvist");
+  CHECK(lindqvist->text.rfind("Any honest reading", 0) == 0);
+}
+
+TEST_CASE("three apostrophes after a word close the inner quotation, then the outer one") {
+  // ''Sometimes they say, 'Yeah, go back,''' said Mr. Alvarez: the single mark first. Read the
+  // other way round, a stray apostrophe stood after the quotation, and a model tagged it as
+  // the speaker of what followed.
+  const std::string text = "''Sometimes they say, 'Yeah, go back,''' said Mr. Alvarez. He added: '''Back' is a word.''";
+  const auto stream = attribution::read_words(text);
+  std::string marks;  // each apostrophe mark in brackets
+  for (const auto& w : stream.words)
+    if (w.punctuation() && w.text.find('\'') != std::string::npos) marks += "[" + w.text + "]";
+  CHECK(marks == "['']['][']['']['']['][']['']");
+  REQUIRE(stream.quotations.size() == 2);
+}
+
+TEST_CASE("reported speech keeps its cue when the next sentence's cue stands nearer") {
+  // Between "told" and what was told stand the addressee and a time; the next sentence's cue is
+  // fewer words away from the content's end. Content outside quotation marks belongs to a cue of
+  // its own sentence: taking the nearer one dropped the statement.
+  auto s = find("CIA Director John Brennan told a Senate Intelligence Committee hearing on Thursday that the agency "
+                "had not been able to uncover any direct link between the gunman and militants abroad. A married "
+                "couple also claiming allegiance to the group shot dead 14 people in December.");
+  REQUIRE(!s.empty());
+  CHECK(s[0].canonical == "John Brennan");  // an agency's acronym before a title describes the person
+  CHECK(s[0].text.rfind("the agency had not been able", 0) == 0);
+}
+
+TEST_CASE("a source the tagger broke around a few words before its cue is one source") {
+  // "... a supporter of Hillary Clinton's 2016 bid for the presidency told host Chris Cuomo": with
+  // "2016 bid for" left unlabelled, the cue took the nearer half, "the presidency", as its speaker.
+  using namespace attribution;
+  const std::string text = "Sen. Kristen Gillibrand, a supporter of her 2016 bid for the presidency told host Chris "
+                           "Cuomo she believed it. Officials of the two big unions said so.";
+  const auto stream = read_words(text);
+  std::vector<uint8_t> labels(stream.words.size(), O);
+  auto at = [&](std::string_view word) {
+    for (uint32_t k = 0; k < stream.words.size(); ++k)
+      if (stream.words[k].text == word) return k;
+    FAIL("no word " << word);
+    return 0u;
+  };
+  for (uint32_t k = at("Sen."); k <= at("her"); ++k) labels[k] = k == at("Sen.") ? B_SOURCE : I_SOURCE;
+  labels[at("the")] = B_SOURCE;
+  labels[at("presidency")] = I_SOURCE;
+  labels[at("told")] = B_CUE;
+  for (uint32_t k = at("she"); k <= at("it"); ++k) labels[k] = k == at("she") ? B_CONTENT : I_CONTENT;
+  labels[at("Officials")] = B_SOURCE;  // four words from the next source: not joined
+  labels[at("unions")] = B_SOURCE;
+  labels[at("said")] = B_CUE;
+  join_broken_sources(stream, labels);
+  for (uint32_t k = at("Sen.") + 1; k <= at("presidency"); ++k) CHECK(labels[k] == I_SOURCE);
+  CHECK(labels[at("Officials")] == B_SOURCE);
+  CHECK(labels[at("two")] == O);
+  CHECK(labels[at("unions")] == B_SOURCE);
+}
+
+TEST_CASE("when and where the cue was said come before the that which opens what was said") {
+  auto s = find("Cruz said Thursday during taping of a MSNBC town hall in Buffalo, New York, that states can pass such "
+                "laws because the people should decide.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].text == "states can pass such laws because the people should decide");
+}
+
+TEST_CASE("thoughts and deeds are no statements: reported speech needs a verb of saying or a colon") {
+  using attache::indexer::attribution::is_speech_act;
+  using attache::indexer::attribution::StatementEvidence;
+  StatementEvidence believes;  // "Trump believes the wall will be built": no cue of the lexicon
+  CHECK_FALSE(is_speech_act(StatementKind::reported, believes));
+  CHECK(is_speech_act(StatementKind::direct, believes));  // a quotation is said, whatever the verb
+  CHECK(is_speech_act(StatementKind::mixed, believes));
+  StatementEvidence said = believes;
+  said.lexicon_cue = true;
+  CHECK(is_speech_act(StatementKind::reported, said));
+  StatementEvidence colon = believes;
+  colon.colon = true;
+  CHECK(is_speech_act(StatementKind::reported, colon));
+  auto s = find_unfiltered("Clinton said the debate schedule was settled months ago. According to her campaign, the candidates "
+                "will meet again in the fall.");
+  REQUIRE(s.size() == 2);  // "according to" is a cue of saying though not in the verb lexicon
+  CHECK(s[1].canonical == "campaign");
+}
+
+TEST_CASE("an adverb between the speaker and the verb is not part of the speaker") {
+  using namespace attribution;
+  auto source_of = [](const std::string& text, size_t words) {
+    const auto stream = read_words(text);
+    uint32_t first = 0, last = static_cast<uint32_t>(words - 1);
+    trim_source(stream.words, first, last);
+    std::string out;
+    for (uint32_t k = first; k <= last; ++k) out += (out.empty() ? "" : " ") + stream.words[k].text;
+    return out;
+  };
+  CHECK(source_of("Mr. Rubio defiantly said no.", 3) == "Mr. Rubio");
+  CHECK(source_of("Melissa Cronin of Gawker then wrote it.", 5) == "Melissa Cronin of Gawker");
+  CHECK(source_of("Cruz himself said no.", 2) == "Cruz");
+  CHECK(source_of("The Trump family said no.", 3) == "The Trump family");  // a noun in -ly stays
+  CHECK(source_of("A CNN tally said so.", 3) == "A CNN tally");
+}
+
+TEST_CASE("a clause before ', federal officials said' is what they said, whatever the tagger found inside it") {
+  auto s = find("The ministry has not yet approved the new rules for exporters, federal officials said.\n\n"
+                "Moscow has moved more troops to the border, several Western governments said on Monday.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].speaker == "federal officials");
+  CHECK(s[0].text == "The ministry has not yet approved the new rules for exporters");
+  CHECK(s[1].speaker == "several Western governments");
+  CHECK(s[1].text == "Moscow has moved more troops to the border");
+}
+
+TEST_CASE("a quotation before 'He added:' is the second half of the one before it, not what he added") {
+  auto s = find("On his blog on Tuesday, Curt Schilling did not back down.\n\n"
+                "''Let's make one thing clear right upfront,'' he wrote. ''If you get offended by ANYTHING in this "
+                "post, that's your fault, all yours.'' He added: ''This latest brew ha ha is beyond hilarious.''");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].cue == "wrote");
+  CHECK(s[0].text.find("If you get offended by ANYTHING") != std::string::npos);
+  CHECK(s[1].cue == "added:");
+  CHECK(s[1].text == "This latest brew ha ha is beyond hilarious");
+}

@@ -1,0 +1,180 @@
+// Who speaks in newsroom prose: the source's head, a description, a relative clause's
+// antecedent, the sentence's subject when the source is no one (issue "who said what on real
+// news"), each in an article written for this test.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "found_statements.h"
+#include "unfiltered_statements.h"
+
+using attache::testing::find;
+using attache::testing::find_unfiltered;
+using attache::testing::Found;
+using attache::testing::saying;
+
+TEST_CASE("descriptions speak: a source, police, one delegate, many of the leaders") {
+  auto s = find(
+      "The assistant secretary said the delegation would not change its vote. A source said the talks had collapsed "
+      "overnight. Many of the local GOP leaders said they would stay neutral until the convention.\n\n"
+      "One California delegate said the rules were unfair to newcomers. Police said the suspect had fled on foot.");
+  REQUIRE(s.size() == 5);
+  CHECK(s[0].canonical == "assistant secretary");
+  CHECK(s[1].canonical == "source");
+  CHECK(s[2].canonical == "local GOP leaders");
+  CHECK(s[3].canonical == "California delegate");  // a description, not a person called "One California"
+  CHECK(s[4].text == "the suspect had fled on foot");
+}
+
+TEST_CASE("the speaker is the person, not the bank, the city or the dateline") {
+  auto s = find("Beryl W. Sprinkel, economist of Harris Trust & Savings Bank, Chicago, predicted that interest rates "
+                "would rise by the fall.\n\nGENEVA - The talks on a nuclear test ban resumed on Monday. The Soviet "
+                "delegate said his government would not accept inspections.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Beryl Sprinkel");
+  CHECK(s[1].canonical == "Soviet delegate");
+}
+
+TEST_CASE("the person an apposition names is the speaker, not the description before it") {
+  auto s = find("The mayor's spokesman, a former reporter named Ellen Park, told the council that the budget was "
+                "balanced.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Ellen Park");
+}
+
+TEST_CASE("an unnamed spokesman is known by whom he speaks for") {
+  auto s = find("\"There will be consequences,\" a spokesman for the State Department said, declining to give details.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "spokesman for the State Department");
+}
+
+TEST_CASE("quoted as saying: the as is not the speaker's") {
+  auto s = find("The newspaper Izvestia quoted a senior Kremlin official as saying that talks could resume next week.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].speaker == "a senior Kremlin official");
+}
+
+TEST_CASE("a person of a place is the person, not the place") {
+  auto s = find("The plan, which former Gov. Jeb Bush of Florida praised on Monday, would cut taxes. Later, former Gov. "
+                "Jeb Bush of Florida said the plan would also create jobs.");
+  REQUIRE(!s.empty());
+  CHECK(s.back().canonical == "Jeb Bush");
+}
+
+TEST_CASE("a source inside a relative clause is not the speaker; the sentence's subject is") {
+  auto s = find("Omar Haddad, who at the time was a Houston member of the Coalition, a network of small growers, said that "
+                "the drought was changing attitudes towards the co-operative.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Omar Haddad");
+}
+
+TEST_CASE("was quoted by an agency as saying: the speaker is the one quoted") {
+  auto s = find("Iranian Foreign Minister Mohammad Javad Zarif spoke in Tehran.\n\n\"We have not violated the deal,\" "
+                "Zarif was quoted by the ISNA news agency as saying.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].speaker == "Zarif");
+  CHECK(s[0].canonical == "Mohammad Javad Zarif");
+}
+
+TEST_CASE("a relative clause's speaker is the person it is about") {
+  auto s = find("The loudest applause went to Senator Ted Cruz, who said he would only use waterboarding sparingly.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Ted Cruz");
+  CHECK(s[0].text == "he would only use waterboarding sparingly");
+}
+
+TEST_CASE("wire constructions: the unnamed official, whom a quotation was told to, where a name ends") {
+  auto s = find("GENEVA, March 13 - The chief American negotiator, Max M. Kampelman, arrived on Monday. ''This is a "
+                "beginning,'' Mr. Kampelman told reporters outside the Soviet mission.\n\n"
+                "The official, who asked not to be named, said Washington would table a proposal in April.\n\n"
+                "''We are not naive,'' said Secretary of State George P. Shultz in a television interview.");
+  const Found* kampelman = saying(s, "This is a beginning");
+  REQUIRE(kampelman);
+  CHECK(kampelman->text == "This is a beginning");  // not "... told reporters outside the Soviet mission"
+  const Found* official = saying(s, "table a proposal");
+  REQUIRE(official);
+  CHECK(official->canonical == "official");  // the source of "said", not the "who" of "asked"
+  const Found* shultz = saying(s, "not naive");
+  REQUIRE(shultz);
+  CHECK(shultz->canonical == "George Shultz");
+}
+
+TEST_CASE("a cue with no source of its own is said by the sentence's subject") {
+  auto s = find("Chancellor Ludwig Erhard met the ambassador on Tuesday. Erhard defended the treaty in a long speech "
+                "to the Bundestag and warned that the alliance would not survive another crisis.");
+  const Found* erhard = saying(s, "survive");
+  REQUIRE(erhard);
+  CHECK(erhard->canonical == "Ludwig Erhard");
+  CHECK(erhard->text == "the alliance would not survive another crisis");
+}
+
+TEST_CASE("a share of those polled who said something speaks as a group") {
+  auto s = find("Asked about the treaty, 46 percent of voters said yes, compared with 23 percent who said the talks "
+                "should stop.");
+  const Found* share = saying(s, "talks should stop");
+  REQUIRE(share);
+  CHECK(share->canonical == "23 percent");
+}
+
+TEST_CASE("who after an apposition stands for the name the apposition describes") {
+  // "an influential Hispanic Republican" is capitalised, but it describes Lionel Sosa; the
+  // tagger's source may also take the antecedent in ("a Republican who").
+  auto s = find("Lionel Sosa, a Texas media consultant and an influential Hispanic Republican who said he would vote "
+                "for the senator, was not alone. Mr. Guerrero, a Republican who described himself as loyal, said the "
+                "party had changed.");
+  REQUIRE(s.size() >= 2);
+  CHECK(s[0].canonical == "Lionel Sosa");
+  CHECK(s.back().canonical == "Guerrero");
+  for (const auto& statement : s) CHECK(statement.canonical.find("Republican") == std::string::npos);
+}
+
+TEST_CASE("a relative clause taken for the source stands for its antecedent") {
+  // The tagger may take "who identifies as Hispanic" for the source of "told".
+  auto s = find_unfiltered("Zimmerman, who identifies as Hispanic, told the Orlando Sentinel that the site was not prepared for "
+                "the traffic. The senator, who spoke to Iowans, said the caucus was close.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Zimmerman");
+  CHECK(s[1].canonical == "senator");  // not "spoke to Iowans"
+}
+
+TEST_CASE("a subject that takes over from a place in the source is the speaker as written") {
+  auto s = find("Hillary Clinton campaigned across Appalachia last week.\n\n"
+                "Clinton, during a town hall meeting in Columbus, Ohio, said she was going to put a lot of coal "
+                "companies out of business.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].speaker == "Clinton");
+  CHECK(s[0].canonical == "Hillary Clinton");
+}
+
+TEST_CASE("a party and state in brackets after a name describe it; a wire service's in a dateline does not end the source") {
+  auto s = find("Sen. Pat Toomey (R-Pa.) said he would not endorse anyone before the convention.\n\n"
+                "\"We will win,\" said Sen. Roy Blunt (R-Mo.), who faces a tough race.\n\n"
+                "MACAU (Reuters) - Top Republican Party donor Sheldon Adelson said he met the candidate twice.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].speaker == "Sen. Pat Toomey");
+  CHECK(s[0].canonical == "Pat Toomey");
+  CHECK(s[1].canonical == "Roy Blunt");
+  CHECK(s[2].canonical == "Sheldon Adelson");
+}
+
+TEST_CASE("a description after the subject and its comma is the subject's: the speaker is the person, not a place in it") {
+  auto s = find("Ted Cruz won most delegates in Wyoming on Saturday.\n\n"
+                "Cruz, the only Republican candidate to campaign in Wyoming, told the crowd that their votes could "
+                "help him win.\n\n"
+                "Significantly, the judge said the sentence would stand.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].speaker == "Cruz");
+  CHECK(s[0].canonical == "Ted Cruz");
+  CHECK(s[1].speaker == "the judge");
+}
+
+TEST_CASE("after an opening quotation, the name and the description after it speak, not a place in the description") {
+  auto s = find("Donald Trump praised Matthew Boyle on Monday.\n\n"
+                "\u201cVery good reporter, very good reporter this guy,\u201d Trump, the 2016 GOP presidential frontrunner "
+                "nationally and current polling leader in South Carolina by a wide margin after winning the New "
+                "Hampshire primaries, said when Boyle asked him a question.");
+  REQUIRE(!s.empty());
+  CHECK(s[0].text == "Very good reporter, very good reporter this guy");
+  CHECK(s[0].speaker == "Trump");
+  CHECK(s[0].canonical == "Donald Trump");
+}
