@@ -15,6 +15,8 @@ TEST_CASE("a list's words are found as written, and only so") {
   CHECK_FALSE(keeps_period("Gen."));
   CHECK(is_month("May"));
   CHECK_FALSE(is_month("may"));
+  CHECK(is_article("an"));
+  CHECK_FALSE(is_article("The"));
 }
 
 TEST_CASE("lists built of several sections hold each section's words") {

@@ -136,7 +136,7 @@ void Grouping::add_untagged_clauses() {
 bool Grouping::names_someone(const Run& source) const {
   const Word& first = w_[source.first];
   const std::string opening = lowered(first.text);
-  if (opening == "the" || opening == "a" || opening == "an" || is_quantifier(opening) ||
+  if (is_article(opening) || is_quantifier(opening) ||
       (!opening.empty() && std::isdigit(static_cast<unsigned char>(opening[0]))))
     return true;
   // "federal officials", "three television networks": a word of the phrase names who.

@@ -44,6 +44,9 @@ class Extractor {
   }
 
  private:
+  // "the", "a" or "an" as written, in lower case.
+  bool article_at(size_t k) const { return w_[k].kind == WordKind::word && is_article(w_[k].text); }
+
   // The tagger's attributions whose cue lies in this sentence.
   void add_tagged() {
     while (next_tagged_ < tagged_.size() && w_[tagged_[next_tagged_].cue_first].sentence <= phrases_.sentence()) {
@@ -259,7 +262,7 @@ class Extractor {
     if ((p.type == PhraseType::name && !described) || k < static_cast<int>(sentence_first)) return p;
     for (int c = k; c > static_cast<int>(sentence_first) && c + 16 > k; --c) {
       if (w_[c].kind != WordKind::word) {
-        const bool apposition = w_[c].kind == WordKind::comma && (w_[c + 1].is("a") || w_[c + 1].is("an") || w_[c + 1].is("the"));
+        const bool apposition = w_[c].kind == WordKind::comma && article_at(c + 1);
         Phrase named = apposition ? phrases_.ending_at(c - 1, sentence_first) : Phrase{};
         return named.type == PhraseType::name ? named : p;
       }
@@ -301,7 +304,7 @@ class Extractor {
         w_[subject.last + 1].kind != WordKind::comma)
       return {};
     const uint32_t description = subject.last + 2;
-    if (!(w_[description].is("the") || w_[description].is("a") || w_[description].is("an"))) return {};
+    if (!article_at(description)) return {};
     for (uint32_t k = description; k < source_first; ++k)
       if (w_[k].kind != WordKind::word || find_cue(lowered(w_[k].text))) return {};
     return subject;
@@ -370,7 +373,7 @@ class Extractor {
       // As written: the antecedent for a relative ("The senator, who spoke to Iowans, said").
       const bool antecedent_found = e.relative && p.type != PhraseType::none;
       uint32_t a = antecedent_found ? p.first : t.source_first, b = antecedent_found ? p.last : t.source_last;
-      if (a < b && (w_[a].is("the") || w_[a].is("a") || w_[a].is("an"))) ++a;
+      if (a < b && article_at(a)) ++a;
       s.canonical = phrases_.span_text(a, b);
       s.group = true;
     }

@@ -16,27 +16,30 @@ struct Cue {
 // The cue a lower-case word form belongs to, or nullptr.
 const Cue* find_cue(std::string_view word);
 
-// Words that make up titles ("Deputy", "Foreign", "Minister", "of", "State").
+// [title-word] Words that make up titles ("Deputy", "Foreign", "Minister", "of", "State").
 bool is_title_word(std::string_view word);
-// Nationality and place adjectives that may precede a title ("Russian President").
+// [nationality] Nationality and place adjectives that may precede a title ("Russian President").
 bool is_nationality(std::string_view word);
-// Mr., Ms., Mrs., M., Dr. and the like; sets female when the form says so.
-bool is_honorific(std::string_view word, int& gender);  // gender: 1 male, 2 female, 0 unknown
-// Given names whose gender is clear enough to resolve "he" and "she".
+// [male-honorific], [female-honorific], [honorific] Mr., Ms., Mrs., M., Dr. and the like;
+// sets gender to what the form says: 1 male, 2 female, 0 unknown.
+bool is_honorific(std::string_view word, int& gender);
+// [male-name], [female-name] Given names whose gender is clear enough to resolve "he" and "she".
 int given_name_gender(std::string_view word);
-// Nouns naming a role a person was introduced with ("minister", "analyst").
+// [role-noun] Nouns naming a role a person was introduced with ("minister", "analyst").
 bool is_role_noun(std::string_view word);
-// Plural nouns of collective speakers ("officials", "experts", "diplomats").
+// [group-noun] Plural nouns of collective speakers ("officials", "experts", "diplomats").
 bool is_group_noun(std::string_view word);
+// [article] "the", "a", "an".
+bool is_article(std::string_view word);
 // [quantifier] Lower-case words that count people ("some", "many", "others", "three").
 bool is_quantifier(std::string_view word);
-// A capitalised word opening a sentence's adverbial, before its subject ("Like", "But"): the
-// list's words, and words in -ly and -ing before a lower-case word ("Shortly afterward", "Having
-// announced"; not "Kelly said", whose next word is the cue, nor "Manning, who").
+// [adverbial-opener] A capitalised word opening a sentence's adverbial, before its subject
+// ("Like", "But"): the list's words, and words in -ly and -ing before a lower-case word ("Shortly
+// afterward", "Having announced"; not "Kelly said", whose next word is the cue, nor "Manning, who").
 bool opens_adverbial(std::string_view word, bool lower_case_next);
-// Institutions that speak as such ("Kremlin", "Pentagon", "State Department").
+// [institution] Institutions that speak as such ("Kremlin", "Pentagon", "State Department").
 bool is_institution_word(std::string_view word);
-// Honorifics and ranks after which a word is a person's name ("Mr. Bank", "Lord Home").
+// [rank] and the honorifics: titles after which a word is a name ("Mr. Bank", "Lord Home").
 bool is_personal_title(std::string_view word);
 // [male-rank], [female-rank]: 1 for "Lord", "King", "Sir"; 2 for "Lady", "Queen"; else 0.
 int rank_gender(std::string_view word);

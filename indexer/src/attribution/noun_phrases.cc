@@ -231,7 +231,7 @@ Phrase NounPhrases::role_noun_phrase(int e, uint32_t limit, const std::string& l
   int s = e;
   while (s - 1 >= static_cast<int>(limit) && w_[s - 1].kind == WordKind::word && s > e - 4) {
     std::string prev = lowered(w_[s - 1].text);
-    if (prev == "the" || prev == "a" || prev == "an") {
+    if (is_article(prev)) {
       --s;
       break;
     }
@@ -245,7 +245,7 @@ Phrase NounPhrases::role_noun_phrase(int e, uint32_t limit, const std::string& l
   }
   std::string det = lowered(w_[s].text);
   bool owner = w_[s].capitalized && possessive(w_[s].text);  // "Russia's embassy"
-  if (det != "the" && det != "a" && det != "an" && !owner) return {};
+  if (!is_article(det) && !owner) return {};
   Phrase p;
   p.first = static_cast<uint32_t>(s);
   p.last = static_cast<uint32_t>(e);
@@ -303,7 +303,7 @@ Phrase NounPhrases::starting_at(uint32_t b) const {
   std::string low = lowered(w_[b].text);
   if (is_personal_pronoun(low)) return pronoun_phrase(b, low);
   uint32_t e = b;
-  if (low == "the" || low == "a" || low == "an") {
+  if (is_article(low)) {
     while (e + 1 < end_ && word(e + 1) && e < b + 4 && !is_role_noun(lowered(w_[e].text)) && !is_group_noun(lowered(w_[e].text)))
       ++e;
     if (is_role_noun(lowered(w_[e].text)) || is_group_noun(lowered(w_[e].text)) ||

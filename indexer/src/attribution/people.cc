@@ -258,7 +258,7 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
       break;
     case PhraseType::group: {
       uint32_t a = p.first;
-      if (lowered(w_[a].text) == "the" || lowered(w_[a].text) == "a" || lowered(w_[a].text) == "an") ++a;
+      if (is_article(lowered(w_[a].text))) ++a;
       if (a > p.last) return {};
       s.canonical = phrases_.span_text(a, p.last);
       s.group = true;

@@ -15,7 +15,10 @@ extern const char* const kSpeakerWordsText;
 
 namespace {
 
-enum List { kTitle, kParty, kPlace, kStray, kSuffix, kParticle, kOrganisation, kPublicationHead, kPublication, kLists };
+enum List {
+  kTitle, kParty, kPlace, kStray, kSuffix, kParticle, kOrganisation, kPublicationHead, kPublication, kHonorific,
+  kConnector, kLists
+};
 
 std::string lower(std::string_view w) {
   std::string s(w);
@@ -46,7 +49,7 @@ class Words {
         {"title", kTitle},       {"party", kParty},       {"place", kPlace},
         {"stray", kStray},       {"suffix", kSuffix},     {"particle", kParticle},
         {"organisation", kOrganisation}, {"publication-head", kPublicationHead},
-        {"publication", kPublication}};
+        {"publication", kPublication},   {"honorific", kHonorific},   {"connector", kConnector}};
     for (const auto& [name, words] : read_word_lists(kSpeakerWordsText))
       if (auto s = sections.find(name); s != sections.end())
         for (const std::string& word : words) lists_[s->second].insert(key(word));
@@ -86,10 +89,7 @@ bool is_descriptor(std::string_view w) {
   return l.in(kTitle, w) || l.in(kParty, w);
 }
 
-bool is_honorific_word(std::string_view w) {
-  const std::string k = key(w);
-  return k == "mr" || k == "mrs" || k == "ms" || k == "miss" || k == "mx";
-}
+bool is_honorific_word(std::string_view w) { return words().in(kHonorific, w); }
 
 // "Entrusting", "Speaking": a capitalised participle opens a sentence, not a name.
 bool is_participle(std::string_view w) { return w.size() >= 6 && w.ends_with("ing"); }
@@ -277,7 +277,7 @@ SpeakerName analyse_speaker(std::string_view phrase, bool group, const CommonWor
   size_t descriptors = 0, plain_run = 0;
   bool describes = end > 0;
   for (size_t i = 0; i < end; ++i) {
-    const bool connector = i > 0 && (key(w[i]) == "of" || key(w[i]) == "for" || key(w[i]) == "and");
+    const bool connector = i > 0 && l.in(kConnector, w[i]);
     if ((stray(i) && !connector) || is_honorific_word(w[i])) describes = false;
     const bool descriptor = is_descriptor(w[i]) || l.in(kPlace, w[i]) || is_hyphenated_adjective(w[i]);
     descriptors += descriptor;
