@@ -56,9 +56,14 @@ class Extractor {
       e.kind = static_cast<int>(kind);
       describe(t, e);
       // A statement says something: fragments of one or two words are tagging errors, unless
-      // they are a whole quotation ("''No,'' she said"). Neither they nor passive cues touch
-      // who spoke last, whom later pronouns follow.
-      const bool fragment = e.content_words < 3 && !(kind == StatementKind::direct && e.content_words > 0);
+      // they are a whole quotation ("''No,'' she said") or end where the clause does and name
+      // something ("46 percent said yes.", "Sanders called him divisive and"; not "noted, which").
+      // After a cue that ends at a preposition they are a topic ("asked about the vote", "wrote
+      // to investors"). Neither they nor passive cues touch who spoke last, whom later pronouns follow.
+      const bool fragment = e.content_words == 0 ||
+                            (e.content_words < 3 && kind != StatementKind::direct &&
+                             (e.cue_preposition || !ends_clause(t.content_last) ||
+                              !names_something(t.content_first, t.content_last)));
       if (passive_cue(t) || fragment || !is_speech_act(kind, e)) continue;
       Speaker speaker = tagged_speaker(t, e);
       // A statement's text is what was said: the marks around a whole quotation and
@@ -143,6 +148,24 @@ class Extractor {
     // "He continued:" and the quotation after it, in this paragraph or the next.
     for (uint32_t i = t.cue_last; i < t.content_first && i <= t.cue_last + 1; ++i)
       e.colon = e.colon || w_[i].kind == WordKind::colon;
+  }
+
+  // Whether the clause ends after word k: at a comma, a semicolon, the sentence's end or a
+  // closing mark, at "and", or at the end of the text. A content cut short by the tagger ("called
+  // an", "noted that") goes on after it, and so does one before a quotation or a colon ("said
+  // Randolph “would ...”").
+  bool ends_clause(uint32_t k) const {
+    if (k + 1 >= w_.size()) return true;
+    const WordKind next = w_[k + 1].kind;
+    return next == WordKind::comma || next == WordKind::semicolon || next == WordKind::terminator ||
+           next == WordKind::quote_close || next == WordKind::bracket_close || w_[k + 1].is("and");
+  }
+
+  // Whether words [first, last] hold a word that is neither a pronoun nor "that".
+  bool names_something(uint32_t first, uint32_t last) const {
+    for (uint32_t k = first; k <= last; ++k)
+      if (w_[k].kind == WordKind::word && !is_pronoun_or_relative(lowered(w_[k].text)) && !w_[k].is("that")) return true;
+    return false;
   }
 
   // "Mr. Scholz was asked whether ...": the subject of a passive cue is its

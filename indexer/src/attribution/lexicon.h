@@ -33,6 +33,9 @@ bool is_group_noun(std::string_view word);
 bool is_article(std::string_view word);
 // [quantifier] Lower-case words that count people ("some", "many", "others", "three").
 bool is_quantifier(std::string_view word);
+// [article], [quantifier], [count-word] Lower-case words that open a noun phrase of people or
+// things counted ("the agency", "another delegate", "one global index").
+bool opens_counted_phrase(std::string_view word);
 // [adverbial-opener] A capitalised word opening a sentence's adverbial, before its subject
 // ("Like", "But"): the list's words, and words in -ly and -ing before a lower-case word ("Shortly
 // afterward", "Having announced"; not "Kelly said", whose next word is the cue, nor "Manning, who").

@@ -172,6 +172,12 @@ Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t nam
     p.type = PhraseType::group;
     return p;
   }
+  // "a New Hampshire Republican", "a Texas Democrat": places and a party describe someone
+  // unnamed; no person is called "Hampshire Republican".
+  if (is_party_word(p.names.back()) && std::all_of(p.names.begin(), p.names.end() - 1, [](const std::string& n) { return is_place_word(n); })) {
+    p.type = PhraseType::group;
+    return p;
+  }
   // A name alone is a surname ("Warren", "Madison"): only a given name before it tells a gender.
   if (!p.gender && p.names.size() > 1) p.gender = given_name_gender(p.names.front());
   p.type = PhraseType::name;

@@ -12,7 +12,7 @@ extern const char* const kAttributionWordsText;  // generated from indexer/data/
 namespace {
 
 struct WordLists {
-  WordSet title_words, nationalities, role_nouns, group_nouns, institutions, ranks, adverbial_openers, articles, quantifiers,
+  WordSet title_words, nationalities, role_nouns, group_nouns, institutions, ranks, adverbial_openers, articles, quantifiers, counted_phrase_openers,
       title_modifiers, group_modifiers, institution_nouns, head_roles, state_name_ends, sentence_openers, particles,
       months, never_names, abbreviations, personal_pronouns, subject_pronouns, pronouns_or_relatives,
       speak_for_themselves, clause_joiners, adjunct_openers, source_joiners, adverbs, nouns_in_ly, auxiliaries,
@@ -40,6 +40,7 @@ struct WordLists {
     adverbial_openers = set({"adverbial-opener"});
     articles = set({"article"});
     quantifiers = set({"quantifier"});
+    counted_phrase_openers = set({"article", "quantifier", "count-word"});
     title_modifiers = set({"title-modifier"});
     group_modifiers = set({"group-modifier"});
     institution_nouns = set({"institution-noun"});
@@ -102,6 +103,7 @@ bool is_group_noun(std::string_view w) { return in(lists().group_nouns, w); }
 bool is_institution_word(std::string_view w) { return in(lists().institutions, w); }
 bool is_article(std::string_view w) { return in(lists().articles, w); }
 bool is_quantifier(std::string_view w) { return in(lists().quantifiers, w); }
+bool opens_counted_phrase(std::string_view w) { return in(lists().counted_phrase_openers, w); }
 
 bool opens_adverbial(std::string_view w, bool lower_case_next) {
   auto ends = [&](std::string_view tail) { return w.size() > tail.size() + 2 && w.ends_with(tail); };

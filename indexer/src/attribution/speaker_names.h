@@ -34,6 +34,8 @@ class CommonWords {
 bool is_stray_word(std::string_view word);
 // Whether a word names a place or a people ("Ohio", "Hampshire", "Russian"): the [place] list.
 bool is_place_word(std::string_view word);
+// Whether a word names a party or a political side ("Republican", "Democrat"): the [party] list.
+bool is_party_word(std::string_view word);
 
 // One speaker phrase as the extractor resolved it ("Texas Sen. Ted Cruz").
 // `group` is the extractor's judgement that it is an institution or collective.

@@ -177,6 +177,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   mark_relative_subjects(stream, labels);
   split_content_at_attributed_quotations(stream, labels);
   read_quoted_as_saying(stream, labels);
+  read_sources_after_closing_cues(stream, labels);
   return Grouping(stream, std::move(labels), std::move(margins)).run();
 }
 

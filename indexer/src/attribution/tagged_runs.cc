@@ -221,4 +221,51 @@ void complete_honorific_sources(const WordStream& stream, std::vector<uint8_t>& 
   }
 }
 
+namespace {
+
+// Whether a phrase opening at word k can name who spoke: a name or a title, or a noun phrase that
+// opens with an article or a count ("the agency", "another New Hampshire Republican", "one global
+// index"); not a pronoun, which add_inverted_pronouns reads, nor a day ("said Tuesday").
+bool opens_speaker_phrase(const Word& word) {
+  if (word.kind != WordKind::word) return false;
+  if (word.capitalized) return !is_never_a_name(word.text);
+  return opens_counted_phrase(lowered(word.text));
+}
+
+}  // namespace
+
+void read_sources_after_closing_cues(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(labels.size());
+  for (uint32_t i = 2; i < n; ++i) {
+    const uint32_t end = run_from(labels, i, B_CUE, I_CUE);
+    if (!end) continue;
+    const uint32_t cue_first = i;
+    i = end - 1;
+    // What was said ends just before the cue: a quotation closed there, or content that opens the
+    // sentence and a comma. (In "The official, who asked not to be named, said Washington would
+    // table a proposal", the content before the comma is asked's, and what follows is said's.)
+    const bool comma = w[cue_first - 1].kind == WordKind::comma;
+    const uint32_t said_last = comma ? cue_first - 2 : cue_first - 1;
+    if (part_of(labels[said_last]) != Part::content) continue;
+    if (w[said_last].kind != WordKind::quote_close) {
+      uint32_t said_first = said_last;
+      while (said_first > 0 && labels[said_first] == I_CONTENT) --said_first;
+      uint32_t opening = stream.sentence_first_word[w[cue_first].sentence];
+      while (opening < said_first && w[opening].kind != WordKind::word) ++opening;
+      if (!comma || labels[said_first] != B_CONTENT || said_first != opening) continue;
+    }
+    const bool according_to = w[cue_first].is("according") && end == cue_first + 2 && w[cue_first + 1].is("to");
+    if (!according_to && !find_cue(lowered(w[cue_first].text))) continue;
+    uint32_t stop = end;
+    while (stop < n && w[stop].kind == WordKind::word && w[stop].quote < 0 && w[stop].sentence == w[end].sentence &&
+           part_of(labels[stop]) != Part::source && part_of(labels[stop]) != Part::cue && stop < end + 12)
+      ++stop;
+    const bool phrase_ends = stop < n && (w[stop].kind == WordKind::comma || w[stop].kind == WordKind::terminator);
+    if (stop == end || !phrase_ends || !opens_speaker_phrase(w[end])) continue;
+    for (uint32_t k = end; k < stop; ++k) labels[k] = k == end ? B_SOURCE : I_SOURCE;
+    i = stop - 1;
+  }
+}
+
 }  // namespace attache::indexer::attribution

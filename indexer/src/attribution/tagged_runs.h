@@ -43,6 +43,11 @@ void drop_auxiliary_cues(const WordStream& stream, std::vector<uint8_t>& labels)
 // does not end a source; the capitalised name after it is the source's, where the tagger
 // opened the content or the cue with it.
 void complete_honorific_sources(const WordStream& stream, std::vector<uint8_t>& labels);
+// "“There are more candidates in New Hampshire,” added another New Hampshire Republican.",
+// "London was the financial capital of the world, according to one global index.": after what
+// was said and the cue that closes it, the noun phrase that ends the sentence (or opens an
+// apposition) is who spoke, where the tagger took it for content or left it out.
+void read_sources_after_closing_cues(const WordStream& stream, std::vector<uint8_t>& labels);
 // "Izvestia quoted a senior official as saying that ...": the one quoted is the source of
 // "as saying", not the start of what the newspaper said.
 void read_quoted_as_saying(const WordStream& stream, std::vector<uint8_t>& labels);

@@ -1,0 +1,34 @@
+// Who spoke, when the cue closes what was said and the speaker follows it as a
+// noun phrase (tagged_runs.cc, read_sources_after_closing_cues). Each article is
+// written for the test.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "found_statements.h"
+
+using attache::testing::find;
+using attache::testing::saying;
+
+TEST_CASE("the noun phrase after a cue that closes a quotation is its speaker") {
+  // The tagger took "another New Hampshire Republican" for nothing, and "the agency" for more of
+  // what was said; neither quotation had a speaker.
+  auto s = find("The primary is on Tuesday.\n\n"
+                "“There are more candidates competing in New Hampshire, many of whom have practically lived "
+                "there for months,” added another New Hampshire Republican.\n\n"
+                "“We have not met the goal this month,” said the agency, which fell about 6,000 pages short.");
+  const auto* candidates = saying(s, "There are more candidates");
+  REQUIRE(candidates);
+  CHECK(candidates->speaker == "another New Hampshire Republican");
+  const auto* goal = saying(s, "We have not met the goal");
+  REQUIRE(goal);
+  CHECK(goal->speaker == "the agency");
+}
+
+TEST_CASE("the noun phrase after according to that closes a sentence is its source") {
+  auto s = find("Banks left the city after the vote.\n\n"
+                "London was the financial capital of the world in 2015, according to one global index.");
+  const auto* london = saying(s, "London was the financial capital");
+  REQUIRE(london);
+  CHECK(london->speaker == "one global index");
+}
