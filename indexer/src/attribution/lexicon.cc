@@ -2,8 +2,7 @@
 #include "lexicon.h"
 
 #include <sstream>
-
-#include "word_lists.h"
+#include <unordered_map>
 
 namespace attache::indexer::attribution {
 
@@ -12,7 +11,12 @@ extern const char* const kReportingVerbsText;  // generated from indexer/data/re
 namespace {
 
 struct Lexicon {
-  WordMap<Cue> forms;  // find_cue runs for every word
+  // Looked up by string_view without building a string: find_cue runs for every word.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, Cue, Hash, std::equal_to<>> forms;
   Lexicon() {
     std::istringstream in(kReportingVerbsText);
     std::string line;

@@ -1,6 +1,12 @@
 // The word lists of the attribution rules, read once from the compiled-in
 // indexer/data/attribution_words.txt, and an accessor for each.
+#include <bitset>
 #include <initializer_list>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "lexicon.h"
 #include "word_lists.h"
@@ -11,25 +17,52 @@ extern const char* const kAttributionWordsText;  // generated from indexer/data/
 
 namespace {
 
+// Words of one or more sections, each with a value (a gender, or 0), as views into the file's
+// words, which WordLists keeps: no word is copied, and a lookup builds no string. Most words asked
+// about are in no list, and a list's words open with few different bytes (capitals, or lower
+// case), so a word whose first byte opens none of them is answered without hashing.
+class WordTable {
+ public:
+  void add(std::string_view word, int value) {
+    first_bytes_.set(static_cast<unsigned char>(word.front()));
+    words_.emplace(word, value);
+  }
+  const int* find(std::string_view word) const {
+    if (word.empty() || !first_bytes_.test(static_cast<unsigned char>(word.front()))) return nullptr;
+    auto it = words_.find(word);
+    return it == words_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  // Hashes every word: with std::hash, libstdc++ would compare a word with each of a table of up
+  // to 20, one by one.
+  struct Hash {
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::bitset<256> first_bytes_;
+  std::unordered_map<std::string_view, int, Hash> words_;
+};
+
 struct WordLists {
-  WordSet title_words, nationalities, role_nouns, group_nouns, institutions, ranks, adverbial_openers, articles, quantifiers, counted_phrase_openers,
-      title_modifiers, group_modifiers, institution_nouns, head_roles, state_name_ends, sentence_openers, particles,
-      months, never_names, abbreviations, personal_pronouns, subject_pronouns, pronouns_or_relatives,
+  const std::map<std::string, std::vector<std::string>> file = read_word_lists(kAttributionWordsText);
+  WordTable title_words, nationalities, role_nouns, group_nouns, institutions, ranks, adverbial_openers, articles,
+      quantifiers, counted_phrase_openers, title_modifiers, group_modifiers, institution_nouns, head_roles,
+      state_name_ends, sentence_openers, particles, months, never_names, abbreviations, personal_pronouns, subject_pronouns, pronouns_or_relatives,
       speak_for_themselves, clause_joiners, adjunct_openers, source_joiners, adverbs, nouns_in_ly, auxiliaries,
       forms_of_be, passive_adverbs, quoting_verbs, addressee_cues, when_or_where, cue_modals, cue_prepositions,
       name_enders, object_prepositions;
-  WordMap<int> given_names, honorifics, ranks_by_gender;  // 1 male, 2 female, 0 unknown
+  WordTable given_names, honorifics, ranks_by_gender;  // 1 male, 2 female, 0 unknown
 
   WordLists() {
-    const auto lists = read_word_lists(kAttributionWordsText);
     // at(): a section name the file lacks is a mistake to stop at, not an empty list.
     auto set = [&](std::initializer_list<const char*> sections) {
-      WordSet words;
-      for (const char* section : sections) words.insert(lists.at(section).begin(), lists.at(section).end());
+      WordTable words;
+      for (const char* section : sections)
+        for (const std::string& word : file.at(section)) words.add(word, 0);
       return words;
     };
-    auto by_gender = [&](WordMap<int>& map, const char* section, int gender) {
-      for (const std::string& word : lists.at(section)) map.emplace(word, gender);
+    auto by_gender = [&](WordTable& map, const char* section, int gender) {
+      for (const std::string& word : file.at(section)) map.add(word, gender);
     };
     title_words = set({"title-word"});
     nationalities = set({"nationality"});
@@ -86,12 +119,12 @@ const WordLists& lists() {
   return instance;
 }
 
-bool in(const WordSet& set, std::string_view w) { return set.find(w) != set.end(); }
+bool in(const WordTable& set, std::string_view w) { return set.find(w) != nullptr; }
 
 // A word's gender in map, or 0 when it is not there.
-int gender_in(const WordMap<int>& map, std::string_view w) {
-  auto it = map.find(w);
-  return it == map.end() ? 0 : it->second;
+int gender_in(const WordTable& map, std::string_view w) {
+  const int* gender = map.find(w);
+  return gender ? *gender : 0;
 }
 
 }  // namespace
@@ -111,9 +144,9 @@ bool opens_adverbial(std::string_view w, bool lower_case_next) {
 }
 
 bool is_honorific(std::string_view w, int& gender) {
-  auto it = lists().honorifics.find(w);
-  if (it == lists().honorifics.end()) return false;
-  gender = it->second;
+  const int* of_form = lists().honorifics.find(w);
+  if (!of_form) return false;
+  gender = *of_form;
   return true;
 }
 
