@@ -192,3 +192,22 @@ TEST_CASE("places and a party describe someone unnamed, not a person") {
   REQUIRE(s.size() == 1);
   CHECK(s[0].canonical == "New Hampshire Republican");
 }
+
+TEST_CASE("a word opening a sentence that names no one is no speaker") {
+  // "Since" and "So" once spoke, as groups: the tagger took them in as sources.
+  auto s = find("The senator spoke in Des Moines on Monday.\n\n"
+                "Since announcing his running mate, Johnson has risen in the polls.\n\n"
+                "So says a booming voice at the end of the film.");
+  for (const auto& statement : s) {
+    CHECK(statement.canonical != "Since");
+    CHECK(statement.canonical != "So");
+  }
+}
+
+TEST_CASE("a pronoun or a count opening a sentence still speaks") {
+  auto s = find("Delegates met in Cleveland on Monday.\n\nOthers argue their votes should count for more.\n\n"
+                "They said they were hopeful that things would turn their way.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].speaker == "Others");
+  CHECK(s[1].speaker == "They");
+}

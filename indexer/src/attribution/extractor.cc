@@ -66,6 +66,7 @@ class Extractor {
                               !names_something(t.content_first, t.content_last)));
       if (passive_cue(t) || fragment || !is_speech_act(kind, e)) continue;
       Speaker speaker = tagged_speaker(t, e);
+      if (e.speaker == 0 && word_taken_for_speaker(t.source_first, t.source_last)) continue;
       // A statement's text is what was said: the marks around a whole quotation and
       // the complementiser before a clause are not part of it.
       uint32_t content_first = after_cue_object(t);
@@ -159,6 +160,23 @@ class Extractor {
     const WordKind next = w_[k + 1].kind;
     return next == WordKind::comma || next == WordKind::semicolon || next == WordKind::terminator ||
            next == WordKind::quote_close || next == WordKind::bracket_close || w_[k + 1].is("and");
+  }
+
+  // "Having announced ...", "Rattling off promises ...", "Affordable claims ...": a source of one
+  // capitalised word that opens its sentence and resolves to no one, a word that opens sentences or
+  // adverbials or that the article also writes in lower case, is a word the tagger took in; the
+  // speaker is not in the sentence.
+  bool word_taken_for_speaker(uint32_t first, uint32_t last) {
+    if (first != last || !w_[first].capitalized) return false;
+    uint32_t opening = phrases_.sentence_first();
+    while (opening < first && w_[opening].kind != WordKind::word) ++opening;
+    if (opening != first) return false;
+    // Pronouns and counts speak for themselves ("They said", "He's said", "Others argue").
+    const std::string word = w_[first].text, lower = lowered(word);
+    const std::string_view head = std::string_view(lower).substr(0, lower.find_first_of("'\xE2"));
+    if (speaks_for_itself(head) || opens_counted_phrase(head)) return false;
+    return is_sentence_opener(word) || is_stray_word(word) || opens_adverbial(word, true) ||
+           people_.written_in_lower_case(lower);
   }
 
   // Whether words [first, last] hold a word that is neither a pronoun nor "that".

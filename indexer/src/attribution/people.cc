@@ -171,10 +171,14 @@ bool People::may_be_he_or_she(const Person& c) {
   if (c.gender != 0 || c.last_spoke >= 0 || !c.roles.empty()) return true;
   const std::string head = c.surname.substr(c.surname.rfind(' ') + 1);
   if (is_place_word(head) || (c.first.empty() && opens_adverbial(head, true))) return false;
+  return !written_in_lower_case(lowered(head));
+}
+
+bool People::written_in_lower_case(std::string_view word) {
   if (lower_case_words_.empty())
     for (const Word& w : w_)
       if (w.kind == WordKind::word && !w.capitalized) lower_case_words_.insert(w.text);
-  return !lower_case_words_.count(lowered(head));
+  return lower_case_words_.count(word) > 0;
 }
 
 // The most recent person a "he" or "she" may be: speakers before the merely

@@ -49,6 +49,8 @@ class People {
   // by people of both genders goes to the one of `likely_gender` (1 male, 2
   // female, 0 unknown) when the text suggests it ("Clinton said she").
   Speaker resolve(const Phrase& p, int likely_gender = 0);
+  // Does the article write this word in lower case somewhere ("white" for "White House")?
+  bool written_in_lower_case(std::string_view word);
   // Has the article named someone of this surname with a given name?
   bool knows_in_full(const std::string& surname) {
     const Person* p = find_person(surname);
