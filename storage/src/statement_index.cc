@@ -6,6 +6,7 @@
 #include "attache/storage/index_reader.h"
 #include "bitpack.h"
 #include "file_format.h"
+#include "statement_positions.h"
 #include "term_dictionary.h"
 
 namespace attache::storage {
@@ -91,6 +92,18 @@ PostingCursor StatementIndex::postings(const TermInfo& info) const {
   return PostingCursor(file_, &file_, info, statement_count_);
 }
 
+// Speaker terms keep their positions (blocks of k·32, not positions of the
+// article's body); a word's stored before version 6 are read as stored.
+std::optional<PostingCursor> StatementIndex::positional_postings(std::string_view term) const {
+  auto info = find_term(term);
+  if (!info) return std::nullopt;
+  if (info->has_positions()) return postings(*info);
+  if (term[0] == kSpeakerTermPrefix) return std::nullopt;  // a P= name
+  PostingCursor cursor = postings(*info);
+  cursor.take_positions_from(std::make_unique<ArticlePositions>(*this, segment_, file_, std::string(term)));
+  return cursor;
+}
+
 uint32_t StatementIndex::first_statement(uint32_t doc) const {
   if (doc > segment_.doc_count()) file_.fail("no statements for document " + std::to_string(doc));
   const uint64_t first = packed(firsts_, doc, first_width_);
@@ -127,10 +140,14 @@ void StatementIndex::verify() const {
     if (!first && term <= previous) file_.fail("statement terms out of order at '" + std::string(term) + "'");
     first = false;
     previous = term;
-    // A speaker's exact name is posted once per statement, without positions.
+    // A speaker's exact name is posted once per statement, without positions,
+    // speaker terms with theirs; a word's stored or its article's (the count
+    // compared here), whichever the version wrote.
     const bool name = term.starts_with(kSpeakerNamePrefix);
-    if (info.has_positions() == name) file_.fail("statement term with positions wrongly present or absent: '" + std::string(term) + "'");
-    PostingCursor cursor = postings(info);
+    if ((name && info.has_positions()) || (term[0] == kSpeakerTermPrefix && !name && !info.has_positions()))
+      file_.fail("statement term with positions wrongly present or absent: '" + std::string(term) + "'");
+    auto positional = name ? std::nullopt : positional_postings(term);
+    PostingCursor cursor = positional ? std::move(*positional) : postings(info);
     uint32_t count = 0;
     uint64_t occurrences = 0;
     for (; cursor.doc() != PostingCursor::kEnd; cursor.next()) {

@@ -54,7 +54,7 @@ class StatementPostingsWriter {
  private:
   void add_speaker_positions(uint32_t doc, std::span<const uint32_t> positions);
   void encode(std::string term, std::span<const uint32_t> statements);
-  void add_word_positions(uint32_t doc, std::span<const uint32_t> positions);
+  void add_word_occurrences(uint32_t doc, std::span<const uint32_t> positions);
 
   DocumentStatements statements_;
   std::vector<uint32_t> lengths_;

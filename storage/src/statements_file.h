@@ -53,7 +53,7 @@ class StatementsReader {
   uint64_t total_positions() const { return total_positions_; }
   // Where the statement postings begin (version 4); 0 when the file has none.
   uint64_t postings_offset() const { return postings_offset_; }
-  // Where they end: the speakers' months in version 5, the body's end before.
+  // Where they end: the speakers' months from version 5, the body's end before.
   uint64_t postings_end() const;
   // Each speaker's statements by month, deleted articles' included (version
   // 5; checked as read); nothing before.

@@ -46,6 +46,9 @@ class StatementIndex final : public PostingSource {
                   const std::function<bool(std::string_view, const TermInfo&)>& visit) const override;
   using PostingSource::postings;
   PostingCursor postings(const TermInfo& info) const override;
+  // A word whose positions are not stored here (none are from version 6)
+  // takes its article's inside the statement's span.
+  std::optional<PostingCursor> positional_postings(std::string_view term) const override;
 
   // The first statement of article doc (doc may be the article count: then the
   // statement count).
