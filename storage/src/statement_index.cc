@@ -49,7 +49,7 @@ class Pieces {
 // here; each value is checked when read (FORMAT.md's rules), so a cold query
 // reads the pieces of the columns it needs, not all of them.
 StatementIndex::StatementIndex(const MappedFile& file, uint64_t offset, uint64_t end, uint32_t statement_count,
-                               const Segment& segment)
+                               const Segment& segment, uint64_t first_positions)
     : file_(file), segment_(segment), statement_count_(statement_count) {
   Pieces in(file, offset, end);
   const uint32_t docs = segment.doc_count();
@@ -61,6 +61,18 @@ StatementIndex::StatementIndex(const MappedFile& file, uint64_t offset, uint64_t
   if (packed(firsts_, 0, first_width_) != 0 || packed(firsts_, docs, first_width_) != statement_count)
     file.fail("statement postings: articles out of order");
   dictionary_ = std::make_unique<TermDictionary>(file, end);
+  if (first_positions != 0) {
+    Pieces column(file, first_positions, file.body_end() - 8);
+    first_positions_ = column.column(statement_count, position_width_);
+    if (first_positions_ + (uint64_t{statement_count} * position_width_ + 7) / 8 + 8 != file.body_end() - 8)
+      file.fail("statement first positions do not end where the file does");
+  }
+}
+
+std::optional<StatementSpan> StatementIndex::span(uint32_t statement) const {
+  if (first_positions_ == 0) return std::nullopt;
+  if (statement >= statement_count_) file_.fail("no span for statement " + std::to_string(statement));
+  return StatementSpan{static_cast<uint32_t>(packed(first_positions_, statement, position_width_)), length(statement)};
 }
 
 uint64_t StatementIndex::packed(uint64_t column, uint64_t index, int width) const {

@@ -18,8 +18,10 @@ void ArticlePositions::locate(uint32_t statement) {
   doc_ = index_.article(statement);
   first_ = index_.first_statement(doc_);
   end_ = index_.first_statement(doc_ + 1);
-  segment_.statement_spans(doc_, spans_);
-  if (spans_.size() != end_ - first_) file_.fail("statement postings count other statements than their article has");
+  if (!index_.span(first_)) {  // no column of first positions: the article's entry
+    segment_.statement_spans(doc_, spans_);
+    if (spans_.size() != end_ - first_) file_.fail("statement postings count other statements than their article has");
+  }
   // Matchers ask in ascending order; anything else starts the list again.
   if (article_.doc() != PostingCursor::kEnd && article_.doc() > doc_) article_ = segment_.postings(term_);
   article_.advance(doc_);
@@ -29,7 +31,8 @@ std::span<const uint32_t> ArticlePositions::positions(uint32_t statement, uint32
   locate(statement);
   positions_.clear();
   if (article_.doc() == doc_) {
-    const StatementSpan& span = spans_[statement - first_];
+    const std::optional<StatementSpan> packed = index_.span(statement);
+    const StatementSpan& span = packed ? *packed : spans_[statement - first_];
     const auto all = article_.positions();
     auto p = std::lower_bound(all.begin(), all.end(), span.first_position);
     for (; p != all.end() && *p - span.first_position < span.position_count; ++p) positions_.push_back(*p - span.first_position);

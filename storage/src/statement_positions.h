@@ -34,7 +34,7 @@ class ArticlePositions final : public PositionsOrigin {
   std::string term_;
   PostingCursor article_;               // the term's article postings, moved forward as statements ascend
   uint32_t doc_ = 0, first_ = 1, end_ = 0;  // the article located and its statements [first_, end_)
-  std::vector<StatementSpan> spans_;    // of that article
+  std::vector<StatementSpan> spans_;    // of that article, when the file packs no first positions
   std::vector<uint32_t> positions_;
 };
 

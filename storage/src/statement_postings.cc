@@ -150,6 +150,15 @@ void StatementPostingsWriter::end_term() {
   encoder_.reset();
 }
 
+void StatementPostingsWriter::write_first_positions(FileWriter& out) const {
+  std::vector<uint32_t> firsts;
+  firsts.reserve(statements_.spans.size());
+  for (const StatementSpan& span : statements_.spans) firsts.push_back(span.first_position);
+  ByteWriter column;
+  write_column(firsts, column);
+  out.write(column.bytes());
+}
+
 void StatementPostingsWriter::write(FileWriter& out) const {
   ByteWriter columns;
   columns.u32(static_cast<uint32_t>(statements_.firsts.size() - 1));

@@ -50,6 +50,8 @@ class StatementPostingsWriter {
   void add_speaker_names();
   // The section (FORMAT.md) at the writer's current offset, to the end of the body.
   void write(FileWriter& out) const;
+  // Each statement's first position, a packed column (FORMAT.md, version 6).
+  void write_first_positions(FileWriter& out) const;
 
  private:
   void add_speaker_positions(uint32_t doc, std::span<const uint32_t> positions);
