@@ -28,6 +28,8 @@ void ArticlePositions::locate(uint32_t statement) {
 }
 
 std::span<const uint32_t> ArticlePositions::positions(uint32_t statement, uint32_t frequency) {
+  // A phrase asks for the other words' positions once per position of its first.
+  if (statement == statement_) return positions_;
   locate(statement);
   positions_.clear();
   if (article_.doc() == doc_) {
@@ -39,6 +41,7 @@ std::span<const uint32_t> ArticlePositions::positions(uint32_t statement, uint32
   }
   if (positions_.size() != frequency)
     file_.fail("statement postings of '" + term_ + "' disagree with its positions in article " + std::to_string(doc_));
+  statement_ = statement;
   return positions_;
 }
 

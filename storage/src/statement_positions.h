@@ -36,6 +36,7 @@ class ArticlePositions final : public PositionsOrigin {
   uint32_t doc_ = 0, first_ = 1, end_ = 0;  // the article located and its statements [first_, end_)
   std::vector<StatementSpan> spans_;    // of that article, when the file packs no first positions
   std::vector<uint32_t> positions_;
+  uint32_t statement_ = PostingCursor::kEnd;  // the statement positions_ holds
 };
 
 }  // namespace attache::storage
