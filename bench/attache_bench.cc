@@ -169,7 +169,7 @@ std::vector<QueryClass> make_queries(const storage::IndexSnapshot& snapshot, siz
   };
   std::vector<std::string> mid, frequent;
   std::vector<std::vector<std::string>> bigrams, stop_trigrams;
-  std::vector<std::pair<std::string, std::string>> speaker_words;
+  std::vector<std::pair<std::string, std::string>> speaker_words, statement_bigrams;
   std::set<std::string> seen;
   for (int d = 0; d < 400; ++d) {
     storage::StoredDocument doc = random_doc();
@@ -194,6 +194,12 @@ std::vector<QueryClass> make_queries(const storage::IndexSnapshot& snapshot, siz
       if (st.group || st.canonical.empty()) continue;
       std::vector<analysis::Token> words;
       analysis::tokenize(std::string_view(doc.text).substr(st.begin, st.end - st.begin), words);
+      std::erase_if(words, [](const analysis::Token& t) { return t.compound; });
+      // Two words in a row from the statement's middle, taken without a draw so
+      // that the other classes keep their queries.
+      const size_t middle = words.size() / 2;
+      if (middle > 0 && words[middle].position == words[middle - 1].position + 1)
+        statement_bigrams.push_back({words[middle - 1].text, words[middle].text});
       std::erase_if(words, [](const analysis::Token& t) { return t.text.size() < 5 || kStopwords.count(t.text); });
       std::string surname = st.canonical.substr(st.canonical.rfind(' ') + 1);
       if (!words.empty()) speaker_words.emplace_back(surname, words[rng() % words.size()].text);
@@ -209,7 +215,9 @@ std::vector<QueryClass> make_queries(const storage::IndexSnapshot& snapshot, siz
                                      {"NEAR/5"}, {"speaker with a word"}, {"date range with a word"},
                                      {"newest-first top-10"}, {"exact count"}, {"facet by speaker"},
                                      {"(the date-range words, no range)"}, {"(the speaker words, any speaker)"},
-                                     {"page of 10 hits with snippets"}, {"(the page's query alone, exact total)"}};
+                                     {"page of 10 hits with snippets"}, {"(the page's query alone, exact total)"},
+                                     {"phrase inside statements"}};
+  std::mt19937_64 statement_rng(seed + 1);  // its own draws: the classes above keep their queries
   for (size_t i = 0; i < per_class; ++i) {
     classes[0].queries.push_back(pick(mid));
     classes[1].queries.push_back(pick(mid) + " " + pick(frequent));
@@ -229,6 +237,10 @@ std::vector<QueryClass> make_queries(const storage::IndexSnapshot& snapshot, siz
     classes[8].queries.push_back(pick(frequent));
     classes[9].queries.push_back(pick(mid) + " OR " + pick(frequent));
     classes[10].queries.push_back(pick(mid));
+    if (!statement_bigrams.empty()) {
+      const auto& pair = statement_bigrams[statement_rng() % statement_bigrams.size()];
+      classes[15].queries.push_back("\"" + pair.first + " " + pair.second + "\"");
+    }
   }
   // The page's words are the term class's, so the rows compare.
   classes[13].queries = classes[14].queries = classes[0].queries;
@@ -241,6 +253,7 @@ std::vector<QueryClass> make_queries(const storage::IndexSnapshot& snapshot, siz
   // The last two rows are the filtered classes without their filter: what a
   // date or speaker filter costs is the ratio of the rows.
   classes[12].kind = QueryClass::Kind::statements;
+  classes[15].kind = QueryClass::Kind::statements;
   return classes;
 }
 

@@ -293,9 +293,9 @@ std::unique_ptr<Matcher> make_phrase_matcher(const QueryNode& node, const Source
   std::vector<PostingCursor> cursors;
   std::vector<double> weights;
   for (const std::string& term : node.terms) {
-    auto info = segment.find_term(term);
-    if (!info || !info->has_positions()) return make_empty_matcher();
-    cursors.push_back(segment.postings(*info));
+    auto cursor = segment.positional_postings(term);
+    if (!cursor) return make_empty_matcher();
+    cursors.push_back(std::move(*cursor));
     weights.push_back(scoring.term_weight(term));
   }
   return std::make_unique<PhraseMatcher>(std::move(cursors), node.offsets, std::move(weights), segment,
@@ -311,9 +311,9 @@ std::unique_ptr<Matcher> make_near_matcher(const QueryNode& node, const Source& 
     NearMatcher::Operand operand{cursors.size(),
                                  child->kind == QueryNode::Kind::phrase ? child->offsets : std::vector<uint32_t>{0}};
     for (const std::string& term : child->terms) {
-      auto info = segment.find_term(term);
-      if (!info || !info->has_positions()) return make_empty_matcher();
-      cursors.push_back(segment.postings(*info));
+      auto cursor = segment.positional_postings(term);
+      if (!cursor) return make_empty_matcher();
+      cursors.push_back(std::move(*cursor));
       weights.push_back(scoring.term_weight(term));
     }
     operands.push_back(std::move(operand));

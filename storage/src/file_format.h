@@ -34,7 +34,7 @@ enum class FileKind : uint32_t {
 // every older version of a kind (FORMAT.md lists them), so an index written by
 // an earlier attache keeps working; a newer version is refused.
 constexpr uint32_t current_version(FileKind kind) {
-  if (kind == FileKind::statements) return 5;
+  if (kind == FileKind::statements) return 6;
   return kind == FileKind::columns || kind == FileKind::store || kind == FileKind::terms ? 2 : 1;
 }
 

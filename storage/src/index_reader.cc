@@ -99,8 +99,10 @@ const StatementIndex* Segment::statement_index() const {
   const uint64_t offset = impl_->statements_reader().postings_offset();
   if (offset == 0) return nullptr;
   std::call_once(impl_->statement_index_loaded, [&] {
-    impl_->statement_index = std::make_unique<StatementIndex>(
-        impl_->file(SegmentFile::statements), offset, impl_->statements_reader().postings_end(), statement_count(), *this);
+    const StatementsReader& reader = impl_->statements_reader();
+    impl_->statement_index = std::make_unique<StatementIndex>(impl_->file(SegmentFile::statements), offset,
+                                                              reader.postings_end(), statement_count(), *this,
+                                                              reader.first_positions());
   });
   return impl_->statement_index.get();
 }
@@ -178,9 +180,12 @@ void Segment::check_statement_columns(const StatementIndex& index, uint32_t doc,
   const uint32_t first = index.first_statement(doc);
   if (index.first_statement(doc + 1) - first != statements.size())
     file.fail("statement postings count other statements than document " + std::to_string(doc) + " has");
-  for (uint32_t k = 0; k < statements.size(); ++k)
-    if (index.length(first + k) != statements[k].position_count || index.confidence(first + k) != statements[k].confidence)
+  for (uint32_t k = 0; k < statements.size(); ++k) {
+    const std::optional<StatementSpan> span = index.span(first + k);
+    if (index.length(first + k) != statements[k].position_count || index.confidence(first + k) != statements[k].confidence ||
+        (span && span->first_position != statements[k].first_position))
       file.fail("statement postings disagree with statement " + std::to_string(k) + " of document " + std::to_string(doc));
+  }
 }
 
 void Segment::verify() const {

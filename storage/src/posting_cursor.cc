@@ -208,6 +208,7 @@ std::span<const uint32_t> PostingCursor::chunk_values(uint32_t index) {
 }
 
 std::span<const uint32_t> PostingCursor::positions() {
+  if (origin_ && doc_ != kEnd) return origin_->positions(doc_, frequency());
   if (!positions_file_ || doc_ == kEnd) return {};
   if (positions_doc_ == doc_) return doc_positions_;
   if (chunk_block_ != block_) load_chunk();

@@ -6,6 +6,7 @@
 #include "attache/storage/index_reader.h"
 #include "bitpack.h"
 #include "file_format.h"
+#include "statement_positions.h"
 #include "term_dictionary.h"
 
 namespace attache::storage {
@@ -48,7 +49,7 @@ class Pieces {
 // here; each value is checked when read (FORMAT.md's rules), so a cold query
 // reads the pieces of the columns it needs, not all of them.
 StatementIndex::StatementIndex(const MappedFile& file, uint64_t offset, uint64_t end, uint32_t statement_count,
-                               const Segment& segment)
+                               const Segment& segment, uint64_t first_positions)
     : file_(file), segment_(segment), statement_count_(statement_count) {
   Pieces in(file, offset, end);
   const uint32_t docs = segment.doc_count();
@@ -60,6 +61,18 @@ StatementIndex::StatementIndex(const MappedFile& file, uint64_t offset, uint64_t
   if (packed(firsts_, 0, first_width_) != 0 || packed(firsts_, docs, first_width_) != statement_count)
     file.fail("statement postings: articles out of order");
   dictionary_ = std::make_unique<TermDictionary>(file, end);
+  if (first_positions != 0) {
+    Pieces column(file, first_positions, file.body_end() - 8);
+    first_positions_ = column.column(statement_count, position_width_);
+    if (first_positions_ + (uint64_t{statement_count} * position_width_ + 7) / 8 + 8 != file.body_end() - 8)
+      file.fail("statement first positions do not end where the file does");
+  }
+}
+
+std::optional<StatementSpan> StatementIndex::span(uint32_t statement) const {
+  if (first_positions_ == 0) return std::nullopt;
+  if (statement >= statement_count_) file_.fail("no span for statement " + std::to_string(statement));
+  return StatementSpan{static_cast<uint32_t>(packed(first_positions_, statement, position_width_)), length(statement)};
 }
 
 uint64_t StatementIndex::packed(uint64_t column, uint64_t index, int width) const {
@@ -89,6 +102,18 @@ void StatementIndex::scan_terms(std::string_view prefix,
 
 PostingCursor StatementIndex::postings(const TermInfo& info) const {
   return PostingCursor(file_, &file_, info, statement_count_);
+}
+
+// Speaker terms keep their positions (blocks of k·32, not positions of the
+// article's body); a word's stored before version 6 are read as stored.
+std::optional<PostingCursor> StatementIndex::positional_postings(std::string_view term) const {
+  auto info = find_term(term);
+  if (!info) return std::nullopt;
+  if (info->has_positions()) return postings(*info);
+  if (term[0] == kSpeakerTermPrefix) return std::nullopt;  // a P= name
+  PostingCursor cursor = postings(*info);
+  cursor.take_positions_from(std::make_unique<ArticlePositions>(*this, segment_, file_, std::string(term)));
+  return cursor;
 }
 
 uint32_t StatementIndex::first_statement(uint32_t doc) const {
@@ -127,10 +152,14 @@ void StatementIndex::verify() const {
     if (!first && term <= previous) file_.fail("statement terms out of order at '" + std::string(term) + "'");
     first = false;
     previous = term;
-    // A speaker's exact name is posted once per statement, without positions.
+    // A speaker's exact name is posted once per statement, without positions,
+    // speaker terms with theirs; a word's stored or its article's (the count
+    // compared here), whichever the version wrote.
     const bool name = term.starts_with(kSpeakerNamePrefix);
-    if (info.has_positions() == name) file_.fail("statement term with positions wrongly present or absent: '" + std::string(term) + "'");
-    PostingCursor cursor = postings(info);
+    if ((name && info.has_positions()) || (term[0] == kSpeakerTermPrefix && !name && !info.has_positions()))
+      file_.fail("statement term with positions wrongly present or absent: '" + std::string(term) + "'");
+    auto positional = name ? std::nullopt : positional_postings(term);
+    PostingCursor cursor = positional ? std::move(*positional) : postings(info);
     uint32_t count = 0;
     uint64_t occurrences = 0;
     for (; cursor.doc() != PostingCursor::kEnd; cursor.next()) {

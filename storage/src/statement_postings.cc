@@ -52,7 +52,8 @@ void StatementPostingsWriter::begin_term(std::string_view term) {
   if (term_[0] == kSpeakerTermPrefix) speaker_terms_.push_back(term_);
   postings_start_ = postings_.size();
   positions_start_ = positions_.size();
-  encoder_ = std::make_unique<TermEncoder>(true, lengths_.data(), postings_, positions_);
+  // Words' positions are their article's (version 6): only speaker terms store theirs.
+  encoder_ = std::make_unique<TermEncoder>(term_[0] == kSpeakerTermPrefix, lengths_.data(), postings_, positions_);
 }
 
 void StatementPostingsWriter::add(uint32_t doc, std::span<const uint32_t> positions) {
@@ -60,7 +61,7 @@ void StatementPostingsWriter::add(uint32_t doc, std::span<const uint32_t> positi
   if (term_[0] == kSpeakerTermPrefix)
     add_speaker_positions(doc, positions);
   else
-    add_word_positions(doc, positions);
+    add_word_occurrences(doc, positions);
 }
 
 // Statement k's speaker terms sit at k·32 + j: they become j of statement k.
@@ -79,16 +80,14 @@ void StatementPostingsWriter::add_speaker_positions(uint32_t doc, std::span<cons
   }
 }
 
-// A word counts in every statement whose span holds it (spans may overlap).
-void StatementPostingsWriter::add_word_positions(uint32_t doc, std::span<const uint32_t> positions) {
+// A word counts in every statement whose span holds it (spans may overlap),
+// as often as it occurs there; its positions are read from the article's.
+void StatementPostingsWriter::add_word_occurrences(uint32_t doc, std::span<const uint32_t> positions) {
   for (uint32_t s = statements_.firsts[doc]; s < statements_.firsts[doc + 1]; ++s) {
     const StatementSpan& span = statements_.spans[s];
     auto lo = std::lower_bound(positions.begin(), positions.end(), span.first_position);
     auto hi = std::lower_bound(lo, positions.end(), uint64_t{span.first_position} + span.position_count);
-    if (lo == hi) continue;
-    relative_.clear();
-    for (auto p = lo; p != hi; ++p) relative_.push_back(*p - span.first_position);
-    encoder_->add(s, static_cast<uint32_t>(relative_.size()), relative_);
+    if (lo != hi) encoder_->add(s, static_cast<uint32_t>(hi - lo), {});
   }
 }
 
@@ -149,6 +148,15 @@ void StatementPostingsWriter::end_term() {
     terms_.push_back({term_, info});
   }
   encoder_.reset();
+}
+
+void StatementPostingsWriter::write_first_positions(FileWriter& out) const {
+  std::vector<uint32_t> firsts;
+  firsts.reserve(statements_.spans.size());
+  for (const StatementSpan& span : statements_.spans) firsts.push_back(span.first_position);
+  ByteWriter column;
+  write_column(firsts, column);
+  out.write(column.bytes());
 }
 
 void StatementPostingsWriter::write(FileWriter& out) const {

@@ -50,11 +50,13 @@ class StatementPostingsWriter {
   void add_speaker_names();
   // The section (FORMAT.md) at the writer's current offset, to the end of the body.
   void write(FileWriter& out) const;
+  // Each statement's first position, a packed column (FORMAT.md, version 6).
+  void write_first_positions(FileWriter& out) const;
 
  private:
   void add_speaker_positions(uint32_t doc, std::span<const uint32_t> positions);
   void encode(std::string term, std::span<const uint32_t> statements);
-  void add_word_positions(uint32_t doc, std::span<const uint32_t> positions);
+  void add_word_occurrences(uint32_t doc, std::span<const uint32_t> positions);
 
   DocumentStatements statements_;
   std::vector<uint32_t> lengths_;

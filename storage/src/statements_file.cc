@@ -84,6 +84,11 @@ void StatementsWriter::write(FileWriter& out, const StatementPostingsWriter& pos
   write_speaker_months(speaker_months_.months(static_cast<uint32_t>(speakers_.strings.size())), months);
   months.u64(months_at);
   out.write(months.bytes());
+  const uint64_t column_at = out.offset();
+  postings.write_first_positions(out);
+  ByteWriter tail;
+  tail.u64(column_at);
+  out.write(tail.bytes());
 }
 
 StatementsReader::StatementsReader(const MappedFile& file, uint32_t doc_count) : file_(file), doc_count_(doc_count) {
@@ -103,18 +108,30 @@ StatementsReader::StatementsReader(const MappedFile& file, uint32_t doc_count) :
 
 uint64_t StatementsReader::header_bytes() const { return file_.version() >= 4 ? kCountBytes + 8 : kCountBytes; }
 
+// Version 6 ends with the first positions and their offset; version 5 with
+// the offset of the speakers' months, which version 6 keeps before the column.
+uint64_t StatementsReader::first_positions() const {
+  if (file_.version() < 6) return 0;
+  const uint64_t column = load_u64(file_.verified(file_.body_end() - 8, 8));
+  if (column < postings_offset_ + 8 || column >= file_.body_end() - 8) file_.fail("first positions offset outside the file");
+  return column;
+}
+
+uint64_t StatementsReader::months_trailer() const {
+  return file_.version() < 6 ? file_.body_end() - 8 : first_positions() - 8;
+}
+
 uint64_t StatementsReader::postings_end() const {
   if (file_.version() < 5) return file_.body_end();
-  // The body ends with the offset of the speakers' months, which follow the postings.
-  const uint8_t* trailer = file_.verified(file_.body_end() - 8, 8);
-  const uint64_t months = load_u64(trailer);
-  if (months < postings_offset_ || months > file_.body_end() - 8) file_.fail("speaker months offset outside the file");
+  const uint64_t trailer = months_trailer();
+  const uint64_t months = load_u64(file_.verified(trailer, 8));
+  if (months < postings_offset_ || months > trailer) file_.fail("speaker months offset outside the file");
   return months;
 }
 
 std::optional<SpeakerMonths> StatementsReader::speaker_months() const {
   if (file_.version() < 5) return std::nullopt;
-  const uint64_t begin = postings_end(), length = file_.body_end() - 8 - begin;
+  const uint64_t begin = postings_end(), length = months_trailer() - begin;
   const uint8_t* p = file_.verified(begin, length);
   ByteReader in(p, p + length, &file_.name());
   SpeakerMonths months = read_speaker_months(in, static_cast<uint32_t>(speakers().size()), statement_count_);

@@ -53,8 +53,11 @@ class StatementsReader {
   uint64_t total_positions() const { return total_positions_; }
   // Where the statement postings begin (version 4); 0 when the file has none.
   uint64_t postings_offset() const { return postings_offset_; }
-  // Where they end: the speakers' months in version 5, the body's end before.
+  // Where they end: the speakers' months from version 5, the body's end before.
   uint64_t postings_end() const;
+  // Where each statement's first position is packed (version 6), so a word's
+  // positions are read from its article without its entry; 0 before.
+  uint64_t first_positions() const;
   // Each speaker's statements by month, deleted articles' included (version
   // 5; checked as read); nothing before.
   std::optional<SpeakerMonths> speaker_months() const;
@@ -75,6 +78,7 @@ class StatementsReader {
   void decode(uint32_t doc, std::vector<Encoded>& out) const;
   ByteReader entry(uint32_t doc) const;
   uint64_t header_bytes() const;
+  uint64_t months_trailer() const;  // where the speakers' months' offset lies (version 5 on)
   uint64_t statements_end() const;  // of the statements, where any postings begin
 
   struct Tables {

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <fstream>
 #include <random>
 #include <tuple>
 
@@ -174,13 +175,23 @@ TEST_CASE("a segment's statement postings list each word of each statement with 
   CHECK(index->first_statement(1) == 2);
   CHECK(index->article(1) == 0);
   CHECK(index->length(0) == statements[0].position_count);
-  storage::PostingCursor nato = index->postings("nato");
-  REQUIRE(nato.doc() == 0);
-  CHECK(nato.positions()[0] == 0);  // the first word of "NATO would not close the door"
-  nato.next();
-  REQUIRE(nato.doc() == 1);
-  nato.next();
-  CHECK(nato.doc() == storage::PostingCursor::kEnd);
+  // Words' positions are not stored (version 6) but read from the article's.
+  CHECK_FALSE(index->find_term("nato")->has_positions());
+  CHECK(index->find_term("Psherman")->has_positions());
+  auto nato = index->positional_postings("nato");
+  REQUIRE(nato);
+  REQUIRE(nato->doc() == 0);
+  CHECK(nato->positions()[0] == 0);  // the first word of "NATO would not close the door"
+  nato->next();
+  REQUIRE(nato->doc() == 1);
+  CHECK(nato->positions()[0] == 0);  // of "NATO must stop"
+  nato->next();
+  CHECK(nato->doc() == storage::PostingCursor::kEnd);
+  auto door = index->positional_postings("door");
+  REQUIRE(door);
+  REQUIRE(door->doc() == 0);
+  CHECK(door->positions()[0] == 5);
+  CHECK(index->postings("nato").positions().empty());  // the plain cursor has none to give
   CHECK(index->postings("talk").doc() == storage::PostingCursor::kEnd);  // outside every statement
   storage::PostingCursor sherman = index->postings("Psherman");
   REQUIRE(sherman.doc() == 0);
@@ -249,4 +260,35 @@ TEST_CASE("a segment written before statement postings is searched through its s
     same_hits(a, postings.search_statements(query, options));
   }
   CHECK(visit_all(postings, parse_query("common")).size() > 40);  // old and new segments both
+}
+
+TEST_CASE("statements version 5, with the words' positions stored, still answer phrases and NEAR") {
+  // tests/data/statements-v5: 60 articles written by the build before version 6
+  // (tests/data/README.md), whose statement postings store words' positions.
+  const auto dir = std::filesystem::path(ATTACHE_SOURCE_DIR) / "tests/data/statements-v5";
+  std::ifstream file(dir / "seg-000001.statements", std::ios::binary);
+  char header[12] = {};
+  file.read(header, sizeof header);
+  REQUIRE(header[8] == 5);
+  auto snapshot = storage::IndexSnapshot::open(dir);
+  const storage::StatementIndex* index = snapshot->segments()[0]->statement_index();
+  REQUIRE(index);
+  CHECK(index->find_term("nato")->has_positions());
+  snapshot->verify();
+  Searcher postings(snapshot), spans(snapshot);
+  spans.use_statement_postings(false);
+  size_t matched = 0;
+  for (const char* text : {"\"talks nato\"", "\"the border\"", "\"geneva geneva\"", "\"troops of the\"",
+                           "troops NEAR/2 geneva", "\"nato talks\" OR speaker:sherman", "speaker:liik \"the talks\"",
+                           "talks NEAR/1 talks"}) {
+    CAPTURE(text);
+    Query query = parse_query(text);
+    const Visited visited = visit_all(postings, query);
+    CHECK(visited == visit_all(spans, query));
+    matched += visited.size();
+    SearchOptions options;
+    options.limit = 5;
+    same_hits(postings.search_statements(query, options), spans.search_statements(query, options));
+  }
+  CHECK(matched > 20);
 }

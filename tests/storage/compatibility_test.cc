@@ -143,7 +143,7 @@ TEST_CASE("the same articles written by this build decode the same") {
   testing::TempDir dir;
   write_fixture(dir / "index");
   check_fixture_index(dir / "index");
-  CHECK(read_bytes(dir / "index" / "seg-000001.statements")[8] == 5);  // descriptions, speaker kinds, postings, months
+  CHECK(read_bytes(dir / "index" / "seg-000001.statements")[8] == 6);  // descriptions, speaker kinds, postings, months, derived word positions
   auto written = IndexSnapshot::open(dir / "index");
   for (const auto& segment : written->segments()) {
     const StatementIndex* index = segment->statement_index();

@@ -334,8 +334,9 @@ namespace {
 // the table is u32 1, varint 2, zigzag(24264) in three bytes, 48, 1, 12.
 uint64_t speaker_months_at(const std::filesystem::path& dir) {
   const auto bytes = testing::read_bytes(dir / "seg-000001.statements");
-  uint64_t at = 0;
-  std::memcpy(&at, bytes.data() + testing::body_end(bytes) - 8, 8);
+  uint64_t first_positions = 0, at = 0;  // version 6 ends with the first positions' offset, after the months'
+  std::memcpy(&first_positions, bytes.data() + testing::body_end(bytes) - 8, 8);
+  std::memcpy(&at, bytes.data() + first_positions - 8, 8);
   return at;
 }
 

@@ -89,17 +89,24 @@ inline void patch(const std::filesystem::path& dir, const std::string& name, uin
   restamp_manifest(dir);
 }
 
-// A version-5 statements file of an index as version 4 wrote it: version 5
-// only appends the speakers' months and their offset (FORMAT.md), so cutting
-// them off leaves what the older writer wrote. Restamps the manifest.
+// A version-5 or 6 statements file as version 4 lays it out: version 5 only
+// appends the speakers' months and their offset (FORMAT.md), so cutting them
+// off leaves what the older writer wrote. From a version-6 file the words of
+// the statement postings keep no positions, which a reader of any version
+// then takes from the article, the spans from its entries (FORMAT.md).
+// Restamps the manifest.
 inline void as_statements_version_4(const std::filesystem::path& dir, const std::string& name) {
   auto bytes = read_bytes(dir / name);
   const uint64_t end = body_end(bytes);
   uint32_t version = 0;
   std::memcpy(&version, bytes.data() + 8, 4);
-  if (end == 0 || version != 5) return;
-  uint64_t months = 0;
-  std::memcpy(&months, bytes.data() + end - 8, 8);
+  if (end == 0 || version < 5) return;
+  uint64_t trailer = end - 8, months = 0;
+  if (version >= 6) {  // the first positions follow the months' offset
+    std::memcpy(&trailer, bytes.data() + end - 8, 8);
+    trailer -= 8;
+  }
+  std::memcpy(&months, bytes.data() + trailer, 8);
   bytes.resize(months);
   version = 4;
   std::memcpy(bytes.data() + 8, &version, 4);

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -24,6 +25,16 @@ struct TermInfo {
   bool has_positions() const { return positions_length > 0; }
 };
 
+// Where a cursor's positions come from when its list stores none (statement
+// postings from version 6 take them from their article's).
+class PositionsOrigin {
+ public:
+  virtual ~PositionsOrigin() = default;
+  // The ascending positions in unit `doc`, which holds `frequency` of them;
+  // valid until the next call.
+  virtual std::span<const uint32_t> positions(uint32_t doc, uint32_t frequency) = 0;
+};
+
 class PostingCursor {
  public:
   static constexpr uint32_t kEnd = UINT32_MAX;
@@ -32,6 +43,8 @@ class PostingCursor {
   PostingCursor() = default;  // an exhausted cursor
   // doc_count bounds the ids a list may hold: anything beyond is corruption.
   PostingCursor(const MappedFile& postings, const MappedFile* positions, const TermInfo& info, uint32_t doc_count);
+  // A list that stores no positions, given them by `origin`.
+  void take_positions_from(std::unique_ptr<PositionsOrigin> origin) { origin_ = std::move(origin); }
 
   // The current document, or kEnd once exhausted.
   uint32_t doc() const { return doc_; }
@@ -122,6 +135,7 @@ class PostingCursor {
   bool tail_decoded_ = false;
   std::vector<uint32_t> doc_positions_;
   uint32_t positions_doc_ = kEnd;  // the document doc_positions_ holds
+  std::unique_ptr<PositionsOrigin> origin_;
 };
 
 }  // namespace attache::storage

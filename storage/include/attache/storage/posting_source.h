@@ -33,6 +33,13 @@ class PostingSource {
     auto info = find_term(term);
     return info ? postings(*info) : PostingCursor();
   }
+  // A term's postings with its positions, for phrases and NEAR; none when the
+  // term is absent or has no positions.
+  virtual std::optional<PostingCursor> positional_postings(std::string_view term) const {
+    auto info = find_term(term);
+    if (!info || !info->has_positions()) return std::nullopt;
+    return postings(*info);
+  }
 };
 
 }  // namespace attache::storage

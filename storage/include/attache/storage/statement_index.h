@@ -8,6 +8,7 @@
 #include <memory>
 #include <string_view>
 
+#include "attache/storage/document.h"
 #include "attache/storage/posting_source.h"
 
 namespace attache::storage {
@@ -32,8 +33,10 @@ class TermDictionary;
 class StatementIndex final : public PostingSource {
  public:
   // The section [offset, end) of the statements file; checked before use.
+  // first_positions: where each statement's first position is packed
+  // (version 6), up to 8 bytes before the body's end; 0 when there is none.
   StatementIndex(const MappedFile& file, uint64_t offset, uint64_t end, uint32_t statement_count,
-                 const Segment& segment);
+                 const Segment& segment, uint64_t first_positions);
   ~StatementIndex() override;
 
   uint32_t doc_count() const override { return statement_count_; }
@@ -46,6 +49,9 @@ class StatementIndex final : public PostingSource {
                   const std::function<bool(std::string_view, const TermInfo&)>& visit) const override;
   using PostingSource::postings;
   PostingCursor postings(const TermInfo& info) const override;
+  // A word whose positions are not stored here (none are from version 6)
+  // takes its article's inside the statement's span.
+  std::optional<PostingCursor> positional_postings(std::string_view term) const override;
 
   // The first statement of article doc (doc may be the article count: then the
   // statement count).
@@ -53,6 +59,9 @@ class StatementIndex final : public PostingSource {
   // The article holding statement s.
   uint32_t article(uint32_t statement) const;
   uint8_t confidence(uint32_t statement) const;  // percent
+  // The statement's span of its article's positions, when the file packs the
+  // first positions (version 6; else read the article's entry).
+  std::optional<StatementSpan> span(uint32_t statement) const;
   // Every term's postings decode within the statements and agree with the
   // dictionary (for `attache check`).
   void verify() const;
@@ -64,8 +73,8 @@ class StatementIndex final : public PostingSource {
   // Value `index` of the packed column at file offset `column`.
   uint64_t packed(uint64_t column, uint64_t index, int width) const;
 
-  int first_width_ = 0, length_width_ = 0;
-  uint64_t firsts_ = 0, lengths_ = 0, confidences_ = 0;  // offsets in the file
+  int first_width_ = 0, length_width_ = 0, position_width_ = 0;
+  uint64_t firsts_ = 0, lengths_ = 0, confidences_ = 0, first_positions_ = 0;  // offsets in the file
   std::unique_ptr<TermDictionary> dictionary_;
 };
 
