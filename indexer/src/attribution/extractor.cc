@@ -1,9 +1,9 @@
 // From the tagger's attributions to candidate statements. The tagger
 // (tagger*.cc, tagged_attributions.cc) finds each statement's source, cue and
 // content. Here, sentence by sentence, the people of the article are followed
-// (people.cc) and each source's noun phrase (noun_phrases.cc) is resolved to
-// its speaker; a statement's text is cut down to what was said, and the
-// evidence the calibrator (calibrator.cc) scores it by is gathered.
+// (people.cc) and each source is resolved to its speaker (source_speakers.cc);
+// a statement's text is cut down to what was said, and the evidence the
+// calibrator (calibrator.cc) scores it by is gathered.
 #include <algorithm>
 #include <cctype>
 
@@ -12,7 +12,7 @@
 #include "lexicon.h"
 #include "noun_phrases.h"
 #include "people.h"
-#include "speaker_names.h"
+#include "source_speakers.h"
 #include "tagged_attributions.h"
 #include "words.h"
 
@@ -27,7 +27,8 @@ class Extractor {
         w_(stream_.words),
         tagged_(tag_attributions(stream_, tagger)),
         phrases_(text, stream_),
-        people_(phrases_) {}
+        people_(phrases_),
+        speakers_(phrases_, people_) {}
 
   std::vector<Candidate> run() {
     const uint32_t sentence_count = static_cast<uint32_t>(stream_.sentence_first_word.size()) - 1;
@@ -44,9 +45,6 @@ class Extractor {
   }
 
  private:
-  // "the", "a" or "an" as written, in lower case.
-  bool article_at(size_t k) const { return w_[k].kind == WordKind::word && is_article(w_[k].text); }
-
   // The tagger's attributions whose cue lies in this sentence.
   void add_tagged() {
     while (next_tagged_ < tagged_.size() && w_[tagged_[next_tagged_].cue_first].sentence <= phrases_.sentence()) {
@@ -65,8 +63,8 @@ class Extractor {
                              (e.cue_preposition || !ends_clause(t.content_last) ||
                               !names_something(t.content_first, t.content_last)));
       if (passive_cue(t) || fragment || !is_speech_act(kind, e)) continue;
-      Speaker speaker = tagged_speaker(t, e);
-      if (e.speaker == 0 && word_taken_for_speaker(t.source_first, t.source_last)) continue;
+      Speaker speaker = speakers_.speaker_of(t, e);
+      if (e.speaker == 0 && speakers_.word_taken_for_speaker(t.source_first, t.source_last)) continue;
       // A statement's text is what was said: the marks around a whole quotation and
       // the complementiser before a clause are not part of it.
       uint32_t content_first = after_cue_object(t);
@@ -162,23 +160,6 @@ class Extractor {
            next == WordKind::quote_close || next == WordKind::bracket_close || w_[k + 1].is("and");
   }
 
-  // "Having announced ...", "Rattling off promises ...", "Affordable claims ...": a source of one
-  // capitalised word that opens its sentence and resolves to no one, a word that opens sentences or
-  // adverbials or that the article also writes in lower case, is a word the tagger took in; the
-  // speaker is not in the sentence.
-  bool word_taken_for_speaker(uint32_t first, uint32_t last) {
-    if (first != last || !w_[first].capitalized) return false;
-    uint32_t opening = phrases_.sentence_first();
-    while (opening < first && w_[opening].kind != WordKind::word) ++opening;
-    if (opening != first) return false;
-    // Pronouns and counts speak for themselves ("They said", "He's said", "Others argue").
-    const std::string word = w_[first].text, lower = lowered(word);
-    const std::string_view head = std::string_view(lower).substr(0, lower.find_first_of("'\xE2"));
-    if (speaks_for_itself(head) || opens_counted_phrase(head)) return false;
-    return is_sentence_opener(word) || is_stray_word(word) || opens_adverbial(word, true) ||
-           people_.written_in_lower_case(lower);
-  }
-
   // Whether words [first, last] hold a word that is neither a pronoun nor "that".
   bool names_something(uint32_t first, uint32_t last) const {
     for (uint32_t k = first; k <= last; ++k)
@@ -201,224 +182,6 @@ class Extractor {
       if (verb.size() > 2 && (verb.compare(verb.size() - 2, 2, "ed") == 0 || verb == "told")) return true;
     }
     return false;
-  }
-
-  // "Sen. Pat Toomey (R-Pa.) said", "Sen. Lindsey Graham (R-SC), who": brackets that close the
-  // source or its head describe the name before them ("MACAU (Reuters) - ..." goes on).
-  bool brackets_after_name(uint32_t k, uint32_t last) const {
-    if (w_[k + 1].kind != WordKind::bracket_open || !w_[k].capitalized) return false;
-    uint32_t close = k + 2;
-    while (close <= last && w_[close].kind != WordKind::bracket_close) ++close;
-    return close >= last || w_[close + 1].kind == WordKind::comma;
-  }
-
-  // The noun phrase a source is about. Its head comes before any comma
-  // ("Saul Anuzis, a top adviser to ..."); a name after a preposition is not
-  // it ("Leaders gathered at the Munich Security Conference").
-  Phrase source_head(uint32_t first, uint32_t last) const {
-    // "said Secretary of State George P. Shultz in a television interview": a name ends at a
-    // preposition as at a comma.
-    uint32_t head_last = first;
-    while (head_last < last && w_[head_last + 1].kind != WordKind::comma && !brackets_after_name(head_last, last) &&
-           !(w_[head_last].capitalized && ends_name(w_[head_last + 1].text)))
-      ++head_last;
-    Phrase p = phrases_.ending_at(static_cast<int>(head_last), first);
-    // "One California delegate", "Many of the local GOP leaders": a description, not a name.
-    const bool description = !w_[head_last].capitalized && w_[head_last].kind == WordKind::word;
-    if (p.type == PhraseType::name && description && p.last < head_last) p = {};
-    // "A State Department spokesman, Lincoln White, denied": the name after a description is the speaker.
-    if ((p.type == PhraseType::role || p.type == PhraseType::group || description) && head_last + 2 <= last) {
-      uint32_t name_last = head_last + 2;
-      while (name_last < last && w_[name_last + 1].kind != WordKind::comma) ++name_last;
-      Phrase named = phrases_.ending_at(static_cast<int>(name_last), head_last + 2);
-      // "The mayor's spokesman, a former reporter named Ellen Park, told": so is one the apposition names.
-      const bool named_in_apposition =
-          named.first > head_last + 2 && (w_[named.first - 1].is("named") || w_[named.first - 1].is("called"));
-      if (named.type == PhraseType::name && (named.first == head_last + 2 || named_in_apposition)) return named;
-    }
-    if (p.type != PhraseType::none) {
-      // "The European Council on Foreign Relations analyst Kaja Liik": a role noun introduces the subject.
-      const bool introduced = p.type == PhraseType::name &&
-                              std::any_of(p.titles.begin(), p.titles.end(), [](const std::string& t) { return is_role_noun(t); });
-      if (p.first == first || introduced) return p;
-      uint32_t before = p.first - 1;
-      if (before > first && (w_[before].is("the") || w_[before].is("a"))) --before;
-      // Only a name or an organisation is out ("at the Munich Security Conference"); a
-      // description stays ("Many of the local GOP leaders").
-      if (!is_object_preposition(w_[before].text) || !w_[p.last].capitalized) return p;
-      // "former Gov. Jeb Bush of Florida": the name before the place.
-      if (before > first && w_[before].is("of")) {
-        Phrase named = phrases_.ending_at(static_cast<int>(before) - 1, first);
-        const bool object = named.first > first && is_object_preposition(lowered(w_[named.first - 1].text));  // "aides to Gov. X"
-        const bool person = !named.titles.empty() || named.gender != 0;  // "Gov.", "Mrs.", a given name
-        if (named.type == PhraseType::name && named.names.size() > 1 && person && !object &&
-            !is_institution_word(w_[named.last].text))
-          return named;
-      }
-    }
-    Phrase start = phrases_.starting_at(first);
-    if (start.type == PhraseType::name && description) return {};
-    return start.type != PhraseType::none ? start : p;
-  }
-
-  // "Leaders gathered at the Munich Security Conference warned": a source tagged
-  // inside a place phrase is not the one speaking; the clause's subject is.
-  bool inside_prepositional_phrase(uint32_t source_first) const {
-    const uint32_t sentence_first = phrases_.sentence_first();
-    uint32_t k = source_first;
-    // "in Columbus, Ohio": a place may name its state after a comma.
-    while (k > sentence_first && (w_[k - 1].capitalized || (w_[k - 1].kind == WordKind::comma && is_place_word(w_[k].text) &&
-                                                             k - 1 > sentence_first && w_[k - 2].capitalized)))
-      --k;
-    if (k > sentence_first && (w_[k - 1].is("the") || w_[k - 1].is("a"))) --k;
-    return k > sentence_first + 1 &&
-           (w_[k - 1].is("at") || w_[k - 1].is("in") || w_[k - 1].is("from") || w_[k - 1].is("on"));
-  }
-
-  // "Mrs. Helen Frank, president of the Parents Association, which has 12,000 members, said": a
-  // source inside a relative clause between commas belongs to that clause; the sentence's subject speaks.
-  bool inside_relative_clause(uint32_t source_first) const {
-    const uint32_t sentence_first = phrases_.sentence_first();
-    if (is_subject_pronoun(lowered(w_[source_first].text))) return false;  // a pronoun in the clause still says who
-    for (uint32_t k = source_first + 1; k > sentence_first + 1;) {
-      --k;
-      if (w_[k].kind == WordKind::comma) return false;
-      if (w_[k].kind != WordKind::word) continue;
-      if (w_[k].is("which") || w_[k].is("who") || w_[k].is("whose")) return w_[k - 1].kind == WordKind::comma;
-    }
-    return false;
-  }
-
-  // What "who" stands for: the noun phrase before it ("Podesta, who said"); in "Lionel Sosa, a
-  // media consultant and an influential Republican who said", the name that the description
-  // after its comma describes.
-  Phrase antecedent(uint32_t relative) const {
-    const uint32_t sentence_first = phrases_.sentence_first();
-    int k = static_cast<int>(relative) - 1;
-    if (k >= static_cast<int>(sentence_first) && w_[k].kind == WordKind::comma) --k;
-    Phrase p = phrases_.ending_at(k, sentence_first);
-    // "an influential Hispanic Republican": capitalised, but a description, not a name.
-    const bool described = p.type == PhraseType::name && p.first > sentence_first &&
-                           w_[p.first - 1].kind == WordKind::word && !w_[p.first - 1].capitalized;
-    if ((p.type == PhraseType::name && !described) || k < static_cast<int>(sentence_first)) return p;
-    for (int c = k; c > static_cast<int>(sentence_first) && c + 16 > k; --c) {
-      if (w_[c].kind != WordKind::word) {
-        const bool apposition = w_[c].kind == WordKind::comma && article_at(c + 1);
-        Phrase named = apposition ? phrases_.ending_at(c - 1, sentence_first) : Phrase{};
-        return named.type == PhraseType::name ? named : p;
-      }
-    }
-    return p;
-  }
-
-  // "Massie used to support Rand Paul, but now said": a source that is one lower-case word of the
-  // [stray] list, neither a pronoun nor a relative, is an adverb the tagger took in; the
-  // sentence's subject speaks, as it does for a place.
-  bool adverb_source(const TaggedAttribution& t) const {
-    const std::string& word = w_[t.source_first].text;
-    if (t.source_first != t.source_last || w_[t.source_first].capitalized || word.empty()) return false;
-    // Pronouns, relatives and quantifiers ("some have argued", "others say") speak for themselves.
-    if (speaks_for_itself(word) || is_quantifier(word)) return false;
-    std::string capitalised = word;
-    capitalised[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capitalised[0])));
-    return is_stray_word(capitalised);
-  }
-
-  // Where the subject of a source's clause opens: the sentence's first word, or, when the sentence
-  // opens with a quotation, the first after it ("“...,” Trump, the GOP frontrunner, said").
-  uint32_t subject_start(uint32_t source_first) const {
-    const uint32_t first = phrases_.sentence_first();
-    if (w_[first].kind != WordKind::quote_open) return first;
-    uint32_t start = first;
-    while (start < source_first && w_[start].kind != WordKind::quote_close) ++start;
-    while (start < source_first && w_[start].kind != WordKind::word) ++start;
-    return start;
-  }
-
-  // "Cruz, the only Republican candidate to campaign in Wyoming, told", "“...,” Trump, the GOP
-  // frontrunner after winning the New Hampshire primaries, said": a source inside a description
-  // that opens with an article right after the subject and its comma (the subject opening the
-  // sentence or following its quotation) describes the subject, who is the speaker.
-  Phrase named_before_apposition(uint32_t source_first) const {
-    const Phrase subject = phrases_.starting_at(subject_start(source_first));
-    if (subject.type != PhraseType::name || subject.last + 2 > source_first ||
-        w_[subject.last + 1].kind != WordKind::comma)
-      return {};
-    const uint32_t description = subject.last + 2;
-    if (!article_at(description)) return {};
-    for (uint32_t k = description; k < source_first; ++k)
-      if (w_[k].kind != WordKind::word || find_cue(lowered(w_[k].text))) return {};
-    return subject;
-  }
-
-  // "Clinton said she would": reported speech opening with "he" or "she" after its cue mostly
-  // speaks of the speaker, which tells a surname's man from its woman.
-  int reported_gender(const TaggedAttribution& t) const {
-    uint32_t c = t.content_first;
-    if (c <= t.cue_last) return 0;
-    if (w_[c].is("that") && c < t.content_last) ++c;
-    return w_[c].is("he") ? 1 : w_[c].is("she") ? 2 : 0;
-  }
-
-  // The speaker of a tagged attribution: the noun phrase of its source,
-  // resolved to a person or collective; else the source as written.
-  Speaker tagged_speaker(const TaggedAttribution& t, StatementEvidence& e) {
-    const std::string first = lowered(w_[t.source_first].text), last = lowered(w_[t.source_last].text);
-    // "who"; "Lloyd Grove, the Daily Beast editor who" when the tagger took the antecedent in;
-    // "who identifies as Hispanic" when it took the relative clause.
-    const bool opens_relative = first == "who" || first == "which" || (first == "that" && t.source_first == t.source_last);
-    e.relative = opens_relative || last == "who" || last == "which";
-    e.possessive = possessive(w_[t.source_last].text) || first == "his" || first == "her" || first == "their";
-    Phrase p = !e.relative     ? source_head(t.source_first, t.source_last)
-               : opens_relative ? antecedent(t.source_first)
-                                : antecedent(t.source_last);
-    const bool in_place_phrase = !e.relative && inside_prepositional_phrase(t.source_first);
-    const bool adverb = !e.relative && !in_place_phrase && adverb_source(t);
-    bool subject_took_over = false;
-    if (in_place_phrase || adverb || (!e.relative && inside_relative_clause(t.source_first))) {
-      // Out of a relative clause, only a titled or full name or a role takes over; in place of an
-      // adverb, a person.
-      const Phrase subject = phrases_.starting_at(subject_start(t.source_first));
-      const bool person = subject.type == PhraseType::name || subject.type == PhraseType::role ||
-                          subject.type == PhraseType::pronoun;
-      const bool named_in_full =
-          subject.type == PhraseType::name && (!subject.titles.empty() || subject.names.size() > 1);
-      const bool takes_over = in_place_phrase ? subject.type != PhraseType::none
-                              : adverb        ? person && !names_a_place(subject)
-                                              : subject.type == PhraseType::role || named_in_full;
-      if (takes_over && subject.last < t.source_first) {
-        p = subject;
-        subject_took_over = true;
-      }
-    } else if (const Phrase named = named_before_apposition(t.source_first); named.type == PhraseType::name &&
-               (named.names.size() > 1 || !named.titles.empty() || people_.knows_in_full(named.names.back()))) {
-      // A single word opening the sentence is a name only when the article has named its bearer in
-      // full ("Significantly, the judge said" is no one's).
-      p = named;
-      subject_took_over = true;
-    }
-    Speaker s;
-    if (p.type != PhraseType::none) s = people_.resolve(p, reported_gender(t));
-    e.speaker = s.canonical.empty()                   ? 0
-                : p.type == PhraseType::name          ? (p.names.size() > 1 ? 1 : 2)
-                : p.type == PhraseType::pronoun       ? 3
-                : p.type == PhraseType::role          ? 4
-                                                      : 5;
-    // The speaker as written is whom the statement is given to: the antecedent of a relative, the
-    // subject that took over from a place, else the source.
-    s.written = (p.type != PhraseType::none && e.relative) || subject_took_over ? phrases_.span_text(p.first, p.last)
-                                                                                : phrases_.span_text(t.source_first, t.source_last);
-    // A pronoun nobody in the article answers to stays unresolved: "they" is no speaker of its own.
-    const bool pronoun = t.source_first == t.source_last && is_pronoun_or_relative(first);
-    if (s.canonical.empty() && !pronoun) {
-      // As written: the antecedent for a relative ("The senator, who spoke to Iowans, said").
-      const bool antecedent_found = e.relative && p.type != PhraseType::none;
-      uint32_t a = antecedent_found ? p.first : t.source_first, b = antecedent_found ? p.last : t.source_last;
-      if (a < b && article_at(a)) ++a;
-      s.canonical = phrases_.span_text(a, b);
-      s.group = true;
-    }
-    return s;
   }
 
   bool add(const Speaker& speaker, const std::string& cue, uint32_t begin, uint32_t end, StatementKind kind) {
@@ -448,6 +211,7 @@ class Extractor {
   std::vector<TaggedAttribution> tagged_;
   NounPhrases phrases_;
   People people_;
+  SourceSpeakers speakers_;
   size_t next_tagged_ = 0;
   std::vector<StatementEvidence> evidence_;  // of out_[i]
   std::vector<Statement> out_;

@@ -1,0 +1,48 @@
+// Who said it: a tagged attribution's source resolved to its speaker, the noun
+// phrase of the source (noun_phrases.cc) followed to the person or collective
+// it names (people.cc), in the sentence the phrases are set to. Internal to
+// attribution; the extractor (extractor.cc) asks it for each statement.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "calibrator.h"
+#include "noun_phrases.h"
+#include "people.h"
+#include "tagged_attributions.h"
+#include "words.h"
+
+namespace attache::indexer::attribution {
+
+class SourceSpeakers {
+ public:
+  SourceSpeakers(const NounPhrases& phrases, People& people) : phrases_(phrases), people_(people), w_(phrases.words()) {}
+
+  // The speaker of a tagged attribution: the noun phrase of its source, resolved to a person or
+  // collective; else the source as written. Notes in e how it resolved (relative, possessive,
+  // speaker).
+  Speaker speaker_of(const TaggedAttribution& t, StatementEvidence& e);
+
+  // Whether a source of words [first, last] is a word the tagger took in, not a speaker
+  // ("Having announced ...", "So says ...").
+  bool word_taken_for_speaker(uint32_t first, uint32_t last);
+
+ private:
+  bool article_at(size_t k) const;
+  bool brackets_after_name(uint32_t k, uint32_t last) const;
+  Phrase source_head(uint32_t first, uint32_t last) const;
+  bool inside_prepositional_phrase(uint32_t source_first) const;
+  bool inside_relative_clause(uint32_t source_first) const;
+  Phrase antecedent(uint32_t relative) const;
+  bool adverb_source(const TaggedAttribution& t) const;
+  uint32_t subject_start(uint32_t source_first) const;
+  Phrase named_before_apposition(uint32_t source_first) const;
+  int reported_gender(const TaggedAttribution& t) const;
+
+  const NounPhrases& phrases_;
+  People& people_;
+  const std::vector<Word>& w_;
+};
+
+}  // namespace attache::indexer::attribution
