@@ -85,8 +85,7 @@ void Grouping::add_said_before_inversions() {
     if (!d.source || d.source->first < d.cue->first || d.contents.empty() || d.contents.front()->first < d.cue->first)
       continue;
     const uint32_t cue = d.cue->first;
-    uint32_t first = stream_.sentence_first_word[w_[cue].sentence];
-    while (first < cue && w_[first].kind != WordKind::word) ++first;
+    const uint32_t first = next_word(w_, stream_.sentence_first_word[w_[cue].sentence], cue);
     if (cue < first + 3 || w_[cue - 1].kind != WordKind::comma) continue;
     bool free = true;
     for (uint32_t k = first; k + 1 < cue && free; ++k) {

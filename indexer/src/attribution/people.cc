@@ -119,8 +119,7 @@ void People::note_names() {
     // A capital opening the sentence says nothing of a name: "Nonetheless, the senator said" is
     // no apposition of a person called Nonetheless, while "Clinton, the former secretary of
     // state, said" is one of the Clinton the article named.
-    bool opens_sentence = true;
-    for (uint32_t k = first; k < i && opens_sentence; ++k) opens_sentence = w_[k].kind != WordKind::word;
+    const bool opens_sentence = next_word(w_, first, i) == i;
     const bool known = find_person(p.names.back()) != nullptr;
     bool apposition = e + 1 < end && w_[e + 1].kind == WordKind::comma && !(opens_sentence && !introduced && !known);
     if (!introduced && !apposition && !known) continue;

@@ -140,8 +140,7 @@ uint32_t SourceSpeakers::subject_start(uint32_t source_first) const {
   if (w_[first].kind != WordKind::quote_open) return first;
   uint32_t start = first;
   while (start < source_first && w_[start].kind != WordKind::quote_close) ++start;
-  while (start < source_first && w_[start].kind != WordKind::word) ++start;
-  return start;
+  return next_word(w_, start, source_first);
 }
 
 // "Cruz, the only Republican candidate to campaign in Wyoming, told", "“...,” Trump, the GOP
@@ -235,9 +234,7 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& t, StatementEvidence
 // speaker is not in the sentence.
 bool SourceSpeakers::word_taken_for_speaker(uint32_t first, uint32_t last) {
   if (first != last || !w_[first].capitalized) return false;
-  uint32_t opening = phrases_.sentence_first();
-  while (opening < first && w_[opening].kind != WordKind::word) ++opening;
-  if (opening != first) return false;
+  if (next_word(w_, phrases_.sentence_first(), first) != first) return false;
   // Pronouns and counts speak for themselves ("They said", "He's said", "Others argue").
   const std::string word = w_[first].text, lower = lowered(word);
   const std::string_view head = std::string_view(lower).substr(0, lower.find_first_of("'\xE2"));

@@ -84,9 +84,8 @@ void trim_source(const std::vector<Word>& w, uint32_t& first, uint32_t& last) {
 void read_opening_according_to(const WordStream& stream, std::vector<uint8_t>& labels) {
   const auto& w = stream.words;
   for (size_t sentence = 0; sentence + 1 < stream.sentence_first_word.size(); ++sentence) {
-    uint32_t i = stream.sentence_first_word[sentence];
     const uint32_t end = stream.sentence_first_word[sentence + 1];
-    while (i < end && w[i].kind != WordKind::word) ++i;
+    const uint32_t i = next_word(w, stream.sentence_first_word[sentence], end);
     if (i + 3 >= end || !w[i].is("According") || !w[i + 1].is("to") || labels[i] != B_CUE) continue;
     uint32_t comma = i + 2;
     while (comma < end && w[comma].kind != WordKind::comma && w[comma].quote < 0 && comma < i + 24) ++comma;
@@ -251,8 +250,7 @@ void read_sources_after_closing_cues(const WordStream& stream, std::vector<uint8
     if (w[said_last].kind != WordKind::quote_close) {
       uint32_t said_first = said_last;
       while (said_first > 0 && labels[said_first] == I_CONTENT) --said_first;
-      uint32_t opening = stream.sentence_first_word[w[cue_first].sentence];
-      while (opening < said_first && w[opening].kind != WordKind::word) ++opening;
+      const uint32_t opening = next_word(w, stream.sentence_first_word[w[cue_first].sentence], said_first);
       if (!comma || labels[said_first] != B_CONTENT || said_first != opening) continue;
     }
     const bool according_to = w[cue_first].is("according") && end == cue_first + 2 && w[cue_first + 1].is("to");

@@ -197,6 +197,11 @@ WordStream read_words(std::string_view text) {
   return out;
 }
 
+uint32_t next_word(const std::vector<Word>& words, uint32_t from, uint32_t limit) {
+  while (from < limit && words[from].kind != WordKind::word) ++from;
+  return from;
+}
+
 std::string lowered(std::string_view word) {
   std::string out(word);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -59,4 +59,7 @@ WordStream read_words(std::string_view text);
 // A word with its ASCII letters in lower case, as the lexicon lists it.
 std::string lowered(std::string_view word);
 
+// The first of words [from, limit) that is a word, past marks and punctuation; limit when none is.
+uint32_t next_word(const std::vector<Word>& words, uint32_t from, uint32_t limit);
+
 }  // namespace attache::indexer::attribution
