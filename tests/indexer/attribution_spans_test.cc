@@ -81,6 +81,17 @@ TEST_CASE("a clause before a closing attribution is what was said, cue words ins
   CHECK(s[0].text == "Russia will respond to any expansion of NATO");
 }
 
+TEST_CASE("after a closing attribution, how it was said and who the source is are not what was said") {
+  auto s = find("Most delegates did not accept the draft and found it one-sided, the Austrian envoy Karl Weber said in "
+                "summing up the talks.\n\nThe ministry also publishes the same list of sanctioned firms every month, "
+                "said Anna Berg, the head of the Vienna Institute, which tracks export controls.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Karl Weber");
+  CHECK(s[0].text == "Most delegates did not accept the draft and found it one-sided");
+  CHECK(s[1].canonical == "Anna Berg");
+  CHECK(s[1].text == "The ministry also publishes the same list of sanctioned firms every month");
+}
+
 TEST_CASE("a clause gives way only to a closing source that names someone") {
   auto s = find("Dmitri Trenin, director of the Carnegie Moscow Center, said the Kremlin wanted guarantees on paper, not "
                 "promises.");

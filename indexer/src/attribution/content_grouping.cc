@@ -80,6 +80,30 @@ void Grouping::assign_contents() {
   }
 }
 
+void Grouping::drop_adjuncts_after_closing_attributions() {
+  for (Draft& d : drafts_) {
+    if (!d.source || d.contents.size() != 1) continue;
+    const uint32_t lead = std::min(d.source->first, d.cue->first);
+    const uint32_t tail = std::max(d.source->last, d.cue->last);
+    const uint32_t start = stream_.sentence_first_word[w_[lead].sentence];
+    const Run& content = *d.contents.front();
+    if (lead < start + 4 || w_[lead - 1].kind != WordKind::comma || content.first <= tail) continue;
+    const bool relative = content.first == tail + 2 && w_[tail + 1].kind == WordKind::comma &&
+                          (w_[content.first].is("which") || w_[content.first].is("who"));
+    const bool preposition = content.first == tail + 1 && says_when_or_where(w_[content.first].text);
+    if ((relative || preposition) && adjunct_content(content)) d.contents.clear();
+  }
+}
+
+bool Grouping::adjunct_content(const Run& content) const {
+  constexpr uint32_t longest = 10;
+  if (content.last - content.first >= longest) return false;
+  for (uint32_t k = content.first; k <= content.last; ++k)
+    if (w_[k].is("that") || w_[k].quote >= 0 || w_[k].kind == WordKind::quote_open) return false;
+  const uint32_t after = content.last + 1;
+  return after >= w_.size() || w_[after].sentence != w_[content.last].sentence || w_[after].punctuation();
+}
+
 void Grouping::add_said_before_inversions() {
   for (Draft& d : drafts_) {
     if (!d.source || d.source->first < d.cue->first || d.contents.empty() || d.contents.front()->first < d.cue->first)

@@ -28,6 +28,7 @@ class Grouping {
     add_subjects();
     drop_nested_cues();
     assign_contents();
+    drop_adjuncts_after_closing_attributions();
     add_said_before_inversions();
     add_untagged_clauses();
     drop_addressees();
@@ -107,6 +108,14 @@ class Grouping {
   // A content run belongs to the nearest cue of its paragraph; a quotation over several
   // paragraphs is attributed once, before or after.
   void assign_contents();
+
+  // "Many black voters found it offensive, journalist Martha Raddatz said in posing the question.",
+  // "..., said Rita Katz, the director of SITE, which tracks terrorists' communications.": after an
+  // attribution that closes a clause and its comma, a short run that opens with a preposition, or
+  // with a relative pronoun after a comma, says how or qualifies the source; it is not what was
+  // said (the clause before is, add_untagged_clauses). A run holding "that" or a quotation is.
+  void drop_adjuncts_after_closing_attributions();
+  bool adjunct_content(const Run& content) const;
 
   // "Any interpretation of Mr. Kerry's actions, said Michael Kofman, an expert, would read this as
   // ...": the words that open the sentence before an inverted cue and its comma open what was said,
