@@ -204,6 +204,16 @@ TEST_CASE("a word opening a sentence that names no one is no speaker") {
   }
 }
 
+TEST_CASE("an adverb, an article or a 'who' that stands for no one is no speaker") {
+  // "initially" once spoke, as a group, and so did an unresolved "who" with no name at all.
+  auto s = find("The ministry, after the scandal about the leaked cables broke in March, initially said that no "
+                "classified material had been lost.\n\n"
+                "Among the delegates who said the sanctions were their top concern, most supported the motion. Four "
+                "in 10 who said they preferred a ceasefire abstained. Sergei Lavrov said the talks would resume.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Sergei Lavrov");
+}
+
 TEST_CASE("a pronoun or a count opening a sentence still speaks") {
   auto s = find("Delegates met in Cleveland on Monday.\n\nOthers argue their votes should count for more.\n\n"
                 "They said they were hopeful that things would turn their way.");

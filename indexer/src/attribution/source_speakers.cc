@@ -9,6 +9,14 @@
 
 namespace attache::indexer::attribution {
 
+namespace {
+// A lower-case word as it would open a sentence, to look it up in lists written that way.
+std::string capitalised(std::string word) {
+  if (!word.empty()) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+  return word;
+}
+}  // namespace
+
 // "the", "a" or "an" as written, in lower case.
 bool SourceSpeakers::article_at(size_t k) const { return w_[k].kind == WordKind::word && is_article(w_[k].text); }
 
@@ -128,9 +136,7 @@ bool SourceSpeakers::adverb_source(const TaggedAttribution& t) const {
   if (t.source_first != t.source_last || w_[t.source_first].capitalized || word.empty()) return false;
   // Pronouns, relatives and quantifiers ("some have argued", "others say") speak for themselves.
   if (speaks_for_itself(word) || is_quantifier(word)) return false;
-  std::string capitalised = word;
-  capitalised[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capitalised[0])));
-  return is_stray_word(capitalised);
+  return is_stray_word(capitalised(word));
 }
 
 // Where the subject of a source's clause opens: the sentence's first word, or, when the sentence
@@ -190,7 +196,7 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& t, StatementEvidence
     const bool named_in_full =
         subject.type == PhraseType::name && (!subject.titles.empty() || subject.names.size() > 1);
     const bool takes_over = in_place_phrase ? subject.type != PhraseType::none
-                            : adverb        ? person && !names_a_place(subject)
+                            : adverb        ? (person || subject.type == PhraseType::group) && !names_a_place(subject)
                                             : subject.type == PhraseType::role || named_in_full;
     if (takes_over && subject.last < t.source_first) {
       p = subject;
@@ -231,14 +237,19 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& t, StatementEvidence
 // "Having announced ...", "Rattling off promises ...", "Affordable claims ...": a source of one
 // capitalised word that opens its sentence and resolves to no one, a word that opens sentences or
 // adverbials or that the article also writes in lower case, is a word the tagger took in; the
-// speaker is not in the sentence.
+// speaker is not in the sentence. So is, wherever it stands, an article alone ("The had said"), a
+// "who" that stands for no one ("four in 10 who said"), and a lower-case function word or adverb
+// that no subject took over from ("originally said", "if told"): a word of the [stray] list or an
+// adverb, not a pronoun or a count.
 bool SourceSpeakers::word_taken_for_speaker(uint32_t first, uint32_t last) {
-  if (first != last || !w_[first].capitalized) return false;
-  if (next_word(w_, phrases_.sentence_first(), first) != first) return false;
-  // Pronouns and counts speak for themselves ("They said", "He's said", "Others argue").
+  if (first != last) return false;
   const std::string word = w_[first].text, lower = lowered(word);
+  if (is_article(lower) || word == "who") return true;
+  // Pronouns and counts speak for themselves ("They said", "He's said", "Others argue").
   const std::string_view head = std::string_view(lower).substr(0, lower.find_first_of("'\xE2"));
   if (speaks_for_itself(head) || opens_counted_phrase(head)) return false;
+  if (!w_[first].capitalized) return is_stray_word(capitalised(lower)) || is_adverb_before_verb(lower);
+  if (next_word(w_, phrases_.sentence_first(), first) != first) return false;
   return is_sentence_opener(word) || is_stray_word(word) || opens_adverbial(word, true) ||
          people_.written_in_lower_case(lower);
 }
