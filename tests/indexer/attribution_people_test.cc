@@ -214,6 +214,16 @@ TEST_CASE("an adverb, an article or a 'who' that stands for no one is no speaker
   CHECK(s[0].canonical == "Sergei Lavrov");
 }
 
+TEST_CASE("a participle is said by its clause's subject, not by the object or verb the tagger took in") {
+  auto s = find("Sergei Lavrov thanked the Turkish foreign minister Mevlut Cavusoglu for hosting the talks, saying the "
+                "meeting in Antalya had been useful.\n\n"
+                "Chancellor Olaf Scholz made a pitch to German voters on Monday, arguing that the new gas pipeline "
+                "would never open.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Sergei Lavrov");  // not "Sergei Lavrov thanked the Turkish foreign minister ..."
+  CHECK(s[1].canonical == "Olaf Scholz");    // not "German voters"
+}
+
 TEST_CASE("a pronoun or a count opening a sentence still speaks") {
   auto s = find("Delegates met in Cleveland on Monday.\n\nOthers argue their votes should count for more.\n\n"
                 "They said they were hopeful that things would turn their way.");

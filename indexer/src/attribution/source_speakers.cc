@@ -29,6 +29,23 @@ bool SourceSpeakers::brackets_after_name(uint32_t k, uint32_t last) const {
   return close >= last || w_[close + 1].kind == WordKind::comma;
 }
 
+// "Kasich bemoaned America's reputation, saying", "The senator paused, then recalled": a source
+// the tagger ran on into its clause's verb ends before it, a lower-case word in -ed right after a
+// name or a role ("the exit poll conducted by Edison Research" is a description; in "The Times quoted
+// an adviser as saying" the adviser speaks).
+bool SourceSpeakers::verb_after(uint32_t first, uint32_t k) const {
+  const Word& next = w_[k + 1];
+  if (next.kind != WordKind::word || next.capitalized || !next.text.ends_with("ed") ||
+      next.text.find('-') != std::string::npos || is_quoting_verb(next.text))
+    return false;
+  if (k + 2 < w_.size() && w_[k + 2].is("by")) return false;
+  for (uint32_t j = first; j <= k; ++j)  // "the chairs that POLITICO interviewed": a relative clause's verb
+    if (w_[j].is("that") || w_[j].is("who") || w_[j].is("which")) return false;
+  const std::string word = lowered(w_[k].text);
+  const bool named = w_[k].capitalized && !is_stray_word(w_[k].text) && !possessive(w_[k].text);
+  return named || is_role_noun(word) || is_group_noun(word);
+}
+
 // The noun phrase a source is about. Its head comes before any comma
 // ("Saul Anuzis, a top adviser to ..."); a name after a preposition is not
 // it ("Leaders gathered at the Munich Security Conference").
@@ -37,7 +54,7 @@ Phrase SourceSpeakers::source_head(uint32_t first, uint32_t last) const {
   // preposition as at a comma.
   uint32_t head_last = first;
   while (head_last < last && w_[head_last + 1].kind != WordKind::comma && !brackets_after_name(head_last, last) &&
-         !(w_[head_last].capitalized && ends_name(w_[head_last + 1].text)))
+         !(w_[head_last].capitalized && ends_name(w_[head_last + 1].text)) && !verb_after(first, head_last))
     ++head_last;
   Phrase p = phrases_.ending_at(static_cast<int>(head_last), first);
   // "One California delegate", "Many of the local GOP leaders": a description, not a name.
@@ -139,6 +156,22 @@ bool SourceSpeakers::adverb_source(const TaggedAttribution& t) const {
   return is_stray_word(capitalised(word));
 }
 
+// "Emanuel fired Garry F. McCarthy, acknowledging ...", "Cruz made a pitch to New York voters,
+// saying ...": a participle after a comma is said by the subject of the clause it follows, not by
+// the object the tagger took for its source (a source after a lower-case word of the predicate).
+// Not when the sentence opens with an adverbial ("Alongside BLM, ..."), whose subject is later.
+bool SourceSpeakers::object_before_participle(const TaggedAttribution& t) const {
+  if (t.source_last >= t.cue_first || t.cue_first == 0 || w_[t.cue_first - 1].kind != WordKind::comma) return false;
+  const std::string& cue = w_[t.cue_first].text;
+  if (w_[t.cue_first].capitalized || cue.size() < 5 || !cue.ends_with("ing")) return false;
+  const uint32_t subject = subject_start(t.source_first);
+  const bool lower_case_next = w_[subject + 1].kind == WordKind::word && !w_[subject + 1].capitalized;
+  if (t.source_first <= subject || opens_adverbial(w_[subject].text, lower_case_next)) return false;
+  const Word& before = w_[t.source_first - 1];
+  return before.kind == WordKind::word && !before.capitalized && !joins_clause(before.text) &&
+         !speaks_for_itself(lowered(w_[t.source_first].text));
+}
+
 // Where the subject of a source's clause opens: the sentence's first word, or, when the sentence
 // opens with a quotation, the first after it ("“...,” Trump, the GOP frontrunner, said").
 uint32_t SourceSpeakers::subject_start(uint32_t source_first) const {
@@ -186,17 +219,18 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& t, StatementEvidence
                               : antecedent(t.source_last);
   const bool in_place_phrase = !e.relative && inside_prepositional_phrase(t.source_first);
   const bool adverb = !e.relative && !in_place_phrase && adverb_source(t);
+  const bool object = !e.relative && !in_place_phrase && !adverb && object_before_participle(t);
   bool subject_took_over = false;
-  if (in_place_phrase || adverb || (!e.relative && inside_relative_clause(t.source_first))) {
+  if (in_place_phrase || adverb || object || (!e.relative && inside_relative_clause(t.source_first))) {
     // Out of a relative clause, only a titled or full name or a role takes over; in place of an
-    // adverb, a person.
+    // adverb or an object, a person or a group.
     const Phrase subject = phrases_.starting_at(subject_start(t.source_first));
     const bool person = subject.type == PhraseType::name || subject.type == PhraseType::role ||
                         subject.type == PhraseType::pronoun;
     const bool named_in_full =
         subject.type == PhraseType::name && (!subject.titles.empty() || subject.names.size() > 1);
     const bool takes_over = in_place_phrase ? subject.type != PhraseType::none
-                            : adverb        ? (person || subject.type == PhraseType::group) && !names_a_place(subject)
+                            : adverb || object ? (person || subject.type == PhraseType::group) && !names_a_place(subject)
                                             : subject.type == PhraseType::role || named_in_full;
     if (takes_over && subject.last < t.source_first) {
       p = subject;

@@ -31,11 +31,13 @@ class SourceSpeakers {
  private:
   bool article_at(size_t k) const;
   bool brackets_after_name(uint32_t k, uint32_t last) const;
+  bool verb_after(uint32_t first, uint32_t k) const;
   Phrase source_head(uint32_t first, uint32_t last) const;
   bool inside_prepositional_phrase(uint32_t source_first) const;
   bool inside_relative_clause(uint32_t source_first) const;
   Phrase antecedent(uint32_t relative) const;
   bool adverb_source(const TaggedAttribution& t) const;
+  bool object_before_participle(const TaggedAttribution& t) const;
   uint32_t subject_start(uint32_t source_first) const;
   Phrase named_before_apposition(uint32_t source_first) const;
   int reported_gender(const TaggedAttribution& t) const;
