@@ -32,3 +32,12 @@ TEST_CASE("the noun phrase after according to that closes a sentence is its sour
   REQUIRE(london);
   CHECK(london->speaker == "one global index");
 }
+
+TEST_CASE("a text's words closed by 'reads' and the text are a statement; 'read' alone is no cue") {
+  auto s = find("The envoy was criticised at home for not condemning the strikes. \"There are invertebrates that have "
+                "shown more spine than our ambassador,\" reads a Wednesday editorial in The Baltic Times.\n\n"
+                "The minister reads the papers every morning.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].speaker == "a Wednesday editorial in The Baltic Times");
+  CHECK(s[0].text == "There are invertebrates that have shown more spine than our ambassador");
+}

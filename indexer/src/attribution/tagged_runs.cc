@@ -254,7 +254,9 @@ void read_sources_after_closing_cues(const WordStream& stream, std::vector<uint8
       if (!comma || labels[said_first] != B_CONTENT || said_first != opening) continue;
     }
     const bool according_to = w[cue_first].is("according") && end == cue_first + 2 && w[cue_first + 1].is("to");
-    if (!according_to && !find_cue(lowered(w[cue_first].text))) continue;
+    const std::string cue = lowered(w[cue_first].text);
+    const bool reads = is_reading_verb(cue) && w[said_last].kind == WordKind::quote_close;
+    if (!according_to && !reads && !find_cue(cue)) continue;
     uint32_t stop = end;
     while (stop < n && w[stop].kind == WordKind::word && w[stop].quote < 0 && w[stop].sentence == w[end].sentence &&
            part_of(labels[stop]) != Part::source && part_of(labels[stop]) != Part::cue && stop < end + 12)
