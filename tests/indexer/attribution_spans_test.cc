@@ -92,6 +92,14 @@ TEST_CASE("after a closing attribution, how it was said and who the source is ar
   CHECK(s[1].text == "The ministry also publishes the same list of sanctioned firms every month");
 }
 
+TEST_CASE("a clause before ', as X reported' is what X reported") {
+  auto s = find("The talks were hammered out over two days at a hotel in Antalya. The Russian envoy also met the Turkish "
+                "president that evening, as the Anadolu news agency reported.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].speaker == "the Anadolu news agency");
+  CHECK(s[0].text == "The Russian envoy also met the Turkish president that evening");
+}
+
 TEST_CASE("a clause gives way only to a closing source that names someone") {
   auto s = find("Dmitri Trenin, director of the Carnegie Moscow Center, said the Kremlin wanted guarantees on paper, not "
                 "promises.");

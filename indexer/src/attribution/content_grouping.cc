@@ -131,8 +131,10 @@ void Grouping::add_untagged_clauses() {
   std::vector<const Run*> given_way;  // cues whose attribution became part of a clause
   for (Draft& d : drafts_) {
     if (!d.source || !d.contents.empty()) continue;
-    const uint32_t lead = std::min(d.source->first, d.cue->first);
+    uint32_t lead = std::min(d.source->first, d.cue->first);
     const uint32_t start = stream_.sentence_first_word[w_[lead].sentence];
+    // "..., as The New York Times reported.": the clause before "as" is what was reported.
+    if (lead > start + 5 && w_[lead - 1].is("as") && w_[lead - 2].kind == WordKind::comma) --lead;
     if (lead < start + 4 || w_[lead - 1].kind != WordKind::comma) continue;
     std::vector<const Run*> inner;
     for (const Draft& other : drafts_)

@@ -127,7 +127,8 @@ class Grouping {
 
   // "The cuts will help exporters, E. M. Martin, an assistant secretary of state, told members of
   // the council": a source and a cue whose content the tagger missed, after a clause and a comma
-  // that open the sentence. The clause is what was said; the calibrator knows it was not tagged.
+  // that open the sentence (or a comma and "as": "..., as The New York Times reported"). The clause
+  // is what was said; the calibrator knows it was not tagged.
   // A cue inside that clause is part of what was said ("Russia will respond to any expansion of
   // NATO, Deputy Foreign Minister Sergei Ryabkov told TASS"): its attribution gives way.
   void add_untagged_clauses();
