@@ -224,6 +224,14 @@ TEST_CASE("a participle is said by its clause's subject, not by the object or ve
   CHECK(s[1].canonical == "Olaf Scholz");    // not "German voters"
 }
 
+TEST_CASE("a speaker's name ends where a relative clause opens, comma or not") {
+  auto s = find("Senator Jim Whelan who represents Atlantic City and served as its mayor for many years said the "
+                "casinos would close.\n\nSenior campaign advisers who have run the numbers said the race was over.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Jim Whelan");
+  CHECK(s[1].canonical.find("who") == std::string::npos);
+}
+
 TEST_CASE("a pronoun or a count opening a sentence still speaks") {
   auto s = find("Delegates met in Cleveland on Monday.\n\nOthers argue their votes should count for more.\n\n"
                 "They said they were hopeful that things would turn their way.");

@@ -15,6 +15,12 @@ std::string capitalised(std::string word) {
   if (!word.empty()) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
   return word;
 }
+
+// "Sen. Jim Whelan who represents Atlantic City", "Senior campaign advisers who have run the
+// numbers": a source's head ends where a relative clause opens, with or without its comma.
+bool opens_relative_clause(const Word& word) {
+  return word.is("who") || word.is("whom") || word.is("whose") || word.is("which") || word.is("that");
+}
 }  // namespace
 
 // "the", "a" or "an" as written, in lower case.
@@ -54,7 +60,8 @@ Phrase SourceSpeakers::source_head(uint32_t first, uint32_t last) const {
   // preposition as at a comma.
   uint32_t head_last = first;
   while (head_last < last && w_[head_last + 1].kind != WordKind::comma && !brackets_after_name(head_last, last) &&
-         !(w_[head_last].capitalized && ends_name(w_[head_last + 1].text)) && !verb_after(first, head_last))
+         !(w_[head_last].capitalized && ends_name(w_[head_last + 1].text)) && !verb_after(first, head_last) &&
+         !opens_relative_clause(w_[head_last + 1]))
     ++head_last;
   Phrase p = phrases_.ending_at(static_cast<int>(head_last), first);
   // "One California delegate", "Many of the local GOP leaders": a description, not a name.
