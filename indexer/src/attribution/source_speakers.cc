@@ -152,15 +152,15 @@ Phrase SourceSpeakers::antecedent(uint32_t relative) const {
   return p;
 }
 
-// "Massie used to support Rand Paul, but now said": a source that is one lower-case word of the
-// [stray] list, neither a pronoun nor a relative, is an adverb the tagger took in; the
-// sentence's subject speaks, as it does for a place.
+// "Massie used to support Rand Paul, but now said", "Clinton, after the scandal broke, initially
+// said": a source that is one lower-case word of the [stray] list or an adverb, neither a pronoun
+// nor a relative, is a word the tagger took in; the sentence's subject speaks, as it does for a place.
 bool SourceSpeakers::adverb_source(const TaggedAttribution& t) const {
   const std::string& word = w_[t.source_first].text;
   if (t.source_first != t.source_last || w_[t.source_first].capitalized || word.empty()) return false;
   // Pronouns, relatives and quantifiers ("some have argued", "others say") speak for themselves.
   if (speaks_for_itself(word) || is_quantifier(word)) return false;
-  return is_stray_word(capitalised(word));
+  return is_stray_word(capitalised(word)) || is_adverb_before_verb(word);
 }
 
 // "Emanuel fired Garry F. McCarthy, acknowledging ...", "Cruz made a pitch to New York voters,
