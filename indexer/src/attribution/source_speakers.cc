@@ -236,9 +236,10 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& t, StatementEvidence
                         subject.type == PhraseType::pronoun;
     const bool named_in_full =
         subject.type == PhraseType::name && (!subject.titles.empty() || subject.names.size() > 1);
-    const bool takes_over = in_place_phrase ? subject.type != PhraseType::none
-                            : adverb || object ? (person || subject.type == PhraseType::group) && !names_a_place(subject)
-                                            : subject.type == PhraseType::role || named_in_full;
+    const bool person_or_group = (person || subject.type == PhraseType::group) && !names_a_place(subject);
+    const bool takes_over = in_place_phrase    ? subject.type != PhraseType::none
+                            : adverb || object ? person_or_group
+                                               : subject.type == PhraseType::role || named_in_full;
     if (takes_over && subject.last < t.source_first) {
       p = subject;
       subject_took_over = true;
