@@ -60,6 +60,7 @@ SnapshotNames::SnapshotNames(const storage::IndexSnapshot& snapshot) : snapshot_
   for (const auto& segment : segments) speaker_count += segment->speakers().size();
   names_.reserve(speaker_count);
   by_word_.reserve(speaker_count);
+  by_term_.reserve(speaker_count);
   std::unordered_map<std::string, uint32_t> by_term;  // a segment's names by their P= term
   std::string term;
   for (size_t s = 0; s < segments.size(); ++s) {
@@ -80,6 +81,7 @@ SnapshotNames::SnapshotNames(const storage::IndexSnapshot& snapshot) : snapshot_
           auto& list = by_word_[word];
           if (list.empty() || list.back() != at->second) list.push_back(at->second);
         }
+        by_term_[term].push_back(at->second);
         names_.push_back({{std::move(words), 0}, s, false, speaker, {}});
       } else {
         names_[at->second].more_speakers.push_back(speaker);
@@ -94,6 +96,13 @@ SnapshotNames::SnapshotNames(const storage::IndexSnapshot& snapshot) : snapshot_
 std::span<const uint32_t> SnapshotNames::names_holding(const std::string& word) const {
   const auto names = by_word_.find(word);
   return names == by_word_.end() ? std::span<const uint32_t>() : std::span<const uint32_t>(names->second);
+}
+
+std::span<const uint32_t> SnapshotNames::names_named(const std::vector<std::string>& words) const {
+  std::string key;
+  for (const auto& word : words) (key += key.empty() ? "" : " ") += word;
+  const auto names = by_term_.find(key);
+  return names == by_term_.end() ? std::span<const uint32_t>() : std::span<const uint32_t>(names->second);
 }
 
 std::string SnapshotNames::term(const SegmentName& name) const {

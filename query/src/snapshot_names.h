@@ -29,6 +29,7 @@ class SnapshotNames final : public identity::NameSource {
 
   uint32_t name_count() const { return static_cast<uint32_t>(names_.size()); }
   std::span<const uint32_t> names_holding(const std::string& word) const override;
+  std::span<const uint32_t> names_named(const std::vector<std::string>& words) const override;
   const Name& name(uint32_t n) const override { return names_[n].name; }
   uint64_t statement_count(uint32_t n) const override;
   void add_statements(uint32_t n, identity::Forms& forms) const override;
@@ -56,6 +57,7 @@ class SnapshotNames final : public identity::NameSource {
   const storage::IndexSnapshot& snapshot_;
   std::vector<SegmentName> names_;
   std::unordered_map<std::string, std::vector<uint32_t>> by_word_;  // a word -> the names holding it
+  std::unordered_map<std::string, std::vector<uint32_t>> by_term_;  // words joined by spaces -> the names
 };
 
 }  // namespace attache::query

@@ -27,6 +27,8 @@ class NameSource {
   virtual ~NameSource() = default;
   // The numbers of the names holding `word`.
   virtual std::span<const uint32_t> names_holding(const std::string& word) const = 0;
+  // The numbers of the names whose words are exactly `words` (one per segment that has it).
+  virtual std::span<const uint32_t> names_named(const std::vector<std::string>& words) const = 0;
   virtual const Name& name(uint32_t n) const = 0;
   // How many statements the name has, deleted ones included.
   virtual uint64_t statement_count(uint32_t n) const = 0;
