@@ -61,32 +61,32 @@ SnapshotNames::SnapshotNames(const storage::IndexSnapshot& snapshot) : snapshot_
   names_.reserve(speaker_count);
   by_word_.reserve(speaker_count);
   by_term_.reserve(speaker_count);
-  std::unordered_map<std::string, uint32_t> by_term;  // a segment's names by their P= term
   std::string term;
   for (size_t s = 0; s < segments.size(); ++s) {
     const auto& speakers = segments[s]->speakers();
-    by_term.clear();
-    by_term.reserve(speakers.size());
     for (uint32_t speaker = 0; speaker < speakers.size(); ++speaker) {
       const auto& [canonical, kind] = speakers[speaker];
       std::vector<std::string> words = analysis::speaker_words(canonical);
       if (words.empty()) continue;
       const bool cut = words.size() > analysis::kSpeakerStride - 2;  // as speaker_terms() cuts a name
       if (cut) words.resize(analysis::kSpeakerStride - 2);
-      term.clear();
+      term.clear();  // as joined(), into a buffer kept across speakers
       for (const auto& word : words) (term += term.empty() ? "" : " ") += word;
-      auto [at, added] = by_term.try_emplace(term, static_cast<uint32_t>(names_.size()));
+      // The names of this term, one per segment: the last is this segment's if it has one.
+      auto& same_term = by_term_[term];
+      const bool added = same_term.empty() || names_[same_term.back()].segment != s;
       if (added) {
+        const auto n = static_cast<uint32_t>(names_.size());
         for (const auto& word : words) {
           auto& list = by_word_[word];
-          if (list.empty() || list.back() != at->second) list.push_back(at->second);
+          if (list.empty() || list.back() != n) list.push_back(n);
         }
-        by_term_[term].push_back(at->second);
+        same_term.push_back(n);
         names_.push_back({{std::move(words), 0}, s, false, speaker, {}});
       } else {
-        names_[at->second].more_speakers.push_back(speaker);
+        names_[same_term.back()].more_speakers.push_back(speaker);
       }
-      SegmentName& name = names_[at->second];
+      SegmentName& name = names_[same_term.back()];
       name.name.kinds |= static_cast<uint8_t>(1 << std::min<uint8_t>(kind, 3));
       name.read_entries |= cut || (name.name.kinds & (name.name.kinds - 1)) != 0;
     }
@@ -99,9 +99,7 @@ std::span<const uint32_t> SnapshotNames::names_holding(const std::string& word) 
 }
 
 std::span<const uint32_t> SnapshotNames::names_named(const std::vector<std::string>& words) const {
-  std::string key;
-  for (const auto& word : words) (key += key.empty() ? "" : " ") += word;
-  const auto names = by_term_.find(key);
+  const auto names = by_term_.find(joined(words));
   return names == by_term_.end() ? std::span<const uint32_t>() : std::span<const uint32_t>(names->second);
 }
 
