@@ -204,6 +204,19 @@ TEST_CASE("a sentence opening with 'according to' names its source up to the com
   CHECK(filings->cue == "According to");
 }
 
+TEST_CASE("after 'according to X,' a 'that' inside what was said does not open it") {
+  // "to" takes an addressee after a cue ("told a party congress that ..."), but here the source
+  // stands between the cue and what was said: the clause after the comma is said whole.
+  auto s = find("According to diplomatic sources in London, the British Government shares that view.\n\n"
+                "According to the ministry, officials believe that the talks will resume in April.");
+  const Found* view = saying(s, "shares that view");
+  REQUIRE(view);
+  CHECK(view->text == "the British Government shares that view");
+  const Found* talks = saying(s, "talks will resume");
+  REQUIRE(talks);
+  CHECK(talks->text == "officials believe that the talks will resume in April");
+}
+
 TEST_CASE("words before an inverted 'said X' are what X said, not X's rival for the source") {
   auto s = find("Any honest reading of the minister's remarks, said Anna Lindqvist, an analyst at the Swedish Institute "
                 "of International Affairs, would take them as a retreat from the treaty.");

@@ -83,8 +83,11 @@ class Extractor {
   // addressee, or before content that opens with when or where, that comes before the "that"
   // which opens what was said. (Not "called for assurances that ...": what was called for is the
   // assurances.)
+  // Not when the source stands between the cue and the content ("According to officials in
+  // London, the government shares that view"): the cue's object is the source.
   uint32_t after_cue_object(const TaggedAttribution& t) const {
     if (t.content_first <= t.cue_last) return t.content_first;
+    if (t.source_first > t.cue_last && t.source_last < t.content_first) return t.content_first;
     // The preposition may end the cue or stand just before the content, outside both.
     const bool object =
         takes_addressee(lowered(w_[t.cue_last].text)) || takes_addressee(lowered(w_[t.content_first - 1].text));
