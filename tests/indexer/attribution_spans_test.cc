@@ -66,6 +66,18 @@ TEST_CASE("cues the lexicon lacked: pointed out, tweeted, cited") {
   CHECK(s[2].canonical == "Obama");
 }
 
+TEST_CASE("'charged that' is a cue: an accusation is said") {
+  auto s = find("MOSCOW, Oct. 23 -- Tass charged that the American blockade of Cuba was an act of piracy. Izvestia "
+                "charged that the quarantine was illegal.");
+  const Found* piracy = saying(s, "act of piracy");
+  REQUIRE(piracy);
+  CHECK(piracy->canonical == "Tass");
+  CHECK(piracy->cue == "charged");
+  const Found* illegal = saying(s, "quarantine was illegal");
+  REQUIRE(illegal);
+  CHECK(illegal->canonical == "Izvestia");
+}
+
 TEST_CASE("the source of an opening according to ends at its comma; what follows is said") {
   auto s = find("According to the State Department, the ambassador will return to Moscow next week.");
   REQUIRE(s.size() == 1);

@@ -88,7 +88,12 @@ void Grouping::drop_adjuncts_after_closing_attributions() {
     const uint32_t start = stream_.sentence_first_word[w_[lead].sentence];
     const Run& content = *d.contents.front();
     if (lead < start + 4 || w_[lead - 1].kind != WordKind::comma || content.first <= tail) continue;
-    const bool relative = content.first == tail + 2 && w_[tail + 1].kind == WordKind::comma &&
+    // The relative pronoun may follow an apposition the tagger left out of the source ("said Anna
+    // Berg, the head of the Vienna Institute, which ...").
+    bool apposition = content.first <= tail + 12;
+    for (uint32_t k = tail + 1; k < content.first && apposition; ++k)
+      apposition = labels_[k] == O && w_[k].quote < 0 && w_[k].sentence == w_[tail].sentence;
+    const bool relative = apposition && w_[content.first - 1].kind == WordKind::comma &&
                           (w_[content.first].is("which") || w_[content.first].is("who"));
     const bool preposition = content.first == tail + 1 && says_when_or_where(w_[content.first].text);
     if ((relative || preposition) && adjunct_content(content)) d.contents.clear();
