@@ -54,6 +54,19 @@ TEST_CASE("quoted as saying: the as is not the speaker's") {
   CHECK(s[0].speaker == "a senior Kremlin official");
 }
 
+TEST_CASE("an agency quoting someone as saying: the one quoted speaks, wherever the tagger put the agency") {
+  auto s = find("Deputy Foreign Minister Sergei Ryabkov spoke in Geneva.\n\n"
+                "Russia will respond to any deployment of new missiles in Europe, the Interfax news agency quoted Ryabkov "
+                "as saying.\n\nThe minister was cited by TASS as saying the door to talks remained open.");
+  const Found* missiles = saying(s, "new missiles in Europe");
+  REQUIRE(missiles);
+  CHECK(missiles->canonical == "Sergei Ryabkov");
+  const Found* door = saying(s, "door to talks");
+  REQUIRE(door);
+  CHECK(door->speaker == "The minister");
+  CHECK(door->canonical == "Sergei Ryabkov");
+}
+
 TEST_CASE("a person of a place is the person, not the place") {
   auto s = find("The plan, which former Gov. Jeb Bush of Florida praised on Monday, would cut taxes. Later, former Gov. "
                 "Jeb Bush of Florida said the plan would also create jobs.");

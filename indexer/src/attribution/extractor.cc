@@ -63,8 +63,9 @@ class Extractor {
                              (e.cue_preposition || !ends_clause(t.content_last) ||
                               !names_something(t.content_first, t.content_last)));
       if (passive_cue(t) || fragment || !is_speech_act(kind, e)) continue;
-      Speaker speaker = speakers_.speaker_of(t, e);
-      if (e.speaker == 0 && speakers_.word_taken_for_speaker(t.source_first, t.source_last)) continue;
+      const TaggedAttribution spoke = with_quoted_source(t);
+      Speaker speaker = speakers_.speaker_of(spoke, e);
+      if (e.speaker == 0 && speakers_.word_taken_for_speaker(spoke.source_first, spoke.source_last)) continue;
       // A statement's text is what was said: the marks around a whole quotation and
       // the complementiser before a clause are not part of it.
       uint32_t content_first = after_cue_object(t);
@@ -168,6 +169,36 @@ class Extractor {
     for (uint32_t k = first; k <= last; ++k)
       if (w_[k].kind == WordKind::word && !is_pronoun_or_relative(lowered(w_[k].text)) && !w_[k].is("that")) return true;
     return false;
+  }
+
+  // "Interfax quoted Deputy Foreign Minister Sergei Ryabkov as saying ...", "The minister was cited
+  // by TASS as saying ...": the one quoted spoke, not the agency that quoted him, wherever the
+  // tagger drew the line between source and cue.
+  TaggedAttribution with_quoted_source(TaggedAttribution t) const {
+    const uint32_t last = std::max(t.source_last, t.cue_last);
+    // "cited by" may stand before a source the tagger found in its by-phrase.
+    uint32_t q = std::min(t.source_first, t.cue_first);
+    for (int back = 0; back < 2 && q > 0 && w_[q - 1].sentence == w_[q].sentence; ++back) --q;
+    while (q < last && !is_quoting_verb(lowered(w_[q].text))) ++q;
+    uint32_t as = q + 1;
+    while (as <= last && as < q + 10 && w_[as].kind == WordKind::word && !w_[as].is("as")) ++as;
+    if (q >= last || as > last || !w_[as].is("as") || as == q + 1) return t;
+    if (!w_[q + 1].is("by")) {
+      t.source_first = q + 1;
+      t.source_last = as - 1;
+      return t;
+    }
+    // Passive: the subject before "was" spoke, and "by TASS" says where.
+    if (q < 2 || !is_form_of_be(lowered(w_[q - 1].text))) return t;
+    uint32_t subject = q - 1;
+    while (subject > 0 && subject + 8 > q && w_[subject - 1].kind == WordKind::word &&
+           w_[subject - 1].sentence == w_[q].sentence)
+      --subject;
+    if (subject == q - 1 || (subject > 0 && w_[subject - 1].kind == WordKind::word && w_[subject - 1].sentence == w_[q].sentence))
+      return t;  // no subject, or one longer than a name and its title
+    t.source_first = subject;
+    t.source_last = q - 2;
+    return t;
   }
 
   // "Mr. Scholz was asked whether ...": the subject of a passive cue is its
