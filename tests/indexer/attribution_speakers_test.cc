@@ -67,6 +67,17 @@ TEST_CASE("an agency quoting someone as saying: the one quoted speaks, wherever 
   CHECK(door->canonical == "Sergei Ryabkov");
 }
 
+TEST_CASE("what a document says, its author says") {
+  auto s = find("A statement from the Foreign Ministry said Moscow regretted the decision.\n\n"
+                "A Foreign Ministry statement said the talks had failed.\n\n"
+                "A statement from the White House said the president would not attend.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].speaker == "A statement from the Foreign Ministry");
+  CHECK(s[0].canonical == "Foreign Ministry");
+  CHECK(s[1].canonical == "Foreign Ministry");
+  CHECK(s[2].canonical == "White House");
+}
+
 TEST_CASE("a person of a place is the person, not the place") {
   auto s = find("The plan, which former Gov. Jeb Bush of Florida praised on Monday, would cut taxes. Later, former Gov. "
                 "Jeb Bush of Florida said the plan would also create jobs.");

@@ -98,6 +98,8 @@ bool is_passive_adverb(std::string_view word);
 bool is_quoting_verb(std::string_view word);
 // [reading-verb] Verbs of what a text says, cues only when they close its quotation ("reads").
 bool is_reading_verb(std::string_view word);
+// [document-noun] Documents whose words are their author's ("a statement from the ministry").
+bool is_document_noun(std::string_view word);
 // [addressee-cue] Cue words taking an addressee or a place ("told", "in").
 bool takes_addressee(std::string_view word);
 // [when-or-where] Words opening when or where something was said ("during", "outside").

@@ -49,7 +49,7 @@ struct WordLists {
       quantifiers, counted_phrase_openers, title_modifiers, group_modifiers, institution_nouns, head_roles,
       state_name_ends, sentence_openers, particles, months, never_names, abbreviations, personal_pronouns, subject_pronouns, pronouns_or_relatives,
       speak_for_themselves, clause_joiners, adjunct_openers, source_joiners, adverbs, nouns_in_ly, auxiliaries,
-      forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, addressee_cues, when_or_where, cue_modals, cue_prepositions,
+      forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, addressee_cues, when_or_where, cue_modals, cue_prepositions,
       name_enders, object_prepositions;
   WordTable given_names, honorifics, ranks_by_gender;  // 1 male, 2 female, 0 unknown
 
@@ -99,6 +99,7 @@ struct WordLists {
     passive_adverbs = set({"passive-adverb"});
     quoting_verbs = set({"quoting-verb"});
     reading_verbs = set({"reading-verb"});
+    document_nouns = set({"document-noun"});
     addressee_cues = set({"addressee-cue"});
     when_or_where = set({"when-or-where"});
     cue_modals = set({"cue-modal"});
@@ -187,6 +188,7 @@ bool is_form_of_be(std::string_view w) { return in(lists().forms_of_be, w); }
 bool is_passive_adverb(std::string_view w) { return in(lists().passive_adverbs, w); }
 bool is_quoting_verb(std::string_view w) { return in(lists().quoting_verbs, w); }
 bool is_reading_verb(std::string_view w) { return in(lists().reading_verbs, w); }
+bool is_document_noun(std::string_view w) { return in(lists().document_nouns, w); }
 bool takes_addressee(std::string_view w) { return in(lists().addressee_cues, w); }
 bool says_when_or_where(std::string_view w) { return in(lists().when_or_where, w); }
 bool is_cue_modal(std::string_view w) { return in(lists().cue_modals, w); }

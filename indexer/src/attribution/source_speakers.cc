@@ -52,10 +52,27 @@ bool SourceSpeakers::verb_after(uint32_t first, uint32_t k) const {
   return named || is_role_noun(word) || is_group_noun(word);
 }
 
+// "A statement from the Foreign Ministry", "A Foreign Ministry statement": the words of a document
+// are its author's, when it names one.
+std::optional<std::pair<uint32_t, uint32_t>> SourceSpeakers::document_author(uint32_t first, uint32_t last) const {
+  for (uint32_t d = first; d <= last && w_[d].kind == WordKind::word; ++d) {
+    if (w_[d].capitalized || !is_document_noun(lowered(w_[d].text))) continue;
+    if (d + 2 <= last && (w_[d + 1].is("from") || w_[d + 1].is("by") || w_[d + 1].is("of"))) {
+      const uint32_t author = d + 2 < last && (w_[d + 2].is("the") || w_[d + 2].is("a")) ? d + 3 : d + 2;
+      if (w_[author].capitalized) return std::pair{author, last};
+    }
+    const bool ends = d == last || w_[d + 1].kind != WordKind::word;
+    if (ends && d > first && w_[d - 1].capitalized && !article_at(d - 1)) return std::pair{first, d - 1};
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 // The noun phrase a source is about. Its head comes before any comma
 // ("Saul Anuzis, a top adviser to ..."); a name after a preposition is not
 // it ("Leaders gathered at the Munich Security Conference").
 Phrase SourceSpeakers::source_head(uint32_t first, uint32_t last) const {
+  if (const auto author = document_author(first, last)) return source_head(author->first, author->second);
   // "said Secretary of State George P. Shultz in a television interview": a name ends at a
   // preposition as at a comma.
   uint32_t head_last = first;

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "calibrator.h"
@@ -32,6 +34,7 @@ class SourceSpeakers {
   bool article_at(size_t k) const;
   bool brackets_after_name(uint32_t k, uint32_t last) const;
   bool verb_after(uint32_t first, uint32_t k) const;
+  std::optional<std::pair<uint32_t, uint32_t>> document_author(uint32_t first, uint32_t last) const;
   Phrase source_head(uint32_t first, uint32_t last) const;
   bool inside_prepositional_phrase(uint32_t source_first) const;
   bool inside_relative_clause(uint32_t source_first) const;
