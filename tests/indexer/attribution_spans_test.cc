@@ -48,6 +48,24 @@ TEST_CASE("typewriter quotation marks: two backticks open, two apostrophes close
   CHECK(s[0].text.find("must understand this") != std::string::npos);
 }
 
+TEST_CASE("British house style: single marks quote where an article writes no double ones") {
+  const std::string text = "\u2018There is still time for diplomacy,\u2019 said Annalena Baerbock. She backed the allies' "
+                           "position.\n\n'We will not back down,' Mr Lavrov told reporters.";
+  const auto stream = attribution::read_words(text);
+  REQUIRE(stream.quotations.size() == 2);  // the allies' apostrophe opens none
+  auto s = find(text);
+  const Found* time = saying(s, "still time for diplomacy");
+  REQUIRE(time);
+  CHECK(time->kind == StatementKind::direct);
+  CHECK(time->canonical == "Annalena Baerbock");
+  const Found* back = saying(s, "not back down");
+  REQUIRE(back);
+  CHECK(back->kind == StatementKind::direct);
+  CHECK(back->canonical == "Lavrov");
+  // Beside double marks, single ones are quotations inside quotations, or apostrophes.
+  CHECK(attribution::read_words("\"He called it 'a farce',\" she said.").quotations.size() == 1);
+}
+
 TEST_CASE("a quotation of one or two words is a statement; unquoted fragments are not") {
   auto s = find("Senator Mary Okafor was asked whether she would endorse the governor. \"Absolutely not,\" she "
                 "replied.\n\nThe governor, asked the same, said little.");

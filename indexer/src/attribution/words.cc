@@ -42,6 +42,31 @@ bool is_upper(int32_t cp) {
 
 bool straight_mark(const Word& w) { return w.text == "\"" || w.text == "''"; }
 
+// British house style (‘...’, or '...' on a typewriter): where an article writes no double
+// quotation mark, a single mark before a word opens a quotation and one after a word or its
+// punctuation closes it, in the same paragraph. An apostrophe inside a word is part of it, and a
+// closing mark no opening one came before ("the allies' concerns") stays an apostrophe.
+void mark_single_quotations(std::vector<Word>& words) {
+  for (const Word& w : words)
+    if (w.kind == WordKind::quote_open || w.kind == WordKind::quote_close) return;
+  auto single = [](const Word& w) { return w.text == "'" || w.text == "\u2018" || w.text == "\u2019"; };
+  size_t open = SIZE_MAX;
+  for (size_t k = 0; k < words.size(); ++k) {
+    Word& w = words[k];
+    if (open != SIZE_MAX && w.paragraph != words[open].paragraph) open = SIZE_MAX;
+    if (w.kind != WordKind::other || !single(w)) continue;
+    const bool before_word = k + 1 < words.size() && words[k + 1].begin == w.end && words[k + 1].kind == WordKind::word;
+    const bool after_text = k > 0 && words[k - 1].end == w.begin && words[k - 1].paragraph == w.paragraph;
+    if (open == SIZE_MAX && before_word && !after_text && w.text != "\u2019") {
+      open = k;
+    } else if (open != SIZE_MAX && after_text && !before_word && w.text != "\u2018") {
+      words[open].kind = WordKind::quote_open;
+      w.kind = WordKind::quote_close;
+      open = SIZE_MAX;
+    }
+  }
+}
+
 }  // namespace
 
 WordStream read_words(std::string_view text) {
@@ -151,6 +176,7 @@ WordStream read_words(std::string_view text) {
       if (out.sentence_first_word[n] == none) out.sentence_first_word[n] = out.sentence_first_word[n + 1];
   }
 
+  mark_single_quotations(words);
   // Pair quotation marks. Straight marks alternate; a paragraph ending inside
   // a quotation continues it if the next paragraph opens with a mark.
   int open = -1;
