@@ -66,6 +66,15 @@ TEST_CASE("British house style: single marks quote where an article writes no do
   CHECK(attribution::read_words("\"He called it 'a farce',\" she said.").quotations.size() == 1);
 }
 
+TEST_CASE("reported speech the tagger cut inside its clause goes on to the clause's end, adjuncts aside") {
+  auto s = find("The official, who asked not to be named, told reporters that Soviet negotiators had dropped their "
+                "demands.\n\nThe official, who asked not to be named, told The Associated Press that Soviet negotiators "
+                "had dropped their demands.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].text == "Soviet negotiators had dropped their demands");
+  CHECK(s[1].text == "Soviet negotiators had dropped their demands");
+}
+
 TEST_CASE("a quotation of one or two words is a statement; unquoted fragments are not") {
   auto s = find("Senator Mary Okafor was asked whether she would endorse the governor. \"Absolutely not,\" she "
                 "replied.\n\nThe governor, asked the same, said little.");

@@ -188,6 +188,26 @@ bool Grouping::inside_drafts_of(const std::vector<const Run*>& cues, uint32_t k,
   return false;
 }
 
+void Grouping::extend_contents_cut_in_clause() {
+  for (Draft& d : drafts_) {
+    if (d.contents.empty()) continue;
+    const Run& content = *d.contents.back();
+    if (content.first <= d.cue->last || quoted_run(&content)) continue;
+    // Only a clause opened by "that": a run after other cues may be their object ("praised X").
+    if (!w_[content.first].is("that") && !w_[content.first - 1].is("that")) continue;
+    uint32_t end = content.last;
+    auto goes_on = [&](uint32_t k) {
+      return k < w_.size() && w_[k].kind == WordKind::word && labels_[k] == O && w_[k].quote < 0 &&
+             w_[k].sentence == w_[content.last].sentence && !opens_clause(w_[k]);
+    };
+    while (goes_on(end + 1)) ++end;
+    const bool clause_ends = end + 1 >= w_.size() || w_[end + 1].punctuation() || w_[end + 1].sentence != w_[end].sentence;
+    if (end == content.last || !clause_ends) continue;
+    untagged_.push_back({Part::content, content.first, end, content.margin});
+    d.contents.back() = &untagged_.back();
+  }
+}
+
 void Grouping::drop_addressees() {
   for (Draft& d : drafts_) {
     if (std::none_of(d.contents.begin(), d.contents.end(), [&](const Run* r) { return quoted_run(r); })) continue;

@@ -31,6 +31,7 @@ class Grouping {
     drop_adjuncts_after_closing_attributions();
     add_said_before_inversions();
     add_untagged_clauses();
+    extend_contents_cut_in_clause();
     drop_addressees();
     return attributions();
   }
@@ -132,6 +133,12 @@ class Grouping {
   // A cue inside that clause is part of what was said ("Russia will respond to any expansion of
   // NATO, Deputy Foreign Minister Sergei Ryabkov told TASS"): its attribution gives way.
   void add_untagged_clauses();
+
+  // "The official, who asked not to be named, told reporters that Soviet negotiators had dropped
+  // their demands": the tagger's content after its cue and "that" may stop inside its clause. It goes on over
+  // the unlabelled, unquoted words after it when they run to the clause's end, unless an adjunct
+  // opens among them ("... during a speech in Iowa"): those say where or when it was said.
+  void extend_contents_cut_in_clause();
 
   // Inner attributions give way only to a source that names someone ("Deputy Foreign Minister
   // Sergei Ryabkov", "federal officials", "three television networks", "the ministry"): in
