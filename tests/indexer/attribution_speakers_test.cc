@@ -78,6 +78,18 @@ TEST_CASE("what a document says, its author says") {
   CHECK(s[2].canonical == "White House");
 }
 
+TEST_CASE("who after a description ending with a place stands for the person described") {
+  auto s = find("\"It is a concern,\" said Alan Berger, a gynecologist from Englewood, New Jersey, who said he is "
+                "friendly with the family but took issue with the plan.\n\nThe governor met Maria Lopez, a teacher "
+                "from Austin, Texas, who said the schools needed more money.");
+  const Found* friendly = saying(s, "friendly with the family");
+  REQUIRE(friendly);
+  CHECK(friendly->canonical == "Alan Berger");
+  const Found* schools = saying(s, "schools needed more money");
+  REQUIRE(schools);
+  CHECK(schools->canonical == "Maria Lopez");
+}
+
 TEST_CASE("a person of a place is the person, not the place") {
   auto s = find("The plan, which former Gov. Jeb Bush of Florida praised on Monday, would cut taxes. Later, former Gov. "
                 "Jeb Bush of Florida said the plan would also create jobs.");

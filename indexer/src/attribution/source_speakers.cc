@@ -158,6 +158,15 @@ Phrase SourceSpeakers::antecedent(uint32_t relative) const {
   // "an influential Hispanic Republican": capitalised, but a description, not a name.
   const bool described = p.type == PhraseType::name && p.first > sentence_first &&
                          w_[p.first - 1].kind == WordKind::word && !w_[p.first - 1].capitalized;
+  // "Alan Berger, a gynecologist from Englewood, New Jersey, who said": who is a person, not the
+  // place that ends the description; the name the description follows is.
+  if (names_a_place(p) && w_[relative].is("who"))
+    for (int c = static_cast<int>(p.first) - 1; c > static_cast<int>(sentence_first) && c + 16 > k; --c)
+      if (w_[c].kind == WordKind::comma && article_at(c + 1)) {
+        const Phrase named = phrases_.ending_at(c - 1, sentence_first);
+        if (named.type == PhraseType::name && !names_a_place(named)) return named;
+        break;
+      }
   if ((p.type == PhraseType::name && !described) || k < static_cast<int>(sentence_first)) return p;
   for (int c = k; c > static_cast<int>(sentence_first) && c + 16 > k; --c) {
     if (w_[c].kind != WordKind::word) {
