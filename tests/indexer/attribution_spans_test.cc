@@ -75,6 +75,26 @@ TEST_CASE("reported speech the tagger cut inside its clause goes on to the claus
   CHECK(s[1].text == "Soviet negotiators had dropped their demands");
 }
 
+TEST_CASE("a sentence of a subject, 'said' and a clause is a statement, whatever the clause holds") {
+  // The tagger labelled no content after these cues, or took "would respond" inside the clause for
+  // a cue of its own.
+  auto s = find("Foreign Minister Sergei Lavrov said Russia would respond to any provocation.\n\n"
+                "Smith told reporters the summit was cancelled.\n\nBut Ramos said Monday the talks would continue.\n\n"
+                "Smith said goodbye.");
+  const Found* respond = saying(s, "respond to any provocation");
+  REQUIRE(respond);
+  CHECK(respond->text == "Russia would respond to any provocation");
+  CHECK(respond->canonical == "Sergei Lavrov");
+  const Found* summit = saying(s, "summit was cancelled");
+  REQUIRE(summit);
+  CHECK(summit->text == "the summit was cancelled");
+  const Found* talks = saying(s, "talks would continue");
+  REQUIRE(talks);
+  CHECK(talks->speaker == "Ramos");
+  CHECK(talks->text == "the talks would continue");
+  CHECK(!saying(s, "goodbye"));  // a clause of three words at least
+}
+
 TEST_CASE("a quotation of one or two words is a statement; unquoted fragments are not") {
   auto s = find("Senator Mary Okafor was asked whether she would endorse the governor. \"Absolutely not,\" she "
                 "replied.\n\nThe governor, asked the same, said little.");

@@ -59,6 +59,8 @@ bool ends_state_name(std::string_view word);
 
 // [sentence-opener] Capitalised words that open sentences and are no name ("The", "Asked").
 bool is_sentence_opener(std::string_view word);
+// [opening-conjunction] Words that may open a sentence before its subject ("But", "Still").
+bool is_opening_conjunction(std::string_view word);
 // [name-particle] Lower-case words inside people's names ("van", "bin").
 bool is_particle(std::string_view word);
 // [month] Month names ("May").

@@ -47,7 +47,7 @@ struct WordLists {
   const std::map<std::string, std::vector<std::string>> file = read_word_lists(kAttributionWordsText);
   WordTable title_words, nationalities, role_nouns, group_nouns, institutions, ranks, adverbial_openers, articles,
       quantifiers, counted_phrase_openers, title_modifiers, group_modifiers, institution_nouns, head_roles,
-      state_name_ends, sentence_openers, particles, months, never_names, abbreviations, personal_pronouns, subject_pronouns, pronouns_or_relatives,
+      state_name_ends, sentence_openers, opening_conjunctions, particles, months, never_names, abbreviations, personal_pronouns, subject_pronouns, pronouns_or_relatives,
       speak_for_themselves, clause_joiners, adjunct_openers, source_joiners, adverbs, nouns_in_ly, auxiliaries,
       forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, addressee_cues, when_or_where, cue_modals, cue_prepositions,
       name_enders, object_prepositions;
@@ -99,6 +99,7 @@ struct WordLists {
     passive_adverbs = set({"passive-adverb"});
     quoting_verbs = set({"quoting-verb"});
     reading_verbs = set({"reading-verb"});
+    opening_conjunctions = set({"opening-conjunction"});
     document_nouns = set({"document-noun"});
     addressee_cues = set({"addressee-cue"});
     when_or_where = set({"when-or-where"});
@@ -188,6 +189,7 @@ bool is_form_of_be(std::string_view w) { return in(lists().forms_of_be, w); }
 bool is_passive_adverb(std::string_view w) { return in(lists().passive_adverbs, w); }
 bool is_quoting_verb(std::string_view w) { return in(lists().quoting_verbs, w); }
 bool is_reading_verb(std::string_view w) { return in(lists().reading_verbs, w); }
+bool is_opening_conjunction(std::string_view w) { return in(lists().opening_conjunctions, w); }
 bool is_document_noun(std::string_view w) { return in(lists().document_nouns, w); }
 bool takes_addressee(std::string_view w) { return in(lists().addressee_cues, w); }
 bool says_when_or_where(std::string_view w) { return in(lists().when_or_where, w); }

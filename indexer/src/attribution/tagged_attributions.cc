@@ -171,6 +171,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   std::vector<float> margins;
   tagger.label(stream, labels, margins);
   read_opening_according_to(stream, labels);
+  read_plain_said_sentences(stream, labels);
   join_broken_sources(stream, labels);
   complete_honorific_sources(stream, labels);
   drop_auxiliary_cues(stream, labels);
