@@ -62,6 +62,10 @@ TEST_CASE("British house style: single marks quote where an article writes no do
   REQUIRE(back);
   CHECK(back->kind == StatementKind::direct);
   CHECK(back->canonical == "Lavrov");
+  // A plural's possessive inside a quotation does not close it.
+  const auto possessive = attribution::read_words("Mr Corbyn said: \u2018The workers\u2019 pay must rise.\u2019 He left.");
+  REQUIRE(possessive.quotations.size() == 1);
+  CHECK(possessive.quotations[0].word_count == 5);
   // Beside double marks, single ones are quotations inside quotations, or apostrophes.
   CHECK(attribution::read_words("\"He called it 'a farce',\" she said.").quotations.size() == 1);
 }

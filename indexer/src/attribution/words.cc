@@ -57,9 +57,13 @@ void mark_single_quotations(std::vector<Word>& words) {
     if (w.kind != WordKind::other || !single(w)) continue;
     const bool before_word = k + 1 < words.size() && words[k + 1].begin == w.end && words[k + 1].kind == WordKind::word;
     const bool after_text = k > 0 && words[k - 1].end == w.begin && words[k - 1].paragraph == w.paragraph;
+    // "the workers’ pay": a mark after a plural and before a word is its possessive.
+    const bool possessive = after_text && words[k - 1].kind == WordKind::word && words[k - 1].text.ends_with('s') &&
+                            k + 1 < words.size() && words[k + 1].kind == WordKind::word &&
+                            words[k + 1].paragraph == w.paragraph;
     if (open == SIZE_MAX && before_word && !after_text && w.text != "\u2019") {
       open = k;
-    } else if (open != SIZE_MAX && after_text && !before_word && w.text != "\u2018") {
+    } else if (open != SIZE_MAX && after_text && !before_word && !possessive && w.text != "\u2018") {
       words[open].kind = WordKind::quote_open;
       w.kind = WordKind::quote_close;
       open = SIZE_MAX;
