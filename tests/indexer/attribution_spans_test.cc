@@ -155,6 +155,15 @@ TEST_CASE("after a closing attribution, how it was said and who the source is ar
   CHECK(s[1].text == "The ministry also publishes the same list of sanctioned firms every month");
 }
 
+TEST_CASE("after a closing attribution and its comma, a clause joined by 'as' or 'while' is no statement") {
+  auto s = find("Rebel forces seized the main airport on Sunday, a senior military official said, as fighting spread "
+                "to the suburbs.\n\nThe talks collapsed late on Friday, diplomats told Reuters, while the delegations "
+                "prepared to leave.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].text == "Rebel forces seized the main airport on Sunday");
+  CHECK(s[1].text == "The talks collapsed late on Friday");
+}
+
 TEST_CASE("a clause before ', as X reported' is what X reported") {
   auto s = find("The talks were hammered out over two days at a hotel in Antalya. The Russian envoy also met the Turkish "
                 "president that evening, as the Anadolu news agency reported.");

@@ -95,7 +95,15 @@ void Grouping::drop_adjuncts_after_closing_attributions() {
       apposition = labels_[k] == O && w_[k].quote < 0 && w_[k].sentence == w_[tail].sentence;
     const bool relative = apposition && w_[content.first - 1].kind == WordKind::comma &&
                           (w_[content.first].is("which") || w_[content.first].is("who"));
-    const bool preposition = content.first == tail + 1 && says_when_or_where(w_[content.first].text);
+    // "..., a senior military official said, as fighting spread to the suburbs": a clause joined by
+    // a conjunction after the attribution's comma says when or why, as a preposition does.
+    // The conjunction may lie outside the run, and an addressee before the comma ("diplomats told
+    // Reuters, while ...").
+    const uint32_t opener = opens_clause(w_[content.first]) ? content.first : content.first - 1;
+    const bool conjunction = opener > tail + 1 && opener <= tail + 4 && w_[opener - 1].kind == WordKind::comma &&
+                             opens_clause(w_[opener]) && !w_[opener].is("that");
+    const bool preposition =
+        (content.first == tail + 1 && says_when_or_where(w_[content.first].text)) || conjunction;
     if ((relative || preposition) && adjunct_content(content)) d.contents.clear();
   }
 }
