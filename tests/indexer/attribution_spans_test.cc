@@ -164,6 +164,21 @@ TEST_CASE("after a closing attribution and its comma, a clause joined by 'as' or
   CHECK(s[1].text == "The talks collapsed late on Friday");
 }
 
+TEST_CASE("a clause, a comma and 'said' with a short speaker phrase is a statement, anonymity aside") {
+  auto s = find("The airport is now in rebel hands, said the official.\n\nThe bridge was destroyed overnight, a military "
+                "official said on condition of anonymity.\n\nAnd Sen. Rob Portman, another vulnerable incumbent, said "
+                "he had not thought about enlisting Cruz.");
+  const Found* airport = saying(s, "rebel hands");
+  REQUIRE(airport);
+  CHECK(airport->text == "The airport is now in rebel hands");
+  CHECK(airport->speaker == "the official");
+  const Found* bridge = saying(s, "bridge was destroyed");
+  REQUIRE(bridge);
+  CHECK(bridge->text == "The bridge was destroyed overnight");
+  CHECK(bridge->speaker == "a military official");
+  for (const Found& f : s) CHECK(f.speaker.find("enlisting") == std::string::npos);  // no clause is a speaker
+}
+
 TEST_CASE("a clause before ', as X reported' is what X reported") {
   auto s = find("The talks were hammered out over two days at a hotel in Antalya. The Russian envoy also met the Turkish "
                 "president that evening, as the Anadolu news agency reported.");

@@ -8,6 +8,7 @@
 
 #include "grouping.h"
 #include "lexicon.h"
+#include "plain_sentences.h"
 
 namespace attache::indexer::attribution {
 
@@ -172,6 +173,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   tagger.label(stream, labels, margins);
   read_opening_according_to(stream, labels);
   read_plain_said_sentences(stream, labels);
+  read_plain_closing_attributions(stream, labels);
   join_broken_sources(stream, labels);
   complete_honorific_sources(stream, labels);
   drop_auxiliary_cues(stream, labels);

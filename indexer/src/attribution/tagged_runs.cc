@@ -106,59 +106,6 @@ void read_opening_according_to(const WordStream& stream, std::vector<uint8_t>& l
   }
 }
 
-namespace {
-
-bool says_or_tells(const Word& w) { return w.is("said") || w.is("says") || w.is("told") || w.is("tells"); }
-bool names_a_day(const Word& w) {
-  static const char* const kDays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                                      "Sunday", "today", "yesterday", "tonight"};
-  return std::any_of(std::begin(kDays), std::end(kDays), [&](const char* d) { return w.is(d); });
-}
-
-}  // namespace
-
-void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& labels) {
-  const auto& w = stream.words;
-  constexpr uint32_t kLongestSubject = 6;
-  for (size_t sentence = 0; sentence + 1 < stream.sentence_first_word.size(); ++sentence) {
-    const uint32_t end = stream.sentence_first_word[sentence + 1];
-    uint32_t first = next_word(w, stream.sentence_first_word[sentence], end);
-    if (first + 1 < end && is_opening_conjunction(w[first].text) && w[first + 1].capitalized) ++first;
-    if (first >= end || !w[first].capitalized || w[first].quote >= 0 || w[first].dateline) continue;
-    uint32_t cue = first;
-    while (cue < end && cue <= first + kLongestSubject && w[cue].kind == WordKind::word &&
-           (labels[cue] == O || part_of(labels[cue]) == Part::source) && !says_or_tells(w[cue]))
-      ++cue;
-    if (cue == first || cue >= end || !says_or_tells(w[cue]) || part_of(labels[cue]) == Part::content ||
-        part_of(labels[cue]) == Part::source)
-      continue;
-    const std::string head = lowered(w[cue - 1].text);
-    if (!w[cue - 1].capitalized && !is_role_noun(head) && !is_group_noun(head)) continue;
-    uint32_t content = cue + 1;
-    if (w[cue].is("told") || w[cue].is("tells")) {  // to reporters only: another addressee may run on
-      if (content >= end || !(w[content].is("reporters") || w[content].is("journalists"))) continue;
-      ++content;
-    }
-    if (content < end && names_a_day(w[content])) ++content;
-    else if (content + 1 < end && w[content].is("on") && names_a_day(w[content + 1])) content += 2;
-    uint32_t last = end;
-    while (last > content && w[last - 1].kind != WordKind::word) --last;
-    bool plain = last >= content + 3;
-    for (uint32_t k = content; k < last && plain; ++k) plain = w[k].quote < 0 && w[k].kind != WordKind::quote_open;
-    // Content the tagger labelled after the cue, with no cue of its own inside, is its reading.
-    bool labelled = false, inner_cue = false;
-    for (uint32_t k = content; k < last; ++k) {
-      labelled = labelled || part_of(labels[k]) == Part::content;
-      inner_cue = inner_cue || part_of(labels[k]) == Part::cue;
-    }
-    if (!plain || (labelled && !inner_cue)) continue;
-    for (uint32_t k = first; k < cue; ++k) labels[k] = k == first ? B_SOURCE : I_SOURCE;
-    labels[cue] = B_CUE;
-    for (uint32_t k = cue + 1; k < content; ++k) labels[k] = O;
-    for (uint32_t k = content; k < last; ++k) labels[k] = k == content ? B_CONTENT : I_CONTENT;
-  }
-}
-
 // "Sen. Kristen Gillibrand (D-NY), a supporter of Hillary Clinton's 2016 bid for the presidency
 // told host Chris Cuomo": the tagger left "2016 bid for" out of the source, and the cue took the
 // nearer half, "the presidency", as its speaker. Two source runs of one sentence with up to three

@@ -29,12 +29,6 @@ int gap(const Run& a, const Run& b);
 
 // Relabels sentences that open with "According to X,": X the source, the rest content.
 void read_opening_according_to(const WordStream& stream, std::vector<uint8_t>& labels);
-// "Foreign Minister Sergei Lavrov said Russia would respond to any provocation", "Smith told
-// reporters the summit was cancelled": a sentence that opens with a short subject ending in a
-// name or a role, then "said" (or "told reporters"), and says the rest without quotation marks, is
-// an attribution where the tagger labelled no content after the cue, or took a word inside the
-// clause for a cue of its own ("would respond").
-void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& labels);
 // Joins two source runs the tagger split around a few unlabelled words before a cue.
 void join_broken_sources(const WordStream& stream, std::vector<uint8_t>& labels);
 // "23 percent who said the talks should stop": a relative pronoun just before a cue, outside

@@ -1,0 +1,115 @@
+// Sentences of the plainest forms of reported speech (plain_sentences.h).
+#include "plain_sentences.h"
+
+#include <algorithm>
+#include <iterator>
+#include <string>
+
+#include "lexicon.h"
+#include "tagger.h"
+
+namespace attache::indexer::attribution {
+namespace {
+
+bool says_or_tells(const Word& w) { return w.is("said") || w.is("says") || w.is("told") || w.is("tells"); }
+bool names_a_day(const Word& w) {
+  static const char* const kDays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                                      "Sunday", "today", "yesterday", "tonight"};
+  return std::any_of(std::begin(kDays), std::end(kDays), [&](const char* d) { return w.is(d); });
+}
+
+// Words first..end-1 name a speaker: words only, opening with a capital or an article ("the
+// official", not "he would welcome Cruz" nor "cited reports that Mateen") and ending with a name, a
+// role or a group.
+bool speaker_phrase(const std::vector<Word>& w, uint32_t first, uint32_t end) {
+  for (uint32_t k = first; k < end; ++k)
+    if (w[k].kind != WordKind::word || w[k].quote >= 0) return false;
+  const Word& head = w[end - 1];
+  const std::string lower = lowered(head.text);
+  const bool opens = (w[first].capitalized && !is_never_a_name(w[first].text)) || is_article(w[first].text) ||
+                     (first + 1 == end && is_group_noun(lower));
+  return opens && ((head.capitalized && !is_never_a_name(head.text)) || is_role_noun(lower) || is_group_noun(lower));
+}
+
+}  // namespace
+
+void read_plain_closing_attributions(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  constexpr uint32_t kLongestSpeaker = 6;
+  for (size_t sentence = 0; sentence + 1 < stream.sentence_first_word.size(); ++sentence) {
+    const uint32_t end = stream.sentence_first_word[sentence + 1];
+    const uint32_t first = next_word(w, stream.sentence_first_word[sentence], end);
+    if (first >= end || w[first].dateline) continue;
+    uint32_t last = end;  // one past the sentence's last word
+    while (last > first && w[last - 1].kind != WordKind::word) --last;
+    uint32_t after_comma = last;
+    while (after_comma > first && w[after_comma - 1].kind != WordKind::comma) --after_comma;
+    if (after_comma < first + 4) continue;  // three words and a comma at least
+    const uint32_t comma = after_comma - 1;
+    bool plain = true;
+    for (uint32_t k = first; k < comma && plain; ++k)
+      plain = w[k].quote < 0 && w[k].kind != WordKind::quote_open && w[k].kind != WordKind::quote_close;
+    uint32_t cue = after_comma;
+    while (cue < last && !w[cue].is("said") && !w[cue].is("says")) ++cue;
+    if (!plain || cue >= last) continue;
+    // ", said the official." or ", a military official said on condition of anonymity."
+    const bool inverted = cue == after_comma;
+    const uint32_t source_first = inverted ? cue + 1 : after_comma, source_end = inverted ? last : cue;
+    if (!inverted && cue + 1 < last && !says_when_or_where(w[cue + 1].text)) continue;
+    if (source_end <= source_first || source_end - source_first > kLongestSpeaker ||
+        !speaker_phrase(w, source_first, source_end))
+      continue;
+    if (part_of(labels[first]) == Part::content && part_of(labels[cue]) == Part::cue &&
+        part_of(labels[source_first]) == Part::source)
+      continue;  // the tagger's reading
+    for (uint32_t k = first; k < last; ++k) labels[k] = O;
+    for (uint32_t k = first; k < comma; ++k) labels[k] = k == first ? B_CONTENT : I_CONTENT;
+    labels[cue] = B_CUE;
+    for (uint32_t k = source_first; k < source_end; ++k) labels[k] = k == source_first ? B_SOURCE : I_SOURCE;
+  }
+}
+
+void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  constexpr uint32_t kLongestSubject = 6;
+  for (size_t sentence = 0; sentence + 1 < stream.sentence_first_word.size(); ++sentence) {
+    const uint32_t end = stream.sentence_first_word[sentence + 1];
+    uint32_t first = next_word(w, stream.sentence_first_word[sentence], end);
+    if (first + 1 < end && is_opening_conjunction(w[first].text) && w[first + 1].capitalized) ++first;
+    if (first >= end || !w[first].capitalized || w[first].quote >= 0 || w[first].dateline) continue;
+    uint32_t cue = first;
+    while (cue < end && cue <= first + kLongestSubject && w[cue].kind == WordKind::word &&
+           (labels[cue] == O || part_of(labels[cue]) == Part::source) && !says_or_tells(w[cue]))
+      ++cue;
+    if (cue == first || cue >= end || !says_or_tells(w[cue]) || part_of(labels[cue]) == Part::content ||
+        part_of(labels[cue]) == Part::source)
+      continue;
+    const std::string head = lowered(w[cue - 1].text);
+    if (!w[cue - 1].capitalized && !is_role_noun(head) && !is_group_noun(head)) continue;
+    uint32_t content = cue + 1;
+    if (w[cue].is("told") || w[cue].is("tells")) {  // to reporters only: another addressee may run on
+      if (content >= end || !(w[content].is("reporters") || w[content].is("journalists"))) continue;
+      ++content;
+    }
+    if (content < end && names_a_day(w[content])) ++content;
+    else if (content + 1 < end && w[content].is("on") && names_a_day(w[content + 1])) content += 2;
+    uint32_t last = end;
+    while (last > content && w[last - 1].kind != WordKind::word) --last;
+    bool plain = last >= content + 3;
+    for (uint32_t k = content; k < last && plain; ++k) plain = w[k].quote < 0 && w[k].kind != WordKind::quote_open;
+    // Content the tagger labelled after the cue, with no cue of its own inside, is its reading.
+    bool labelled = false, inner_cue = false;
+    for (uint32_t k = content; k < last; ++k) {
+      labelled = labelled || part_of(labels[k]) == Part::content;
+      inner_cue = inner_cue || part_of(labels[k]) == Part::cue;
+    }
+    if (!plain || (labelled && !inner_cue)) continue;
+    for (uint32_t k = first; k < cue; ++k) labels[k] = k == first ? B_SOURCE : I_SOURCE;
+    labels[cue] = B_CUE;
+    for (uint32_t k = cue + 1; k < content; ++k) labels[k] = O;
+    for (uint32_t k = content; k < last; ++k) labels[k] = k == content ? B_CONTENT : I_CONTENT;
+  }
+}
+
+
+}  // namespace attache::indexer::attribution

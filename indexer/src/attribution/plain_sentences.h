@@ -1,0 +1,24 @@
+// Sentences of the plainest forms of reported speech, read whole where the tagger missed them:
+// a subject, "said" and a clause; and a clause, a comma and "said" with its speaker.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "words.h"
+
+namespace attache::indexer::attribution {
+
+// "Foreign Minister Sergei Lavrov said Russia would respond to any provocation", "Smith told
+// reporters the summit was cancelled": a sentence that opens with a short subject ending in a
+// name or a role, then "said" (or "told reporters"), and says the rest without quotation marks, is
+// an attribution where the tagger labelled no content after the cue, or took a word inside the
+// clause for a cue of its own ("would respond").
+void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& labels);
+// "The airport is now in rebel hands, said the official.", "..., a military official said on
+// condition of anonymity.": a sentence of an unquoted clause of three words or more, a comma, and
+// "said" with a short speaker phrase on either side of it (and after it at most an adjunct of when,
+// where or how) is an attribution where the tagger did not read it so.
+void read_plain_closing_attributions(const WordStream& stream, std::vector<uint8_t>& labels);
+
+}  // namespace attache::indexer::attribution
