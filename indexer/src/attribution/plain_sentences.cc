@@ -18,12 +18,16 @@ bool names_a_day(const Word& w) {
   return std::any_of(std::begin(kDays), std::end(kDays), [&](const char* d) { return w.is(d); });
 }
 
-// Words first..end-1 name a speaker: words only, opening with a capital or an article ("the
-// official", not "he would welcome Cruz" nor "cited reports that Mateen") and ending with a name, a
-// role or a group.
+// Words first..end-1 name a speaker: words only, no verb of their own, opening with a capital or
+// an article ("the official", not "he would welcome Cruz", "Britain would stand by its allies" nor
+// "cited reports that Mateen") and ending with a name, a role or a group.
 bool speaker_phrase(const std::vector<Word>& w, uint32_t first, uint32_t end) {
-  for (uint32_t k = first; k < end; ++k)
-    if (w[k].kind != WordKind::word || w[k].quote >= 0) return false;
+  for (uint32_t k = first; k < end; ++k) {
+    const std::string word = lowered(w[k].text);
+    if (w[k].kind != WordKind::word || w[k].quote >= 0 || is_auxiliary(word) || is_form_of_be(word) ||
+        is_cue_modal(word))
+      return false;
+  }
   const Word& head = w[end - 1];
   const std::string lower = lowered(head.text);
   const bool opens = (w[first].capitalized && !is_never_a_name(w[first].text)) || is_article(w[first].text) ||
