@@ -179,6 +179,23 @@ TEST_CASE("a clause, a comma and 'said' with a short speaker phrase is a stateme
   for (const Found& f : s) CHECK(f.speaker.find("enlisting") == std::string::npos);  // no clause is a speaker
 }
 
+TEST_CASE("the plain sentence forms leave adjuncts, second attributions and clauses alone") {
+  auto s = find("In a statement, the White House said on Monday it would lift the ban.\n\n"
+                "Smith said the plan would fail, but Jones said it would succeed.");
+  const Found* ban = saying(s, "lift the ban");
+  REQUIRE(ban);
+  CHECK(ban->text == "it would lift the ban");
+  for (const Found& f : s) CHECK(f.text != "In a statement");
+  const Found* succeed = saying(s, "would succeed");
+  REQUIRE(succeed);
+  CHECK(succeed->canonical == "Jones");
+  const Found* fail = saying(s, "would fail");
+  REQUIRE(fail);
+  CHECK(fail->text == "the plan would fail");
+  // Scare quotes around two plurals are two quotations, not one from the first plural's mark.
+  CHECK(attribution::read_words("Officials called them \u2018rebels\u2019 and \u2018terrorists\u2019.").quotations.size() == 2);
+}
+
 TEST_CASE("a clause before ', as X reported' is what X reported") {
   auto s = find("The talks were hammered out over two days at a hotel in Antalya. The Russian envoy also met the Turkish "
                 "president that evening, as the Anadolu news agency reported.");

@@ -100,8 +100,8 @@ void Grouping::drop_adjuncts_after_closing_attributions() {
     // The conjunction may lie outside the run, and an addressee before the comma ("diplomats told
     // Reuters, while ...").
     const uint32_t opener = opens_clause(w_[content.first]) ? content.first : content.first - 1;
-    const bool conjunction = opener > tail + 1 && opener <= tail + 4 && w_[opener - 1].kind == WordKind::comma &&
-                             opens_clause(w_[opener]) && !w_[opener].is("that");
+    const bool conjunction =
+        opener > tail + 1 && opener <= tail + 4 && w_[opener - 1].kind == WordKind::comma && opens_clause(w_[opener]);
     const bool preposition =
         (content.first == tail + 1 && says_when_or_where(w_[content.first].text)) || conjunction;
     if ((relative || preposition) && adjunct_content(content)) d.contents.clear();
@@ -206,7 +206,8 @@ void Grouping::extend_contents_cut_in_clause() {
     uint32_t end = content.last;
     auto goes_on = [&](uint32_t k) {
       return k < w_.size() && w_[k].kind == WordKind::word && labels_[k] == O && w_[k].quote < 0 &&
-             w_[k].sentence == w_[content.last].sentence && !opens_clause(w_[k]);
+             w_[k].sentence == w_[content.last].sentence && !says_when_or_where(w_[k].text) &&
+             !joins_clause(lowered(w_[k].text));
     };
     while (goes_on(end + 1)) ++end;
     const bool clause_ends = end + 1 >= w_.size() || w_[end + 1].punctuation() || w_[end + 1].sentence != w_[end].sentence;

@@ -194,8 +194,8 @@ class Extractor {
     while (subject > 0 && subject + 8 > q && w_[subject - 1].kind == WordKind::word &&
            w_[subject - 1].sentence == w_[q].sentence)
       --subject;
-    if (subject == q - 1 || (subject > 0 && w_[subject - 1].kind == WordKind::word && w_[subject - 1].sentence == w_[q].sentence))
-      return t;  // no subject, or one longer than a name and its title
+    const bool longer = subject > 0 && w_[subject - 1].kind == WordKind::word && w_[subject - 1].sentence == w_[q].sentence;
+    if (subject == q - 1 || longer) return t;  // no subject, or one longer than a name and its title
     t.source_first = subject;
     t.source_last = q - 2;
     return t;

@@ -136,8 +136,9 @@ class Grouping {
 
   // "The official, who asked not to be named, told reporters that Soviet negotiators had dropped
   // their demands": the tagger's content after its cue and "that" may stop inside its clause. It goes on over
-  // the unlabelled, unquoted words after it when they run to the clause's end, unless an adjunct
-  // opens among them ("... during a speech in Iowa"): those say where or when it was said.
+  // the unlabelled, unquoted words after it when they run to the clause's end, unless a word of
+  // when or where, or one joining a clause, stands among them ("... during a speech in Iowa"):
+  // those say where or when it was said, or begin another clause.
   void extend_contents_cut_in_clause();
 
   // Inner attributions give way only to a source that names someone ("Deputy Foreign Minister

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "lexicon.h"
+#include "tagged_runs.h"
 #include "tagger.h"
 
 namespace attache::indexer::attribution {
@@ -35,31 +36,51 @@ bool speaker_phrase(const std::vector<Word>& w, uint32_t first, uint32_t end) {
   return opens && ((head.capitalized && !is_never_a_name(head.text)) || is_role_noun(lower) || is_group_noun(lower));
 }
 
+// Whether words first..end-1 after a cue open what was said ("said in a speech that ...").
+bool opens_what_was_said(const std::vector<Word>& w, uint32_t first, uint32_t end) {
+  for (uint32_t k = first; k < end; ++k)
+    if (w[k].is("that")) return true;
+  return false;
+}
+
+// One past the last word of the sentence that ends at `end` (its closing punctuation left out).
+uint32_t past_last_word(const std::vector<Word>& w, uint32_t first, uint32_t end) {
+  while (end > first && w[end - 1].kind != WordKind::word) --end;
+  return end;
+}
+
+bool unquoted(const std::vector<Word>& w, uint32_t first, uint32_t end) {
+  for (uint32_t k = first; k < end; ++k)
+    if (w[k].quote >= 0 || w[k].kind == WordKind::quote_open || w[k].kind == WordKind::quote_close) return false;
+  return true;
+}
+
 }  // namespace
 
 void read_plain_closing_attributions(const WordStream& stream, std::vector<uint8_t>& labels) {
   const auto& w = stream.words;
-  constexpr uint32_t kLongestSpeaker = 6;
+  constexpr uint32_t kLongestSpeaker = 6, kLongestAdjunct = 6;
   for (size_t sentence = 0; sentence + 1 < stream.sentence_first_word.size(); ++sentence) {
     const uint32_t end = stream.sentence_first_word[sentence + 1];
     const uint32_t first = next_word(w, stream.sentence_first_word[sentence], end);
-    if (first >= end || w[first].dateline) continue;
-    uint32_t last = end;  // one past the sentence's last word
-    while (last > first && w[last - 1].kind != WordKind::word) --last;
+    // "In a statement, the White House said on Monday it would ...": the clause before the comma
+    // is an adjunct, not what was said.
+    if (first >= end || w[first].dateline || opens_clause(w[first])) continue;
+    const uint32_t last = past_last_word(w, first, end);
     uint32_t after_comma = last;
     while (after_comma > first && w[after_comma - 1].kind != WordKind::comma) --after_comma;
     if (after_comma < first + 4) continue;  // three words and a comma at least
     const uint32_t comma = after_comma - 1;
-    bool plain = true;
-    for (uint32_t k = first; k < comma && plain; ++k)
-      plain = w[k].quote < 0 && w[k].kind != WordKind::quote_open && w[k].kind != WordKind::quote_close;
     uint32_t cue = after_comma;
     while (cue < last && !w[cue].is("said") && !w[cue].is("says")) ++cue;
-    if (!plain || cue >= last) continue;
+    if (!unquoted(w, first, comma) || cue >= last) continue;
     // ", said the official." or ", a military official said on condition of anonymity."
     const bool inverted = cue == after_comma;
     const uint32_t source_first = inverted ? cue + 1 : after_comma, source_end = inverted ? last : cue;
-    if (!inverted && cue + 1 < last && !says_when_or_where(w[cue + 1].text)) continue;
+    if (!inverted && cue + 1 < last &&
+        (!says_when_or_where(w[cue + 1].text) || last - cue - 1 > kLongestAdjunct ||
+         opens_what_was_said(w, cue + 1, last)))
+      continue;
     if (source_end <= source_first || source_end - source_first > kLongestSpeaker ||
         !speaker_phrase(w, source_first, source_end))
       continue;
@@ -88,8 +109,9 @@ void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& l
     if (cue == first || cue >= end || !says_or_tells(w[cue]) || part_of(labels[cue]) == Part::content ||
         part_of(labels[cue]) == Part::source)
       continue;
-    const std::string head = lowered(w[cue - 1].text);
-    if (!w[cue - 1].capitalized && !is_role_noun(head) && !is_group_noun(head)) continue;
+    // "When Obama said ...", "What Obama said ...": a clause, not a subject.
+    const bool pronoun = cue == first + 1 && is_subject_pronoun(lowered(w[first].text));
+    if (opens_clause(w[first]) || !(pronoun || speaker_phrase(w, first, cue))) continue;
     uint32_t content = cue + 1;
     if (w[cue].is("told") || w[cue].is("tells")) {  // to reporters only: another addressee may run on
       if (content >= end || !(w[content].is("reporters") || w[content].is("journalists"))) continue;
@@ -97,23 +119,27 @@ void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& l
     }
     if (content < end && names_a_day(w[content])) ++content;
     else if (content + 1 < end && w[content].is("on") && names_a_day(w[content + 1])) content += 2;
-    uint32_t last = end;
-    while (last > content && w[last - 1].kind != WordKind::word) --last;
-    bool plain = last >= content + 3;
-    for (uint32_t k = content; k < last && plain; ++k) plain = w[k].quote < 0 && w[k].kind != WordKind::quote_open;
+    uint32_t last = past_last_word(w, content, end);
+    // Another "said" inside is another attribution: what this one says ends at the comma before
+    // it ("Smith said the plan would fail, but Jones said it would succeed").
+    for (uint32_t k = content; k < last; ++k)
+      if (says_or_tells(w[k])) {
+        while (k > content && w[k].kind != WordKind::comma) --k;
+        last = k;
+        break;
+      }
     // Content the tagger labelled after the cue, with no cue of its own inside, is its reading.
     bool labelled = false, inner_cue = false;
     for (uint32_t k = content; k < last; ++k) {
       labelled = labelled || part_of(labels[k]) == Part::content;
       inner_cue = inner_cue || part_of(labels[k]) == Part::cue;
     }
-    if (!plain || (labelled && !inner_cue)) continue;
+    if (last < content + 3 || !unquoted(w, content, last) || (labelled && !inner_cue)) continue;
     for (uint32_t k = first; k < cue; ++k) labels[k] = k == first ? B_SOURCE : I_SOURCE;
     labels[cue] = B_CUE;
     for (uint32_t k = cue + 1; k < content; ++k) labels[k] = O;
     for (uint32_t k = content; k < last; ++k) labels[k] = k == content ? B_CONTENT : I_CONTENT;
   }
 }
-
 
 }  // namespace attache::indexer::attribution

@@ -47,9 +47,11 @@ struct WordLists {
   const std::map<std::string, std::vector<std::string>> file = read_word_lists(kAttributionWordsText);
   WordTable title_words, nationalities, role_nouns, group_nouns, institutions, ranks, adverbial_openers, articles,
       quantifiers, counted_phrase_openers, title_modifiers, group_modifiers, institution_nouns, head_roles,
-      state_name_ends, sentence_openers, opening_conjunctions, particles, months, never_names, abbreviations, personal_pronouns, subject_pronouns, pronouns_or_relatives,
+      state_name_ends, sentence_openers, opening_conjunctions, particles, months, never_names, abbreviations,
+      personal_pronouns, subject_pronouns, pronouns_or_relatives,
       speak_for_themselves, clause_joiners, adjunct_openers, source_joiners, adverbs, nouns_in_ly, auxiliaries,
-      forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, addressee_cues, when_or_where, cue_modals, cue_prepositions,
+      forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, addressee_cues, when_or_where,
+      cue_modals, cue_prepositions,
       name_enders, object_prepositions;
   WordTable given_names, honorifics, ranks_by_gender;  // 1 male, 2 female, 0 unknown
 

@@ -62,7 +62,8 @@ std::optional<std::pair<uint32_t, uint32_t>> SourceSpeakers::document_author(uin
       if (w_[author].capitalized) return std::pair{author, last};
     }
     const bool ends = d == last || w_[d + 1].kind != WordKind::word;
-    if (ends && d > first && w_[d - 1].capitalized && !article_at(d - 1)) return std::pair{first, d - 1};
+    if (ends && d > first && w_[d - 1].capitalized && !article_at(d - 1) && !is_never_a_name(w_[d - 1].text))
+      return std::pair{first, d - 1};  // not "A Monday statement"
     return std::nullopt;
   }
   return std::nullopt;

@@ -50,7 +50,11 @@ void mark_single_quotations(std::vector<Word>& words) {
   for (const Word& w : words)
     if (w.kind == WordKind::quote_open || w.kind == WordKind::quote_close) return;
   auto single = [](const Word& w) { return w.text == "'" || w.text == "\u2018" || w.text == "\u2019"; };
-  size_t open = SIZE_MAX;
+  auto pair = [&](size_t open, size_t close) {
+    words[open].kind = WordKind::quote_open;
+    words[close].kind = WordKind::quote_close;
+  };
+  size_t open = SIZE_MAX, possessive_at = SIZE_MAX;
   for (size_t k = 0; k < words.size(); ++k) {
     Word& w = words[k];
     if (open != SIZE_MAX && w.paragraph != words[open].paragraph) open = SIZE_MAX;
@@ -61,11 +65,22 @@ void mark_single_quotations(std::vector<Word>& words) {
     const bool possessive = after_text && words[k - 1].kind == WordKind::word && words[k - 1].text.ends_with('s') &&
                             k + 1 < words.size() && words[k + 1].kind == WordKind::word &&
                             words[k + 1].paragraph == w.paragraph;
-    if (open == SIZE_MAX && before_word && !after_text && w.text != "\u2019") {
+    const bool opens = before_word && !after_text && w.text != "\u2019";
+    // "called them ‘rebels’ and ‘terrorists’": a mark that can only open, while one is open, shows
+    // that the plural's mark before it closed.
+    if (open != SIZE_MAX && opens && w.text == "\u2018" && possessive_at != SIZE_MAX) {
+      pair(open, possessive_at);
+      open = SIZE_MAX;
+    }
+    if (open == SIZE_MAX && opens) {
       open = k;
-    } else if (open != SIZE_MAX && after_text && !before_word && !possessive && w.text != "\u2018") {
-      words[open].kind = WordKind::quote_open;
-      w.kind = WordKind::quote_close;
+      possessive_at = SIZE_MAX;
+    } else if (open != SIZE_MAX && after_text && !before_word && w.text != "\u2018") {
+      if (possessive) {
+        possessive_at = k;
+        continue;
+      }
+      pair(open, k);
       open = SIZE_MAX;
     }
   }
