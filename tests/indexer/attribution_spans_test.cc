@@ -196,6 +196,18 @@ TEST_CASE("the plain sentence forms leave adjuncts, second attributions and clau
   CHECK(attribution::read_words("Officials called them \u2018rebels\u2019 and \u2018terrorists\u2019.").quotations.size() == 2);
 }
 
+TEST_CASE("an adjunct before the source of 'told reporters that' and a second cue after 'and' stay apart") {
+  auto s = find("Yet as Russia massed around 100,000 troops on its border with Ukraine, Ryabkov told reporters that we "
+                "had no intention of invading Ukraine.\n\nMr. Lavrov said Russia had not attacked Ukraine and repeated "
+                "that the operation was going according to plan.");
+  const Found* intention = saying(s, "no intention");
+  REQUIRE(intention);
+  CHECK(intention->text == "we had no intention of invading Ukraine");
+  const Found* attacked = saying(s, "had not attacked");
+  REQUIRE(attacked);
+  CHECK(attacked->text == "Russia had not attacked Ukraine");
+}
+
 TEST_CASE("a clause before ', as X reported' is what X reported") {
   auto s = find("The talks were hammered out over two days at a hotel in Antalya. The Russian envoy also met the Turkish "
                 "president that evening, as the Anadolu news agency reported.");

@@ -217,6 +217,20 @@ void Grouping::extend_contents_cut_in_clause() {
   }
 }
 
+void Grouping::drop_clauses_before_reported_that() {
+  for (Draft& d : drafts_) {
+    if (d.contents.size() < 2 || !d.source) continue;
+    const Run& after = *d.contents.back();
+    const uint32_t lead = std::min(d.source->first, d.cue->first);
+    const bool reported_that = after.first > d.cue->last && !quoted_run(&after) &&
+                               (w_[after.first].is("that") || w_[after.first - 1].is("that"));
+    if (!reported_that) continue;
+    std::erase_if(d.contents, [&](const Run* r) {
+      return r->last < lead && !quoted_run(r) && w_[r->first].sentence == w_[lead].sentence;
+    });
+  }
+}
+
 void Grouping::drop_addressees() {
   for (Draft& d : drafts_) {
     if (std::none_of(d.contents.begin(), d.contents.end(), [&](const Run* r) { return quoted_run(r); })) continue;

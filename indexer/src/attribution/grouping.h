@@ -33,6 +33,7 @@ class Grouping {
     add_untagged_clauses();
     extend_contents_cut_in_clause();
     drop_addressees();
+    drop_clauses_before_reported_that();
     return attributions();
   }
 
@@ -156,6 +157,11 @@ class Grouping {
   // "''This is a beginning,'' Mr. Kampelman told reporters outside the mission": beside a
   // quotation, unquoted words after "told" in its sentence are whom it was said to, or where.
   void drop_addressees();
+
+  // "Yet as Russia massed troops on its border, Ryabkov told reporters that we had no intention
+  // ...": where what was said follows the cue and its "that", an unquoted run before the source is
+  // the sentence's adjunct, not a first half of what was said (as a split quotation's is).
+  void drop_clauses_before_reported_that();
 
   // Contents in one paragraph are one statement (a split quotation and the cue inside it), and so
   // are the pieces of one quotation over several.

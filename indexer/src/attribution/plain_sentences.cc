@@ -128,11 +128,14 @@ void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& l
         last = k;
         break;
       }
-    // Content the tagger labelled after the cue, with no cue of its own inside, is its reading.
-    bool labelled = false, inner_cue = false;
+    // Content the tagger labelled after the cue, with no cue of its own inside, is its reading; so
+    // is a second cue after "and", "but" or a comma ("... and repeated that ...", "..., but he
+    // indicated that ..."): a second statement, not a word inside the first.
+    bool labelled = false, inner_cue = false, joined = false;
     for (uint32_t k = content; k < last; ++k) {
       labelled = labelled || part_of(labels[k]) == Part::content;
-      inner_cue = inner_cue || part_of(labels[k]) == Part::cue;
+      if (part_of(labels[k]) == Part::cue && !inner_cue) inner_cue = !joined;
+      joined = joined || w[k].kind == WordKind::comma || joins_clause(lowered(w[k].text));
     }
     if (last < content + 3 || !unquoted(w, content, last) || (labelled && !inner_cue)) continue;
     for (uint32_t k = first; k < cue; ++k) labels[k] = k == first ? B_SOURCE : I_SOURCE;
