@@ -102,6 +102,10 @@ bool is_quoting_verb(std::string_view word);
 bool is_reading_verb(std::string_view word);
 // [document-noun] Documents whose words are their author's ("a statement from the ministry").
 bool is_document_noun(std::string_view word);
+// [plain-cue] "said", "told": the cues of the plainest sentences of reported speech.
+bool is_plain_cue(std::string_view word);
+// [day-word] "Monday", "today": a day said after a cue.
+bool is_day_word(std::string_view word);
 // [addressee-cue] Cue words taking an addressee or a place ("told", "in").
 bool takes_addressee(std::string_view word);
 // [when-or-where] Words opening when or where something was said ("during", "outside").

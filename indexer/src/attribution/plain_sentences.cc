@@ -1,8 +1,6 @@
 // Sentences of the plainest forms of reported speech (plain_sentences.h).
 #include "plain_sentences.h"
 
-#include <algorithm>
-#include <iterator>
 #include <string>
 
 #include "lexicon.h"
@@ -12,12 +10,8 @@
 namespace attache::indexer::attribution {
 namespace {
 
-bool says_or_tells(const Word& w) { return w.is("said") || w.is("says") || w.is("told") || w.is("tells"); }
-bool names_a_day(const Word& w) {
-  static const char* const kDays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                                      "Sunday", "today", "yesterday", "tonight"};
-  return std::any_of(std::begin(kDays), std::end(kDays), [&](const char* d) { return w.is(d); });
-}
+bool says_or_tells(const Word& w) { return w.kind == WordKind::word && is_plain_cue(w.text); }
+bool names_a_day(const Word& w) { return w.kind == WordKind::word && is_day_word(w.text); }
 
 // Words first..end-1 name a speaker: words only, no verb of their own, opening with a capital or
 // an article ("the official", not "he would welcome Cruz", "Britain would stand by its allies" nor
