@@ -12,39 +12,62 @@ import attache
 from conftest import CORPUS, cli_json_lines, run_cli
 
 
+_handed_out = set()
+
+
 def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A port nothing listens on now, never one handed out before: servers
+    started one after the other must not share a port before the first binds."""
+    while True:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        if port not in _handed_out:
+            _handed_out.add(port)
+            return port
 
 
-def wait_until_listening(port):
+def listening(port, server):
+    """Whether the server came to accept connections on the port (False once it has exited)."""
     for _ in range(200):
+        if server.poll() is not None:
+            return False
         with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
-            return
+            return True
         time.sleep(0.05)
-    raise RuntimeError(f"nothing listens on port {port}")
+    return False
+
+
+def kill_group(server):
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(server.pid, signal.SIGKILL)
+    server.wait()
 
 
 @contextlib.contextmanager
 def served(databases):
     """Each database on a port of its own; the servers and what they fork are
-    killed by process group, also when the test fails."""
+    killed by process group, also when the test fails. A port is free when
+    chosen, not held: a server that exits before it listens (another process
+    bound the port first) is started again on another."""
     servers, ports = [], []
     try:
         for db in databases:
-            ports.append(free_port())
-            servers.append(subprocess.Popen(
-                ["xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port", str(ports[-1]), db],
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
-        for port in ports:
-            wait_until_listening(port)
+            for _ in range(5):
+                port = free_port()
+                server = subprocess.Popen(
+                    ["xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port", str(port), db],
+                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                servers.append(server)
+                if listening(port, server):
+                    ports.append(port)
+                    break
+            else:
+                raise RuntimeError(f"xapian-tcpsrv of {db} listened on none of five ports")
         yield ports
     finally:
         for server in servers:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+            kill_group(server)
 
 
 def test_stub_of_year_shards_answers_like_the_cli(tmp_path):

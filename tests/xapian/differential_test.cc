@@ -200,7 +200,6 @@ TEST_CASE("Xapian shards by year behind xapian-tcpsrv answer like one database")
   for (auto& [year, out] : years) out.close();
   testing::ServerProcesses servers;
   std::ofstream stub(dir / "shards.stub");
-  std::vector<uint16_t> ports;
   for (int year : {2021, 2022, 2023}) {
     std::vector<indexer::InputProblem> problems;
     auto shard = dir / ("shard-" + std::to_string(year));
@@ -208,10 +207,10 @@ TEST_CASE("Xapian shards by year behind xapian-tcpsrv answer like one database")
     indexer::index_inputs(indexer::collect_inputs({(dir / (std::to_string(year) + ".jsonl")).string()}, problems),
                           *writer, {}, 1);
     writer.reset();
-    uint16_t port = testing::free_port();
-    servers.start({"xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port", std::to_string(port),
-                   (shard / "articles").string()});
-    ports.push_back(port);
+    const uint16_t port = servers.start_listening([&](uint16_t p) {
+      return std::vector<std::string>{"xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1",
+                                      "--port",        std::to_string(p), (shard / "articles").string()};
+    });
     stub << "remote 127.0.0.1:" << port << "\n";
   }
   stub.close();
@@ -220,7 +219,6 @@ TEST_CASE("Xapian shards by year behind xapian-tcpsrv answer like one database")
     auto writer = xapian_backend::XapianWriter::open(dir / "single");
     indexer::index_inputs(indexer::collect_inputs({(dir / "all.jsonl").string()}, problems), *writer, {}, 1);
   }
-  for (uint16_t port : ports) REQUIRE(testing::wait_until_listening(port));
   auto sharded = xapian_backend::XapianSearcher::open(dir / "shards.stub");
   auto single = xapian_backend::XapianSearcher::open(dir / "single");
   CHECK(sharded->doc_count() == 600);

@@ -90,13 +90,15 @@ std::pair<uint16_t, uint16_t> serve_shard(testing::ServerProcesses& servers, con
                                           std::vector<pid_t>* pids = nullptr) {
   std::pair<uint16_t, uint16_t> ports;
   for (auto [db, port] : {std::pair{"articles", &ports.first}, std::pair{"statements", &ports.second}}) {
-    *port = testing::free_port();
-    pid_t pid = servers.start({"xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
-                               std::to_string(*port), (shard / db).string()});
+    pid_t pid = 0;
+    *port = servers.start_listening(
+        [&, db = db](uint16_t p) {
+          return std::vector<std::string>{"xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1",
+                                          "--port",        std::to_string(p), (shard / db).string()};
+        },
+        &pid);
     if (pids) pids->push_back(pid);
   }
-  REQUIRE(testing::wait_until_listening(ports.first));
-  REQUIRE(testing::wait_until_listening(ports.second));
   return ports;
 }
 
@@ -229,10 +231,10 @@ TEST_CASE("a replica kept by xapian-replicate answers like its master after new 
   index(generate(dir / "first.jsonl", 60, 21, 2021, 2));
 
   testing::ServerProcesses servers;
-  const uint16_t port = testing::free_port();
-  servers.start({"xapian-replicate-server", "--interface", "127.0.0.1", "--port", std::to_string(port),
-                 (dir / "master").string()});
-  REQUIRE(testing::wait_until_listening(port));
+  const uint16_t port = servers.start_listening([&](uint16_t p) {
+    return std::vector<std::string>{"xapian-replicate-server", "--interface", "127.0.0.1", "--port",
+                                    std::to_string(p), (dir / "master").string()};
+  });
   auto replicate = [&] {
     for (const char* db : {"articles", "statements"}) {
       const std::string command = "xapian-replicate --host 127.0.0.1 --port " + std::to_string(port) +
