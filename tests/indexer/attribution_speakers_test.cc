@@ -214,3 +214,36 @@ TEST_CASE("after an opening quotation, the name and the description after it spe
   CHECK(s[0].speaker == "Trump");
   CHECK(s[0].canonical == "Donald Trump");
 }
+
+TEST_CASE("a role with a nationality goes to the person of that nation, a counterpart holding the same role") {
+  auto s = find("ANKARA - Russian Foreign Minister Sergei Lavrov met his Turkish counterpart Mevlut Cavusoglu on "
+                "Thursday.\n\n"
+                "The Russian minister said NATO expansion was a threat.\n\n"
+                "The Turkish minister said Ankara would keep its airspace open.\n\n"
+                "Wang Yi, Lavrov's Chinese counterpart, arrived later. The Chinese minister said talks must go on.\n\n"
+                "The German minister said Berlin would wait.");
+  REQUIRE(s.size() == 4);
+  CHECK(s[0].canonical == "Sergei Lavrov");
+  CHECK(s[1].canonical == "Mevlut Cavusoglu");
+  CHECK(s[2].canonical == "Wang Yi");
+  CHECK(s[3].canonical != "Sergei Lavrov");  // a minister of no nation named is none of these
+  CHECK(s[3].canonical != "Wang Yi");
+}
+
+TEST_CASE("a name that opens a full name given with a title stands for it: family names first, or a given name") {
+  auto s = find("Chinese President Xi Jinping met U.N. Secretary-General Ban Ki-moon in Beijing.\n\n"
+                "Xi said all sides should show restraint. Ban said he hoped for calm.\n\n"
+                "On the Trump Train, for those who ride it, nothing changes. Trump said he would win.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].canonical == "Xi Jinping");
+  CHECK(s[1].canonical == "Ban Ki-moon");
+  CHECK(s[2].canonical == "Trump");  // not the headline-like "Trump Train", introduced in no role
+}
+
+TEST_CASE("an organisation among the titles describes the person named after them") {
+  // "UN" is an institution's word: the whole run had been taken for an organisation.
+  auto s = find("UN Secretary-General Antonio Guterres met reporters in Geneva.\n\n"
+                "He said the ceasefire must hold.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Antonio Guterres");
+}

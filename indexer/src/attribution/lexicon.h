@@ -20,6 +20,9 @@ const Cue* find_cue(std::string_view word);
 bool is_title_word(std::string_view word);
 // [nationality] Nationality and place adjectives that may precede a title ("Russian President").
 bool is_nationality(std::string_view word);
+// [nationality], [nationality-alias] The nation a word names ("Russian", "Russia", "Moscow" are
+// one; "U.S." and "American" another), as a number; 0 for none.
+int nation_of(std::string_view word);
 // [male-honorific], [female-honorific], [honorific] Mr., Ms., Mrs., M., Dr. and the like;
 // sets gender to what the form says: 1 male, 2 female, 0 unknown.
 bool is_honorific(std::string_view word, int& gender);

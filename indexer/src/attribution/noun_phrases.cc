@@ -130,7 +130,6 @@ Phrase NounPhrases::classify_run(uint32_t a, uint32_t b) const {
   p.first = a;
   p.last = b;
   uint32_t k = take_titles(a, b, p);
-  const uint32_t first_name = k;
   const uint32_t name_start = person_start(k, b);
   for (; k < name_start; ++k) p.titles.push_back(w_[k].text);
   for (; k <= b; ++k) p.names.push_back(w_[k].text);
@@ -141,12 +140,12 @@ Phrase NounPhrases::classify_run(uint32_t a, uint32_t b) const {
     if (institution) p.type = PhraseType::group;
     return p;
   }
-  return classify_name(std::move(p), a, b, name_start, first_name);
+  return classify_name(std::move(p), a, b, name_start);
 }
 
 // A run with a name in it [name_start, b]: a person, a collective
 // ("the United States") or nothing a speaker could be.
-Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t name_start, uint32_t first_name) const {
+Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t name_start) const {
   // A month closing a name after a given name is a surname ("Theresa May", "Brian May").
   const bool month_surname = p.names.size() >= 2 && is_month(p.names.back()) && given_name_gender(p.names[p.names.size() - 2]);
   for (const std::string& n : p.names)
@@ -164,8 +163,10 @@ Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t nam
     p.type = PhraseType::group;  // "the United States", "the European Union"
     return p;
   }
-  bool institution = false;  // once split off, an organisation describes the person
-  for (uint32_t i = name_start != first_name ? name_start : a; i <= b; ++i)
+  // An organisation among the titles ("UN Secretary-General Antonio Guterres") or split off
+  // before the name ("Kremlin spokesman Dmitry Peskov") describes the person.
+  bool institution = false;
+  for (uint32_t i = name_start; i <= b; ++i)
     institution |= is_institution_word(w_[i].text) && !is_title_word(w_[i].text);
   const bool after_personal_title = p.names.size() == 1 && name_start > a && is_personal_title(w_[name_start - 1].text);
   if ((institution && !after_personal_title) || (p.titles.empty() && names_a_place(p))) {

@@ -67,7 +67,7 @@ class NounPhrases {
   bool particle_chain_starts_name(int i, uint32_t limit) const;
   uint32_t take_titles(uint32_t a, uint32_t b, Phrase& p) const;
   uint32_t person_start(uint32_t k, uint32_t b) const;
-  Phrase classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t name_start, uint32_t first_name) const;
+  Phrase classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t name_start) const;
   Phrase group_noun_phrase(int e, uint32_t limit) const;
   Phrase role_noun_phrase(int e, uint32_t limit, const std::string& low, bool institution_noun) const;
   Phrase capitalised_phrase(int e, uint32_t limit) const;

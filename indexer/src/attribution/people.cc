@@ -12,14 +12,35 @@
 namespace attache::indexer::attribution {
 namespace {
 
+// "Lavrov" of "Lavrov's", "officials" of "officials'".
+std::string_view without_possessive(std::string_view word) {
+  if (possessive(word)) word.remove_suffix(word.ends_with("s'") ? 1 : word.ends_with("'s") ? 2 : 4);
+  return word;
+}
+
+// The nation a word names, possessive or not: "Russia's" as "Russian".
+int nation_of_word(std::string_view word) { return nation_of(without_possessive(word)); }
+
+// The roles and nations that words describing a person give it: a nation
+// only where a role follows ("Russia's foreign minister", not "speaking in
+// Ankara"), and no role of connecting words alone ("for", "of").
 void add_roles(Person& person, const std::vector<std::string>& words) {
   std::string phrase;
+  std::vector<int> nations;
+  bool titled = false;
   for (const std::string& t : words) {
-    std::string l = lowered(t);
-    if (is_role_noun(l)) person.roles.insert(l);
-    if (is_title_word(t) || is_role_noun(l)) phrase += (phrase.empty() ? "" : " ") + l;
+    const std::string l = lowered(t);
+    const bool role = is_role_noun(l);
+    if (role) person.roles.insert(l);
+    if (role || (is_title_word(t) && t != l)) {
+      titled = true;
+      person.nations.insert(nations.begin(), nations.end());
+      nations.clear();
+    }
+    if (const int nation = nation_of_word(t)) nations.push_back(nation);
+    if (is_title_word(t) || role) phrase += (phrase.empty() ? "" : " ") + l;
   }
-  if (!phrase.empty()) person.roles.insert(phrase);
+  if (titled) person.roles.insert(phrase);
 }
 
 // Roles match their synonyms: a "chief" may have been introduced as "the head". ("Representative"
@@ -57,7 +78,24 @@ Person* People::find_person(const std::string& surname, int gender) {
       if (better(best, p)) best = &p;
       if (gender && p.gender == gender && better(best_of_gender, p)) best_of_gender = &p;
     }
+  if (!best) return known_by_given_name(surname);
   return best_of_gender ? best_of_gender : best;
+}
+
+// The one person introduced with a title or role whose given names open with
+// this word: "Xi" after "President Xi Jinping" and "Ban" after "Ban Ki-moon,
+// the secretary general," (family names first), or "Hillary" after "Secretary
+// Hillary Clinton". None when two people share it; not the words of a
+// capitalised headline ("Trump Tower", "Gorka Slam").
+Person* People::known_by_given_name(const std::string& word) {
+  if (word.find(' ') != std::string::npos) return nullptr;
+  Person* found = nullptr;
+  for (Person& p : people_)
+    if (!p.roles.empty() && (p.first == word || p.first.starts_with(word + " "))) {
+      if (found) return nullptr;
+      found = &p;
+    }
+  return found;
 }
 
 // Registers or updates the person a name phrase names.
@@ -131,6 +169,16 @@ void People::note_names() {
         before.insert(before.begin(), w_[k].text);
       add_roles(person, before);
     }
+    // "his Turkish counterpart Mevlut Cavusoglu": the words before the name describe its person.
+    const uint32_t before_name = i >= first + 1 && w_[i - 1].kind == WordKind::comma ? i - 1 : i;
+    if (before_name >= first + 1 && lowered(w_[before_name - 1].text) == "counterpart") {
+      const uint32_t from = std::max(first, before_name - std::min(before_name, 4u));
+      std::vector<std::string> description;
+      for (uint32_t k = from; k < before_name; ++k)
+        if (w_[k].kind == WordKind::word) description.push_back(w_[k].text);
+      add_roles(person, description);
+      take_counterpart_roles(person, from, before_name - 1);
+    }
     if (apposition) {
       uint32_t close = e + 2;
       while (close < end && w_[close].kind != WordKind::comma && w_[close].kind != WordKind::terminator && close < e + 14) ++close;
@@ -138,6 +186,7 @@ void People::note_names() {
         std::vector<std::string> appositive;
         for (uint32_t k = e + 2; k < close; ++k) appositive.push_back(w_[k].text);
         add_roles(person, appositive);
+        take_counterpart_roles(person, e + 2, close - 1);
       }
     }
     i = e;
@@ -154,7 +203,7 @@ void People::note_role_subject() {
   if (first >= phrases_.sentence_end()) return;
   const Phrase p = phrases_.starting_at(first);
   if (p.type != PhraseType::role || p.first != first || possessive(w_[p.last].text)) return;
-  Person* person = introduced_as(p.role);
+  Person* person = introduced_as(p);
   if (!person) return;
   const int sentence = static_cast<int>(phrases_.sentence());
   if (person->last_seen != sentence) person->previous_seen = person->last_seen;
@@ -206,15 +255,52 @@ Person* People::latest_of_gender(int gender, bool coordinated) {
   return best;
 }
 
-// The latest person introduced in exactly this role, else in a synonym.
-Person* People::introduced_as(const std::string& role) {
-  Person* best = nullptr;
-  for (Person& c : people_)
-    if (c.roles.count(role) && (!best || c.last_seen >= best->last_seen)) best = &c;
-  if (!best)
-    for (Person& c : people_)
-      if (has_role(c, role) && (!best || c.last_seen >= best->last_seen)) best = &c;
-  return best;
+// The latest person introduced in exactly the phrase's role, else in a
+// synonym; of the nation the phrase names, if it names one ("the Turkish
+// minister"), before anyone of no known nation, and never someone of another.
+Person* People::introduced_as(const Phrase& p) {
+  std::set<int> nations;
+  for (uint32_t k = p.first; k < p.last; ++k)
+    if (const int nation = nation_of_word(w_[k].text)) nations.insert(nation);
+  auto nation_fit = [&](const Person& c) {  // 2 the nation named, 1 none known, 0 another
+    if (nations.empty() || c.nations.empty()) return 1;
+    return std::any_of(nations.begin(), nations.end(), [&](int n) { return c.nations.count(n) > 0; }) ? 2 : 0;
+  };
+  for (const bool exact : {true, false}) {
+    Person* best = nullptr;
+    int best_fit = 0;
+    for (Person& c : people_) {
+      const int fit = nation_fit(c);
+      if (fit == 0 || !(exact ? c.roles.count(p.role) > 0 : has_role(c, p.role))) continue;
+      if (!best || fit > best_fit || (fit == best_fit && c.last_seen >= best->last_seen)) {
+        best = &c;
+        best_fit = fit;
+      }
+    }
+    if (best) return best;
+  }
+  return nullptr;
+}
+
+// "Lavrov met his Turkish counterpart Mevlut Cavusoglu", "Wang Yi, Lavrov's
+// Chinese counterpart,": the words a..b around a name make its person the
+// counterpart of the owner they name, else of the person named last before
+// them, and so holder of the same roles.
+void People::take_counterpart_roles(Person& person, uint32_t a, uint32_t b) {
+  uint32_t counterpart = b + 1;
+  for (uint32_t k = a; k <= b && counterpart > b; ++k)
+    if (w_[k].kind == WordKind::word && lowered(w_[k].text) == "counterpart") counterpart = k;
+  if (counterpart > b) return;
+  const Person* owner = nullptr;
+  for (uint32_t k = a; k < counterpart && !owner; ++k)
+    if (w_[k].capitalized && possessive(w_[k].text) && !nation_of_word(w_[k].text))
+      owner = find_person(std::string(without_possessive(w_[k].text)));
+  for (uint32_t k = a; k-- > phrases_.sentence_first() && !owner;)
+    if (w_[k].capitalized && w_[k].kind == WordKind::word) {
+      const Person* named = find_person(std::string(without_possessive(w_[k].text)));
+      if (named != &person) owner = named;
+    }
+  if (owner && owner != &person) person.roles.insert(owner->roles.begin(), owner->roles.end());
 }
 
 // "the NATO chief", "the Kremlin's leader": the person whose title names that
@@ -255,7 +341,7 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
       break;
     }
     case PhraseType::role:
-      person = introduced_as(p.role);
+      person = introduced_as(p);
       if (!person) person = head_of(p);
       if (!person) return {};
       break;

@@ -20,6 +20,7 @@ struct Person {
   std::string first, surname;
   int gender = 0;
   std::set<std::string> roles;
+  std::set<int> nations;  // of the titles ("Russian Foreign Minister"): "the Turkish minister" is someone else
   int last_seen = -1;
   bool seen_as_subject = false;  // mentioned first in last_seen's sentence
   int previous_seen = -1;  // before last_seen's sentence
@@ -59,10 +60,12 @@ class People {
 
  private:
   Person* find_person(const std::string& surname, int gender = 0);
+  Person* known_by_given_name(const std::string& word);
   Person& person_for(const Phrase& p, int likely_gender = 0);
   Person* latest_of_gender(int gender, bool coordinated);
   bool may_be_he_or_she(const Person& c);
-  Person* introduced_as(const std::string& role);
+  Person* introduced_as(const Phrase& p);
+  void take_counterpart_roles(Person& person, uint32_t a, uint32_t b);
   Person* head_of(const Phrase& p);
   void note_role_subject();
 

@@ -54,6 +54,7 @@ struct WordLists {
       cue_modals, cue_prepositions,
       name_enders, object_prepositions;
   WordTable given_names, honorifics, ranks_by_gender;  // 1 male, 2 female, 0 unknown
+  WordTable nation_names;  // "Russia", "U.S.": the number of the nationality they stand for
 
   WordLists() {
     // at(): a section name the file lacks is a mistake to stop at, not an empty list.
@@ -67,7 +68,12 @@ struct WordLists {
       for (const std::string& word : file.at(section)) map.add(word, gender);
     };
     title_words = set({"title-word"});
-    nationalities = set({"nationality"});
+    // Each nationality a number of its own, which its aliases share.
+    int nation = 0;
+    for (const std::string& word : file.at("nationality")) nationalities.add(word, ++nation);
+    const std::vector<std::string>& aliases = file.at("nationality-alias");
+    for (size_t k = 0; k + 1 < aliases.size(); k += 2)
+      if (const int* same = nationalities.find(aliases[k + 1])) nation_names.add(aliases[k], *same);
     role_nouns = set({"role-noun"});
     group_nouns = set({"group-noun"});
     institutions = set({"institution"});
@@ -138,6 +144,12 @@ int gender_in(const WordTable& map, std::string_view w) {
 
 bool is_title_word(std::string_view w) { return in(lists().title_words, w); }
 bool is_nationality(std::string_view w) { return in(lists().nationalities, w); }
+int nation_of(std::string_view w) {
+  const int* alias = lists().nation_names.find(w);
+  if (alias) return *alias;
+  const int* nation = lists().nationalities.find(w);
+  return nation ? *nation : 0;
+}
 bool is_role_noun(std::string_view w) { return in(lists().role_nouns, w); }
 bool is_group_noun(std::string_view w) { return in(lists().group_nouns, w); }
 bool is_institution_word(std::string_view w) { return in(lists().institutions, w); }
