@@ -247,3 +247,16 @@ TEST_CASE("an organisation among the titles describes the person named after the
   REQUIRE(s.size() == 1);
   CHECK(s[0].canonical == "Antonio Guterres");
 }
+
+TEST_CASE("a role of a country before the name, a role written in capitals and the top diplomat find their person") {
+  auto s = find("GENEVA (Reuters) - The Foreign Minister of Ukraine, Dmytro Kuleba, said on Tuesday that Kyiv would "
+                "not cede territory.\n\n"
+                "\"We will not give up an inch,\" the Foreign Minister said.\n\n"
+                "U.S. Secretary of State Antony Blinken said Washington stood with Kyiv. The top U.S. diplomat said "
+                "more aid would come.");
+  REQUIRE(s.size() == 4);
+  CHECK(s[0].canonical == "Dmytro Kuleba");  // not "Ukraine"
+  CHECK(s[1].speaker == "the Foreign Minister");
+  CHECK(s[1].canonical == "Dmytro Kuleba");
+  CHECK(s[3].canonical == "Antony Blinken");
+}

@@ -134,7 +134,14 @@ Phrase NounPhrases::classify_run(uint32_t a, uint32_t b) const {
   for (; k < name_start; ++k) p.titles.push_back(w_[k].text);
   for (; k <= b; ++k) p.names.push_back(w_[k].text);
   if (p.names.empty()) {
-    // All title: "the Kremlin", "the State Department", "Foreign Ministry".
+    // All title: "the Kremlin", "the State Department", "Foreign Ministry"; or a role written
+    // with capitals, "the Foreign Minister", "the Kremlin Spokesman".
+    const std::string head = lowered(w_[b].text);
+    if (is_role_noun(head)) {
+      p.type = PhraseType::role;
+      p.role = head;
+      return p;
+    }
     bool institution = false;
     for (uint32_t i = a; i <= b; ++i) institution |= is_institution_word(w_[i].text);
     if (institution) p.type = PhraseType::group;

@@ -22,13 +22,15 @@ std::string_view without_possessive(std::string_view word) {
 int nation_of_word(std::string_view word) { return nation_of(without_possessive(word)); }
 
 // The roles and nations that words describing a person give it: a nation
-// only where a role follows ("Russia's foreign minister", not "speaking in
-// Ankara"), and no role of connecting words alone ("for", "of").
+// only where it qualifies a role ("Russia's foreign minister", "Minister of
+// Ukraine", not "speaking in Ankara"), and no role of connecting words alone
+// ("for", "of").
 void add_roles(Person& person, const std::vector<std::string>& words) {
   std::string phrase;
   std::vector<int> nations;
   bool titled = false;
-  for (const std::string& t : words) {
+  for (size_t k = 0; k < words.size(); ++k) {
+    const std::string& t = words[k];
     const std::string l = lowered(t);
     const bool role = is_role_noun(l);
     if (role) person.roles.insert(l);
@@ -37,9 +39,15 @@ void add_roles(Person& person, const std::vector<std::string>& words) {
       person.nations.insert(nations.begin(), nations.end());
       nations.clear();
     }
-    if (const int nation = nation_of_word(t)) nations.push_back(nation);
+    if (const int nation = nation_of_word(t)) {
+      if (titled && k > 0 && words[k - 1] == "of") person.nations.insert(nation);
+      nations.push_back(nation);
+    }
     if (is_title_word(t) || role) phrase += (phrase.empty() ? "" : " ") + l;
   }
+  // "Minister of" of "Minister of Ukraine" is the minister's role.
+  while (phrase.ends_with(" of") || phrase.ends_with(" for") || phrase.ends_with(" the") || phrase.ends_with(" and"))
+    phrase.erase(phrase.rfind(' '));
   if (titled) person.roles.insert(phrase);
 }
 
@@ -49,7 +57,8 @@ bool has_role(const Person& person, const std::string& role) {
   static const std::vector<std::vector<std::string>> kSynonyms = {
       {"chief", "head", "director", "leader"}, {"envoy", "ambassador", "delegate"},
       {"spokesman", "spokeswoman", "spokesperson"}, {"analyst", "expert", "specialist", "researcher", "fellow", "scholar"},
-      {"adviser", "advisor"}, {"diplomat", "foreign minister", "ambassador", "envoy"}};
+      {"adviser", "advisor"},
+      {"diplomat", "foreign minister", "ambassador", "envoy", "secretary of state", "foreign secretary"}};
   if (person.roles.count(role)) return true;
   for (const auto& group : kSynonyms)
     if (std::find(group.begin(), group.end(), role) != group.end())

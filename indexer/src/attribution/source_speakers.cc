@@ -85,8 +85,11 @@ Phrase SourceSpeakers::source_head(uint32_t first, uint32_t last) const {
   // "One California delegate", "Many of the local GOP leaders": a description, not a name.
   const bool description = !w_[head_last].capitalized && w_[head_last].kind == WordKind::word;
   if (p.type == PhraseType::name && description && p.last < head_last) p = {};
-  // "A State Department spokesman, Lincoln White, denied": the name after a description is the speaker.
-  if ((p.type == PhraseType::role || p.type == PhraseType::group || description) && head_last + 2 <= last) {
+  // "A State Department spokesman, Lincoln White, denied", "The Foreign Minister of Ukraine, Dmytro
+  // Kuleba, said": the name after a description is the speaker.
+  const bool describes = p.type == PhraseType::role || p.type == PhraseType::group || description ||
+                         (p.type == PhraseType::name && !p.titles.empty() && names_a_place(p));
+  if (describes && head_last + 2 <= last) {
     uint32_t name_last = head_last + 2;
     while (name_last < last && w_[name_last + 1].kind != WordKind::comma) ++name_last;
     Phrase named = phrases_.ending_at(static_cast<int>(name_last), head_last + 2);
