@@ -7,6 +7,9 @@
 // the archive.
 #include "searcher_speakers.h"
 
+#include "attache/storage/derived_files.h"
+#include "identity_file.h"
+
 namespace attache::query {
 
 const SnapshotNames& Searcher::Speakers::names(const storage::IndexSnapshot& snapshot) {
@@ -14,13 +17,29 @@ const SnapshotNames& Searcher::Speakers::names(const storage::IndexSnapshot& sna
   return *names_;
 }
 
-std::shared_ptr<const identity::Resolution> Searcher::Speakers::every_name(const SnapshotNames& names) {
+bool Searcher::Speakers::every_name_at_hand(const storage::IndexSnapshot& snapshot) {
+  std::call_once(every_name_kept_read_, [&] {
+    if (every_name_ready_) return;
+    if (auto body = storage::read_derived(snapshot, identity::kIdentitiesFile))
+      if (auto kept = identity::decode_resolution(*body)) {
+        every_name_ = std::make_shared<const identity::Resolution>(std::move(*kept));
+        every_name_ready_ = true;
+      }
+  });
+  return every_name_ready_;
+}
+
+std::shared_ptr<const identity::Resolution> Searcher::Speakers::every_name(const storage::IndexSnapshot& snapshot) {
+  every_name_at_hand(snapshot);
   std::call_once(every_name_resolved_, [&] {
+    if (every_name_ready_) return;
+    const SnapshotNames& all = names(snapshot);
     identity::Forms forms;
-    for (uint32_t n = 0; n < names.name_count(); ++n) names.add_statements(n, forms);
+    for (uint32_t n = 0; n < all.name_count(); ++n) all.add_statements(n, forms);
     every_name_ = std::make_shared<const identity::Resolution>(
-        identity::resolve(forms, [&](const identity::Form& form) { return names.articles_of(form); }));
+        identity::resolve(forms, [&](const identity::Form& form) { return all.articles_of(form); }));
     every_name_ready_ = true;
+    storage::write_derived(snapshot, identity::kIdentitiesFile, identity::encode_resolution(*every_name_));
   });
   return every_name_;
 }
@@ -61,7 +80,7 @@ std::vector<SpeakerCount> Searcher::count_by_identity(const SpeakerTally& tally)
   // statements): the `P=` lists of older segments do not.
   if (!identities_from_postings_ || speakers_->tally_counted || !SnapshotNames::months_available(*snapshot_))
     return tally.counts(&archive_speakers());
-  return tally.counts_by(*speakers_->every_name(speakers_->names(*snapshot_)));
+  return tally.counts_by(*speakers_->every_name(*snapshot_));
 }
 
 void Searcher::widen_speakers(Query& query) const {
@@ -69,8 +88,8 @@ void Searcher::widen_speakers(Query& query) const {
     archive_speakers().resolve_speakers(query);
     return;
   }
-  const SnapshotNames& names = speakers_->names(*snapshot_);
-  if (!speakers_->every_name_decided()) {
+  if (!speakers_->every_name_at_hand(*snapshot_)) {
+    const SnapshotNames& names = speakers_->names(*snapshot_);
     // Past the budget (an eighth of the statements by default), deciding
     // every name's identities, kept for every later condition, costs little
     // more.
@@ -91,7 +110,7 @@ void Searcher::widen_speakers(Query& query) const {
       return;
     }
   }
-  const auto every_name = speakers_->every_name(names);
+  const auto every_name = speakers_->every_name(*snapshot_);
   identity::widen_speaker_nodes(*query.root, [&](const std::vector<std::string>&) { return every_name; });
 }
 

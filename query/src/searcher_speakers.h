@@ -26,10 +26,14 @@ struct Searcher::Speakers {
 
   // The snapshot's speakers' names, read on first use.
   const SnapshotNames& names(const storage::IndexSnapshot& snapshot);
-  // The identities of every name's statements, decided on first use: what the
-  // whole archive decides, read from the `P=` lists instead of the entries.
-  std::shared_ptr<const identity::Resolution> every_name(const SnapshotNames& names);
-  bool every_name_decided() const { return every_name_ready_; }
+  // The identities of every name's statements: what the whole archive
+  // decides, read from the `P=` lists instead of the entries. Decided on
+  // first use and kept beside the snapshot (identity_file.h), or read from
+  // there when an earlier process kept them.
+  std::shared_ptr<const identity::Resolution> every_name(const storage::IndexSnapshot& snapshot);
+  // Whether they are at hand without deciding them: decided already, or kept
+  // beside the snapshot (then read).
+  bool every_name_at_hand(const storage::IndexSnapshot& snapshot);
   // The resolution of the forms one condition's widening needs, decided on
   // its first use and kept for the next queries that hold the condition; null
   // when those forms hold more than `budget` statements.
@@ -40,7 +44,7 @@ struct Searcher::Speakers {
   // A server's searcher lives until the next commit; past this many
   // conditions the kept resolutions are let go and decided again when asked.
   static constexpr size_t kKeptConditions = 4096;
-  std::once_flag names_read_, every_name_resolved_;
+  std::once_flag names_read_, every_name_kept_read_, every_name_resolved_;
   std::unique_ptr<SnapshotNames> names_;
   std::shared_ptr<const identity::Resolution> every_name_;
   std::atomic<bool> every_name_ready_ = false;

@@ -329,13 +329,17 @@ Resolution resolve(const Forms& forms, const ArticlesOf& articles_of, const Beyo
     }
     std::sort(assigned.begin(), assigned.end());
   }
+  index_words(r);
+  return r;
+}
+
+void index_words(Resolution& r) {
   for (uint32_t id = 0; id < r.members.size(); ++id)
     for (const auto& m : r.members[id])
       for (const auto& w : m.words) {
         auto& ids = r.by_word[w];
         if (ids.empty() || ids.back() != id) ids.push_back(id);
       }
-  return r;
 }
 
 }  // namespace attache::query::identity

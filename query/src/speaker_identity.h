@@ -98,6 +98,8 @@ using ArticlesOf = std::function<std::vector<uint64_t>(const Form& form)>;
 // month's total (speaker_forms.cc says when that decides as the archive does).
 using Beyond = std::map<std::string, std::vector<Form::InMonth>>;
 Resolution resolve(const Forms& forms, const ArticlesOf& articles_of = {}, const Beyond* beyond = nullptr);
+// Fills by_word from the members.
+void index_words(Resolution& resolution);
 
 // Rewrites speaker: nodes under node (see SpeakerTally::resolve_speakers),
 // each with the resolution `resolution_for` gives for its words

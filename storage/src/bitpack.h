@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "bytes.h"
+#include "attache/storage/bytes.h"
 
 namespace attache::storage {
 

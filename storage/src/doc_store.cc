@@ -13,7 +13,7 @@
 #include <mutex>
 
 #include "attache/storage/error.h"
-#include "bytes.h"
+#include "attache/storage/bytes.h"
 
 namespace attache::storage {
 namespace {

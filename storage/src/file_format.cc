@@ -10,7 +10,7 @@
 #include <cstring>
 
 #include "attache/storage/error.h"
-#include "bytes.h"
+#include "attache/storage/bytes.h"
 #include "io.h"
 
 namespace attache::storage {

@@ -28,6 +28,7 @@ enum class FileKind : uint32_t {
   columns = 0x534c4f43,     // "COLS"
   deletions = 0x534c4544,   // "DELS"
   statements = 0x544d5453,  // "STMT"
+  derived = 0x56524544,     // "DERV"
 };
 
 // The format version each kind of file is written in. Readers also accept

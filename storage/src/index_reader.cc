@@ -293,6 +293,7 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const std::filesystem::
       std::shared_ptr<IndexSnapshot> snapshot(new IndexSnapshot());
       snapshot->dir_ = dir;
       snapshot->generation_ = manifest->generation;
+      snapshot->manifest_checksum_ = manifest->checksum;
       // In three passes, each asking the disk for what the next reads.
       std::vector<std::unique_ptr<Segment::Impl>> mapped;
       for (const SegmentEntry& entry : manifest->segments) mapped.push_back(map_segment(dir, entry));

@@ -91,14 +91,16 @@ struct IndexWriter::Impl {
       throw_io(path.string(), "cannot record the lock holder");
   }
 
-  // Files the manifest does not name: leftovers of interrupted commits, or
-  // segments and bitmaps that a commit replaced.
+  // Files the manifest does not name: leftovers of interrupted commits,
+  // segments and bitmaps that a commit replaced, and what readers derived
+  // from states of the index that are no longer the committed one.
   void remove_unreferenced() {
     auto keep_list = referenced_files(committed);
     std::set<std::string> keep(keep_list.begin(), keep_list.end());
     for (const auto& item : std::filesystem::directory_iterator(dir)) {
       std::string name = item.path().filename().string();
       bool ours = name.rfind("seg-", 0) == 0 || name == kManifestTemporaryName;
+      if (is_derived_file_name(name)) ours = !derived_from(name, committed.checksum);
       if (ours && !keep.count(name)) io::remove(item.path());  // one left behind is removed next time
     }
   }
@@ -154,7 +156,7 @@ struct IndexWriter::Impl {
 
   void publish(Manifest next) {
     sync_directory(dir);  // new files' names are durable before the manifest names them
-    write_manifest(dir, next);
+    next.checksum = write_manifest(dir, next);
     committed = std::move(next);
     reopen_snapshot();
     remove_unreferenced();

@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "attache/storage/error.h"
-#include "bytes.h"
+#include "attache/storage/bytes.h"
 #include "io.h"
 
 namespace attache::storage {
@@ -47,6 +47,30 @@ std::string deletions_file_name(uint64_t id, uint64_t generation) {
   return segment_stem(id) + ".deleted-" + std::to_string(generation);
 }
 
+namespace {
+
+std::string hex16(uint64_t value) {
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(value));
+  return text;
+}
+
+}  // namespace
+
+std::string derived_file_name(std::string_view name, uint64_t manifest_checksum) {
+  std::string file_name = "derived-";
+  (file_name += name) += '-';
+  return file_name += hex16(manifest_checksum);
+}
+
+bool is_derived_file_name(std::string_view file_name) { return file_name.starts_with("derived-"); }
+
+bool derived_from(std::string_view file_name, uint64_t manifest_checksum) {
+  std::string key(1, '-');
+  key += hex16(manifest_checksum);
+  return is_derived_file_name(file_name) && file_name.ends_with(key);
+}
+
 std::optional<Manifest> read_manifest(const std::filesystem::path& dir) {
   std::error_code ec;
   if (!std::filesystem::exists(dir / kManifestName, ec)) return std::nullopt;
@@ -55,6 +79,7 @@ std::optional<Manifest> read_manifest(const std::filesystem::path& dir) {
   const uint8_t* p = file.verified(file.body_begin(), file.body_end() - file.body_begin());
   ByteReader in(p, p + (file.body_end() - file.body_begin()), &file.name());
   Manifest m;
+  m.checksum = file.footer_checksum();
   m.generation = in.u64();
   m.next_segment_id = in.u64();
   uint32_t count = in.u32();
@@ -83,7 +108,7 @@ std::optional<Manifest> read_manifest(const std::filesystem::path& dir) {
   return m;
 }
 
-void write_manifest(const std::filesystem::path& dir, const Manifest& m) {
+uint64_t write_manifest(const std::filesystem::path& dir, const Manifest& m) {
   ByteWriter body;
   body.u64(m.generation);
   body.u64(m.next_segment_id);
@@ -108,10 +133,11 @@ void write_manifest(const std::filesystem::path& dir, const Manifest& m) {
   io::remove(temporary);  // a leftover of an interrupted commit; creating the file reports what matters
   FileWriter out(temporary, FileKind::manifest);
   out.write(body.bytes());
-  out.finish();  // fsyncs
+  const FileSummary written = out.finish();  // fsyncs
   if (io::rename(temporary, dir / kManifestName) != 0)
     throw_io((dir / kManifestName).string(), "cannot rename the new manifest into place");
   sync_directory(dir);
+  return written.checksum;
 }
 
 std::vector<std::string> referenced_files(const Manifest& m) {

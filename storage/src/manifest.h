@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "attache/storage/date.h"
@@ -36,6 +37,9 @@ struct SegmentEntry {
 
 struct Manifest {
   uint64_t generation = 0;  // 0: nothing committed yet
+  // The manifest file's footer checksum (set when it is read or written):
+  // tells one committed state from every other, generations restarting included.
+  uint64_t checksum = 0;
   uint64_t next_segment_id = 1;
   std::vector<SegmentEntry> segments;
 };
@@ -49,10 +53,17 @@ std::string segment_stem(uint64_t id);
 std::string segment_file_name(uint64_t id, SegmentFile file);
 std::string deletions_file_name(uint64_t id, uint64_t generation);
 
+// "derived-identities-00c0ffee00c0ffee": what readers derived (derived_files.h)
+// from the committed state whose manifest has that checksum.
+std::string derived_file_name(std::string_view name, uint64_t manifest_checksum);
+bool is_derived_file_name(std::string_view file_name);
+bool derived_from(std::string_view file_name, uint64_t manifest_checksum);
+
 // Nothing when DIR holds no manifest.
 std::optional<Manifest> read_manifest(const std::filesystem::path& dir);
-// Writes MANIFEST.tmp, fsyncs it, renames it over MANIFEST, fsyncs DIR.
-void write_manifest(const std::filesystem::path& dir, const Manifest& manifest);
+// Writes MANIFEST.tmp, fsyncs it, renames it over MANIFEST, fsyncs DIR;
+// returns the file's checksum.
+uint64_t write_manifest(const std::filesystem::path& dir, const Manifest& manifest);
 // Every file name the manifest refers to.
 std::vector<std::string> referenced_files(const Manifest& manifest);
 

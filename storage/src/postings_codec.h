@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "bytes.h"
+#include "attache/storage/bytes.h"
 
 namespace attache::storage {
 

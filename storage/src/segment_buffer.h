@@ -10,7 +10,7 @@
 
 #include "attache/storage/document.h"
 #include "attache/storage/string_table.h"
-#include "bytes.h"
+#include "attache/storage/bytes.h"
 #include "doc_store.h"
 #include "manifest.h"
 

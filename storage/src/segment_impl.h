@@ -9,7 +9,7 @@
 
 #include "attache/storage/index_reader.h"
 #include "attache/storage/statement_index.h"
-#include "bytes.h"
+#include "attache/storage/bytes.h"
 #include "doc_store.h"
 #include "file_format.h"
 #include "manifest.h"

@@ -6,7 +6,7 @@
 #include <cstdint>
 
 #include "attache/storage/speaker_months.h"
-#include "bytes.h"
+#include "attache/storage/bytes.h"
 
 namespace attache::storage {
 

@@ -15,7 +15,7 @@
 
 #include "attache/storage/document.h"
 #include "attache/storage/posting_cursor.h"
-#include "bytes.h"
+#include "attache/storage/bytes.h"
 #include "postings_codec.h"
 
 namespace attache::storage {

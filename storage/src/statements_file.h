@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "attache/storage/document.h"
-#include "bytes.h"
+#include "attache/storage/bytes.h"
 #include "file_format.h"
 #include "speaker_months.h"
 

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "attache/storage/posting_cursor.h"
-#include "bytes.h"
+#include "attache/storage/bytes.h"
 
 namespace attache::storage {
 

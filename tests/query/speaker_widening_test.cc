@@ -17,7 +17,9 @@
 #include "attache/indexer/document_analyzer.h"
 #include "attache/query/searcher.h"
 #include "attache/query/speakers.h"
+#include "attache/storage/derived_files.h"
 #include "attache/storage/index_writer.h"
+#include "identity_file.h"
 #include "restamp.h"
 #include "temp_dir.h"
 
@@ -281,4 +283,45 @@ TEST_CASE("speaker: conditions widen alike over segments written before the spea
   REQUIRE(merged->segments().size() == 1);
   REQUIRE(merged->segments()[0]->speaker_months());
   CHECK(compare(merged, 0) > 20);
+}
+
+TEST_CASE("every name's identities kept beside the snapshot are what the next searcher widens by") {
+  std::mt19937_64 rng(6);
+  testing::TempDir dir;
+  build(dir.path(), rng);
+  auto snapshot = storage::IndexSnapshot::open(dir.path());
+  Searcher whole(snapshot);
+  whole.identities_from_postings(false);
+  const auto names = count_speakers(whole, nullptr);
+  auto kept = [&] { return storage::read_derived(*storage::IndexSnapshot::open(dir.path()), identity::kIdentitiesFile); };
+  // A new searcher of a snapshot opened again, as a new process would.
+  auto next_searcher = [&] {
+    auto searcher = std::make_unique<Searcher>(storage::IndexSnapshot::open(dir.path()));
+    searcher->identities_from_postings(true, 1e6);
+    return searcher;
+  };
+  auto answers_as_decided = [&] {
+    auto next = next_searcher();
+    for (const std::string& text : queries(names)) {
+      CAPTURE(text);
+      REQUIRE(next->explain(parse_query(text)) == whole.explain(parse_query(text)));
+    }
+  };
+  CHECK(!kept());
+  {
+    Searcher counting(snapshot);  // counting speakers decides every name's identities, and keeps them
+    counting.identities_from_postings(true, 1e6);
+    count_speakers(counting, nullptr);
+  }
+  const auto body = kept();
+  REQUIRE(body);
+  answers_as_decided();
+  // What the file says is what widens: kept identities of no one widen nothing.
+  REQUIRE(storage::write_derived(*snapshot, identity::kIdentitiesFile, identity::encode_resolution({})));
+  const std::string ted = "speaker:\"ted cruz\"";
+  CHECK(next_searcher()->explain(parse_query(ted)).find("speaker=\"cruz\"") == std::string::npos);
+  // A damaged file is decided again.
+  REQUIRE(storage::write_derived(*snapshot, identity::kIdentitiesFile, body->substr(0, body->size() / 2)));
+  CHECK(next_searcher()->explain(parse_query(ted)).find("speaker=\"cruz\"") != std::string::npos);
+  answers_as_decided();
 }

@@ -6,7 +6,7 @@
 #include <random>
 
 #include "bitpack.h"
-#include "bytes.h"
+#include "attache/storage/bytes.h"
 
 using namespace attache;
 using namespace attache::storage;

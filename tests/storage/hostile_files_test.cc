@@ -14,7 +14,7 @@
 #include "attache/storage/index_writer.h"
 #include "attache/storage/posting_cursor.h"
 #include "attache/storage/statement_index.h"
-#include "bytes.h"
+#include "attache/storage/bytes.h"
 #include "corruption_of.h"
 #include "file_format.h"
 #include "restamp.h"

@@ -114,6 +114,8 @@ class IndexSnapshot {
 
   const std::filesystem::path& directory() const { return dir_; }
   uint64_t generation() const { return generation_; }
+  // The manifest's checksum: tells this committed state from every other.
+  uint64_t manifest_checksum() const { return manifest_checksum_; }
   const std::vector<std::unique_ptr<Segment>>& segments() const { return segments_; }
 
   uint64_t doc_count() const;  // live documents
@@ -131,6 +133,7 @@ class IndexSnapshot {
   IndexSnapshot() = default;
   std::filesystem::path dir_;
   uint64_t generation_ = 0;
+  uint64_t manifest_checksum_ = 0;
   std::vector<std::unique_ptr<Segment>> segments_;
 };
 
