@@ -265,7 +265,11 @@ TEST_CASE("a segment written before statement postings is searched through its s
 TEST_CASE("statements version 5, with the words' positions stored, still answer phrases and NEAR") {
   // tests/data/statements-v5: 60 articles written by the build before version 6
   // (tests/data/README.md), whose statement postings store words' positions.
-  const auto dir = std::filesystem::path(ATTACHE_SOURCE_DIR) / "tests/data/statements-v5";
+  // A copy: a searcher may keep what it derives beside the index (FORMAT.md, "Derived files").
+  testing::TempDir copy;
+  std::filesystem::copy(std::filesystem::path(ATTACHE_SOURCE_DIR) / "tests/data/statements-v5", copy.path(),
+                        std::filesystem::copy_options::recursive);
+  const auto dir = copy.path();
   std::ifstream file(dir / "seg-000001.statements", std::ios::binary);
   char header[12] = {};
   file.read(header, sizeof header);
