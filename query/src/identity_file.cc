@@ -13,9 +13,6 @@
 namespace attache::query::identity {
 namespace {
 
-// The rules resolve() decides by: a file written by other rules is not read.
-// Raise it whenever resolve() or what feeds it decides differently.
-constexpr uint32_t kIdentityRules = 1;
 constexpr uint32_t kBodyFormat = 1;
 
 class WordNumbers {

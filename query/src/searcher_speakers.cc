@@ -7,8 +7,11 @@
 // the archive.
 #include "searcher_speakers.h"
 
+#include <cmath>
+
 #include "attache/storage/derived_files.h"
 #include "identity_file.h"
+#include "speakers_file.h"
 
 namespace attache::query {
 
@@ -81,6 +84,20 @@ std::vector<SpeakerCount> Searcher::count_by_identity(const SpeakerTally& tally)
   if (!identities_from_postings_ || speakers_->tally_counted || !SnapshotNames::months_available(*snapshot_))
     return tally.counts(&archive_speakers());
   return tally.counts_by(*speakers_->every_name(*snapshot_));
+}
+
+std::vector<SpeakerCount> Searcher::whole_archive_speakers(const SpeakerOptions& options,
+                                                           const std::function<std::vector<SpeakerCount>()>& count) const {
+  // Files for tenths of confidence alone: a server asked for every threshold
+  // would otherwise keep a file for each.
+  const bool tenths = std::lround(options.min_confidence * 1000) % 100 == 0;
+  if (!identities_from_postings_ || !tenths) return count();
+  const std::string name = speakers_file_name(options);
+  if (auto body = storage::read_derived(*snapshot_, name))
+    if (auto rows = decode_speaker_counts(*body)) return std::move(*rows);
+  auto rows = count();
+  storage::write_derived(*snapshot_, name, encode_speaker_counts(rows));
+  return rows;
 }
 
 void Searcher::widen_speakers(Query& query) const {

@@ -113,8 +113,14 @@ std::vector<SpeakerCount> count_speakers(const Searcher& searcher, const Query* 
   SpeakerTally tally;
   using identity::article_key;
   const auto& segments = searcher.snapshot().segments();
-  const DuplicateGroups* groups = options.count_copies ? nullptr : &searcher.duplicates();
-  std::vector<uint64_t> counted_article(groups ? groups->group_count() : 0, UINT64_MAX);  // by group
+  // Made when statements are counted: not for the whole archive's speakers read back.
+  const DuplicateGroups* groups = nullptr;
+  std::vector<uint64_t> counted_article;  // by group
+  auto group_copies = [&] {
+    if (options.count_copies) return;
+    groups = &searcher.duplicates();
+    counted_article.assign(groups->group_count(), UINT64_MAX);
+  };
   auto add = [&](const storage::StoredStatement& st, size_t s, uint32_t doc) {
     if (groups) {
       uint64_t& counted = counted_article[groups->group_id({static_cast<uint32_t>(s), doc})];
@@ -124,20 +130,27 @@ std::vector<SpeakerCount> count_speakers(const Searcher& searcher, const Query* 
     if (options.counts(st)) tally.add(st, article_key(s, doc), segments[s]->date(doc));
   };
   if (query && unit == SpeakerUnit::statements) {
+    group_copies();
     searcher.for_each_statement(*query, [&](const StatementHit& hit, const storage::StoredStatement& st) {
       add(st, hit.segment, hit.doc);
     });
-  } else if (query) {
+    return searcher.count_by_identity(tally);
+  }
+  if (query) {
+    group_copies();
     searcher.for_each_article(*query, [&](size_t s, uint32_t doc) {
       for (const auto& st : segments[s]->statements(doc)) add(st, s, doc);
     });
-  } else {
+    return searcher.count_by_identity(tally);
+  }
+  return searcher.whole_archive_speakers(options, [&] {
+    group_copies();
     for (size_t s = 0; s < segments.size(); ++s)
       for (uint32_t doc = 0; doc < segments[s]->doc_count(); ++doc)
         if (!segments[s]->is_deleted(doc))
           for (const auto& st : segments[s]->statements(doc)) add(st, s, doc);
-  }
-  return searcher.count_by_identity(tally);
+    return searcher.count_by_identity(tally);
+  });
 }
 
 }  // namespace attache::query

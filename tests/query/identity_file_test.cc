@@ -7,6 +7,7 @@
 
 #include "attache/storage/date.h"
 #include "identity_file.h"
+#include "speakers_file.h"
 #include "speaker_identity.h"
 
 using namespace attache;
@@ -81,4 +82,33 @@ TEST_CASE("a body cut short, damaged or written by other rules is refused, never
     damaged[rng() % damaged.size()] = static_cast<char>(rng());
     CHECK_NOTHROW(decode_resolution(damaged));
   }
+}
+
+TEST_CASE("the whole archive's speakers are decoded as they were encoded; a damaged body is refused") {
+  SpeakerCount cruz;
+  cruz.name = "Ted Cruz";
+  cruz.statements = 120;
+  cruz.articles = 80;
+  cruz.variants = {"Cruz", "Rafael Edward Cruz"};
+  cruz.descriptions = {"Texas Sen."};
+  SpeakerCount kremlin;
+  kremlin.name = "Kremlin";
+  kremlin.kind = SpeakerKind::organisation;
+  kremlin.group = true;
+  kremlin.statements = 3;
+  kremlin.articles = 3;
+  const std::string body = encode_speaker_counts({cruz, kremlin});
+  const auto decoded = decode_speaker_counts(body);
+  REQUIRE(decoded);
+  REQUIRE(decoded->size() == 2);
+  CHECK((*decoded)[0].name == "Ted Cruz");
+  CHECK((*decoded)[0].variants == cruz.variants);
+  CHECK((*decoded)[0].descriptions == cruz.descriptions);
+  CHECK((*decoded)[1].kind == SpeakerKind::organisation);
+  CHECK((*decoded)[1].group);
+  CHECK(encode_speaker_counts(*decoded) == body);
+  for (size_t cut = 0; cut < body.size(); ++cut) CHECK(!decode_speaker_counts(body.substr(0, cut)));
+  SpeakerOptions options;
+  options.min_confidence = 0.8;
+  CHECK(speakers_file_name(options) == "speakers-800-1");
 }

@@ -20,6 +20,7 @@
 #include "attache/storage/derived_files.h"
 #include "attache/storage/index_writer.h"
 #include "identity_file.h"
+#include "speakers_file.h"
 #include "restamp.h"
 #include "temp_dir.h"
 
@@ -324,4 +325,40 @@ TEST_CASE("every name's identities kept beside the snapshot are what the next se
   REQUIRE(storage::write_derived(*snapshot, identity::kIdentitiesFile, body->substr(0, body->size() / 2)));
   CHECK(next_searcher()->explain(parse_query(ted)).find("speaker=\"cruz\"") != std::string::npos);
   answers_as_decided();
+}
+
+TEST_CASE("the whole archive's speakers, kept beside the snapshot, are listed by the next searcher as counted") {
+  std::mt19937_64 rng(6);
+  testing::TempDir dir;
+  build(dir.path(), rng);
+  auto fresh = [&] { return std::make_unique<Searcher>(storage::IndexSnapshot::open(dir.path())); };
+  Searcher entries(storage::IndexSnapshot::open(dir.path()));
+  entries.identities_from_postings(false);  // counts every time, from every statement's entry
+  SpeakerOptions confident;
+  confident.min_confidence = 0.8;
+  auto rows = [](const std::vector<SpeakerCount>& counts) {
+    std::vector<std::string> out;
+    for (const auto& c : counts) {
+      std::string row = c.name + " " + std::to_string(c.statements) + " " + std::to_string(c.articles);
+      for (const auto& v : c.variants) row += " | " + v;
+      out.push_back(row);
+    }
+    return out;
+  };
+  const auto expected = rows(count_speakers(entries, nullptr, SpeakerUnit::statements, confident));
+  REQUIRE(expected.size() > 10);
+  auto snapshot = storage::IndexSnapshot::open(dir.path());
+  CHECK(!storage::read_derived(*snapshot, speakers_file_name(confident)));
+  CHECK(rows(count_speakers(*fresh(), nullptr, SpeakerUnit::statements, confident)) == expected);
+  REQUIRE(storage::read_derived(*snapshot, speakers_file_name(confident)));
+  CHECK(!storage::read_derived(*snapshot, speakers_file_name({})));  // one file for each way of counting
+  CHECK(rows(count_speakers(*fresh(), nullptr, SpeakerUnit::statements, confident)) == expected);
+  // What the file says is what is listed; a damaged one is counted again.
+  SpeakerCount someone;
+  someone.name = "Someone";
+  REQUIRE(storage::write_derived(*snapshot, speakers_file_name(confident), encode_speaker_counts({someone})));
+  CHECK(rows(count_speakers(*fresh(), nullptr, SpeakerUnit::statements, confident)) ==
+        std::vector<std::string>{"Someone 0 0"});
+  REQUIRE(storage::write_derived(*snapshot, speakers_file_name(confident), "damaged"));
+  CHECK(rows(count_speakers(*fresh(), nullptr, SpeakerUnit::statements, confident)) == expected);
 }

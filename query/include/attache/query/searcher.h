@@ -18,6 +18,7 @@ namespace attache::query {
 
 class SpeakerTally;
 struct SpeakerCount;
+struct SpeakerOptions;
 
 enum class SortOrder { relevance, newest, oldest };
 
@@ -145,6 +146,13 @@ class Searcher {
   // speakers' months (storage/speaker_months.h) where every segment has them
   // and identities_from_postings() allows, else from archive_speakers().
   std::vector<SpeakerCount> count_by_identity(const SpeakerTally& tally) const;
+  // The whole archive's speakers as `count` counts them with these options
+  // (count_speakers with no query): kept beside the snapshot once counted and
+  // read from there by later searchers of it, in any process (FORMAT.md,
+  // "Derived files"), for a minimum confidence in tenths; counted every time
+  // otherwise and under identities_from_postings(false).
+  std::vector<SpeakerCount> whole_archive_speakers(const SpeakerOptions& options,
+                                                   const std::function<std::vector<SpeakerCount>()>& count) const;
   // The snapshot's groups of near-duplicate articles, made on first use and kept.
   const DuplicateGroups& duplicates() const;
 

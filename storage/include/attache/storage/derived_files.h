@@ -13,8 +13,8 @@ namespace attache::storage {
 
 class IndexSnapshot;
 
-// The body of the snapshot's derived file `name` (lower-case letters and
-// dashes), whole and checked; nothing when there is none, or when it is
+// The body of the snapshot's derived file `name` (lower-case letters, digits
+// and dashes), whole and checked; nothing when there is none, or when it is
 // damaged or of a format this attache does not read (it is then derived again).
 std::optional<std::string> read_derived(const IndexSnapshot& snapshot, std::string_view name);
 
