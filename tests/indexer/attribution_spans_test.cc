@@ -459,3 +459,13 @@ TEST_CASE("a quotation before 'He added:' is the second half of the one before i
   CHECK(s[1].cue == "added:");
   CHECK(s[1].text == "This latest brew ha ha is beyond hilarious");
 }
+
+TEST_CASE("a quotation that ends its sentence is not what the next sentence's source and cue go on to say") {
+  auto s = find("Foreign Ministry spokeswoman Maria Zakharova said: \"We will respond.\" She added that the embassy "
+                "would stay open.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].text == "We will respond");
+  CHECK(s[0].canonical == "Maria Zakharova");
+  CHECK(s[1].text == "the embassy would stay open");
+  CHECK(s[1].canonical == "Maria Zakharova");
+}

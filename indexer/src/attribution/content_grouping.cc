@@ -42,14 +42,28 @@ Grouping::Draft* Grouping::closing_attribution(const Run& content) {
   uint32_t k = content.last + 1;
   while (k < w_.size() && (w_[k].kind == WordKind::quote_close || w_[k].kind == WordKind::comma)) ++k;
   if (k >= w_.size() || w_[k].paragraph != w_[content.last].paragraph) return nullptr;
+  const bool quotation_ends_sentence = w_[k].sentence != w_[content.last].sentence;
   for (Draft& d : drafts_) {
     if (!d.source || d.subject || introduces(d)) continue;
     const bool source_first = d.source->first < d.cue->first;
     const Run& opening = source_first ? *d.source : *d.cue;
     const Run& closing = source_first ? *d.cue : *d.source;
-    if (opening.first == k && closing.first == opening.last + 1) return &d;
+    if (opening.first != k || closing.first != opening.last + 1) continue;
+    // '"We will respond." She added that the embassy would stay open': after a quotation that
+    // ends its sentence, a source and cue going on to say something of their own introduce that.
+    if (quotation_ends_sentence && says_more(closing)) continue;
+    return &d;
   }
   return nullptr;
+}
+
+bool Grouping::says_more(const Run& attribution_end) const {
+  const uint32_t next = attribution_end.last + 1;
+  if (next >= w_.size() || w_[next].sentence != w_[attribution_end.last].sentence) return false;
+  if (w_[next].is("that") || w_[next].kind == WordKind::colon) return true;
+  for (const Run& r : runs_)
+    if (r.part == Part::content && r.first >= next && r.first <= next + 1) return true;
+  return false;
 }
 
 void Grouping::assign_contents() {

@@ -106,6 +106,8 @@ class Grouping {
   // by a source and its cue ("he said", "said Mr. Kampelman") is theirs, whatever cue stands
   // nearer before it, unless that cue introduces what follows ("He added:").
   Draft* closing_attribution(const Run& content);
+  // Whether an attribution ending with this run goes on, in its sentence, to what it says.
+  bool says_more(const Run& attribution_end) const;
 
   // A content run belongs to the nearest cue of its paragraph; a quotation over several
   // paragraphs is attributed once, before or after.
