@@ -1,4 +1,4 @@
-// The identities file's body (FORMAT.md, "Derived files: identities"): the
+// The identities file's body (FORMAT.md, "derived-identities"): the
 // words once, then identities and their members by word number, then the two
 // maps from form keys; the map from words is rebuilt on reading.
 #include "identity_file.h"
@@ -34,11 +34,15 @@ void write_words(storage::ByteWriter& out, WordNumbers& numbers, const std::vect
   for (const auto& w : words) out.varint(numbers.of(w));
 }
 
-std::vector<std::string> read_words(storage::ByteReader& in, const std::vector<std::string>& table) {
+// Words copied out of the table are bounded by `budget` bytes: a damaged file
+// whose checksums are right could otherwise name one long word a million times.
+std::vector<std::string> read_words(storage::ByteReader& in, const std::vector<std::string>& table, uint64_t& budget) {
   std::vector<std::string> words(in.count(1));
   for (auto& w : words) {
     const uint64_t n = in.varint();
     if (n >= table.size()) in.fail("word number " + std::to_string(n) + " beyond the word table");
+    if (table[n].size() + 1 > budget) in.fail("the words named take far more than the file");
+    budget -= table[n].size() + 1;
     w = table[n];
   }
   return words;
@@ -99,27 +103,29 @@ std::string encode_resolution(const Resolution& r) {
 }
 
 std::optional<Resolution> decode_resolution(std::string_view bytes) {
-  const std::string name(kIdentitiesFile);
+  static const std::string name = "identities";
   const auto* begin = reinterpret_cast<const uint8_t*>(bytes.data());
   storage::ByteReader in(begin, begin + bytes.size(), &name);
   try {
     if (in.u32() != kBodyFormat || in.u32() != kIdentityRules) return std::nullopt;
     std::vector<std::string> table(in.count(1));
     for (auto& w : table) w = in.string();
+    // Names repeat their words (each reference one or two bytes): far less than this.
+    uint64_t budget = 64 * static_cast<uint64_t>(bytes.size()) + 4096;
     Resolution r;
     const uint32_t identities = in.count(4);
     r.identities.resize(identities);
     r.members.resize(identities);
     for (uint32_t id = 0; id < identities; ++id) {
       Identity& identity = r.identities[id];
-      identity.words = read_words(in, table);
+      identity.words = read_words(in, table, budget);
       const uint8_t kind = in.u8();
       if (kind > 3) in.fail("speaker kind " + std::to_string(kind));
       identity.kind = static_cast<SpeakerKind>(kind);
       identity.name = in.string();
       r.members[id].resize(in.count(2));
       for (auto& m : r.members[id]) {
-        m.words = read_words(in, table);
+        m.words = read_words(in, table, budget);
         m.months.resize(in.count(8));
         for (auto& [first, last] : m.months) {
           first = static_cast<int>(in.u32());

@@ -7,8 +7,6 @@
 // the archive.
 #include "searcher_speakers.h"
 
-#include <cmath>
-
 #include "attache/storage/derived_files.h"
 #include "identity_file.h"
 #include "speakers_file.h"
@@ -23,7 +21,7 @@ const SnapshotNames& Searcher::Speakers::names(const storage::IndexSnapshot& sna
 bool Searcher::Speakers::every_name_at_hand(const storage::IndexSnapshot& snapshot) {
   std::call_once(every_name_kept_read_, [&] {
     if (every_name_ready_) return;
-    if (auto body = storage::read_derived(snapshot, identity::kIdentitiesFile))
+    if (auto body = storage::read_derived(snapshot, identity::identities_file_name()))
       if (auto kept = identity::decode_resolution(*body)) {
         every_name_ = std::make_shared<const identity::Resolution>(std::move(*kept));
         every_name_ready_ = true;
@@ -34,6 +32,7 @@ bool Searcher::Speakers::every_name_at_hand(const storage::IndexSnapshot& snapsh
 
 std::shared_ptr<const identity::Resolution> Searcher::Speakers::every_name(const storage::IndexSnapshot& snapshot) {
   every_name_at_hand(snapshot);
+  bool decided_here = false;
   std::call_once(every_name_resolved_, [&] {
     if (every_name_ready_) return;
     const SnapshotNames& all = names(snapshot);
@@ -42,8 +41,11 @@ std::shared_ptr<const identity::Resolution> Searcher::Speakers::every_name(const
     every_name_ = std::make_shared<const identity::Resolution>(
         identity::resolve(forms, [&](const identity::Form& form) { return all.articles_of(form); }));
     every_name_ready_ = true;
-    storage::write_derived(snapshot, identity::kIdentitiesFile, identity::encode_resolution(*every_name_));
+    decided_here = true;
   });
+  // Kept outside the once: other threads need not wait for the disk.
+  if (decided_here)
+    storage::write_derived(snapshot, identity::identities_file_name(), identity::encode_resolution(*every_name_));
   return every_name_;
 }
 
@@ -88,10 +90,7 @@ std::vector<SpeakerCount> Searcher::count_by_identity(const SpeakerTally& tally)
 
 std::vector<SpeakerCount> Searcher::whole_archive_speakers(const SpeakerOptions& options,
                                                            const std::function<std::vector<SpeakerCount>()>& count) const {
-  // Files for tenths of confidence alone: a server asked for every threshold
-  // would otherwise keep a file for each.
-  const bool tenths = std::lround(options.min_confidence * 1000) % 100 == 0;
-  if (!identities_from_postings_ || !tenths) return count();
+  if (!identities_from_postings_) return count();
   const std::string name = speakers_file_name(options);
   if (auto body = storage::read_derived(*snapshot_, name))
     if (auto rows = decode_speaker_counts(*body)) return std::move(*rows);

@@ -1,7 +1,8 @@
-// The speakers file's body (FORMAT.md, "Derived files: speakers"): the rows of
+// The speakers file's body (FORMAT.md, "derived-speakers"): the rows of
 // the listing in order, each with its counts, variants and descriptions.
 #include "speakers_file.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "attache/storage/bytes.h"
@@ -29,8 +30,12 @@ std::vector<std::string> read_strings(storage::ByteReader& in) {
 }  // namespace
 
 std::string speakers_file_name(const SpeakerOptions& options) {
-  const long thousandths = std::lround(options.min_confidence * 1000);
-  return "speakers-" + std::to_string(thousandths) + (options.count_copies ? "-1" : "-0");
+  // The least whole percent counted (confidence is stored in whole percent), so that two
+  // thresholds share a file only when they count the same statements.
+  const double least = std::ceil(options.min_confidence * 100 - 1e-6);
+  const int percent = static_cast<int>(std::clamp(least, 0.0, 101.0));
+  return "speakers-r" + std::to_string(identity::kIdentityRules) + "-" + std::to_string(percent) +
+         (options.count_copies ? "-1" : "-0");
 }
 
 std::string encode_speaker_counts(const std::vector<SpeakerCount>& rows) {

@@ -1,7 +1,7 @@
 // The speakers of a whole archive (count_speakers with no query: every
 // statement's entry read, at a million articles seconds of CPU) as the body of
 // a derived file kept beside the snapshot (storage/derived_files.h;
-// FORMAT.md, "Derived files: speakers"), one per way of counting.
+// FORMAT.md, "derived-speakers"), one per way of counting.
 #pragma once
 
 #include <optional>
@@ -13,8 +13,9 @@
 
 namespace attache::query {
 
-// The derived file's name for these options: "speakers-800-1" for statements
-// of confidence 0.8 or more, copies counted.
+// The derived file's name for these options: "speakers-r1-80-1" for
+// statements of confidence 0.8 (80%) or more, copies counted, under identity
+// rules 1 (in the name, so binaries of other rules keep files of their own).
 std::string speakers_file_name(const SpeakerOptions& options);
 
 std::string encode_speaker_counts(const std::vector<SpeakerCount>& rows);

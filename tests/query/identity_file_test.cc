@@ -5,6 +5,7 @@
 
 #include <random>
 
+#include "attache/storage/bytes.h"
 #include "attache/storage/date.h"
 #include "identity_file.h"
 #include "speakers_file.h"
@@ -110,5 +111,37 @@ TEST_CASE("the whole archive's speakers are decoded as they were encoded; a dama
   for (size_t cut = 0; cut < body.size(); ++cut) CHECK(!decode_speaker_counts(body.substr(0, cut)));
   SpeakerOptions options;
   options.min_confidence = 0.8;
-  CHECK(speakers_file_name(options) == "speakers-800-1");
+  CHECK(speakers_file_name(options) == "speakers-r1-80-1");
+  options.min_confidence = 0.8004;  // counts 81% and up, not 80%
+  CHECK(speakers_file_name(options) == "speakers-r1-81-1");
+  options.min_confidence = 0.0004;
+  CHECK(speakers_file_name(options) == "speakers-r1-1-1");
+}
+
+TEST_CASE("a body naming one long word over and over is refused before it is copied out") {
+  storage::ByteWriter body;
+  body.u32(1);
+  body.u32(kIdentityRules);
+  body.varint(1);
+  body.string(std::string(100000, 'a'));
+  body.varint(1);  // one identity whose name is that word 20,000 times: 2 GB once copied
+  body.varint(20000);
+  for (int k = 0; k < 20000; ++k) body.varint(0);
+  body.u8(0);
+  body.string("A");
+  body.varint(0);
+  body.varint(0);
+  body.varint(0);
+  CHECK(!decode_resolution(std::string(body.bytes().begin(), body.bytes().end())));
+}
+
+// The identities a fixed sample decides, pinned: when this fails, the rules
+// decide differently, and files kept by the earlier rules must not be read.
+// Raise kIdentityRules (identity_file.h), then update the figure.
+TEST_CASE("the sample's identities are those of identity rules 1") {
+  const std::string body = encode_resolution(sample_resolution());
+  uint64_t hash = 14695981039346656037ull;  // FNV-1a
+  for (unsigned char c : body) hash = (hash ^ c) * 1099511628211ull;
+  CHECK(kIdentityRules == 1);
+  CHECK(hash == 14657691920709380624ull);
 }

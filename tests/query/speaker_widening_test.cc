@@ -294,7 +294,7 @@ TEST_CASE("every name's identities kept beside the snapshot are what the next se
   Searcher whole(snapshot);
   whole.identities_from_postings(false);
   const auto names = count_speakers(whole, nullptr);
-  auto kept = [&] { return storage::read_derived(*storage::IndexSnapshot::open(dir.path()), identity::kIdentitiesFile); };
+  auto kept = [&] { return storage::read_derived(*storage::IndexSnapshot::open(dir.path()), identity::identities_file_name()); };
   // A new searcher of a snapshot opened again, as a new process would.
   auto next_searcher = [&] {
     auto searcher = std::make_unique<Searcher>(storage::IndexSnapshot::open(dir.path()));
@@ -318,11 +318,11 @@ TEST_CASE("every name's identities kept beside the snapshot are what the next se
   REQUIRE(body);
   answers_as_decided();
   // What the file says is what widens: kept identities of no one widen nothing.
-  REQUIRE(storage::write_derived(*snapshot, identity::kIdentitiesFile, identity::encode_resolution({})));
+  REQUIRE(storage::write_derived(*snapshot, identity::identities_file_name(), identity::encode_resolution({})));
   const std::string ted = "speaker:\"ted cruz\"";
   CHECK(next_searcher()->explain(parse_query(ted)).find("speaker=\"cruz\"") == std::string::npos);
   // A damaged file is decided again.
-  REQUIRE(storage::write_derived(*snapshot, identity::kIdentitiesFile, body->substr(0, body->size() / 2)));
+  REQUIRE(storage::write_derived(*snapshot, identity::identities_file_name(), body->substr(0, body->size() / 2)));
   CHECK(next_searcher()->explain(parse_query(ted)).find("speaker=\"cruz\"") != std::string::npos);
   answers_as_decided();
 }

@@ -19,6 +19,7 @@ namespace attache::query {
 class SpeakerTally;
 struct SpeakerCount;
 struct SpeakerOptions;
+enum class SpeakerUnit;
 
 enum class SortOrder { relevance, newest, oldest };
 
@@ -146,17 +147,18 @@ class Searcher {
   // speakers' months (storage/speaker_months.h) where every segment has them
   // and identities_from_postings() allows, else from archive_speakers().
   std::vector<SpeakerCount> count_by_identity(const SpeakerTally& tally) const;
-  // The whole archive's speakers as `count` counts them with these options
-  // (count_speakers with no query): kept beside the snapshot once counted and
-  // read from there by later searchers of it, in any process (FORMAT.md,
-  // "Derived files"), for a minimum confidence in tenths; counted every time
-  // otherwise and under identities_from_postings(false).
-  std::vector<SpeakerCount> whole_archive_speakers(const SpeakerOptions& options,
-                                                   const std::function<std::vector<SpeakerCount>()>& count) const;
   // The snapshot's groups of near-duplicate articles, made on first use and kept.
   const DuplicateGroups& duplicates() const;
 
  private:
+  // The whole archive's speakers as `count` counts them with these options
+  // (count_speakers with no query): kept beside the snapshot once counted and
+  // read from there by later searchers of it, in any process (FORMAT.md,
+  // "Derived files"); counted every time under identities_from_postings(false).
+  std::vector<SpeakerCount> whole_archive_speakers(const SpeakerOptions& options,
+                                                   const std::function<std::vector<SpeakerCount>()>& count) const;
+  friend std::vector<SpeakerCount> count_speakers(const Searcher& searcher, const Query* query, SpeakerUnit unit,
+                                                  const SpeakerOptions& options);
   // The query with its speaker: conditions widened to identities and its words
   // analysed in each language of the snapshot (languages.h), in scratch (or the
   // query itself when there is nothing to widen).

@@ -1,8 +1,9 @@
 // What a reader works out from a whole committed state of an index and keeps
 // beside it, so that later processes read it instead of working it out again
-// (FORMAT.md, "Derived files"): the speakers' identities of every name. A
-// derived file is named after the state it was derived from, so a commit
-// makes it stale without touching it; the next writer removes it.
+// (FORMAT.md, "Derived files"): every speaker's name's identities, the whole
+// archive's speakers listing. A derived file is named after the state it was
+// derived from, so a commit makes it stale without touching it; the next
+// writer removes it.
 #pragma once
 
 #include <optional>
