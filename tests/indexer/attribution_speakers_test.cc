@@ -260,3 +260,13 @@ TEST_CASE("a role of a country before the name, a role written in capitals and t
   CHECK(s[1].canonical == "Dmytro Kuleba");
   CHECK(s[3].canonical == "Antony Blinken");
 }
+
+TEST_CASE("old copy's 'Russian' minister is the Soviet one, not the American") {
+  auto s = find("GENEVA, May 2 (AP) -- Secretary of State Dean Rusk met Soviet Foreign Minister Andrei A. Gromyko "
+                "today.\n\n"
+                "The Russian minister said Moscow was ready to talk. The American diplomat replied that talks alone "
+                "were not enough.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Andrei Gromyko");
+  CHECK(s[1].canonical == "Dean Rusk");
+}
