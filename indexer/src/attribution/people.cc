@@ -100,7 +100,8 @@ Person* People::known_by_given_name(const std::string& word) {
   if (word.find(' ') != std::string::npos) return nullptr;
   Person* found = nullptr;
   for (Person& p : people_)
-    if (!p.roles.empty() && (p.first == word || p.first.starts_with(word + " "))) {
+    if (!p.roles.empty() && p.first.starts_with(word) &&
+        (p.first.size() == word.size() || p.first[word.size()] == ' ')) {
       if (found) return nullptr;
       found = &p;
     }
@@ -319,8 +320,7 @@ Person* People::head_of(const Phrase& p) {
   Person* best = nullptr;
   for (uint32_t k = p.first; k < p.last; ++k) {
     if (!w_[k].capitalized) continue;
-    std::string organisation = lowered(w_[k].text);
-    if (possessive(w_[k].text)) organisation = organisation.substr(0, std::min(organisation.find('\''), organisation.find("\u2019")));
+    const std::string organisation = lowered(without_possessive(w_[k].text));
     for (Person& c : people_)
       for (const std::string& role : c.roles)
         if ((" " + role + " ").find(" " + organisation + " ") != std::string::npos && (!best || c.last_seen >= best->last_seen))
