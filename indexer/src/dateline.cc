@@ -175,10 +175,16 @@ std::optional<Dateline> find_dateline(std::string_view text) {
   }
   c.skip_spaces();
   if (!is_dash(c.peek())) return std::nullopt;
-  while (is_dash(c.peek())) c.take();  // "--" as typed for a dash
-  // A dash is followed by a space or the end; "GENEVA-BASED" is no dateline.
+  size_t dashes = 0;
+  bool em_dash = false;
+  for (; is_dash(c.peek()); ++dashes) em_dash = c.take() == 0x2014 || em_dash;  // "--" as typed for a dash
+  // A hyphen or an en dash is followed by a space or the end ("GENEVA-BASED", "U.S.–RUSSIA
+  // talks" are no datelines); an em dash, or two hyphens, may run into the first word, as old
+  // newspapers set it ("PLAINS, Ga., Sept. 23—Jimmy Carter said").
   utf8proc_int32_t after = c.peek();
-  if (!(after < 0 || after == ' ' || after == '\n' || after == '\t' || after == 0xA0)) return std::nullopt;
+  const bool spaced = after < 0 || after == ' ' || after == '\n' || after == '\t' || after == 0xA0;
+  const bool runs_into_word = (em_dash || dashes > 1) && is_letter(after) && !is_lower(after);
+  if (!spaced && !runs_into_word) return std::nullopt;
   return Dateline{std::move(*place), begin, c.at, place_end};
 }
 

@@ -270,3 +270,35 @@ TEST_CASE("old copy's 'Russian' minister is the Soviet one, not the American") {
   CHECK(s[0].canonical == "Andrei Gromyko");
   CHECK(s[1].canonical == "Dean Rusk");
 }
+
+TEST_CASE("an old dateline set against its first word is no speaker") {
+  // "PLAINS, Ga., Sept. 23—Jimmy Carter": the dash ran into the name, so no dateline was read and
+  // the speaker came out as "PLAINS".
+  auto s = find("PLAINS, Ga., Sept. 23—Jimmy Carter said today that the treaty would protect American interests "
+                "in the region.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Jimmy Carter");
+}
+
+TEST_CASE("a description after the name, owned or a bare role, describes the speaker") {
+  auto s = find("Jody Powell, Mr. Carter's press secretary, said the President would not campaign in the South.\n\n"
+                "John Kirby, Pentagon spokesman, said the troops would stay in the region for now.\n\n"
+                "Abdullah al-Mutairi, a political scientist at Kuwait University, said the agreement was weak.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].canonical == "Jody Powell");  // not "Mr. Carter's press secretary"
+  CHECK(s[1].canonical == "John Kirby");
+  CHECK(s[2].canonical == "Abdullah al-Mutairi");  // the particle is the name's
+}
+
+TEST_CASE("anonymous sources: the relative clause is neither what was said nor the speaker's name") {
+  auto s = find("A senior State Department official, who spoke on condition of anonymity because he was not "
+                "authorized to discuss the talks, said the negotiations had stalled.\n\n"
+                "Two people familiar with the matter, who asked not to be identified because the talks are "
+                "private, said the deal was close.\n\n"
+                "The deal could be signed next week, according to three officials who requested anonymity.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].text == "the negotiations had stalled");
+  CHECK(s[1].canonical == "people familiar with the matter");  // "who" stands for them
+  CHECK(s[1].text == "the deal was close");                    // asking not to be named is no statement
+  CHECK(s[2].canonical == "officials");
+}

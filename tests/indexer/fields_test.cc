@@ -42,11 +42,16 @@ TEST_CASE("datelines: a place in capitals, optional parts and agency, then a das
   CHECK(place_of("МОСКВА, 11 января — Переговоры") == "Москва");
   CHECK(place_of("BOGOTÁ — El gobierno") == "Bogotá");
   CHECK(place_of("GENEVA— no space before the dash") == "Geneva");
+  CHECK(place_of("PLAINS, Ga., Sept. 23—Jimmy Carter said") == "Plains");
+  CHECK(place_of("WASHINGTON, Jan. 5--The Senate") == "Washington");
 
   // Not datelines: no dash, lower case, a hyphenated word, a sentence.
   CHECK(place_of("GENEVA The body.") == "(none)");
   CHECK(place_of("Geneva — talks") == "(none)");
   CHECK(place_of("GENEVA-BASED diplomats said") == "(none)");
+  CHECK(place_of("NATO-Russia talks") == "(none)");
+  CHECK(place_of("U.S.—made rockets") == "(none)");
+  CHECK(place_of("U.S.–RUSSIA talks") == "(none)");
   CHECK(place_of("The talks in GENEVA — went on") == "(none)");
   CHECK(place_of("A — b") == "(none)");
   CHECK(place_of("ONE TWO THREE FOUR FIVE — too many words") == "(none)");

@@ -62,7 +62,7 @@ class Extractor {
                             (e.content_words < 3 && kind != StatementKind::direct &&
                              (e.cue_preposition || !ends_clause(t.content_last) ||
                               !names_something(t.content_first, t.content_last)));
-      if (passive_cue(t) || fragment || !is_speech_act(kind, e)) continue;
+      if (passive_cue(t) || fragment || !is_speech_act(kind, e) || asks_anonymity(t)) continue;
       const TaggedAttribution spoke = with_quoted_source(t);
       Speaker speaker = speakers_.speaker_of(spoke, e);
       if (e.speaker == 0 && speakers_.word_taken_for_speaker(spoke.source_first, spoke.source_last)) continue;
@@ -199,6 +199,17 @@ class Extractor {
     t.source_first = subject;
     t.source_last = q - 2;
     return t;
+  }
+
+  // "who asked not to be identified because ...", "requested to remain anonymous": a request
+  // for anonymity, in reported speech, is no statement.
+  bool asks_anonymity(const TaggedAttribution& t) const {
+    if (t.content_first <= t.cue_last || !(w_[t.content_first].is("not") || w_[t.content_first].is("to"))) return false;
+    for (uint32_t k = t.content_first + 1; k <= t.content_last && k < t.content_first + 4; ++k) {
+      if (w_[k].kind != WordKind::word || w_[k].quote >= 0) return false;
+      if (is_anonymity_word(lowered(w_[k].text))) return true;
+    }
+    return false;
   }
 
   // "Mr. Scholz was asked whether ...": the subject of a passive cue is its

@@ -175,6 +175,11 @@ class Grouping {
   // to" ends at its comma, and the words after it begin what was said.
   void end_source_at_comma_after_according_to(TaggedAttribution& a) const;
 
+  // "A senior official, who spoke on condition of anonymity because he was not authorised to
+  // discuss the talks, said the negotiations had stalled": a relative clause between a source and
+  // its cue describes the source; what was said begins after the cue.
+  void start_content_after_cue(TaggedAttribution& a) const;
+
   const WordStream& stream_;
   const std::vector<Word>& w_;
   const std::vector<uint8_t> labels_;

@@ -105,6 +105,10 @@ bool is_quoting_verb(std::string_view word);
 bool is_reading_verb(std::string_view word);
 // [document-noun] Documents whose words are their author's ("a statement from the ministry").
 bool is_document_noun(std::string_view word);
+// [source-description] "familiar", "close": after a noun, which ones speak ("people familiar with").
+bool describes_source(std::string_view word);
+// [anonymity-word] "identified", "anonymous": what a source asking not to be named asks.
+bool is_anonymity_word(std::string_view word);
 // [plain-cue] "said", "told": the cues of the plainest sentences of reported speech.
 bool is_plain_cue(std::string_view word);
 // [day-word] "Monday", "today": a day said after a cue.

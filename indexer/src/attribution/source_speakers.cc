@@ -172,6 +172,7 @@ Phrase SourceSpeakers::antecedent(uint32_t relative) const {
         break;
       }
   if ((p.type == PhraseType::name && !described) || k < static_cast<int>(sentence_first)) return p;
+  if (p.type == PhraseType::none) return described_group_before(k);
   for (int c = k; c > static_cast<int>(sentence_first) && c + 16 > k; --c) {
     if (w_[c].kind != WordKind::word) {
       const bool apposition = w_[c].kind == WordKind::comma && article_at(c + 1);
@@ -180,6 +181,28 @@ Phrase SourceSpeakers::antecedent(uint32_t relative) const {
     }
   }
   return p;
+}
+
+// "Two people familiar with the matter, who", "officials briefed on the talks who": a group or
+// a role, or a noun and a word that says which ones speak, followed by words that say more, up to
+// the relative's comma.
+Phrase SourceSpeakers::described_group_before(int k) const {
+  const int sentence_first = static_cast<int>(phrases_.sentence_first());
+  for (int j = k - 1; j >= sentence_first && j + 8 > k && w_[j + 1].kind == WordKind::word; --j) {
+    if (w_[j].kind != WordKind::word) break;
+    Phrase q = phrases_.ending_at(j, static_cast<uint32_t>(sentence_first));
+    if (q.type == PhraseType::none && !w_[j].capitalized && describes_source(lowered(w_[j + 1].text))) {
+      q = {PhraseType::group, static_cast<uint32_t>(j), static_cast<uint32_t>(j)};
+      while (static_cast<int>(q.first) > sentence_first && w_[q.first - 1].kind == WordKind::word &&
+             (opens_counted_phrase(lowered(w_[q.first - 1].text)) || is_group_modifier(w_[q.first - 1].text)))
+        --q.first;
+    }
+    if (q.type == PhraseType::group || q.type == PhraseType::role) {
+      q.last = static_cast<uint32_t>(k);
+      return q;
+    }
+  }
+  return {};
 }
 
 // "Massie used to support Rand Paul, but now said", "Clinton, after the scandal broke, initially
@@ -220,19 +243,32 @@ uint32_t SourceSpeakers::subject_start(uint32_t source_first) const {
 }
 
 // "Cruz, the only Republican candidate to campaign in Wyoming, told", "“...,” Trump, the GOP
-// frontrunner after winning the New Hampshire primaries, said": a source inside a description
-// that opens with an article right after the subject and its comma (the subject opening the
-// sentence or following its quotation) describes the subject, who is the speaker.
+// frontrunner after winning the New Hampshire primaries, said", "Jody Powell, Mr. Carter's press
+// secretary, said", "John Kirby, Pentagon spokesman, said": a source inside a description that
+// opens with an article, an owner or a role right after the subject and its comma (the subject
+// opening the sentence or following its quotation) describes the subject, who is the speaker.
 Phrase SourceSpeakers::named_before_apposition(uint32_t source_first) const {
   const Phrase subject = phrases_.starting_at(subject_start(source_first));
   if (subject.type != PhraseType::name || subject.last + 2 > source_first ||
       w_[subject.last + 1].kind != WordKind::comma)
     return {};
   const uint32_t description = subject.last + 2;
-  if (!article_at(description)) return {};
+  if (!article_at(description) && !opens_with_owner(description) &&
+      phrases_.starting_at(description).type != PhraseType::role)
+    return {};
   for (uint32_t k = description; k < source_first; ++k)
     if (w_[k].kind != WordKind::word || find_cue(lowered(w_[k].text))) return {};
   return subject;
+}
+
+// "Mr. Carter's press secretary", "Russia's envoy": a description opening with a name that owns
+// it, within the first three words.
+bool SourceSpeakers::opens_with_owner(uint32_t description) const {
+  for (uint32_t k = description; k < description + 3 && k < w_.size(); ++k) {
+    if (w_[k].kind != WordKind::word || !w_[k].capitalized) return false;
+    if (possessive(w_[k].text)) return k + 1 < w_.size() && w_[k + 1].kind == WordKind::word;
+  }
+  return false;
 }
 
 // "Clinton said she would": reported speech opening with "he" or "she" after its cue mostly
@@ -299,6 +335,13 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& t, StatementEvidence
     const bool antecedent_found = e.relative && p.type != PhraseType::none;
     uint32_t a = antecedent_found ? p.first : t.source_first, b = antecedent_found ? p.last : t.source_last;
     if (a < b && article_at(a)) ++a;
+    // "two people familiar with the matter who requested anonymity": the relative clause or the
+    // apposition after the description is not the speaker's name.
+    for (uint32_t k = a + 1; k <= b; ++k)
+      if (w_[k].kind == WordKind::comma || opens_relative_clause(w_[k])) {
+        b = k - 1;
+        break;
+      }
     s.canonical = phrases_.span_text(a, b);
     s.group = true;
   }
@@ -316,7 +359,9 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& t, StatementEvidence
 bool SourceSpeakers::word_taken_for_speaker(uint32_t first, uint32_t last) {
   if (first != last) return false;
   const std::string word = w_[first].text, lower = lowered(word);
-  if (is_article(lower) || word == "who") return true;
+  // "who" stands for no one unless a phrase comes before it ("four in 10 who said"; not
+  // "Two people familiar with the matter, who were not authorised to speak, said").
+  if (is_article(lower) || (word == "who" && antecedent(first).type == PhraseType::none)) return true;
   // Pronouns and counts speak for themselves ("They said", "He's said", "Others argue").
   const std::string_view head = std::string_view(lower).substr(0, lower.find_first_of("'\xE2"));
   if (speaks_for_itself(head) || opens_counted_phrase(head)) return false;

@@ -145,6 +145,7 @@ TaggedAttribution Grouping::attribution(const Draft& d, size_t first_content, si
   a.content_first = d.contents[first_content]->first;
   a.content_last = d.contents[end_content - 1]->last;
   end_source_at_comma_after_according_to(a);
+  start_content_after_cue(a);
   float content_margin = 0;
   for (size_t k = first_content; k < end_content; ++k) content_margin += d.contents[k]->margin;
   a.source_margin = d.source->margin;
@@ -165,6 +166,18 @@ void Grouping::end_source_at_comma_after_according_to(TaggedAttribution& a) cons
       a.source_last = k - 1;
       return;
     }
+}
+
+void Grouping::start_content_after_cue(TaggedAttribution& a) const {
+  if (!(a.source_last < a.content_first && a.content_first < a.cue_first && a.cue_last < a.content_last)) return;
+  // Only a relative clause right after the source is set off so ("Sanders told the AP that he
+  // would not seek a recount, conceding the race" holds what another cue said).
+  uint32_t relative = a.source_last + 1;
+  if (w_[relative].kind == WordKind::comma) ++relative;
+  if (relative >= a.content_first || !(w_[relative].is("who") || w_[relative].is("which"))) return;
+  for (uint32_t k = a.content_first; k < a.cue_first; ++k)
+    if (w_[k].quote >= 0) return;  // a quotation there is part of what was said
+  a.content_first = a.cue_last + 1;
 }
 
 std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const Tagger& tagger) {

@@ -40,6 +40,14 @@ bool is_upper(int32_t cp) {
   return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU || utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
 }
 
+// "al-Mutairi", "el-Sisi", "bin-Laden": a name's particle joined to it by a hyphen; the word
+// is the name's, capitalised as the name is.
+bool particle_before_name(std::string_view word) {
+  const size_t hyphen = word.find('-');
+  if (hyphen == std::string_view::npos || hyphen == 0 || hyphen + 1 >= word.size()) return false;
+  return is_particle(word.substr(0, hyphen)) && is_upper(decode(word, hyphen + 1).cp);
+}
+
 bool straight_mark(const Word& w) { return w.text == "\"" || w.text == "''"; }
 
 // British house style (‘...’, or '...' on a typewriter): where an article writes no double
@@ -134,7 +142,7 @@ WordStream read_words(std::string_view text) {
         ++j;
       w.text = std::string(text.substr(i, j - i));
       w.end = static_cast<uint32_t>(j);
-      w.capitalized = is_upper(d.cp);
+      w.capitalized = is_upper(d.cp) || particle_before_name(core);
       words.push_back(std::move(w));
       i = j;
       continue;
