@@ -469,3 +469,14 @@ TEST_CASE("a quotation that ends its sentence is not what the next sentence's so
   CHECK(s[1].text == "the embassy would stay open");
   CHECK(s[1].canonical == "Maria Zakharova");
 }
+
+TEST_CASE("a split quotation is direct, whom and when it was said to aside; mixed text keeps its closing mark") {
+  auto s = find("\"Russia has never attacked anyone,\" Peskov told reporters on Thursday. \"We are a peaceful "
+                "country.\"\n\nAbdullah Mutairi, a Kuwaiti political scientist, said the agreement \"changes nothing "
+                "for the Gulf.\"");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].kind == StatementKind::direct);  // "reporters on Thursday" had made it mixed
+  CHECK(s[0].text.find("We are a peaceful country") != std::string::npos);
+  CHECK(s[1].kind == StatementKind::mixed);
+  CHECK(s[1].text == "the agreement \"changes nothing for the Gulf.\"");  // the closing mark had been cut
+}

@@ -283,7 +283,7 @@ TEST_CASE("an old dateline set against its first word is no speaker") {
 TEST_CASE("a description after the name, owned or a bare role, describes the speaker") {
   auto s = find("Jody Powell, Mr. Carter's press secretary, said the President would not campaign in the South.\n\n"
                 "John Kirby, Pentagon spokesman, said the troops would stay in the region for now.\n\n"
-                "Abdullah al-Mutairi, a political scientist at Kuwait University, said the agreement was weak.");
+                "Abdullah al-Mutairi, a Kuwaiti political scientist, said the agreement was weak.");
   REQUIRE(s.size() == 3);
   CHECK(s[0].canonical == "Jody Powell");  // not "Mr. Carter's press secretary"
   CHECK(s[1].canonical == "John Kirby");

@@ -71,8 +71,12 @@ class Extractor {
       uint32_t content_first = after_cue_object(t);
       if (content_first < t.content_last && (w_[content_first].is("that") || w_[content_first].is("That"))) ++content_first;
       uint32_t begin = w_[content_first].begin, end = w_[t.content_last].end;
-      if (w_[content_first].kind == WordKind::quote_open && content_first < t.content_last) begin = w_[content_first].end;
-      if (w_[t.content_last].kind == WordKind::quote_close && t.content_first < t.content_last) end = w_[t.content_last].begin;
+      // A closing mark goes with the opening one: mixed text keeps both ("the agreement “changes
+      // nothing”").
+      const bool opens_quoted = w_[content_first].kind == WordKind::quote_open && content_first < t.content_last;
+      if (opens_quoted) begin = w_[content_first].end;
+      if (w_[t.content_last].kind == WordKind::quote_close && (opens_quoted || kind == StatementKind::direct))
+        end = w_[t.content_last].begin;
       if (add(speaker, phrases_.span_text(t.cue_first, t.cue_last), begin, end, kind))
         evidence_.push_back(e);
     }
@@ -108,7 +112,13 @@ class Extractor {
   StatementKind content_kind(const TaggedAttribution& t, StatementEvidence& e) const {
     bool quoted = false, unquoted = false;
     const uint32_t attribution_first = std::min(t.source_first, t.cue_first);
-    const uint32_t attribution_last = std::max(t.source_last, t.cue_last);
+    uint32_t attribution_last = std::max(t.source_last, t.cue_last);
+    // In a split quotation the attribution runs on to the second part ("“A,” Peskov told reporters
+    // on Thursday. “B.”"): whom it was said to, and when, do not make it mixed either.
+    if (t.content_first < attribution_first && attribution_last < t.content_last)
+      while (attribution_last < t.content_last && w_[attribution_last + 1].quote < 0 &&
+             w_[attribution_last + 1].kind != WordKind::quote_open)
+        ++attribution_last;
     for (uint32_t i = t.content_first; i <= t.content_last; ++i) {
       // The words of the attribution inside a split quotation do not make it mixed.
       if (w_[i].kind != WordKind::word || (i >= attribution_first && i <= attribution_last)) continue;

@@ -96,10 +96,17 @@ bool is_participle(std::string_view w) { return w.size() >= 6 && w.ends_with("in
 
 bool is_initial(std::string_view w) { return w.size() == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.'; }
 
+// "al-Mutairi", "el-Sisi": a particle joined to the capitalised name by a hyphen.
+bool hyphenated_particle_name(std::string_view w) {
+  const size_t dash = w.find('-');
+  return dash != std::string_view::npos && dash + 1 < w.size() && words().in(kParticle, w.substr(0, dash)) &&
+         starts_upper(w.substr(dash + 1));
+}
+
 // A word that may be part of a person's name.
 bool name_like(std::string_view w) {
   const Words& l = words();
-  if (is_initial(w)) return true;
+  if (is_initial(w) || hyphenated_particle_name(w)) return true;
   return starts_upper(w) && !is_acronym(w) && !is_possessive(w) && !is_hyphenated_adjective(w) &&
          !l.in(kStray, w) && !is_descriptor(w);
 }
