@@ -480,3 +480,16 @@ TEST_CASE("a split quotation is direct, whom and when it was said to aside; mixe
   CHECK(s[1].kind == StatementKind::mixed);
   CHECK(s[1].text == "the agreement \"changes nothing for the Gulf.\"");  // the closing mark had been cut
 }
+
+TEST_CASE("what someone is let or urged to say is no statement; a clause of reason goes on with what was said") {
+  // The built-in model had read "anyone" "to slam" "NATO's open door policy closed" as an
+  // attribution of its own, and cut Sherman's statement before "because".
+  auto s = find_unfiltered(
+      "Her American counterpart, Under Secretary of State Wendy Sherman, reiterated that the United States could "
+      "never make such a commitment because we will not allow anyone to slam NATO’s open door policy closed, and "
+      "she said the United States and its allies would not stand idly by.");
+  for (const auto& f : s) CHECK(f.cue != "to slam");
+  REQUIRE(!s.empty());
+  CHECK(s[0].canonical == "Wendy Sherman");
+  CHECK(s[0].text.find("because we will not allow anyone to slam NATO’s open door policy closed") != std::string::npos);
+}

@@ -302,3 +302,13 @@ TEST_CASE("anonymous sources: the relative clause is neither what was said nor t
   CHECK(s[1].text == "the deal was close");                    // asking not to be named is no statement
   CHECK(s[2].canonical == "officials");
 }
+
+TEST_CASE("a plural's possessive is one word with its name; a participle's agent is not the speaker") {
+  // "Sanders'" had been a word and a loose mark, which ended the subject before its name.
+  auto s = find("Sanders' spokesman Michael Briggs said Sharpton asked for the meeting.\n\n"
+                "Smith, when reached by The Associated Press, said the deal was dead.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Michael Briggs");
+  CHECK(s[0].speaker == "Sanders' spokesman Michael Briggs");
+  CHECK(s[1].canonical == "Smith");  // not the agency that reached him
+}

@@ -218,10 +218,11 @@ void Grouping::extend_contents_cut_in_clause() {
     // Only a clause opened by "that": a run after other cues may be their object ("praised X").
     if (!w_[content.first].is("that") && !w_[content.first - 1].is("that")) continue;
     uint32_t end = content.last;
+    // A clause of reason goes on with what was said; a clause of time or a second one is the sentence's.
     auto goes_on = [&](uint32_t k) {
       return k < w_.size() && w_[k].kind == WordKind::word && labels_[k] == O && w_[k].quote < 0 &&
              w_[k].sentence == w_[content.last].sentence && !says_when_or_where(w_[k].text) &&
-             !joins_clause(lowered(w_[k].text));
+             (!joins_clause(lowered(w_[k].text)) || opens_reason(w_[k].text));
     };
     while (goes_on(end + 1)) ++end;
     const bool clause_ends = end + 1 >= w_.size() || w_[end + 1].punctuation() || w_[end + 1].sentence != w_[end].sentence;

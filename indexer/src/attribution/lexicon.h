@@ -105,6 +105,8 @@ bool is_quoting_verb(std::string_view word);
 bool is_reading_verb(std::string_view word);
 // [document-noun] Documents whose words are their author's ("a statement from the ministry").
 bool is_document_noun(std::string_view word);
+// [reason-opener] "because": a clause of reason after what was said is part of it.
+bool opens_reason(std::string_view word);
 // [source-description] "familiar", "close": after a noun, which ones speak ("people familiar with").
 bool describes_source(std::string_view word);
 // [anonymity-word] "identified", "anonymous": what a source asking not to be named asks.

@@ -50,7 +50,7 @@ struct WordLists {
       state_name_ends, sentence_openers, opening_conjunctions, particles, months, never_names, abbreviations,
       personal_pronouns, subject_pronouns, pronouns_or_relatives,
       speak_for_themselves, clause_joiners, adjunct_openers, source_joiners, adverbs, nouns_in_ly, auxiliaries,
-      forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, anonymity_words, source_descriptions, plain_cues, day_words, addressee_cues, when_or_where,
+      forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, anonymity_words, source_descriptions, reason_openers, plain_cues, day_words, addressee_cues, when_or_where,
       cue_modals, cue_prepositions,
       name_enders, object_prepositions;
   WordTable given_names, honorifics, ranks_by_gender;  // 1 male, 2 female, 0 unknown
@@ -111,6 +111,7 @@ struct WordLists {
     document_nouns = set({"document-noun"});
     anonymity_words = set({"anonymity-word"});
     source_descriptions = set({"source-description"});
+    reason_openers = set({"reason-opener"});
     plain_cues = set({"plain-cue"});
     day_words = set({"day-word"});
     addressee_cues = set({"addressee-cue"});
@@ -209,6 +210,7 @@ bool is_quoting_verb(std::string_view w) { return in(lists().quoting_verbs, w); 
 bool is_reading_verb(std::string_view w) { return in(lists().reading_verbs, w); }
 bool is_opening_conjunction(std::string_view w) { return in(lists().opening_conjunctions, w); }
 bool is_document_noun(std::string_view w) { return in(lists().document_nouns, w); }
+bool opens_reason(std::string_view w) { return in(lists().reason_openers, w); }
 bool describes_source(std::string_view w) { return in(lists().source_descriptions, w); }
 bool is_anonymity_word(std::string_view w) { return in(lists().anonymity_words, w); }
 bool is_plain_cue(std::string_view w) { return in(lists().plain_cues, w); }

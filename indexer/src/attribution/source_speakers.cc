@@ -123,8 +123,9 @@ Phrase SourceSpeakers::source_head(uint32_t first, uint32_t last) const {
   return start.type != PhraseType::none ? start : p;
 }
 
-// "Leaders gathered at the Munich Security Conference warned": a source tagged
-// inside a place phrase is not the one speaking; the clause's subject is.
+// "Leaders gathered at the Munich Security Conference warned", "Powell's office, when contacted by
+// Reuters, said": a source tagged inside a place phrase, or a participle's agent, is not the one
+// speaking; the clause's subject is.
 bool SourceSpeakers::inside_prepositional_phrase(uint32_t source_first) const {
   const uint32_t sentence_first = phrases_.sentence_first();
   uint32_t k = source_first;
@@ -133,8 +134,11 @@ bool SourceSpeakers::inside_prepositional_phrase(uint32_t source_first) const {
                                                            k - 1 > sentence_first && w_[k - 2].capitalized)))
     --k;
   if (k > sentence_first && (w_[k - 1].is("the") || w_[k - 1].is("a"))) --k;
-  return k > sentence_first + 1 &&
-         (w_[k - 1].is("at") || w_[k - 1].is("in") || w_[k - 1].is("from") || w_[k - 1].is("on"));
+  if (k <= sentence_first + 1) return false;
+  // "Powell's office, when contacted by Reuters, said": the agent of a participle is not the subject.
+  const bool agent = w_[k - 1].is("by") && w_[k - 2].kind == WordKind::word && w_[k - 2].text.ends_with("ed") &&
+                     w_[k - 2].sentence == w_[k].sentence;
+  return agent || w_[k - 1].is("at") || w_[k - 1].is("in") || w_[k - 1].is("from") || w_[k - 1].is("on");
 }
 
 // "Mrs. Helen Frank, president of the Parents Association, which has 12,000 members, said": a

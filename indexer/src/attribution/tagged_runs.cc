@@ -183,6 +183,25 @@ void drop_auxiliary_cues(const WordStream& stream, std::vector<uint8_t>& labels)
   }
 }
 
+void drop_cues_of_objects(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(labels.size());
+  for (uint32_t i = 1; i < n; ++i) {
+    if (labels[i] != B_SOURCE) continue;
+    uint32_t cue = i + 1;
+    while (cue < n && labels[cue] == I_SOURCE) ++cue;
+    const Word& before = w[i - 1];
+    if (cue >= n || labels[cue] != B_CUE || !w[cue].is("to") || cue - i > 3 || before.kind != WordKind::word ||
+        before.capitalized || before.sentence != w[cue].sentence || opens_counted_phrase(lowered(before.text)))
+      continue;
+    uint32_t end = cue + 1;
+    while (end < n && labels[end] == I_CUE) ++end;
+    while (end < n && (labels[end] == B_CONTENT || labels[end] == I_CONTENT) && w[end].sentence == w[cue].sentence) ++end;
+    for (uint32_t k = i; k < end; ++k) labels[k] = O;
+    i = end - 1;
+  }
+}
+
 void read_quoted_as_saying(const WordStream& stream, std::vector<uint8_t>& labels) {
   const auto& w = stream.words;
   const uint32_t n = static_cast<uint32_t>(labels.size());

@@ -39,6 +39,10 @@ void mark_relative_subjects(const WordStream& stream, std::vector<uint8_t>& labe
 void split_content_at_attributed_quotations(const WordStream& stream, std::vector<uint8_t>& labels);
 // "The so-called peacekeepers have not been seen": an auxiliary alone is no cue of saying.
 void drop_auxiliary_cues(const WordStream& stream, std::vector<uint8_t>& labels);
+// "we will not allow anyone to slam the door", "urged Congress to denounce it": a cue in the
+// infinitive whose source is the object of the verb before it says what someone may or should
+// say, not what was said; neither it nor what follows it is an attribution.
+void drop_cues_of_objects(const WordStream& stream, std::vector<uint8_t>& labels);
 // "By the end of the day, Mr. Trump was forced into damage control and said": an honorific
 // does not end a source; the capitalised name after it is the source's, where the tagger
 // opened the content or the cue with it.

@@ -94,6 +94,27 @@ void mark_single_quotations(std::vector<Word>& words) {
   }
 }
 
+// "Sanders' spokesman", "the allies’ concerns": a mark left an apostrophe right after a word in
+// -s is that word's possessive, one word with it as "Lavrov's" is.
+void join_plural_possessives(std::vector<Word>& words) {
+  size_t kept = 0;
+  for (size_t k = 0; k < words.size(); ++k) {
+    Word& w = words[k];
+    const bool apostrophe = w.kind == WordKind::other && (w.text == "'" || w.text == "\u2019");
+    if (apostrophe && kept > 0) {
+      Word& before = words[kept - 1];
+      if (before.kind == WordKind::word && before.end == w.begin && (before.text.ends_with('s') || before.text.ends_with('S'))) {
+        before.text += w.text;
+        before.end = w.end;
+        continue;
+      }
+    }
+    if (kept != k) words[kept] = std::move(w);
+    ++kept;
+  }
+  words.resize(kept);
+}
+
 }  // namespace
 
 WordStream read_words(std::string_view text) {
@@ -175,6 +196,9 @@ WordStream read_words(std::string_view text) {
     i += length;
   }
 
+  mark_single_quotations(words);
+  join_plural_possessives(words);
+
   // A dateline opens a paragraph by the rule the article's place is read by (dateline.h); its
   // capitals are never a speaker, nor the subject of the sentence they stand before.
   for (size_t k = 0; k < words.size(); ++k) {
@@ -203,7 +227,6 @@ WordStream read_words(std::string_view text) {
       if (out.sentence_first_word[n] == none) out.sentence_first_word[n] = out.sentence_first_word[n + 1];
   }
 
-  mark_single_quotations(words);
   // Pair quotation marks. Straight marks alternate; a paragraph ending inside
   // a quotation continues it if the next paragraph opens with a mark.
   int open = -1;
