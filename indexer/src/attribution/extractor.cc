@@ -14,6 +14,7 @@
 #include "people.h"
 #include "source_speakers.h"
 #include "tagged_attributions.h"
+#include "transcript_turns.h"
 #include "words.h"
 
 namespace attache::indexer::attribution {
@@ -62,7 +63,7 @@ class Extractor {
                             (e.content_words < 3 && kind != StatementKind::direct &&
                              (e.cue_preposition || !ends_clause(t.content_last) ||
                               !names_something(t.content_first, t.content_last)));
-      if (passive_cue(t) || fragment || !is_speech_act(kind, e) || asks_anonymity(t)) continue;
+      if (passive_cue(t) || fragment || !is_speech_act(kind, e) || asks_anonymity(t) || question_to_source(t)) continue;
       const TaggedAttribution spoke = with_quoted_source(t);
       Speaker speaker = speakers_.speaker_of(spoke, e);
       if (e.speaker == 0 && speakers_.word_taken_for_speaker(spoke.source_first, spoke.source_last)) continue;
@@ -125,6 +126,7 @@ class Extractor {
       e.content_words += 1;
       (w_[i].quote >= 0 ? quoted : unquoted) = true;
     }
+    if (is_turn(w_, t.source_first, t.source_last, t.cue_first, t.cue_last)) return StatementKind::direct;
     return quoted && !unquoted ? StatementKind::direct : quoted ? StatementKind::mixed : StatementKind::reported;
   }
 
@@ -144,6 +146,11 @@ class Extractor {
       e.lexicon_cue = e.lexicon_cue || cue;
       e.said = e.said || (cue && cue->base == "say");
       e.cue_modal = e.cue_modal || is_cue_modal(word);
+    }
+    // A turn ("Lavrov: We see no reason ...") is read as what it stands for, "Lavrov said: ...".
+    if (is_turn(w_, t.source_first, t.source_last, t.cue_first, t.cue_last)) {
+      e.cue_base = 0;  // kCalibratedCues[0], "say"
+      e.lexicon_cue = e.said = true;
     }
     e.cue_preposition = is_cue_preposition(lowered(w_[t.cue_last].text));
     e.content_infinitive = w_[t.content_first].is("to");
@@ -219,6 +226,15 @@ class Extractor {
       if (w_[k].kind != WordKind::word || w_[k].quote >= 0) return false;
       if (is_anonymity_word(lowered(w_[k].text))) return true;
     }
+    return false;
+  }
+
+  // "Ned, can you say whether the Secretary will travel?": a question asks someone to say
+  // something; it is no statement of theirs.
+  bool question_to_source(const TaggedAttribution& t) const {
+    if (t.source_first != t.source_last || lowered(w_[t.source_first].text) != "you") return false;
+    for (uint32_t k = t.cue_last + 1; k < w_.size() && w_[k].sentence == w_[t.cue_first].sentence; ++k)
+      if (w_[k].kind == WordKind::terminator) return w_[k].text == "?";
     return false;
   }
 

@@ -9,6 +9,7 @@
 #include "grouping.h"
 #include "lexicon.h"
 #include "plain_sentences.h"
+#include "transcript_turns.h"
 
 namespace attache::indexer::attribution {
 
@@ -195,6 +196,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   split_content_at_attributed_quotations(stream, labels);
   read_quoted_as_saying(stream, labels);
   read_sources_after_closing_cues(stream, labels);
+  read_transcript_turns(stream, labels);
   return Grouping(stream, std::move(labels), std::move(margins)).run();
 }
 

@@ -10,6 +10,7 @@
 #include "attache/analysis/sentences.h"
 #include "attache/indexer/dateline.h"
 #include "lexicon.h"
+#include "transcript_turns.h"
 
 namespace attache::indexer::attribution {
 namespace {
@@ -196,8 +197,14 @@ WordStream read_words(std::string_view text) {
     i += length;
   }
 
+  for (Word& w : words) {
+    size_t k = w.begin;
+    while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '\r')) --k;
+    w.opens_line = k == 0 || text[k - 1] == '\n';
+  }
   mark_single_quotations(words);
   join_plural_possessives(words);
+  read_labels_in_capitals(words);
 
   // A dateline opens a paragraph by the rule the article's place is read by (dateline.h); its
   // capitals are never a speaker, nor the subject of the sentence they stand before.

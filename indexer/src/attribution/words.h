@@ -32,6 +32,7 @@ struct Word {
   uint32_t sentence = 0;
   uint32_t paragraph = 0;
   bool dateline = false;   // part of the dateline opening its paragraph ("WASHINGTON, Dec. 8 (UPI) —")
+  bool opens_line = false; // first on its line
   bool is(std::string_view s) const { return kind == WordKind::word && text == s; }
   bool punctuation() const { return kind != WordKind::word; }
 };

@@ -1,0 +1,51 @@
+// Transcripts and interviews set out as turns ("MR PRICE: ..."): each turn is its speaker's
+// statement, resolved as a name in the text would be; questions, answers without a name,
+// headings, lists and forms set out with a colon are no one's.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "found_statements.h"
+
+using attache::testing::find;
+using namespace attache::indexer;
+
+TEST_CASE("a transcript's turns are their speakers' statements, labels in capitals finding the people named") {
+  auto s = find("Ned Price, Department Spokesperson, held the briefing. Secretary of State Antony Blinken joined "
+                "him.\n\n"
+                "MR PRICE: Good afternoon. The Secretary will travel to Brussels later this week to meet with NATO "
+                "allies.\n\n"
+                "QUESTION: Ned, can you say whether the Secretary will meet his Russian counterpart?\n\n"
+                "MR PRICE: There are no plans for such a meeting, and we have said so publicly many times.\n\n"
+                "SECRETARY BLINKEN: We will continue to stand with the people of Ukraine as long as it takes.");
+  REQUIRE(s.size() >= 3);
+  CHECK(s[0].canonical == "Ned Price");
+  CHECK(s[0].speaker == "MR PRICE");
+  CHECK(s[0].cue == ":");
+  CHECK(s[0].kind == StatementKind::direct);
+  CHECK(s[0].text == "Good afternoon. The Secretary will travel to Brussels later this week to meet with NATO allies");
+  CHECK(s[1].canonical == "Ned Price");
+  CHECK(s[1].text == "There are no plans for such a meeting");  // up to the attribution inside it
+  CHECK(s.back().canonical == "Antony Blinken");
+  for (const auto& f : s) CHECK(f.text.find("can you say") == std::string::npos);  // the question is no one's
+  for (const auto& f : s) CHECK(f.speaker != "you");
+}
+
+TEST_CASE("an interview's named turns are statements; Q and A, lists, headings and forms are not") {
+  auto s = find("Lavrov spoke to the paper in Moscow.\n\n"
+                "Q: Will the talks with the Americans resume this year?\n\n"
+                "A: We are ready to talk, but not under pressure from anyone.\n\n"
+                "Lavrov: We see no reason for optimism at the moment, none at all.\n\n"
+                "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink, Bonnie Campbell.\n\n"
+                "Note: This interview has been edited for length and clarity by the editors.\n\n"
+                "Name: Gabrielle Hatcher Age: 27 City: New York Job: waitress at a diner in town");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Lavrov");
+  CHECK(s[0].text == "We see no reason for optimism at the moment, none at all");
+}
+
+TEST_CASE("one paragraph with a label and a colon is no transcript") {
+  auto s = find("Sanders: the rest of this sentence is a headline of the kind newspapers print.\n\n"
+                "The senator said the campaign would go on.");
+  for (const auto& f : s) CHECK(f.cue != ":");
+}
