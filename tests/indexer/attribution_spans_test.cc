@@ -493,3 +493,10 @@ TEST_CASE("what someone is let or urged to say is no statement; a clause of reas
   CHECK(s[0].canonical == "Wendy Sherman");
   CHECK(s[0].text.find("because we will not allow anyone to slam NATO’s open door policy closed") != std::string::npos);
 }
+
+TEST_CASE("a dateline opening the clause before a closing attribution is not what was said") {
+  auto s = find("MOSCOW, Jan. 11 (Reuters) - Russia will respond to any provocation, the Foreign Ministry said in a "
+                "statement.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].text == "Russia will respond to any provocation");
+}

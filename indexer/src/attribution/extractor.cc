@@ -70,6 +70,7 @@ class Extractor {
       // A statement's text is what was said: the marks around a whole quotation and
       // the complementiser before a clause are not part of it.
       uint32_t content_first = after_cue_object(t);
+      while (content_first < t.content_last && w_[content_first].dateline) ++content_first;  // "MOSCOW (Reuters) -"
       if (content_first < t.content_last && (w_[content_first].is("that") || w_[content_first].is("That"))) ++content_first;
       uint32_t begin = w_[content_first].begin, end = w_[t.content_last].end;
       // A closing mark goes with the opening one: mixed text keeps both ("the agreement “changes
