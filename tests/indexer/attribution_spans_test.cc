@@ -500,3 +500,13 @@ TEST_CASE("a dateline opening the clause before a closing attribution is not wha
   REQUIRE(s.size() == 1);
   CHECK(s[0].text == "Russia will respond to any provocation");
 }
+
+TEST_CASE("a quotation ending its sentence after a cue is that cue's, not the next sentence's deed") {
+  auto s = find("White House press secretary Ronald L. Ziegler told reporters at Key Biscayne that \"substantial "
+                "progress\" had been made but that \"some important issues remain.\" He refused to answer "
+                "questions about a possible resumption of bombing.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Ronald Ziegler");
+  CHECK(s[0].kind == StatementKind::mixed);
+  CHECK(s[0].text == "\"substantial progress\" had been made but that \"some important issues remain.\"");
+}

@@ -312,3 +312,31 @@ TEST_CASE("a plural's possessive is one word with its name; a participle's agent
   CHECK(s[0].speaker == "Sanders' spokesman Michael Briggs");
   CHECK(s[1].canonical == "Smith");  // not the agency that reached him
 }
+
+TEST_CASE("names as their bearers are called: family names first, particles, a month after an honorific") {
+  auto s = find("Kang Kyung-wha has been South Korea's foreign minister since 2017. Kang said the talks had not "
+                "failed and that both sides had learned a great deal.\n\n"
+                "UN envoy Staffan de Mistura met opposition delegates at a Geneva hotel. \"I am optimistic and "
+                "determined,\" de Mistura told reporters afterwards.\n\n"
+                "Le Duc Tho, speaking to newsmen at the villa, blamed the United States for the impasse. \"The "
+                "American side has gone back on what was agreed,\" Tho said.\n\n"
+                "Theresa May announced that Britain would expel 23 Russian diplomats. \"We will not tolerate the "
+                "threat,\" Mrs May told MPs.");
+  REQUIRE(s.size() >= 4);
+  CHECK(s[0].canonical == "Kang Kyung-wha");       // had been "Kang", a person of her own
+  CHECK(s[1].canonical == "Staffan de Mistura");   // had been "Mistura"
+  CHECK(s[2].canonical == "Le Duc Tho");           // had been "Duc Tho"
+  CHECK(s.back().canonical == "Theresa May");      // "May" after "Mrs" is a surname, not the month
+}
+
+TEST_CASE("an adverbial before the source is not the speaker; the White House is no 'he'") {
+  auto s = find("Earlier, National Security Adviser Dr Moeed Yusuf told a group of foreign journalists that "
+                "Pakistan had no favourites in Afghanistan.\n\n"
+                "White House press secretary Ronald L. Ziegler told reporters at Key Biscayne that progress had "
+                "been made.\n\n"
+                "He said the bombing would not resume while talks went on.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].canonical == "Moeed Yusuf");  // not "Earlier"
+  CHECK(s[0].speaker == "National Security Adviser Dr Moeed Yusuf");
+  CHECK(s[2].canonical == "Ronald Ziegler");  // "White House" had been taken for a man
+}

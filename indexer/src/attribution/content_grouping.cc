@@ -38,11 +38,17 @@ Grouping::Draft* Grouping::nearest_cue_of_sentence(const Run& content) {
   });
 }
 
+bool Grouping::ends_sentence(const Run& content) const {
+  uint32_t k = content.last + 1;
+  while (k < w_.size() && (w_[k].kind == WordKind::quote_close || w_[k].kind == WordKind::comma)) ++k;
+  return k >= w_.size() || w_[k].sentence != w_[content.last].sentence;
+}
+
 Grouping::Draft* Grouping::closing_attribution(const Run& content) {
   uint32_t k = content.last + 1;
   while (k < w_.size() && (w_[k].kind == WordKind::quote_close || w_[k].kind == WordKind::comma)) ++k;
   if (k >= w_.size() || w_[k].paragraph != w_[content.last].paragraph) return nullptr;
-  const bool quotation_ends_sentence = w_[k].sentence != w_[content.last].sentence;
+  const bool quotation_ends_sentence = ends_sentence(content);
   for (Draft& d : drafts_) {
     if (!d.source || d.subject || introduces(d)) continue;
     const bool source_first = d.source->first < d.cue->first;
@@ -50,11 +56,18 @@ Grouping::Draft* Grouping::closing_attribution(const Run& content) {
     const Run& closing = source_first ? *d.cue : *d.source;
     if (opening.first != k || closing.first != opening.last + 1) continue;
     // '"We will respond." She added that the embassy would stay open': after a quotation that
-    // ends its sentence, a source and cue going on to say something of their own introduce that.
-    if (quotation_ends_sentence && says_more(closing)) continue;
+    // ends its sentence, a source and cue going on to say something of their own introduce that;
+    // '"... remain." He refused to answer questions': one that holds an infinitive is a deed.
+    if (quotation_ends_sentence && (says_more(closing) || infinitive_in(*d.cue))) continue;
     return &d;
   }
   return nullptr;
+}
+
+bool Grouping::infinitive_in(const Run& cue) const {
+  for (uint32_t k = cue.first; k <= cue.last; ++k)
+    if (w_[k].is("to")) return true;
+  return false;
 }
 
 bool Grouping::says_more(const Run& attribution_end) const {
@@ -73,6 +86,9 @@ void Grouping::assign_contents() {
     const uint32_t paragraph = w_[c.first].paragraph;
     const bool in_quotes = w_[c.first].quote >= 0 || w_[c.first].kind == WordKind::quote_open;
     Draft* best = in_quotes ? closing_attribution(c) : draft_across_nested_cue(c, assigned);
+    // A quotation that ends a sentence with a cue in it is that cue's ("told reporters that
+    // progress had been made but that \"some issues remain.\" He refused to answer questions").
+    if (!best && in_quotes && ends_sentence(c)) best = nearest_cue_of_sentence(c);
     if (!best) best = in_quotes ? nearest_cue_in(paragraph, c) : nearest_cue_of_sentence(c);
     const int quote = w_[c.last].quote;
     if (!best && quote >= 0 && c.last + 1 < w_.size() && w_[c.last + 1].paragraph == paragraph + 1 &&

@@ -73,12 +73,11 @@ class Extractor {
       while (content_first < t.content_last && w_[content_first].dateline) ++content_first;  // "MOSCOW (Reuters) -"
       if (content_first < t.content_last && (w_[content_first].is("that") || w_[content_first].is("That"))) ++content_first;
       uint32_t begin = w_[content_first].begin, end = w_[t.content_last].end;
-      // A closing mark goes with the opening one: mixed text keeps both ("the agreement “changes
-      // nothing”").
-      const bool opens_quoted = w_[content_first].kind == WordKind::quote_open && content_first < t.content_last;
-      if (opens_quoted) begin = w_[content_first].end;
-      if (w_[t.content_last].kind == WordKind::quote_close && (opens_quoted || kind == StatementKind::direct))
-        end = w_[t.content_last].begin;
+      // Mixed text keeps its marks ("the agreement “changes nothing”", "“substantial progress” had
+      // been made").
+      const bool direct = kind == StatementKind::direct && content_first < t.content_last;
+      if (direct && w_[content_first].kind == WordKind::quote_open) begin = w_[content_first].end;
+      if (direct && w_[t.content_last].kind == WordKind::quote_close) end = w_[t.content_last].begin;
       if (add(speaker, phrases_.span_text(t.cue_first, t.cue_last), begin, end, kind))
         evidence_.push_back(e);
     }
@@ -244,11 +243,14 @@ class Extractor {
   // (as saying) is the one who spoke.
   bool passive_cue(const TaggedAttribution& t) const {
     if (t.source_last >= t.cue_first || t.cue_first == 0) return false;
-    // "was asked", and with an adverb between: "was once asked", "was not asked".
-    for (uint32_t i = t.cue_first - 1; i < t.cue_last; ++i) {
+    // "was asked", and with an adverb between: "was once asked", "was not asked", the adverb
+    // inside the cue or before it.
+    uint32_t from = t.cue_first - 1;
+    while (from > t.source_last + 1 && is_passive_adverb(lowered(w_[from].text))) --from;
+    for (uint32_t i = from; i < t.cue_last; ++i) {
       if (!is_form_of_be(lowered(w_[i].text))) continue;
       uint32_t v = i + 1;
-      while (v < t.cue_last && is_passive_adverb(lowered(w_[v].text))) ++v;
+      while (v < t.cue_last && (is_passive_adverb(lowered(w_[v].text)) || v < t.cue_first)) ++v;
       const std::string verb = lowered(w_[v].text);
       if (is_quoting_verb(verb)) return false;
       if (verb.size() > 2 && (verb.compare(verb.size() - 2, 2, "ed") == 0 || verb == "told")) return true;

@@ -106,8 +106,12 @@ class Grouping {
   // by a source and its cue ("he said", "said Mr. Kampelman") is theirs, whatever cue stands
   // nearer before it, unless that cue introduces what follows ("He added:").
   Draft* closing_attribution(const Run& content);
+  // Whether a cue holds "to" ("refused to answer", "declined to say").
+  bool infinitive_in(const Run& cue) const;
   // Whether an attribution ending with this run goes on, in its sentence, to what it says.
   bool says_more(const Run& attribution_end) const;
+  // Whether the sentence ends with this content (and its closing marks).
+  bool ends_sentence(const Run& content) const;
 
   // A content run belongs to the nearest cue of its paragraph; a quotation over several
   // paragraphs is attributed once, before or after.

@@ -153,8 +153,13 @@ Phrase NounPhrases::classify_run(uint32_t a, uint32_t b) const {
 // A run with a name in it [name_start, b]: a person, a collective
 // ("the United States") or nothing a speaker could be.
 Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t name_start) const {
-  // A month closing a name after a given name is a surname ("Theresa May", "Brian May").
-  const bool month_surname = p.names.size() >= 2 && is_month(p.names.back()) && given_name_gender(p.names[p.names.size() - 2]);
+  // A month closing a name after a given name or an honorific is a surname ("Theresa May", "Brian
+  // May", "Mrs May").
+  int honorific_gender = 0;
+  const bool after_honorific = !p.titles.empty() && is_honorific(p.titles.back(), honorific_gender);
+  const bool month_surname = !p.names.empty() && is_month(p.names.back()) &&
+                             ((p.names.size() >= 2 && given_name_gender(p.names[p.names.size() - 2])) ||
+                              (p.names.size() == 1 && after_honorific));
   for (const std::string& n : p.names)
     if ((is_never_a_name(n) && !(month_surname && &n == &p.names.back())) || possessive(n)) return Phrase{};
   if (p.names.size() == 1 && p.titles.empty() && (is_sentence_opener(p.names[0]) || is_stray_word(p.names[0])))
@@ -171,10 +176,11 @@ Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t nam
     return p;
   }
   // An organisation among the titles ("UN Secretary-General Antonio Guterres") or split off
-  // before the name ("Kremlin spokesman Dmitry Peskov") describes the person.
+  // before the name ("Kremlin spokesman Dmitry Peskov") describes the person; one that ends the
+  // name is the speaker, though a title's word ("the White House", not "House Speaker").
   bool institution = false;
   for (uint32_t i = name_start; i <= b; ++i)
-    institution |= is_institution_word(w_[i].text) && !is_title_word(w_[i].text);
+    institution |= is_institution_word(w_[i].text) && (!is_title_word(w_[i].text) || i == b);
   const bool after_personal_title = p.names.size() == 1 && name_start > a && is_personal_title(w_[name_start - 1].text);
   if ((institution && !after_personal_title) || (p.titles.empty() && names_a_place(p))) {
     p.type = PhraseType::group;

@@ -87,8 +87,31 @@ Person* People::find_person(const std::string& surname, int gender) {
       if (better(best, p)) best = &p;
       if (gender && p.gender == gender && better(best_of_gender, p)) best_of_gender = &p;
     }
+  if (!best) best = known_without_particles(surname);
   if (!best) return known_by_given_name(surname);
   return best_of_gender ? best_of_gender : best;
+}
+
+// "Mistura" (written "de Mistura", whose particle opens no phrase) for Staffan de Mistura, "Calle"
+// for Humberto de la Calle: the one person whose surname is this after its particles.
+Person* People::known_without_particles(const std::string& surname) {
+  Person* found = nullptr;
+  for (Person& p : people_) {
+    if (p.surname.size() <= surname.size() + 1 || !p.surname.ends_with(surname) ||
+        p.surname[p.surname.size() - surname.size() - 1] != ' ')
+      continue;
+    const std::string_view before(p.surname.data(), p.surname.size() - surname.size() - 1);
+    bool particles = true;
+    for (size_t at = 0; at < before.size() && particles;) {
+      const size_t space = std::min(before.find(' ', at), before.size());
+      particles = is_particle(before.substr(at, space - at));
+      at = space + 1;
+    }
+    if (!particles) continue;
+    if (found && found != &p) return nullptr;
+    found = &p;
+  }
+  return found;
 }
 
 // The one person introduced with a title or role whose given names open with
@@ -109,18 +132,34 @@ Person* People::known_by_given_name(const std::string& word) {
 }
 
 // Registers or updates the person a name phrase names.
+namespace {
+
+// "Kyung-wha", "Ing-wen", "Ki-moon": a given name romanised in two syllables joined by a hyphen,
+// the second in lower case.
+bool hyphenated_given_name(std::string_view word) {
+  const size_t hyphen = word.find('-');
+  return hyphen != std::string_view::npos && hyphen > 0 && hyphen + 1 < word.size() &&
+         word.find('-', hyphen + 1) == std::string_view::npos && word[hyphen + 1] >= 'a' && word[hyphen + 1] <= 'z';
+}
+
+}  // namespace
+
 Person& People::person_for(const Phrase& p, int likely_gender) {
   std::vector<std::string> name;
   for (const std::string& n : p.names)
     if (!(n.size() == 2 && n[1] == '.')) name.push_back(n);  // middle initials are not part of the canonical name
   if (name.empty()) name = p.names;
-  // The surname keeps its particles: "von der Leyen".
-  size_t surname_at = name.size() - 1;
+  // The surname keeps its particles: "von der Leyen"; it comes first before a romanised Korean or
+  // Chinese given name ("Kang Kyung-wha", "Tsai Ing-wen").
+  const bool family_first = name.size() == 2 && hyphenated_given_name(name.back());
+  size_t surname_at = family_first ? 0 : name.size() - 1;
   while (surname_at > 0 && is_particle(name[surname_at - 1])) --surname_at;
+  const size_t surname_end = family_first ? 1 : name.size();
   std::string surname;
-  for (size_t i = surname_at; i < name.size(); ++i) surname += (surname.empty() ? "" : " ") + name[i];
+  for (size_t i = surname_at; i < surname_end; ++i) surname += (surname.empty() ? "" : " ") + name[i];
   std::string first;  // given names, middle names included ("Recep Tayyip")
-  for (size_t i = 0; i < surname_at; ++i) first += (first.empty() ? "" : " ") + name[i];
+  for (size_t i = 0; i < name.size(); ++i)
+    if (i < surname_at || i >= surname_end) first += (first.empty() ? "" : " ") + name[i];
   int gender = p.gender;
   for (const std::string& t : p.titles)
     if (const int of_rank = rank_gender(t)) gender = of_rank;
@@ -140,6 +179,7 @@ Person& People::person_for(const Phrase& p, int likely_gender) {
     people_.push_back(Person{});
     person = &people_.back();
     person->surname = surname;
+    person->family_first = family_first;
   }
   if (person->first.empty()) person->first = first;
   if (gender) person->gender = gender;

@@ -26,7 +26,10 @@ struct Person {
   int previous_seen = -1;  // before last_seen's sentence
   int last_spoke = -1;
   int mentions = 0;  // by name, so that a bare surname goes to the one the article is about
-  std::string canonical() const { return first.empty() ? surname : first + " " + surname; }
+  bool family_first = false;  // "Kang Kyung-wha": the family name is written first
+  std::string canonical() const {
+    return first.empty() ? surname : family_first ? surname + " " + first : first + " " + surname;
+  }
 };
 
 struct Speaker {
@@ -61,6 +64,7 @@ class People {
  private:
   Person* find_person(const std::string& surname, int gender = 0);
   Person* known_by_given_name(const std::string& word);
+  Person* known_without_particles(const std::string& surname);
   Person& person_for(const Phrase& p, int likely_gender = 0);
   Person* latest_of_gender(int gender, bool coordinated);
   bool may_be_he_or_she(const Person& c);

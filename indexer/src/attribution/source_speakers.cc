@@ -69,6 +69,21 @@ std::optional<std::pair<uint32_t, uint32_t>> SourceSpeakers::document_author(uin
   return std::nullopt;
 }
 
+// "Earlier, National Security Adviser Dr Moeed Yusuf", "In Islamabad, Foreign Office spokesperson
+// Mumtaz Zahra Baloch", "Addressing the Commons, the Prime Minister": an adverbial the tagger took
+// into a source, up to its comma, is not who spoke; the words after the comma are.
+uint32_t SourceSpeakers::after_fronted_adverbial(uint32_t first, uint32_t last) const {
+  const Word& opener = w_[first];
+  const bool participle = opener.text.ends_with("ing") && first == phrases_.sentence_first();
+  if (!opener.capitalized || !(opens_adverbial(opener.text, false) || participle)) return first;
+  for (uint32_t k = first + 1; k < last && k < first + 8; ++k)
+    if (w_[k].kind == WordKind::comma) {
+      const uint32_t next = next_word(w_, k + 1, last + 1);
+      return next <= last ? next : first;
+    }
+  return first;
+}
+
 // The noun phrase a source is about. Its head comes before any comma
 // ("Saul Anuzis, a top adviser to ..."); a name after a preposition is not
 // it ("Leaders gathered at the Munich Security Conference").
@@ -284,7 +299,9 @@ int SourceSpeakers::reported_gender(const TaggedAttribution& t) const {
   return w_[c].is("he") ? 1 : w_[c].is("she") ? 2 : 0;
 }
 
-Speaker SourceSpeakers::speaker_of(const TaggedAttribution& t, StatementEvidence& e) {
+Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvidence& e) {
+  TaggedAttribution t = tagged;
+  t.source_first = after_fronted_adverbial(t.source_first, t.source_last);
   const std::string first = lowered(w_[t.source_first].text), last = lowered(w_[t.source_last].text);
   // "who"; "Lloyd Grove, the Daily Beast editor who" when the tagger took the antecedent in;
   // "who identifies as Hispanic" when it took the relative clause.

@@ -159,7 +159,9 @@ size_t name_start(const std::vector<std::string_view>& w) {
     start = i;
     ++collected;
   }
-  while (start < w.size() && (l.in(kParticle, w[start]) || l.in(kSuffix, w[start]))) ++start;
+  // A particle in lower case opens no name ("de Mistura" is Mistura's); in capitals it is the
+  // name's first word ("Le Duc Tho", "De Gaulle").
+  while (start < w.size() && ((l.in(kParticle, w[start]) && !starts_upper(w[start])) || l.in(kSuffix, w[start]))) ++start;
   return collected ? start : w.size();
 }
 
