@@ -340,3 +340,11 @@ TEST_CASE("an adverbial before the source is not the speaker; the White House is
   CHECK(s[0].speaker == "National Security Adviser Dr Moeed Yusuf");
   CHECK(s[2].canonical == "Ronald Ziegler");  // "White House" had been taken for a man
 }
+
+TEST_CASE("a ministry 'of' something is an organisation; a role is not the place it is in") {
+  auto s = find("The talks will resume next week, the Ministry of External Affairs said on Monday.\n\n"
+                "The convoy was turned back at the checkpoint, a humanitarian official in Mekele said.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Ministry of External Affairs");  // had been a person, "External Affairs"
+  CHECK(s[1].canonical == "humanitarian official in Mekele");  // had been "Mekele"
+}

@@ -181,6 +181,10 @@ Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t nam
   bool institution = false;
   for (uint32_t i = name_start; i <= b; ++i)
     institution |= is_institution_word(w_[i].text) && (!is_title_word(w_[i].text) || i == b);
+  // "the Ministry of External Affairs", "the Department of Homeland Security": an institution's
+  // word and "of" open an organisation's name.
+  for (uint32_t i = a; i + 1 < name_start; ++i)
+    institution |= is_institution_word(w_[i].text) && w_[i + 1].is("of");
   const bool after_personal_title = p.names.size() == 1 && name_start > a && is_personal_title(w_[name_start - 1].text);
   if ((institution && !after_personal_title) || (p.titles.empty() && names_a_place(p))) {
     p.type = PhraseType::group;
@@ -259,6 +263,8 @@ Phrase NounPhrases::role_noun_phrase(int e, uint32_t limit, const std::string& l
         is_role_noun(prev) || is_title_modifier(prev)) {
       --s;
       if (w_[s].capitalized && possessive(w_[s].text)) break;  // the owner is the determiner
+    } else if (s == e && e - 2 >= static_cast<int>(limit) && is_article(lowered(w_[s - 2].text))) {
+      --s;  // "a humanitarian official": one adjective of no list after the article
     } else {
       break;
     }

@@ -123,6 +123,15 @@ Phrase SourceSpeakers::source_head(uint32_t first, uint32_t last) const {
     // Only a name or an organisation is out ("at the Munich Security Conference"); a
     // description stays ("Many of the local GOP leaders").
     if (!is_object_preposition(w_[before].text) || !w_[p.last].capitalized) return p;
+    // "a humanitarian official in Mekele": the role or group the place is said of (not "79
+    // percent of Democrats", who are Democrats).
+    if (before > first && !w_[before].is("of")) {
+      Phrase described = phrases_.ending_at(static_cast<int>(before) - 1, first);
+      if (described.type == PhraseType::role || described.type == PhraseType::group) {
+        described.last = p.last;
+        return described;
+      }
+    }
     // "former Gov. Jeb Bush of Florida": the name before the place.
     if (before > first && w_[before].is("of")) {
       Phrase named = phrases_.ending_at(static_cast<int>(before) - 1, first);
