@@ -16,7 +16,8 @@ TEST_CASE("a transcript's turns are their speakers' statements, labels in capita
                 "MR PRICE: Good afternoon. The Secretary will travel to Brussels later this week to meet with NATO "
                 "allies.\n\n"
                 "QUESTION: Ned, can you say whether the Secretary will meet his Russian counterpart?\n\n"
-                "MR PRICE: There are no plans for such a meeting, and we have said so publicly many times.\n\n"
+                "MR PRICE: There are no plans for such a meeting, and the Secretary has said so publicly many "
+                "times.\n\n"
                 "SECRETARY BLINKEN: We will continue to stand with the people of Ukraine as long as it takes.");
   REQUIRE(s.size() >= 3);
   CHECK(s[0].canonical == "Ned Price");
@@ -48,4 +49,18 @@ TEST_CASE("one paragraph with a label and a colon is no transcript") {
   auto s = find("Sanders: the rest of this sentence is a headline of the kind newspapers print.\n\n"
                 "The senator said the campaign would go on.");
   for (const auto& f : s) CHECK(f.cue != ":");
+}
+
+TEST_CASE("a turn is its speaker's whole, 'I' and 'we' inside it included; another's saying inside it is not") {
+  auto s = find("Kang Kyung-wha is South Korea's foreign minister. She spoke to our correspondent in Seoul.\n\n"
+                "Q: Was the summit a failure, in your view, or a step forward?\n\n"
+                "Kang: I wouldn't call it a failure. Both sides learned a great deal about where the other "
+                "stands.\n\n"
+                "Kang: Flexibility. President Moon has said many times that a third summit should be prepared "
+                "carefully.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].canonical == "Kang Kyung-wha");
+  CHECK(s[0].text.find("I wouldn't call it a failure") == 0);  // had been a statement of "I", cut from the turn
+  CHECK(s[1].text == "Flexibility");
+  CHECK(s[2].canonical == "Moon");
 }

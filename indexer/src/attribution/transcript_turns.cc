@@ -45,9 +45,10 @@ bool says_something(const std::vector<Word>& w, const Turn& turn) {
   return words >= kFewestWords && 2 * capitalised <= words;
 }
 
-// Whether the source at word k is followed by a cue of saying ("I said", not "We remain deeply
-// concerned") before `end`.
+// Whether the source at word k is someone else's, followed by a cue of saying ("Moon has said",
+// not "We remain deeply concerned" nor the speaker's own "I wouldn't call it a failure") before `end`.
 bool speech_follows(const std::vector<Word>& w, const std::vector<uint8_t>& labels, uint32_t k, uint32_t end) {
+  if (w[k].is("I") || w[k].is("We") || w[k].is("we")) return false;
   while (k < end && part_of(labels[k]) == Part::source) ++k;
   for (; k < end && part_of(labels[k]) == Part::cue; ++k)
     if (w[k].kind == WordKind::word && find_cue(lowered(w[k].text))) return true;
