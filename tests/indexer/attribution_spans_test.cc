@@ -510,3 +510,23 @@ TEST_CASE("a quotation ending its sentence after a cue is that cue's, not the ne
   CHECK(s[0].kind == StatementKind::mixed);
   CHECK(s[0].text == "\"substantial progress\" had been made but that \"some important issues remain.\"");
 }
+
+TEST_CASE("a quotation after 'that' is direct and whole; a time after a group is not its name") {
+  auto s = find("Russian Foreign Minister Sergei Lavrov told reporters that “diplomacy works”.\n\n"
+                "\"Buffer zones in our own territory amount to ceding ground,\" opined Lt Gen (retd) Harcharan "
+                "Panag, a former Northern Army Commander.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].kind == StatementKind::direct);
+  CHECK(s[0].text == "diplomacy works");
+  CHECK(s[1].canonical == "Harcharan Panag");  // the brackets after "Gen" had ended the source at "Lt"
+  auto agency = find_unfiltered("The North Koreans, for their part, have said little in public. A statement carried "
+                                "by the state news agency in July accused American officials of a “gangster-like” "
+                                "demand for unilateral disarmament.");
+  bool found = false;
+  for (const auto& f : agency)
+    if (f.cue == "accused") {
+      found = true;
+      CHECK(f.canonical == "state news agency");  // had been "state news agency in July"
+    }
+  CHECK(found);
+}

@@ -74,11 +74,13 @@ class Extractor {
       if (content_first < t.content_last && (w_[content_first].is("that") || w_[content_first].is("That"))) ++content_first;
       uint32_t begin = w_[content_first].begin, end = w_[t.content_last].end;
       // Mixed text keeps its marks ("the agreement “changes nothing”", "“substantial progress” had
-      // been made").
-      const bool direct = kind == StatementKind::direct && content_first < t.content_last;
+      // been made"); a quotation after "that" is whole ("told reporters that “diplomacy works”").
+      const bool whole = one_quotation(content_first, t.content_last);
+      const StatementKind said = whole ? StatementKind::direct : kind;
+      const bool direct = said == StatementKind::direct && content_first < t.content_last;
       if (direct && w_[content_first].kind == WordKind::quote_open) begin = w_[content_first].end;
       if (direct && w_[t.content_last].kind == WordKind::quote_close) end = w_[t.content_last].begin;
-      if (add(speaker, phrases_.span_text(t.cue_first, t.cue_last), begin, end, kind))
+      if (add(speaker, phrases_.span_text(t.cue_first, t.cue_last), begin, end, said))
         evidence_.push_back(e);
     }
   }
@@ -227,6 +229,15 @@ class Extractor {
       if (is_anonymity_word(lowered(w_[k].text))) return true;
     }
     return false;
+  }
+
+  // Whether words [first, last] are one quotation and its marks.
+  bool one_quotation(uint32_t first, uint32_t last) const {
+    if (last <= first + 1 || w_[first].kind != WordKind::quote_open || w_[last].kind != WordKind::quote_close) return false;
+    const int quote = w_[first + 1].quote;
+    for (uint32_t k = first + 1; k < last; ++k)
+      if (w_[k].quote != quote || quote < 0) return false;
+    return true;
   }
 
   // "Ned, can you say whether the Secretary will travel?": a question asks someone to say

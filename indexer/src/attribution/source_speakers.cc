@@ -29,7 +29,8 @@ bool SourceSpeakers::article_at(size_t k) const { return w_[k].kind == WordKind:
 // "Sen. Pat Toomey (R-Pa.) said", "Sen. Lindsey Graham (R-SC), who": brackets that close the
 // source or its head describe the name before them ("MACAU (Reuters) - ..." goes on).
 bool SourceSpeakers::brackets_after_name(uint32_t k, uint32_t last) const {
-  if (w_[k + 1].kind != WordKind::bracket_open || !w_[k].capitalized) return false;
+  // After a title the brackets are the title's ("Lt Gen (retd) H S Panag").
+  if (w_[k + 1].kind != WordKind::bracket_open || !w_[k].capitalized || is_title_word(w_[k].text)) return false;
   uint32_t close = k + 2;
   while (close <= last && w_[close].kind != WordKind::bracket_close) ++close;
   return close >= last || w_[close + 1].kind == WordKind::comma;
@@ -366,12 +367,15 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
     uint32_t a = antecedent_found ? p.first : t.source_first, b = antecedent_found ? p.last : t.source_last;
     if (a < b && article_at(a)) ++a;
     // "two people familiar with the matter who requested anonymity": the relative clause or the
-    // apposition after the description is not the speaker's name.
-    for (uint32_t k = a + 1; k <= b; ++k)
-      if (w_[k].kind == WordKind::comma || opens_relative_clause(w_[k])) {
+    // apposition after the description is not the speaker's name ...
+    for (uint32_t k = a + 1; k <= b; ++k) {
+      // ... nor is when it spoke ("the state news agency in July").
+      const bool when = k < b && says_when_or_where(w_[k].text) && (is_month(w_[k + 1].text) || is_day_word(w_[k + 1].text));
+      if (w_[k].kind == WordKind::comma || opens_relative_clause(w_[k]) || when) {
         b = k - 1;
         break;
       }
+    }
     s.canonical = phrases_.span_text(a, b);
     s.group = true;
   }
