@@ -530,3 +530,15 @@ TEST_CASE("a quotation after 'that' is direct and whole; a time after a group is
     }
   CHECK(found);
 }
+
+TEST_CASE("a closing attribution with an acronym in brackets or a count of people is read whole") {
+  auto s = find_unfiltered(
+      "India and China have completed disengagement of troops in eastern Ladakh, the Ministry of External "
+      "Affairs (MEA) said on Monday.\n\n"
+      "The measures would focus on banks that help Moscow evade existing restrictions, one of the people said.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Ministry of External Affairs");
+  CHECK(s[0].text == "India and China have completed disengagement of troops in eastern Ladakh");
+  CHECK(s[1].canonical == "people");
+  CHECK(s[1].text == "The measures would focus on banks that help Moscow evade existing restrictions");
+}

@@ -13,10 +13,14 @@ namespace {
 bool says_or_tells(const Word& w) { return w.kind == WordKind::word && is_plain_cue(w.text); }
 bool names_a_day(const Word& w) { return w.kind == WordKind::word && is_day_word(w.text); }
 
-// Words first..end-1 name a speaker: words only, no verb of their own, opening with a capital or
-// an article ("the official", not "he would welcome Cruz", "Britain would stand by its allies" nor
-// "cited reports that Mateen") and ending with a name, a role or a group.
+// Words first..end-1 name a speaker: words only (and an acronym in brackets after a name: "the
+// Ministry of External Affairs (MEA)"), no verb of their own, opening with a capital, an article or
+// a count ("the official", "one of the people"; not "he would welcome Cruz", "Britain would stand
+// by its allies" nor "cited reports that Mateen") and ending with a name, a role or a group.
 bool speaker_phrase(const std::vector<Word>& w, uint32_t first, uint32_t end) {
+  if (end >= first + 4 && w[end - 1].kind == WordKind::bracket_close && w[end - 3].kind == WordKind::bracket_open &&
+      w[end - 2].kind == WordKind::word && w[end - 2].capitalized)
+    end -= 3;
   for (uint32_t k = first; k < end; ++k) {
     const std::string word = lowered(w[k].text);
     if (w[k].kind != WordKind::word || w[k].quote >= 0 || is_auxiliary(word) || is_form_of_be(word) ||
@@ -25,9 +29,10 @@ bool speaker_phrase(const std::vector<Word>& w, uint32_t first, uint32_t end) {
   }
   const Word& head = w[end - 1];
   const std::string lower = lowered(head.text);
-  const bool opens = (w[first].capitalized && !is_never_a_name(w[first].text)) || is_article(w[first].text) ||
+  const bool opens = (w[first].capitalized && !is_never_a_name(w[first].text)) || opens_counted_phrase(w[first].text) ||
                      (first + 1 == end && is_group_noun(lower));
-  return opens && ((head.capitalized && !is_never_a_name(head.text)) || is_role_noun(lower) || is_group_noun(lower));
+  return opens && ((head.capitalized && !is_never_a_name(head.text)) || is_role_noun(lower) || is_group_noun(lower) ||
+                   names_people(lower));
 }
 
 // Whether words first..end-1 after a cue open what was said ("said in a speech that ...").

@@ -50,7 +50,7 @@ struct WordLists {
       state_name_ends, sentence_openers, opening_conjunctions, particles, months, never_names, abbreviations,
       personal_pronouns, subject_pronouns, pronouns_or_relatives,
       speak_for_themselves, clause_joiners, adjunct_openers, source_joiners, adverbs, nouns_in_ly, auxiliaries,
-      forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, anonymity_words, source_descriptions, reason_openers, question_labels, heading_labels, plain_cues, day_words, addressee_cues, when_or_where,
+      forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, anonymity_words, source_descriptions, people_nouns, reason_openers, question_labels, heading_labels, plain_cues, day_words, addressee_cues, when_or_where,
       cue_modals, cue_prepositions,
       name_enders, object_prepositions;
   WordTable given_names, honorifics, ranks_by_gender;  // 1 male, 2 female, 0 unknown
@@ -111,6 +111,7 @@ struct WordLists {
     document_nouns = set({"document-noun"});
     anonymity_words = set({"anonymity-word"});
     source_descriptions = set({"source-description"});
+    people_nouns = set({"people-noun"});
     reason_openers = set({"reason-opener"});
     question_labels = set({"question-label"});
     heading_labels = set({"heading-label"});
@@ -215,6 +216,7 @@ bool is_document_noun(std::string_view w) { return in(lists().document_nouns, w)
 bool is_question_label(std::string_view w) { return in(lists().question_labels, w); }
 bool is_heading_label(std::string_view w) { return in(lists().heading_labels, w); }
 bool opens_reason(std::string_view w) { return in(lists().reason_openers, w); }
+bool names_people(std::string_view w) { return in(lists().people_nouns, w); }
 bool describes_source(std::string_view w) { return in(lists().source_descriptions, w); }
 bool is_anonymity_word(std::string_view w) { return in(lists().anonymity_words, w); }
 bool is_plain_cue(std::string_view w) { return in(lists().plain_cues, w); }
