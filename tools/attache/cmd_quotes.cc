@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "json_output.h"
 #include "open_index.h"
+#include "statement_text.h"
 #include "quote_history.h"
 
 namespace attache::cli {
@@ -114,13 +115,12 @@ int run_quotes(const std::vector<std::string>& args) {
     for (const indexer::Statement& s : indexer::extract_statements(a.text, model)) {
       if (s.confidence < min_confidence) continue;
       ++statements;
-      std::string text = a.text.substr(s.begin, s.end - s.begin);
       if (json) {
         std::cout << json_line(statement_json(a.id, a.date, a.text, indexer::to_stored(s))) << "\n";
       } else {
         std::cout << format_day(a.date) << "  " << s.canonical << (s.group ? " (group)" : "")
                   << (s.speaker != s.canonical ? "  [" + s.speaker + "]" : "") << "  " << s.cue << " ("
-                  << indexer::to_string(s.kind) << ")\n    " << text << "\n";
+                  << indexer::to_string(s.kind) << ")\n    " << statement_text(a.text, indexer::to_stored(s)) << "\n";
       }
     }
   };

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "open_index.h"
 #include "quote_history.h"
+#include "statement_text.h"
 
 namespace attache::cli {
 namespace {
@@ -131,7 +132,7 @@ void print_statement_hits(const FoundStatements& result, const query::Query& que
       std::cout << json_line(j) << "\n";
       continue;
     }
-    query::Snippet marked = query::make_snippet(doc.text.substr(st.begin, st.end - st.begin), query, whole);
+    query::Snippet marked = query::make_snippet(statement_text(doc.text, st), query, whole);
     std::cout << rank << ". " << format_day(doc.date) << "  " << st.canonical << (st.group ? " (group)" : "") << " — "
               << st.cue << "\n   in " << doc.id << " · " << display_title(doc);
     if (copies && copies->count)

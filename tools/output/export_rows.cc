@@ -8,6 +8,7 @@
 #include "attache/analysis/tokenizer.h"
 #include "json_output.h"
 #include "open_index.h"
+#include "statement_text.h"
 
 namespace attache::cli {
 namespace {
@@ -54,7 +55,7 @@ uint64_t export_rows(const OpenIndex& index, const query::Query& query, bool sta
         write(csv_row({doc.id, format_day(doc.date), st.speaker, st.canonical, st.cue, statement_kind_name(st.kind),
                        std::to_string(analysis::char_offset(doc.text, st.begin)),
                        std::to_string(analysis::char_offset(doc.text, st.end)),
-                       doc.text.substr(st.begin, st.end - st.begin), confidence}));
+                       statement_text(doc.text, st), confidence}));
       } else {
         write(json_line(statement_json(doc.id, doc.date, doc.text, st)) + "\n");
       }

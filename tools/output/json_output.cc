@@ -10,6 +10,7 @@
 #include "attache/storage/index_reader.h"
 #include "open_index.h"
 #include "quote_history.h"
+#include "statement_text.h"
 
 namespace attache::cli {
 namespace {
@@ -68,7 +69,7 @@ Json statement_json(const std::string& article_id, Day date, const std::string& 
           {"kind", statement_kind_name(st.kind)},
           {"start", analysis::char_offset(article_text, st.begin)},
           {"end", analysis::char_offset(article_text, st.end)},
-          {"text", article_text.substr(st.begin, st.end - st.begin)},
+          {"text", statement_text(article_text, st)},
           {"confidence", st.confidence / 100.0},
           {"speaker_kind", storage::to_string(static_cast<storage::SpeakerKind>(st.speaker_kind))},
           {"description", st.description}};
@@ -79,7 +80,7 @@ Json statement_hit_json(const storage::StoredDocument& doc, const storage::Store
   // Highlights index into the statement's text as given (a snippet would
   // collapse white space and could start at a later sentence).
   query::Snippet marked;
-  marked.text = doc.text.substr(st.begin, st.end - st.begin);
+  marked.text = statement_text(doc.text, st);
   marked.highlights = query::match_spans(marked.text, query);
   Json hit = {{"type", "statement"}};
   hit.update(statement_json(doc.id, doc.date, doc.text, st));

@@ -18,6 +18,7 @@
 
 #include "attache/analysis/tokenizer.h"
 #include "open_index.h"
+#include "statement_text.h"
 
 namespace attache::cli {
 namespace {
@@ -70,7 +71,7 @@ class Groups {
  public:
   void add(const storage::StoredDocument& doc, const storage::StoredStatement& st) {
     Member m;
-    m.text = doc.text.substr(st.begin, st.end - st.begin);
+    m.text = statement_text(doc.text, st);
     const std::vector<std::string> words = folded_words(m.text);
     m.words = words.size();
     m.key = hash_words(words, 0, words.size());

@@ -1,0 +1,48 @@
+// What outputs give as a statement's words: a direct statement split by its attribution comes out
+// as its quoted parts; everything else as its span.
+#include "statement_text.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using attache::cli::statement_text;
+using attache::storage::StoredStatement;
+
+namespace {
+
+// The statement spanning `said` inside `text`.
+std::string text_of(const std::string& text, const std::string& said, uint8_t kind = 0) {
+  StoredStatement st;
+  st.begin = static_cast<uint32_t>(text.find(said));
+  REQUIRE(st.begin != std::string::npos);
+  st.end = st.begin + static_cast<uint32_t>(said.size());
+  st.kind = kind;
+  return statement_text(text, st);
+}
+
+}  // namespace
+
+TEST_CASE("a split quotation's parts are joined without the attribution between them") {
+  const std::string curly =
+      "“The thing you have to understand,” he said, leaning forward, “is that the North Koreans have seen this.”";
+  CHECK(text_of(curly, "The thing you have to understand,” he said, leaning forward, “is that the North Koreans have "
+                       "seen this.") == "The thing you have to understand is that the North Koreans have seen this.");
+  const std::string straight = "\"Russia has never attacked anyone,\" Peskov told reporters. \"We are a peaceful country.\"";
+  CHECK(text_of(straight, "Russia has never attacked anyone,\" Peskov told reporters. \"We are a peaceful country") ==
+        "Russia has never attacked anyone. We are a peaceful country");
+  const std::string nyt = "''We will not retreat,'' Mr. Gromyko said, ''not one step.''";
+  CHECK(text_of(nyt, "We will not retreat,'' Mr. Gromyko said, ''not one step.") == "We will not retreat not one step.");
+  const std::string british = "‘We will act,’ the minister said, ‘and we will act soon.’";
+  CHECK(text_of(british, "We will act,’ the minister said, ‘and we will act soon.") == "We will act and we will act soon.");
+}
+
+TEST_CASE("a statement not split, reported or mixed keeps its span; apostrophes close nothing") {
+  const std::string whole = "“We don’t negotiate with ourselves,” she said.";
+  CHECK(text_of(whole, "We don’t negotiate with ourselves") == "We don’t negotiate with ourselves");
+  const std::string mixed = "He said the agreement “changes nothing” and “helps no one.”";
+  CHECK(text_of(mixed, "the agreement “changes nothing” and “helps no one.”", 2) ==
+        "the agreement “changes nothing” and “helps no one.”");
+  const std::string reported = "She said the talks would resume.";
+  CHECK(text_of(reported, "the talks would resume", 1) == "the talks would resume");
+}

@@ -1,0 +1,70 @@
+// A direct statement's quoted parts without the attribution between them (statement_text.h).
+#include "statement_text.h"
+
+namespace attache::cli {
+namespace {
+
+constexpr size_t kLongestAttribution = 200;  // bytes between a closing and an opening mark
+
+// The length of a closing mark at `at` in s, 0 if none: ” and "; ’ and '' only after a comma or
+// a sentence's end (an apostrophe inside a word closes nothing).
+size_t closing_mark(std::string_view s, size_t at) {
+  if (s.substr(at, 3) == "\u201d" || s.substr(at, 1) == "\"") return s[at] == '"' ? 1 : 3;
+  const bool after_punctuation = at > 0 && std::string_view(",.!?").find(s[at - 1]) != std::string_view::npos;
+  if (after_punctuation && s.substr(at, 3) == "\u2019") return 3;
+  if (after_punctuation && s.substr(at, 2) == "''") return 2;
+  return 0;
+}
+
+// The length of an opening mark at `at`, 0 if none: “, ", ‘, ``, and '' before a word.
+size_t opening_mark(std::string_view s, size_t at) {
+  if (s.substr(at, 3) == "\u201c" || s.substr(at, 3) == "\u2018") return 3;
+  if (s.substr(at, 2) == "``" || s.substr(at, 2) == "''") return 2;
+  return s.substr(at, 1) == "\"" ? 1 : 0;
+}
+
+bool any_mark(std::string_view s) {
+  return s.find('"') != std::string_view::npos || s.find("\u201c") != std::string_view::npos ||
+         s.find("\u201d") != std::string_view::npos || s.find("''") != std::string_view::npos ||
+         s.find("``") != std::string_view::npos || s.find("\u2018") != std::string_view::npos;
+}
+
+// Joins the part said before the attribution to the part after it: "anyone," and "we are" as
+// "anyone, we are"; "understand," and "is that" as "understand is that"; "anyone," and "We are"
+// as "anyone. We are".
+void join(std::string& out, std::string_view next) {
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  const bool capital = !next.empty() && next[0] >= 'A' && next[0] <= 'Z';
+  if (!out.empty() && out.back() == ',') {
+    if (capital) out.back() = '.';
+    else out.pop_back();
+  }
+  if (!out.empty()) out += ' ';
+}
+
+}  // namespace
+
+std::string statement_text(std::string_view article_text, const storage::StoredStatement& st) {
+  const std::string_view s = article_text.substr(st.begin, st.end - st.begin);
+  if (st.kind != 0) return std::string(s);  // reported or mixed: the words between marks are said too
+  std::string out;
+  size_t from = 0;
+  for (size_t at = 0; at < s.size(); ++at) {
+    const size_t close = closing_mark(s, at);
+    if (!close) continue;
+    // The next opening mark, within reach and with no mark between.
+    size_t open_at = at + close;
+    while (open_at < s.size() && open_at < at + close + kLongestAttribution && !opening_mark(s, open_at)) ++open_at;
+    if (open_at >= s.size() || !opening_mark(s, open_at) || any_mark(s.substr(at + close, open_at - at - close)))
+      continue;
+    out.append(s.substr(from, at - from));
+    const size_t resume = open_at + opening_mark(s, open_at);
+    join(out, s.substr(resume));
+    from = resume;
+    at = resume - 1;
+  }
+  out.append(s.substr(from));
+  return out;
+}
+
+}  // namespace attache::cli
