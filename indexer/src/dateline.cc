@@ -183,7 +183,11 @@ std::optional<Dateline> find_dateline(std::string_view text) {
   // newspapers set it ("PLAINS, Ga., Sept. 23—Jimmy Carter said").
   utf8proc_int32_t after = c.peek();
   const bool spaced = after < 0 || after == ' ' || after == '\n' || after == '\t' || after == 0xA0;
-  const bool runs_into_word = (em_dash || dashes > 1) && is_letter(after) && !is_lower(after);
+  Cursor second = c;
+  second.take();
+  const bool runs_into_word = (em_dash || dashes > 1) && is_letter(after) && !is_lower(after) &&
+                              is_lower(second.peek());  // "TRUMP—KIM SUMMIT" is a headline
+
   if (!spaced && !runs_into_word) return std::nullopt;
   return Dateline{std::move(*place), begin, c.at, place_end};
 }

@@ -348,3 +348,11 @@ TEST_CASE("a ministry 'of' something is an organisation; a role is not the place
   CHECK(s[0].canonical == "Ministry of External Affairs");  // had been a person, "External Affairs"
   CHECK(s[1].canonical == "humanitarian official in Mekele");  // had been "Mekele"
 }
+
+TEST_CASE("review: a ministry before a name, a senator's party in brackets, a headline's dash") {
+  auto s = find("Ministry of Foreign Affairs spokesperson Zhao Lijian said Beijing opposed the sanctions.\n\n"
+                "Sen. Angus King (I-Maine) said the vote would be close.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Zhao Lijian");
+  CHECK(s[1].canonical == "Angus King");
+}

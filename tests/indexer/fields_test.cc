@@ -52,6 +52,7 @@ TEST_CASE("datelines: a place in capitals, optional parts and agency, then a das
   CHECK(place_of("NATO-Russia talks") == "(none)");
   CHECK(place_of("U.S.—made rockets") == "(none)");
   CHECK(place_of("U.S.–RUSSIA talks") == "(none)");
+  CHECK(place_of("TRUMP—KIM SUMMIT ENDS") == "(none)");
   CHECK(place_of("The talks in GENEVA — went on") == "(none)");
   CHECK(place_of("A — b") == "(none)");
   CHECK(place_of("ONE TWO THREE FOUR FIVE — too many words") == "(none)");

@@ -46,3 +46,9 @@ TEST_CASE("a statement not split, reported or mixed keeps its span; apostrophes 
   const std::string reported = "She said the talks would resume.";
   CHECK(text_of(reported, "the talks would resume", 1) == "the talks would resume");
 }
+
+TEST_CASE("a direct statement no mark opens (a transcript's turn) keeps the quotations inside it") {
+  const std::string turn = "MR PRICE: We have called it \"reckless\" and \"dangerous,\" and we mean it.";
+  CHECK(text_of(turn, "We have called it \"reckless\" and \"dangerous,\" and we mean it") ==
+        "We have called it \"reckless\" and \"dangerous,\" and we mean it");
+}

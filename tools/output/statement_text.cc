@@ -23,6 +23,13 @@ size_t opening_mark(std::string_view s, size_t at) {
   return s.substr(at, 1) == "\"" ? 1 : 0;
 }
 
+// Whether the text just before `begin` is an opening mark.
+bool opened_by_mark(std::string_view text, size_t begin) {
+  for (size_t length : {1, 2, 3})
+    if (begin >= length && opening_mark(text, begin - length) == length) return true;
+  return false;
+}
+
 bool any_mark(std::string_view s) {
   return s.find('"') != std::string_view::npos || s.find("\u201c") != std::string_view::npos ||
          s.find("\u201d") != std::string_view::npos || s.find("''") != std::string_view::npos ||
@@ -46,7 +53,9 @@ void join(std::string& out, std::string_view next) {
 
 std::string statement_text(std::string_view article_text, const storage::StoredStatement& st) {
   const std::string_view s = article_text.substr(st.begin, st.end - st.begin);
-  if (st.kind != 0) return std::string(s);  // reported or mixed: the words between marks are said too
+  // Reported or mixed: the words between marks are said too; a direct statement not opened by a
+  // mark (a transcript's turn) has no parts to join.
+  if (st.kind != 0 || st.begin == 0 || !opened_by_mark(article_text, st.begin)) return std::string(s);
   std::string out;
   size_t from = 0;
   for (size_t at = 0; at < s.size(); ++at) {

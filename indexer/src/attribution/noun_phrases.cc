@@ -183,7 +183,7 @@ Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t nam
     institution |= is_institution_word(w_[i].text) && (!is_title_word(w_[i].text) || i == b);
   // "the Ministry of External Affairs", "the Department of Homeland Security": an institution's
   // word and "of" open an organisation's name.
-  for (uint32_t i = a; i + 1 < name_start; ++i)
+  for (uint32_t i = a; i + 2 == name_start; ++i)  // "of" right before the name, not "... spokesperson Zhao"
     institution |= is_institution_word(w_[i].text) && w_[i + 1].is("of");
   const bool after_personal_title = p.names.size() == 1 && name_start > a && is_personal_title(w_[name_start - 1].text);
   if ((institution && !after_personal_title) || (p.titles.empty() && names_a_place(p))) {

@@ -29,10 +29,12 @@ bool SourceSpeakers::article_at(size_t k) const { return w_[k].kind == WordKind:
 // "Sen. Pat Toomey (R-Pa.) said", "Sen. Lindsey Graham (R-SC), who": brackets that close the
 // source or its head describe the name before them ("MACAU (Reuters) - ..." goes on).
 bool SourceSpeakers::brackets_after_name(uint32_t k, uint32_t last) const {
-  // After a title the brackets are the title's ("Lt Gen (retd) H S Panag").
-  if (w_[k + 1].kind != WordKind::bracket_open || !w_[k].capitalized || is_title_word(w_[k].text)) return false;
+  if (w_[k + 1].kind != WordKind::bracket_open || !w_[k].capitalized) return false;
   uint32_t close = k + 2;
   while (close <= last && w_[close].kind != WordKind::bracket_close) ++close;
+  // After a title, brackets the name goes on after are the title's ("Lt Gen (retd) H S Panag"; not
+  // "Sen. Angus King (I-Maine) said").
+  if (is_title_word(w_[k].text) && close < last && w_[close + 1].capitalized) return false;
   return close >= last || w_[close + 1].kind == WordKind::comma;
 }
 
