@@ -38,15 +38,19 @@ Grouping::Draft* Grouping::nearest_cue_of_sentence(const Run& content) {
   });
 }
 
-bool Grouping::ends_sentence(const Run& content) const {
+uint32_t Grouping::after_closing_marks(const Run& content) const {
   uint32_t k = content.last + 1;
   while (k < w_.size() && (w_[k].kind == WordKind::quote_close || w_[k].kind == WordKind::comma)) ++k;
+  return k;
+}
+
+bool Grouping::ends_sentence(const Run& content) const {
+  const uint32_t k = after_closing_marks(content);
   return k >= w_.size() || w_[k].sentence != w_[content.last].sentence;
 }
 
 Grouping::Draft* Grouping::closing_attribution(const Run& content) {
-  uint32_t k = content.last + 1;
-  while (k < w_.size() && (w_[k].kind == WordKind::quote_close || w_[k].kind == WordKind::comma)) ++k;
+  const uint32_t k = after_closing_marks(content);
   if (k >= w_.size() || w_[k].paragraph != w_[content.last].paragraph) return nullptr;
   const bool quotation_ends_sentence = ends_sentence(content);
   for (Draft& d : drafts_) {

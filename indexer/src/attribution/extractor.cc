@@ -20,6 +20,13 @@
 namespace attache::indexer::attribution {
 namespace {
 
+// The number the calibrator knows a cue verb by (kCalibratedCues).
+int calibrated_cue(std::string_view base) {
+  return static_cast<int>(std::find_if(std::begin(kCalibratedCues), std::end(kCalibratedCues),
+                                       [&](const char* c) { return std::string_view(c) == base; }) -
+                          std::begin(kCalibratedCues));
+}
+
 class Extractor {
  public:
   Extractor(std::string_view text, const Tagger& tagger)
@@ -151,7 +158,7 @@ class Extractor {
     }
     // A turn ("Lavrov: We see no reason ...") is read as what it stands for, "Lavrov said: ...".
     if (is_turn(w_, t.source_first, t.source_last, t.cue_first, t.cue_last)) {
-      e.cue_base = 0;  // kCalibratedCues[0], "say"
+      e.cue_base = calibrated_cue("say");
       e.lexicon_cue = e.said = true;
     }
     e.cue_preposition = is_cue_preposition(lowered(w_[t.cue_last].text));
@@ -305,9 +312,7 @@ class Extractor {
 }  // namespace
 
 bool is_speech_act(StatementKind kind, const StatementEvidence& e) {
-  static const int kAccordingTo = static_cast<int>(
-      std::find_if(std::begin(kCalibratedCues), std::end(kCalibratedCues), [](const char* c) { return std::string_view(c) == "accord"; }) -
-      std::begin(kCalibratedCues));
+  static const int kAccordingTo = calibrated_cue("accord");
   return kind != StatementKind::reported || e.lexicon_cue || e.cue_base == kAccordingTo || e.colon;
 }
 

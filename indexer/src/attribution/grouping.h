@@ -110,6 +110,8 @@ class Grouping {
   bool infinitive_in(const Run& cue) const;
   // Whether an attribution ending with this run goes on, in its sentence, to what it says.
   bool says_more(const Run& attribution_end) const;
+  // The first word after this content's closing marks and commas.
+  uint32_t after_closing_marks(const Run& content) const;
   // Whether the sentence ends with this content (and its closing marks).
   bool ends_sentence(const Run& content) const;
 
