@@ -5,6 +5,9 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace attache::indexer {
 namespace {
 
@@ -128,6 +131,34 @@ std::optional<std::string> place_words(Cursor& c) {
   return place;
 }
 
+// "NEW DELHI: External Affairs Minister ...": the colon dateline opening the paragraph at `at`,
+// which must read as a sentence (eight words or more, ending as sentences end), not a headline.
+std::optional<Dateline> colon_dateline_at(std::string_view text, size_t at) {
+  Cursor c{text, at};
+  const size_t begin = c.at;
+  std::optional<std::string> place = place_words(c);
+  const size_t place_end = c.at;
+  if (!place || !c.take_if(':') || !c.take_if(' ')) return std::nullopt;
+  const size_t end = c.at;
+  if (const utf8proc_int32_t first = c.peek(); !is_letter(first) || is_lower(first)) return std::nullopt;
+  std::string_view paragraph = text.substr(end, text.find('\n', end) - end);
+  while (!paragraph.empty() && paragraph.back() == ' ') paragraph.remove_suffix(1);
+  const bool ends_sentence = paragraph.ends_with('.') || paragraph.ends_with('"') || paragraph.ends_with("\u201d");
+  if (!ends_sentence || std::count(paragraph.begin(), paragraph.end(), ' ') < 7) return std::nullopt;
+  return Dateline{std::move(*place), begin, end, place_end};
+}
+
+// The start of each paragraph of text, its leading blanks skipped.
+std::vector<size_t> paragraph_starts(std::string_view text) {
+  std::vector<size_t> starts;
+  for (size_t at = 0; at < text.size();) {
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\n' || text[at] == '\t')) ++at;
+    if (at < text.size()) starts.push_back(at);
+    at = text.find('\n', at);
+  }
+  return starts;
+}
+
 }  // namespace
 
 std::string title_case(std::string_view capitals) {
@@ -190,6 +221,20 @@ std::optional<Dateline> find_dateline(std::string_view text) {
 
   if (!spaced && !runs_into_word) return std::nullopt;
   return Dateline{std::move(*place), begin, c.at, place_end};
+}
+
+std::optional<Dateline> find_colon_dateline(std::string_view article_text) {
+  const std::vector<size_t> starts = paragraph_starts(article_text);
+  std::optional<Dateline> found;
+  size_t labelled = 0;
+  for (size_t p = 0; p < starts.size(); ++p) {
+    Cursor line{article_text, starts[p]};
+    if (!place_words(line) || line.peek() != ':') continue;
+    ++labelled;
+    if (p < 2 && !found) found = colon_dateline_at(article_text, starts[p]);
+  }
+  // Other paragraphs opening with capitals and a colon make them all a transcript's speakers.
+  return labelled == 1 ? found : std::nullopt;
 }
 
 std::string author_from_byline(std::string_view byline) {

@@ -252,6 +252,7 @@ storage::IndexableDocument DocumentAnalyzer::analyze(Article&& article) {
   uint32_t body_end = impl_->add_words(article.text, 0);
   doc.signature = article_signature(impl_->tokens);
   std::optional<Dateline> dateline = find_dateline(article.text);
+  if (!dateline) dateline = find_colon_dateline(article.text);
   if (article.place.empty() && dateline) article.place = dateline->place;
   // Statement attribution reads English only: other languages get no statements.
   if (analysis::is_english(article.language)) impl_->add_statements(article, dateline);

@@ -542,3 +542,16 @@ TEST_CASE("a closing attribution with an acronym in brackets or a count of peopl
   CHECK(s[1].canonical == "people");
   CHECK(s[1].text == "The measures would focus on banks that help Moscow evade existing restrictions");
 }
+
+// Regression (review): the attribution inside a split quotation had run on over what it went on
+// to report ("adding that ..."), so those words were neither counted nor kept in the text.
+TEST_CASE("what an attribution inside a split quotation goes on to report stays said") {
+  auto s = find("\"The talks were frank,\" Lavrov said on Monday, adding that more rounds would follow. "
+                "\"We are patient.\"");
+  bool kept = false;
+  for (const auto& f : s) kept = kept || f.text.find("more rounds would follow") != std::string::npos;
+  CHECK(kept);
+  auto spoken_to = find("\"The talks were frank,\" Lavrov said, speaking to reporters in Geneva. \"We are patient.\"");
+  REQUIRE(spoken_to.size() == 1);
+  CHECK(spoken_to[0].kind == StatementKind::direct);
+}

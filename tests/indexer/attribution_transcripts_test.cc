@@ -64,3 +64,20 @@ TEST_CASE("a turn is its speaker's whole, 'I' and 'we' inside it included; anoth
   CHECK(s[1].text == "Flexibility");
   CHECK(s[2].canonical == "Moon");
 }
+
+// Regression: headings set out as labels ("Context: ...") had counted as a transcript's turns, and
+// a label of one short word in capitals was taken for a name ("US:" as "Us").
+TEST_CASE("headings and labels heard once make no transcript; a short label in capitals stays an acronym") {
+  auto s = find("Context: The two countries fought a brief war in 1962 and the border was never settled.\n\n"
+                "Background: Talks between corps commanders began in June and have so far been inconclusive.\n\n"
+                "Analysis: Neither side can afford a long standoff in the mountains this winter, experts say.");
+  for (const auto& f : s) CHECK(f.speaker != "Context");
+  for (const auto& f : s) CHECK(f.speaker != "Background");
+  for (const auto& f : s) CHECK(f.text.find("Background") == std::string::npos);
+
+  auto reactions = find("Reactions came in from around the world on Monday.\n\n"
+                        "US: We are following the situation closely and urge both sides to show restraint now.\n\n"
+                        "US: We have spoken to both governments today and will speak to them again tomorrow.");
+  REQUIRE(!reactions.empty());
+  CHECK(reactions[0].speaker == "US");
+}

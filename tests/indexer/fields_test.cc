@@ -68,6 +68,28 @@ TEST_CASE("datelines: a place in capitals, optional parts and agency, then a das
   CHECK(title_case("U.N.") == "U.N.");
 }
 
+TEST_CASE("colon datelines: the place and a colon opening the article's first sentence, not a transcript's turn") {
+  auto colon_place = [](std::string_view text) {
+    auto d = find_colon_dateline(text);
+    return d ? d->place : "(none)";
+  };
+  const std::string_view text = "NEW DELHI: External Affairs Minister S. Jaishankar said on Monday that talks would go on.";
+  CHECK(colon_place(text) == "New Delhi");
+  auto d = find_colon_dateline(text);
+  REQUIRE(d);
+  CHECK(text.substr(d->begin, d->end - d->begin) == "NEW DELHI: ");
+  // After a headline, as the text format sets the article out.
+  CHECK(colon_place("India and China agree to talk\n\nISLAMABAD: Prime Minister Imran Khan said on Friday that "
+                    "Pakistan wanted peace.") == "Islamabad");
+  // Headlines, and labels heard more than once, are not datelines.
+  CHECK(colon_place("TRUMP: I WILL MEET KIM") == "(none)");
+  CHECK(colon_place("UN: Peacekeepers paying a heavy price in the Sahel") == "(none)");
+  CHECK(colon_place("MR PRICE: Good afternoon, everyone, and thank you all for coming today.\n\nQUESTION: Ned, can "
+                    "you say whether the Secretary will go?") == "(none)");
+  CHECK(colon_place("Talks went on.\n\nThey ended.\n\nGENEVA: The envoys said on Monday that they would meet.") ==
+        "(none)");
+}
+
 // Regression: CLD2 called "NATO met in Brussels." reliably Dutch, so the
 // article was stemmed as Dutch and `nato` missed it.
 TEST_CASE("a short text is of no known language: analysed as English") {
@@ -128,6 +150,16 @@ TEST_CASE("the analyser takes the place from the dateline, and indexes author, p
   given.place = "Geneva";
   given.text = "BERN — Swiss officials said little.";
   CHECK(analyzer.analyze(std::move(given)).stored.place == "Geneva");
+
+  Article colon;  // "NEW DELHI: ...", and the speaker is the minister, not the city
+  colon.id = "d3";
+  colon.date = 19000;
+  colon.language = "en";
+  colon.text = "NEW DELHI: External Affairs Minister S. Jaishankar said on Monday that India would hold talks.";
+  auto with_colon = analyzer.analyze(std::move(colon));
+  CHECK(with_colon.stored.place == "New Delhi");
+  REQUIRE(with_colon.stored.statements.size() == 1);
+  CHECK(with_colon.stored.statements[0].speaker == "External Affairs Minister S. Jaishankar");
 }
 
 // Regression: the dateline's place in capitals, next to a quotation, read as

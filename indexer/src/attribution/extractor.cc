@@ -117,6 +117,14 @@ class Extractor {
     return t.content_first;
   }
 
+  // Whether word k opens a clause of reported speech: "that", or a cue followed by a word other
+  // than a preposition ("adding the talks would go on", not "speaking to reporters").
+  bool opens_reported_clause(uint32_t k) const {
+    if (w_[k].is("that")) return true;
+    return k + 1 < w_.size() && w_[k + 1].kind == WordKind::word && w_[k + 1].quote < 0 &&
+           !is_cue_preposition(lowered(w_[k + 1].text)) && find_cue(lowered(w_[k].text));
+  }
+
   // Direct when all the content's words are quoted, mixed when some are;
   // counts them into e.
   StatementKind content_kind(const TaggedAttribution& t, StatementEvidence& e) const {
@@ -125,9 +133,10 @@ class Extractor {
     uint32_t attribution_last = std::max(t.source_last, t.cue_last);
     // In a split quotation the attribution runs on to the second part ("“A,” Peskov told reporters
     // on Thursday. “B.”"): whom it was said to, and when, do not make it mixed either.
+    // What it goes on to report unquoted ("adding that B", "adding the talks would go on") does.
     if (t.content_first < attribution_first && attribution_last < t.content_last)
       while (attribution_last < t.content_last && w_[attribution_last + 1].quote < 0 &&
-             w_[attribution_last + 1].kind != WordKind::quote_open)
+             w_[attribution_last + 1].kind != WordKind::quote_open && !opens_reported_clause(attribution_last + 1))
         ++attribution_last;
     for (uint32_t i = t.content_first; i <= t.content_last; ++i) {
       // The words of the attribution inside a split quotation do not make it mixed.

@@ -1,6 +1,9 @@
 // Turns of a transcript or an interview (transcript_turns.h).
 #include "transcript_turns.h"
 
+#include <set>
+#include <string>
+
 #include "attache/indexer/dateline.h"
 #include "lexicon.h"
 #include "tagger.h"
@@ -55,27 +58,47 @@ bool speech_follows(const std::vector<Word>& w, const std::vector<uint8_t>& labe
   return false;
 }
 
-bool no_ones_turn(const std::vector<Word>& w, const Turn& turn) {
+bool has_label(const std::vector<Word>& w, const Turn& turn, bool (*is_label)(std::string_view)) {
   for (uint32_t k = turn.first; k < turn.colon; ++k)
-    if (is_question_label(w[k].text) || is_heading_label(w[k].text)) return true;
+    if (is_label(w[k].text)) return true;
   return false;
+}
+
+std::string label_text(const std::vector<Word>& w, const Turn& turn) {
+  std::string text;
+  for (uint32_t k = turn.first; k < turn.colon; ++k) text.append(w[k].text).push_back(' ');
+  return text;
+}
+
+// Whether labelled paragraphs make a transcript: two or more that are no headings, and someone
+// asked or a label heard twice. Headings over single paragraphs ("Context: ...", "Background:
+// ...") are set out the same way, but none of them comes back.
+bool is_transcript(const std::vector<Word>& w, const std::vector<Turn>& labelled) {
+  size_t counted = 0;
+  bool questions = false, repeated = false;
+  std::set<std::string> seen;
+  for (const Turn& turn : labelled) {
+    if (has_label(w, turn, is_heading_label)) continue;
+    ++counted;
+    questions = questions || has_label(w, turn, is_question_label);
+    repeated = repeated || !seen.insert(label_text(w, turn)).second;
+  }
+  return counted >= kFewestTurns && (questions || repeated);
 }
 
 }  // namespace
 
 void read_transcript_turns(const WordStream& stream, std::vector<uint8_t>& labels) {
   const auto& w = stream.words;
-  std::vector<Turn> turns;
-  size_t labelled = 0;
+  std::vector<Turn> labelled;
   for (uint32_t k = 0; k < w.size(); ++k) {
     if (k > 0 && w[k].paragraph == w[k - 1].paragraph) continue;
     Turn turn;
-    if (!read_turn(w, k, turn)) continue;
-    ++labelled;
-    if (!no_ones_turn(w, turn) && says_something(w, turn)) turns.push_back(turn);
+    if (read_turn(w, k, turn)) labelled.push_back(turn);
   }
-  if (labelled < kFewestTurns) return;
-  for (const Turn& t : turns) {
+  if (!is_transcript(w, labelled)) return;
+  for (const Turn& t : labelled) {
+    if (has_label(w, t, is_question_label) || has_label(w, t, is_heading_label) || !says_something(w, t)) continue;
     for (uint32_t k = t.first; k < t.colon; ++k) labels[k] = k == t.first ? B_SOURCE : I_SOURCE;
     labels[t.colon] = B_CUE;
     // What the speaker says runs to the paragraph's end, or to an attribution inside it ("I said
@@ -105,7 +128,8 @@ void read_labels_in_capitals(std::vector<Word>& words) {
     bool capitals = true;
     for (uint32_t j = turn.first; j < turn.colon && capitals; ++j)
       for (char c : words[j].text) capitals = capitals && !(c >= 'a' && c <= 'z');
-    if (!capitals) continue;
+    // A label of one short word is an acronym ("US:", "UN:"), not a name.
+    if (!capitals || (turn.colon == turn.first + 1 && words[turn.first].text.size() <= 3)) continue;
     for (uint32_t j = turn.first; j < turn.colon; ++j) {
       if (words[j].text.size() < 2 || is_question_label(words[j].text) || is_heading_label(words[j].text)) continue;
       words[j].text = title_case(words[j].text);

@@ -216,6 +216,10 @@ WordStream read_words(std::string_view text) {
     for (size_t j = k; j < words.size() && words[j].end <= end; ++j) words[j].dateline = true;
   }
 
+  if (const std::optional<Dateline> colon = find_colon_dateline(text))
+    for (Word& w : words)
+      if (w.begin >= colon->begin && w.end <= colon->end) w.dateline = true;
+
   // Sentences: each word belongs to the sentence its start lies in.
   auto sentences = analysis::split_sentences(text);
   {

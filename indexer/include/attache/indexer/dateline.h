@@ -23,6 +23,11 @@ struct Dateline {
 // opens otherwise: the rule is general, not a list of cities.
 std::optional<Dateline> find_dateline(std::string_view text);
 
+// "NEW DELHI: ...", as South Asian papers write the dateline: the place in capitals and a colon
+// opening the article, before a capital. Nothing when another paragraph opens the same way, as a
+// transcript's turns do ("MR PRICE: ...").
+std::optional<Dateline> find_colon_dateline(std::string_view article_text);
+
 // The place of a dateline given on its own (NITF's <dateline>WASHINGTON, Jan. 1
 // </dateline>): the same capitals, with the dash optional; empty when none.
 std::string dateline_place(std::string_view dateline);
