@@ -81,3 +81,33 @@ TEST_CASE("headings and labels heard once make no transcript; a short label in c
   REQUIRE(!reactions.empty());
   CHECK(reactions[0].speaker == "US");
 }
+
+// Parliaments and broadcasters label turns with more than a name: a constituency and party in
+// brackets, an office with the holder's name in brackets, a role after a comma, a question's number.
+TEST_CASE("labels with descriptions: the name in them is the speaker") {
+  auto s = find("Ministers faced questions in the Commons on Tuesday.\n\n"
+                "1. Jane Morrow (Hampstead North) (Lab): What representations has he made to the government in "
+                "Tehran about the detained aid worker?\n\n"
+                "The Secretary of State for Foreign Affairs (Richard Hale): I raised the case directly with the "
+                "Iranian foreign minister when we last spoke.\n\n"
+                "Jane Morrow: My constituent has now spent three years in prison, and nothing has changed for her.\n\n"
+                "Mr Hale: The hon. Lady is right to keep raising this case, and I will keep raising it too.\n\n"
+                "The Minister of State, Foreign Office (Sir Alan Pike): We have made our position clear to "
+                "Washington: we oppose the extraterritorial use of sanctions.");
+  REQUIRE(s.size() == 5);
+  CHECK(s[0].canonical == "Jane Morrow");
+  CHECK(s[0].text.find("What representations") == 0);
+  CHECK(s[1].canonical == "Richard Hale");
+  CHECK(s[1].speaker == "Richard Hale");
+  CHECK(s[2].canonical == "Jane Morrow");
+  CHECK(s[3].canonical == "Richard Hale");
+  CHECK(s[4].canonical == "Alan Pike");
+
+  auto npr = find("STEVE INSKEEP, HOST: The secretary of state spoke to us from Tokyo this morning about the talks.\n\n"
+                  "INSKEEP: Good morning, sir. North Korea calls your demands gangster-like. How do you respond?\n\n"
+                  "POMPEO: Well, I have read the statement, and what I heard in the room was different.");
+  REQUIRE(npr.size() >= 2);
+  CHECK(npr[0].canonical == "Steve Inskeep");
+  CHECK(npr[0].speaker == "STEVE INSKEEP");
+  CHECK(npr.back().speaker == "POMPEO");
+}

@@ -1,6 +1,8 @@
 // Turns of a transcript or an interview (transcript_turns.h).
 #include "transcript_turns.h"
 
+#include <algorithm>
+#include <cctype>
 #include <set>
 #include <string>
 
@@ -11,27 +13,77 @@
 namespace attache::indexer::attribution {
 namespace {
 
-constexpr uint32_t kLongestLabel = 4;
+constexpr uint32_t kLongestName = 4;    // words of a speaker named by the label
+constexpr uint32_t kLongestLabel = 24;  // tokens before the colon, descriptions in brackets included
 constexpr size_t kFewestTurns = 2;
 constexpr uint32_t kFewestWords = 6;
 
+// A labelled paragraph: label [first, colon) naming the speaker [speaker_first, speaker_end),
+// content (colon, end).
 struct Turn {
-  uint32_t first = 0, colon = 0, end = 0;  // label [first, colon), content (colon, end)
+  uint32_t first = 0, colon = 0, end = 0;
+  uint32_t speaker_first = 0, speaker_end = 0;
 };
 
-// The labelled paragraph opening at word `first`, if it is one: capitalised words, a colon and
-// words of the same paragraph after it.
-bool read_turn(const std::vector<Word>& w, uint32_t first, Turn& turn) {
-  uint32_t k = first;
-  while (k < w.size() && k < first + kLongestLabel && w[k].kind == WordKind::word && w[k].capitalized &&
-         w[k].quote < 0 && !w[k].dateline)
-    ++k;
-  if (k == first || k >= w.size() || w[k].kind != WordKind::colon || w[k].paragraph != w[first].paragraph) return false;
-  uint32_t end = k + 1;
-  while (end < w.size() && w[end].paragraph == w[first].paragraph) ++end;
-  turn = {first, k, end};
-  return end > k + 1;
+bool label_word(const Word& w) {
+  return w.kind == WordKind::word && w.quote < 0 && !w.dateline &&
+         (w.capitalized || is_title_word(w.text) || is_particle(w.text));
 }
+
+// The capitalised words of [from, to), if that is all there is and no more than a name's length.
+bool names_someone(const std::vector<Word>& w, uint32_t from, uint32_t to) {
+  if (from >= to || to - from > kLongestName) return false;
+  for (uint32_t k = from; k < to; ++k)
+    if (!label_word(w[k])) return false;
+  return w[from].capitalized;
+}
+
+// Where the speaker stands in a label: its head, the words before a comma or bracket ("MR PRICE",
+// "Emily Thornberry (Islington South and Finsbury) (Lab)", "STEVE INSKEEP, HOST"), or the name in
+// brackets after an office ("The Secretary of State for Foreign and Commonwealth Affairs (Jeremy
+// Hunt)", "The Minister of State, Foreign and Commonwealth Office (Sir Alan Duncan)").
+bool find_speaker(const std::vector<Word>& w, Turn& turn) {
+  uint32_t head_end = turn.first;
+  while (head_end < turn.colon && w[head_end].kind == WordKind::word) ++head_end;
+  uint32_t open = head_end;
+  while (open < turn.colon && w[open].kind != WordKind::bracket_open) ++open;
+  uint32_t close = open;
+  while (close < turn.colon && w[close].kind != WordKind::bracket_close) ++close;
+  const bool office = w[turn.first].is("The") || !names_someone(w, turn.first, head_end);
+  if (office && close < turn.colon && names_someone(w, open + 1, close)) {
+    turn.speaker_first = open + 1, turn.speaker_end = close;
+    return true;
+  }
+  turn.speaker_first = turn.first, turn.speaker_end = head_end;
+  return names_someone(w, turn.first, head_end);
+}
+
+// The labelled paragraph opening at word `first`, if it is one: a label of capitalised words (a
+// list number before it, descriptions in brackets or after a comma in it), a colon, and words of
+// the same paragraph after it.
+bool read_turn(const std::vector<Word>& w, uint32_t first, Turn& turn) {
+  const uint32_t paragraph = w[first].paragraph;
+  // "1. Tulip Siddiq (Hampstead and Kilburn) (Lab): ...", as Hansard numbers its questions.
+  if (first + 2 < w.size() && std::all_of(w[first].text.begin(), w[first].text.end(), [](unsigned char c) { return std::isdigit(c); }) &&
+      w[first + 1].kind == WordKind::terminator)
+    first += 2;
+  uint32_t k = first, depth = 0;
+  for (; k < w.size() && k < first + kLongestLabel && w[k].paragraph == paragraph; ++k) {
+    const WordKind kind = w[k].kind;
+    if (kind == WordKind::bracket_open) ++depth;
+    else if (kind == WordKind::bracket_close && depth > 0) --depth;
+    else if (depth > 0) continue;  // "(spoke in Russian)"
+    else if (kind == WordKind::colon || !(label_word(w[k]) || kind == WordKind::comma)) break;
+  }
+  if (k == first || k >= w.size() || w[k].kind != WordKind::colon || w[k].paragraph != paragraph || depth > 0)
+    return false;
+  uint32_t end = k + 1;
+  while (end < w.size() && w[end].paragraph == paragraph) ++end;
+  turn = {first, k, end, 0, 0};
+  return end > k + 1 && find_speaker(w, turn);
+}
+
+bool lower_case(const Word& w) { return w.kind == WordKind::word && !w.capitalized; }
 
 // Whether a labelled paragraph says something: six words or more on the label's line, most of
 // them in lower case, and no further label among them (not a list of names, a headline, a heading
@@ -40,7 +92,8 @@ bool read_turn(const std::vector<Word>& w, uint32_t first, Turn& turn) {
 bool says_something(const std::vector<Word>& w, const Turn& turn) {
   uint32_t words = 0, capitalised = 0;
   for (uint32_t k = turn.colon + 1; k < turn.end && !w[k].opens_line; ++k) {
-    if (w[k].kind == WordKind::colon && w[k - 1].capitalized) return false;
+    if (w[k].kind == WordKind::colon && w[k - 1].capitalized && k + 1 < turn.end && !lower_case(w[k + 1]))
+      return false;
     if (w[k].kind != WordKind::word) continue;
     ++words;
     capitalised += w[k].capitalized;
@@ -64,11 +117,9 @@ bool has_label(const std::vector<Word>& w, const Turn& turn, bool (*is_label)(st
   return false;
 }
 
-std::string label_text(const std::vector<Word>& w, const Turn& turn) {
-  std::string text;
-  for (uint32_t k = turn.first; k < turn.colon; ++k) text.append(w[k].text).push_back(' ');
-  return text;
-}
+// The speaker's last word, by which a label heard again is known ("STEVE INSKEEP, HOST" and
+// "INSKEEP", "Jeremy Hunt" and "Mr Hunt").
+std::string label_key(const std::vector<Word>& w, const Turn& turn) { return lowered(w[turn.speaker_end - 1].text); }
 
 // Whether labelled paragraphs make a transcript: two or more that are no headings, and someone
 // asked or a label heard twice. Headings over single paragraphs ("Context: ...", "Background:
@@ -81,7 +132,7 @@ bool is_transcript(const std::vector<Word>& w, const std::vector<Turn>& labelled
     if (has_label(w, turn, is_heading_label)) continue;
     ++counted;
     questions = questions || has_label(w, turn, is_question_label);
-    repeated = repeated || !seen.insert(label_text(w, turn)).second;
+    repeated = repeated || !seen.insert(label_key(w, turn)).second;
   }
   return counted >= kFewestTurns && (questions || repeated);
 }
@@ -99,8 +150,10 @@ void read_transcript_turns(const WordStream& stream, std::vector<uint8_t>& label
   if (!is_transcript(w, labelled)) return;
   for (const Turn& t : labelled) {
     if (has_label(w, t, is_question_label) || has_label(w, t, is_heading_label) || !says_something(w, t)) continue;
-    for (uint32_t k = t.first; k < t.colon; ++k) labels[k] = k == t.first ? B_SOURCE : I_SOURCE;
-    labels[t.colon] = B_CUE;
+    // A source the tagger read on over the label ("STEVE INSKEEP, HOST: Secretary of State Mike
+    // Pompeo left Pyongyang this weekend saying ...") starts after it.
+    if (labels[t.colon + 1] == I_SOURCE) labels[t.colon + 1] = B_SOURCE;
+    for (uint32_t k = t.first; k <= t.colon; ++k) labels[k] = O;
     // What the speaker says runs to the paragraph's end, or to an attribution inside it ("I said
     // ..."), which the tagger read and which stays its own.
     uint32_t end = t.colon + 1;
@@ -110,14 +163,21 @@ void read_transcript_turns(const WordStream& stream, std::vector<uint8_t>& label
       while (end > t.colon + 1 && w[end - 1].kind == WordKind::word && joins_clause(lowered(w[end - 1].text))) --end;
       while (end > t.colon + 1 && w[end - 1].kind == WordKind::comma) --end;
     }
+    if (end == t.colon + 1) continue;  // the label is all the speaker's own
+    for (uint32_t k = t.first; k < t.colon; ++k)
+      labels[k] = k == t.speaker_first ? B_SOURCE : k > t.speaker_first && k < t.speaker_end ? I_SOURCE : O;
+    labels[t.colon] = B_CUE;
     for (uint32_t k = t.colon + 1; k < end; ++k) labels[k] = k == t.colon + 1 ? B_CONTENT : I_CONTENT;
   }
 }
 
 bool is_turn(const std::vector<Word>& w, uint32_t source_first, uint32_t source_last, uint32_t cue_first,
              uint32_t cue_last) {
-  return cue_first == cue_last && w[cue_first].kind == WordKind::colon && source_last + 1 == cue_first &&
-         (source_first == 0 || w[source_first - 1].paragraph != w[source_first].paragraph);
+  if (cue_first != cue_last || w[cue_first].kind != WordKind::colon || source_last >= cue_first) return false;
+  uint32_t first = source_first;
+  while (first > 0 && w[first - 1].paragraph == w[source_first].paragraph) --first;
+  Turn turn;
+  return read_turn(w, first, turn) && turn.colon == cue_first && turn.speaker_first == source_first;
 }
 
 void read_labels_in_capitals(std::vector<Word>& words) {
@@ -126,11 +186,12 @@ void read_labels_in_capitals(std::vector<Word>& words) {
     Turn turn;
     if (!read_turn(words, k, turn)) continue;
     bool capitals = true;
-    for (uint32_t j = turn.first; j < turn.colon && capitals; ++j)
+    for (uint32_t j = turn.speaker_first; j < turn.speaker_end && capitals; ++j)
       for (char c : words[j].text) capitals = capitals && !(c >= 'a' && c <= 'z');
     // A label of one short word is an acronym ("US:", "UN:"), not a name.
-    if (!capitals || (turn.colon == turn.first + 1 && words[turn.first].text.size() <= 3)) continue;
-    for (uint32_t j = turn.first; j < turn.colon; ++j) {
+    const bool acronym = turn.speaker_end == turn.speaker_first + 1 && words[turn.speaker_first].text.size() <= 3;
+    if (!capitals || acronym) continue;
+    for (uint32_t j = turn.speaker_first; j < turn.speaker_end; ++j) {
       if (words[j].text.size() < 2 || is_question_label(words[j].text) || is_heading_label(words[j].text)) continue;
       words[j].text = title_case(words[j].text);
     }

@@ -9,11 +9,12 @@
 
 namespace attache::indexer::attribution {
 
-// A paragraph that opens with one to four capitalised words and a colon, in an article with at
-// least two such paragraphs, is a turn: the words are its source, the colon its cue and the rest
-// of the paragraph, up to an attribution the tagger read inside it, its content. Labels that name
-// no one ([question-label] "Q:", "A:"; [heading-label] "Note:") make no turn, nor do lists and
-// headlines set out so ("Iowa: Tim Albrecht, Brad Anderson, ...").
+// A paragraph that opens with a label and a colon, in an article where labels come back or
+// questions are asked, is a turn: the name in the label is its source ("MR PRICE", "Emily
+// Thornberry (Islington South) (Lab)", "STEVE INSKEEP, HOST", "The Secretary of State (Jeremy
+// Hunt)"), the colon its cue and the rest of the paragraph, up to an attribution the tagger read
+// inside it, its content. Labels that name no one ([question-label] "Q:", "A:"; [heading-label]
+// "Note:") make no turn, nor do lists and headlines set out so ("Iowa: Tim Albrecht, ...").
 void read_transcript_turns(const WordStream& stream, std::vector<uint8_t>& labels);
 
 // Whether the attribution of source [source_first, source_last] and cue [cue_first, cue_last] is a
