@@ -555,3 +555,18 @@ TEST_CASE("what an attribution inside a split quotation goes on to report stays 
   REQUIRE(spoken_to.size() == 1);
   CHECK(spoken_to[0].kind == StatementKind::direct);
 }
+
+// Regression: any character of two bytes in UTF-8 outside a word ("£", "°", "«") was read as a
+// straight double quotation mark, so "£5bn" opened a quotation and an article lost its statements.
+TEST_CASE("pounds, degrees and guillemets: two-byte characters are what they are") {
+  auto pounds = find("The deal is worth £5bn to Britain, officials said. \"We are pleased with the outcome,\" the "
+                     "minister said. \"It is a good day for the country.\"");
+  REQUIRE(pounds.size() == 2);
+  CHECK(pounds[1].kind == StatementKind::direct);
+  CHECK(pounds[1].canonical == "minister");
+  auto guillemets = find("«We want Iran to return fully to its commitments», the minister said. «The escalation "
+                         "benefits no one.»");
+  REQUIRE(guillemets.size() == 1);
+  CHECK(guillemets[0].kind == StatementKind::direct);
+  CHECK(guillemets[0].text.find("We want Iran") == 0);
+}

@@ -33,6 +33,10 @@ TEST_CASE("a split quotation's parts are joined without the attribution between 
         "Russia has never attacked anyone. We are a peaceful country");
   const std::string nyt = "''We will not retreat,'' Mr. Gromyko said, ''not one step.''";
   CHECK(text_of(nyt, "We will not retreat,'' Mr. Gromyko said, ''not one step.") == "We will not retreat not one step.");
+  const std::string outside = "\"Iran must stop\", Le Drian said. \"It is not too late.\"";
+  CHECK(text_of(outside, "Iran must stop\", Le Drian said. \"It is not too late.") == "Iran must stop. It is not too late.");
+  const std::string french = "« Nous voulons la paix », le ministre a dit. « Il est temps. »";
+  CHECK(text_of(french, "Nous voulons la paix », le ministre a dit. « Il est temps.") == "Nous voulons la paix. Il est temps.");
   const std::string british = "‘We will act,’ the minister said, ‘and we will act soon.’";
   CHECK(text_of(british, "We will act,’ the minister said, ‘and we will act soon.") == "We will act and we will act soon.");
 }

@@ -1,6 +1,8 @@
 // A direct statement's quoted parts without the attribution between them (statement_text.h).
 #include "statement_text.h"
 
+#include <cctype>
+
 namespace attache::cli {
 namespace {
 
@@ -10,6 +12,7 @@ constexpr size_t kLongestAttribution = 200;  // bytes between a closing and an o
 // a sentence's end (an apostrophe inside a word closes nothing).
 size_t closing_mark(std::string_view s, size_t at) {
   if (s.substr(at, 3) == "\u201d" || s.substr(at, 1) == "\"") return s[at] == '"' ? 1 : 3;
+  if (s.substr(at, 2) == "\u00bb") return 2;
   const bool after_punctuation = at > 0 && std::string_view(",.!?").find(s[at - 1]) != std::string_view::npos;
   if (after_punctuation && s.substr(at, 3) == "\u2019") return 3;
   if (after_punctuation && s.substr(at, 2) == "''") return 2;
@@ -18,13 +21,15 @@ size_t closing_mark(std::string_view s, size_t at) {
 
 // The length of an opening mark at `at`, 0 if none: “, ", ‘, ``, and '' before a word.
 size_t opening_mark(std::string_view s, size_t at) {
-  if (s.substr(at, 3) == "\u201c" || s.substr(at, 3) == "\u2018") return 3;
+  if (s.substr(at, 3) == "\u201c" || s.substr(at, 3) == "\u2018" || s.substr(at, 3) == "\u201e") return 3;
+  if (s.substr(at, 2) == "\u00ab") return 2;
   if (s.substr(at, 2) == "``" || s.substr(at, 2) == "''") return 2;
   return s.substr(at, 1) == "\"" ? 1 : 0;
 }
 
-// Whether the text just before `begin` is an opening mark.
+// Whether the text just before `begin` is an opening mark, a space after it as French sets «.
 bool opened_by_mark(std::string_view text, size_t begin) {
+  if (begin > 0 && text[begin - 1] == ' ') --begin;
   for (size_t length : {1, 2, 3})
     if (begin >= length && opening_mark(text, begin - length) == length) return true;
   return false;
@@ -32,19 +37,22 @@ bool opened_by_mark(std::string_view text, size_t begin) {
 
 bool any_mark(std::string_view s) {
   return s.find('"') != std::string_view::npos || s.find("\u201c") != std::string_view::npos ||
+         s.find("\u00ab") != std::string_view::npos || s.find("\u00bb") != std::string_view::npos ||
          s.find("\u201d") != std::string_view::npos || s.find("''") != std::string_view::npos ||
          s.find("``") != std::string_view::npos || s.find("\u2018") != std::string_view::npos;
 }
 
 // Joins the part said before the attribution to the part after it: "anyone," and "we are" as
 // "anyone, we are"; "understand," and "is that" as "understand is that"; "anyone," and "We are"
-// as "anyone. We are".
+// as "anyone. We are", and so "anyone" and "We are" where the comma stood outside the marks.
 void join(std::string& out, std::string_view next) {
   while (!out.empty() && out.back() == ' ') out.pop_back();
   const bool capital = !next.empty() && next[0] >= 'A' && next[0] <= 'Z';
   if (!out.empty() && out.back() == ',') {
     if (capital) out.back() = '.';
     else out.pop_back();
+  } else if (capital && !out.empty() && std::isalnum(static_cast<unsigned char>(out.back()))) {
+    out += '.';
   }
   if (!out.empty()) out += ' ';
 }
@@ -67,7 +75,8 @@ std::string statement_text(std::string_view article_text, const storage::StoredS
     if (open_at >= s.size() || !opening_mark(s, open_at) || any_mark(s.substr(at + close, open_at - at - close)))
       continue;
     out.append(s.substr(from, at - from));
-    const size_t resume = open_at + opening_mark(s, open_at);
+    size_t resume = open_at + opening_mark(s, open_at);
+    while (resume < s.size() && s[resume] == ' ') ++resume;
     join(out, s.substr(resume));
     from = resume;
     at = resume - 1;

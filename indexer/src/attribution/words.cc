@@ -179,7 +179,7 @@ WordStream read_words(std::string_view text) {
     const uint32_t length = doubled && i + 1 < text.size() && text[i + 1] == text[i] ? 2 : d.length;
     w.end = static_cast<uint32_t>(i + length);
     w.text = std::string(text.substr(i, length));
-    if (length == 2) d.cp = d.cp == '`' ? 0x201c : '"';
+    if (doubled && length == 2) d.cp = d.cp == '`' ? 0x201c : '"';
     switch (d.cp) {
       case 0x201c: case 0xab: case 0x201e: w.kind = WordKind::quote_open; break;
       case 0x201d: case 0xbb: w.kind = WordKind::quote_close; break;
