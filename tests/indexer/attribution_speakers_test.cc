@@ -356,3 +356,12 @@ TEST_CASE("review: a ministry before a name, a senator's party in brackets, a he
   CHECK(s[0].canonical == "Zhao Lijian");
   CHECK(s[1].canonical == "Angus King");
 }
+
+// Regression (probe of other styles): a fronted "In Islamabad," the tagger left outside the source
+// made the city the speaker; hearsay ("were said to have") had been a statement of its subject.
+TEST_CASE("a place fronted before the source is not the speaker; what something is said to be is no statement") {
+  auto s = find("In Islamabad, Foreign Office spokesperson Mumtaz Zahra Baloch said Pakistan wanted peace.\n\n"
+                "The talks in Tehran were said to have lasted well into the evening.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Mumtaz Zahra Baloch");
+}

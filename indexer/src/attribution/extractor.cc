@@ -280,7 +280,9 @@ class Extractor {
       while (v < t.cue_last && (is_passive_adverb(lowered(w_[v].text)) || v < t.cue_first)) ++v;
       const std::string verb = lowered(w_[v].text);
       if (is_quoting_verb(verb)) return false;
-      if (verb.size() > 2 && (verb.compare(verb.size() - 2, 2, "ed") == 0 || verb == "told")) return true;
+      // "The talks were said to have lasted ...": hearsay about the subject, said by no one named.
+      if (verb.size() > 2 && (verb.compare(verb.size() - 2, 2, "ed") == 0 || verb == "told" || verb == "said"))
+        return true;
     }
     return false;
   }
