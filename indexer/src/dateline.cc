@@ -111,6 +111,17 @@ bool agency(Cursor& c) {
   return true;
 }
 
+// "/TASS/".
+bool slashed_agency(Cursor& c) {
+  Cursor probe = c;
+  if (!probe.take_if('/')) return false;
+  const size_t start = probe.at;
+  while (probe.peek() >= 0 && probe.peek() != '/' && probe.peek() != '\n' && probe.peek() != ' ') probe.take();
+  if (!probe.take_if('/') || probe.at - start - 1 > kMaxAgencyBytes || probe.at - start < 2) return false;
+  c = probe;
+  return true;
+}
+
 // The place's words; the cursor after the last.
 std::optional<std::string> place_words(Cursor& c) {
   const size_t start = c.at;
@@ -203,6 +214,11 @@ std::optional<Dateline> find_dateline(std::string_view text) {
     Cursor probe = c;
     probe.skip_spaces();
     if (agency(probe)) c = probe;
+  }
+  // "GENEVA, January 21. /TASS/.": the agency between slashes ends it, as TASS writes it.
+  if (Cursor probe = c; (probe.take_if('.'), probe.skip_spaces(), slashed_agency(probe))) {
+    probe.take_if('.');
+    return Dateline{std::move(*place), begin, probe.at, place_end};
   }
   c.skip_spaces();
   if (!is_dash(c.peek())) return std::nullopt;

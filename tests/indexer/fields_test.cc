@@ -44,6 +44,7 @@ TEST_CASE("datelines: a place in capitals, optional parts and agency, then a das
   CHECK(place_of("GENEVA— no space before the dash") == "Geneva");
   CHECK(place_of("PLAINS, Ga., Sept. 23—Jimmy Carter said") == "Plains");
   CHECK(place_of("WASHINGTON, Jan. 5--The Senate") == "Washington");
+  CHECK(place_of("GENEVA, January 21. /TASS/. Moscow expects") == "Geneva");
 
   // Not datelines: no dash, lower case, a hyphenated word, a sentence.
   CHECK(place_of("GENEVA The body.") == "(none)");

@@ -70,7 +70,9 @@ class Extractor {
                             (e.content_words < 3 && kind != StatementKind::direct &&
                              (e.cue_preposition || !ends_clause(t.content_last) ||
                               !names_something(t.content_first, t.content_last)));
-      if (passive_cue(t) || fragment || !is_speech_act(kind, e) || asks_anonymity(t) || question_to_source(t)) continue;
+      if (passive_cue(t) || fragment || !is_speech_act(kind, e) || asks_anonymity(t) || question_to_source(t) ||
+          in_headline(t.cue_first))
+        continue;
       const TaggedAttribution spoke = with_quoted_source(t);
       Speaker speaker = speakers_.speaker_of(spoke, e);
       if (e.speaker == 0 && speakers_.word_taken_for_speaker(spoke.source_first, spoke.source_last)) continue;
@@ -115,6 +117,21 @@ class Extractor {
       if (w_[k].is("that")) return k;
     }
     return t.content_first;
+  }
+
+  // Whether word k lies in a headline: the first paragraph of several, short and not ended as a
+  // sentence is ("Pompeo Says North Korea Talks Were 'Productive'"). A headline repeats what the
+  // article reports, in words no one said.
+  bool in_headline(uint32_t k) const {
+    constexpr uint32_t kLongestHeadline = 25;
+    if (w_[k].paragraph != 0 || w_.back().paragraph == 0) return false;
+    uint32_t words = 0;
+    for (uint32_t i = 0; i < w_.size() && w_[i].paragraph == 0; ++i) {
+      if (w_[i].kind == WordKind::terminator || (w_[i].kind == WordKind::colon && w_[i + 1].paragraph != 0))
+        return false;
+      words += w_[i].kind == WordKind::word;
+    }
+    return words <= kLongestHeadline;
   }
 
   // Whether word k opens a clause of reported speech: "that", or a cue followed by a word other

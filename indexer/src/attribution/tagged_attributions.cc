@@ -191,6 +191,8 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   join_broken_sources(stream, labels);
   complete_honorific_sources(stream, labels);
   drop_auxiliary_cues(stream, labels);
+  drop_adjectival_cues(stream, labels);
+  drop_dateline_sources(stream, labels);
   drop_cues_of_objects(stream, labels);
   mark_relative_subjects(stream, labels);
   split_content_at_attributed_quotations(stream, labels);

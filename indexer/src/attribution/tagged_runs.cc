@@ -183,6 +183,29 @@ void drop_auxiliary_cues(const WordStream& stream, std::vector<uint8_t>& labels)
   }
 }
 
+void drop_dateline_sources(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  for (uint32_t k = 0; k < labels.size(); ++k) {
+    if (!w[k].dateline || part_of(labels[k]) != Part::source) continue;
+    labels[k] = O;
+    if (k + 1 < labels.size() && labels[k + 1] == I_SOURCE && !w[k + 1].dateline) labels[k + 1] = B_SOURCE;
+  }
+}
+
+void drop_adjectival_cues(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(labels.size());
+  for (uint32_t i = 1; i < n; ++i) {
+    const uint32_t end = run_from(labels, i, B_CUE, I_CUE);
+    if (!end) continue;
+    const std::string word = lowered(w[i].text);
+    const bool participle = word.ends_with("ed") || word.ends_with("en");
+    if (end == i + 1 && participle && w[i - 1].kind == WordKind::word && is_article(lowered(w[i - 1].text)))
+      labels[i] = O;
+    i = end - 1;
+  }
+}
+
 void drop_cues_of_objects(const WordStream& stream, std::vector<uint8_t>& labels) {
   const auto& w = stream.words;
   const uint32_t n = static_cast<uint32_t>(labels.size());

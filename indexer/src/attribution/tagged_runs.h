@@ -39,6 +39,12 @@ void mark_relative_subjects(const WordStream& stream, std::vector<uint8_t>& labe
 void split_content_at_attributed_quotations(const WordStream& stream, std::vector<uint8_t>& labels);
 // "The so-called peacekeepers have not been seen": an auxiliary alone is no cue of saying.
 void drop_auxiliary_cues(const WordStream& stream, std::vector<uint8_t>& labels);
+
+// "NEW DELHI: India on Thursday asked ...": a dateline's words are no source, whatever the tagger
+// read; the sentence's subject after it is.
+void drop_dateline_sources(const WordStream& stream, std::vector<uint8_t>& labels);
+// A participle after an article describes a noun ("a written response", "the stated aim"): no cue.
+void drop_adjectival_cues(const WordStream& stream, std::vector<uint8_t>& labels);
 // "we will not allow anyone to slam the door", "urged Congress to denounce it": a cue in the
 // infinitive whose source is the object of the verb before it says what someone may or should
 // say, not what was said; neither it nor what follows it is an attribution.
