@@ -379,3 +379,19 @@ TEST_CASE("no statements from a headline; a dateline is never the source; a part
   CHECK(s[1].canonical == "Lavrov");
   CHECK(s[1].text == "Moscow expects a written response from Washington next week");
 }
+
+// Regression (probe of other styles): a sentence closed by its attribution lost to verbs inside
+// what was said ("China hopes") when it quoted words, opened with a dateline, put a long adjunct
+// after the cue or closed with another cue than "said".
+TEST_CASE("a closing attribution wins over the verbs of what was said") {
+  auto s = find("BEIJING, Aug. 21 (Xinhua) -- China hopes the upcoming summit will send \"a strong signal of "
+                "unity\" among developing countries, Chinese Foreign Ministry spokesperson Wang Wenbin said at a "
+                "regular press briefing on Monday.\n\n"
+                "Chinese President Xi Jinping will attend the summit from Aug. 22 to 24, Foreign Ministry "
+                "spokesperson Hua Chunying announced.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Wang Wenbin");
+  CHECK(s[0].text.find("China hopes") == 0);
+  CHECK(s[1].canonical == "Hua Chunying");
+  CHECK(s[1].text.find("Chinese President Xi Jinping will attend") == 0);
+}

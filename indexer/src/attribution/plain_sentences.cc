@@ -35,6 +35,13 @@ bool speaker_phrase(const std::vector<Word>& w, uint32_t first, uint32_t end) {
                    names_people(lower));
 }
 
+// A cue that closes a sentence of reported speech: "said", "says", and the past of the lexicon's
+// other cues ("..., Foreign Ministry spokesperson Hua Chunying announced.").
+bool closing_cue(const Word& w) {
+  if (w.is("said") || w.is("says")) return true;
+  return w.kind == WordKind::word && !w.capitalized && w.text.ends_with("ed") && find_cue(w.text);
+}
+
 // Whether words first..end-1 after a cue open what was said ("said in a speech that ...").
 bool opens_what_was_said(const std::vector<Word>& w, uint32_t first, uint32_t end) {
   for (uint32_t k = first; k < end; ++k)
@@ -58,21 +65,25 @@ bool unquoted(const std::vector<Word>& w, uint32_t first, uint32_t end) {
 
 void read_plain_closing_attributions(const WordStream& stream, std::vector<uint8_t>& labels) {
   const auto& w = stream.words;
-  constexpr uint32_t kLongestSpeaker = 6, kLongestAdjunct = 6;
+  constexpr uint32_t kLongestSpeaker = 6, kLongestAdjunct = 8;
   for (size_t sentence = 0; sentence + 1 < stream.sentence_first_word.size(); ++sentence) {
     const uint32_t end = stream.sentence_first_word[sentence + 1];
-    const uint32_t first = next_word(w, stream.sentence_first_word[sentence], end);
+    uint32_t first = next_word(w, stream.sentence_first_word[sentence], end);
+    while (first < end && (w[first].dateline || w[first].kind != WordKind::word)) ++first;  // "BEIJING (Xinhua) --"
     // "In a statement, the White House said on Monday it would ...": the clause before the comma
     // is an adjunct, not what was said.
-    if (first >= end || w[first].dateline || opens_clause(w[first])) continue;
+    if (first >= end || opens_clause(w[first])) continue;
     const uint32_t last = past_last_word(w, first, end);
     uint32_t after_comma = last;
     while (after_comma > first && w[after_comma - 1].kind != WordKind::comma) --after_comma;
     if (after_comma < first + 4) continue;  // three words and a comma at least
     const uint32_t comma = after_comma - 1;
     uint32_t cue = after_comma;
-    while (cue < last && !w[cue].is("said") && !w[cue].is("says")) ++cue;
-    if (!unquoted(w, first, comma) || cue >= last) continue;
+    while (cue < last && !closing_cue(w[cue])) ++cue;
+    // What was said may quote words ("China hopes the summit will send “a strong signal”, ...
+    // spokesperson Wang Wenbin said"), but a quotation opening it is the tagger's to read.
+    const bool opens_quoted = w[first].quote >= 0 || !unquoted(w, first, first + 1);
+    if (opens_quoted || cue >= last) continue;
     // ", said the official." or ", a military official said on condition of anonymity."
     const bool inverted = cue == after_comma;
     const uint32_t source_first = inverted ? cue + 1 : after_comma, source_end = inverted ? last : cue;
@@ -99,8 +110,9 @@ void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& l
   for (size_t sentence = 0; sentence + 1 < stream.sentence_first_word.size(); ++sentence) {
     const uint32_t end = stream.sentence_first_word[sentence + 1];
     uint32_t first = next_word(w, stream.sentence_first_word[sentence], end);
+    while (first < end && (w[first].dateline || w[first].kind != WordKind::word)) ++first;
     if (first + 1 < end && is_opening_conjunction(w[first].text) && w[first + 1].capitalized) ++first;
-    if (first >= end || !w[first].capitalized || w[first].quote >= 0 || w[first].dateline) continue;
+    if (first >= end || !w[first].capitalized || w[first].quote >= 0) continue;
     uint32_t cue = first;
     while (cue < end && cue <= first + kLongestSubject && w[cue].kind == WordKind::word &&
            (labels[cue] == O || part_of(labels[cue]) == Part::source) && !says_or_tells(w[cue]))
