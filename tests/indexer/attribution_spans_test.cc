@@ -570,3 +570,15 @@ TEST_CASE("pounds, degrees and guillemets: two-byte characters are what they are
   CHECK(guillemets[0].kind == StatementKind::direct);
   CHECK(guillemets[0].text.find("We want Iran") == 0);
 }
+
+// Regression (probe of other styles): where a cue names its medium or occasion, the words up to
+// "that" had been kept as what was said ("her Telegram channel that ...").
+TEST_CASE("what was said starts after the medium a cue names") {
+  auto s = find("Zakharova wrote on her Telegram channel that Western media reports were false.\n\n"
+                "The official said on condition of anonymity that the protest had been conveyed.\n\n"
+                "Callaghan said in a statement issued later in the evening that his country would not yield.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].text == "Western media reports were false");
+  CHECK(s[1].text == "the protest had been conveyed");
+  CHECK(s[2].text == "his country would not yield");
+}

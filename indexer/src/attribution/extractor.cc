@@ -106,8 +106,12 @@ class Extractor {
     if (t.content_first <= t.cue_last) return t.content_first;
     if (t.source_first > t.cue_last && t.source_last < t.content_first) return t.content_first;
     // The preposition may end the cue or stand just before the content, outside both.
-    const bool object =
-        takes_addressee(lowered(w_[t.cue_last].text)) || takes_addressee(lowered(w_[t.content_first - 1].text));
+    // So does a cue that names its medium or occasion ("said in a statement issued later in the
+    // evening that", "wrote on her Telegram channel that", "said on condition of anonymity that").
+    bool medium = false;
+    for (uint32_t k = t.cue_first + 1; k <= t.cue_last; ++k) medium = medium || w_[k].is("in") || w_[k].is("on") || w_[k].is("at");
+    const bool object = medium || takes_addressee(lowered(w_[t.cue_last].text)) ||
+                        takes_addressee(lowered(w_[t.content_first - 1].text));
     const bool adjunct = says_when_or_where(w_[t.content_first].text);
     if (!object && !adjunct) return t.content_first;
     const uint32_t reach = object ? 8 : 20;
