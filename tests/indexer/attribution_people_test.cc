@@ -240,3 +240,22 @@ TEST_CASE("a pronoun or a count opening a sentence still speaks") {
   CHECK(s[0].speaker == "Others");
   CHECK(s[1].speaker == "They");
 }
+
+// Regression (probe of other styles): a role no one had been introduced in took the name of the
+// place in its apposition ("speaking to reporters in New York"); a titled owner introduced no one
+// ("Former President Bill Clinton's foundation"); a country or capital the gazetteer lacked was
+// someone "he" could stand for.
+TEST_CASE("places are no one; a titled owner is introduced in his title") {
+  auto unknown = find("The former president, speaking to reporters in New York, said the foundation would accept new "
+                      "contributions.");
+  REQUIRE(unknown.size() == 1);
+  CHECK(unknown[0].canonical == "former president");
+  auto owner = find("Former President Bill Clinton's foundation released the names of donors on Thursday.\n\n"
+                    "The former president said the foundation would accept new contributions.");
+  REQUIRE(owner.size() == 1);
+  CHECK(owner[0].canonical == "Bill Clinton");
+  auto country = find("The donors included the governments of Saudi Arabia, Kuwait, Norway and Brunei.\n\n"
+                      "\"I don't want to do anything that would make her job harder,\" he said.");
+  for (const auto& s : country) CHECK(s.canonical != "Kuwait");
+  for (const auto& s : country) CHECK(s.canonical != "Brunei");
+}

@@ -124,7 +124,7 @@ uint32_t NounPhrases::person_start(uint32_t k, uint32_t b) const {
   return name_start;
 }
 
-Phrase NounPhrases::classify_run(uint32_t a, uint32_t b) const {
+Phrase NounPhrases::classify_run(uint32_t a, uint32_t b, bool owner) const {
   while (a < b && opener(a)) ++a;  // "But Ryabkov"
   Phrase p;
   p.first = a;
@@ -133,6 +133,14 @@ Phrase NounPhrases::classify_run(uint32_t a, uint32_t b) const {
   const uint32_t name_start = person_start(k, b);
   for (; k < name_start; ++k) p.titles.push_back(w_[k].text);
   for (; k <= b; ++k) p.names.push_back(w_[k].text);
+  if (owner && !p.names.empty()) {
+    std::string& last = p.names.back();
+    for (std::string_view mark : {"'s", "\u2019s", "'", "\u2019"})
+      if (last.ends_with(mark)) {
+        last.resize(last.size() - mark.size());
+        break;
+      }
+  }
   if (p.names.empty()) {
     // All title: "the Kremlin", "the State Department", "Foreign Ministry"; or a role written
     // with capitals, "the Foreign Minister", "the Kremlin Spokesman".

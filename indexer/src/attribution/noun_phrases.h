@@ -54,8 +54,9 @@ class NounPhrases {
   // Does the capitalised run ending at e go on with word e + 1?
   bool joins_right(uint32_t e) const;
 
-  // Splits a capitalised run [a, b] into titles and name, classifying it.
-  Phrase classify_run(uint32_t a, uint32_t b) const;
+  // Splits a capitalised run [a, b] into titles and name, classifying it. An owner's run ends
+  // with a possessive ("Former President Bill Clinton's"), read as the name without it.
+  Phrase classify_run(uint32_t a, uint32_t b, bool owner = false) const;
   // The noun phrase ending at word e (walking left, not before word limit), or none.
   Phrase ending_at(int e, uint32_t limit) const;
   // The noun phrase starting at word b (walking right), for inverted cues.

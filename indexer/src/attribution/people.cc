@@ -201,8 +201,11 @@ void People::note_names() {
     if (!phrases_.name_like(i) || !phrases_.outside_quotes(i) || (i > first && phrases_.name_like(i - 1))) continue;
     uint32_t e = i;
     while (e + 1 < end && phrases_.joins_right(e)) ++e;
-    Phrase p = phrases_.classify_run(i, e);
-    if (p.type != PhraseType::name) continue;
+    // "Former President Bill Clinton's foundation" introduces him, as his title shows; an owner
+    // named without one ("Saudi Arabia's") may be anything.
+    const bool owner = possessive(w_[e].text);
+    Phrase p = phrases_.classify_run(i, e, owner);
+    if (p.type != PhraseType::name || (owner && p.titles.empty())) continue;
     bool introduced = !p.titles.empty() || p.names.size() > 1;
     // A capital opening the sentence says nothing of a name: "Nonetheless, the senator said" is
     // no apposition of a person called Nonetheless, while "Clinton, the former secretary of

@@ -368,8 +368,9 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   // A pronoun nobody in the article answers to stays unresolved: "they" is no speaker of its own.
   const bool pronoun = t.source_first == t.source_last && is_pronoun_or_relative(first);
   if (s.canonical.empty() && !pronoun) {
-    // As written: the antecedent for a relative ("The senator, who spoke to Iowans, said").
-    const bool antecedent_found = e.relative && p.type != PhraseType::none;
+    // As written: the antecedent for a relative ("The senator, who spoke to Iowans, said"), the
+    // subject that took over from a place ("The former president, speaking in New York, said").
+    const bool antecedent_found = (e.relative || subject_took_over) && p.type != PhraseType::none;
     uint32_t a = antecedent_found ? p.first : t.source_first, b = antecedent_found ? p.last : t.source_last;
     if (a < b && article_at(a)) ++a;
     // "two people familiar with the matter who requested anonymity": the relative clause or the
