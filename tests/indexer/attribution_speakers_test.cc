@@ -395,3 +395,16 @@ TEST_CASE("a closing attribution wins over the verbs of what was said") {
   CHECK(s[1].canonical == "Hua Chunying");
   CHECK(s[1].text.find("Chinese President Xi Jinping will attend") == 0);
 }
+
+// Regression (probe of other styles): a participial opening the tagger ran into the source gave
+// its object as the speaker ("Speaking for the European Union, the representative of Spain said");
+// "Von der Leyen" opening a sentence was "Leyen", not Ursula von der Leyen.
+TEST_CASE("a fronted participial is not the speaker; a particle capitalised at a sentence's start is the name's") {
+  auto s = find("Speaking for the European Union, the representative of Spain said the bloc supported the "
+                "mission.\n\n"
+                "European Commission President Ursula von der Leyen spoke first. Von der Leyen also warned that "
+                "Russia was using gas as a weapon.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "representative of Spain");
+  CHECK(s[1].canonical == "Ursula von der Leyen");
+}

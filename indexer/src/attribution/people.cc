@@ -83,7 +83,7 @@ Person* People::find_person(const std::string& surname, int gender) {
     return !a || b.mentions > a->mentions || (b.mentions == a->mentions && b.last_seen >= a->last_seen);
   };
   for (Person& p : people_)
-    if (p.surname == surname) {
+    if (p.surname == surname || (p.surname.size() == surname.size() && lowered(p.surname) == lowered(surname))) {
       if (better(best, p)) best = &p;
       if (gender && p.gender == gender && better(best_of_gender, p)) best_of_gender = &p;
     }
@@ -153,7 +153,9 @@ Person& People::person_for(const Phrase& p, int likely_gender) {
   // Chinese given name ("Kang Kyung-wha", "Tsai Ing-wen").
   const bool family_first = name.size() == 2 && hyphenated_given_name(name.back());
   size_t surname_at = family_first ? 0 : name.size() - 1;
-  while (surname_at > 0 && is_particle(name[surname_at - 1])) --surname_at;
+  // "Von der Leyen" opening a sentence: the particle is capitalised as the sentence's first word.
+  while (surname_at > 0 && (is_particle(name[surname_at - 1]) || (surname_at == 1 && is_particle(lowered(name[0])))))
+    --surname_at;
   const size_t surname_end = family_first ? 1 : name.size();
   std::string surname;
   for (size_t i = surname_at; i < surname_end; ++i) surname += (surname.empty() ? "" : " ") + name[i];

@@ -76,14 +76,16 @@ std::optional<std::pair<uint32_t, uint32_t>> SourceSpeakers::document_author(uin
 // Mumtaz Zahra Baloch", "Addressing the Commons, the Prime Minister": an adverbial the tagger took
 // into a source, up to its comma, is not who spoke; the words after the comma are.
 uint32_t SourceSpeakers::after_fronted_adverbial(uint32_t first, uint32_t last) const {
-  // The opener may stand just before the source the tagger read ("In [Islamabad, Foreign Office
-  // spokesperson Mumtaz Zahra Baloch] said").
-  const bool opener_before = first > 0 && first - 1 == phrases_.sentence_first() && w_[first - 1].capitalized &&
-                             opens_adverbial(w_[first - 1].text, false);
-  const Word& opener = opener_before ? w_[first - 1] : w_[first];
-  const bool participle = opener.text.ends_with("ing") && first == phrases_.sentence_first();
+  // The opener opens the sentence, and the tagger's source may start after it ("In [Islamabad,
+  // Foreign Office spokesperson Mumtaz Zahra Baloch] said", "Speaking for [the European Union,
+  // the representative of Spain] said").
+  constexpr uint32_t kLongestOpening = 8;
+  const uint32_t opening = next_word(w_, phrases_.sentence_first(), first + 1);
+  if (opening > first || first > opening + kLongestOpening) return first;
+  const Word& opener = w_[opening];
+  const bool participle = opener.text.ends_with("ing");
   if (!opener.capitalized || !(opens_adverbial(opener.text, false) || participle)) return first;
-  for (uint32_t k = first + 1; k < last && k < first + 8; ++k)
+  for (uint32_t k = first + 1; k < last && k < opening + kLongestOpening; ++k)
     if (w_[k].kind == WordKind::comma) {
       const uint32_t next = next_word(w_, k + 1, last + 1);
       return next <= last ? next : first;
