@@ -259,3 +259,16 @@ TEST_CASE("places are no one; a titled owner is introduced in his title") {
   for (const auto& s : country) CHECK(s.canonical != "Kuwait");
   for (const auto& s : country) CHECK(s.canonical != "Brunei");
 }
+
+// Regression (probe of other styles): "the person" after "a person familiar with the matter" was
+// a bare "person", a speaker no reader could tell from any other.
+TEST_CASE("a described source is the same source when the article refers back to it") {
+  auto s = find("A person familiar with the matter said the talks had stalled. The person added that no date "
+                "had been set.\n\n"
+                "An EU diplomat said the mood was grim. \"We are stuck,\" the diplomat said. Officials said "
+                "nothing had changed.");
+  REQUIRE(s.size() == 5);
+  CHECK(s[1].canonical == "person familiar with the matter");
+  CHECK(s[3].canonical == "EU diplomat");
+  CHECK(s[4].canonical == "Officials");  // no "the": any officials
+}

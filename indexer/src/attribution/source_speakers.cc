@@ -388,6 +388,8 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
     s.canonical = phrases_.span_text(a, b);
     s.group = true;
   }
+  // "A person familiar with the matter said ... The person added": the source described before.
+  s.canonical = anonymous_.recall_or_note(s.canonical, w_[t.source_first].is("the") || w_[t.source_first].is("The"));
   return s;
 }
 

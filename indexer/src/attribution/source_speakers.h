@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "anonymous_sources.h"
 #include "calibrator.h"
 #include "noun_phrases.h"
 #include "people.h"
@@ -51,6 +52,7 @@ class SourceSpeakers {
   const NounPhrases& phrases_;
   People& people_;
   const std::vector<Word>& w_;
+  AnonymousSources anonymous_;
 };
 
 }  // namespace attache::indexer::attribution
