@@ -582,3 +582,19 @@ TEST_CASE("what was said starts after the medium a cue names") {
   CHECK(s[1].text == "the protest had been conveyed");
   CHECK(s[2].text == "his country would not yield");
 }
+
+// Regression (probe of other styles): a paragraph set out as a block after "she said:" or "Sybiha
+// wrote:", without quotation marks, was missed, and the words before the colon taken as said.
+TEST_CASE("a block after a cue and a colon is what was said, word for word") {
+  auto s = find("Speaking to reporters on her way in, Kallas said:\n\n"
+                "We need to be clear with ourselves. Ukraine needs more air defence, and it needs it now.\n\n"
+                "In a post on X, Sybiha wrote:\n\n"
+                "Grateful to EU partners for the 15th package. More pressure on Russia is needed.\n\n"
+                "The meeting began at ten: ministers arrived early.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Kallas");
+  CHECK(s[0].kind == StatementKind::direct);
+  CHECK(s[0].text.find("We need to be clear") == 0);
+  CHECK(s[1].canonical == "Sybiha");
+  CHECK(s[1].text.find("Grateful to EU partners") == 0);
+}

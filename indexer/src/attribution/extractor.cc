@@ -8,6 +8,7 @@
 #include <cctype>
 
 #include "attache/indexer/statements.h"
+#include "block_quotations.h"
 #include "extraction.h"
 #include "lexicon.h"
 #include "noun_phrases.h"
@@ -165,7 +166,8 @@ class Extractor {
       e.content_words += 1;
       (w_[i].quote >= 0 ? quoted : unquoted) = true;
     }
-    if (is_turn(w_, t.source_first, t.source_last, t.cue_first, t.cue_last)) return StatementKind::direct;
+    if (is_turn(w_, t.source_first, t.source_last, t.cue_first, t.cue_last) || is_block_quotation(w_, t.content_first))
+      return StatementKind::direct;
     return quoted && !unquoted ? StatementKind::direct : quoted ? StatementKind::mixed : StatementKind::reported;
   }
 
@@ -186,8 +188,9 @@ class Extractor {
       e.said = e.said || (cue && cue->base == "say");
       e.cue_modal = e.cue_modal || is_cue_modal(word);
     }
-    // A turn ("Lavrov: We see no reason ...") is read as what it stands for, "Lavrov said: ...".
-    if (is_turn(w_, t.source_first, t.source_last, t.cue_first, t.cue_last)) {
+    // A turn ("Lavrov: We see no reason ...") is read as what it stands for, "Lavrov said: ...",
+    // and so is a block after a cue and a colon.
+    if (is_turn(w_, t.source_first, t.source_last, t.cue_first, t.cue_last) || is_block_quotation(w_, t.content_first)) {
       e.cue_base = calibrated_cue("say");
       e.lexicon_cue = e.said = true;
     }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "block_quotations.h"
 #include "grouping.h"
 #include "lexicon.h"
 #include "plain_sentences.h"
@@ -199,6 +200,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   read_quoted_as_saying(stream, labels);
   read_sources_after_closing_cues(stream, labels);
   read_transcript_turns(stream, labels);
+  read_block_quotations(stream, labels);
   return Grouping(stream, std::move(labels), std::move(margins)).run();
 }
 
