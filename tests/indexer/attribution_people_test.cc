@@ -272,3 +272,16 @@ TEST_CASE("a described source is the same source when the article refers back to
   CHECK(s[3].canonical == "EU diplomat");
   CHECK(s[4].canonical == "Officials");  // no "the": any officials
 }
+
+// Regression (probe of other styles): the capitals of an office's portfolio ("Director of
+// Operations and Advocacy") were taken for a person, who spoke and whom "she" then stood for.
+TEST_CASE("an office's portfolio is no one; the name set beside the office is the speaker") {
+  auto s = find("The Under-Secretary-General for Political and Peacebuilding Affairs, Rosemary DiCarlo, told the "
+                "Council that the fighting had displaced millions.\n\n"
+                "The Director of Operations and Advocacy, Edem Wosornu, said aid convoys had been blocked.\n\n"
+                "She said the warring parties must allow access.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].canonical == "Rosemary DiCarlo");
+  CHECK(s[1].canonical == "Edem Wosornu");
+  CHECK(s[2].canonical == "Edem Wosornu");
+}

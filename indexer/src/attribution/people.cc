@@ -208,6 +208,14 @@ void People::note_names() {
     const bool owner = possessive(w_[e].text);
     Phrase p = phrases_.classify_run(i, e, owner);
     if (p.type != PhraseType::name || (owner && p.titles.empty())) continue;
+    // "Director of Operations and Advocacy", "for Political and Peacebuilding Affairs": capitals
+    // after "of", "for" or "and" in an office are its portfolio unless a given name shows a person
+    // ("Secretary of State Antony Blinken").
+    const uint32_t name_first = e + 1 - static_cast<uint32_t>(p.names.size());
+    const bool in_office = name_first >= first + 2 && w_[name_first - 2].capitalized &&
+                           (w_[name_first - 1].is("of") || w_[name_first - 1].is("for") || w_[name_first - 1].is("and"));
+    if (in_office && std::none_of(p.names.begin(), p.names.end(), [](const std::string& n) { return given_name_gender(n) != 0; }))
+      continue;
     bool introduced = !p.titles.empty() || p.names.size() > 1;
     // A capital opening the sentence says nothing of a name: "Nonetheless, the senator said" is
     // no apposition of a person called Nonetheless, while "Clinton, the former secretary of

@@ -111,7 +111,12 @@ Phrase SourceSpeakers::source_head(uint32_t first, uint32_t last) const {
   if (p.type == PhraseType::name && description && p.last < head_last) p = {};
   // "A State Department spokesman, Lincoln White, denied", "The Foreign Minister of Ukraine, Dmytro
   // Kuleba, said": the name after a description is the speaker.
-  const bool describes = p.type == PhraseType::role || p.type == PhraseType::group || description ||
+  // So is the one after an office whose capitals end in its portfolio ("The Under-Secretary-General
+  // for Political and Peacebuilding Affairs, Rosemary DiCarlo, told").
+  const uint32_t name_first = p.type == PhraseType::name ? p.last + 1 - static_cast<uint32_t>(p.names.size()) : 0;
+  const bool portfolio = p.type == PhraseType::name && name_first > first &&
+                         (w_[name_first - 1].is("of") || w_[name_first - 1].is("for") || w_[name_first - 1].is("and"));
+  const bool describes = p.type == PhraseType::role || p.type == PhraseType::group || description || portfolio ||
                          (p.type == PhraseType::name && !p.titles.empty() && names_a_place(p));
   if (describes && head_last + 2 <= last) {
     uint32_t name_last = head_last + 2;
