@@ -285,3 +285,12 @@ TEST_CASE("an office's portfolio is no one; the name set beside the office is th
   CHECK(s[1].canonical == "Edem Wosornu");
   CHECK(s[2].canonical == "Edem Wosornu");
 }
+
+// Regression (probe of other styles): a family name two people shared ("Wang Wenbin", "Wang Yi")
+// was no one, though only one of them had spoken.
+TEST_CASE("a family name two people share goes on with the one who spoke") {
+  auto s = find("Foreign Ministry spokesperson Wang Wenbin said the summit would succeed. Foreign Minister Wang Yi "
+                "met his counterpart on Friday. Wang said China welcomed new members.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[1].canonical == "Wang Wenbin");
+}

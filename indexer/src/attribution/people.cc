@@ -117,18 +117,20 @@ Person* People::known_without_particles(const std::string& surname) {
 // The one person introduced with a title or role whose given names open with
 // this word: "Xi" after "President Xi Jinping" and "Ban" after "Ban Ki-moon,
 // the secretary general," (family names first), or "Hillary" after "Secretary
-// Hillary Clinton". None when two people share it; not the words of a
-// capitalised headline ("Trump Tower", "Gorka Slam").
+// Hillary Clinton". When two people share it, the one who spoke last; none when
+// neither spoke. Not the words of a capitalised headline ("Trump Tower", "Gorka Slam").
 Person* People::known_by_given_name(const std::string& word) {
   if (word.find(' ') != std::string::npos) return nullptr;
   Person* found = nullptr;
+  bool ambiguous = false;
   for (Person& p : people_)
     if (!p.roles.empty() && p.first.starts_with(word) &&
         (p.first.size() == word.size() || p.first[word.size()] == ' ')) {
-      if (found) return nullptr;
-      found = &p;
+      ambiguous = found != nullptr;
+      // "Wang said" after "Wang Wenbin said" and "Wang Yi met" goes on with the speaker.
+      if (!found || p.last_spoke > found->last_spoke) found = &p;
     }
-  return found;
+  return ambiguous && found->last_spoke < 0 ? nullptr : found;
 }
 
 // Registers or updates the person a name phrase names.
