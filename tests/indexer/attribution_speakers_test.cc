@@ -408,3 +408,11 @@ TEST_CASE("a fronted participial is not the speaker; a particle capitalised at a
   CHECK(s[0].canonical == "representative of Spain");
   CHECK(s[1].canonical == "Ursula von der Leyen");
 }
+
+// Regression (probe of other styles): "The Trump administration announced" gave the speaker
+// "Trump", the institution's noun read as part of the cue.
+TEST_CASE("an institution named after a person is the institution") {
+  auto s = find("The Trump administration announced that it would not renew the waivers.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Trump administration");
+}

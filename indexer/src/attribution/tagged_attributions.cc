@@ -194,6 +194,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   drop_auxiliary_cues(stream, labels);
   drop_adjectival_cues(stream, labels);
   drop_dateline_sources(stream, labels);
+  take_institution_nouns_into_sources(stream, labels);
   drop_cues_of_objects(stream, labels);
   mark_relative_subjects(stream, labels);
   split_content_at_attributed_quotations(stream, labels);

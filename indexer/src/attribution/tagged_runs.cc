@@ -183,6 +183,17 @@ void drop_auxiliary_cues(const WordStream& stream, std::vector<uint8_t>& labels)
   }
 }
 
+void take_institution_nouns_into_sources(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  for (uint32_t k = 1; k + 1 < labels.size(); ++k) {
+    if (labels[k] != B_CUE || part_of(labels[k - 1]) != Part::source || w[k].capitalized ||
+        !is_institution_noun(lowered(w[k].text)))
+      continue;
+    labels[k] = I_SOURCE;
+    if (labels[k + 1] == I_CUE) labels[k + 1] = B_CUE;
+  }
+}
+
 void drop_dateline_sources(const WordStream& stream, std::vector<uint8_t>& labels) {
   const auto& w = stream.words;
   for (uint32_t k = 0; k < labels.size(); ++k) {

@@ -40,6 +40,9 @@ void split_content_at_attributed_quotations(const WordStream& stream, std::vecto
 // "The so-called peacekeepers have not been seen": an auxiliary alone is no cue of saying.
 void drop_auxiliary_cues(const WordStream& stream, std::vector<uint8_t>& labels);
 
+// "The Trump administration announced": an institution's noun after a name is the source's, not
+// the cue's.
+void take_institution_nouns_into_sources(const WordStream& stream, std::vector<uint8_t>& labels);
 // "NEW DELHI: India on Thursday asked ...": a dateline's words are no source, whatever the tagger
 // read; the sentence's subject after it is.
 void drop_dateline_sources(const WordStream& stream, std::vector<uint8_t>& labels);
