@@ -294,3 +294,14 @@ TEST_CASE("a family name two people share goes on with the one who spoke") {
   REQUIRE(s.size() == 2);
   CHECK(s[1].canonical == "Wang Wenbin");
 }
+
+// Regression (probe of other styles): "the Foreign Service" was a man called Service, whom a later
+// "she" stood for; "the American Foreign Service Association" was "Service Association".
+TEST_CASE("services, associations and committees are institutions, not people") {
+  auto s = find("Margaret Hollis joined the Foreign Service in 1990. She now runs a consulting firm. \"It was a "
+                "good life,\" she says.\n\n"
+                "\"The damage is done,\" according to the American Foreign Service Association.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Margaret Hollis");
+  CHECK(s[1].canonical == "American Foreign Service Association");
+}

@@ -176,7 +176,10 @@ bool SourceSpeakers::inside_prepositional_phrase(uint32_t source_first) const {
   // "Powell's office, when contacted by Reuters, said": the agent of a participle is not the subject.
   const bool agent = w_[k - 1].is("by") && w_[k - 2].kind == WordKind::word && w_[k - 2].text.ends_with("ed") &&
                      w_[k - 2].sentence == w_[k].sentence;
-  return agent || w_[k - 1].is("at") || w_[k - 1].is("in") || w_[k - 1].is("from") || w_[k - 1].is("on");
+  // "The former president, speaking to reporters in New York, said": nor is its addressee.
+  const bool addressee = w_[k - 1].is("to") && w_[k - 2].kind == WordKind::word && w_[k - 2].text.ends_with("ing") &&
+                         !w_[k - 2].is("according") && w_[k - 2].sentence == w_[k].sentence;
+  return agent || addressee || w_[k - 1].is("at") || w_[k - 1].is("in") || w_[k - 1].is("from") || w_[k - 1].is("on");
 }
 
 // "Mrs. Helen Frank, president of the Parents Association, which has 12,000 members, said": a

@@ -260,9 +260,15 @@ void complete_honorific_sources(const WordStream& stream, std::vector<uint8_t>& 
   const auto& w = stream.words;
   for (uint32_t i = 0; i + 1 < w.size(); ++i) {
     int gender = 0;
-    if (part_of(labels[i]) != Part::source || part_of(labels[i + 1]) == Part::source || !is_honorific(w[i].text, gender))
-      continue;
-    uint32_t k = i + 1;
+    if (part_of(labels[i]) != Part::source || part_of(labels[i + 1]) == Part::source) continue;
+    // "Lt Gen (retd) Harcharan Panag": a title, a word in brackets, the name.
+    const bool bracketed = i + 4 < w.size() && is_title_word(w[i].text) && w[i + 1].kind == WordKind::bracket_open &&
+                           w[i + 2].kind == WordKind::word && w[i + 3].kind == WordKind::bracket_close &&
+                           w[i + 4].capitalized && w[i + 4].kind == WordKind::word;
+    if (!bracketed && !is_honorific(w[i].text, gender)) continue;
+    if (bracketed)
+      for (uint32_t b = i + 1; b <= i + 3; ++b) labels[b] = I_SOURCE;
+    uint32_t k = bracketed ? i + 4 : i + 1;
     while (k < w.size() && w[k].kind == WordKind::word && w[k].capitalized && w[k].sentence == w[i].sentence &&
            w[k].quote == w[i].quote)
       labels[k++] = I_SOURCE;
@@ -300,13 +306,13 @@ void read_sources_after_closing_cues(const WordStream& stream, std::vector<uint8
     const bool comma = w[cue_first - 1].kind == WordKind::comma;
     const uint32_t said_last = comma ? cue_first - 2 : cue_first - 1;
     if (part_of(labels[said_last]) != Part::content) continue;
+    const bool according_to = w[cue_first].is("according") && end == cue_first + 2 && w[cue_first + 1].is("to");
     if (w[said_last].kind != WordKind::quote_close) {
       uint32_t said_first = said_last;
       while (said_first > 0 && labels[said_first] == I_CONTENT) --said_first;
       const uint32_t opening = next_word(w, stream.sentence_first_word[w[cue_first].sentence], said_first);
       if (!comma || labels[said_first] != B_CONTENT || said_first != opening) continue;
     }
-    const bool according_to = w[cue_first].is("according") && end == cue_first + 2 && w[cue_first + 1].is("to");
     const std::string cue = lowered(w[cue_first].text);
     const bool reads = is_reading_verb(cue) && w[said_last].kind == WordKind::quote_close;
     if (!according_to && !reads && !find_cue(cue)) continue;
