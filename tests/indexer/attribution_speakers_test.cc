@@ -416,3 +416,14 @@ TEST_CASE("an institution named after a person is the institution") {
   REQUIRE(s.size() == 1);
   CHECK(s[0].canonical == "Trump administration");
 }
+
+// Regression (probe of other styles): "Acheson said the Soviet note delivered here last week
+// offered “nothing new”": with quoted words in what was said, the plain sentence was left to the
+// tagger, which read "the Soviet" as a speaker and "note delivered" as a cue.
+TEST_CASE("a plain 'X said' sentence quoting words is X's") {
+  auto s = find("Acheson said the Soviet note delivered here last week offered \"nothing new\" and merely repeated "
+                "proposals the Western powers had turned down at the Paris conference last spring.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Acheson");
+  CHECK(s[0].text.find("the Soviet note") == 0);
+}

@@ -148,7 +148,10 @@ void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& l
       if (part_of(labels[k]) == Part::cue && !inner_cue) inner_cue = !joined;
       joined = joined || w[k].kind == WordKind::comma || joins_clause(lowered(w[k].text));
     }
-    if (last < content + 3 || !unquoted(w, content, last) || (labelled && !inner_cue)) continue;
+    // Quoted words inside are part of it ("said the Soviet note offered “nothing new” and ..."); a
+    // quotation opening it is the tagger's to read.
+    const uint32_t opening = next_word(w, content, last);
+    if (last < content + 3 || opening >= last || !unquoted(w, content, opening + 1) || (labelled && !inner_cue)) continue;
     for (uint32_t k = first; k < cue; ++k) labels[k] = k == first ? B_SOURCE : I_SOURCE;
     labels[cue] = B_CUE;
     for (uint32_t k = cue + 1; k < content; ++k) labels[k] = O;
