@@ -598,3 +598,14 @@ TEST_CASE("a block after a cue and a colon is what was said, word for word") {
   CHECK(s[1].canonical == "Sybiha");
   CHECK(s[1].text.find("Grateful to EU partners") == 0);
 }
+
+// Regression (probe of other styles): "X said A, adding that B" was one statement holding the
+// second cue; it is two, both X's.
+TEST_CASE("a participle of saying after a plain statement is a second statement") {
+  auto s = find("Blinken said the Chinese delegation seemed intent on grandstanding, adding that the talks would "
+                "proceed as planned.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].text == "the Chinese delegation seemed intent on grandstanding");
+  CHECK(s[1].text == "the talks would proceed as planned");
+  CHECK(s[1].canonical == "Blinken");
+}

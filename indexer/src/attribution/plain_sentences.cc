@@ -42,6 +42,16 @@ bool closing_cue(const Word& w) {
   return w.kind == WordKind::word && !w.capitalized && w.text.ends_with("ed") && find_cue(w.text);
 }
 
+// The participle of saying after a comma in words first..end-1 ("..., adding that ...", "...,
+// warning ..."), or end when there is none.
+uint32_t participle_of_saying(const std::vector<Word>& w, uint32_t first, uint32_t end) {
+  for (uint32_t k = first + 1; k < end; ++k)
+    if (w[k - 1].kind == WordKind::comma && w[k].kind == WordKind::word && w[k].text.ends_with("ing") &&
+        find_cue(w[k].text))
+      return k;
+  return end;
+}
+
 // Whether words first..end-1 after a cue open what was said ("said in a speech that ...").
 bool opens_what_was_said(const std::vector<Word>& w, uint32_t first, uint32_t end) {
   for (uint32_t k = first; k < end; ++k)
@@ -130,7 +140,8 @@ void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& l
     }
     if (content < end && names_a_day(w[content])) ++content;
     else if (content + 1 < end && w[content].is("on") && names_a_day(w[content + 1])) content += 2;
-    uint32_t last = past_last_word(w, content, end);
+    const uint32_t sentence_last = past_last_word(w, content, end);
+    uint32_t last = sentence_last;
     // Another "said" inside is another attribution: what this one says ends at the comma before
     // it ("Smith said the plan would fail, but Jones said it would succeed").
     for (uint32_t k = content; k < last; ++k)
@@ -139,6 +150,9 @@ void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& l
         last = k;
         break;
       }
+    // So does a participle of saying after a comma ("..., adding that the talks would proceed"),
+    // a second statement of the same speaker.
+    const uint32_t participle = participle_of_saying(w, content, last);
     // Content the tagger labelled after the cue, with no cue of its own inside, is its reading; so
     // is a second cue after "and", "but" or a comma ("... and repeated that ...", "..., but he
     // indicated that ..."): a second statement, not a word inside the first.
@@ -155,7 +169,13 @@ void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& l
     for (uint32_t k = first; k < cue; ++k) labels[k] = k == first ? B_SOURCE : I_SOURCE;
     labels[cue] = B_CUE;
     for (uint32_t k = cue + 1; k < content; ++k) labels[k] = O;
-    for (uint32_t k = content; k < last; ++k) labels[k] = k == content ? B_CONTENT : I_CONTENT;
+    const uint32_t said_end = participle < last ? participle - 1 : last;
+    for (uint32_t k = content; k < said_end; ++k) labels[k] = k == content ? B_CONTENT : I_CONTENT;
+    if (participle < last && participle + 1 < sentence_last) {
+      labels[participle - 1] = O;
+      labels[participle] = B_CUE;
+      for (uint32_t k = participle + 1; k < sentence_last; ++k) labels[k] = k == participle + 1 ? B_CONTENT : I_CONTENT;
+    }
   }
 }
 
