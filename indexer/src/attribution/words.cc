@@ -289,6 +289,11 @@ uint32_t next_word(const std::vector<Word>& words, uint32_t from, uint32_t limit
   return from;
 }
 
+std::string capitalised(std::string word) {
+  if (!word.empty()) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+  return word;
+}
+
 std::string lowered(std::string_view word) {
   std::string out(word);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -59,6 +59,8 @@ WordStream read_words(std::string_view text);
 
 // A word with its ASCII letters in lower case, as the lexicon lists it.
 std::string lowered(std::string_view word);
+// A lower-case word as it would open a sentence, to look it up in lists written that way.
+std::string capitalised(std::string word);
 
 // The first of words [from, limit) that is a word, past marks and punctuation; limit when none is.
 uint32_t next_word(const std::vector<Word>& words, uint32_t from, uint32_t limit);

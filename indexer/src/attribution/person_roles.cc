@@ -1,0 +1,125 @@
+// The roles people hold in an article and who holds a role (person_roles.h, people.h).
+#include "person_roles.h"
+
+#include <algorithm>
+#include <set>
+
+#include "lexicon.h"
+#include "speaker_names.h"
+
+namespace attache::indexer::attribution {
+
+std::string_view without_possessive(std::string_view word) {
+  if (possessive(word)) word.remove_suffix(word.ends_with("s'") ? 1 : word.ends_with("'s") ? 2 : 4);
+  return word;
+}
+
+int nation_of_word(std::string_view word) { return nation_of(without_possessive(word)); }
+
+void add_roles(Person& person, const std::vector<std::string>& words) {
+  std::string phrase;
+  std::vector<int> nations;
+  bool titled = false;
+  for (size_t k = 0; k < words.size(); ++k) {
+    const std::string& t = words[k];
+    const std::string l = lowered(t);
+    const bool role = is_role_noun(l);
+    if (role) person.roles.insert(l);
+    if (role || (is_title_word(t) && t != l)) {
+      titled = true;
+      person.nations.insert(nations.begin(), nations.end());
+      nations.clear();
+    }
+    if (const int nation = nation_of_word(t)) {
+      if (titled && k > 0 && words[k - 1] == "of") person.nations.insert(nation);
+      nations.push_back(nation);
+    }
+    if (is_title_word(t) || role) phrase += (phrase.empty() ? "" : " ") + l;
+  }
+  // "Minister of" of "Minister of Ukraine" is the minister's role.
+  while (phrase.ends_with(" of") || phrase.ends_with(" for") || phrase.ends_with(" the") || phrase.ends_with(" and"))
+    phrase.erase(phrase.rfind(' '));
+  if (titled) person.roles.insert(phrase);
+}
+
+// Roles match their synonyms: a "chief" may have been introduced as "the head". ("Representative"
+// is not among the envoy's: before a name it is a member of Congress.)
+bool has_role(const Person& person, const std::string& role) {
+  static const std::vector<std::vector<std::string>> kSynonyms = {
+      {"chief", "head", "director", "leader"}, {"envoy", "ambassador", "delegate"},
+      {"spokesman", "spokeswoman", "spokesperson"}, {"analyst", "expert", "specialist", "researcher", "fellow", "scholar"},
+      {"adviser", "advisor"},
+      {"diplomat", "foreign minister", "ambassador", "envoy", "secretary of state", "foreign secretary"}};
+  if (person.roles.count(role)) return true;
+  for (const auto& group : kSynonyms)
+    if (std::find(group.begin(), group.end(), role) != group.end())
+      for (const auto& r : group)
+        if (person.roles.count(r)) return true;
+  return false;
+}
+
+// The latest person introduced in exactly the phrase's role, else in a
+// synonym; of the nation the phrase names, if it names one ("the Turkish
+// minister"), before anyone of no known nation, and never someone of another.
+Person* People::introduced_as(const Phrase& p) {
+  std::set<int> nations;
+  for (uint32_t k = p.first; k < p.last; ++k)
+    if (const int nation = nation_of_word(w_[k].text)) nations.insert(nation);
+  auto nation_fit = [&](const Person& c) {  // 2 the nation named, 1 none known, 0 another
+    if (nations.empty() || c.nations.empty()) return 1;
+    return std::any_of(nations.begin(), nations.end(), [&](int n) { return c.nations.count(n) > 0; }) ? 2 : 0;
+  };
+  for (const bool exact : {true, false}) {
+    Person* best = nullptr;
+    int best_fit = 0;
+    for (Person& c : people_) {
+      const int fit = nation_fit(c);
+      if (fit == 0 || !(exact ? c.roles.count(p.role) > 0 : has_role(c, p.role))) continue;
+      if (!best || fit > best_fit || (fit == best_fit && c.last_seen >= best->last_seen)) {
+        best = &c;
+        best_fit = fit;
+      }
+    }
+    if (best) return best;
+  }
+  return nullptr;
+}
+
+// "Lavrov met his Turkish counterpart Mevlut Cavusoglu", "Wang Yi, Lavrov's
+// Chinese counterpart,": the words a..b around a name make its person the
+// counterpart of the owner they name, else of the person named last before
+// them, and so holder of the same roles.
+void People::take_counterpart_roles(Person& person, uint32_t a, uint32_t b) {
+  uint32_t counterpart = b + 1;
+  for (uint32_t k = a; k <= b && counterpart > b; ++k)
+    if (w_[k].kind == WordKind::word && lowered(w_[k].text) == "counterpart") counterpart = k;
+  if (counterpart > b) return;
+  const Person* owner = nullptr;
+  for (uint32_t k = a; k < counterpart && !owner; ++k)
+    if (w_[k].capitalized && possessive(w_[k].text) && !nation_of_word(w_[k].text))
+      owner = find_person(std::string(without_possessive(w_[k].text)));
+  for (uint32_t k = a; k-- > phrases_.sentence_first() && !owner;)
+    if (w_[k].capitalized && w_[k].kind == WordKind::word) {
+      const Person* named = find_person(std::string(without_possessive(w_[k].text)));
+      if (named != &person) owner = named;
+    }
+  if (owner && owner != &person) person.roles.insert(owner->roles.begin(), owner->roles.end());
+}
+
+// "the NATO chief", "the Kremlin's leader": the person whose title names that
+// organisation, when the role is a head's ("NATO Secretary General Jens Stoltenberg").
+Person* People::head_of(const Phrase& p) {
+  if (!is_head_role(p.role)) return nullptr;
+  Person* best = nullptr;
+  for (uint32_t k = p.first; k < p.last; ++k) {
+    if (!w_[k].capitalized) continue;
+    const std::string organisation = lowered(without_possessive(w_[k].text));
+    for (Person& c : people_)
+      for (const std::string& role : c.roles)
+        if ((" " + role + " ").find(" " + organisation + " ") != std::string::npos && (!best || c.last_seen >= best->last_seen))
+          best = &c;
+  }
+  return best;
+}
+
+}  // namespace attache::indexer::attribution

@@ -1,0 +1,104 @@
+// Where a tagged source stands in its sentence (source_speakers.h): inside a fronted adverbial,
+// a prepositional phrase or a relative clause, or in place of an adverb or an object, where the
+// sentence's subject is the one who speaks.
+#include "source_speakers.h"
+
+#include "lexicon.h"
+#include "speaker_names.h"
+
+namespace attache::indexer::attribution {
+
+// "Earlier, National Security Adviser Dr Moeed Yusuf", "In Islamabad, Foreign Office spokesperson
+// Mumtaz Zahra Baloch", "Addressing the Commons, the Prime Minister": an adverbial the tagger took
+// into a source, up to its comma, is not who spoke; the words after the comma are.
+uint32_t SourceSpeakers::after_fronted_adverbial(uint32_t first, uint32_t last) const {
+  // The opener opens the sentence, and the tagger's source may start after it ("In [Islamabad,
+  // Foreign Office spokesperson Mumtaz Zahra Baloch] said", "Speaking for [the European Union,
+  // the representative of Spain] said").
+  constexpr uint32_t kLongestOpening = 8;
+  const uint32_t opening = next_word(w_, phrases_.sentence_first(), first + 1);
+  if (opening > first || first > opening + kLongestOpening) return first;
+  const Word& opener = w_[opening];
+  const bool participle = opener.text.ends_with("ing");
+  if (!opener.capitalized || !(opens_adverbial(opener.text, false) || participle)) return first;
+  for (uint32_t k = first + 1; k < last && k < opening + kLongestOpening; ++k)
+    if (w_[k].kind == WordKind::comma) {
+      const uint32_t next = next_word(w_, k + 1, last + 1);
+      return next <= last ? next : first;
+    }
+  return first;
+}
+
+// "Leaders gathered at the Munich Security Conference warned", "Powell's office, when contacted by
+// Reuters, said": a source tagged inside a place phrase, or a participle's agent, is not the one
+// speaking; the clause's subject is.
+bool SourceSpeakers::inside_prepositional_phrase(uint32_t source_first) const {
+  const uint32_t sentence_first = phrases_.sentence_first();
+  uint32_t k = source_first;
+  // "in Columbus, Ohio": a place may name its state after a comma.
+  while (k > sentence_first && (w_[k - 1].capitalized || (w_[k - 1].kind == WordKind::comma && is_place_word(w_[k].text) &&
+                                                           k - 1 > sentence_first && w_[k - 2].capitalized)))
+    --k;
+  if (k > sentence_first && (w_[k - 1].is("the") || w_[k - 1].is("a"))) --k;
+  if (k <= sentence_first + 1) return false;
+  // "Powell's office, when contacted by Reuters, said": the agent of a participle is not the subject.
+  const bool agent = w_[k - 1].is("by") && w_[k - 2].kind == WordKind::word && w_[k - 2].text.ends_with("ed") &&
+                     w_[k - 2].sentence == w_[k].sentence;
+  // "The former president, speaking to reporters in New York, said": nor is its addressee.
+  const bool addressee = w_[k - 1].is("to") && w_[k - 2].kind == WordKind::word && w_[k - 2].text.ends_with("ing") &&
+                         !w_[k - 2].is("according") && w_[k - 2].sentence == w_[k].sentence;
+  return agent || addressee || w_[k - 1].is("at") || w_[k - 1].is("in") || w_[k - 1].is("from") || w_[k - 1].is("on");
+}
+
+// "Mrs. Helen Frank, president of the Parents Association, which has 12,000 members, said": a
+// source inside a relative clause between commas belongs to that clause; the sentence's subject speaks.
+bool SourceSpeakers::inside_relative_clause(uint32_t source_first) const {
+  const uint32_t sentence_first = phrases_.sentence_first();
+  if (is_subject_pronoun(lowered(w_[source_first].text))) return false;  // a pronoun in the clause still says who
+  for (uint32_t k = source_first + 1; k > sentence_first + 1;) {
+    --k;
+    if (w_[k].kind == WordKind::comma) return false;
+    if (w_[k].kind != WordKind::word) continue;
+    if (w_[k].is("which") || w_[k].is("who") || w_[k].is("whose")) return w_[k - 1].kind == WordKind::comma;
+  }
+  return false;
+}
+
+// "Massie used to support Rand Paul, but now said", "Clinton, after the scandal broke, initially
+// said": a source that is one lower-case word of the [stray] list or an adverb, neither a pronoun
+// nor a relative, is a word the tagger took in; the sentence's subject speaks, as it does for a place.
+bool SourceSpeakers::adverb_source(const TaggedAttribution& t) const {
+  const std::string& word = w_[t.source_first].text;
+  if (t.source_first != t.source_last || w_[t.source_first].capitalized || word.empty()) return false;
+  // Pronouns, relatives and quantifiers ("some have argued", "others say") speak for themselves.
+  if (speaks_for_itself(word) || is_quantifier(word)) return false;
+  return is_stray_word(capitalised(word)) || is_adverb_before_verb(word);
+}
+
+// "Emanuel fired Garry F. McCarthy, acknowledging ...", "Cruz made a pitch to New York voters,
+// saying ...": a participle after a comma is said by the subject of the clause it follows, not by
+// the object the tagger took for its source (a source after a lower-case word of the predicate).
+// Not when the sentence opens with an adverbial ("Alongside BLM, ..."), whose subject is later.
+bool SourceSpeakers::object_before_participle(const TaggedAttribution& t) const {
+  if (t.source_last >= t.cue_first || t.cue_first == 0 || w_[t.cue_first - 1].kind != WordKind::comma) return false;
+  const std::string& cue = w_[t.cue_first].text;
+  if (w_[t.cue_first].capitalized || cue.size() < 5 || !cue.ends_with("ing")) return false;
+  const uint32_t subject = subject_start(t.source_first);
+  const bool lower_case_next = w_[subject + 1].kind == WordKind::word && !w_[subject + 1].capitalized;
+  if (t.source_first <= subject || opens_adverbial(w_[subject].text, lower_case_next)) return false;
+  const Word& before = w_[t.source_first - 1];
+  return before.kind == WordKind::word && !before.capitalized && !joins_clause(before.text) &&
+         !speaks_for_itself(lowered(w_[t.source_first].text));
+}
+
+// Where the subject of a source's clause opens: the sentence's first word, or, when the sentence
+// opens with a quotation, the first after it ("“...,” Trump, the GOP frontrunner, said").
+uint32_t SourceSpeakers::subject_start(uint32_t source_first) const {
+  const uint32_t first = phrases_.sentence_first();
+  if (w_[first].kind != WordKind::quote_open) return first;
+  uint32_t start = first;
+  while (start < source_first && w_[start].kind != WordKind::quote_close) ++start;
+  return next_word(w_, start, source_first);
+}
+
+}  // namespace attache::indexer::attribution
