@@ -609,3 +609,12 @@ TEST_CASE("a participle of saying after a plain statement is a second statement"
   CHECK(s[1].text == "the talks would proceed as planned");
   CHECK(s[1].canonical == "Blinken");
 }
+
+// Regression (probe of other styles): the words after a quotation's attribution ("she said, to
+// applause from most of the chamber") had joined the quotation as if they were its second part.
+TEST_CASE("an adjunct after a quotation's attribution is not what was said") {
+  auto s = find("Ursula von der Leyen spoke in Strasbourg. \"This is a historic moment, and we must rise to it,\" "
+                "she said, to applause from most of the chamber.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].text == "This is a historic moment, and we must rise to it");
+}

@@ -116,6 +116,7 @@ void Grouping::assign_contents() {
 
 void Grouping::drop_adjuncts_after_closing_attributions() {
   for (Draft& d : drafts_) {
+    drop_adjunct_after_quotation(d);
     if (!d.source || d.contents.size() != 1) continue;
     const uint32_t lead = std::min(d.source->first, d.cue->first);
     const uint32_t tail = std::max(d.source->last, d.cue->last);
@@ -140,6 +141,22 @@ void Grouping::drop_adjuncts_after_closing_attributions() {
         (content.first == tail + 1 && says_when_or_where(w_[content.first].text)) || conjunction;
     if ((relative || preposition) && adjunct_content(content)) d.contents.clear();
   }
+}
+
+// "“... we must rise to it,” she said, to applause from most of the chamber": after a quotation
+// and its attribution, unquoted words opening with a preposition or a conjunction say how or when,
+// not what.
+void Grouping::drop_adjunct_after_quotation(Draft& d) const {
+  if (!d.source || d.contents.size() < 2) return;
+  const uint32_t lead = std::min(d.source->first, d.cue->first);
+  const uint32_t tail = std::max(d.source->last, d.cue->last);
+  const Run& quotation = *d.contents[d.contents.size() - 2];
+  const Run& after = *d.contents.back();
+  const bool quoted_before = quotation.last < lead && (w_[quotation.last].quote >= 0 || w_[quotation.last].kind == WordKind::quote_close);
+  const bool unquoted_after = after.first > tail && w_[after.first].quote < 0 && w_[after.first].kind == WordKind::word;
+  if (quoted_before && unquoted_after && w_[after.first - 1].kind == WordKind::comma && opens_clause(w_[after.first]) &&
+      adjunct_content(after))
+    d.contents.pop_back();
 }
 
 bool Grouping::adjunct_content(const Run& content) const {

@@ -125,6 +125,7 @@ class Grouping {
   // with a relative pronoun after a comma, says how or qualifies the source; it is not what was
   // said (the clause before is, add_untagged_clauses). A run holding "that" or a quotation is.
   void drop_adjuncts_after_closing_attributions();
+  void drop_adjunct_after_quotation(Draft& d) const;
   bool adjunct_content(const Run& content) const;
 
   // "Any interpretation of Mr. Kerry's actions, said Michael Kofman, an expert, would read this as
