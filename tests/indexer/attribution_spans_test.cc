@@ -618,3 +618,12 @@ TEST_CASE("an adjunct after a quotation's attribution is not what was said") {
   REQUIRE(s.size() == 1);
   CHECK(s[0].text == "This is a historic moment, and we must rise to it");
 }
+
+// Regression (probe of other styles): "brief" in "in a brief appearance" was taken for a cue
+// opening a reported clause, so a split quotation's attribution counted as said and its text kept it.
+TEST_CASE("only a participle of saying opens a reported clause after a split quotation's attribution") {
+  auto s = find("\"We will not yield to blackmail,\" Vance said in a brief appearance before reporters at the State "
+                "Department. \"The lives of our people are in the hands of the authorities in Iran.\"");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].kind == StatementKind::direct);
+}
