@@ -627,3 +627,12 @@ TEST_CASE("only a participle of saying opens a reported clause after a split quo
   REQUIRE(s.size() == 1);
   CHECK(s[0].kind == StatementKind::direct);
 }
+
+// Regression (probe of other styles): an addressee of ten words before "that" ("told a luncheon
+// of the United Nations Correspondents Association here Thursday that") stayed in what was said.
+TEST_CASE("a long addressee before 'that' is not what was said") {
+  auto s = find("Secretary-General Kurt Waldheim told a luncheon of the United Nations Correspondents Association "
+                "here Thursday that \"the time has come.\"");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].text == "the time has come");
+}

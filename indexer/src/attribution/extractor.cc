@@ -115,7 +115,7 @@ class Extractor {
                         takes_addressee(lowered(w_[t.content_first - 1].text));
     const bool adjunct = says_when_or_where(w_[t.content_first].text);
     if (!object && !adjunct) return t.content_first;
-    const uint32_t reach = object ? 8 : 20;
+    const uint32_t reach = object ? 12 : 20;
     for (uint32_t k = t.content_first; k < t.content_last && k < t.content_first + reach; ++k) {
       if (w_[k].quote >= 0 || (w_[k].kind != WordKind::word && (object || w_[k].kind != WordKind::comma)))
         return t.content_first;
