@@ -427,3 +427,14 @@ TEST_CASE("a plain 'X said' sentence quoting words is X's") {
   CHECK(s[0].canonical == "Acheson");
   CHECK(s[0].text.find("the Soviet note") == 0);
 }
+
+// Regression (probe of other styles): "According to him, ..." was no one's; "him" is the "he" the
+// article last spoke of, and a sentence opening "According to X," is an attribution whether or not
+// the tagger marked it.
+TEST_CASE("according to him is the person he stands for") {
+  auto s = find("Russian Foreign Minister Sergey Lavrov spoke on Friday. According to him, the conversation was "
+                "frank and substantive.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Sergey Lavrov");
+  CHECK(s[0].text == "the conversation was frank and substantive");
+}

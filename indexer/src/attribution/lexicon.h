@@ -76,6 +76,8 @@ bool keeps_period(std::string_view word);
 // Lower-case pronouns, in rings, each the one before with more words:
 // [personal-pronoun] "he", "she", "they", "it": the article's people.
 bool is_personal_pronoun(std::string_view word);
+// [object-pronoun] The subject pronoun an object pronoun stands for ("him": "he"); empty if none.
+std::string_view subject_form(std::string_view word);
 // and [first-person-pronoun] "i", "we": subjects.
 bool is_subject_pronoun(std::string_view word);
 // and [second-person-or-relative] "you", "who", "which": no speaker of its own.

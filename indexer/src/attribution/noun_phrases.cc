@@ -215,6 +215,10 @@ Phrase NounPhrases::ending_at(int e, uint32_t limit) const {
   const Word& last = w_[e];
   std::string low = lowered(last.text);
   if (is_personal_pronoun(low)) return pronoun_phrase(static_cast<uint32_t>(e), low);
+  // "according to him": him as the source of what follows is he.
+  if (const std::string_view subject = subject_form(low); !subject.empty() && e > 0 && w_[e - 1].is("to") &&
+      e > 1 && w_[e - 2].is("According"))
+    return pronoun_phrase(static_cast<uint32_t>(e), std::string(subject));
   if (!last.capitalized) {
     if (is_group_noun(low)) return group_noun_phrase(e, limit);
     // "compared with 23 percent who said": a share of those polled speaks as a group.

@@ -55,6 +55,7 @@ struct WordLists {
       name_enders, object_prepositions;
   WordTable given_names, honorifics, ranks_by_gender;  // 1 male, 2 female, 0 unknown
   WordTable nation_names;  // "Russia", "U.S.": the number of the nationality they stand for
+  std::map<std::string, std::string, std::less<>> subject_forms;  // "him": "he"
 
   WordLists() {
     // at(): a section name the file lacks is a mistake to stop at, not an empty list.
@@ -74,6 +75,8 @@ struct WordLists {
     const std::vector<std::string>& aliases = file.at("nationality-alias");
     for (size_t k = 0; k + 1 < aliases.size(); k += 2)
       if (const int* same = nationalities.find(aliases[k + 1])) nation_names.add(aliases[k], *same);
+    const std::vector<std::string>& objects = file.at("object-pronoun");
+    for (size_t k = 0; k + 1 < objects.size(); k += 2) subject_forms[objects[k]] = objects[k + 1];
     role_nouns = set({"role-noun"});
     group_nouns = set({"group-noun"});
     institutions = set({"institution"});
@@ -195,6 +198,10 @@ bool is_never_a_name(std::string_view w) { return in(lists().never_names, w); }
 bool keeps_period(std::string_view w) { return in(lists().abbreviations, w); }
 
 bool is_personal_pronoun(std::string_view w) { return in(lists().personal_pronouns, w); }
+std::string_view subject_form(std::string_view w) {
+  const auto found = lists().subject_forms.find(w);
+  return found != lists().subject_forms.end() ? std::string_view(found->second) : std::string_view();
+}
 bool is_subject_pronoun(std::string_view w) { return in(lists().subject_pronouns, w); }
 bool is_pronoun_or_relative(std::string_view w) { return in(lists().pronouns_or_relatives, w); }
 bool speaks_for_itself(std::string_view w) { return in(lists().speak_for_themselves, w); }

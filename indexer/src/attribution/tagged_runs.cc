@@ -86,7 +86,7 @@ void read_opening_according_to(const WordStream& stream, std::vector<uint8_t>& l
   for (size_t sentence = 0; sentence + 1 < stream.sentence_first_word.size(); ++sentence) {
     const uint32_t end = stream.sentence_first_word[sentence + 1];
     const uint32_t i = next_word(w, stream.sentence_first_word[sentence], end);
-    if (i + 3 >= end || !w[i].is("According") || !w[i + 1].is("to") || labels[i] != B_CUE) continue;
+    if (i + 3 >= end || !w[i].is("According") || !w[i + 1].is("to")) continue;
     uint32_t comma = i + 2;
     while (comma < end && w[comma].kind != WordKind::comma && w[comma].quote < 0 && comma < i + 24) ++comma;
     if (comma >= end || w[comma].kind != WordKind::comma || comma == i + 2) continue;
@@ -99,6 +99,7 @@ void read_opening_according_to(const WordStream& stream, std::vector<uint8_t>& l
       own_attribution = own_attribution || (cue && (cue->base == "say" || cue->base == "tell"));
     }
     if (own_attribution && own_source) continue;
+    labels[i] = B_CUE;
     labels[i + 1] = I_CUE;
     for (uint32_t k = i + 2; k < comma; ++k) labels[k] = k == i + 2 ? B_SOURCE : I_SOURCE;
     labels[comma] = O;
