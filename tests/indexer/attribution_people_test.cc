@@ -305,3 +305,12 @@ TEST_CASE("services, associations and committees are institutions, not people") 
   CHECK(s[0].canonical == "Margaret Hollis");
   CHECK(s[1].canonical == "American Foreign Service Association");
 }
+
+// Regression (probe of other styles): "his spokeswoman said" was a bare "spokeswoman", no one a
+// reader could tell from any other.
+TEST_CASE("a role someone's possessive introduces is that person's") {
+  auto s = find("UN envoy Staffan de Mistura arrived in Geneva on Monday. The talks would resume next week, his "
+                "spokeswoman said.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "spokeswoman for Staffan de Mistura");
+}

@@ -53,6 +53,12 @@ class People {
   // by people of both genders goes to the one of `likely_gender` (1 male, 2
   // female, 0 unknown) when the text suggests it ("Clinton said she").
   Speaker resolve(const Phrase& p, int likely_gender = 0);
+  // The canonical name of whom "his" (gender 1) or "her" (gender 2) stands for, as "he" or "she"
+  // would, without counting it as speaking; empty when no one.
+  std::string owner_of(int gender) {
+    const Person* owner = latest_of_gender(gender, false);
+    return owner ? owner->canonical() : std::string();
+  }
   // Does the article write this word in lower case somewhere ("white" for "White House")?
   bool written_in_lower_case(std::string_view word);
   // Has the article named someone of this surname with a given name?

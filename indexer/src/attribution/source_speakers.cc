@@ -296,6 +296,11 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
     s.canonical = phrases_.span_text(a, b);
     s.group = true;
   }
+  // "his spokeswoman said": the role is that of whom "his" or "her" stands for.
+  if (s.group && t.source_last == t.source_first + 1 && (first == "his" || first == "her") && is_role_noun(last)) {
+    const std::string owner = people_.owner_of(first == "his" ? 1 : 2);
+    if (!owner.empty()) s.canonical = lowered(w_[t.source_last].text) + " for " + owner;
+  }
   // "A person familiar with the matter said ... The person added": the source described before.
   s.canonical = anonymous_.recall_or_note(s.canonical, w_[t.source_first].is("the") || w_[t.source_first].is("The"));
   return s;
