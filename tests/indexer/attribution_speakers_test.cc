@@ -438,3 +438,16 @@ TEST_CASE("according to him is the person he stands for") {
   CHECK(s[0].canonical == "Sergey Lavrov");
   CHECK(s[0].text == "the conversation was frank and substantive");
 }
+
+// Regression (probe of other styles, this session's own): a fronted place that ended before the
+// source made the name's apposition the speaker ("In Beijing, Zhu Fenglian, spokeswoman for ...");
+// "called on ... to ensure that" lost whom it called on and what they were asked.
+TEST_CASE("an opening that ends before the source leaves it whole; whom one calls on is not a medium") {
+  auto s = find("In Beijing, Zhu Fenglian, spokeswoman for the State Council's Taiwan Affairs Office, told reporters "
+                "that Beijing would respond.\n\n"
+                "Indonesian President Joko Widodo has called on fellow ASEAN leaders to ensure that the return of the "
+                "refugees is \"safe, voluntary and dignified.\"");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Zhu Fenglian");
+  CHECK(s[1].text.find("fellow ASEAN leaders to ensure") == 0);
+}

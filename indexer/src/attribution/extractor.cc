@@ -109,8 +109,15 @@ class Extractor {
     // The preposition may end the cue or stand just before the content, outside both.
     // So does a cue that names its medium or occasion ("said in a statement issued later in the
     // evening that", "wrote on her Telegram channel that", "said on condition of anonymity that").
-    bool medium = false;
-    for (uint32_t k = t.cue_first + 1; k <= t.cue_last; ++k) medium = medium || w_[k].is("in") || w_[k].is("on") || w_[k].is("at");
+    // (Not "called on fellow leaders to ensure that ...": whom one calls on is asked, and what
+    // follows "to" is what they are asked.)
+    bool medium = false, calls_on = false;
+    for (uint32_t k = t.cue_first; k <= t.cue_last; ++k) {
+      const Cue* cue = find_cue(lowered(w_[k].text));
+      calls_on = calls_on || (cue && cue->base == "call");
+      medium = medium || (k > t.cue_first && (w_[k].is("in") || w_[k].is("on") || w_[k].is("at")));
+    }
+    medium = medium && !calls_on;
     const bool object = medium || takes_addressee(lowered(w_[t.cue_last].text)) ||
                         takes_addressee(lowered(w_[t.content_first - 1].text));
     const bool adjunct = says_when_or_where(w_[t.content_first].text);

@@ -21,6 +21,9 @@ uint32_t SourceSpeakers::after_fronted_adverbial(uint32_t first, uint32_t last) 
   const Word& opener = w_[opening];
   const bool participle = opener.text.ends_with("ing");
   if (!opener.capitalized || !(opens_adverbial(opener.text, false) || participle)) return first;
+  // "In Beijing, Zhu Fenglian, spokeswoman for ..., told": the opening ended before the source.
+  for (uint32_t k = opening; k < first; ++k)
+    if (w_[k].kind == WordKind::comma) return first;
   for (uint32_t k = first + 1; k < last && k < opening + kLongestOpening; ++k)
     if (w_[k].kind == WordKind::comma) {
       const uint32_t next = next_word(w_, k + 1, last + 1);
