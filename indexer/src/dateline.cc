@@ -142,6 +142,15 @@ std::optional<std::string> place_words(Cursor& c) {
   return place;
 }
 
+// "EXCLUSIVE:", "UPDATE:": a newsroom's label set out as a colon dateline is, in title case,
+// one of these; a place is not.
+bool newsroom_label(std::string_view place) {
+  static constexpr std::string_view kLabels[] = {"Exclusive", "Breaking", "Update", "Updated", "Analysis", "Opinion",
+                                                 "Comment", "Editorial", "Live", "Watch", "Read", "Note", "Correction",
+                                                 "Factbox", "Explainer", "Interview", "Review", "Video", "Photos"};
+  return std::find(std::begin(kLabels), std::end(kLabels), place) != std::end(kLabels);
+}
+
 // "NEW DELHI: External Affairs Minister ...": the colon dateline opening the paragraph at `at`,
 // which must read as a sentence (eight words or more, ending as sentences end), not a headline.
 std::optional<Dateline> colon_dateline_at(std::string_view text, size_t at) {
@@ -149,11 +158,11 @@ std::optional<Dateline> colon_dateline_at(std::string_view text, size_t at) {
   const size_t begin = c.at;
   std::optional<std::string> place = place_words(c);
   const size_t place_end = c.at;
-  if (!place || !c.take_if(':') || !c.take_if(' ')) return std::nullopt;
+  if (!place || newsroom_label(*place) || !c.take_if(':') || !c.take_if(' ')) return std::nullopt;
   const size_t end = c.at;
   if (const utf8proc_int32_t first = c.peek(); !is_letter(first) || is_lower(first)) return std::nullopt;
   std::string_view paragraph = text.substr(end, text.find('\n', end) - end);
-  while (!paragraph.empty() && paragraph.back() == ' ') paragraph.remove_suffix(1);
+  while (!paragraph.empty() && (paragraph.back() == ' ' || paragraph.back() == '\r')) paragraph.remove_suffix(1);
   const bool ends_sentence = paragraph.ends_with('.') || paragraph.ends_with('"') || paragraph.ends_with("\u201d");
   if (!ends_sentence || std::count(paragraph.begin(), paragraph.end(), ' ') < 7) return std::nullopt;
   return Dateline{std::move(*place), begin, end, place_end};

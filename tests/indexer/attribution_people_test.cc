@@ -314,3 +314,17 @@ TEST_CASE("a role someone's possessive introduces is that person's") {
   REQUIRE(s.size() == 1);
   CHECK(s[0].canonical == "spokeswoman for Staffan de Mistura");
 }
+
+// Regression (review of this session's change): rules of the session had reached too far.
+TEST_CASE("given names, people listed after 'and' and surnames that are also places stay people") {
+  auto gore = find("Former Vice President Al Gore spoke first. Gore said the climate deal was weak.");
+  REQUIRE(gore.size() == 1);
+  CHECK(gore[0].canonical == "Al Gore");
+  auto starmer = find("Biden met President Emmanuel Macron and Keir Starmer, the British prime minister, on Monday. The "
+                      "British prime minister said the talks had gone well.");
+  REQUIRE(starmer.size() == 1);
+  CHECK(starmer[0].canonical == "Keir Starmer");
+  auto kong = find("Chinese Vice Foreign Minister Kong Xuanyou arrived in Seoul. Kong said the talks were useful.");
+  REQUIRE(kong.size() == 1);
+  CHECK(kong[0].canonical == "Kong Xuanyou");
+}

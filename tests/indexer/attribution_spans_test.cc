@@ -636,3 +636,26 @@ TEST_CASE("a long addressee before 'that' is not what was said") {
   REQUIRE(s.size() == 1);
   CHECK(s[0].text == "the time has come");
 }
+
+// Regression (review of this session's change): a block after "said:" holding attributions of its
+// own was taken whole; a participle not of saying ("continuing") opened a statement; a participle's
+// statement ran over the next speaker's.
+TEST_CASE("blocks and participles of saying stop where other attributions start") {
+  auto block = find("After the signing, the minister said:\n\n"
+                    "Critics of the deal in parliament said it was too generous to exporters, and the opposition "
+                    "leader Jane Smith warned it would cost jobs.");
+  bool critics = false, smith = false;
+  for (const auto& s : block) {
+    critics = critics || (s.canonical == "Critics" && s.text == "it was too generous to exporters");
+    smith = smith || (s.canonical == "Jane Smith" && s.text == "it would cost jobs");
+  }
+  CHECK(critics);
+  CHECK(smith);
+  auto continuing = find("The bank said growth would slow next year, continuing a long run of gloomy forecasts.");
+  REQUIRE(continuing.size() == 1);
+  CHECK(continuing[0].text.find("continuing") == std::string::npos);
+  auto two = find("Smith said the plan would fail within a year, adding it was far too costly, but Jones said it would "
+                  "succeed in the end.");
+  for (const auto& s : two)
+    if (s.canonical == "Smith") CHECK(s.text.find("Jones") == std::string::npos);
+}

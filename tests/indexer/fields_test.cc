@@ -84,6 +84,9 @@ TEST_CASE("colon datelines: the place and a colon opening the article's first se
                     "Pakistan wanted peace.") == "Islamabad");
   // Headlines, and labels heard more than once, are not datelines.
   CHECK(colon_place("TRUMP: I WILL MEET KIM") == "(none)");
+  CHECK(colon_place("EXCLUSIVE: The Foreign Office has told the embassy that it must close within a week.") ==
+        "(none)");
+  CHECK(colon_place("NEW DELHI: The minister said on Monday that talks would go on next week.\r\n") == "New Delhi");
   CHECK(colon_place("UN: Peacekeepers paying a heavy price in the Sahel") == "(none)");
   CHECK(colon_place("MR PRICE: Good afternoon, everyone, and thank you all for coming today.\n\nQUESTION: Ned, can "
                     "you say whether the Secretary will go?") == "(none)");

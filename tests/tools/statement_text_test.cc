@@ -35,6 +35,8 @@ TEST_CASE("a split quotation's parts are joined without the attribution between 
   CHECK(text_of(nyt, "We will not retreat,'' Mr. Gromyko said, ''not one step.") == "We will not retreat not one step.");
   const std::string outside = "\"Iran must stop\", Le Drian said. \"It is not too late.\"";
   CHECK(text_of(outside, "Iran must stop\", Le Drian said. \"It is not too late.") == "Iran must stop. It is not too late.");
+  const std::string no_comma = "\"I met with\" he said \"President Biden on Monday.\"";
+  CHECK(text_of(no_comma, "I met with\" he said \"President Biden on Monday.") == "I met with President Biden on Monday.");
   const std::string french = "« Nous voulons la paix », le ministre a dit. « Il est temps. »";
   CHECK(text_of(french, "Nous voulons la paix », le ministre a dit. « Il est temps.") == "Nous voulons la paix. Il est temps.");
   const std::string british = "‘We will act,’ the minister said, ‘and we will act soon.’";

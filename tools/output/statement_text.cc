@@ -44,14 +44,15 @@ bool any_mark(std::string_view s) {
 
 // Joins the part said before the attribution to the part after it: "anyone," and "we are" as
 // "anyone, we are"; "understand," and "is that" as "understand is that"; "anyone," and "We are"
-// as "anyone. We are", and so "anyone" and "We are" where the comma stood outside the marks.
-void join(std::string& out, std::string_view next) {
+// as "anyone. We are", and so "anyone" and "We are" where the comma stood outside the marks
+// (not "I met with" and "President Biden", where no comma stood).
+void join(std::string& out, std::string_view next, bool comma_outside) {
   while (!out.empty() && out.back() == ' ') out.pop_back();
   const bool capital = !next.empty() && next[0] >= 'A' && next[0] <= 'Z';
   if (!out.empty() && out.back() == ',') {
     if (capital) out.back() = '.';
     else out.pop_back();
-  } else if (capital && !out.empty() && std::isalnum(static_cast<unsigned char>(out.back()))) {
+  } else if (capital && comma_outside && !out.empty() && std::isalnum(static_cast<unsigned char>(out.back()))) {
     out += '.';
   }
   if (!out.empty()) out += ' ';
@@ -77,7 +78,7 @@ std::string statement_text(std::string_view article_text, const storage::StoredS
     out.append(s.substr(from, at - from));
     size_t resume = open_at + opening_mark(s, open_at);
     while (resume < s.size() && s[resume] == ' ') ++resume;
-    join(out, s.substr(resume));
+    join(out, s.substr(resume), s.substr(at + close, 1) == ",");
     from = resume;
     at = resume - 1;
   }

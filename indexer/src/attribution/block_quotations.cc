@@ -30,10 +30,13 @@ void read_block_quotations(const WordStream& stream, std::vector<uint8_t>& label
     if (w[colon].kind != WordKind::colon || w[colon + 1].paragraph == w[colon].paragraph) continue;
     const uint32_t first = colon + 1;
     if (!is_block_quotation(w, first)) continue;
+    uint32_t end = first;
+    bool own_attribution = false;  // "Critics said it was too generous, and Jane Smith warned ..."
+    for (; end < n && w[end].paragraph == w[first].paragraph; ++end)
+      own_attribution = own_attribution || part_of(labels[end]) == Part::source || part_of(labels[end]) == Part::cue;
+    if (own_attribution) continue;
     const uint32_t cue = cue_before(w, colon);
     if (part_of(labels[cue]) != Part::cue) labels[cue] = B_CUE;
-    uint32_t end = first;
-    while (end < n && w[end].paragraph == w[first].paragraph) ++end;
     // The introducing sentence says nothing itself: what the tagger read as said in it goes.
     for (uint32_t k = stream.sentence_first_word[w[colon].sentence]; k < colon; ++k)
       if (part_of(labels[k]) == Part::content) labels[k] = O;

@@ -146,13 +146,11 @@ class Extractor {
     return words <= kLongestHeadline;
   }
 
-  // Whether word k opens a clause of reported speech: "that", or a participle of saying followed
-  // by a word other than a preposition ("adding the talks would go on"; not "speaking to
-  // reporters", nor "in a brief appearance").
+  // Whether word k opens a clause of reported speech: "that", or a participle going on to say
+  // something ("adding the talks would go on"; not "speaking to reporters", nor "in a brief
+  // appearance").
   bool opens_reported_clause(uint32_t k) const {
-    if (w_[k].is("that")) return true;
-    return k + 1 < w_.size() && w_[k + 1].kind == WordKind::word && w_[k + 1].quote < 0 &&
-           !is_cue_preposition(lowered(w_[k + 1].text)) && w_[k].text.ends_with("ing") && find_cue(lowered(w_[k].text));
+    return w_[k].is("that") || goes_on_saying(w_[k], k + 1 < w_.size() ? &w_[k + 1] : nullptr);
   }
 
   // Direct when all the content's words are quoted, mixed when some are;

@@ -9,6 +9,8 @@
 
 namespace attache::indexer::attribution {
 
+struct Word;
+
 struct Cue {
   std::string base;  // the first form listed, e.g. "say"
 };
@@ -76,6 +78,9 @@ bool keeps_period(std::string_view word);
 // Lower-case pronouns, in rings, each the one before with more words:
 // [personal-pronoun] "he", "she", "they", "it": the article's people.
 bool is_personal_pronoun(std::string_view word);
+// [saying-participle] A participle that goes on to report a second statement, followed by a word
+// other than a preposition ("adding that ...", "adding the talks would go on"; not "speaking to").
+bool goes_on_saying(const Word& word, const Word* next);
 // [object-pronoun] The subject pronoun an object pronoun stands for ("him": "he"); empty if none.
 std::string_view subject_form(std::string_view word);
 // and [first-person-pronoun] "i", "we": subjects.

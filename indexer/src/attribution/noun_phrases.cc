@@ -124,6 +124,19 @@ uint32_t NounPhrases::person_start(uint32_t k, uint32_t b) const {
   return name_start;
 }
 
+bool NounPhrases::in_portfolio(uint32_t first, uint32_t limit) const {
+  constexpr uint32_t kLongestOffice = 10;
+  auto connects = [&](uint32_t k) { return w_[k].is("of") || w_[k].is("for") || w_[k].is("and"); };
+  if (first < limit + 2 || !connects(first - 1)) return false;
+  bool office = false;
+  for (uint32_t k = first - 1; k-- > limit && first - k <= kLongestOffice;) {
+    if (!(w_[k].kind == WordKind::word && (w_[k].capitalized || connects(k) || w_[k].is("the")))) break;
+    if (given_name_gender(w_[k].text)) return false;
+    office = office || is_title_word(w_[k].text) || is_institution_word(w_[k].text);
+  }
+  return office;
+}
+
 Phrase NounPhrases::classify_run(uint32_t a, uint32_t b, bool owner) const {
   while (a < b && opener(a)) ++a;  // "But Ryabkov"
   Phrase p;

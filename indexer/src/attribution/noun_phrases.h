@@ -57,6 +57,12 @@ class NounPhrases {
   // Splits a capitalised run [a, b] into titles and name, classifying it. An owner's run ends
   // with a possessive ("Former President Bill Clinton's"), read as the name without it.
   Phrase classify_run(uint32_t a, uint32_t b, bool owner = false) const;
+  // Whether the capitals opening at word `first` end an office's title as its portfolio
+  // ("Director of Operations and Advocacy", "Under-Secretary-General for Political and
+  // Peacebuilding Affairs"): after "of", "for" or "and", in a run of capitals and those words
+  // (not before word limit) that holds a title or an institution and no given name ("President
+  // Emmanuel Macron and Keir Starmer" is two people).
+  bool in_portfolio(uint32_t first, uint32_t limit) const;
   // The noun phrase ending at word e (walking left, not before word limit), or none.
   Phrase ending_at(int e, uint32_t limit) const;
   // The noun phrase starting at word b (walking right), for inverted cues.

@@ -101,8 +101,12 @@ Person& People::person_for(const Phrase& p, int likely_gender) {
   // Chinese given name ("Kang Kyung-wha", "Tsai Ing-wen").
   const bool family_first = name.size() == 2 && hyphenated_given_name(name.back());
   size_t surname_at = family_first ? 0 : name.size() - 1;
-  // "Von der Leyen" opening a sentence: the particle is capitalised as the sentence's first word.
-  while (surname_at > 0 && (is_particle(name[surname_at - 1]) || (surname_at == 1 && is_particle(lowered(name[0])))))
+  // "Von der Leyen" opening a sentence: the particle is capitalised as the sentence's first word
+  // (elsewhere a capital shows a given name: "Al Gore").
+  const uint32_t name_first = p.last + 1 - static_cast<uint32_t>(p.names.size());
+  const bool opens_sentence = p.titles.empty() && next_word(w_, phrases_.sentence_first(), name_first) == name_first;
+  while (surname_at > 0 &&
+         (is_particle(name[surname_at - 1]) || (surname_at == 1 && opens_sentence && is_particle(lowered(name[0])))))
     --surname_at;
   const size_t surname_end = family_first ? 1 : name.size();
   std::string surname;
@@ -156,13 +160,11 @@ void People::note_names() {
     const bool owner = possessive(w_[e].text);
     Phrase p = phrases_.classify_run(i, e, owner);
     if (p.type != PhraseType::name || (owner && p.titles.empty())) continue;
-    // "Director of Operations and Advocacy", "for Political and Peacebuilding Affairs": capitals
-    // after "of", "for" or "and" in an office are its portfolio unless a given name shows a person
-    // ("Secretary of State Antony Blinken").
+    // An office's portfolio is no one, unless a given name shows a person ("Secretary of State
+    // Antony Blinken").
     const uint32_t name_first = e + 1 - static_cast<uint32_t>(p.names.size());
-    const bool in_office = name_first >= first + 2 && w_[name_first - 2].capitalized &&
-                           (w_[name_first - 1].is("of") || w_[name_first - 1].is("for") || w_[name_first - 1].is("and"));
-    if (in_office && std::none_of(p.names.begin(), p.names.end(), [](const std::string& n) { return given_name_gender(n) != 0; }))
+    if (phrases_.in_portfolio(name_first, first) &&
+        std::none_of(p.names.begin(), p.names.end(), [](const std::string& n) { return given_name_gender(n) != 0; }))
       continue;
     bool introduced = !p.titles.empty() || p.names.size() > 1;
     // A capital opening the sentence says nothing of a name: "Nonetheless, the senator said" is

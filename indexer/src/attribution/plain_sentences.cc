@@ -45,10 +45,8 @@ bool closing_cue(const Word& w) {
 // The participle of saying after a comma in words first..end-1 ("..., adding that ...", "...,
 // warning ..."), or end when there is none.
 uint32_t participle_of_saying(const std::vector<Word>& w, uint32_t first, uint32_t end) {
-  for (uint32_t k = first + 1; k < end; ++k)
-    if (w[k - 1].kind == WordKind::comma && w[k].kind == WordKind::word && w[k].text.ends_with("ing") &&
-        find_cue(w[k].text))
-      return k;
+  for (uint32_t k = first + 1; k + 1 < end; ++k)
+    if (w[k - 1].kind == WordKind::comma && goes_on_saying(w[k], &w[k + 1])) return k;
   return end;
 }
 
@@ -140,8 +138,7 @@ void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& l
     }
     if (content < end && names_a_day(w[content])) ++content;
     else if (content + 1 < end && w[content].is("on") && names_a_day(w[content + 1])) content += 2;
-    const uint32_t sentence_last = past_last_word(w, content, end);
-    uint32_t last = sentence_last;
+    uint32_t last = past_last_word(w, content, end);
     // Another "said" inside is another attribution: what this one says ends at the comma before
     // it ("Smith said the plan would fail, but Jones said it would succeed").
     for (uint32_t k = content; k < last; ++k)
@@ -171,10 +168,10 @@ void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& l
     for (uint32_t k = cue + 1; k < content; ++k) labels[k] = O;
     const uint32_t said_end = participle < last ? participle - 1 : last;
     for (uint32_t k = content; k < said_end; ++k) labels[k] = k == content ? B_CONTENT : I_CONTENT;
-    if (participle < last && participle + 1 < sentence_last) {
+    if (participle + 1 < last) {
       labels[participle - 1] = O;
       labels[participle] = B_CUE;
-      for (uint32_t k = participle + 1; k < sentence_last; ++k) labels[k] = k == participle + 1 ? B_CONTENT : I_CONTENT;
+      for (uint32_t k = participle + 1; k < last; ++k) labels[k] = k == participle + 1 ? B_CONTENT : I_CONTENT;
     }
   }
 }

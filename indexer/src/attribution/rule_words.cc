@@ -10,6 +10,7 @@
 
 #include "lexicon.h"
 #include "word_lists.h"
+#include "words.h"
 
 namespace attache::indexer::attribution {
 
@@ -52,7 +53,7 @@ struct WordLists {
       speak_for_themselves, clause_joiners, adjunct_openers, source_joiners, adverbs, nouns_in_ly, auxiliaries,
       forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, anonymity_words, source_descriptions, people_nouns, reason_openers, question_labels, heading_labels, plain_cues, day_words, addressee_cues, when_or_where,
       cue_modals, cue_prepositions,
-      name_enders, object_prepositions;
+      name_enders, object_prepositions, saying_participles;
   WordTable given_names, honorifics, ranks_by_gender;  // 1 male, 2 female, 0 unknown
   WordTable nation_names;  // "Russia", "U.S.": the number of the nationality they stand for
   std::map<std::string, std::string, std::less<>> subject_forms;  // "him": "he"
@@ -77,6 +78,7 @@ struct WordLists {
       if (const int* same = nationalities.find(aliases[k + 1])) nation_names.add(aliases[k], *same);
     const std::vector<std::string>& objects = file.at("object-pronoun");
     for (size_t k = 0; k + 1 < objects.size(); k += 2) subject_forms[objects[k]] = objects[k + 1];
+    saying_participles = set({"saying-participle"});
     role_nouns = set({"role-noun"});
     group_nouns = set({"group-noun"});
     institutions = set({"institution"});
@@ -198,6 +200,10 @@ bool is_never_a_name(std::string_view w) { return in(lists().never_names, w); }
 bool keeps_period(std::string_view w) { return in(lists().abbreviations, w); }
 
 bool is_personal_pronoun(std::string_view w) { return in(lists().personal_pronouns, w); }
+bool goes_on_saying(const Word& w, const Word* next) {
+  return w.kind == WordKind::word && in(lists().saying_participles, w.text) && next && next->kind == WordKind::word &&
+         next->quote < 0 && !is_cue_preposition(lowered(next->text));
+}
 std::string_view subject_form(std::string_view w) {
   const auto found = lists().subject_forms.find(w);
   return found != lists().subject_forms.end() ? std::string_view(found->second) : std::string_view();

@@ -86,8 +86,7 @@ Phrase SourceSpeakers::source_head(uint32_t first, uint32_t last) const {
   // So is the one after an office whose capitals end in its portfolio ("The Under-Secretary-General
   // for Political and Peacebuilding Affairs, Rosemary DiCarlo, told").
   const uint32_t name_first = p.type == PhraseType::name ? p.last + 1 - static_cast<uint32_t>(p.names.size()) : 0;
-  const bool portfolio = p.type == PhraseType::name && name_first > first &&
-                         (w_[name_first - 1].is("of") || w_[name_first - 1].is("for") || w_[name_first - 1].is("and"));
+  const bool portfolio = p.type == PhraseType::name && phrases_.in_portfolio(name_first, first);
   const bool describes = p.type == PhraseType::role || p.type == PhraseType::group || description || portfolio ||
                          (p.type == PhraseType::name && !p.titles.empty() && names_a_place(p));
   if (describes && head_last + 2 <= last) {
@@ -302,7 +301,7 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
     if (!owner.empty()) s.canonical = lowered(w_[t.source_last].text) + " for " + owner;
   }
   // "A person familiar with the matter said ... The person added": the source described before.
-  s.canonical = anonymous_.recall_or_note(s.canonical, w_[t.source_first].is("the") || w_[t.source_first].is("The"));
+  if (s.group) s.canonical = anonymous_.recall_or_note(s.canonical, w_[t.source_first].is("the") || w_[t.source_first].is("The"));
   return s;
 }
 
