@@ -53,6 +53,27 @@ bool SourceSpeakers::inside_prepositional_phrase(uint32_t source_first) const {
   return agent || addressee || w_[k - 1].is("at") || w_[k - 1].is("in") || w_[k - 1].is("from") || w_[k - 1].is("on");
 }
 
+// "Fumio Kishida, speaking at a news conference with his counterpart, Yun Byung-se, said",
+// "Mogherini, reading a joint statement with Zarif, called": a source inside a participial phrase
+// set off by commas after the subject is someone the phrase mentions; the subject speaks. Returns
+// the comma that closes the subject, or 0.
+uint32_t SourceSpeakers::comma_before_participial_phrase(uint32_t source_first, uint32_t source_last) const {
+  constexpr uint32_t kLongestPhrase = 16;
+  const uint32_t sentence_first = phrases_.sentence_first();
+  if (source_last + 1 >= w_.size() || w_[source_last + 1].kind != WordKind::comma) return 0;
+  for (uint32_t k = source_first; k > sentence_first + 1 && k + kLongestPhrase > source_first;) {
+    --k;
+    const Word& word = w_[k];
+    if (word.kind == WordKind::quote_open || word.kind == WordKind::quote_close) return 0;
+    if (word.kind != WordKind::word || word.capitalized) continue;
+    if (find_cue(lowered(word.text)) && !word.text.ends_with("ing")) return 0;
+    const bool participle = word.text.size() >= 5 && word.text.ends_with("ing") && !word.is("according") &&
+                            !word.is("including");
+    if (participle) return w_[k - 1].kind == WordKind::comma && k - 1 > sentence_first ? k - 1 : 0;
+  }
+  return 0;
+}
+
 // "Mrs. Helen Frank, president of the Parents Association, which has 12,000 members, said": a
 // source inside a relative clause between commas belongs to that clause; the sentence's subject speaks.
 bool SourceSpeakers::inside_relative_clause(uint32_t source_first) const {

@@ -240,7 +240,11 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   const bool adverb = !e.relative && !in_place_phrase && adverb_source(t);
   const bool object = !e.relative && !in_place_phrase && !adverb && object_before_participle(t);
   bool subject_took_over = false;
-  if (in_place_phrase || adverb || object || (!e.relative && inside_relative_clause(t.source_first))) {
+  const uint32_t participial = e.relative ? 0 : comma_before_participial_phrase(t.source_first, t.source_last);
+  if (const uint32_t opening = subject_start(t.source_first); participial > opening) {
+    p = source_head(opening, participial - 1);
+    subject_took_over = p.type != PhraseType::none;
+  } else if (in_place_phrase || adverb || object || (!e.relative && inside_relative_clause(t.source_first))) {
     // Out of a relative clause, only a titled or full name or a role takes over; in place of an
     // adverb or an object, a person or a group.
     const Phrase subject = phrases_.starting_at(subject_start(t.source_first));

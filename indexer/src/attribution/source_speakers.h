@@ -39,6 +39,7 @@ class SourceSpeakers {
   Phrase source_head(uint32_t first, uint32_t last) const;
   bool inside_prepositional_phrase(uint32_t source_first) const;
   bool inside_relative_clause(uint32_t source_first) const;
+  uint32_t comma_before_participial_phrase(uint32_t source_first, uint32_t source_last) const;
   Phrase antecedent(uint32_t relative) const;
   bool adverb_source(const TaggedAttribution& t) const;
   bool object_before_participle(const TaggedAttribution& t) const;

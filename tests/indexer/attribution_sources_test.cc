@@ -1,0 +1,30 @@
+// Which words of a sentence are its speaker (source_speakers.cc, source_positions.cc): the
+// subject, not a name the tagger found in a phrase set off between the subject and the cue.
+// Each article is written for the test.
+#include <doctest/doctest.h>
+
+#include "found_statements.h"
+
+using attache::testing::find;
+
+// Regression (probe of other styles): the last name inside "speaking at ... with X," or "reading a
+// joint statement with X," was taken for the speaker.
+TEST_CASE("a name inside a participial phrase after the subject does not speak") {
+  auto with = find("Japanese Foreign Minister Fumio Kishida, speaking at a joint news conference in Seoul with his "
+                   "South Korean counterpart, Yun Byung-se, said the agreement resolved the issue \"finally and "
+                   "irreversibly.\"");
+  REQUIRE(with.size() == 1);
+  CHECK(with[0].canonical == "Fumio Kishida");
+  auto reading = find("EU foreign policy chief Federica Mogherini, reading a joint statement with Iranian Foreign "
+                      "Minister Mohammad Javad Zarif, called the agreement \"a sign of hope for the entire world.\"");
+  REQUIRE(reading.size() == 1);
+  CHECK(reading[0].canonical == "Federica Mogherini");
+  auto behalf = find("Sitiveni Rabuka, the Prime Minister of Fiji, speaking on behalf of the Pacific Islands Forum, "
+                     "described climate change as \"the single greatest threat\" to the region.");
+  REQUIRE(behalf.size() == 1);
+  CHECK(behalf[0].canonical == "Sitiveni Rabuka");
+  // The participle's own subject still speaks when nothing stands between them.
+  auto plain = find("Speaking in Seoul, Fumio Kishida said the agreement was final.");
+  REQUIRE(plain.size() == 1);
+  CHECK(plain[0].canonical == "Fumio Kishida");
+}
