@@ -28,3 +28,24 @@ TEST_CASE("a name inside a participial phrase after the subject does not speak")
   REQUIRE(plain.size() == 1);
   CHECK(plain[0].canonical == "Fumio Kishida");
 }
+
+// Regression (probe of other styles): a description was named by the capitals of its
+// preposition's object ("A source in the Foreign Ministry" became "Foreign", "Officials of the
+// West Berlin police" "West Berlin") or by its head noun alone ("Sources close to ElBaradei").
+TEST_CASE("a described source is named by its whole description") {
+  auto s = find("Officials of the West Berlin police said the crowds were peaceful.\n\n"
+                "Sources close to ElBaradei said he would not run.\n\n"
+                "A spokesperson for the Department of Foreign Affairs and Trade said the ban was unjustified.\n\n"
+                "A source in Ukraine's Foreign Ministry said the vote was rigged.\n\n"
+                "A spokesman for the German government said Berlin stood by Kyiv.");
+  REQUIRE(s.size() == 5);
+  CHECK(s[0].canonical == "Officials of the West Berlin police");
+  CHECK(s[1].canonical == "Sources close to ElBaradei");
+  CHECK(s[2].canonical == "spokesperson for the Department of Foreign Affairs and Trade");
+  CHECK(s[3].canonical == "source in Ukraine's Foreign Ministry");
+  CHECK(s[4].canonical == "spokesman for the German government");
+  // An institution named as such is still the institution.
+  auto institution = find("The German Foreign Ministry said the envoy had left.");
+  REQUIRE(institution.size() == 1);
+  CHECK(institution[0].canonical == "German Foreign Ministry");
+}

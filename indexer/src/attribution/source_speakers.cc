@@ -224,6 +224,37 @@ int SourceSpeakers::reported_gender(const TaggedAttribution& t) const {
   return w_[c].is("he") ? 1 : w_[c].is("she") ? 2 : 0;
 }
 
+// A description as a speaker's name: its words without the article, up to a comma, a relative
+// clause ("two people familiar with the matter who requested anonymity") or when it spoke ("the
+// state news agency in July").
+std::string SourceSpeakers::description_text(uint32_t a, uint32_t b) const {
+  if (a < b && article_at(a)) ++a;
+  for (uint32_t k = a + 1; k <= b; ++k) {
+    const bool when = k < b && says_when_or_where(w_[k].text) && (is_month(w_[k + 1].text) || is_day_word(w_[k + 1].text));
+    if (w_[k].kind == WordKind::comma || opens_relative_clause(w_[k]) || when) return phrases_.span_text(a, k - 1);
+  }
+  return phrases_.span_text(a, b);
+}
+
+// "A source in the Foreign Ministry", "Officials of the West Berlin police", "a spokesperson for
+// the Department of Foreign Affairs and Trade", "sources close to ElBaradei": a source whose head
+// noun, within its first words, goes on with a preposition is named by all its words, not by the
+// capitals of the preposition's object.
+bool SourceSpeakers::described_by_all(uint32_t first, uint32_t last) const {
+  constexpr uint32_t kHeadWithin = 4;
+  for (uint32_t k = first; k < last && k < first + kHeadWithin; ++k) {
+    if (w_[k].kind != WordKind::word) return false;
+    const std::string word = lowered(w_[k].text);
+    // A capitalised role is a title ("Secretary of State Mike Pompeo").
+    const bool head = (is_role_noun(word) && !w_[k].capitalized) || is_group_noun(word) || is_group_noun(word + "s") ||
+                      names_people(word);
+    if (!head) continue;
+    const std::string next = lowered(w_[k + 1].text);
+    return w_[k + 1].kind == WordKind::word && (is_object_preposition(next) || describes_source(next)) && k + 1 < last;
+  }
+  return false;
+}
+
 Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvidence& e) {
   TaggedAttribution t = tagged;
   t.source_first = after_fronted_adverbial(t.source_first, t.source_last);
@@ -284,20 +315,10 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
     // As written: the antecedent for a relative ("The senator, who spoke to Iowans, said"), the
     // subject that took over from a place ("The former president, speaking in New York, said").
     const bool antecedent_found = (e.relative || subject_took_over) && p.type != PhraseType::none;
-    uint32_t a = antecedent_found ? p.first : t.source_first, b = antecedent_found ? p.last : t.source_last;
-    if (a < b && article_at(a)) ++a;
-    // "two people familiar with the matter who requested anonymity": the relative clause or the
-    // apposition after the description is not the speaker's name ...
-    for (uint32_t k = a + 1; k <= b; ++k) {
-      // ... nor is when it spoke ("the state news agency in July").
-      const bool when = k < b && says_when_or_where(w_[k].text) && (is_month(w_[k + 1].text) || is_day_word(w_[k + 1].text));
-      if (w_[k].kind == WordKind::comma || opens_relative_clause(w_[k]) || when) {
-        b = k - 1;
-        break;
-      }
-    }
-    s.canonical = phrases_.span_text(a, b);
+    s.canonical = antecedent_found ? description_text(p.first, p.last) : description_text(t.source_first, t.source_last);
     s.group = true;
+  } else if (s.group && p.type == PhraseType::group && !subject_took_over && described_by_all(t.source_first, t.source_last)) {
+    s.canonical = description_text(t.source_first, t.source_last);
   }
   // "his spokeswoman said": the role is that of whom "his" or "her" stands for.
   if (s.group && t.source_last == t.source_first + 1 && (first == "his" || first == "her") && is_role_noun(last)) {

@@ -240,7 +240,13 @@ SpeakerName analyse_speaker(std::string_view phrase, bool group, const CommonWor
   // A participle opening three words or more did too ("Entrusting Donald Trump").
   // "Under" opens "Under Secretary of State", a title, not the sentence.
   auto stray = [&](size_t i) { return l.in(kStray, w[i]) && !(is_descriptor(w[i]) && i + 1 < w.size() && is_descriptor(w[i + 1])); };
-  while (first + 1 < w.size() && (stray(first) || (!starts_upper(w[first]) && !group) ||
+  // A description opens with the noun it is about ("Officials of the West Berlin police"); a
+  // capitalised role is a title ("Secretary of State").
+  auto head_noun = [&](size_t i) {
+    const std::string word = lower(w[i]);
+    return group && (is_group_noun(word) || is_group_noun(word + "s") || (is_role_noun(word) && !starts_upper(w[i])));
+  };
+  while (first + 1 < w.size() && !head_noun(first) && (stray(first) || (!starts_upper(w[first]) && !group) ||
                                   (first + 2 < w.size() && starts_upper(w[first]) &&
                                    (common.is_common(w[first]) || is_participle(w[first])))))
     ++first;
