@@ -659,3 +659,15 @@ TEST_CASE("blocks and participles of saying stop where other attributions start"
   for (const auto& s : two)
     if (s.canonical == "Smith") CHECK(s.text.find("Jones") == std::string::npos);
 }
+
+// Regression (probe of other styles): "adding that" after a quotation closed with its comma
+// ("“... grandstanding,” adding that ...") was read as a cue nested in the first statement, which
+// ran on over the second.
+TEST_CASE("a participle of saying after a closed quotation opens a second statement") {
+  auto s = find("A senior administration official said the Chinese delegation \"seems to have arrived intent on "
+                "grandstanding,\" adding that the substantive discussions would proceed as planned.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].text.find("adding") == std::string::npos);
+  CHECK(s[1].text == "the substantive discussions would proceed as planned");
+  CHECK(s[1].canonical == s[0].canonical);
+}

@@ -176,4 +176,20 @@ void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& l
   }
 }
 
+void split_content_at_saying_participles(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const std::vector<Word>& w = stream.words;
+  for (uint32_t k = 2; k + 1 < w.size(); ++k) {
+    const Part part = part_of(labels[k]);
+    if ((part != Part::content && part != Part::cue) || part_of(labels[k - 1]) != Part::content) continue;
+    if (w[k].quote >= 0 || !goes_on_saying(w[k], &w[k + 1])) continue;
+    const uint32_t comma = w[k - 1].kind == WordKind::quote_close ? k - 2 : k - 1;
+    if (w[comma].kind != WordKind::comma) continue;
+    // The mark before it ends the first statement, or the participle would read as a cue nested in it.
+    labels[k - 1] = O;
+    labels[k] = B_CUE;
+    for (uint32_t j = k + 1; j < w.size() && part_of(labels[j]) == Part::content && (j == k + 1 || labels[j] != B_CONTENT); ++j)
+      labels[j] = j == k + 1 ? B_CONTENT : I_CONTENT;
+  }
+}
+
 }  // namespace attache::indexer::attribution

@@ -20,5 +20,9 @@ void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& l
 // "said" with a short speaker phrase on either side of it (and after it at most an adjunct of when,
 // where or how) is an attribution where the tagger did not read it so.
 void read_plain_closing_attributions(const WordStream& stream, std::vector<uint8_t>& labels);
+// "... “seems to have arrived intent on grandstanding,” adding that the talks would proceed": a
+// participle of saying after a comma, inside content the tagger ran on, opens a second statement
+// of the same speaker.
+void split_content_at_saying_participles(const WordStream& stream, std::vector<uint8_t>& labels);
 
 }  // namespace attache::indexer::attribution
