@@ -328,3 +328,17 @@ TEST_CASE("given names, people listed after 'and' and surnames that are also pla
   REQUIRE(kong.size() == 1);
   CHECK(kong[0].canonical == "Kong Xuanyou");
 }
+
+// Regression (probe of other styles): "the Russian president" right after a sentence about
+// Vladimir Putin stayed a bare role, as no one had been introduced as president.
+TEST_CASE("a role right after a sentence about one person is that person's") {
+  auto s = find("Vladimir Putin did not disappoint. After three hours of talks, the Russian president told reporters "
+                "that Pyongyang would need guarantees.\n\nThe president said later that the talks had been useful.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical == "Vladimir Putin");
+  CHECK(s[1].canonical == "Vladimir Putin");
+  // Two people in the sentence before: the role stays unresolved.
+  auto two = find("Joe Biden met Xi Jinping on Monday. The Chinese president said the talks were useful.");
+  REQUIRE(two.size() == 1);
+  CHECK(two[0].canonical == "Chinese president");
+}

@@ -294,6 +294,7 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
     case PhraseType::role:
       person = introduced_as(p);
       if (!person) person = head_of(p);
+      if (!person) person = sole_subject_before(p);
       if (!person) return {};
       break;
     case PhraseType::group: {

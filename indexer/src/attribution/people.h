@@ -77,6 +77,7 @@ class People {
   Person* introduced_as(const Phrase& p);
   void take_counterpart_roles(Person& person, uint32_t a, uint32_t b);
   Person* head_of(const Phrase& p);
+  Person* sole_subject_before(const Phrase& p);
   void note_role_subject();
 
   const NounPhrases& phrases_;

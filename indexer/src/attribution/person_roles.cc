@@ -85,6 +85,28 @@ Person* People::introduced_as(const Phrase& p) {
   return nullptr;
 }
 
+// "Vladimir Putin did not disappoint. After three hours of talks, the Russian president told
+// reporters": a definite role nobody was introduced in, right after a sentence whose subject was
+// the only person it named, and with no one named since, is that person's, who holds it from then on.
+Person* People::sole_subject_before(const Phrase& p) {
+  if (!(w_[p.first].is("the") || w_[p.first].is("The"))) return nullptr;
+  const int previous = static_cast<int>(phrases_.sentence()) - 1;
+  Person* subject = nullptr;
+  for (Person& c : people_) {
+    if (c.last_seen < previous) continue;
+    if (subject || c.last_seen != previous || !c.seen_as_subject) return nullptr;
+    subject = &c;
+  }
+  if (!subject) return nullptr;
+  std::vector<std::string> words;
+  for (uint32_t k = p.first + 1; k <= p.last; ++k) words.push_back(w_[k].text);
+  for (const std::string& word : words)
+    if (const int nation = nation_of_word(word); nation && !subject->nations.empty() && !subject->nations.count(nation))
+      return nullptr;
+  add_roles(*subject, words);
+  return subject;
+}
+
 // "Lavrov met his Turkish counterpart Mevlut Cavusoglu", "Wang Yi, Lavrov's
 // Chinese counterpart,": the words a..b around a name make its person the
 // counterpart of the owner they name, else of the person named last before
