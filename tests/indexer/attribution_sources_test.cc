@@ -49,3 +49,16 @@ TEST_CASE("a described source is named by its whole description") {
   REQUIRE(institution.size() == 1);
   CHECK(institution[0].canonical == "German Foreign Ministry");
 }
+
+// Regression (probe of other styles): "U.S. Ambassador to the UN Samantha Power" was read as the
+// office "U.S. Ambassador" with its object, and the office went to the last envoy-like speaker.
+TEST_CASE("an office with its object names the person holding it") {
+  auto s = find("Foreign Minister Andriy Deshchytsia said Kyiv would respond.\n\n"
+                "Russia's envoy to the UN Vitaly Churkin said Moscow could not support the draft.\n\n"
+                "\"It cannot veto the truth,\" U.S. Ambassador to the UN Samantha Power said after the vote.\n\n"
+                "An analyst at Capital Economics said growth would slow.");
+  REQUIRE(s.size() == 4);
+  CHECK(s[1].canonical == "Vitaly Churkin");
+  CHECK(s[2].canonical == "Samantha Power");
+  CHECK(s[3].canonical == "analyst at Capital Economics");
+}

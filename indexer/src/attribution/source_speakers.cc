@@ -108,6 +108,10 @@ Phrase SourceSpeakers::source_head(uint32_t first, uint32_t last) const {
     // Only a name or an organisation is out ("at the Munich Security Conference"); a
     // description stays ("Many of the local GOP leaders").
     if (!is_object_preposition(w_[before].text) || !w_[p.last].capitalized) return p;
+    // "U.S. Ambassador to the UN Samantha Power": after the office's object, the person holding it.
+    const bool holder = p.type == PhraseType::name && p.names.size() > 1 &&
+                        (given_name_gender(p.names.front()) != 0 || !p.titles.empty());
+    if (holder && p.last == last) return p;
     // "a humanitarian official in Mekele": the role or group the place is said of (not "79
     // percent of Democrats", who are Democrats).
     if (before > first && !w_[before].is("of")) {
