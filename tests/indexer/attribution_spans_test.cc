@@ -671,3 +671,17 @@ TEST_CASE("a participle of saying after a closed quotation opens a second statem
   CHECK(s[1].text == "the substantive discussions would proceed as planned");
   CHECK(s[1].canonical == s[0].canonical);
 }
+
+// Regression (probe of other styles): in a spokesperson's briefing, the question opening the
+// sentence ("Asked about reports that ...,") was taken for what was said, and "China has noted"
+// inside the answer for an attribution of its own.
+TEST_CASE("a fronted question is not what was said; the answer after the cue is") {
+  auto s = find("Asked about reports that the DPRK launched short-range projectiles on Saturday, Geng said China has "
+                "noted the relevant reports and hopes all parties will continue dialogue.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Geng");
+  CHECK(s[0].text == "China has noted the relevant reports and hopes all parties will continue dialogue");
+  auto clause = find("When Obama said the deal was done, Netanyahu said it was a mistake.");
+  REQUIRE(clause.size() == 2);
+  CHECK(clause[1].text == "it was a mistake");
+}

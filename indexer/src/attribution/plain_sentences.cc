@@ -50,6 +50,22 @@ uint32_t participle_of_saying(const std::vector<Word>& w, uint32_t first, uint32
   return end;
 }
 
+// "Asked about reports that ..., Geng said ...", "After the talks in Geneva, the minister said":
+// where a sentence opens with an adverbial clause, its subject comes after the clause's comma
+// (outside quotation marks); else it opens at first.
+uint32_t after_fronted_clause(const std::vector<Word>& w, uint32_t first, uint32_t end) {
+  constexpr uint32_t kLongestClause = 30;
+  if (first >= end) return first;
+  const bool lower_case_next = first + 1 < end && w[first + 1].kind == WordKind::word && !w[first + 1].capitalized;
+  if (!opens_adverbial(w[first].text, lower_case_next)) return first;
+  for (uint32_t k = first + 1; k < end && k <= first + kLongestClause; ++k) {
+    if (w[k].quote >= 0 || w[k].kind == WordKind::quote_open || w[k].kind == WordKind::quote_close) continue;
+    if (w[k].kind == WordKind::comma) return next_word(w, k + 1, end);
+    if (says_or_tells(w[k])) return first;  // "When Obama said ..." is the clause's own
+  }
+  return first;
+}
+
 // Whether words first..end-1 after a cue open what was said ("said in a speech that ...").
 bool opens_what_was_said(const std::vector<Word>& w, uint32_t first, uint32_t end) {
   for (uint32_t k = first; k < end; ++k)
@@ -120,6 +136,8 @@ void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& l
     uint32_t first = next_word(w, stream.sentence_first_word[sentence], end);
     while (first < end && (w[first].dateline || w[first].kind != WordKind::word)) ++first;
     if (first + 1 < end && is_opening_conjunction(w[first].text) && w[first + 1].capitalized) ++first;
+    const uint32_t fronted = first;
+    first = after_fronted_clause(w, first, end);
     if (first >= end || !w[first].capitalized || w[first].quote >= 0) continue;
     uint32_t cue = first;
     while (cue < end && cue <= first + kLongestSubject && w[cue].kind == WordKind::word &&
@@ -163,6 +181,7 @@ void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& l
     // quotation opening it is the tagger's to read.
     const uint32_t opening = next_word(w, content, last);
     if (last < content + 3 || opening >= last || !unquoted(w, content, opening + 1) || (labelled && !inner_cue)) continue;
+    for (uint32_t k = fronted; k < first; ++k) labels[k] = O;
     for (uint32_t k = first; k < cue; ++k) labels[k] = k == first ? B_SOURCE : I_SOURCE;
     labels[cue] = B_CUE;
     for (uint32_t k = cue + 1; k < content; ++k) labels[k] = O;
