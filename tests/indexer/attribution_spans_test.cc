@@ -685,3 +685,18 @@ TEST_CASE("a fronted question is not what was said; the answer after the cue is"
   REQUIRE(clause.size() == 2);
   CHECK(clause[1].text == "it was a mistake");
 }
+
+// Regression (probe of other styles): a noun and its participle inside what was said ("the
+// political roadmap announced on 3 July was", "new sanctions ..., announced on the eve of the
+// meeting, were") read as a source and its cue.
+TEST_CASE("a reduced relative clause inside what was said is no attribution") {
+  auto roadmap = find("Foreign Minister Nabil Fahmy spoke in Cairo. He stressed that the political roadmap announced on "
+                      "3 July was \"not up for negotiation\" and that elections would be held on schedule.");
+  REQUIRE(roadmap.size() == 1);
+  CHECK(roadmap[0].canonical == "Nabil Fahmy");
+  CHECK(roadmap[0].text.starts_with("the political roadmap announced on 3 July"));
+  auto sanctions = find("Wang Yi said new U.S. sanctions on Chinese officials over Hong Kong, announced on the eve of the "
+                        "meeting, were \"not the way to treat guests.\"");
+  REQUIRE(sanctions.size() == 1);
+  CHECK(sanctions[0].canonical == "Wang Yi");
+}

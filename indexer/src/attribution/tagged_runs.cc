@@ -218,6 +218,34 @@ void drop_adjectival_cues(const WordStream& stream, std::vector<uint8_t>& labels
   }
 }
 
+void read_reduced_relatives_as_content(const WordStream& stream, std::vector<uint8_t>& labels) {
+  constexpr uint32_t kVerbWithin = 10;
+  const auto& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(labels.size());
+  for (uint32_t i = 1; i < n; ++i) {
+    if (labels[i] != B_SOURCE) continue;
+    const uint32_t cue = run_from(labels, i, B_SOURCE, I_SOURCE);
+    const uint32_t after_cue = run_from(labels, cue, B_CUE, I_CUE);
+    if (!after_cue || cue >= n || !lowered(w[cue].text).ends_with("ed") || w[cue].capitalized) continue;
+    // Inside what another cue says: right after it, or after unquoted content of its own (after a
+    // quotation, "“...,” the Secretary said" is one).
+    const Part before = part_of(labels[i - 1]);
+    const bool after_content = before == Part::content && w[i - 1].kind == WordKind::word && w[i - 1].quote < 0;
+    if (!after_content && before != Part::cue) continue;
+    // The participle's clause goes on to the sentence's own verb, with no "that" of its own.
+    uint32_t verb = after_cue;
+    while (verb < n && verb < after_cue + kVerbWithin && w[verb].sentence == w[cue].sentence && !w[verb].is("that") &&
+           !(w[verb].kind == WordKind::word && (is_form_of_be(w[verb].text) || is_auxiliary(w[verb].text)) &&
+             !is_subject_pronoun(lowered(w[verb - 1].text))))
+      ++verb;
+    if (verb >= n || verb >= after_cue + kVerbWithin || w[verb].sentence != w[cue].sentence || w[verb].is("that")) continue;
+    uint32_t end = verb;
+    while (end < n && part_of(labels[end]) == Part::content && labels[end] != B_CONTENT) ++end;
+    for (uint32_t k = i; k < end; ++k) labels[k] = k == i && before == Part::cue ? B_CONTENT : I_CONTENT;
+    i = end - 1;
+  }
+}
+
 void drop_cues_of_objects(const WordStream& stream, std::vector<uint8_t>& labels) {
   const auto& w = stream.words;
   const uint32_t n = static_cast<uint32_t>(labels.size());

@@ -48,6 +48,11 @@ void take_institution_nouns_into_sources(const WordStream& stream, std::vector<u
 void drop_dateline_sources(const WordStream& stream, std::vector<uint8_t>& labels);
 // A participle after an article describes a noun ("a written response", "the stated aim"): no cue.
 void drop_adjectival_cues(const WordStream& stream, std::vector<uint8_t>& labels);
+// "He stressed that the political roadmap announced on 3 July was not up for negotiation", "said
+// new sanctions, announced on the eve of the meeting, were": a noun and a participle inside what
+// another cue says, going on to the sentence's verb, are a reduced relative clause, not a source and
+// its cue; they are content.
+void read_reduced_relatives_as_content(const WordStream& stream, std::vector<uint8_t>& labels);
 // "we will not allow anyone to slam the door", "urged Congress to denounce it": a cue in the
 // infinitive whose source is the object of the verb before it says what someone may or should
 // say, not what was said; neither it nor what follows it is an attribution.
