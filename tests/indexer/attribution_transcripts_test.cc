@@ -111,3 +111,21 @@ TEST_CASE("labels with descriptions: the name in them is the speaker") {
   CHECK(npr[0].speaker == "STEVE INSKEEP");
   CHECK(npr.back().speaker == "POMPEO");
 }
+
+// Regression (probe of other styles): a spokesperson's turn ended at "Today the United States is
+// announcing", a body the speaker speaks for, and lost the rest; after another person's saying
+// inside a turn ("As President Trump told me, ..."), the speaker's own next sentences were lost.
+TEST_CASE("a turn goes on past a body it speaks for, and after another's saying inside it") {
+  auto s = find("MS ORTAGUS: Good afternoon. I have one item at the top. Today the United States is announcing $52 "
+                "million in new assistance for Venezuela. We continue to stand with its people.\n\n"
+                "QUESTION: Can we start with Turkey?\n\n"
+                "MS ORTAGUS: This is going to take time. As President Trump told me before I left, \"We will get "
+                "there.\" And I believe that.");
+  REQUIRE(s.size() == 4);
+  CHECK(s[0].canonical == "Ortagus");
+  CHECK(s[0].text.ends_with("We continue to stand with its people"));
+  CHECK(s[1].text == "This is going to take time");  // "As" is the attribution's lead-in
+  CHECK(s[2].canonical == "Trump");
+  CHECK(s[3].canonical == "Ortagus");
+  CHECK(s[3].text == "And I believe that");
+}

@@ -8,6 +8,7 @@
 
 #include "grouping.h"
 #include "lexicon.h"
+#include "transcript_turns.h"
 
 namespace attache::indexer::attribution {
 
@@ -107,11 +108,22 @@ void Grouping::assign_contents() {
           w_[c.first].sentence == after_cue && c.first > 0 && w_[c.first - 1].kind == WordKind::colon;
       if (!after_colon) best = nullptr;
     }
+    // "MR PRICE: ... the Secretary told me ... . We will keep talking.": after another's
+    // attribution inside a turn, the turn's speaker goes on.
+    if (!best && !quoted) best = turn_of_paragraph(c);
     if (best) {
       best->contents.push_back(&c);
       assigned.push_back({&c, best});
     }
   }
+}
+
+Grouping::Draft* Grouping::turn_of_paragraph(const Run& content) {
+  for (Draft& d : drafts_)
+    if (d.source && d.cue->first < content.first && w_[d.cue->first].paragraph == w_[content.first].paragraph &&
+        is_turn(w_, d.source->first, d.source->last, d.cue->first, d.cue->last))
+      return &d;
+  return nullptr;
 }
 
 void Grouping::drop_adjuncts_after_closing_attributions() {

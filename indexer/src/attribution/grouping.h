@@ -101,6 +101,8 @@ class Grouping {
   // hearing on Thursday that the agency had found no link. A married couple also claiming ...",
   // the next sentence's cue is nearer, and taking it left the content with no cue at all.
   Draft* nearest_cue_of_sentence(const Run& content);
+  // The turn ("MR PRICE: ...") whose paragraph holds the content, after its colon; or none.
+  Draft* turn_of_paragraph(const Run& content);
 
   // "... especially fundraising: “There's a ton of it,” he said.": a quotation followed at once
   // by a source and its cue ("he said", "said Mr. Kampelman") is theirs, whatever cue stands
@@ -175,6 +177,8 @@ class Grouping {
   // Contents in one paragraph are one statement (a split quotation and the cue inside it), and so
   // are the pieces of one quotation over several.
   std::vector<TaggedAttribution> attributions() const;
+  // Whether a cue of another draft with a source and content stands between two contents of d.
+  bool another_cue_between(const Draft& d, const Run& before, const Run& after) const;
 
   TaggedAttribution attribution(const Draft& d, size_t first_content, size_t end_content) const;
 

@@ -125,8 +125,9 @@ std::vector<TaggedAttribution> Grouping::attributions() const {
     if (!d.source || d.contents.empty()) continue;
     for (size_t i = 0; i < d.contents.size();) {
       size_t j = i + 1;
+      // Parts of one paragraph join, unless another's attribution stands between them (inside a turn).
       auto joins = [&](const Run& before, const Run& after) {
-        return w_[after.first].paragraph == w_[before.last].paragraph ||
+        return (w_[after.first].paragraph == w_[before.last].paragraph && !another_cue_between(d, before, after)) ||
                (w_[before.last].quote >= 0 && w_[after.first].quote == w_[before.last].quote);
       };
       while (j < d.contents.size() && joins(*d.contents[j - 1], *d.contents[j])) ++j;
@@ -135,6 +136,13 @@ std::vector<TaggedAttribution> Grouping::attributions() const {
     }
   }
   return out;
+}
+
+bool Grouping::another_cue_between(const Draft& d, const Run& before, const Run& after) const {
+  return std::any_of(drafts_.begin(), drafts_.end(), [&](const Draft& other) {
+    return &other != &d && other.source && !other.contents.empty() && other.cue->first > before.last &&
+           other.cue->last < after.first;
+  });
 }
 
 TaggedAttribution Grouping::attribution(const Draft& d, size_t first_content, size_t end_content) const {

@@ -8,6 +8,7 @@
 
 #include "attache/indexer/dateline.h"
 #include "lexicon.h"
+#include "speaker_names.h"
 #include "tagger.h"
 
 namespace attache::indexer::attribution {
@@ -101,14 +102,75 @@ bool says_something(const std::vector<Word>& w, const Turn& turn) {
   return words >= kFewestWords && 2 * capitalised <= words;
 }
 
-// Whether the source at word k is someone else's, followed by a cue of saying ("Moon has said",
-// not "We remain deeply concerned" nor the speaker's own "I wouldn't call it a failure") before `end`.
+// Whether the source [first, end) names a person ("Secretary Blinken", "President Moon", "Lavrov",
+// "he"), not a country or a body the turn's speaker may speak for ("the United States is
+// announcing", "Russia says", "the government has decided").
+bool names_another_person(const std::vector<Word>& w, uint32_t first, uint32_t end) {
+  bool article = first > 0 && w[first - 1].kind == WordKind::word && is_article(lowered(w[first - 1].text));
+  bool named = false;
+  for (uint32_t k = first; k < end; ++k) {
+    if (w[k].kind != WordKind::word) continue;
+    const std::string lower = lowered(w[k].text);
+    if (lower == "he" || lower == "she" || is_role_noun(lower) || is_personal_title(w[k].text)) return true;
+    article = article || is_article(lower);
+    named = named || (w[k].capitalized && !is_article(lower) && !is_place_word(w[k].text) &&
+                      !is_institution_word(w[k].text));
+  }
+  return named && !article;
+}
+
+// Whether the turn ending at `end` asks something: its last mark is a question mark.
+bool asks(const std::vector<Word>& w, uint32_t end) {
+  while (end > 0 && w[end - 1].kind != WordKind::word) {
+    if (w[end - 1].kind == WordKind::terminator) return w[end - 1].text == "?";
+    --end;
+  }
+  return false;
+}
+
+// Whether the source at word k is another's, followed by a cue of saying before `end`: "Moon has
+// said", not "We remain deeply concerned" nor the speaker's own "I wouldn't call it a failure"; in
+// an answer, not a body the speaker may speak for ("Today the United States is announcing"), which
+// in a question is another's ("The leadership in Tehran says ... How do you respond?").
 bool speech_follows(const std::vector<Word>& w, const std::vector<uint8_t>& labels, uint32_t k, uint32_t end) {
   if (w[k].is("I") || w[k].is("We") || w[k].is("we")) return false;
+  const uint32_t source = k;
   while (k < end && part_of(labels[k]) == Part::source) ++k;
+  if (!asks(w, end) && !names_another_person(w, source, k)) return false;
   for (; k < end && part_of(labels[k]) == Part::cue; ++k)
     if (w[k].kind == WordKind::word && find_cue(lowered(w[k].text))) return true;
   return false;
+}
+
+// The first source in [from, end) of another person's attribution, or end.
+uint32_t inner_attribution(const std::vector<Word>& w, const std::vector<uint8_t>& labels, uint32_t from, uint32_t end) {
+  while (from < end && !(labels[from] == B_SOURCE && speech_follows(w, labels, from, end))) ++from;
+  return from;
+}
+
+// Where the speaker's own words before an attribution at `inner` (turn_end when none) end: "There
+// are no plans, and the Secretary has said so": the conjunction and the comma join the two.
+uint32_t before_joining_words(const std::vector<Word>& w, uint32_t from, uint32_t inner, uint32_t turn_end) {
+  constexpr uint32_t kLongestLeadIn = 2;
+  if (inner >= turn_end) return inner;
+  uint32_t end = inner;
+  // "As President Trump told me", "Today the Secretary said": a lead-in of a word or two opening
+  // the sentence is the attribution's.
+  uint32_t opening = inner;
+  while (opening > from && w[opening - 1].sentence == w[inner].sentence) --opening;
+  if (inner - opening <= kLongestLeadIn) end = opening;
+  while (end > from && w[end - 1].kind == WordKind::word && joins_clause(lowered(w[end - 1].text))) --end;
+  while (end > from && w[end - 1].kind == WordKind::comma) --end;
+  return end;
+}
+
+// The first word of the sentence after the attribution at `inner` and what it says, or end.
+uint32_t past_attribution(const std::vector<Word>& w, const std::vector<uint8_t>& labels, uint32_t inner, uint32_t end) {
+  uint32_t k = inner;
+  while (k < end && part_of(labels[k]) != Part::none) ++k;
+  const uint32_t sentence = w[k > inner ? k - 1 : k].sentence;
+  while (k < end && (w[k].sentence == sentence || w[k].kind != WordKind::word)) ++k;
+  return k;
 }
 
 bool has_label(const std::vector<Word>& w, const Turn& turn, bool (*is_label)(std::string_view)) {
@@ -154,20 +216,23 @@ void read_transcript_turns(const WordStream& stream, std::vector<uint8_t>& label
     // Pompeo left Pyongyang this weekend saying ...") starts after it.
     if (labels[t.colon + 1] == I_SOURCE) labels[t.colon + 1] = B_SOURCE;
     for (uint32_t k = t.first; k <= t.colon; ++k) labels[k] = O;
-    // What the speaker says runs to the paragraph's end, or to an attribution inside it ("I said
-    // ..."), which the tagger read and which stays its own.
-    uint32_t end = t.colon + 1;
-    while (end < t.end && !(part_of(labels[end]) == Part::source && speech_follows(w, labels, end, t.end))) ++end;
-    // "There are no plans, and we have said so": the conjunction joins the two.
-    if (end < t.end) {
-      while (end > t.colon + 1 && w[end - 1].kind == WordKind::word && joins_clause(lowered(w[end - 1].text))) --end;
-      while (end > t.colon + 1 && w[end - 1].kind == WordKind::comma) --end;
-    }
+    // What the speaker says runs to the paragraph's end, or to another person's attribution inside
+    // it ("President Moon has said ..."), which the tagger read and which stays its own.
+    uint32_t inner = inner_attribution(w, labels, t.colon + 1, t.end);
+    const uint32_t end = before_joining_words(w, t.colon + 1, inner, t.end);
     if (end == t.colon + 1) continue;  // the label is all the speaker's own
     for (uint32_t k = t.first; k < t.colon; ++k)
       labels[k] = k == t.speaker_first ? B_SOURCE : k > t.speaker_first && k < t.speaker_end ? I_SOURCE : O;
     labels[t.colon] = B_CUE;
     for (uint32_t k = t.colon + 1; k < end; ++k) labels[k] = k == t.colon + 1 ? B_CONTENT : I_CONTENT;
+    // The sentences after that attribution are the speaker's again ("... he said to me: “Every day
+    // we wait, we pay in lives.” I can't simply wave that away."): content the grouping gives the turn.
+    while (inner < t.end) {
+      const uint32_t from = past_attribution(w, labels, inner, t.end);
+      inner = inner_attribution(w, labels, from, t.end);
+      const uint32_t to = before_joining_words(w, from, inner, t.end);
+      for (uint32_t k = from; k < to; ++k) labels[k] = k == from ? B_CONTENT : I_CONTENT;
+    }
   }
 }
 
