@@ -43,3 +43,14 @@ TEST_CASE("a text's words closed by 'reads' and the text are a statement; 'read'
   CHECK(editorial->text == "There are invertebrates that have shown more spine than our ambassador");
   CHECK(saying(s, "the papers") == nullptr);
 }
+
+// Regression (probe of other styles): the comma inside a quotation's closing mark hid the closing
+// attribution, and only the quoted words were kept of "Turkey will continue to stand by Azerbaijan
+// “both on the field and at the table,” Cavusoglu said".
+TEST_CASE("a clause ending in a quotation before a closing attribution is all what was said") {
+  auto s = find("Turkey will continue to stand by Azerbaijan \"both on the field and at the table,\" Turkish Foreign "
+                "Minister Mevlut Cavusoglu said on Tuesday.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Mevlut Cavusoglu");
+  CHECK(s[0].text.starts_with("Turkey will continue to stand by Azerbaijan"));
+}

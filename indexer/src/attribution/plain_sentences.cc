@@ -101,7 +101,10 @@ void read_plain_closing_attributions(const WordStream& stream, std::vector<uint8
     uint32_t after_comma = last;
     while (after_comma > first && w[after_comma - 1].kind != WordKind::comma) --after_comma;
     if (after_comma < first + 4) continue;  // three words and a comma at least
-    const uint32_t comma = after_comma - 1;
+    uint32_t comma = after_comma - 1;
+    // "... stand by Azerbaijan “both on the field and at the table,” Cavusoglu said": the comma
+    // inside the closing mark, which closes what was said.
+    if (after_comma < last && w[after_comma].kind == WordKind::quote_close) comma = after_comma++;
     uint32_t cue = after_comma;
     while (cue < last && !closing_cue(w[cue])) ++cue;
     // What was said may quote words ("China hopes the summit will send “a strong signal”, ...
@@ -122,7 +125,8 @@ void read_plain_closing_attributions(const WordStream& stream, std::vector<uint8
         part_of(labels[source_first]) == Part::source)
       continue;  // the tagger's reading
     for (uint32_t k = first; k < last; ++k) labels[k] = O;
-    for (uint32_t k = first; k < comma; ++k) labels[k] = k == first ? B_CONTENT : I_CONTENT;
+    const uint32_t content_end = w[comma].kind == WordKind::quote_close ? comma + 1 : comma;
+    for (uint32_t k = first; k < content_end; ++k) labels[k] = k == first ? B_CONTENT : I_CONTENT;
     labels[cue] = B_CUE;
     for (uint32_t k = source_first; k < source_end; ++k) labels[k] = k == source_first ? B_SOURCE : I_SOURCE;
   }
