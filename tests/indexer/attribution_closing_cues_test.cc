@@ -54,3 +54,21 @@ TEST_CASE("a clause ending in a quotation before a closing attribution is all wh
   CHECK(s[0].canonical == "Mevlut Cavusoglu");
   CHECK(s[0].text.starts_with("Turkey will continue to stand by Azerbaijan"));
 }
+
+// Regression (probe of other styles): "as one ambassador put it" frames a statement without a
+// verb of the cue lexicon; the quotation after its colon, or the sentence around it, was missed.
+TEST_CASE("'as someone put it' attributes what it frames") {
+  auto colon = find("As one ambassador put it: \"There is unanimity, and then there is hostage-taking.\"");
+  REQUIRE(colon.size() == 1);
+  CHECK(colon[0].canonical == "ambassador");
+  CHECK(colon[0].text == "There is unanimity, and then there is hostage-taking");
+  auto closing = find("The talks are going nowhere, as Mr. Lee puts it.");
+  REQUIRE(closing.size() == 1);
+  CHECK(closing[0].canonical == "Lee");
+  CHECK(closing[0].text == "The talks are going nowhere");
+  auto inside = find("Lavrov described the talks as useful, but he is still accusing the West of, as he puts it, pumping "
+                     "Ukraine full of weapons.");
+  REQUIRE(!inside.empty());
+  CHECK(inside[0].text == "the talks as useful");  // the frame leaves the sentence's own attribution alone
+  CHECK(find("He put it on the table and left.").empty());
+}

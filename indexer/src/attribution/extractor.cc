@@ -9,6 +9,7 @@
 
 #include "attache/indexer/statements.h"
 #include "block_quotations.h"
+#include "framed_attributions.h"
 #include "extraction.h"
 #include "lexicon.h"
 #include "noun_phrases.h"
@@ -195,8 +196,9 @@ class Extractor {
       e.cue_modal = e.cue_modal || is_cue_modal(word);
     }
     // A turn ("Lavrov: We see no reason ...") is read as what it stands for, "Lavrov said: ...",
-    // and so is a block after a cue and a colon.
-    if (is_turn(w_, t.source_first, t.source_last, t.cue_first, t.cue_last) || is_block_quotation(w_, t.content_first)) {
+    // and so is a block after a cue and a colon, and "as one diplomat put it".
+    if (is_turn(w_, t.source_first, t.source_last, t.cue_first, t.cue_last) || is_block_quotation(w_, t.content_first) ||
+        is_put_it(w_, t.cue_first, t.cue_last)) {
       e.cue_base = calibrated_cue("say");
       e.lexicon_cue = e.said = true;
     }

@@ -9,6 +9,7 @@
 #include "block_quotations.h"
 #include "grouping.h"
 #include "lexicon.h"
+#include "framed_attributions.h"
 #include "plain_sentences.h"
 #include "transcript_turns.h"
 
@@ -212,6 +213,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   read_sources_after_closing_cues(stream, labels);
   read_transcript_turns(stream, labels);
   read_block_quotations(stream, labels);
+  read_as_put_it(stream, labels);
   return Grouping(stream, std::move(labels), std::move(margins)).run();
 }
 

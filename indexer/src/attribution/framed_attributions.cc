@@ -1,0 +1,74 @@
+// Attributions in fixed frames (framed_attributions.h).
+#include "framed_attributions.h"
+
+#include "lexicon.h"
+#include "tagger.h"
+
+namespace attache::indexer::attribution {
+namespace {
+
+constexpr uint32_t kLongestSource = 8;  // words between "as" and "put it"
+
+// Labels [first, end) as one content run.
+void label_content(std::vector<uint8_t>& labels, uint32_t first, uint32_t end) {
+  for (uint32_t k = first; k < end; ++k) labels[k] = k == first ? B_CONTENT : I_CONTENT;
+}
+
+// Whether [first, end) holds no source or cue of another attribution.
+bool unattributed(const std::vector<uint8_t>& labels, uint32_t first, uint32_t end) {
+  for (uint32_t k = first; k < end; ++k)
+    if (part_of(labels[k]) == Part::source || part_of(labels[k]) == Part::cue) return false;
+  return true;
+}
+
+// Where what a colon at `colon` opens ends: the quotation it opens, else its sentence.
+uint32_t end_of_opened(const std::vector<Word>& w, uint32_t colon, uint32_t sentence_end) {
+  uint32_t k = colon + 1;
+  if (k >= w.size() || w[k].kind != WordKind::quote_open) return sentence_end;
+  const int quote = w[k + 1 < w.size() ? k + 1 : k].quote;
+  while (k < w.size() && w[k].paragraph == w[colon].paragraph &&
+         (w[k].quote == quote || w[k].kind == WordKind::quote_open || w[k].kind == WordKind::terminator))
+    ++k;
+  while (k < w.size() && w[k].kind == WordKind::quote_close) ++k;
+  return k;
+}
+
+}  // namespace
+
+bool is_put_it(const std::vector<Word>& w, uint32_t first, uint32_t last) {
+  return last == first + 1 && (w[first].is("put") || w[first].is("puts")) && w[last].is("it");
+}
+
+void read_as_put_it(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(w.size());
+  for (uint32_t put = 2; put + 1 < n; ++put) {
+    if (!is_put_it(w, put, put + 1) || w[put].quote >= 0) continue;
+    const uint32_t sentence_first = stream.sentence_first_word[w[put].sentence];
+    const uint32_t sentence_end = stream.sentence_first_word[w[put].sentence + 1];
+    uint32_t as = put - 1;
+    while (as > sentence_first && put - as <= kLongestSource && w[as].kind == WordKind::word && !w[as].is("as") &&
+           !w[as].is("As"))
+      --as;
+    if (!(w[as].is("as") || w[as].is("As")) || as + 1 >= put) continue;
+    const uint32_t after = put + 2;
+    const bool colon = after < sentence_end && w[after].kind == WordKind::colon;
+    // What the sentence says before the frame, up to its comma; and after it, past its comma.
+    uint32_t before_end = as;
+    while (before_end > sentence_first && w[before_end - 1].kind == WordKind::comma) --before_end;
+    const uint32_t after_first = after < sentence_end && w[after].kind == WordKind::comma ? after + 1 : after;
+    const uint32_t after_end = colon ? end_of_opened(w, after, sentence_end) : sentence_end;
+    const bool before = !colon && before_end > sentence_first && unattributed(labels, sentence_first, before_end);
+    const bool rest = after_first < after_end && (colon || w[after].kind == WordKind::comma) &&
+                      unattributed(labels, colon ? after + 1 : after_first, after_end);
+    if (!before && !rest) continue;
+    for (uint32_t k = before ? sentence_first : as; k < after_end; ++k) labels[k] = O;
+    for (uint32_t k = as + 1; k < put; ++k) labels[k] = k == as + 1 ? B_SOURCE : I_SOURCE;
+    labels[put] = B_CUE;
+    labels[put + 1] = I_CUE;
+    if (before) label_content(labels, sentence_first, before_end);
+    if (rest) label_content(labels, colon ? after + 1 : after_first, after_end);
+  }
+}
+
+}  // namespace attache::indexer::attribution

@@ -1,0 +1,21 @@
+// Attributions in fixed frames that the cue lexicon cannot hold: "as one diplomat put it".
+// Internal to attribution.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "words.h"
+
+namespace attache::indexer::attribution {
+
+// "As one ambassador put it: “There is unanimity ...”", "the gesture was meant, as one official
+// traveling with him put it, to show resolve", "..., as Mr. Lee puts it.": between "as" and "put
+// it" is who spoke; what was said is the sentence around the frame or, after a colon, what the
+// colon opens.
+void read_as_put_it(const WordStream& stream, std::vector<uint8_t>& labels);
+
+// Whether the cue [first, last] is such a frame's "put it": a cue of saying, as "said" is.
+bool is_put_it(const std::vector<Word>& w, uint32_t first, uint32_t last);
+
+}  // namespace attache::indexer::attribution
