@@ -72,3 +72,13 @@ TEST_CASE("'as someone put it' attributes what it frames") {
   CHECK(inside[0].text == "the talks as useful");  // the frame leaves the sentence's own attribution alone
   CHECK(find("He put it on the table and left.").empty());
 }
+
+// Regression (probe of other styles): "Said one official, who asked not to be identified:" before a
+// quotation was no attribution.
+TEST_CASE("a sentence opening with its cue and speaker before a colon attributes what the colon opens") {
+  auto s = find("Said one official, who asked not to be identified: \"Nobody here is talking about a deadline. "
+                "Nobody.\"");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "official");
+  CHECK(s[0].text == "Nobody here is talking about a deadline. Nobody");
+}

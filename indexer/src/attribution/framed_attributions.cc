@@ -71,4 +71,29 @@ void read_as_put_it(const WordStream& stream, std::vector<uint8_t>& labels) {
   }
 }
 
+void read_inverted_colon_introductions(const WordStream& stream, std::vector<uint8_t>& labels) {
+  constexpr uint32_t kLongestIntroduction = 14;  // the speaker and a relative clause about them
+  const auto& w = stream.words;
+  for (size_t sentence = 0; sentence + 1 < stream.sentence_first_word.size(); ++sentence) {
+    const uint32_t end = stream.sentence_first_word[sentence + 1];
+    const uint32_t cue = next_word(w, stream.sentence_first_word[sentence], end);
+    if (cue + 2 >= end || !w[cue].capitalized || w[cue].quote >= 0 || !find_cue(lowered(w[cue].text))) continue;
+    uint32_t colon = cue + 1;
+    while (colon < end && colon <= cue + kLongestIntroduction && w[colon].kind != WordKind::colon &&
+           w[colon].quote < 0 && w[colon].kind != WordKind::quote_open)
+      ++colon;
+    const bool names_someone =
+        w[cue + 1].capitalized || is_article(w[cue + 1].text) || opens_counted_phrase(w[cue + 1].text);
+    if (colon >= end || w[colon].kind != WordKind::colon || !names_someone) continue;
+    uint32_t source_end = cue + 1;
+    while (source_end < colon && w[source_end].kind == WordKind::word) ++source_end;
+    const uint32_t content_end = end_of_opened(w, colon, end);
+    if (colon + 1 >= content_end || !unattributed(labels, colon + 1, content_end)) continue;
+    for (uint32_t k = cue; k < content_end; ++k) labels[k] = O;
+    labels[cue] = B_CUE;
+    for (uint32_t k = cue + 1; k < source_end; ++k) labels[k] = k == cue + 1 ? B_SOURCE : I_SOURCE;
+    label_content(labels, colon + 1, content_end);
+  }
+}
+
 }  // namespace attache::indexer::attribution

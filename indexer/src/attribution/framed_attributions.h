@@ -1,5 +1,5 @@
-// Attributions in fixed frames that the cue lexicon cannot hold: "as one diplomat put it".
-// Internal to attribution.
+// Attributions in fixed frames the tagger does not read: "as one diplomat put it", "Said one
+// official: ...". Internal to attribution.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +14,10 @@ namespace attache::indexer::attribution {
 // it" is who spoke; what was said is the sentence around the frame or, after a colon, what the
 // colon opens.
 void read_as_put_it(const WordStream& stream, std::vector<uint8_t>& labels);
+
+// "Said one official, who asked not to be identified: “Nobody here is talking about a deadline.”":
+// a sentence opening with a cue, then who spoke up to a colon, says what the colon opens.
+void read_inverted_colon_introductions(const WordStream& stream, std::vector<uint8_t>& labels);
 
 // Whether the cue [first, last] is such a frame's "put it": a cue of saying, as "said" is.
 bool is_put_it(const std::vector<Word>& w, uint32_t first, uint32_t last);

@@ -214,6 +214,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   read_transcript_turns(stream, labels);
   read_block_quotations(stream, labels);
   read_as_put_it(stream, labels);
+  read_inverted_colon_introductions(stream, labels);
   return Grouping(stream, std::move(labels), std::move(margins)).run();
 }
 
