@@ -62,3 +62,14 @@ TEST_CASE("an office with its object names the person holding it") {
   CHECK(s[2].canonical == "Samantha Power");
   CHECK(s[3].canonical == "analyst at Capital Economics");
 }
+
+// Regression (probe of other styles): a quotation introduced by its speaker's cue and followed by
+// "according to" the one who reported it was given to the reporter.
+TEST_CASE("a quotation's own cue before it beats 'according to' after it") {
+  auto s = find("Moon responded, \"I will visit at an early date,\" according to the spokesman.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Moon");
+  auto reporter = find("\"I will visit at an early date,\" according to the spokesman.");
+  REQUIRE(reporter.size() == 1);
+  CHECK(reporter[0].canonical == "spokesman");
+}

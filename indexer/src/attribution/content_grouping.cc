@@ -64,9 +64,25 @@ Grouping::Draft* Grouping::closing_attribution(const Run& content) {
     // ends its sentence, a source and cue going on to say something of their own introduce that;
     // '"... remain." He refused to answer questions': one that holds an infinitive is a deed.
     if (quotation_ends_sentence && (says_more(closing) || infinitive_in(*d.cue))) continue;
+    // "Moon responded, “I will visit soon,” according to the spokesman": the one who reports is
+    // not the one the quotation's own cue names before it.
+    if (w_[d.cue->first].is("according") && introducing_cue(content)) continue;
     return &d;
   }
   return nullptr;
+}
+
+Grouping::Draft* Grouping::introducing_cue(const Run& content) {
+  const uint32_t k = content.first;
+  if (k < 2 || (w_[k - 1].kind != WordKind::comma && w_[k - 1].kind != WordKind::colon)) return nullptr;
+  for (Draft& d : drafts_)
+    if (d.source && d.cue->last + 2 == k) return &d;
+  return nullptr;
+}
+
+bool Grouping::closing_according_to(const Run& content) const {
+  const uint32_t k = after_closing_marks(content);
+  return k < w_.size() && w_[k].is("according");
 }
 
 bool Grouping::infinitive_in(const Run& cue) const {
@@ -91,6 +107,7 @@ void Grouping::assign_contents() {
     const uint32_t paragraph = w_[c.first].paragraph;
     const bool in_quotes = w_[c.first].quote >= 0 || w_[c.first].kind == WordKind::quote_open;
     Draft* best = in_quotes ? closing_attribution(c) : draft_across_nested_cue(c, assigned);
+    if (!best && in_quotes && closing_according_to(c)) best = introducing_cue(c);
     // A quotation that ends a sentence with a cue in it is that cue's ("told reporters that
     // progress had been made but that \"some issues remain.\" He refused to answer questions").
     if (!best && in_quotes && ends_sentence(c)) best = nearest_cue_of_sentence(c);

@@ -108,6 +108,10 @@ class Grouping {
   // by a source and its cue ("he said", "said Mr. Kampelman") is theirs, whatever cue stands
   // nearer before it, unless that cue introduces what follows ("He added:").
   Draft* closing_attribution(const Run& content);
+  // The draft whose cue, with a source, ends just before the content but for a comma or colon.
+  Draft* introducing_cue(const Run& content);
+  // Whether "according to" follows the quotation.
+  bool closing_according_to(const Run& content) const;
   // Whether a cue holds "to" ("refused to answer", "declined to say").
   bool infinitive_in(const Run& cue) const;
   // Whether an attribution ending with this run goes on, in its sentence, to what it says.
