@@ -342,3 +342,24 @@ TEST_CASE("a role right after a sentence about one person is that person's") {
   REQUIRE(two.size() == 1);
   CHECK(two[0].canonical == "Chinese president");
 }
+
+// Regression (probe of other styles): "he" after a fronted clause ("When my Ukrainian counterpart
+// Dmytro Kuleba was in Berlin, he said") went to the last speaker, or to no one when the clause's
+// subject had just been introduced.
+TEST_CASE("a pronoun after a fronted clause stands for the clause's subject") {
+  auto s = find("Angela Merkel spoke first. When Emmanuel Macron arrived in Berlin on Monday, he said the two countries "
+                "would stand together.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Emmanuel Macron");
+  auto counterpart = find("Annalena Baerbock met reporters. When my Ukrainian counterpart Dmytro Kuleba was in Berlin, he "
+                          "told me the war would be long.");
+  REQUIRE(counterpart.size() == 1);
+  CHECK(counterpart[0].canonical == "Dmytro Kuleba");
+  // A clause with no subject of its own, or one about something else, names no one.
+  auto participle = find("John Smith met Emmanuel Macron. After meeting Macron, he said the talks were useful.");
+  REQUIRE(participle.size() == 1);
+  CHECK(participle[0].canonical == "John Smith");
+  auto object = find("John Smith met Emmanuel Macron. When the talks with Macron ended, he said they were useful.");
+  REQUIRE(object.size() == 1);
+  CHECK(object[0].canonical == "John Smith");
+}

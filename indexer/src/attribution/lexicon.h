@@ -117,6 +117,8 @@ bool is_question_label(std::string_view word);
 bool is_heading_label(std::string_view word);
 // [reason-opener] "because": a clause of reason after what was said is part of it.
 bool opens_reason(std::string_view word);
+// [subordinator] A capitalised conjunction opening a sentence's fronted clause ("When", "After").
+bool is_subordinator(std::string_view word);
 // [people-noun] "people", "person": heads of speaker phrases opened by a count or an article.
 bool names_people(std::string_view word);
 // [source-description] "familiar", "close": after a noun, which ones speak ("people familiar with").

@@ -271,6 +271,37 @@ Person* People::latest_of_gender(int gender, bool coordinated) {
 
 
 
+// "When Emmanuel Macron arrived in Berlin on Monday, he said": "he" or "she" right after the comma
+// of a fronted clause stands for the person the clause opens with, its subject (not in "After
+// meeting Macron, he said", whose clause has no subject of its own).
+Person* People::subject_of_fronted_clause(const Phrase& p, int gender) {
+  constexpr uint32_t kSubjectWithin = 5;  // "When my Ukrainian counterpart Dmytro Kuleba"
+  const uint32_t first = phrases_.sentence_first();
+  if (p.first < first + 3 || w_[p.first - 1].kind != WordKind::comma || !is_subordinator(w_[first].text)) return nullptr;
+  const std::string& next = w_[first + 1].text;
+  if (next.ends_with("ing") || next.ends_with("ed")) return nullptr;
+  for (uint32_t k = first + 1; k + 1 < p.first && k <= first + kSubjectWithin; ++k) {
+    if (w_[k].kind != WordKind::word) return nullptr;
+    // Before the name, only what describes it: "my Ukrainian counterpart", "the French president".
+    const std::string lower = lowered(w_[k].text);
+    if (!phrases_.name_like(k)) {
+      if (is_article(lower) || lower == "my" || lower == "our" || lower == "his" || lower == "her" || is_role_noun(lower))
+        continue;
+      return nullptr;
+    }
+    uint32_t e = k;
+    while (e + 2 < p.first && phrases_.joins_right(e)) ++e;
+    const Phrase named = phrases_.classify_run(k, e);
+    if (named.type != PhraseType::name) {
+      k = e;
+      continue;
+    }
+    Person* c = find_person(named.names.back());
+    return c && (c->gender == gender || c->gender == 0) && may_be_he_or_she(*c) ? c : nullptr;
+  }
+  return nullptr;
+}
+
 Speaker People::resolve(const Phrase& p, int likely_gender) {
   Speaker s;
   Person* person = nullptr;
@@ -286,7 +317,8 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
       }
       const int gender = p.role == "he" ? 1 : 2;
       const bool coordinated = p.first > phrases_.sentence_first() && opens_clause_of_subject(w_[p.first - 1]);
-      person = latest_of_gender(gender, coordinated);
+      person = subject_of_fronted_clause(p, gender);
+      if (!person) person = latest_of_gender(gender, coordinated);
       if (!person) return {};
       if (!person->gender) person->gender = gender;
       break;

@@ -73,6 +73,7 @@ class People {
   Person* known_without_particles(const std::string& surname);
   Person& person_for(const Phrase& p, int likely_gender = 0);
   Person* latest_of_gender(int gender, bool coordinated);
+  Person* subject_of_fronted_clause(const Phrase& p, int gender);
   bool may_be_he_or_she(const Person& c);
   Person* introduced_as(const Phrase& p);
   void take_counterpart_roles(Person& person, uint32_t a, uint32_t b);

@@ -53,7 +53,7 @@ struct WordLists {
       speak_for_themselves, clause_joiners, adjunct_openers, source_joiners, adverbs, nouns_in_ly, auxiliaries,
       forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, anonymity_words, source_descriptions, people_nouns, reason_openers, question_labels, heading_labels, plain_cues, day_words, addressee_cues, when_or_where,
       cue_modals, cue_prepositions,
-      name_enders, object_prepositions, saying_participles;
+      name_enders, object_prepositions, saying_participles, subordinators;
   WordTable given_names, honorifics, ranks_by_gender;  // 1 male, 2 female, 0 unknown
   WordTable nation_names;  // "Russia", "U.S.": the number of the nationality they stand for
   std::map<std::string, std::string, std::less<>> subject_forms;  // "him": "he"
@@ -118,6 +118,7 @@ struct WordLists {
     source_descriptions = set({"source-description"});
     people_nouns = set({"people-noun"});
     reason_openers = set({"reason-opener"});
+    subordinators = set({"subordinator"});
     question_labels = set({"question-label"});
     heading_labels = set({"heading-label"});
     plain_cues = set({"plain-cue"});
@@ -229,6 +230,7 @@ bool is_document_noun(std::string_view w) { return in(lists().document_nouns, w)
 bool is_question_label(std::string_view w) { return in(lists().question_labels, w); }
 bool is_heading_label(std::string_view w) { return in(lists().heading_labels, w); }
 bool opens_reason(std::string_view w) { return in(lists().reason_openers, w); }
+bool is_subordinator(std::string_view w) { return in(lists().subordinators, w); }
 bool names_people(std::string_view w) { return in(lists().people_nouns, w); }
 bool describes_source(std::string_view w) { return in(lists().source_descriptions, w); }
 bool is_anonymity_word(std::string_view w) { return in(lists().anonymity_words, w); }

@@ -158,7 +158,9 @@ uint32_t before_joining_words(const std::vector<Word>& w, uint32_t from, uint32_
   // the sentence is the attribution's.
   uint32_t opening = inner;
   while (opening > from && w[opening - 1].sentence == w[inner].sentence) --opening;
-  if (inner - opening <= kLongestLeadIn) end = opening;
+  // So is a fronted clause ("When Kuleba was in Berlin, he said to me").
+  const bool fronted = is_subordinator(w[opening].text) && w[inner - 1].kind == WordKind::comma;
+  if (inner - opening <= kLongestLeadIn || fronted) end = opening;
   while (end > from && w[end - 1].kind == WordKind::word && joins_clause(lowered(w[end - 1].text))) --end;
   while (end > from && w[end - 1].kind == WordKind::comma) --end;
   return end;
