@@ -700,3 +700,17 @@ TEST_CASE("a reduced relative clause inside what was said is no attribution") {
   REQUIRE(sanctions.size() == 1);
   CHECK(sanctions[0].canonical == "Wang Yi");
 }
+
+// Regression (probe of other styles): a second clause or predicate joined by "and" to what was said
+// was cut off, and nouns in it ("calls", "a signal") read as cues of other speakers.
+TEST_CASE("a clause or predicate joined by 'and' goes on saying what was said") {
+  auto clause = find("Qureshi said Islamabad had also reached out to Turkey and Malaysia, and that telephone calls with "
+                     "their leaders were likely in the coming days.");
+  REQUIRE(clause.size() == 1);
+  CHECK(clause[0].text.ends_with("were likely in the coming days"));
+  auto predicate = find("Straw said the French position was \"extraordinary\" and risked sending Saddam Hussein a signal "
+                        "that the international community was divided.");
+  REQUIRE(predicate.size() == 1);
+  CHECK(predicate[0].canonical == "Straw");
+  CHECK(predicate[0].text.ends_with("the international community was divided"));
+}

@@ -215,4 +215,26 @@ void split_content_at_saying_participles(const WordStream& stream, std::vector<u
   }
 }
 
+void continue_coordinated_content(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const std::vector<Word>& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(w.size());
+  for (uint32_t k = 1; k + 2 < n; ++k) {
+    if (!w[k].is("and") || labels[k] != O) continue;
+    const uint32_t before = w[k - 1].kind == WordKind::comma && k >= 2 ? k - 2 : k - 1;
+    if (part_of(labels[before]) != Part::content || w[before].sentence != w[k].sentence) continue;
+    const Word& next = w[k + 1];
+    // "..., and that telephone calls were likely": a second clause of what was said (not "and
+    // that was the problem"); "... and risked sending Saddam Hussein a signal": a second predicate.
+    const bool second_clause = next.is("that") && w[k + 2].kind == WordKind::word &&
+                               !is_form_of_be(w[k + 2].text) && !is_auxiliary(w[k + 2].text) &&
+                               !is_cue_modal(w[k + 2].text);
+    const bool second_predicate = labels[k + 1] == B_SOURCE && !next.capitalized && next.text.ends_with("ed");
+    if (!second_clause && !second_predicate) continue;
+    uint32_t end = k;
+    while (end < n && w[end].sentence == w[k].sentence && w[end].kind != WordKind::terminator) ++end;
+    for (uint32_t j = before + 1; j < end; ++j) labels[j] = I_CONTENT;
+    k = end;
+  }
+}
+
 }  // namespace attache::indexer::attribution

@@ -209,6 +209,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   mark_relative_subjects(stream, labels);
   split_content_at_attributed_quotations(stream, labels);
   split_content_at_saying_participles(stream, labels);
+  continue_coordinated_content(stream, labels);
   read_quoted_as_saying(stream, labels);
   read_sources_after_closing_cues(stream, labels);
   read_transcript_turns(stream, labels);
