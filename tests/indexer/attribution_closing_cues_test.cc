@@ -71,6 +71,10 @@ TEST_CASE("'as someone put it' attributes what it frames") {
   REQUIRE(!inside.empty());
   CHECK(inside[0].text == "the talks as useful");  // the frame leaves the sentence's own attribution alone
   CHECK(find("He put it on the table and left.").empty());
+  // Review: "puts it to a vote" is no frame, and the sentence's own attribution stays.
+  auto vote = find("The law will take effect as soon as parliament puts it to a vote, officials said on Monday.");
+  REQUIRE(vote.size() == 1);
+  CHECK(vote[0].canonical == "officials");
 }
 
 // Regression (probe of other styles): "Said one official, who asked not to be identified:" before a
@@ -81,4 +85,8 @@ TEST_CASE("a sentence opening with its cue and speaker before a colon attributes
   REQUIRE(s.size() == 1);
   CHECK(s[0].canonical == "official");
   CHECK(s[0].text == "Nobody here is talking about a deadline. Nobody");
+  // Review: a fronted question is no such opening.
+  auto asked = find("Asked Tuesday about the talks, Foreign Minister Wang Yi said: \"We remain open to dialogue.\"");
+  REQUIRE(asked.size() == 1);
+  CHECK(asked[0].canonical == "Wang Yi");
 }

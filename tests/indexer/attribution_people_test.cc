@@ -341,6 +341,10 @@ TEST_CASE("a role right after a sentence about one person is that person's") {
   auto two = find("Joe Biden met Xi Jinping on Monday. The Chinese president said the talks were useful.");
   REQUIRE(two.size() == 1);
   CHECK(two[0].canonical == "Chinese president");
+  // Review: staff are someone else ("the spokesman" after a sentence about Putin).
+  auto staff = find("Vladimir Putin held talks in Sochi on Monday. The spokesman said the talks were businesslike.");
+  REQUIRE(staff.size() == 1);
+  CHECK(staff[0].canonical != "Vladimir Putin");
 }
 
 // Regression (probe of other styles): "he" after a fronted clause ("When my Ukrainian counterpart
@@ -362,4 +366,9 @@ TEST_CASE("a pronoun after a fronted clause stands for the clause's subject") {
   auto object = find("John Smith met Emmanuel Macron. When the talks with Macron ended, he said they were useful.");
   REQUIRE(object.size() == 1);
   CHECK(object[0].canonical == "John Smith");
+  // Review: a clause inside what was said ("If ..., he said, ...") is not the pronoun's.
+  auto inside = find("Joe Biden warned voters in Ohio on Tuesday. If Donald Trump wins again, he said, democracy itself is "
+                     "at risk.");
+  REQUIRE(inside.size() == 1);
+  CHECK(inside[0].canonical == "Joe Biden");
 }

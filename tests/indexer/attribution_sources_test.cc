@@ -23,6 +23,11 @@ TEST_CASE("a name inside a participial phrase after the subject does not speak")
                      "described climate change as \"the single greatest threat\" to the region.");
   REQUIRE(behalf.size() == 1);
   CHECK(behalf[0].canonical == "Sitiveni Rabuka");
+  // Review: after a fronted adverbial, the participial phrase closes no subject.
+  auto fronted = find("In Tokyo on Monday, speaking at a news conference, Foreign Minister Fumio Kishida, a veteran "
+                      "lawmaker, said the talks would resume.");
+  REQUIRE(fronted.size() == 1);
+  CHECK(fronted[0].canonical == "Fumio Kishida");
   // The participle's own subject still speaks when nothing stands between them.
   auto plain = find("Speaking in Seoul, Fumio Kishida said the agreement was final.");
   REQUIRE(plain.size() == 1);

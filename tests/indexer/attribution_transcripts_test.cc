@@ -128,4 +128,11 @@ TEST_CASE("a turn goes on past a body it speaks for, and after another's saying 
   CHECK(s[2].canonical == "Trump");
   CHECK(s[3].canonical == "Ortagus");
   CHECK(s[3].text == "And I believe that");
+  // Review: a country named without "the" is another's, even in an answer.
+  auto russia = find("MR PRICE: Not yet. Russia says it has pulled back some troops. We have seen no evidence of that.\n\n"
+                     "QUESTION: Will the talks go on?\n\n"
+                     "MR PRICE: The talks continue in Vienna this week.");
+  bool russia_said = false;
+  for (const auto& f : russia) russia_said = russia_said || (f.canonical == "Russia" && f.text.starts_with("it has pulled"));
+  CHECK(russia_said);
 }

@@ -1,6 +1,8 @@
 // Attributions in fixed frames (framed_attributions.h).
 #include "framed_attributions.h"
 
+#include <string>
+
 #include "lexicon.h"
 #include "tagger.h"
 
@@ -25,12 +27,29 @@ bool unattributed(const std::vector<uint8_t>& labels, uint32_t first, uint32_t e
 uint32_t end_of_opened(const std::vector<Word>& w, uint32_t colon, uint32_t sentence_end) {
   uint32_t k = colon + 1;
   if (k >= w.size() || w[k].kind != WordKind::quote_open) return sentence_end;
-  const int quote = w[k + 1 < w.size() ? k + 1 : k].quote;
+  if (k + 1 >= w.size() || w[k + 1].quote < 0) return sentence_end;  // an empty quotation
+  const int quote = w[k + 1].quote;
   while (k < w.size() && w[k].paragraph == w[colon].paragraph &&
          (w[k].quote == quote || w[k].kind == WordKind::quote_open || w[k].kind == WordKind::terminator))
     ++k;
   while (k < w.size() && w[k].kind == WordKind::quote_close) ++k;
   return k;
+}
+
+// "Said", "Added", "Wrote": a verb that says, not one that asks ("Asked the reason ...").
+bool says_itself(const Word& word) {
+  const Cue* cue = find_cue(lowered(word.text));
+  return cue && (cue->base == "say" || cue->base == "add" || cue->base == "write");
+}
+
+// Words [first, end) name who spoke: "one official", "Mr. Smith", "the minister"; not "Tuesday".
+bool names_speaker(const std::vector<Word>& w, uint32_t first, uint32_t end) {
+  if (first >= end) return false;
+  const Word& head = w[end - 1];
+  const std::string lower = lowered(head.text);
+  const bool opens = w[first].capitalized || is_article(lowered(w[first].text)) || opens_counted_phrase(w[first].text);
+  const bool named = head.capitalized && !is_day_word(head.text) && !is_month(head.text);
+  return opens && (named || is_role_noun(lower) || is_group_noun(lower) || names_people(lower));
 }
 
 }  // namespace
@@ -52,6 +71,8 @@ void read_as_put_it(const WordStream& stream, std::vector<uint8_t>& labels) {
       --as;
     if (!(w[as].is("as") || w[as].is("As")) || as + 1 >= put) continue;
     const uint32_t after = put + 2;
+    // "put it" ends its clause ("as he put it," / ":" / "."), not "puts it to a vote".
+    if (after < sentence_end && w[after].kind == WordKind::word) continue;
     const bool colon = after < sentence_end && w[after].kind == WordKind::colon;
     // What the sentence says before the frame, up to its comma; and after it, past its comma.
     uint32_t before_end = as;
@@ -62,7 +83,9 @@ void read_as_put_it(const WordStream& stream, std::vector<uint8_t>& labels) {
     const bool rest = after_first < after_end && (colon || w[after].kind == WordKind::comma) &&
                       unattributed(labels, colon ? after + 1 : after_first, after_end);
     if (!before && !rest) continue;
-    for (uint32_t k = before ? sentence_first : as; k < after_end; ++k) labels[k] = O;
+    for (uint32_t k = before ? sentence_first : as; k < put + 2; ++k) labels[k] = O;
+    if (rest)
+      for (uint32_t k = after; k < after_end; ++k) labels[k] = O;
     for (uint32_t k = as + 1; k < put; ++k) labels[k] = k == as + 1 ? B_SOURCE : I_SOURCE;
     labels[put] = B_CUE;
     labels[put + 1] = I_CUE;
@@ -77,16 +100,15 @@ void read_inverted_colon_introductions(const WordStream& stream, std::vector<uin
   for (size_t sentence = 0; sentence + 1 < stream.sentence_first_word.size(); ++sentence) {
     const uint32_t end = stream.sentence_first_word[sentence + 1];
     const uint32_t cue = next_word(w, stream.sentence_first_word[sentence], end);
-    if (cue + 2 >= end || !w[cue].capitalized || w[cue].quote >= 0 || !find_cue(lowered(w[cue].text))) continue;
+    if (cue + 2 >= end || !w[cue].capitalized || w[cue].quote >= 0 || !says_itself(w[cue])) continue;
     uint32_t colon = cue + 1;
     while (colon < end && colon <= cue + kLongestIntroduction && w[colon].kind != WordKind::colon &&
            w[colon].quote < 0 && w[colon].kind != WordKind::quote_open)
       ++colon;
-    const bool names_someone =
-        w[cue + 1].capitalized || is_article(w[cue + 1].text) || opens_counted_phrase(w[cue + 1].text);
-    if (colon >= end || w[colon].kind != WordKind::colon || !names_someone) continue;
+    if (colon >= end || w[colon].kind != WordKind::colon) continue;
     uint32_t source_end = cue + 1;
     while (source_end < colon && w[source_end].kind == WordKind::word) ++source_end;
+    if (!names_speaker(w, cue + 1, source_end)) continue;
     const uint32_t content_end = end_of_opened(w, colon, end);
     if (colon + 1 >= content_end || !unattributed(labels, colon + 1, content_end)) continue;
     for (uint32_t k = cue; k < content_end; ++k) labels[k] = O;

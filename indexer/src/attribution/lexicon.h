@@ -59,6 +59,8 @@ bool is_group_modifier(std::string_view word);
 bool is_institution_noun(std::string_view word);
 // [head-role] Roles of the person who heads an organisation ("chief", "leader").
 bool is_head_role(std::string_view word);
+// [office-of-state] "president", "chancellor": offices elegant variation names by nation.
+bool is_head_of_state_role(std::string_view word);
 // [state-name-end] Last words of a state's or union's name ("States", "Union").
 bool ends_state_name(std::string_view word);
 

@@ -278,6 +278,9 @@ Person* People::subject_of_fronted_clause(const Phrase& p, int gender) {
   constexpr uint32_t kSubjectWithin = 5;  // "When my Ukrainian counterpart Dmytro Kuleba"
   const uint32_t first = phrases_.sentence_first();
   if (p.first < first + 3 || w_[p.first - 1].kind != WordKind::comma || !is_subordinator(w_[first].text)) return nullptr;
+  // "If Trump wins again, he said, democracy is at risk": a cue set off by commas makes the clause
+  // part of what was said.
+  if (p.last + 2 < w_.size() && w_[p.last + 2].kind == WordKind::comma) return nullptr;
   const std::string& next = w_[first + 1].text;
   if (next.ends_with("ing") || next.ends_with("ed")) return nullptr;
   for (uint32_t k = first + 1; k + 1 < p.first && k <= first + kSubjectWithin; ++k) {

@@ -90,6 +90,10 @@ Person* People::introduced_as(const Phrase& p) {
 // the only person it named, and with no one named since, is that person's, who holds it from then on.
 Person* People::sole_subject_before(const Phrase& p) {
   if (!(w_[p.first].is("the") || w_[p.first].is("The"))) return nullptr;
+  // Only an office of state, named by its noun alone ("the Russian president", "the President"):
+  // "the spokesman" or "the chief negotiator" after a sentence about Putin is someone else, and so
+  // is "the president of the Security Council".
+  if (!is_head_of_state_role(p.role) || lowered(w_[p.last].text) != p.role) return nullptr;
   const int previous = static_cast<int>(phrases_.sentence()) - 1;
   Person* subject = nullptr;
   for (Person& c : people_) {

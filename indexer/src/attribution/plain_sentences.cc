@@ -66,6 +66,15 @@ uint32_t after_fronted_clause(const std::vector<Word>& w, uint32_t first, uint32
   return first;
 }
 
+// Whether the source run at `source` is followed by a cue run opening with a verb of saying (not
+// "a signal").
+bool cue_of_saying_after(const std::vector<Word>& w, const std::vector<uint8_t>& labels, uint32_t source) {
+  uint32_t k = source;
+  while (k < w.size() && part_of(labels[k]) == Part::source) ++k;
+  return k < w.size() && labels[k] == B_CUE && w[k].kind == WordKind::word && find_cue(lowered(w[k].text)) &&
+         !is_article(lowered(w[k - 1].text));
+}
+
 // Whether words first..end-1 after a cue open what was said ("said in a speech that ...").
 bool opens_what_was_said(const std::vector<Word>& w, uint32_t first, uint32_t end) {
   for (uint32_t k = first; k < end; ++k)
@@ -101,10 +110,10 @@ void read_plain_closing_attributions(const WordStream& stream, std::vector<uint8
     uint32_t after_comma = last;
     while (after_comma > first && w[after_comma - 1].kind != WordKind::comma) --after_comma;
     if (after_comma < first + 4) continue;  // three words and a comma at least
-    uint32_t comma = after_comma - 1;
     // "... stand by Azerbaijan “both on the field and at the table,” Cavusoglu said": the comma
     // inside the closing mark, which closes what was said.
-    if (after_comma < last && w[after_comma].kind == WordKind::quote_close) comma = after_comma++;
+    if (after_comma < last && w[after_comma].kind == WordKind::quote_close) ++after_comma;
+    const uint32_t content_end = w[after_comma - 1].kind == WordKind::quote_close ? after_comma : after_comma - 1;
     uint32_t cue = after_comma;
     while (cue < last && !closing_cue(w[cue])) ++cue;
     // What was said may quote words ("China hopes the summit will send “a strong signal”, ...
@@ -125,7 +134,6 @@ void read_plain_closing_attributions(const WordStream& stream, std::vector<uint8
         part_of(labels[source_first]) == Part::source)
       continue;  // the tagger's reading
     for (uint32_t k = first; k < last; ++k) labels[k] = O;
-    const uint32_t content_end = w[comma].kind == WordKind::quote_close ? comma + 1 : comma;
     for (uint32_t k = first; k < content_end; ++k) labels[k] = k == first ? B_CONTENT : I_CONTENT;
     labels[cue] = B_CUE;
     for (uint32_t k = source_first; k < source_end; ++k) labels[k] = k == source_first ? B_SOURCE : I_SOURCE;
@@ -223,12 +231,16 @@ void continue_coordinated_content(const WordStream& stream, std::vector<uint8_t>
     const uint32_t before = w[k - 1].kind == WordKind::comma && k >= 2 ? k - 2 : k - 1;
     if (part_of(labels[before]) != Part::content || w[before].sentence != w[k].sentence) continue;
     const Word& next = w[k + 1];
-    // "..., and that telephone calls were likely": a second clause of what was said (not "and
-    // that was the problem"); "... and risked sending Saddam Hussein a signal": a second predicate.
-    const bool second_clause = next.is("that") && w[k + 2].kind == WordKind::word &&
-                               !is_form_of_be(w[k + 2].text) && !is_auxiliary(w[k + 2].text) &&
-                               !is_cue_modal(w[k + 2].text);
-    const bool second_predicate = labels[k + 1] == B_SOURCE && !next.capitalized && next.text.ends_with("ed");
+    // "..., and that Moscow had responded", "and that the report was wrong": what opens the clause
+    // shows "that" is no demonstrative ("and that claim was rejected"). "... and risked sending
+    // Saddam Hussein a signal": only where the tagger read a verb as a source with no verb of
+    // saying for its cue (not "and unnamed officials said").
+    const Word& opener = w[k + 2];
+    const bool second_clause = next.is("that") && opener.kind == WordKind::word &&
+                               (opener.capitalized || is_article(lowered(opener.text)) ||
+                                is_subject_pronoun(lowered(opener.text)) || opener.is("there"));
+    const bool second_predicate = labels[k + 1] == B_SOURCE && !next.capitalized && next.text.ends_with("ed") &&
+                                  !cue_of_saying_after(w, labels, k + 1);
     if (!second_clause && !second_predicate) continue;
     uint32_t end = k;
     while (end < n && w[end].sentence == w[k].sentence && w[end].kind != WordKind::terminator) ++end;

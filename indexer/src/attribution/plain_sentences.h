@@ -24,10 +24,10 @@ void read_plain_closing_attributions(const WordStream& stream, std::vector<uint8
 // participle of saying after a comma, inside content the tagger ran on, opens a second statement
 // of the same speaker.
 void split_content_at_saying_participles(const WordStream& stream, std::vector<uint8_t>& labels);
-// "Qureshi said Islamabad had reached out to Turkey, and that calls with its leaders were likely",
-// "Straw said the French position was “extraordinary” and risked sending Saddam Hussein a signal":
-// a second clause or predicate joined by "and" to what was said goes on saying it, whatever the
-// tagger read in it ("calls", "a signal" as cues).
+// "Zakharova said Prague had expelled 18 diplomats, and that Moscow had responded", "Straw said the
+// French position was “extraordinary” and risked sending Saddam Hussein a signal": a second clause
+// or predicate joined by "and" to what was said goes on saying it, whatever the tagger read in it
+// ("that" as a source, "a signal" as a cue).
 void continue_coordinated_content(const WordStream& stream, std::vector<uint8_t>& labels);
 
 }  // namespace attache::indexer::attribution

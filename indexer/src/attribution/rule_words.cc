@@ -47,7 +47,7 @@ class WordTable {
 struct WordLists {
   const std::map<std::string, std::vector<std::string>> file = read_word_lists(kAttributionWordsText);
   WordTable title_words, nationalities, role_nouns, group_nouns, institutions, ranks, adverbial_openers, articles,
-      quantifiers, counted_phrase_openers, title_modifiers, group_modifiers, institution_nouns, head_roles,
+      quantifiers, counted_phrase_openers, title_modifiers, group_modifiers, institution_nouns, head_roles, offices_of_state,
       state_name_ends, sentence_openers, opening_conjunctions, particles, months, never_names, abbreviations,
       personal_pronouns, subject_pronouns, pronouns_or_relatives,
       speak_for_themselves, clause_joiners, adjunct_openers, source_joiners, adverbs, nouns_in_ly, auxiliaries,
@@ -91,6 +91,7 @@ struct WordLists {
     group_modifiers = set({"group-modifier"});
     institution_nouns = set({"institution-noun"});
     head_roles = set({"head-role"});
+    offices_of_state = set({"office-of-state"});
     state_name_ends = set({"state-name-end"});
     sentence_openers = set({"sentence-opener"});
     particles = set({"name-particle"});
@@ -192,6 +193,7 @@ bool is_title_modifier(std::string_view w) { return in(lists().title_modifiers, 
 bool is_group_modifier(std::string_view w) { return in(lists().group_modifiers, w); }
 bool is_institution_noun(std::string_view w) { return in(lists().institution_nouns, w); }
 bool is_head_role(std::string_view w) { return in(lists().head_roles, w); }
+bool is_head_of_state_role(std::string_view w) { return in(lists().offices_of_state, w); }
 bool ends_state_name(std::string_view w) { return in(lists().state_name_ends, w); }
 
 bool is_sentence_opener(std::string_view w) { return in(lists().sentence_openers, w); }

@@ -69,7 +69,14 @@ uint32_t SourceSpeakers::comma_before_participial_phrase(uint32_t source_first, 
     if (find_cue(lowered(word.text)) && !word.text.ends_with("ing")) return 0;
     const bool participle = word.text.size() >= 5 && word.text.ends_with("ing") && !word.is("according") &&
                             !word.is("including");
-    if (participle) return w_[k - 1].kind == WordKind::comma && k - 1 > sentence_first ? k - 1 : 0;
+    // Not after a fronted adverbial ("In Tokyo on Monday, speaking at a news conference, Kishida"),
+    // whose comma closes no subject.
+    const uint32_t opening = next_word(w_, sentence_first, k);
+    const bool lower_case_next = opening + 1 < k && !w_[opening + 1].capitalized;
+    if (participle)
+      return w_[k - 1].kind == WordKind::comma && k - 1 > sentence_first && !opens_adverbial(w_[opening].text, lower_case_next)
+                 ? k - 1
+                 : 0;
   }
   return 0;
 }

@@ -276,9 +276,11 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   const bool object = !e.relative && !in_place_phrase && !adverb && object_before_participle(t);
   bool subject_took_over = false;
   const uint32_t participial = e.relative ? 0 : comma_before_participial_phrase(t.source_first, t.source_last);
-  if (const uint32_t opening = subject_start(t.source_first); participial > opening) {
-    p = source_head(opening, participial - 1);
-    subject_took_over = p.type != PhraseType::none;
+  const uint32_t opening = subject_start(t.source_first);
+  const Phrase participle_subject = participial > opening ? source_head(opening, participial - 1) : Phrase{};
+  if (participle_subject.type != PhraseType::none) {
+    p = participle_subject;
+    subject_took_over = true;
   } else if (in_place_phrase || adverb || object || (!e.relative && inside_relative_clause(t.source_first))) {
     // Out of a relative clause, only a titled or full name or a role takes over; in place of an
     // adverb or an object, a person or a group.

@@ -126,7 +126,8 @@ std::vector<TaggedAttribution> Grouping::attributions() const {
     if (!d.source || d.contents.empty()) continue;
     for (size_t i = 0; i < d.contents.size();) {
       size_t j = i + 1;
-      // Parts of one paragraph join, unless another's attribution stands between them (inside a turn).
+      // Parts of one paragraph join, unless another's attribution stands between them (a turn
+      // going on after the saying it reports).
       auto joins = [&](const Run& before, const Run& after) {
         return (w_[after.first].paragraph == w_[before.last].paragraph && !another_cue_between(d, before, after)) ||
                (w_[before.last].quote >= 0 && w_[after.first].quote == w_[before.last].quote);
@@ -185,7 +186,7 @@ void Grouping::start_content_after_cue(TaggedAttribution& a) const {
   // would not seek a recount, conceding the race" holds what another cue said).
   uint32_t relative = a.source_last + 1;
   if (w_[relative].kind == WordKind::comma) ++relative;
-  if (relative >= a.content_first || !(w_[relative].is("who") || w_[relative].is("which"))) return;
+  if (relative > a.content_first || !(w_[relative].is("who") || w_[relative].is("which"))) return;
   for (uint32_t k = a.content_first; k < a.cue_first; ++k)
     if (w_[k].quote >= 0) return;  // a quotation there is part of what was said
   a.content_first = a.cue_last + 1;

@@ -226,7 +226,10 @@ void read_reduced_relatives_as_content(const WordStream& stream, std::vector<uin
     if (labels[i] != B_SOURCE) continue;
     const uint32_t cue = run_from(labels, i, B_SOURCE, I_SOURCE);
     const uint32_t after_cue = run_from(labels, cue, B_CUE, I_CUE);
-    if (!after_cue || cue >= n || !lowered(w[cue].text).ends_with("ed") || w[cue].capitalized) continue;
+    if (!after_cue || !lowered(w[cue].text).ends_with("ed") || w[cue].capitalized) continue;
+    // A participle qualified at once by when or where ("announced on 3 July"), not a verb taking
+    // its own clause ("Russia claimed the referendum was legitimate").
+    if (cue + 1 >= n || !(is_object_preposition(w[cue + 1].text) || says_when_or_where(w[cue + 1].text))) continue;
     // Inside what another cue says: right after it, or after unquoted content of its own (after a
     // quotation, "“...,” the Secretary said" is one).
     const Part before = part_of(labels[i - 1]);

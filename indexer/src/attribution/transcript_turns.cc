@@ -8,7 +8,6 @@
 
 #include "attache/indexer/dateline.h"
 #include "lexicon.h"
-#include "speaker_names.h"
 #include "tagger.h"
 
 namespace attache::indexer::attribution {
@@ -102,9 +101,10 @@ bool says_something(const std::vector<Word>& w, const Turn& turn) {
   return words >= kFewestWords && 2 * capitalised <= words;
 }
 
-// Whether the source [first, end) names a person ("Secretary Blinken", "President Moon", "Lavrov",
-// "he"), not a country or a body the turn's speaker may speak for ("the United States is
-// announcing", "Russia says", "the government has decided").
+// Whether the source [first, end) names another than the turn's speaker ("Secretary Blinken",
+// "President Moon", "Lavrov", "he", "Russia"), not a body the speaker may speak for, which the
+// article names with "the" or as an institution ("the United States is announcing", "the
+// government has decided", "the Department").
 bool names_another_person(const std::vector<Word>& w, uint32_t first, uint32_t end) {
   bool article = first > 0 && w[first - 1].kind == WordKind::word && is_article(lowered(w[first - 1].text));
   bool named = false;
@@ -113,8 +113,7 @@ bool names_another_person(const std::vector<Word>& w, uint32_t first, uint32_t e
     const std::string lower = lowered(w[k].text);
     if (lower == "he" || lower == "she" || is_role_noun(lower) || is_personal_title(w[k].text)) return true;
     article = article || is_article(lower);
-    named = named || (w[k].capitalized && !is_article(lower) && !is_place_word(w[k].text) &&
-                      !is_institution_word(w[k].text));
+    named = named || (w[k].capitalized && !is_article(lower) && !is_institution_word(w[k].text));
   }
   return named && !article;
 }
@@ -222,7 +221,7 @@ void read_transcript_turns(const WordStream& stream, std::vector<uint8_t>& label
     // it ("President Moon has said ..."), which the tagger read and which stays its own.
     uint32_t inner = inner_attribution(w, labels, t.colon + 1, t.end);
     const uint32_t end = before_joining_words(w, t.colon + 1, inner, t.end);
-    if (end == t.colon + 1) continue;  // the label is all the speaker's own
+    if (end == t.colon + 1 && inner >= t.end) continue;  // the label is all the speaker's own
     for (uint32_t k = t.first; k < t.colon; ++k)
       labels[k] = k == t.speaker_first ? B_SOURCE : k > t.speaker_first && k < t.speaker_end ? I_SOURCE : O;
     labels[t.colon] = B_CUE;
