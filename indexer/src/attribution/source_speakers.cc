@@ -259,6 +259,40 @@ bool SourceSpeakers::described_by_all(uint32_t first, uint32_t last) const {
   return false;
 }
 
+// The sentence's subject where it, not the tagged source, speaks: the subject before a
+// participial phrase holding the source; the subject in place of a place phrase, an adverb, an
+// object or a relative clause the tagger took for the source; a name before an apposition. None
+// when the source speaks.
+Phrase SourceSpeakers::subject_speaking_instead(const TaggedAttribution& t, bool relative) const {
+  const bool in_place_phrase = !relative && inside_prepositional_phrase(t.source_first);
+  const bool adverb = !relative && !in_place_phrase && adverb_source(t);
+  const bool object = !relative && !in_place_phrase && !adverb && object_before_participle(t);
+  const uint32_t participial = relative ? 0 : comma_before_participial_phrase(t.source_first, t.source_last);
+  const uint32_t opening = subject_start(t.source_first);
+  const Phrase participle_subject = participial > opening ? source_head(opening, participial - 1) : Phrase{};
+  if (participle_subject.type != PhraseType::none) return participle_subject;
+  if (in_place_phrase || adverb || object || (!relative && inside_relative_clause(t.source_first))) {
+    // Out of a relative clause, only a titled or full name or a role takes over; in place of an
+    // adverb or an object, a person or a group.
+    const Phrase subject = phrases_.starting_at(opening);
+    const bool person = subject.type == PhraseType::name || subject.type == PhraseType::role ||
+                        subject.type == PhraseType::pronoun;
+    const bool named_in_full =
+        subject.type == PhraseType::name && (!subject.titles.empty() || subject.names.size() > 1);
+    const bool person_or_group = (person || subject.type == PhraseType::group) && !names_a_place(subject);
+    const bool takes_over = in_place_phrase    ? subject.type != PhraseType::none
+                            : adverb || object ? person_or_group
+                                               : subject.type == PhraseType::role || named_in_full;
+    return takes_over && subject.last < t.source_first ? subject : Phrase{};
+  }
+  // A single word opening the sentence is a name only when the article has named its bearer in
+  // full ("Significantly, the judge said" is no one's).
+  const Phrase named = named_before_apposition(t.source_first);
+  const bool name = named.type == PhraseType::name &&
+                    (named.names.size() > 1 || !named.titles.empty() || people_.knows_in_full(named.names.back()));
+  return name ? named : Phrase{};
+}
+
 Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvidence& e) {
   TaggedAttribution t = tagged;
   t.source_first = after_fronted_adverbial(t.source_first, t.source_last);
@@ -271,39 +305,9 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   Phrase p = !e.relative     ? source_head(t.source_first, t.source_last)
              : opens_relative ? antecedent(t.source_first)
                               : antecedent(t.source_last);
-  const bool in_place_phrase = !e.relative && inside_prepositional_phrase(t.source_first);
-  const bool adverb = !e.relative && !in_place_phrase && adverb_source(t);
-  const bool object = !e.relative && !in_place_phrase && !adverb && object_before_participle(t);
-  bool subject_took_over = false;
-  const uint32_t participial = e.relative ? 0 : comma_before_participial_phrase(t.source_first, t.source_last);
-  const uint32_t opening = subject_start(t.source_first);
-  const Phrase participle_subject = participial > opening ? source_head(opening, participial - 1) : Phrase{};
-  if (participle_subject.type != PhraseType::none) {
-    p = participle_subject;
-    subject_took_over = true;
-  } else if (in_place_phrase || adverb || object || (!e.relative && inside_relative_clause(t.source_first))) {
-    // Out of a relative clause, only a titled or full name or a role takes over; in place of an
-    // adverb or an object, a person or a group.
-    const Phrase subject = phrases_.starting_at(subject_start(t.source_first));
-    const bool person = subject.type == PhraseType::name || subject.type == PhraseType::role ||
-                        subject.type == PhraseType::pronoun;
-    const bool named_in_full =
-        subject.type == PhraseType::name && (!subject.titles.empty() || subject.names.size() > 1);
-    const bool person_or_group = (person || subject.type == PhraseType::group) && !names_a_place(subject);
-    const bool takes_over = in_place_phrase    ? subject.type != PhraseType::none
-                            : adverb || object ? person_or_group
-                                               : subject.type == PhraseType::role || named_in_full;
-    if (takes_over && subject.last < t.source_first) {
-      p = subject;
-      subject_took_over = true;
-    }
-  } else if (const Phrase named = named_before_apposition(t.source_first); named.type == PhraseType::name &&
-             (named.names.size() > 1 || !named.titles.empty() || people_.knows_in_full(named.names.back()))) {
-    // A single word opening the sentence is a name only when the article has named its bearer in
-    // full ("Significantly, the judge said" is no one's).
-    p = named;
-    subject_took_over = true;
-  }
+  const Phrase subject = subject_speaking_instead(t, e.relative);
+  const bool subject_took_over = subject.type != PhraseType::none;
+  if (subject_took_over) p = subject;
   Speaker s;
   if (p.type != PhraseType::none) s = people_.resolve(p, reported_gender(t));
   e.speaker = s.canonical.empty()                   ? 0

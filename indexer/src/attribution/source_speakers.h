@@ -50,6 +50,7 @@ class SourceSpeakers {
   Phrase described_group_before(int k) const;
   bool opens_with_owner(uint32_t description) const;
   int reported_gender(const TaggedAttribution& t) const;
+  Phrase subject_speaking_instead(const TaggedAttribution& t, bool relative) const;
   std::string description_text(uint32_t a, uint32_t b) const;
   bool described_by_all(uint32_t first, uint32_t last) const;
 
