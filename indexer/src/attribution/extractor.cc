@@ -72,8 +72,7 @@ class Extractor {
                             (e.content_words < 3 && kind != StatementKind::direct &&
                              (e.cue_preposition || !ends_clause(t.content_last) ||
                               !names_something(t.content_first, t.content_last)));
-      if (passive_cue(t) || fragment || !is_speech_act(kind, e) || asks_anonymity(t) || question_to_source(t) ||
-          in_headline(t.cue_first))
+      if (passive_cue(t) || fragment || !is_speech_act(kind, e) || asks_anonymity(t) || question_to_source(t))
         continue;
       const TaggedAttribution spoke = with_quoted_source(t);
       Speaker speaker = speakers_.speaker_of(spoke, e);
@@ -132,20 +131,6 @@ class Extractor {
     return t.content_first;
   }
 
-  // Whether word k lies in a headline: the first paragraph of several, short and not ended as a
-  // sentence is ("Pompeo Says North Korea Talks Were 'Productive'"). A headline repeats what the
-  // article reports, in words no one said.
-  bool in_headline(uint32_t k) const {
-    constexpr uint32_t kLongestHeadline = 25;
-    if (w_[k].paragraph != 0 || w_.back().paragraph == 0) return false;
-    uint32_t words = 0;
-    for (uint32_t i = 0; i < w_.size() && w_[i].paragraph == 0; ++i) {
-      if (w_[i].kind == WordKind::terminator || (w_[i].kind == WordKind::colon && w_[i + 1].paragraph != 0))
-        return false;
-      words += w_[i].kind == WordKind::word;
-    }
-    return words <= kLongestHeadline;
-  }
 
   // Whether word k opens a clause of reported speech: "that", or a participle going on to say
   // something ("adding the talks would go on"; not "speaking to reporters", nor "in a brief
@@ -320,8 +305,9 @@ class Extractor {
   }
 
   bool add(const Speaker& speaker, const std::string& cue, uint32_t begin, uint32_t end, StatementKind kind) {
-    // Trim spaces and trailing commas, colons and sentence-final periods.
-    while (begin < end && (text_[begin] == ' ' || text_[begin] == '\n')) ++begin;
+    // Trim spaces, a leading comma ("said that, in his view, ...") and trailing commas, colons and
+    // sentence-final periods.
+    while (begin < end && (text_[begin] == ' ' || text_[begin] == '\n' || text_[begin] == ',')) ++begin;
     while (end > begin && (text_[end - 1] == ' ' || text_[end - 1] == '\n' || text_[end - 1] == ',' ||
                            text_[end - 1] == ':' || text_[end - 1] == ';' || text_[end - 1] == '.'))
       --end;

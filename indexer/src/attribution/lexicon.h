@@ -63,6 +63,10 @@ bool is_head_role(std::string_view word);
 bool is_head_of_state_role(std::string_view word);
 // [state-name-end] Last words of a state's or union's name ("States", "Union").
 bool ends_state_name(std::string_view word);
+// [thing-name-end], [thing-name-start] Last and first words of names of places, waters, buildings,
+// documents and events, which are no one ("the Panama Canal", "Chapter VII").
+bool ends_thing_name(std::string_view word);
+bool starts_thing_name(std::string_view word);
 
 // [sentence-opener] Capitalised words that open sentences and are no name ("The", "Asked").
 bool is_sentence_opener(std::string_view word);
@@ -139,6 +143,8 @@ bool says_when_or_where(std::string_view word);
 bool is_cue_modal(std::string_view word);
 // [cue-preposition] Prepositions that may end a cue ("about", "against").
 bool is_cue_preposition(std::string_view word);
+// [place-preposition] "in", "near": a name after one may be a place's.
+bool is_place_preposition(std::string_view word);
 // [name-ender] Prepositions that end a name in a source ("in", "near").
 bool ends_name(std::string_view word);
 // [object-preposition] Prepositions that make the name after them no speaker ("at", "by").

@@ -171,6 +171,32 @@ Phrase NounPhrases::classify_run(uint32_t a, uint32_t b, bool owner) const {
   return classify_name(std::move(p), a, b, name_start);
 }
 
+namespace {
+
+bool shouting(std::string_view n) {
+  return n.size() > 1 && std::none_of(n.begin(), n.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)); }) &&
+         std::isalpha(static_cast<unsigned char>(n[0])) && n.find('.') == std::string::npos;
+}
+
+// "JA'AFARI" as "Ja'afari", "LYALL-GRANT" as "Lyall-Grant".
+std::string in_title_case(std::string_view n) {
+  std::string out(n);
+  for (size_t k = 1; k < out.size(); ++k)
+    if (out[k - 1] != '-' && out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] - 'A' + 'a');
+  return out;
+}
+
+}  // namespace
+
+// "SAMANTHA POWER (United States) said": the UN's meetings coverage writes its speakers' names in
+// capitals, which are a name of two to four words, not a dateline nor acronyms ("UN OCHA").
+bool NounPhrases::written_in_capitals(const Phrase& p, uint32_t name_start) const {
+  if (p.names.size() < 2 || p.names.size() > 4 || w_[name_start].dateline) return false;
+  return std::all_of(p.names.begin(), p.names.end(), [](const std::string& n) {
+    return n.size() > 2 && shouting(n) && !is_institution_word(n) && !is_publication_word(n);
+  });
+}
+
 // A run with a name in it [name_start, b]: a person, a collective
 // ("the United States") or nothing a speaker could be.
 Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t name_start) const {
@@ -185,12 +211,19 @@ Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t nam
     if ((is_never_a_name(n) && !(month_surname && &n == &p.names.back())) || possessive(n)) return Phrase{};
   if (p.names.size() == 1 && p.titles.empty() && (is_sentence_opener(p.names[0]) || is_stray_word(p.names[0])))
     return Phrase{};
-  for (const std::string& n : p.names) {
-    bool shouting = n.size() > 1 && std::none_of(n.begin(), n.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)); }) &&
-                    std::isalpha(static_cast<unsigned char>(n[0])) && n.find('.') == std::string::npos;
-    if ((shouting && n != p.names.back()) || (is_sentence_opener(n) && n != p.names.front())) return Phrase{};  // "GENEVA The United States"
+  if (written_in_capitals(p, name_start)) {
+    for (std::string& n : p.names) n = in_title_case(n);
+  } else {
+    for (const std::string& n : p.names)
+      if ((shouting(n) && n != p.names.back()) || (is_sentence_opener(n) && n != p.names.front())) return Phrase{};  // "GENEVA The United States"
   }
   const std::string& last_name = p.names.back();
+  // "the Panama Canal", "Chapter VII": no one, unless a person's title or given name says otherwise
+  // ("Mr. Street").
+  if ((ends_thing_name(last_name) || (p.names.size() > 1 && starts_thing_name(p.names.front()))) &&
+      !(name_start > a && is_personal_title(w_[name_start - 1].text)) && !after_honorific &&
+      !given_name_gender(p.names.front()))
+    return Phrase{};
   // "United" and "European" are title words ("European Commissioner"), so "the United States" may arrive as one name.
   if ((p.names.size() > 1 || b > a) && ends_state_name(last_name)) {
     p.type = PhraseType::group;  // "the United States", "the European Union"

@@ -75,6 +75,7 @@ class NounPhrases {
   uint32_t take_titles(uint32_t a, uint32_t b, Phrase& p) const;
   uint32_t person_start(uint32_t k, uint32_t b) const;
   Phrase classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t name_start) const;
+  bool written_in_capitals(const Phrase& p, uint32_t name_start) const;
   Phrase group_noun_phrase(int e, uint32_t limit) const;
   Phrase role_noun_phrase(int e, uint32_t limit, const std::string& low, bool institution_noun) const;
   Phrase capitalised_phrase(int e, uint32_t limit) const;

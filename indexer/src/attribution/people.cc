@@ -13,9 +13,32 @@
 namespace attache::indexer::attribution {
 namespace {
 
+// The weight of one sentence in a person's salience: who spoke in a sentence (4) or opened it as
+// its subject (5) outweighs who was named in it, not who was named in a later one.
+constexpr int kSpoke = 6;
+
 // "McAuliffe tried to walk back his comments a day after he said them", "Trump spoke for an hour
 // and he said": a pronoun opening a clause joined to the sentence's own stands for its subject.
 bool opens_clause_of_subject(const Word& w) { return w.kind == WordKind::word && joins_clause(w.text); }
+
+// "In Buenos Aires, Señor Costa Méndez said", "below the Church of the Nativity, Elias Freij": a
+// name right after a preposition of place, or after "of" inside a longer name, is a place's or an
+// institution's when no title or given name shows a person.
+bool place_or_institution_name(const std::vector<Word>& w, uint32_t i, uint32_t sentence_first, const Phrase& p) {
+  if (!p.titles.empty() || given_name_gender(p.names.front()) || i <= sentence_first) return false;
+  const Word& before = w[i - 1];
+  if (before.kind != WordKind::word) return false;
+  if (!before.capitalized && is_place_preposition(before.text)) return true;
+  const uint32_t of = before.is("the") && i >= sentence_first + 2 ? i - 2 : i - 1;
+  return w[of].is("of") && of > sentence_first && w[of - 1].kind == WordKind::word && w[of - 1].capitalized;
+}
+
+// Only an article or a quotation mark before the name: "The Mr. Smith who", not "In Paris".
+bool opens_as_subject(const std::vector<Word>& w, uint32_t phrase_first, uint32_t sentence_first) {
+  for (uint32_t k = sentence_first; k < phrase_first; ++k)
+    if (w[k].kind == WordKind::word && !is_article(lowered(w[k].text))) return false;
+  return true;
+}
 
 }  // namespace
 
@@ -143,7 +166,7 @@ Person& People::person_for(const Phrase& p, int likely_gender) {
   const int sentence = static_cast<int>(phrases_.sentence());
   if (person->last_seen != sentence) {
     person->previous_seen = person->last_seen;
-    person->seen_as_subject = p.first <= phrases_.sentence_first() + 1;
+    person->seen_as_subject = opens_as_subject(w_, p.first, phrases_.sentence_first());
   }
   person->last_seen = sentence;
   return *person;
@@ -172,6 +195,10 @@ void People::note_names() {
     // state, said" is one of the Clinton the article named.
     const bool opens_sentence = next_word(w_, first, i) == i;
     const bool known = find_person(p.names.back()) != nullptr;
+    if (!known && place_or_institution_name(w_, i, first, p)) {
+      i = e;
+      continue;
+    }
     bool apposition = e + 1 < end && w_[e + 1].kind == WordKind::comma && !(opens_sentence && !introduced && !known);
     if (!introduced && !apposition && !known) continue;
     Person& person = person_for(p);
@@ -247,7 +274,7 @@ bool People::written_in_lower_case(std::string_view word) {
 // Mr. Putin, he said") not at all unless the sentence's subject goes on in a
 // clause joined to it ("Smith spoke for an hour, and then he added", "a day after
 // he said"), unknown gender last, and never a name no one could call he or she.
-Person* People::latest_of_gender(int gender, bool coordinated) {
+Person* People::latest_of_gender(int gender, bool coordinated, int* salience) {
   const int sentence = static_cast<int>(phrases_.sentence());
   Person* best = nullptr;
   int best_key = INT32_MIN;
@@ -259,13 +286,19 @@ Person* People::latest_of_gender(int gender, bool coordinated) {
     int spoke = c.last_spoke;
     if (seen < 0 && spoke < 0) continue;
     bool subject = c.last_seen < sentence && c.seen_as_subject;
-    int key = std::max(6 * spoke + 4, 6 * seen + (subject ? 5 : 0)) - (c.gender == 0 ? 1 : 0);
+    int key = std::max(kSpoke * spoke + 4, kSpoke * seen + (subject ? 5 : 0)) - (c.gender == 0 ? 1 : 0);
     if (key > best_key) {
       best_key = key;
       best = &c;
     }
   }
+  if (salience) *salience = best_key;
   return best;
+}
+
+void People::note_described_speaker(std::string canonical) {
+  described_speaker_ = std::move(canonical);
+  described_spoke_ = static_cast<int>(phrases_.sentence());
 }
 
 
@@ -321,7 +354,18 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
       const int gender = p.role == "he" ? 1 : 2;
       const bool coordinated = p.first > phrases_.sentence_first() && opens_clause_of_subject(w_[p.first - 1]);
       person = subject_of_fronted_clause(p, gender);
-      if (!person) person = latest_of_gender(gender, coordinated);
+      if (!person) {
+        int salience = INT32_MIN;
+        person = latest_of_gender(gender, coordinated, &salience);
+        // "The representative of France said ... He added": a person described, never named, who
+        // spoke after anyone named was last seen.
+        if (described_spoke_ >= 0 && !coordinated && kSpoke * described_spoke_ + 4 > salience) {
+          described_spoke_ = static_cast<int>(phrases_.sentence());
+          s.canonical = described_speaker_;
+          s.group = true;
+          return s;
+        }
+      }
       if (!person) return {};
       if (!person->gender) person->gender = gender;
       break;

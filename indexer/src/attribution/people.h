@@ -53,6 +53,9 @@ class People {
   // by people of both genders goes to the one of `likely_gender` (1 male, 2
   // female, 0 unknown) when the text suggests it ("Clinton said she").
   Speaker resolve(const Phrase& p, int likely_gender = 0);
+  // A speaker described and never named ("the representative of France") spoke in the current
+  // sentence: a later "he" or "she" may stand for the description.
+  void note_described_speaker(std::string canonical);
   // The canonical name of whom "his" (gender 1) or "her" (gender 2) stands for, as "he" or "she"
   // would, without counting it as speaking; empty when no one.
   std::string owner_of(int gender) {
@@ -72,7 +75,7 @@ class People {
   Person* known_by_given_name(const std::string& word);
   Person* known_without_particles(const std::string& surname);
   Person& person_for(const Phrase& p, int likely_gender = 0);
-  Person* latest_of_gender(int gender, bool coordinated);
+  Person* latest_of_gender(int gender, bool coordinated, int* salience = nullptr);
   Person* subject_of_fronted_clause(const Phrase& p, int gender);
   bool may_be_he_or_she(const Person& c);
   Person* introduced_as(const Phrase& p);
@@ -85,6 +88,8 @@ class People {
   const std::vector<Word>& w_;
   std::deque<Person> people_;  // a deque, so a Person& stays valid while more people are added
   std::string last_group_;
+  std::string described_speaker_;  // the latest speaker described, not named, and the sentence it spoke in
+  int described_spoke_ = -1;
   std::string last_institution_;  // the latest group that is one body ("the Kremlin"), for "it"
   std::unordered_set<std::string_view> lower_case_words_;  // of the article (views into w_), read on first need
 };

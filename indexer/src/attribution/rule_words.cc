@@ -48,12 +48,12 @@ struct WordLists {
   const std::map<std::string, std::vector<std::string>> file = read_word_lists(kAttributionWordsText);
   WordTable title_words, nationalities, role_nouns, group_nouns, institutions, ranks, adverbial_openers, articles,
       quantifiers, counted_phrase_openers, title_modifiers, group_modifiers, institution_nouns, head_roles, offices_of_state,
-      state_name_ends, sentence_openers, opening_conjunctions, particles, months, never_names, abbreviations,
+      state_name_ends, thing_name_ends, thing_name_starts, sentence_openers, opening_conjunctions, particles, months, never_names, abbreviations,
       personal_pronouns, subject_pronouns, pronouns_or_relatives,
       speak_for_themselves, clause_joiners, adjunct_openers, source_joiners, adverbs, nouns_in_ly, auxiliaries,
       forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, anonymity_words, source_descriptions, people_nouns, reason_openers, question_labels, heading_labels, plain_cues, day_words, addressee_cues, when_or_where,
       cue_modals, cue_prepositions,
-      name_enders, object_prepositions, saying_participles, subordinators;
+      name_enders, place_prepositions, object_prepositions, saying_participles, subordinators;
   WordTable given_names, honorifics, ranks_by_gender;  // 1 male, 2 female, 0 unknown
   WordTable nation_names;  // "Russia", "U.S.": the number of the nationality they stand for
   std::map<std::string, std::string, std::less<>> subject_forms;  // "him": "he"
@@ -93,6 +93,8 @@ struct WordLists {
     head_roles = set({"head-role"});
     offices_of_state = set({"office-of-state"});
     state_name_ends = set({"state-name-end"});
+    thing_name_ends = set({"thing-name-end"});
+    thing_name_starts = set({"thing-name-start"});
     sentence_openers = set({"sentence-opener"});
     particles = set({"name-particle"});
     months = set({"month"});
@@ -129,6 +131,7 @@ struct WordLists {
     cue_modals = set({"cue-modal"});
     cue_prepositions = set({"cue-preposition"});
     name_enders = set({"name-ender"});
+    place_prepositions = set({"place-preposition"});
     object_prepositions = set({"object-preposition"});
     by_gender(given_names, "male-name", 1);
     by_gender(given_names, "female-name", 2);
@@ -195,6 +198,8 @@ bool is_institution_noun(std::string_view w) { return in(lists().institution_nou
 bool is_head_role(std::string_view w) { return in(lists().head_roles, w); }
 bool is_head_of_state_role(std::string_view w) { return in(lists().offices_of_state, w); }
 bool ends_state_name(std::string_view w) { return in(lists().state_name_ends, w); }
+bool ends_thing_name(std::string_view w) { return in(lists().thing_name_ends, w); }
+bool starts_thing_name(std::string_view w) { return in(lists().thing_name_starts, w); }
 
 bool is_sentence_opener(std::string_view w) { return in(lists().sentence_openers, w); }
 bool is_particle(std::string_view w) { return in(lists().particles, w); }
@@ -242,6 +247,7 @@ bool takes_addressee(std::string_view w) { return in(lists().addressee_cues, w);
 bool says_when_or_where(std::string_view w) { return in(lists().when_or_where, w); }
 bool is_cue_modal(std::string_view w) { return in(lists().cue_modals, w); }
 bool is_cue_preposition(std::string_view w) { return in(lists().cue_prepositions, w); }
+bool is_place_preposition(std::string_view w) { return in(lists().place_prepositions, w); }
 bool ends_name(std::string_view w) { return in(lists().name_enders, w); }
 bool is_object_preposition(std::string_view w) { return in(lists().object_prepositions, w); }
 

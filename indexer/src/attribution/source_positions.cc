@@ -15,16 +15,20 @@ uint32_t SourceSpeakers::after_fronted_adverbial(uint32_t first, uint32_t last) 
   // The opener opens the sentence, and the tagger's source may start after it ("In [Islamabad,
   // Foreign Office spokesperson Mumtaz Zahra Baloch] said", "Speaking for [the European Union,
   // the representative of Spain] said").
-  constexpr uint32_t kLongestOpening = 8;
+  // A participle's phrase runs longer ("Speaking at a joint news conference with his Azerbaijani
+  // counterpart Jeyhun Bayramov in the capital Baku, Cavusoglu noted").
+  constexpr uint32_t kLongestOpening = 8, kLongestParticipialOpening = 20;
   const uint32_t opening = next_word(w_, phrases_.sentence_first(), first + 1);
-  if (opening > first || first > opening + kLongestOpening) return first;
+  if (opening > first) return first;
   const Word& opener = w_[opening];
   const bool participle = opener.text.ends_with("ing");
+  const uint32_t longest = participle ? kLongestParticipialOpening : kLongestOpening;
+  if (first > opening + longest) return first;
   if (!opener.capitalized || !(opens_adverbial(opener.text, false) || participle)) return first;
   // "In Beijing, Zhu Fenglian, spokeswoman for ..., told": the opening ended before the source.
   for (uint32_t k = opening; k < first; ++k)
     if (w_[k].kind == WordKind::comma) return first;
-  for (uint32_t k = first + 1; k < last && k < opening + kLongestOpening; ++k)
+  for (uint32_t k = first + 1; k < last && k < opening + longest; ++k)
     if (w_[k].kind == WordKind::comma) {
       const uint32_t next = next_word(w_, k + 1, last + 1);
       return next <= last ? next : first;

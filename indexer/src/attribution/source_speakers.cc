@@ -337,6 +337,7 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   }
   // "A person familiar with the matter said ... The person added": the source described before.
   if (s.group) s.canonical = anonymous_.recall_or_note(s.canonical, w_[t.source_first].is("the") || w_[t.source_first].is("The"));
+  if (s.group && p.type == PhraseType::role) people_.note_described_speaker(s.canonical);
   return s;
 }
 

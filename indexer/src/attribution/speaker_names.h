@@ -36,6 +36,9 @@ bool is_stray_word(std::string_view word);
 bool is_place_word(std::string_view word);
 // Whether a word names a party or a political side ("Republican", "Democrat"): the [party] list.
 bool is_party_word(std::string_view word);
+// Whether a word names a publication or an organisation, or ends such a name ("Reuters", "NATO",
+// "Times"): the [publication], [organisation] and [publication-head] lists.
+bool is_publication_word(std::string_view word);
 
 // One speaker phrase as the extractor resolved it ("Texas Sen. Ted Cruz").
 // `group` is the extractor's judgement that it is an institution or collective.

@@ -162,7 +162,11 @@ Tagger::Tagger(TaggerModel first, std::optional<TaggerModel> second) : first_(st
 }
 
 void Tagger::label(const WordStream& stream, std::vector<uint8_t>& labels, std::vector<float>& margins) const {
-  const std::vector<Sequence> sequences = tagged_sequences(stream);
+  // A headline gives no statement, and its labels, seen by the second pass, would lead the first
+  // paragraph's astray ("No access for Jadhav, says FO" before "ISLAMABAD: ..., the spokesperson said").
+  std::vector<Sequence> sequences = tagged_sequences(stream);
+  const uint32_t headline = headline_end(stream.words);
+  std::erase_if(sequences, [&](const Sequence& s) { return s.end <= headline; });
   const WordFeatures features = extract_features(stream, sequences, first_.row_bits());
   thread_local Emissions emissions;
   first_pass(first_, features, sequences, emissions, labels, margins);

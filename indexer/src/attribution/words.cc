@@ -284,6 +284,17 @@ WordStream read_words(std::string_view text) {
   return out;
 }
 
+uint32_t headline_end(const std::vector<Word>& w) {
+  constexpr uint32_t kLongestHeadline = 25;
+  if (w.empty() || w.back().paragraph == 0) return 0;
+  uint32_t words = 0, end = 0;
+  for (; end < w.size() && w[end].paragraph == 0; ++end) {
+    if (w[end].kind == WordKind::terminator || (w[end].kind == WordKind::colon && w[end + 1].paragraph != 0)) return 0;
+    words += w[end].kind == WordKind::word;
+  }
+  return words <= kLongestHeadline ? end : 0;
+}
+
 uint32_t next_word(const std::vector<Word>& words, uint32_t from, uint32_t limit) {
   while (from < limit && words[from].kind != WordKind::word) ++from;
   return from;

@@ -57,6 +57,11 @@ struct WordStream {
 
 WordStream read_words(std::string_view text);
 
+// The end of the article's headline: the first paragraph of several, short and not ended as a
+// sentence is ("Pompeo Says North Korea Talks Were 'Productive'"); 0 when there is none. A headline
+// repeats what the article reports, in words no one said.
+uint32_t headline_end(const std::vector<Word>& words);
+
 // A word with its ASCII letters in lower case, as the lexicon lists it.
 std::string lowered(std::string_view word);
 // A lower-case word as it would open a sentence, to look it up in lists written that way.

@@ -1,0 +1,105 @@
+// Whom "he" and "she" stand for (people.cc) when the sentences before them name places, things and
+// speakers described but never named; and the readings that decide who was named at all
+// (noun_phrases.cc, source_positions.cc). Each article is written for the test.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "found_statements.h"
+
+using attache::testing::find;
+using attache::testing::Found;
+using attache::testing::saying;
+
+TEST_CASE("a name after a preposition of place is a place, not whom a pronoun stands for") {
+  // "Montevideo Centro" had been a person, the subject of the sentence, and "she" went to it.
+  auto s = find("In Montevideo Centro, Señora Ana Ruiz Peralta, the Uruguayan Foreign Minister, said that the "
+                "border was \"not negotiable\". She warned that any incursion would be \"an act of war\".");
+  const Found* warned = saying(s, "any incursion");
+  REQUIRE(warned);
+  CHECK(warned->canonical == "Ana Ruiz Peralta");
+  REQUIRE(saying(s, "the border"));
+  CHECK(saying(s, "the border")->canonical == "Ana Ruiz Peralta");  // "Señora" is an honorific
+}
+
+TEST_CASE("names of waters, mountains, documents and institutions are no one") {
+  auto s = find("Minister Tomas Varga spoke for an hour. \"We stand ready,\" he said.\n\n"
+                "Ships still pass through the Kiel Canal and under Chapter VII of the treaty, past the Julian Alps.\n\n"
+                "\"Nothing has changed,\" he said.");
+  const Found* changed = saying(s, "Nothing has changed");
+  REQUIRE(changed);
+  CHECK(changed->canonical == "Tomas Varga");
+}
+
+TEST_CASE("a name after \"of the\" inside a longer name is no person") {
+  // "Transfiguration", followed by a comma, had been taken for a person named in apposition.
+  auto s = find("Below the Monastery of the Transfiguration, Elias Haddad sells icons to pilgrims. \"Business is "
+                "slow this year,\" he says.");
+  const Found* slow = saying(s, "Business is slow");
+  REQUIRE(slow);
+  CHECK(slow->canonical == "Elias Haddad");
+}
+
+TEST_CASE("speakers' names written in capitals are names, in the style of the UN's meetings coverage") {
+  auto s = find("The Council met on Thursday.\n\n"
+                "MARIA LINDQVIST (Sweden) said that, because of the veto, the victims would not see justice. "
+                "\"They will see crime, but not punishment,\" she said.\n\n"
+                "PAVEL ORLOV (Russian Federation) said the draft was a stunt. He recalled that earlier referrals "
+                "had failed.");
+  const Found* crime = saying(s, "They will see crime");
+  REQUIRE(crime);
+  CHECK(crime->canonical == "Maria Lindqvist");
+  const Found* recalled = saying(s, "earlier referrals");
+  REQUIRE(recalled);
+  CHECK(recalled->canonical == "Pavel Orlov");
+  // The comma after "that" opens no statement.
+  const Found* veto = saying(s, "because of the veto");
+  REQUIRE(veto);
+  CHECK(veto->text.starts_with("because"));
+}
+
+TEST_CASE("a pronoun after a speaker described, never named, stands for the description") {
+  // "he" had gone past the representative to the last person named, two speakers up.
+  auto s = find("Secretary-General Hans Okafor said the Council had failed. The representative of Chile said the "
+                "text had sought to send a message. \"The vetoes cover up all crimes,\" he said.");
+  const Found* vetoes = saying(s, "The vetoes cover up");
+  REQUIRE(vetoes);
+  CHECK(vetoes->canonical == "representative of Chile");
+}
+
+TEST_CASE("a named person who spoke after the described speaker is still whom the pronoun stands for") {
+  auto s = find("A senior official said the talks went well. Foreign Minister Ilze Berzina said the talks had "
+                "failed. \"We are not done,\" she said.");
+  const Found* done = saying(s, "We are not done");
+  REQUIRE(done);
+  CHECK(done->canonical == "Ilze Berzina");
+}
+
+TEST_CASE("a long participial phrase opening the sentence holds no speaker") {
+  // The counterpart inside the phrase had been the speaker, and "he" after him.
+  auto s = find("Latvia will stand by Georgia, Latvian Foreign Minister Edgars Rinkevics said on Tuesday.\n\n"
+                "Speaking at a joint news conference with his Georgian counterpart Ilia Darchiashvili in the capital "
+                "Tbilisi, Rinkevics noted that the talks, chaired by France, had \"failed for years.\"\n\n"
+                "\"Russia must withdraw,\" he said.");
+  const Found* noted = saying(s, "the talks, chaired by France");
+  REQUIRE(noted);
+  CHECK(noted->canonical == "Edgars Rinkevics");
+  const Found* withdraw = saying(s, "Russia must withdraw");
+  REQUIRE(withdraw);
+  CHECK(withdraw->canonical == "Edgars Rinkevics");
+}
+
+TEST_CASE("a headline's cue does not take the first paragraph after a dateline with a colon") {
+  // The first statement of the article was lost, and the spokesperson never resolved.
+  auto s = find("Envoy denied a visa, ministry says\n\n"
+                "ISLAMABAD: Pakistan will not grant the envoy a visa, Foreign Office spokesperson Dr Amina Qureshi "
+                "said on Thursday.\n\n"
+                "\"There will be no visa,\" the spokesperson said.");
+  const Found* visa = saying(s, "will not grant the envoy a visa");
+  REQUIRE(visa);
+  CHECK(visa->canonical == "Amina Qureshi");
+  const Found* no_visa = saying(s, "There will be no visa");
+  REQUIRE(no_visa);
+  CHECK(no_visa->canonical == "Amina Qureshi");
+  CHECK_FALSE(saying(s, "Envoy denied"));
+}
