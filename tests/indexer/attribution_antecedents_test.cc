@@ -103,3 +103,53 @@ TEST_CASE("a headline's cue does not take the first paragraph after a dateline w
   CHECK(no_visa->canonical == "Amina Qureshi");
   CHECK_FALSE(saying(s, "Envoy denied"));
 }
+
+TEST_CASE("a he or she that is a sentence's subject keeps its person the one talked about") {
+  // Kerry, named in the fronted clause after the subject's last mention, had taken the next "he".
+  auto s = find("\"We were close,\" Secretary of State John Kerry said.\n\n"
+                "Foreign Minister Mohammad Javad Zarif has always been careful to keep his admiration within limits. "
+                "When I asked him in April whether he trusted Kerry, he paused for a long moment. \"Trust is not the "
+                "word,\" he said.");
+  const Found* trust = saying(s, "Trust is not the word");
+  REQUIRE(trust);
+  CHECK(trust->canonical == "Mohammad Javad Zarif");
+}
+
+TEST_CASE("a fronted clause's subject is still whom the main clause's he stands for") {
+  auto s = find("Foreign Minister Anna Berg took questions on Monday. \"We coordinate closely,\" she said.\n\n"
+                "When her Ukrainian counterpart Dmytro Kuleba was in Berlin last month, he said to me: \"Every day "
+                "we wait, we pay for in lives.\"");
+  const Found* every_day = saying(s, "Every day we wait");
+  REQUIRE(every_day);
+  CHECK(every_day->canonical == "Dmytro Kuleba");
+}
+
+TEST_CASE("a kicker in capitals over a paragraph names no one") {
+  // "PLEA" had become a person, and "he" went to it.
+  auto s = find("Leaders met in Brussels on Sunday.\n\n"
+                "MACRON'S PLEA: French President Emmanuel Macron tried to guilt leaders into a deal over dinner. "
+                "\"My wish is that we reach an agreement,\" he told them.");
+  const Found* wish = saying(s, "My wish is");
+  REQUIRE(wish);
+  CHECK(wish->canonical == "Emmanuel Macron");
+}
+
+TEST_CASE("a live blog's time stamp does not stop a name from being its sentence's subject") {
+  auto s = find("Foreign Minister Anton Leskov arrived in Washington. President Joe Biden met him.\n\n"
+                "17:10 GMT - Leskov closed his address to Congress by speaking directly to Biden.\n\n"
+                "\"I am almost 45 years old today,\" he said.");
+  const Found* age = saying(s, "I am almost 45");
+  REQUIRE(age);
+  CHECK(age->canonical == "Anton Leskov");
+}
+
+TEST_CASE("the objects of a participle and people joined by \"and\" are no speaker described") {
+  // The minister wrote to two people; "he" is still the minister.
+  auto s = find("Foreign Minister Shah Qureshi spoke on Friday.\n\n"
+                "Speaking to journalists at the Foreign Office, the foreign minister said he had written to the UNSC "
+                "president and the UN secretary general, apprising them of the \"grave situation\" in the valley.\n\n"
+                "\"We will not leave them alone,\" he said.");
+  const Found* alone = saying(s, "We will not leave them alone");
+  REQUIRE(alone);
+  CHECK(alone->canonical == "Shah Qureshi");
+}

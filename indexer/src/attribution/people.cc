@@ -33,10 +33,33 @@ bool place_or_institution_name(const std::vector<Word>& w, uint32_t i, uint32_t 
   return w[of].is("of") && of > sentence_first && w[of - 1].kind == WordKind::word && w[of - 1].capitalized;
 }
 
-// Only an article or a quotation mark before the name: "The Mr. Smith who", not "In Paris".
-bool opens_as_subject(const std::vector<Word>& w, uint32_t phrase_first, uint32_t sentence_first) {
-  for (uint32_t k = sentence_first; k < phrase_first; ++k)
-    if (w[k].kind == WordKind::word && !is_article(lowered(w[k].text))) return false;
+// "MICHEL'S PLEA: European Council President Charles Michel tried ...": a kicker in capitals over
+// its paragraph, ended by a colon, which names no one; the sentence starts after it.
+uint32_t after_kicker(const std::vector<Word>& w, uint32_t sentence_first, uint32_t sentence_end) {
+  constexpr uint32_t kLongestKicker = 5;
+  if (sentence_first >= sentence_end || !w[sentence_first].opens_line) return sentence_first;
+  for (uint32_t k = sentence_first; k < sentence_end && k <= sentence_first + kLongestKicker; ++k) {
+    if (w[k].kind == WordKind::colon) return k > sentence_first ? k + 1 : sentence_first;
+    const bool capitals = w[k].kind == WordKind::word && std::none_of(w[k].text.begin(), w[k].text.end(), [](char c) {
+                            return c >= 'a' && c <= 'z';
+                          });
+    if (!capitals || w[k].dateline) return sentence_first;
+  }
+  return sentence_first;
+}
+
+// A live blog's time stamp opening an entry: "17:10 GMT -".
+bool time_stamp_word(const Word& w) {
+  const bool digit = std::any_of(w.text.begin(), w.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool zone = w.text.size() <= 4 && std::all_of(w.text.begin(), w.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  return digit || zone;
+}
+
+// Only an article, a time stamp or a quotation mark before the name: "The Mr. Smith who", "17:10
+// GMT - Zelenskyy closed", not "In Paris".
+bool opens_as_subject(const std::vector<Word>& w, uint32_t phrase_first, uint32_t sentence_first, uint32_t sentence_end) {
+  for (uint32_t k = after_kicker(w, sentence_first, sentence_end); k < phrase_first; ++k)
+    if (w[k].kind == WordKind::word && !is_article(lowered(w[k].text)) && !time_stamp_word(w[k])) return false;
   return true;
 }
 
@@ -166,7 +189,7 @@ Person& People::person_for(const Phrase& p, int likely_gender) {
   const int sentence = static_cast<int>(phrases_.sentence());
   if (person->last_seen != sentence) {
     person->previous_seen = person->last_seen;
-    person->seen_as_subject = opens_as_subject(w_, p.first, phrases_.sentence_first());
+    person->seen_as_subject = opens_as_subject(w_, p.first, phrases_.sentence_first(), phrases_.sentence_end());
   }
   person->last_seen = sentence;
   return *person;
@@ -174,7 +197,7 @@ Person& People::person_for(const Phrase& p, int likely_gender) {
 
 void People::note_names() {
   const uint32_t first = phrases_.sentence_first(), end = phrases_.sentence_end();
-  for (uint32_t i = first; i < end; ++i) {
+  for (uint32_t i = after_kicker(w_, first, end); i < end; ++i) {
     if (!phrases_.name_like(i) || !phrases_.outside_quotes(i) || (i > first && phrases_.name_like(i - 1))) continue;
     uint32_t e = i;
     while (e + 1 < end && phrases_.joins_right(e)) ++e;
@@ -232,6 +255,41 @@ void People::note_names() {
     i = e;
   }
   note_role_subject();
+  note_subject_pronoun();
+}
+
+// "Zarif has kept his admiration within limits. When I asked him whether he trusted Kerry, he
+// paused. "Trust is not the word," he said.": a "he" or "she" that is a sentence's subject (opening
+// it, or its main clause after a fronted one) keeps its person the one the article is about, as a
+// name there would; Kerry, named after it, is not whom the next "he" stands for. Resolved as a
+// speaker would be (the sentence's own names count only as the fronted clause's subject), and the
+// same when the pronoun turns out to be one.
+void People::note_subject_pronoun() {
+  subject_pronoun_ = {};
+  const uint32_t first = phrases_.sentence_first(), end = phrases_.sentence_end();
+  uint32_t k = next_word(w_, first, end);
+  if (k >= end) return;
+  if (is_subordinator(w_[k].text))
+    while (k < end && !(w_[k].kind == WordKind::comma && w_[k].quote < 0)) ++k;
+  k = next_word(w_, k, end);
+  if (k >= end || !phrases_.outside_quotes(k) || !(w_[k].is("He") || w_[k].is("he") || w_[k].is("She") || w_[k].is("she")))
+    return;
+  Phrase p;
+  p.type = PhraseType::pronoun;
+  p.first = p.last = k;
+  const int gender = lowered(w_[k].text) == "he" ? 1 : 2;
+  Person* person = subject_of_fronted_clause(p, gender);
+  if (!person) {
+    int salience = INT32_MIN;
+    person = latest_of_gender(gender, false, &salience);
+    if (described_spoke_ >= 0 && kSpoke * described_spoke_ + 4 > salience) return;
+  }
+  if (!person) return;
+  const int sentence = static_cast<int>(phrases_.sentence());
+  if (person->last_seen != sentence) person->previous_seen = person->last_seen;
+  person->last_seen = sentence;
+  person->seen_as_subject = true;
+  subject_pronoun_ = {k, person};
 }
 
 // "Senator Fulbright ... The senator met the press. Asked about the embargo, he replied": a
@@ -353,7 +411,7 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
       }
       const int gender = p.role == "he" ? 1 : 2;
       const bool coordinated = p.first > phrases_.sentence_first() && opens_clause_of_subject(w_[p.first - 1]);
-      person = subject_of_fronted_clause(p, gender);
+      person = p.first == subject_pronoun_.word ? subject_pronoun_.person : subject_of_fronted_clause(p, gender);
       if (!person) {
         int salience = INT32_MIN;
         person = latest_of_gender(gender, coordinated, &salience);

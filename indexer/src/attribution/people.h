@@ -83,6 +83,7 @@ class People {
   Person* head_of(const Phrase& p);
   Person* sole_subject_before(const Phrase& p);
   void note_role_subject();
+  void note_subject_pronoun();
 
   const NounPhrases& phrases_;
   const std::vector<Word>& w_;
@@ -90,6 +91,10 @@ class People {
   std::string last_group_;
   std::string described_speaker_;  // the latest speaker described, not named, and the sentence it spoke in
   int described_spoke_ = -1;
+  struct SubjectPronoun {
+    uint32_t word = UINT32_MAX;
+    Person* person = nullptr;
+  } subject_pronoun_;  // the current sentence's subject "he" or "she", resolved before its names
   std::string last_institution_;  // the latest group that is one body ("the Kremlin"), for "it"
   std::unordered_set<std::string_view> lower_case_words_;  // of the article (views into w_), read on first need
 };

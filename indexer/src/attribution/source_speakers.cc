@@ -337,7 +337,11 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   }
   // "A person familiar with the matter said ... The person added": the source described before.
   if (s.group) s.canonical = anonymous_.recall_or_note(s.canonical, w_[t.source_first].is("the") || w_[t.source_first].is("The"));
-  if (s.group && p.type == PhraseType::role) people_.note_described_speaker(s.canonical);
+  // One person described, the subject of a finite cue (not "the president and the secretary
+  // general", not the object of "apprising").
+  if (s.group && p.type == PhraseType::role && s.canonical.find(" and ") == std::string::npos &&
+      !w_[t.cue_first].text.ends_with("ing"))
+    people_.note_described_speaker(s.canonical);
   return s;
 }
 

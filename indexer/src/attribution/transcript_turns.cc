@@ -8,6 +8,7 @@
 
 #include "attache/indexer/dateline.h"
 #include "lexicon.h"
+#include "noun_phrases.h"
 #include "tagger.h"
 
 namespace attache::indexer::attribution {
@@ -25,8 +26,9 @@ struct Turn {
   uint32_t speaker_first = 0, speaker_end = 0;
 };
 
+// A word of a speaker's label; not an owner's ("MICHEL'S PLEA:" is a kicker over its paragraph).
 bool label_word(const Word& w) {
-  return w.kind == WordKind::word && w.quote < 0 && !w.dateline &&
+  return w.kind == WordKind::word && w.quote < 0 && !w.dateline && !possessive(lowered(w.text)) &&
          (w.capitalized || is_title_word(w.text) || is_particle(w.text));
 }
 
