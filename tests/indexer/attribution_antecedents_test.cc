@@ -153,3 +153,56 @@ TEST_CASE("the objects of a participle and people joined by \"and\" are no speak
   REQUIRE(alone);
   CHECK(alone->canonical == "Shah Qureshi");
 }
+
+TEST_CASE("a role with its own modifier is not someone introduced in another of the same noun") {
+  // "The Turkish foreign minister" had gone to the defence minister named two paragraphs up.
+  auto s = find("Ankara was in contact with Moscow, and a visit by Defense Minister Sergey Shoigu to Istanbul was "
+                "postponed, Mevlut Cavusoglu said.\n\n"
+                "The Turkish foreign minister also criticized France, saying Paris had supported Haftar.");
+  const Found* paris = saying(s, "Paris had supported Haftar");
+  REQUIRE(paris);
+  CHECK(paris->canonical != "Sergey Shoigu");
+  auto deputy = find("Deputy Foreign Minister Sergei Ryabkov spoke first. The deputy minister said the talks were useful.");
+  REQUIRE(deputy.size() == 1);
+  CHECK(deputy[0].canonical == "Sergei Ryabkov");
+}
+
+TEST_CASE("the holder of an office of something is not the holder of the office alone") {
+  auto s = find("President John Kennedy spoke on Monday night.\n\n"
+                "The president of the Security Council said an urgent meeting would be held.");
+  const Found* meeting = saying(s, "an urgent meeting");
+  REQUIRE(meeting);
+  CHECK(meeting->canonical != "John Kennedy");
+}
+
+TEST_CASE("a source described is not a person a synonym of its head would reach") {
+  // "The diplomat" had become the foreign minister named above, a diplomat by synonym.
+  auto s = find("Ukraine's foreign minister, Andrii Sybiha, has welcomed the sanctions.\n\n"
+                "An EU diplomat has told reporters that a decision is \"unlikely before the spring\".\n\n"
+                "The diplomat, who spoke on condition of anonymity, said several capitals remained \"very nervous\".");
+  const Found* nervous = saying(s, "several capitals");
+  REQUIRE(nervous);
+  CHECK(nervous->canonical == "EU diplomat");
+}
+
+TEST_CASE("a day after a name is when, not who") {
+  auto s = find("WASHINGTON (AP) \u2014 President Kennedy Monday night ordered a blockade and warned that any missile "
+                "would bring \"a full retaliatory response.\"\n\n"
+                "Others, he said, were designed for longer ranges.");
+  const Found* warned = saying(s, "any missile");
+  REQUIRE(warned);
+  CHECK(warned->canonical == "Kennedy");
+  const Found* others = saying(s, "designed for longer ranges");
+  REQUIRE(others);
+  CHECK(others->canonical == "Kennedy");
+}
+
+TEST_CASE("a name after a role and a comma is the speaker, with its former title") {
+  // The role had gone to another mediator introduced before.
+  auto s = find("Kenyan mediator Birhanu Jula opened the talks.\n\n"
+                "The chief AU mediator, former Nigerian President Olusegun Obasanjo, said the talks had been "
+                "\"frank and cordial.\"");
+  const Found* frank = saying(s, "the talks had been");
+  REQUIRE(frank);
+  CHECK(frank->canonical == "Olusegun Obasanjo");
+}

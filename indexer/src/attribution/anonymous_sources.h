@@ -16,6 +16,8 @@ class AnonymousSources {
   // after "the" (definite: "the person" refers back, "officials" alone may be any) is the
   // description last noted under it, if any.
   std::string recall_or_note(const std::string& canonical, bool definite);
+  // Whether a source was described under this head noun ("diplomat" after "An EU diplomat").
+  bool describes(const std::string& head) const { return by_head_.count(head) > 0; }
 
  private:
   std::map<std::string, std::string> by_head_;

@@ -4,6 +4,7 @@
 // to the person introduced in that role. Institutions and collectives stay so.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <set>
@@ -62,6 +63,10 @@ class People {
     const Person* owner = latest_of_gender(gender, false);
     return owner ? owner->canonical() : std::string();
   }
+  // Has someone been introduced in exactly this role ("diplomat"), not in a synonym of it?
+  bool introduced_exactly_as(const std::string& role) const {
+    return std::any_of(people_.begin(), people_.end(), [&](const Person& c) { return c.roles.count(role) > 0; });
+  }
   // Does the article write this word in lower case somewhere ("white" for "White House")?
   bool written_in_lower_case(std::string_view word);
   // Has the article named someone of this surname with a given name?
@@ -82,6 +87,7 @@ class People {
   void take_counterpart_roles(Person& person, uint32_t a, uint32_t b);
   Person* head_of(const Phrase& p);
   Person* sole_subject_before(const Phrase& p);
+  bool office_of_something(const Phrase& p) const;  // "the president of the Security Council"
   void note_role_subject();
   void note_subject_pronoun();
 

@@ -34,7 +34,7 @@ void add_roles(Person& person, const std::vector<std::string>& words) {
       if (titled && k > 0 && words[k - 1] == "of") person.nations.insert(nation);
       nations.push_back(nation);
     }
-    if (is_title_word(t) || role) phrase += (phrase.empty() ? "" : " ") + l;
+    if (is_title_word(t) || role || is_title_modifier(l)) phrase += (phrase.empty() ? "" : " ") + l;
   }
   // "Minister of" of "Minister of Ukraine" is the minister's role.
   while (phrase.ends_with(" of") || phrase.ends_with(" for") || phrase.ends_with(" the") || phrase.ends_with(" and"))
@@ -61,10 +61,45 @@ bool has_role(const Person& person, const std::string& role) {
 // The latest person introduced in exactly the phrase's role, else in a
 // synonym; of the nation the phrase names, if it names one ("the Turkish
 // minister"), before anyone of no known nation, and never someone of another.
+namespace {
+
+// Whether the person holds the role with these modifiers, or was given the role's noun with none
+// other: "the Turkish foreign minister" is not the man introduced as "Defense Minister Sergey
+// Shoigu", while "the deputy minister" is "Deputy Foreign Minister Sergei Ryabkov".
+bool modifiers_fit(const Person& c, const std::string& role, const std::vector<std::string>& modifiers) {
+  if (modifiers.empty()) return true;
+  bool compound = false;
+  for (const std::string& held : c.roles) {
+    if (held.size() <= role.size() || !held.ends_with(" " + role)) continue;
+    compound = true;
+    if (std::all_of(modifiers.begin(), modifiers.end(), [&](const std::string& m) {
+          return (" " + held + " ").find(" " + m + " ") != std::string::npos;
+        }))
+      return true;
+  }
+  return !compound;
+}
+
+}  // namespace
+
+bool People::office_of_something(const Phrase& p) const {
+  const uint32_t object = p.last + 2 < w_.size() && w_[p.last + 2].is("the") ? p.last + 3 : p.last + 2;
+  return object < w_.size() && w_[p.last + 1].is("of") && w_[object].capitalized;
+}
+
 Person* People::introduced_as(const Phrase& p) {
   std::set<int> nations;
   for (uint32_t k = p.first; k < p.last; ++k)
     if (const int nation = nation_of_word(w_[k].text)) nations.insert(nation);
+  std::vector<std::string> modifiers;  // "foreign" of "the Turkish foreign minister"
+  for (uint32_t k = p.last; k > p.first && is_title_modifier(lowered(w_[k - 1].text)); --k)
+    modifiers.push_back(lowered(w_[k - 1].text));
+  // "the president of the Security Council" is not the President: only one introduced in an office
+  // of something holds it.
+  const bool office_of = office_of_something(p);
+  auto holds_office_of = [&](const Person& c) {
+    return std::any_of(c.roles.begin(), c.roles.end(), [&](const std::string& r) { return r.starts_with(p.role + " of "); });
+  };
   auto nation_fit = [&](const Person& c) {  // 2 the nation named, 1 none known, 0 another
     if (nations.empty() || c.nations.empty()) return 1;
     return std::any_of(nations.begin(), nations.end(), [&](int n) { return c.nations.count(n) > 0; }) ? 2 : 0;
@@ -74,7 +109,9 @@ Person* People::introduced_as(const Phrase& p) {
     int best_fit = 0;
     for (Person& c : people_) {
       const int fit = nation_fit(c);
-      if (fit == 0 || !(exact ? c.roles.count(p.role) > 0 : has_role(c, p.role))) continue;
+      if (fit == 0 || !(exact ? c.roles.count(p.role) > 0 : has_role(c, p.role)) || !modifiers_fit(c, p.role, modifiers) ||
+          (office_of && !holds_office_of(c)))
+        continue;
       if (!best || fit > best_fit || (fit == best_fit && c.last_seen >= best->last_seen)) {
         best = &c;
         best_fit = fit;
@@ -93,7 +130,7 @@ Person* People::sole_subject_before(const Phrase& p) {
   // Only an office of state, named by its noun alone ("the Russian president", "the President"):
   // "the spokesman" or "the chief negotiator" after a sentence about Putin is someone else, and so
   // is "the president of the Security Council".
-  if (!is_head_of_state_role(p.role) || lowered(w_[p.last].text) != p.role) return nullptr;
+  if (!is_head_of_state_role(p.role) || lowered(w_[p.last].text) != p.role || office_of_something(p)) return nullptr;
   const int previous = static_cast<int>(phrases_.sentence()) - 1;
   Person* subject = nullptr;
   for (Person& c : people_) {

@@ -309,7 +309,12 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   const bool subject_took_over = subject.type != PhraseType::none;
   if (subject_took_over) p = subject;
   Speaker s;
-  if (p.type != PhraseType::none) s = people_.resolve(p, reported_gender(t));
+  // "An EU diplomat told the Guardian ... The diplomat said": the source described, not the foreign
+  // minister a diplomat's synonyms would reach.
+  const bool definite_head = p.type == PhraseType::role && p.last == p.first + 1 &&
+                             (w_[p.first].is("The") || w_[p.first].is("the"));
+  const bool described_before = definite_head && anonymous_.describes(p.role) && !people_.introduced_exactly_as(p.role);
+  if (p.type != PhraseType::none && !described_before) s = people_.resolve(p, reported_gender(t));
   e.speaker = s.canonical.empty()                   ? 0
               : p.type == PhraseType::name          ? (p.names.size() > 1 ? 1 : 2)
               : p.type == PhraseType::pronoun       ? 3

@@ -56,6 +56,9 @@ void trim_source(const std::vector<Word>& w, uint32_t& first, uint32_t& last) {
   while (last > first &&
          (w[last].kind != WordKind::word || joins_source_to_cue(w[last].text) || adverb_before_verb(w[last])))
     --last;
+  // "President Kennedy Monday night ordered": the day is when, not who.
+  if (last > first + 1 && !w[last].capitalized && is_day_word(w[last - 1].text)) --last;  // "night"
+  while (last > first && is_day_word(w[last].text)) --last;
   // "Sen. Pat Toomey (R-Pa.": a bracket the run leaves open is not the source's.
   for (uint32_t k = last; k > first; --k) {
     if (w[k].kind == WordKind::bracket_close) break;
