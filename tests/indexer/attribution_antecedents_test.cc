@@ -206,3 +206,23 @@ TEST_CASE("a name after a role and a comma is the speaker, with its former title
   REQUIRE(frank);
   CHECK(frank->canonical == "Olusegun Obasanjo");
 }
+
+TEST_CASE("an attribution set off by commas inside a sentence reports the whole sentence") {
+  // Only what followed the attribution had been kept ("dates back ...").
+  auto s = find("Foreign Minister Anna Berg spoke on Monday. His grudge against America, she said, dates back to an "
+                "incident in Davao in 2002.\n\n"
+                "The deal, said Mr. Lee on Monday, was not finished.\n\n"
+                "Rebel forces seized the airport, a senior military official said, as fighting spread.");
+  const Found* grudge = saying(s, "dates back");
+  REQUIRE(grudge);
+  CHECK(grudge->text.starts_with("His grudge against America"));
+  CHECK(grudge->canonical == "Anna Berg");
+  const Found* deal = saying(s, "was not finished");
+  REQUIRE(deal);
+  CHECK(deal->text.starts_with("The deal"));
+  CHECK(deal->canonical == "Lee");
+  // What follows an attribution closing its clause, joined by "as", is the reporter's.
+  const Found* airport = saying(s, "seized the airport");
+  REQUIRE(airport);
+  CHECK(airport->text.find("fighting") == std::string::npos);
+}

@@ -58,3 +58,25 @@ TEST_CASE("a direct statement no mark opens (a transcript's turn) keeps the quot
   CHECK(text_of(turn, "We have called it \"reckless\" and \"dangerous,\" and we mean it") ==
         "We have called it \"reckless\" and \"dangerous,\" and we mean it");
 }
+
+TEST_CASE("a reported statement's own attribution set off by commas inside it is left out") {
+  auto with = [](const std::string& text, const std::string& said, const std::string& speaker, const std::string& cue) {
+    StoredStatement st;
+    st.begin = static_cast<uint32_t>(text.find(said));
+    st.end = st.begin + static_cast<uint32_t>(said.size());
+    st.kind = 1;
+    st.speaker = speaker;
+    st.cue = cue;
+    return statement_text(text, st);
+  };
+  const std::string pronoun = "His grudge against America, she said, dates back to 2002.";
+  CHECK(with(pronoun, "His grudge against America, she said, dates back to 2002", "she", "said") ==
+        "His grudge against America dates back to 2002");
+  const std::string inverted = "The deal, said Mr. Lee on Monday, was not finished.";
+  CHECK(with(inverted, "The deal, said Mr. Lee on Monday, was not finished", "Mr. Lee", "said") ==
+        "The deal was not finished");
+  // Another's attribution inside is kept, and so is a span with none.
+  const std::string other = "The talks, Lavrov said, had failed.";
+  CHECK(with(other, "The talks, Lavrov said, had failed", "she", "said") == "The talks, Lavrov said, had failed");
+  CHECK(with(pronoun, "dates back to 2002", "she", "said") == "dates back to 2002");
+}

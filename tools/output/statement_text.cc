@@ -58,13 +58,35 @@ void join(std::string& out, std::string_view next, bool comma_outside) {
   if (!out.empty()) out += ' ';
 }
 
+// "His grudge against America, she said, dates back to 2002": a reported statement's own
+// attribution, set off by commas inside it ("she said", "said Mr. Lee on Monday"), is left out.
+std::string without_own_attribution(std::string_view s, const storage::StoredStatement& st) {
+  constexpr size_t kLongestCircumstance = 40;  // bytes after the attribution: " on Monday"
+  if (st.speaker.empty() || st.cue.empty()) return std::string(s);
+  for (const std::string& attribution : {", " + st.speaker + " " + st.cue, ", " + st.cue + " " + st.speaker}) {
+    const size_t at = s.find(attribution);
+    if (at == std::string_view::npos || at == 0) continue;
+    const size_t after = s.find(',', at + attribution.size());
+    if (after == std::string_view::npos || after + 1 >= s.size() || after - at - attribution.size() > kLongestCircumstance)
+      continue;
+    std::string out(s.substr(0, at));
+    out += ' ';
+    size_t resume = after + 1;
+    while (resume < s.size() && s[resume] == ' ') ++resume;
+    out.append(s.substr(resume));
+    return out;
+  }
+  return std::string(s);
+}
+
 }  // namespace
 
 std::string statement_text(std::string_view article_text, const storage::StoredStatement& st) {
   const std::string_view s = article_text.substr(st.begin, st.end - st.begin);
   // Reported or mixed: the words between marks are said too; a direct statement not opened by a
   // mark (a transcript's turn) has no parts to join.
-  if (st.kind != 0 || st.begin == 0 || !opened_by_mark(article_text, st.begin)) return std::string(s);
+  if (st.kind != 0) return without_own_attribution(s, st);
+  if (st.begin == 0 || !opened_by_mark(article_text, st.begin)) return std::string(s);
   std::string out;
   size_t from = 0;
   for (size_t at = 0; at < s.size(); ++at) {

@@ -52,7 +52,83 @@ bool names_speaker(const std::vector<Word>& w, uint32_t first, uint32_t end) {
   return opens && (named || is_role_noun(lower) || is_group_noun(lower) || names_people(lower));
 }
 
+// A plain verb of saying, which a parenthetical attribution is made of ("he said", "she added").
+bool parenthetical_cue(const Word& word) {
+  const Cue* cue = word.kind == WordKind::word && word.quote < 0 ? find_cue(lowered(word.text)) : nullptr;
+  if (!cue) return false;
+  for (const char* base : {"say", "add", "insist", "argue", "note", "explain", "warn", "recall", "write", "stress"})
+    if (cue->base == base) return true;
+  return false;
+}
+
+// Words [first, end) are the whole attribution: a pronoun or a speaker's phrase and a plain cue, in
+// either order, then at most a few words of when or where ("on Monday", "in an interview").
+bool whole_attribution(const std::vector<Word>& w, uint32_t first, uint32_t end) {
+  constexpr uint32_t kLongestSpeaker = 5, kLongestCircumstance = 4;
+  if (first >= end || w[first].quote >= 0) return false;
+  uint32_t cue = first;
+  while (cue < end && cue < first + kLongestSpeaker + 1 && !parenthetical_cue(w[cue])) ++cue;
+  if (cue >= end || !parenthetical_cue(w[cue])) return false;
+  const std::string lower = lowered(w[first].text);
+  if (cue > first) {  // "he said", "the minister said"
+    const bool pronoun = cue == first + 1 && (lower == "he" || lower == "she" || lower == "they");
+    if (!pronoun && !names_speaker(w, first, cue)) return false;
+    return end - cue - 1 <= kLongestCircumstance;
+  }
+  // "said the minister", "said Mr. Lee on Monday"
+  uint32_t source_end = cue + 1;
+  while (source_end < end && source_end <= cue + kLongestSpeaker && w[source_end].kind == WordKind::word &&
+         !says_when_or_where(w[source_end].text))
+    ++source_end;
+  return names_speaker(w, cue + 1, source_end) && end - source_end <= kLongestCircumstance;
+}
+
+// Words [first, end) may be what was said around a parenthetical attribution: no quotation and no
+// cue of the lexicon.
+bool plain_said(const std::vector<Word>& w, uint32_t first, uint32_t end) {
+  for (uint32_t k = first; k < end; ++k)
+    if (w[k].quote >= 0 || w[k].kind == WordKind::quote_open || w[k].kind == WordKind::quote_close ||
+        (w[k].kind == WordKind::word && find_cue(lowered(w[k].text))))
+      return false;
+  return true;
+}
+
 }  // namespace
+
+void read_parenthetical_attributions(const WordStream& stream, std::vector<uint8_t>& labels) {
+  constexpr uint32_t kLongestOpening = 15;  // words of what was said before the attribution
+  const auto& w = stream.words;
+  for (size_t sentence = 0; sentence + 1 < stream.sentence_first_word.size(); ++sentence) {
+    const uint32_t first = stream.sentence_first_word[sentence], end = stream.sentence_first_word[sentence + 1];
+    uint32_t open = first;
+    while (open < end && open <= first + kLongestOpening && w[open].kind != WordKind::comma) ++open;
+    if (open >= end || open == first || w[open].kind != WordKind::comma) continue;
+    uint32_t close = open + 1;
+    while (close < end && close <= open + 12 && w[close].kind == WordKind::word) ++close;
+    if (close >= end || w[close].kind != WordKind::comma || !whole_attribution(w, open + 1, close)) continue;
+    uint32_t last = end;
+    while (last > close + 1 && w[last - 1].kind != WordKind::word) --last;
+    // "..., a senior official said, as fighting spread": a clause joined after the attribution is
+    // the reporter's.
+    const std::string next = lowered(w[close + 1].text);
+    if (last < close + 3 || joins_clause(next) || opens_adjunct(next) || !plain_said(w, first, open) ||
+        !plain_said(w, close + 1, last) || !unattributed(labels, close + 1, last))
+      continue;
+    for (uint32_t k = first; k < end; ++k) labels[k] = O;
+    label_content(labels, first, open);
+    uint32_t cue = open + 1;
+    while (!parenthetical_cue(w[cue])) ++cue;
+    labels[cue] = B_CUE;
+    if (cue > open + 1) {
+      for (uint32_t k = open + 1; k < cue; ++k) labels[k] = k == open + 1 ? B_SOURCE : I_SOURCE;
+    } else {
+      uint32_t source_end = cue + 1;
+      while (source_end < close && !says_when_or_where(w[source_end].text)) ++source_end;
+      for (uint32_t k = cue + 1; k < source_end; ++k) labels[k] = k == cue + 1 ? B_SOURCE : I_SOURCE;
+    }
+    label_content(labels, close + 1, last);
+  }
+}
 
 bool is_put_it(const std::vector<Word>& w, uint32_t first, uint32_t last) {
   return last == first + 1 && (w[first].is("put") || w[first].is("puts")) && w[last].is("it");

@@ -19,6 +19,11 @@ void read_as_put_it(const WordStream& stream, std::vector<uint8_t>& labels);
 // a sentence opening with a cue, then who spoke up to a colon, says what the colon opens.
 void read_inverted_colon_introductions(const WordStream& stream, std::vector<uint8_t>& labels);
 
+// "His grudge against America, he said, dates back to 2002", "The talks, said the minister, had
+// been useful": an attribution set off by commas inside the sentence it reports, which says all of
+// the sentence around it.
+void read_parenthetical_attributions(const WordStream& stream, std::vector<uint8_t>& labels);
+
 // Whether the cue [first, last] is such a frame's "put it": a cue of saying, as "said" is.
 bool is_put_it(const std::vector<Word>& w, uint32_t first, uint32_t last);
 
