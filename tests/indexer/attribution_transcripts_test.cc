@@ -136,3 +136,22 @@ TEST_CASE("a turn goes on past a body it speaks for, and after another's saying 
   for (const auto& f : russia) russia_said = russia_said || (f.canonical == "Russia" && f.text.starts_with("it has pulled"));
   CHECK(russia_said);
 }
+
+TEST_CASE("the speaker's own saying in a contraction does not cut the turn") {
+  // "I'd also tell you that" and "We've long said that" had each started a statement of their own,
+  // by a speaker called "I'd" or "We've long".
+  auto s = find("John Kirby, the spokesman, briefed reporters.\n\n"
+                "QUESTION: How long will you wait?\n\n"
+                "MR KIRBY: I'm not going to put a deadline on it. I'd also tell you that nobody's patience is "
+                "unlimited here. What we need to see are concrete actions.\n\n"
+                "QUESTION: And the tribunal?\n\n"
+                "MR KIRBY: We've long said that we would support whatever mechanism they choose.");
+  for (const auto& f : s) {
+    CHECK(f.canonical == "John Kirby");
+    CHECK(f.speaker != "I'd");
+  }
+  const auto* patience = attache::testing::saying(s, "nobody's patience");
+  REQUIRE(patience);
+  CHECK(patience->text.starts_with("I'm not going to put a deadline on it"));
+  CHECK(patience->text.ends_with("concrete actions"));
+}

@@ -91,6 +91,8 @@ bool goes_on_saying(const Word& word, const Word* next);
 std::string_view subject_form(std::string_view word);
 // and [first-person-pronoun] "i", "we": subjects.
 bool is_subject_pronoun(std::string_view word);
+// "I", "we", and their contractions ("I'd", "We've").
+bool is_first_person(std::string_view word);
 // and [second-person-or-relative] "you", "who", "which": no speaker of its own.
 bool is_pronoun_or_relative(std::string_view word);
 // and [other-pronoun] "whom", "his", "one": a one-word source that speaks for itself.

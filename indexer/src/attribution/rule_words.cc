@@ -217,6 +217,10 @@ std::string_view subject_form(std::string_view w) {
   return found != lists().subject_forms.end() ? std::string_view(found->second) : std::string_view();
 }
 bool is_subject_pronoun(std::string_view w) { return in(lists().subject_pronouns, w); }
+bool is_first_person(std::string_view w) {
+  const std::string bare = lowered(w.substr(0, w.find_first_of("'\xE2")));  // "I'd", "We’ve"
+  return bare == "i" || bare == "we";
+}
 bool is_pronoun_or_relative(std::string_view w) { return in(lists().pronouns_or_relatives, w); }
 bool speaks_for_itself(std::string_view w) { return in(lists().speak_for_themselves, w); }
 

@@ -134,7 +134,7 @@ bool asks(const std::vector<Word>& w, uint32_t end) {
 // an answer, not a body the speaker may speak for ("Today the United States is announcing"), which
 // in a question is another's ("The leadership in Tehran says ... How do you respond?").
 bool speech_follows(const std::vector<Word>& w, const std::vector<uint8_t>& labels, uint32_t k, uint32_t end) {
-  if (w[k].is("I") || w[k].is("We") || w[k].is("we")) return false;
+  if (w[k].kind == WordKind::word && is_first_person(w[k].text)) return false;
   const uint32_t source = k;
   while (k < end && part_of(labels[k]) == Part::source) ++k;
   if (!asks(w, end) && !names_another_person(w, source, k)) return false;
