@@ -726,3 +726,13 @@ TEST_CASE("a relative clause between the source and the cue is not what was said
   REQUIRE(s.size() == 1);
   CHECK(s[0].text == "the talks were over");
 }
+
+TEST_CASE("what was said before a closing pronoun and cue runs to the comma before them") {
+  // The tagger had stopped at the first clause ("... mutual respect").
+  auto s = find("China's position is consistent and clear, Wang Yi said. Consultations must be based on equality and "
+                "mutual respect, and China will never give in on matters of principle, he added.");
+  const auto* added = saying(s, "mutual respect");
+  REQUIRE(added);
+  CHECK(added->text == "Consultations must be based on equality and mutual respect, and China will never give in on "
+                       "matters of principle");
+}

@@ -127,12 +127,20 @@ void read_plain_closing_attributions(const WordStream& stream, std::vector<uint8
         (!says_when_or_where(w[cue + 1].text) || last - cue - 1 > kLongestAdjunct ||
          opens_what_was_said(w, cue + 1, last)))
       continue;
+    const std::string source = lowered(w[source_first].text);
+    const bool pronoun = source_end == source_first + 1 && (source == "he" || source == "she" || source == "they");
     if (source_end <= source_first || source_end - source_first > kLongestSpeaker ||
-        !speaker_phrase(w, source_first, source_end))
+        !(pronoun || speaker_phrase(w, source_first, source_end)))
       continue;
-    if (part_of(labels[first]) == Part::content && part_of(labels[cue]) == Part::cue &&
-        part_of(labels[source_first]) == Part::source)
-      continue;  // the tagger's reading
+    // The tagger's reading stands, but what was said runs to the comma before the source:
+    // "Consultations must be based on mutual respect, and China will never give in, he added". (A
+    // pronoun's sentence is the tagger's to read, but for that.)
+    const bool tagged = part_of(labels[first]) == Part::content && part_of(labels[cue]) == Part::cue &&
+                        part_of(labels[source_first]) == Part::source;
+    const bool another_inside = std::any_of(labels.begin() + first, labels.begin() + content_end, [](uint8_t l) {
+      return part_of(l) == Part::source || part_of(l) == Part::cue;
+    });
+    if ((tagged && another_inside) || (pronoun && !tagged)) continue;
     for (uint32_t k = first; k < last; ++k) labels[k] = O;
     for (uint32_t k = first; k < content_end; ++k) labels[k] = k == first ? B_CONTENT : I_CONTENT;
     labels[cue] = B_CUE;
