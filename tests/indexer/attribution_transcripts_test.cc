@@ -155,3 +155,20 @@ TEST_CASE("the speaker's own saying in a contraction does not cut the turn") {
   CHECK(patience->text.starts_with("I'm not going to put a deadline on it"));
   CHECK(patience->text.ends_with("concrete actions"));
 }
+
+TEST_CASE("a question asking someone to say something is no statement of theirs, and does not cut the turn") {
+  // "Can he confirm that ..." had been the minister's statement, and cut the questioner's turn.
+  auto s = find("Sir Alan Duncan, the Minister, answered.\n\n"
+                "Emily Thornberry: The Minister will know that we have always supported a peaceful solution. Can he "
+                "confirm that the Government are fully supporting the talks?\n\n"
+                "Sir Alan Duncan: Yes, we support the talks.\n\n"
+                "Emily Thornberry: Will the Minister tell the House why he has not acted?");
+  for (const auto& f : s) {
+    const bool own_turn_or_another = f.canonical != "Alan Duncan" || f.text.starts_with("Yes");
+    CHECK(own_turn_or_another);
+  }
+  const auto* turn = attache::testing::saying(s, "peaceful solution");
+  REQUIRE(turn);
+  CHECK(turn->canonical == "Emily Thornberry");
+  CHECK(turn->text.ends_with("fully supporting the talks?"));
+}

@@ -273,10 +273,14 @@ class Extractor {
     return true;
   }
 
-  // "Ned, can you say whether the Secretary will travel?": a question asks someone to say
-  // something; it is no statement of theirs.
+  // "Ned, can you say whether the Secretary will travel?", "Can he confirm that ...?", "Will the
+  // Foreign Secretary tell the House why ...?": a question asks someone to say something; it is no
+  // statement of theirs.
   bool question_to_source(const TaggedAttribution& t) const {
-    if (t.source_first != t.source_last || lowered(w_[t.source_first].text) != "you") return false;
+    const bool you = t.source_first == t.source_last && lowered(w_[t.source_first].text) == "you";
+    const bool inverted =
+        t.source_last < t.cue_first && asked_after_auxiliary(w_, t.source_first, phrases_.sentence_first());
+    if (!you && !inverted) return false;
     for (uint32_t k = t.cue_last + 1; k < w_.size() && w_[k].sentence == w_[t.cue_first].sentence; ++k)
       if (w_[k].kind == WordKind::terminator) return w_[k].text == "?";
     return false;

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace attache::indexer::attribution {
 
@@ -91,6 +92,9 @@ bool goes_on_saying(const Word& word, const Word* next);
 std::string_view subject_form(std::string_view word);
 // and [first-person-pronoun] "i", "we": subjects.
 bool is_subject_pronoun(std::string_view word);
+// "Can he confirm ...", "and will the Foreign Secretary tell ...": whether the word before word k
+// is an auxiliary or a modal opening a question's clause, its subject at k.
+bool asked_after_auxiliary(const std::vector<Word>& w, uint32_t k, uint32_t sentence_first);
 // "I", "we", and their contractions ("I'd", "We've").
 bool is_first_person(std::string_view word);
 // and [second-person-or-relative] "you", "who", "which": no speaker of its own.

@@ -217,6 +217,13 @@ std::string_view subject_form(std::string_view w) {
   return found != lists().subject_forms.end() ? std::string_view(found->second) : std::string_view();
 }
 bool is_subject_pronoun(std::string_view w) { return in(lists().subject_pronouns, w); }
+bool asked_after_auxiliary(const std::vector<Word>& w, uint32_t k, uint32_t sentence_first) {
+  if (k == 0 || k <= sentence_first || w[k - 1].kind != WordKind::word) return false;
+  const std::string before = lowered(w[k - 1].text);
+  if (!is_auxiliary(before) && !is_cue_modal(before)) return false;
+  return k - 1 == sentence_first || w[k - 2].kind != WordKind::word || joins_clause(lowered(w[k - 2].text));
+}
+
 bool is_first_person(std::string_view w) {
   const std::string bare = lowered(w.substr(0, w.find_first_of("'\xE2")));  // "I'd", "We’ve"
   return bare == "i" || bare == "we";

@@ -129,12 +129,19 @@ bool asks(const std::vector<Word>& w, uint32_t end) {
   return false;
 }
 
+uint32_t first_of_sentence(const std::vector<Word>& w, uint32_t k) {
+  while (k > 0 && w[k - 1].sentence == w[k].sentence) --k;
+  return k;
+}
+
 // Whether the source at word k is another's, followed by a cue of saying before `end`: "Moon has
 // said", not "We remain deeply concerned" nor the speaker's own "I wouldn't call it a failure"; in
 // an answer, not a body the speaker may speak for ("Today the United States is announcing"), which
 // in a question is another's ("The leadership in Tehran says ... How do you respond?").
 bool speech_follows(const std::vector<Word>& w, const std::vector<uint8_t>& labels, uint32_t k, uint32_t end) {
-  if (w[k].kind == WordKind::word && is_first_person(w[k].text)) return false;
+  // "Can he confirm that ...?": the one asked, not another's saying.
+  if (w[k].kind == WordKind::word && (is_first_person(w[k].text) || asked_after_auxiliary(w, k, first_of_sentence(w, k))))
+    return false;
   const uint32_t source = k;
   while (k < end && part_of(labels[k]) == Part::source) ++k;
   if (!asks(w, end) && !names_another_person(w, source, k)) return false;
