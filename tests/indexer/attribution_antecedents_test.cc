@@ -226,3 +226,29 @@ TEST_CASE("an attribution set off by commas inside a sentence reports the whole 
   REQUIRE(airport);
   CHECK(airport->text.find("fighting") == std::string::npos);
 }
+
+TEST_CASE("a lead's described speaker is the person the next paragraph names as its speaker") {
+  auto s = find("ANKARA (AA) - A cease-fire is only possible if the other side withdraws from Sirte, Turkey's foreign "
+                "minister said on Wednesday.\n\n"
+                "\"The other side must withdraw,\" Mevlut Cavusoglu told broadcaster Haberturk.\n\n"
+                "The Turkish foreign minister also said Paris had supported Haftar.");
+  const Found* lead = saying(s, "A cease-fire is only possible");
+  REQUIRE(lead);
+  CHECK(lead->canonical == "Mevlut Cavusoglu");
+  const Found* later = saying(s, "Paris had supported Haftar");
+  REQUIRE(later);
+  CHECK(later->canonical == "Mevlut Cavusoglu");
+}
+
+TEST_CASE("an anonymous source, or a role of another nation, is not the person named next") {
+  auto anonymous = find("A cease-fire is near, a Western diplomat said on Wednesday.\n\n"
+                        "\"We are ready,\" Mevlut Cavusoglu told broadcaster Haberturk.");
+  const Found* near = saying(anonymous, "A cease-fire is near");
+  REQUIRE(near);
+  CHECK(near->canonical != "Mevlut Cavusoglu");
+  auto other_nation = find("A cease-fire is near, Russia's foreign minister said on Wednesday.\n\n"
+                           "\"We are ready,\" Turkish Foreign Minister Mevlut Cavusoglu told broadcaster Haberturk.");
+  const Found* russian = saying(other_nation, "A cease-fire is near");
+  REQUIRE(russian);
+  CHECK(russian->canonical != "Mevlut Cavusoglu");
+}

@@ -90,8 +90,10 @@ class Extractor {
       const bool direct = said == StatementKind::direct && content_first < t.content_last;
       if (direct && w_[content_first].kind == WordKind::quote_open) begin = w_[content_first].end;
       if (direct && w_[t.content_last].kind == WordKind::quote_close) end = w_[t.content_last].begin;
-      if (add(speaker, phrases_.span_text(t.cue_first, t.cue_last), begin, end, said))
+      if (add(speaker, phrases_.span_text(t.cue_first, t.cue_last), begin, end, said)) {
         evidence_.push_back(e);
+        name_the_lead(w_[t.cue_first].paragraph);
+      }
     }
   }
 
@@ -308,6 +310,32 @@ class Extractor {
     return false;
   }
 
+  // "ANKARA (AA) - ..., Turkey's foreign minister said on Wednesday. / “...,” Mevlut Cavusoglu told
+  // private broadcaster Haberturk.": wire copy describes the speaker of its lead and names him in
+  // the next paragraph. The lead's role, unresolved, is the person first named as the next
+  // statement's speaker, who holds it from then on (not one of another nation, nor one named before).
+  void name_the_lead(uint32_t paragraph) {
+    if (out_.size() == 1) lead_paragraph_ = paragraph;
+    if (out_.size() != 2 || !out_[0].group || out_[1].group || out_[1].canonical.empty() || paragraph <= lead_paragraph_)
+      return;
+    // The article's first paragraph (after its headline); a definite role, not an anonymous source
+    // ("a diplomat", "one official").
+    const uint32_t headline = headline_end(w_);
+    const uint32_t first_paragraph = headline < w_.size() ? w_[headline].paragraph : 0;
+    const std::string& written = out_[0].speaker;
+    const size_t space = written.rfind(' ');
+    const std::string opening = lowered(written.substr(0, written.find(' ')));
+    if (lead_paragraph_ != first_paragraph || (opens_counted_phrase(opening) && opening != "the") ||
+        !is_role_noun(lowered(written.substr(space == std::string::npos ? 0 : space + 1))))
+      return;
+    const std::string& name = out_[1].canonical;
+    const std::string surname = name.substr(name.rfind(' ') + 1);
+    const size_t first_named = text_.find(surname, headline < w_.size() ? w_[headline].begin : 0);
+    if (first_named < out_[0].end || !people_.take_role(name, written)) return;
+    out_[0].canonical = name;
+    out_[0].group = false;
+  }
+
   bool add(const Speaker& speaker, const std::string& cue, uint32_t begin, uint32_t end, StatementKind kind) {
     // Trim spaces, a leading comma ("said that, in his view, ...") and trailing commas, colons and
     // sentence-final periods.
@@ -340,6 +368,7 @@ class Extractor {
   size_t next_tagged_ = 0;
   std::vector<StatementEvidence> evidence_;  // of out_[i]
   std::vector<Statement> out_;
+  uint32_t lead_paragraph_ = 0;  // of the first statement
 };
 
 }  // namespace

@@ -63,6 +63,10 @@ class People {
     const Person* owner = latest_of_gender(gender, false);
     return owner ? owner->canonical() : std::string();
   }
+  // Gives the person of this canonical name the role a description names ("Turkey's foreign
+  // minister"); false, and nothing given, when there is no such person or the description names
+  // another nation than theirs.
+  bool take_role(const std::string& canonical, const std::string& description);
   // Has someone been introduced in exactly this role ("diplomat"), not in a synonym of it?
   bool introduced_exactly_as(const std::string& role) const {
     return std::any_of(people_.begin(), people_.end(), [&](const Person& c) { return c.roles.count(role) > 0; });

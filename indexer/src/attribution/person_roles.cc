@@ -82,6 +82,24 @@ bool modifiers_fit(const Person& c, const std::string& role, const std::vector<s
 
 }  // namespace
 
+bool People::take_role(const std::string& canonical, const std::string& description) {
+  Person* person = nullptr;
+  for (Person& c : people_)
+    if (c.canonical() == canonical) person = &c;
+  if (!person) return false;
+  std::vector<std::string> words;
+  for (size_t at = 0; at < description.size();) {
+    const size_t space = std::min(description.find(' ', at), description.size());
+    if (space > at) words.push_back(description.substr(at, space - at));
+    at = space + 1;
+  }
+  for (const std::string& word : words)
+    if (const int nation = nation_of_word(word); nation && !person->nations.empty() && !person->nations.count(nation))
+      return false;
+  add_roles(*person, words);
+  return true;
+}
+
 bool People::office_of_something(const Phrase& p) const {
   const uint32_t object = p.last + 2 < w_.size() && w_[p.last + 2].is("the") ? p.last + 3 : p.last + 2;
   return object < w_.size() && w_[p.last + 1].is("of") && w_[object].capitalized;
