@@ -372,3 +372,18 @@ TEST_CASE("a pronoun after a fronted clause stands for the clause's subject") {
   REQUIRE(inside.size() == 1);
   CHECK(inside[0].canonical == "Joe Biden");
 }
+
+TEST_CASE("a name's suffix is no part of the person's surname") {
+  // "3d" (The New York Times' III) had left the speaker unresolved, and "he" went to someone else.
+  auto s = find("Former Mayor Willy Brandt spoke first. Secretary of State James A. Baker 3d said the United States "
+                "welcomed the move. He cautioned that \"much remains to be done.\"");
+  const Found* welcomed = saying(s, "welcomed the move");
+  REQUIRE(welcomed);
+  CHECK(welcomed->canonical == "James Baker");
+  const Found* cautioned = saying(s, "much remains");
+  REQUIRE(cautioned);
+  CHECK(cautioned->canonical == "James Baker");
+  auto third = find("Hodding Carter III, the State Department spokesman, said a task force had been set up.");
+  REQUIRE(third.size() == 1);
+  CHECK(third[0].canonical == "Hodding Carter");
+}

@@ -51,7 +51,7 @@ bool NounPhrases::name_like(uint32_t i) const {
   const Word& w = w_[i];
   if (w.kind != WordKind::word) return false;
   int g = 0;
-  return w.capitalized || is_honorific(w.text, g) || is_initial(w);
+  return w.capitalized || is_honorific(w.text, g) || is_initial(w) || (i > first_ && is_name_suffix(w.text));  // "Baker 3d"
 }
 
 // A capitalised sentence opener ("But", "The") that is not part of a title
@@ -258,6 +258,9 @@ Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t nam
 
 Phrase NounPhrases::ending_at(int e, uint32_t limit) const {
   if (e < static_cast<int>(limit) || w_[e].kind != WordKind::word || !outside_quotes(e)) return {};
+  // "Secretary of State James A. Baker 3d": the name before its suffix.
+  if (!w_[e].capitalized && is_name_suffix(w_[e].text) && e > static_cast<int>(limit) && w_[e - 1].capitalized)
+    return ending_at(e - 1, limit);
   const Word& last = w_[e];
   std::string low = lowered(last.text);
   if (is_personal_pronoun(low)) return pronoun_phrase(static_cast<uint32_t>(e), low);

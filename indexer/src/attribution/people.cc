@@ -142,6 +142,7 @@ Person& People::person_for(const Phrase& p, int likely_gender) {
   std::vector<std::string> name;
   for (const std::string& n : p.names)
     if (!(n.size() == 2 && n[1] == '.')) name.push_back(n);  // middle initials are not part of the canonical name
+  while (name.size() > 1 && is_name_suffix(name.back())) name.pop_back();  // "James A. Baker 3d", "Jr."
   if (name.empty()) name = p.names;
   // The surname keeps its particles: "von der Leyen"; it comes first before a romanised Korean or
   // Chinese given name ("Kang Kyung-wha", "Tsai Ing-wen").

@@ -79,7 +79,8 @@ Phrase SourceSpeakers::source_head(uint32_t first, uint32_t last) const {
     ++head_last;
   Phrase p = phrases_.ending_at(static_cast<int>(head_last), first);
   // "One California delegate", "Many of the local GOP leaders": a description, not a name.
-  const bool description = !w_[head_last].capitalized && w_[head_last].kind == WordKind::word;
+  const bool description =
+      !w_[head_last].capitalized && w_[head_last].kind == WordKind::word && !is_name_suffix(w_[head_last].text);
   if (p.type == PhraseType::name && description && p.last < head_last) p = {};
   // "A State Department spokesman, Lincoln White, denied", "The Foreign Minister of Ukraine, Dmytro
   // Kuleba, said": the name after a description is the speaker.

@@ -187,6 +187,7 @@ bool plural(std::string_view w) { return w.size() > 3 && w.back() == 's' && !w.e
 bool is_stray_word(std::string_view word) { return words().in(kStray, word); }
 bool is_place_word(std::string_view word) { return words().in(kPlace, word); }
 bool is_party_word(std::string_view word) { return words().in(kParty, word); }
+bool is_name_suffix(std::string_view word) { return words().in(kSuffix, word); }
 bool is_publication_word(std::string_view word) {
   return words().in(kPublication, word) || words().in(kOrganisation, word) || words().in(kPublicationHead, word);
 }

@@ -36,6 +36,8 @@ bool is_stray_word(std::string_view word);
 bool is_place_word(std::string_view word);
 // Whether a word names a party or a political side ("Republican", "Democrat"): the [party] list.
 bool is_party_word(std::string_view word);
+// Whether a word ends a name as its suffix ("Jr.", "III", "3d"): the [suffix] list.
+bool is_name_suffix(std::string_view word);
 // Whether a word names a publication or an organisation, or ends such a name ("Reuters", "NATO",
 // "Times"): the [publication], [organisation] and [publication-head] lists.
 bool is_publication_word(std::string_view word);
