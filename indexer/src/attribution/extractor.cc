@@ -313,7 +313,8 @@ class Extractor {
   // "ANKARA (AA) - ..., Turkey's foreign minister said on Wednesday. / “...,” Mevlut Cavusoglu told
   // private broadcaster Haberturk.": wire copy describes the speaker of its lead and names him in
   // the next paragraph. The lead's role, unresolved, is the person first named as the next
-  // statement's speaker, who holds it from then on (not one of another nation, nor one named before).
+  // statement's speaker, who holds it from then on: a nation's office, given to one introduced in no
+  // role and of no other nation, named neither before the lead nor beside a counterpart in it.
   void name_the_lead(uint32_t paragraph) {
     if (out_.size() == 1) lead_paragraph_ = paragraph;
     if (out_.size() != 2 || !out_[0].group || out_[1].group || out_[1].canonical.empty() || paragraph <= lead_paragraph_)
@@ -328,6 +329,9 @@ class Extractor {
     if (lead_paragraph_ != first_paragraph || (opens_counted_phrase(opening) && opening != "the") ||
         !is_role_noun(lowered(written.substr(space == std::string::npos ? 0 : space + 1))))
       return;
+    // "..., the Russian foreign minister said after meeting his U.S. counterpart": two people.
+    for (uint32_t k = 0; k < w_.size() && w_[k].paragraph <= lead_paragraph_; ++k)
+      if (w_[k].paragraph == lead_paragraph_ && (w_[k].is("counterpart") || w_[k].is("counterparts"))) return;
     const std::string& name = out_[1].canonical;
     const std::string surname = name.substr(name.rfind(' ') + 1);
     const size_t first_named = text_.find(surname, headline < w_.size() ? w_[headline].begin : 0);

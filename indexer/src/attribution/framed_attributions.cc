@@ -110,8 +110,9 @@ void read_parenthetical_attributions(const WordStream& stream, std::vector<uint8
     while (last > close + 1 && w[last - 1].kind != WordKind::word) --last;
     // "..., a senior official said, as fighting spread": a clause joined after the attribution is
     // the reporter's.
+    if (last < close + 3) continue;
     const std::string next = lowered(w[close + 1].text);
-    if (last < close + 3 || joins_clause(next) || opens_adjunct(next) || !plain_said(w, first, open) ||
+    if (joins_clause(next) || opens_adjunct(next) || !plain_said(w, first, open) ||
         !plain_said(w, close + 1, last) || !unattributed(labels, close + 1, last))
       continue;
     for (uint32_t k = first; k < end; ++k) labels[k] = O;

@@ -219,8 +219,8 @@ Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t nam
   }
   const std::string& last_name = p.names.back();
   // "the Panama Canal", "Chapter VII": no one, unless a person's title or given name says otherwise
-  // ("Mr. Street").
-  if ((ends_thing_name(last_name) || (p.names.size() > 1 && starts_thing_name(p.names.front()))) &&
+  // ("Mr. Street", "Anthony Lake"); one word alone may be a surname.
+  if (p.names.size() > 1 && (ends_thing_name(last_name) || starts_thing_name(p.names.front())) &&
       !(name_start > a && is_personal_title(w_[name_start - 1].text)) && !after_honorific &&
       !given_name_gender(p.names.front()))
     return Phrase{};

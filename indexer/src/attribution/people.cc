@@ -29,8 +29,10 @@ bool place_or_institution_name(const std::vector<Word>& w, uint32_t i, uint32_t 
   const Word& before = w[i - 1];
   if (before.kind != WordKind::word) return false;
   if (!before.capitalized && is_place_preposition(before.text)) return true;
+  // "the Church of the Nativity": one word after "of the" (not "the Speaker of the Knesset Amir Ohana").
   const uint32_t of = before.is("the") && i >= sentence_first + 2 ? i - 2 : i - 1;
-  return w[of].is("of") && of > sentence_first && w[of - 1].kind == WordKind::word && w[of - 1].capitalized;
+  return p.names.size() == 1 && w[of].is("of") && of > sentence_first && w[of - 1].kind == WordKind::word &&
+         w[of - 1].capitalized;
 }
 
 // "MICHEL'S PLEA: European Council President Charles Michel tried ...": a kicker in capitals over
@@ -55,11 +57,16 @@ bool time_stamp_word(const Word& w) {
   return digit || zone;
 }
 
-// Only an article, a time stamp or a quotation mark before the name: "The Mr. Smith who", "17:10
-// GMT - Zelenskyy closed", not "In Paris".
+// Only an article, a time stamp, a conjunction or a sentence adverb and its comma opening the
+// sentence, or a quotation mark before the name: "The Mr. Smith who", "17:10 GMT - Zelenskyy
+// closed", "But Lavrov left", "Meanwhile, Lavrov said"; not "In Paris".
 bool opens_as_subject(const std::vector<Word>& w, uint32_t phrase_first, uint32_t sentence_first, uint32_t sentence_end) {
-  for (uint32_t k = after_kicker(w, sentence_first, sentence_end); k < phrase_first; ++k)
-    if (w[k].kind == WordKind::word && !is_article(lowered(w[k].text)) && !time_stamp_word(w[k])) return false;
+  const uint32_t first = after_kicker(w, sentence_first, sentence_end);
+  for (uint32_t k = first; k < phrase_first; ++k) {
+    if (w[k].kind != WordKind::word || is_article(lowered(w[k].text)) || time_stamp_word(w[k])) continue;
+    const bool sentence_adverb = k == first && k + 1 < phrase_first && w[k + 1].kind == WordKind::comma;
+    if (!(k == first && is_opening_conjunction(w[k].text)) && !sentence_adverb) return false;
+  }
   return true;
 }
 
@@ -142,7 +149,8 @@ Person& People::person_for(const Phrase& p, int likely_gender) {
   std::vector<std::string> name;
   for (const std::string& n : p.names)
     if (!(n.size() == 2 && n[1] == '.')) name.push_back(n);  // middle initials are not part of the canonical name
-  while (name.size() > 1 && is_name_suffix(name.back())) name.pop_back();  // "James A. Baker 3d", "Jr."
+  // "James A. Baker 3d", "Jr."; not a monarch's number ("Abdullah II").
+  while (name.size() > 2 && is_name_suffix(name.back())) name.pop_back();
   if (name.empty()) name = p.names;
   // The surname keeps its particles: "von der Leyen"; it comes first before a romanised Korean or
   // Chinese given name ("Kang Kyung-wha", "Tsai Ing-wen").
@@ -198,6 +206,7 @@ Person& People::person_for(const Phrase& p, int likely_gender) {
 
 void People::note_names() {
   const uint32_t first = phrases_.sentence_first(), end = phrases_.sentence_end();
+  if (first < headline_end_) return;
   for (uint32_t i = after_kicker(w_, first, end); i < end; ++i) {
     if (!phrases_.name_like(i) || !phrases_.outside_quotes(i) || (i > first && phrases_.name_like(i - 1))) continue;
     uint32_t e = i;
@@ -283,7 +292,8 @@ void People::note_subject_pronoun() {
   if (!person) {
     int salience = INT32_MIN;
     person = latest_of_gender(gender, false, &salience);
-    if (described_spoke_ >= 0 && kSpoke * described_spoke_ + 4 > salience) return;
+    if (described_spoke_ >= 0 && kSpoke * described_spoke_ + 4 > salience && (described_gender_ == 0 || described_gender_ == gender))
+      return;
   }
   if (!person) return;
   const int sentence = static_cast<int>(phrases_.sentence());
@@ -356,6 +366,15 @@ Person* People::latest_of_gender(int gender, bool coordinated, int* salience) {
 }
 
 void People::note_described_speaker(std::string canonical) {
+  // "the ministry spokesman" is he, "the spokeswoman" she; "the representative of France" either.
+  described_gender_ = 0;
+  for (size_t at = 0; at < canonical.size();) {
+    const size_t space = std::min(canonical.find(' ', at), canonical.size());
+    const std::string word = lowered(canonical.substr(at, space - at));
+    if (is_role_noun(word) && word.ends_with("woman")) described_gender_ = 2;
+    else if (is_role_noun(word) && word.ends_with("man")) described_gender_ = 1;
+    at = space + 1;
+  }
   described_speaker_ = std::move(canonical);
   described_spoke_ = static_cast<int>(phrases_.sentence());
 }
@@ -418,7 +437,8 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
         person = latest_of_gender(gender, coordinated, &salience);
         // "The representative of France said ... He added": a person described, never named, who
         // spoke after anyone named was last seen.
-        if (described_spoke_ >= 0 && !coordinated && kSpoke * described_spoke_ + 4 > salience) {
+        if (described_spoke_ >= 0 && !coordinated && kSpoke * described_spoke_ + 4 > salience &&
+            (described_gender_ == 0 || described_gender_ == gender)) {
           described_spoke_ = static_cast<int>(phrases_.sentence());
           s.canonical = described_speaker_;
           s.group = true;

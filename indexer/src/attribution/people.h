@@ -43,7 +43,8 @@ struct Speaker {
 // sentence is that of the NounPhrases given.
 class People {
  public:
-  explicit People(const NounPhrases& phrases) : phrases_(phrases), w_(phrases.words()) {}
+  explicit People(const NounPhrases& phrases)
+      : phrases_(phrases), w_(phrases.words()), headline_end_(headline_end(phrases.words())) {}
 
   // Names with a title, an honorific or an apposition in the current
   // sentence, wherever they occur, and a role that opens it ("The ambassador
@@ -63,9 +64,9 @@ class People {
     const Person* owner = latest_of_gender(gender, false);
     return owner ? owner->canonical() : std::string();
   }
-  // Gives the person of this canonical name the role a description names ("Turkey's foreign
-  // minister"); false, and nothing given, when there is no such person or the description names
-  // another nation than theirs.
+  // Gives the person of this canonical name, introduced in no role, the role a description of a
+  // nation's office names ("Turkey's foreign minister"); false, and nothing given, when there is no
+  // such person, they hold a role already, or the description names no nation or another than theirs.
   bool take_role(const std::string& canonical, const std::string& description);
   // Has someone been introduced in exactly this role ("diplomat"), not in a synonym of it?
   bool introduced_exactly_as(const std::string& role) const {
@@ -97,10 +98,12 @@ class People {
 
   const NounPhrases& phrases_;
   const std::vector<Word>& w_;
+  const uint32_t headline_end_;  // a headline's capitals introduce no one ("Spiral of Ethnically Driven Violence, Top Official Tells")
   std::deque<Person> people_;  // a deque, so a Person& stays valid while more people are added
   std::string last_group_;
   std::string described_speaker_;  // the latest speaker described, not named, and the sentence it spoke in
   int described_spoke_ = -1;
+  int described_gender_ = 0;  // 1 "spokesman", 2 "spokeswoman", 0 not said
   struct SubjectPronoun {
     uint32_t word = UINT32_MAX;
     Person* person = nullptr;

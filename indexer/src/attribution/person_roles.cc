@@ -66,14 +66,31 @@ namespace {
 // Whether the person holds the role with these modifiers, or was given the role's noun with none
 // other: "the Turkish foreign minister" is not the man introduced as "Defense Minister Sergey
 // Shoigu", while "the deputy minister" is "Deputy Foreign Minister Sergei Ryabkov".
+// A modifier spelled one way ("defence", "labour") as the other.
+std::string one_spelling(std::string word) {
+  if (word == "defence") return "defense";
+  if (word == "labour") return "labor";
+  return word;
+}
+
 bool modifiers_fit(const Person& c, const std::string& role, const std::vector<std::string>& modifiers) {
   if (modifiers.empty()) return true;
   bool compound = false;
   for (const std::string& held : c.roles) {
     if (held.size() <= role.size() || !held.ends_with(" " + role)) continue;
     compound = true;
+    std::string words = " ";
+    for (size_t at = 0; at < held.size();) {
+      const size_t space = std::min(held.find(' ', at), held.size());
+      words.append(one_spelling(held.substr(at, space - at)));
+      words.push_back(' ');
+      at = space + 1;
+    }
     if (std::all_of(modifiers.begin(), modifiers.end(), [&](const std::string& m) {
-          return (" " + held + " ").find(" " + m + " ") != std::string::npos;
+          std::string needle(1, ' ');
+          needle.append(one_spelling(m));
+          needle.push_back(' ');
+          return words.find(needle) != std::string::npos;
         }))
       return true;
   }
@@ -86,23 +103,31 @@ bool People::take_role(const std::string& canonical, const std::string& descript
   Person* person = nullptr;
   for (Person& c : people_)
     if (c.canonical() == canonical) person = &c;
-  if (!person) return false;
+  if (!person || !person->roles.empty()) return false;
   std::vector<std::string> words;
   for (size_t at = 0; at < description.size();) {
     const size_t space = std::min(description.find(' ', at), description.size());
     if (space > at) words.push_back(description.substr(at, space - at));
     at = space + 1;
   }
+  bool nation_named = false;
   for (const std::string& word : words)
-    if (const int nation = nation_of_word(word); nation && !person->nations.empty() && !person->nations.count(nation))
-      return false;
+    if (const int nation = nation_of_word(word)) {
+      if (!person->nations.empty() && !person->nations.count(nation)) return false;
+      nation_named = true;
+    }
+  if (!nation_named) return false;
   add_roles(*person, words);
   return true;
 }
 
 bool People::office_of_something(const Phrase& p) const {
   const uint32_t object = p.last + 2 < w_.size() && w_[p.last + 2].is("the") ? p.last + 3 : p.last + 2;
-  return object < w_.size() && w_[p.last + 1].is("of") && w_[object].capitalized;
+  if (object >= w_.size() || !w_[p.last + 1].is("of") || !w_[object].capitalized) return false;
+  // "the President of the United States", "the Prime Minister of Japan" hold the office of a nation.
+  const bool nation = nation_of_word(w_[object].text) ||
+                      (object + 1 < w_.size() && w_[object + 1].kind == WordKind::word && ends_state_name(w_[object + 1].text));
+  return !nation;
 }
 
 Person* People::introduced_as(const Phrase& p) {

@@ -21,7 +21,9 @@ uint32_t SourceSpeakers::after_fronted_adverbial(uint32_t first, uint32_t last) 
   const uint32_t opening = next_word(w_, phrases_.sentence_first(), first + 1);
   if (opening > first) return first;
   const Word& opener = w_[opening];
-  const bool participle = opener.text.ends_with("ing");
+  // "Speaking at ...", not "King Abdullah II of ...".
+  const bool participle = opener.text.ends_with("ing") && opening + 1 < w_.size() && w_[opening + 1].kind == WordKind::word &&
+                          !w_[opening + 1].capitalized;
   const uint32_t longest = participle ? kLongestParticipialOpening : kLongestOpening;
   if (first > opening + longest) return first;
   if (!opener.capitalized || !(opens_adverbial(opener.text, false) || participle)) return first;

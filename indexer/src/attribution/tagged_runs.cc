@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "lexicon.h"
+#include "noun_phrases.h"
 
 namespace attache::indexer::attribution {
 
@@ -56,9 +57,11 @@ void trim_source(const std::vector<Word>& w, uint32_t& first, uint32_t& last) {
   while (last > first &&
          (w[last].kind != WordKind::word || joins_source_to_cue(w[last].text) || adverb_before_verb(w[last])))
     --last;
-  // "President Kennedy Monday night ordered": the day is when, not who.
-  if (last > first + 1 && !w[last].capitalized && is_day_word(w[last - 1].text)) --last;  // "night"
-  while (last > first && is_day_word(w[last].text)) --last;
+  // "President Kennedy Monday night ordered": a day after a name is when, not who (not "the Mail on
+  // Sunday", nor "the Kremlin's Sunday statement").
+  const bool part_of_day = w[last].is("night") || w[last].is("morning") || w[last].is("afternoon") || w[last].is("evening");
+  const uint32_t day = part_of_day && last > first ? last - 1 : last;
+  if (day > first && is_day_word(w[day].text) && w[day - 1].capitalized && !possessive(w[day - 1].text)) last = day - 1;
   // "Sen. Pat Toomey (R-Pa.": a bracket the run leaves open is not the source's.
   for (uint32_t k = last; k > first; --k) {
     if (w[k].kind == WordKind::bracket_close) break;
