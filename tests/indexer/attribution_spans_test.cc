@@ -736,3 +736,14 @@ TEST_CASE("what was said before a closing pronoun and cue runs to the comma befo
   CHECK(added->text == "Consultations must be based on equality and mutual respect, and China will never give in on "
                        "matters of principle");
 }
+
+TEST_CASE("a number's comma does not end what was said, and a that-clause goes to the cue before it") {
+  // The content stopped at "roughly 1", and once it ran on, the participle after it took it.
+  auto s = find("Two months after the coup that toppled President Mohamed Bazoum, Emmanuel Macron announced on "
+                "Sunday, September 24, that France would withdraw its ambassador and its roughly 1,500 soldiers from "
+                "Niger, bowing to the demands of the junta.");
+  const auto* withdraw = saying(s, "France would withdraw");
+  REQUIRE(withdraw);
+  CHECK(withdraw->canonical == "Emmanuel Macron");
+  CHECK(withdraw->text == "France would withdraw its ambassador and its roughly 1,500 soldiers from Niger");
+}

@@ -172,3 +172,17 @@ TEST_CASE("a question asking someone to say something is no statement of theirs,
   CHECK(turn->canonical == "Emily Thornberry");
   CHECK(turn->text.ends_with("fully supporting the talks?"));
 }
+
+TEST_CASE("labels in capitals with a title's period are turns") {
+  // "MR. KIRBY:" had ended a sentence after "MR.", and no turn was read.
+  auto s = find("Karine Jean-Pierre, the press secretary, and John Kirby briefed reporters.\n\n"
+                "MS. JEAN-PIERRE: Good afternoon, everyone. I will turn it over to my colleague.\n\n"
+                "Q Thanks, Karine. What about the drones?\n\n"
+                "MR. KIRBY: We now have credible information that Iranian personnel are on the ground in Crimea.\n\n"
+                "Q And the aid?\n\n"
+                "MR. KIRBY: Look, I am not going to get into politics from up here.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].canonical == "Karine Jean-Pierre");
+  CHECK(s[1].canonical == "John Kirby");
+  CHECK(s[2].canonical == "John Kirby");
+}

@@ -33,6 +33,9 @@ TEST_CASE("titles, initials and abbreviations do not end sentences") {
         S{"Talks resume on Jan. 12 in Geneva.", "Nobody expects much."});
   CHECK(sentences("Gen. Mark A. Milley testified. Sen. Jim Risch asked.") ==
         S{"Gen. Mark A. Milley testified.", "Sen. Jim Risch asked."});
+  // A transcript's labels in capitals ("MR. KIRBY:") had split after the title.
+  CHECK(sentences("MR. KIRBY: Thanks, Karine. MS. JEAN-PIERRE: Go ahead.") ==
+        S{"MR. KIRBY: Thanks, Karine.", "MS. JEAN-PIERRE: Go ahead."});
 }
 
 TEST_CASE("U.S. ends a sentence only before a typical sentence opening") {

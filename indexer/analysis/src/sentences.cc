@@ -16,7 +16,9 @@ namespace {
 const std::unordered_set<std::string_view> kTitles = {
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Adm", "Cmdr",
     "Maj", "Pres", "Rev", "Fr", "Hon", "Amb", "Sec", "Mme", "Mlle", "M", "St", "Messrs", "Mt", "Ft", "No",
-    "Nos", "Gens", "Reps", "Sens", "Supt", "Insp", "Cpl", "Pvt", "Brig", "Dep", "Atty"};
+    "Nos", "Gens", "Reps", "Sens", "Supt", "Insp", "Cpl", "Pvt", "Brig", "Dep", "Atty",
+    // as transcripts write their speakers' labels: "MR. KIRBY:", "MS. JEAN-PIERRE:"
+    "MR", "MRS", "MS", "DR", "SEN", "REP", "GOV", "GEN", "AMB", "SEC", "PROF"};
 
 // Periods after these end a sentence only when a typical sentence opening follows.
 const std::unordered_set<std::string_view> kAbbreviations = {

@@ -34,9 +34,20 @@ bool Grouping::introduces(const Draft& d) const {
 Grouping::Draft* Grouping::nearest_cue_of_sentence(const Run& content) {
   const uint32_t sentence = w_[content.first].sentence;
   const bool after_colon = content.first > 0 && w_[content.first - 1].kind == WordKind::colon;
-  return nearest_cue(content, [&](const Draft& d) {
+  auto of_sentence = [&](const Draft& d) {
     return w_[d.cue->first].sentence == sentence || (after_colon && w_[d.cue->last].sentence + 1 == sentence);
-  });
+  };
+  // "Macron announced on Sunday, September 24, that France would withdraw ..., bowing to ...": a
+  // clause opened by "that" is what the cue before it says, however near a cue after it stands.
+  // (Only where no run stands between them: "tunnels that are no longer usable" is no clause of
+  // the cue before "tunnels".)
+  Draft* nearest = nearest_cue(content, of_sentence);
+  if (!nearest || nearest->cue->first < content.last || !w_[content.first].is("that")) return nearest;
+  Draft* before = nearest_cue(content, [&](const Draft& d) { return of_sentence(d) && d.cue->last < content.first; });
+  if (!before) return nearest;
+  for (uint32_t k = before->cue->last + 1; k < content.first; ++k)
+    if (labels_[k] != O) return nearest;
+  return before;
 }
 
 uint32_t Grouping::after_closing_marks(const Run& content) const {

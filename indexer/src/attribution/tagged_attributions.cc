@@ -196,6 +196,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   std::vector<uint8_t> labels;
   std::vector<float> margins;
   tagger.label(stream, labels, margins);
+  join_content_across_number_commas(stream, labels);
   read_opening_according_to(stream, labels);
   read_plain_said_sentences(stream, labels);
   read_plain_closing_attributions(stream, labels);

@@ -365,4 +365,21 @@ void read_sources_after_closing_cues(const WordStream& stream, std::vector<uint8
   }
 }
 
+void join_content_across_number_commas(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  auto digit = [](const Word& x, bool last) {
+    const char c = last ? x.text.back() : x.text.front();
+    return x.kind == WordKind::word && c >= '0' && c <= '9';
+  };
+  for (uint32_t k = 1; k + 1 < w.size(); ++k) {
+    if (w[k].kind != WordKind::comma || w[k - 1].end != w[k].begin || w[k].end != w[k + 1].begin ||
+        !digit(w[k - 1], true) || !digit(w[k + 1], false) || part_of(labels[k - 1]) != Part::content || labels[k] != O)
+      continue;
+    for (uint32_t j = k; j < w.size() && labels[j] == O && w[j].sentence == w[k].sentence; ++j) {
+      if (j > k + 1 && (w[j].kind == WordKind::comma || w[j].kind == WordKind::terminator)) break;
+      labels[j] = I_CONTENT;
+    }
+  }
+}
+
 }  // namespace attache::indexer::attribution

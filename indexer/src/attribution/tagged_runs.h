@@ -66,6 +66,10 @@ void complete_honorific_sources(const WordStream& stream, std::vector<uint8_t>& 
 // was said and the cue that closes it, the noun phrase that ends the sentence (or opens an
 // apposition) is who spoke, where the tagger took it for content or left it out.
 void read_sources_after_closing_cues(const WordStream& stream, std::vector<uint8_t>& labels);
+// "France would withdraw its roughly 1,500 soldiers from Niger": a comma between a number's digits
+// does not end what was said; the content goes on over the number and the words after it that the
+// tagger left out, to the clause's end.
+void join_content_across_number_commas(const WordStream& stream, std::vector<uint8_t>& labels);
 // "Izvestia quoted a senior official as saying that ...": the one quoted is the source of
 // "as saying", not the start of what the newspaper said.
 void read_quoted_as_saying(const WordStream& stream, std::vector<uint8_t>& labels);
