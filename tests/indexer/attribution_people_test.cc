@@ -3,6 +3,7 @@
 // that opens a sentence. Each article is written for the test.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "found_statements.h"
@@ -386,4 +387,16 @@ TEST_CASE("a name's suffix is no part of the person's surname") {
   auto third = find("Hodding Carter III, the State Department spokesman, said a task force had been set up.");
   REQUIRE(third.size() == 1);
   CHECK(third[0].canonical == "Hodding Carter");
+}
+
+TEST_CASE("titles of other countries' offices and professions stay out of the name") {
+  auto s = find("Taoiseach Leo Varadkar said the backstop was essential.\n\n"
+                "U.K. Chancellor of the Exchequer Alistair Darling said the banks would be recapitalised.\n\n"
+                "Politburo member Günter Schabowski said the borders were open.\n\n"
+                "Minister for International Development and the Pacific Pat Conroy said Australia was concerned.\n\n"
+                "Journalist Mustafa Nayyem wrote that the protest would begin at ten.");
+  for (const char* name : {"Leo Varadkar", "Alistair Darling", "Günter Schabowski", "Pat Conroy", "Mustafa Nayyem"}) {
+    const bool found = std::any_of(s.begin(), s.end(), [&](const Found& f) { return f.canonical == name; });
+    CHECK_MESSAGE(found, name);
+  }
 }
