@@ -1,4 +1,4 @@
-// Regressions found by a review of session 20's attribution rules: ordinary sentences the new
+// Regressions found by a review of session 19's attribution rules: ordinary sentences the new
 // rules had read wrongly, each mended. Each article is written for the test.
 #include <doctest/doctest.h>
 
