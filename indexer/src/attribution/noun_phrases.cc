@@ -175,14 +175,22 @@ namespace {
 
 bool shouting(std::string_view n) {
   return n.size() > 1 && std::none_of(n.begin(), n.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)); }) &&
-         std::isalpha(static_cast<unsigned char>(n[0])) && n.find('.') == std::string::npos;
+         (std::isalpha(static_cast<unsigned char>(n[0])) || static_cast<unsigned char>(n[0]) == 0xC3) &&
+         n.find('.') == std::string::npos;
 }
 
-// "JA'AFARI" as "Ja'afari", "LYALL-GRANT" as "Lyall-Grant".
+// "JA'AFARI" as "Ja'afari", "LYALL-GRANT" as "Lyall-Grant", "GÉRARD" as "Gérard" (Latin-1 capitals,
+// written in UTF-8 as 0xC3 0x80-0x9E, less the multiplication sign).
 std::string in_title_case(std::string_view n) {
   std::string out(n);
-  for (size_t k = 1; k < out.size(); ++k)
-    if (out[k - 1] != '-' && out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] - 'A' + 'a');
+  for (size_t k = 1; k < out.size(); ++k) {
+    const auto byte = static_cast<unsigned char>(out[k]);
+    const bool after_hyphen = out[k - 1] == '-';
+    if (!after_hyphen && byte >= 'A' && byte <= 'Z') out[k] = static_cast<char>(byte - 'A' + 'a');
+    if (static_cast<unsigned char>(out[k - 1]) == 0xC3 && byte >= 0x80 && byte <= 0x9E && byte != 0x97 &&
+        !(k >= 2 && out[k - 2] == '-') && k >= 2)
+      out[k] = static_cast<char>(byte + 0x20);
+  }
   return out;
 }
 

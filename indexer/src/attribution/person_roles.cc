@@ -123,17 +123,21 @@ bool People::take_role(const std::string& canonical, const std::string& descript
 
 bool People::office_of_something(const Phrase& p) const {
   const uint32_t object = p.last + 2 < w_.size() && w_[p.last + 2].is("the") ? p.last + 3 : p.last + 2;
-  if (object >= w_.size() || !w_[p.last + 1].is("of") || !w_[object].capitalized) return false;
-  // "the President of the United States", "the Prime Minister of Japan" hold the office of a nation.
-  const bool nation = nation_of_word(w_[object].text) ||
-                      (object + 1 < w_.size() && w_[object + 1].kind == WordKind::word && ends_state_name(w_[object + 1].text));
-  return !nation;
+  if (object >= w_.size() || !w_[p.last + 1].is("of")) return false;
+  // An office of an institution ("the Security Council"), not of a nation or a place ("the President
+  // of the United States", "the regional premier of Ceuta"), which its holder was named in.
+  for (uint32_t k = object; k < w_.size() && k < object + 4 && w_[k].kind == WordKind::word && w_[k].capitalized; ++k)
+    if (is_institution_word(w_[k].text) && !ends_state_name(w_[k].text)) return true;
+  return false;
 }
 
 Person* People::introduced_as(const Phrase& p) {
   std::set<int> nations;
   for (uint32_t k = p.first; k < p.last; ++k)
     if (const int nation = nation_of_word(w_[k].text)) nations.insert(nation);
+  // "the representative of Pakistan": the nation after the role.
+  if (p.last + 2 < w_.size() && w_[p.last + 1].is("of"))
+    if (const int nation = nation_of_word(w_[p.last + 2].text)) nations.insert(nation);
   std::vector<std::string> modifiers;  // "foreign" of "the Turkish foreign minister"
   for (uint32_t k = p.last; k > p.first && is_title_modifier(lowered(w_[k - 1].text)); --k)
     modifiers.push_back(lowered(w_[k - 1].text));

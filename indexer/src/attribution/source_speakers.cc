@@ -345,8 +345,9 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   if (s.group) s.canonical = anonymous_.recall_or_note(s.canonical, w_[t.source_first].is("the") || w_[t.source_first].is("The"));
   // One person described, the subject of a finite cue (not "the president and the secretary
   // general", not the object of "apprising").
+  // Not an office of state ("the Philippine president"), which is someone the article names.
   if (s.group && p.type == PhraseType::role && s.canonical.find(" and ") == std::string::npos &&
-      !w_[t.cue_first].text.ends_with("ing"))
+      !w_[t.cue_first].text.ends_with("ing") && !is_head_of_state_role(p.role))
     people_.note_described_speaker(s.canonical);
   return s;
 }
