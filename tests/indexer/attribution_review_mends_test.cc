@@ -154,3 +154,11 @@ TEST_CASE("\"a member of\" inside what was said is no speaker") {
   REQUIRE(never);
   CHECK(never->text.find("member of NATO") != std::string::npos);
 }
+
+TEST_CASE("an article ending in a comma and a closing cue is read without reading past its words") {
+  // Found by the extractor fuzzer: the inverted source after ", said" was read at the article's end.
+  auto s = find("The talks left little room for optimism, said ");
+  CHECK(s.size() <= 1);
+  auto t = find("Diplomats met on Monday.\n\nThe talks left little room for optimism, said");
+  CHECK(t.size() <= 1);
+}

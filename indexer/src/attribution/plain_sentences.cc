@@ -127,11 +127,10 @@ void read_plain_closing_attributions(const WordStream& stream, std::vector<uint8
         (!says_when_or_where(w[cue + 1].text) || last - cue - 1 > kLongestAdjunct ||
          opens_what_was_said(w, cue + 1, last)))
       continue;
+    if (source_end <= source_first || source_end - source_first > kLongestSpeaker) continue;
     const std::string source = lowered(w[source_first].text);
     const bool pronoun = source_end == source_first + 1 && (source == "he" || source == "she" || source == "they");
-    if (source_end <= source_first || source_end - source_first > kLongestSpeaker ||
-        !(pronoun || speaker_phrase(w, source_first, source_end)))
-      continue;
+    if (!pronoun && !speaker_phrase(w, source_first, source_end)) continue;
     // The tagger's reading stands, but what was said runs to the comma before the source:
     // "Consultations must be based on mutual respect, and China will never give in, he added". (A
     // pronoun's sentence is the tagger's to read, but for that.)
