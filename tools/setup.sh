@@ -32,7 +32,7 @@ if [ "$mode" = test ]; then
   echo "== building and running the tests under AddressSanitizer and UndefinedBehaviorSanitizer (build-sanitize/)"
   cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DATTACHE_SANITIZE=ON -DATTACHE_TESTS=ON >/dev/null
   cmake --build build-sanitize -j"$jobs"
-  (cd build-sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j"$jobs")
+  (cd build-sanitize && ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j"$jobs")
   echo "== crash soak: 30 kills of index, delete and optimize under searching readers (tools/soak.sh)"
   tools/soak.sh 30
   # A minute of each fuzz target ($ATTACHE_FUZZ_SECONDS), as many side by side as there are

@@ -27,6 +27,7 @@ struct Stemmer::Impl {
   bool accents_matter = false;  // another language than English
   // Written words (lowered, with accents) and their folded stems.
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> written_cache;
+  std::string folded;  // the last word stem_written folded
 };
 
 Stemmer::Stemmer(std::string_view language) : impl_(std::make_unique<Impl>()) {
@@ -59,7 +60,12 @@ std::string_view Stemmer::stem(std::string_view word) {
 }
 
 std::string_view Stemmer::stem_written(std::string_view written) {
-  if (!impl_->accents_matter || is_ascii(written)) return stem(fold(written));
+  if (!impl_->accents_matter || is_ascii(written)) {
+    // Kept here: with no stemmer for the language (a code nobody stems, or a damaged one read from
+    // an index), stem() returns the word it is given, which must outlive the call.
+    impl_->folded = fold(written);
+    return stem(impl_->folded);
+  }
   std::string lowered = lower_keeping_accents(written);
   if (auto it = impl_->written_cache.find(lowered); it != impl_->written_cache.end()) return it->second;
   std::string folded_stem = fold(stem_lowered(lowered));
