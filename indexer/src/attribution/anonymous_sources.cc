@@ -19,16 +19,6 @@ std::string head_of(const std::vector<std::string>& words) {
   return {};
 }
 
-std::vector<std::string> split_words(const std::string& text) {
-  std::vector<std::string> words;
-  for (size_t at = 0; at < text.size();) {
-    const size_t space = std::min(text.find(' ', at), text.size());
-    if (space > at) words.push_back(text.substr(at, space - at));
-    at = space + 1;
-  }
-  return words;
-}
-
 }  // namespace
 
 std::string AnonymousSources::recall_or_note(const std::string& canonical, bool definite) {

@@ -185,11 +185,10 @@ std::string in_title_case(std::string_view n) {
   std::string out(n);
   for (size_t k = 1; k < out.size(); ++k) {
     const auto byte = static_cast<unsigned char>(out[k]);
-    const bool after_hyphen = out[k - 1] == '-';
-    if (!after_hyphen && byte >= 'A' && byte <= 'Z') out[k] = static_cast<char>(byte - 'A' + 'a');
-    if (static_cast<unsigned char>(out[k - 1]) == 0xC3 && byte >= 0x80 && byte <= 0x9E && byte != 0x97 &&
-        !(k >= 2 && out[k - 2] == '-') && k >= 2)
-      out[k] = static_cast<char>(byte + 0x20);
+    if (out[k - 1] != '-' && byte >= 'A' && byte <= 'Z') out[k] = static_cast<char>(byte - 'A' + 'a');
+    // The second byte of a capital that is not the word's first letter.
+    const bool latin1_capital = static_cast<unsigned char>(out[k - 1]) == 0xC3 && byte >= 0x80 && byte <= 0x9E && byte != 0x97;
+    if (latin1_capital && k >= 2 && out[k - 2] != '-') out[k] = static_cast<char>(byte + 0x20);
   }
   return out;
 }

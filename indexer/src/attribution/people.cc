@@ -292,8 +292,7 @@ void People::note_subject_pronoun() {
   if (!person) {
     int salience = INT32_MIN;
     person = latest_of_gender(gender, false, &salience);
-    if (described_spoke_ >= 0 && kSpoke * described_spoke_ + 4 > salience && (described_gender_ == 0 || described_gender_ == gender))
-      return;
+    if (described_outweighs(salience, gender)) return;
   }
   if (!person) return;
   const int sentence = static_cast<int>(phrases_.sentence());
@@ -365,15 +364,20 @@ Person* People::latest_of_gender(int gender, bool coordinated, int* salience) {
   return best;
 }
 
+// A speaker described, of the pronoun's gender if it says one, who spoke after the best person a
+// pronoun could stand for was last seen.
+bool People::described_outweighs(int salience, int gender) const {
+  return described_spoke_ >= 0 && kSpoke * described_spoke_ + 4 > salience &&
+         (described_gender_ == 0 || described_gender_ == gender);
+}
+
 void People::note_described_speaker(std::string canonical) {
   // "the ministry spokesman" is he, "the spokeswoman" she; "the representative of France" either.
   described_gender_ = 0;
-  for (size_t at = 0; at < canonical.size();) {
-    const size_t space = std::min(canonical.find(' ', at), canonical.size());
-    const std::string word = lowered(canonical.substr(at, space - at));
+  for (const std::string& written : split_words(canonical)) {
+    const std::string word = lowered(written);
     if (is_role_noun(word) && word.ends_with("woman")) described_gender_ = 2;
     else if (is_role_noun(word) && word.ends_with("man")) described_gender_ = 1;
-    at = space + 1;
   }
   described_speaker_ = std::move(canonical);
   described_spoke_ = static_cast<int>(phrases_.sentence());
@@ -437,8 +441,7 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
         person = latest_of_gender(gender, coordinated, &salience);
         // "The representative of France said ... He added": a person described, never named, who
         // spoke after anyone named was last seen.
-        if (described_spoke_ >= 0 && !coordinated && kSpoke * described_spoke_ + 4 > salience &&
-            (described_gender_ == 0 || described_gender_ == gender)) {
+        if (!coordinated && described_outweighs(salience, gender)) {
           described_spoke_ = static_cast<int>(phrases_.sentence());
           s.canonical = described_speaker_;
           s.group = true;

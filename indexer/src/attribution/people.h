@@ -95,6 +95,7 @@ class People {
   bool office_of_something(const Phrase& p) const;  // "the president of the Security Council"
   void note_role_subject();
   void note_subject_pronoun();
+  bool described_outweighs(int salience, int gender) const;
 
   const NounPhrases& phrases_;
   const std::vector<Word>& w_;

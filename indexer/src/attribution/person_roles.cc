@@ -63,9 +63,6 @@ bool has_role(const Person& person, const std::string& role) {
 // minister"), before anyone of no known nation, and never someone of another.
 namespace {
 
-// Whether the person holds the role with these modifiers, or was given the role's noun with none
-// other: "the Turkish foreign minister" is not the man introduced as "Defense Minister Sergey
-// Shoigu", while "the deputy minister" is "Deputy Foreign Minister Sergei Ryabkov".
 // A modifier spelled one way ("defence", "labour") as the other.
 std::string one_spelling(std::string word) {
   if (word == "defence") return "defense";
@@ -73,6 +70,9 @@ std::string one_spelling(std::string word) {
   return word;
 }
 
+// Whether the person holds the role with these modifiers, or was given the role's noun with none
+// other: "the Turkish foreign minister" is not the man introduced as "Defense Minister Sergey
+// Shoigu", while "the deputy minister" is "Deputy Foreign Minister Sergei Ryabkov".
 bool modifiers_fit(const Person& c, const std::string& role, const std::vector<std::string>& modifiers) {
   if (modifiers.empty()) return true;
   bool compound = false;
@@ -80,11 +80,9 @@ bool modifiers_fit(const Person& c, const std::string& role, const std::vector<s
     if (held.size() <= role.size() || !held.ends_with(" " + role)) continue;
     compound = true;
     std::string words = " ";
-    for (size_t at = 0; at < held.size();) {
-      const size_t space = std::min(held.find(' ', at), held.size());
-      words.append(one_spelling(held.substr(at, space - at)));
+    for (const std::string& word : split_words(held)) {
+      words.append(one_spelling(word));
       words.push_back(' ');
-      at = space + 1;
     }
     if (std::all_of(modifiers.begin(), modifiers.end(), [&](const std::string& m) {
           std::string needle(1, ' ');
@@ -104,12 +102,7 @@ bool People::take_role(const std::string& canonical, const std::string& descript
   for (Person& c : people_)
     if (c.canonical() == canonical) person = &c;
   if (!person || !person->roles.empty()) return false;
-  std::vector<std::string> words;
-  for (size_t at = 0; at < description.size();) {
-    const size_t space = std::min(description.find(' ', at), description.size());
-    if (space > at) words.push_back(description.substr(at, space - at));
-    at = space + 1;
-  }
+  const std::vector<std::string> words = split_words(description);
   bool nation_named = false;
   for (const std::string& word : words)
     if (const int nation = nation_of_word(word)) {

@@ -305,6 +305,16 @@ std::string capitalised(std::string word) {
   return word;
 }
 
+std::vector<std::string> split_words(std::string_view phrase) {
+  std::vector<std::string> words;
+  for (size_t at = 0; at < phrase.size();) {
+    const size_t space = std::min(phrase.find(' ', at), phrase.size());
+    if (space > at) words.emplace_back(phrase.substr(at, space - at));
+    at = space + 1;
+  }
+  return words;
+}
+
 std::string lowered(std::string_view word) {
   std::string out(word);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

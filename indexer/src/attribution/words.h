@@ -62,6 +62,9 @@ WordStream read_words(std::string_view text);
 // repeats what the article reports, in words no one said.
 uint32_t headline_end(const std::vector<Word>& words);
 
+// The words of a phrase written with single spaces ("Turkey's foreign minister").
+std::vector<std::string> split_words(std::string_view phrase);
+
 // A word with its ASCII letters in lower case, as the lexicon lists it.
 std::string lowered(std::string_view word);
 // A lower-case word as it would open a sentence, to look it up in lists written that way.
