@@ -71,7 +71,7 @@ bool whole_attribution(const std::vector<Word>& w, uint32_t first, uint32_t end)
   if (cue >= end || !parenthetical_cue(w[cue])) return false;
   const std::string lower = lowered(w[first].text);
   if (cue > first) {  // "he said", "the minister said"
-    const bool pronoun = cue == first + 1 && (lower == "he" || lower == "she" || lower == "they");
+    const bool pronoun = cue == first + 1 && is_speaker_pronoun(lower);
     if (!pronoun && !names_speaker(w, first, cue)) return false;
     return end - cue - 1 <= kLongestCircumstance;
   }

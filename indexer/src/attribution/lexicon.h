@@ -85,6 +85,8 @@ bool keeps_period(std::string_view word);
 // Lower-case pronouns, in rings, each the one before with more words:
 // [personal-pronoun] "he", "she", "they", "it": the article's people.
 bool is_personal_pronoun(std::string_view word);
+// "he", "she", "they": the personal pronouns that stand for a speaker ("it" says nothing here).
+bool is_speaker_pronoun(std::string_view word);
 // [saying-participle] A participle that goes on to report a second statement, followed by a word
 // other than a preposition ("adding that ...", "adding the talks would go on"; not "speaking to").
 bool goes_on_saying(const Word& word, const Word* next);

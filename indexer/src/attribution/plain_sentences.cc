@@ -129,7 +129,7 @@ void read_plain_closing_attributions(const WordStream& stream, std::vector<uint8
       continue;
     if (source_end <= source_first || source_end - source_first > kLongestSpeaker) continue;
     const std::string source = lowered(w[source_first].text);
-    const bool pronoun = source_end == source_first + 1 && (source == "he" || source == "she" || source == "they");
+    const bool pronoun = source_end == source_first + 1 && is_speaker_pronoun(source);
     if (!pronoun && !speaker_phrase(w, source_first, source_end)) continue;
     // The tagger's reading stands, but what was said runs to the comma before the source:
     // "Consultations must be based on mutual respect, and China will never give in, he added". (A

@@ -208,6 +208,7 @@ bool is_never_a_name(std::string_view w) { return in(lists().never_names, w); }
 bool keeps_period(std::string_view w) { return in(lists().abbreviations, w); }
 
 bool is_personal_pronoun(std::string_view w) { return in(lists().personal_pronouns, w); }
+bool is_speaker_pronoun(std::string_view w) { return w != "it" && is_personal_pronoun(w); }
 bool goes_on_saying(const Word& w, const Word* next) {
   return w.kind == WordKind::word && in(lists().saying_participles, w.text) && next && next->kind == WordKind::word &&
          next->quote < 0 && !is_cue_preposition(lowered(next->text));
