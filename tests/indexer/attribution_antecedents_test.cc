@@ -252,3 +252,21 @@ TEST_CASE("an anonymous source, or a role of another nation, is not the person n
   REQUIRE(russian);
   CHECK(russian->canonical != "Mevlut Cavusoglu");
 }
+
+TEST_CASE("a body named in capitals and then in lower case is the body named") {
+  // "the ministry" and "The agency" had been speakers of their own, "ministry" and "agency".
+  auto s = find("The Latvian Foreign Ministry said on Monday that the envoy had been summoned.\n\n"
+                "\"This is unacceptable interference,\" the ministry wrote on its website.\n\n"
+                "The International Atomic Energy Agency said in a report that the plant had lost power. The agency "
+                "also said inspectors were denied access.\n\n"
+                "The foreign ministry later said the envoy would be recalled. The council said the vote was delayed.");
+  REQUIRE(saying(s, "unacceptable interference"));
+  CHECK(saying(s, "unacceptable interference")->canonical == "Latvian Foreign Ministry");
+  REQUIRE(saying(s, "inspectors were denied"));
+  CHECK(saying(s, "inspectors were denied")->canonical == "International Atomic Energy Agency");
+  REQUIRE(saying(s, "would be recalled"));
+  CHECK(saying(s, "would be recalled")->canonical == "Latvian Foreign Ministry");
+  // No body named before ends in "council": it stays the words written.
+  REQUIRE(saying(s, "the vote was delayed"));
+  CHECK(saying(s, "the vote was delayed")->canonical == "council");
+}

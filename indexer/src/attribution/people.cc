@@ -420,6 +420,24 @@ Person* People::subject_of_fronted_clause(const Phrase& p, int gender) {
   return nullptr;
 }
 
+// A body is written in capitals when it is first named and in lower case later, so the lower-case
+// words must name it and nothing else: the head noun last, every other word among its name's.
+const std::string* People::named_institution(uint32_t first, uint32_t last) const {
+  if (first == 0 || first > last || last >= w_.size() || !(w_[first - 1].is("the") || w_[first - 1].is("The"))) return nullptr;
+  for (uint32_t k = first; k <= last; ++k)
+    if (w_[k].kind != WordKind::word || phrases_.name_like(k)) return nullptr;
+  const std::string head = lowered(w_[last].text);
+  for (auto named = named_institutions_.rbegin(); named != named_institutions_.rend(); ++named) {
+    const std::vector<std::string> words = split_words(lowered(*named));
+    if (words.back() != head) continue;
+    bool all = true;
+    for (uint32_t k = first; k < last && all; ++k)
+      all = std::find(words.begin(), words.end(), lowered(w_[k].text)) != words.end();
+    if (all) return &*named;
+  }
+  return nullptr;
+}
+
 Speaker People::resolve(const Phrase& p, int likely_gender) {
   Speaker s;
   Person* person = nullptr;
@@ -466,8 +484,12 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
       s.group = true;
       // A place ("New Hampshire") is no one a later "they" or "it" could stand for.
       if (names_a_place(p)) return s;
+      if (const std::string* named = named_institution(a, p.last)) s.canonical = *named;
       last_group_ = s.canonical;
-      if (!is_group_noun(lowered(w_[p.last].text))) last_institution_ = s.canonical;
+      if (!is_group_noun(lowered(w_[p.last].text))) {
+        last_institution_ = s.canonical;
+        if (phrases_.name_like(p.last)) named_institutions_.push_back(s.canonical);
+      }
       return s;
     }
     case PhraseType::none: return {};

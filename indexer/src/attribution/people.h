@@ -72,6 +72,10 @@ class People {
   bool introduced_exactly_as(const std::string& role) const {
     return std::any_of(people_.begin(), people_.end(), [&](const Person& c) { return c.roles.count(role) > 0; });
   }
+  // "The Saudi Foreign Ministry said ... the ministry wrote": the latest institution that spoke
+  // under a name ending in the lower-case head noun at `last`, the words from `first` (after
+  // "the") all among its name's; null when none.
+  const std::string* named_institution(uint32_t first, uint32_t last) const;
   // Does the article write this word in lower case somewhere ("white" for "White House")?
   bool written_in_lower_case(std::string_view word);
   // Has the article named someone of this surname with a given name?
@@ -110,6 +114,7 @@ class People {
     Person* person = nullptr;
   } subject_pronoun_;  // the current sentence's subject "he" or "she", resolved before its names
   std::string last_institution_;  // the latest group that is one body ("the Kremlin"), for "it"
+  std::vector<std::string> named_institutions_;  // bodies that spoke under a name, in order ("Saudi Foreign Ministry")
   std::unordered_set<std::string_view> lower_case_words_;  // of the article (views into w_), read on first need
 };
 

@@ -333,6 +333,8 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
     const bool antecedent_found = (e.relative || subject_took_over) && p.type != PhraseType::none;
     s.canonical = antecedent_found ? description_text(p.first, p.last) : description_text(t.source_first, t.source_last);
     s.group = true;
+    if (const std::string* named = people_.named_institution(t.source_first + 1, t.source_last); named && !antecedent_found)
+      s.canonical = *named;
   } else if (s.group && p.type == PhraseType::group && !subject_took_over && described_by_all(t.source_first, t.source_last)) {
     s.canonical = description_text(t.source_first, t.source_last);
   }
