@@ -20,12 +20,6 @@ bool is_initial(const Word& w) {
   return w.kind == WordKind::word && w.text.size() == 2 && w.text[1] == '.' && std::isupper(static_cast<unsigned char>(w.text[0]));
 }
 
-// "FBI", "CIA", "U.N.": capitals (periods allowed), two to six characters.
-bool is_acronym(std::string_view t) {
-  const auto letters = std::count_if(t.begin(), t.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
-  return t.size() >= 2 && t.size() <= 6 && letters >= 2 &&
-         std::all_of(t.begin(), t.end(), [](char ch) { return (ch >= 'A' && ch <= 'Z') || ch == '.'; });
-}
 
 Phrase pronoun_phrase(uint32_t i, const std::string& low) {
   Phrase p;
@@ -39,6 +33,12 @@ Phrase pronoun_phrase(uint32_t i, const std::string& low) {
 
 bool possessive(std::string_view word) {
   return ends_with(word, "'s") || ends_with(word, "\u2019s") || ends_with(word, "s'");
+}
+
+bool is_acronym(std::string_view t) {
+  const auto letters = std::count_if(t.begin(), t.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+  return t.size() >= 2 && t.size() <= 6 && letters >= 2 &&
+         std::all_of(t.begin(), t.end(), [](char ch) { return (ch >= 'A' && ch <= 'Z') || ch == '.'; });
 }
 
 bool names_a_place(const Phrase& p) {

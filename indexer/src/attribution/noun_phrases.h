@@ -28,6 +28,8 @@ struct Phrase {
 bool possessive(std::string_view word);
 // "New Hampshire", "Puerto Rico": every name a place (an institution such as the Kremlin is not).
 bool names_a_place(const Phrase& p);
+// "FBI", "CIA", "U.N.": capitals (periods allowed), two to six characters.
+bool is_acronym(std::string_view word);
 
 // Finds noun phrases within the current sentence of a text's word stream.
 class NounPhrases {

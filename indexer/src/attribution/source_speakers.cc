@@ -294,6 +294,61 @@ Phrase SourceSpeakers::subject_speaking_instead(const TaggedAttribution& t, bool
   return name ? named : Phrase{};
 }
 
+// "The ministry said in a statement", "A joint statement from the two leaders said": a document
+// that is no definite one of before, in the source or in the few words after the cue.
+bool SourceSpeakers::names_a_document(const TaggedAttribution& t) const {
+  constexpr uint32_t kWordsAfterCue = 4;
+  if (definite_document(t.source_first, t.source_last)) return false;
+  const uint32_t end = std::min<uint32_t>(static_cast<uint32_t>(w_.size()), t.cue_last + kWordsAfterCue + 1);
+  for (uint32_t k = t.source_first; k < end && w_[k].sentence == w_[t.cue_last].sentence; ++k)
+    if (k <= t.source_last || k > t.cue_last)
+      if (!w_[k].capitalized && w_[k].kind == WordKind::word && is_document_noun(w_[k].text)) return true;
+  return false;
+}
+
+// "Merkel and Macron said", "A statement from Egypt and Israel said": the head resolved is the
+// second speaker; the first, before "and", speaks with them. Each must be a name, a role or an
+// organisation ("Ryabkov and other officials" is Ryabkov's), and no comma may stand before the
+// "and" (an apposition's "and" is the apposition's).
+void SourceSpeakers::join_coordinated_speaker(const TaggedAttribution& t, const Phrase& head, Speaker& s) {
+  // A place or a body, not the capitals of a title ("for Political and Peacebuilding Affairs").
+  auto speaks = [&](const Phrase& p) {
+    const std::string& last = w_[p.last].text;
+    const bool named = p.type == PhraseType::name && (p.names.size() > 1 || !p.titles.empty() || names_a_place(p) ||
+                                                      people_.knows_in_full(p.names.back()));
+    if (named || (p.type == PhraseType::role && is_role_noun(lowered(last)))) return true;
+    return p.type == PhraseType::group &&
+           (names_a_place(p) || ends_state_name(last) || is_institution_word(last) || is_acronym(last));
+  };
+  if (s.canonical.empty() || !speaks(head)) return;
+  const auto author = document_author(t.source_first, t.source_last);
+  const uint32_t first = author ? author->first : t.source_first;
+  uint32_t joint = first;
+  while (joint < head.first && !(w_[joint].is("and") || w_[joint].is("&"))) {
+    if (w_[joint].kind != WordKind::word) return;
+    ++joint;
+  }
+  if (joint >= head.first || joint == first) return;
+  for (uint32_t k = joint + 1; k < head.first; ++k)
+    if (w_[k].kind != WordKind::word) return;  // "Political and Peacebuilding Affairs, Rosemary DiCarlo"
+  const Phrase other = source_head(first, joint - 1);
+  if (other.last + 1 != joint || !speaks(other)) return;
+  const Speaker first_speaker = people_.resolve(other);
+  if (first_speaker.canonical.empty() || first_speaker.canonical == s.canonical) return;
+  s.canonical = first_speaker.canonical + " and " + s.canonical;
+  s.group = true;
+}
+
+// "The statement", "the joint communique": a document written about before (not "the leaders'
+// communique", which says whose it is).
+bool SourceSpeakers::definite_document(uint32_t first, uint32_t last) const {
+  constexpr uint32_t kLongest = 3;
+  if (last - first + 1 > kLongest || last == first || !(w_[first].is("the") || w_[first].is("The"))) return false;
+  for (uint32_t k = first + 1; k < last; ++k)
+    if (w_[k].kind != WordKind::word || w_[k].capitalized || possessive(w_[k].text)) return false;
+  return !w_[last].capitalized && is_document_noun(w_[last].text);
+}
+
 Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvidence& e) {
   TaggedAttribution t = tagged;
   t.source_first = after_fronted_adverbial(t.source_first, t.source_last);
@@ -316,6 +371,7 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
                              (w_[p.first].is("The") || w_[p.first].is("the"));
   const bool described_before = definite_head && anonymous_.describes(p.role) && !people_.introduced_exactly_as(p.role);
   if (p.type != PhraseType::none && !described_before) s = people_.resolve(p, reported_gender(t));
+  if (!e.relative && !subject_took_over) join_coordinated_speaker(t, p, s);
   e.speaker = s.canonical.empty()                   ? 0
               : p.type == PhraseType::name          ? (p.names.size() > 1 ? 1 : 2)
               : p.type == PhraseType::pronoun       ? 3
@@ -351,6 +407,13 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   if (s.group && p.type == PhraseType::role && s.canonical.find(" and ") == std::string::npos &&
       !w_[t.cue_first].text.ends_with("ing") && !is_head_of_state_role(p.role))
     people_.note_described_speaker(s.canonical);
+  // "The Foreign Ministry said in a statement ... The statement added": the document's author.
+  if (definite_document(t.source_first, t.source_last) && !document_author_.canonical.empty()) {
+    s.canonical = document_author_.canonical;
+    s.group = document_author_.group;
+  } else if (!s.canonical.empty() && names_a_document(t)) {
+    document_author_ = s;
+  }
   return s;
 }
 

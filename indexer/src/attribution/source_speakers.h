@@ -53,11 +53,15 @@ class SourceSpeakers {
   Phrase subject_speaking_instead(const TaggedAttribution& t, bool relative) const;
   std::string description_text(uint32_t a, uint32_t b) const;
   bool described_by_all(uint32_t first, uint32_t last) const;
+  bool names_a_document(const TaggedAttribution& t) const;
+  void join_coordinated_speaker(const TaggedAttribution& t, const Phrase& head, Speaker& s);
+  bool definite_document(uint32_t first, uint32_t last) const;
 
   const NounPhrases& phrases_;
   People& people_;
   const std::vector<Word>& w_;
   AnonymousSources anonymous_;
+  Speaker document_author_;  // who issued the latest document an attribution named ("said in a statement")
 };
 
 }  // namespace attache::indexer::attribution

@@ -201,6 +201,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   read_plain_said_sentences(stream, labels);
   read_plain_closing_attributions(stream, labels);
   join_broken_sources(stream, labels);
+  join_coordinated_sources(stream, labels);
   complete_honorific_sources(stream, labels);
   drop_auxiliary_cues(stream, labels);
   drop_adjectival_cues(stream, labels);

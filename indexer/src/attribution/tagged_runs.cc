@@ -138,6 +138,25 @@ void join_broken_sources(const WordStream& stream, std::vector<uint8_t>& labels)
   }
 }
 
+void join_coordinated_sources(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  for (uint32_t i = 2; i < labels.size(); ++i) {
+    if (labels[i] != B_SOURCE || !(w[i - 1].is("and") || w[i - 1].is("&")) || part_of(labels[i - 1]) == Part::source)
+      continue;
+    const uint32_t opening = stream.sentence_first_word[w[i].sentence];
+    bool named = false, fits = opening + 1 < i;
+    for (uint32_t k = opening; k + 1 < i && fits; ++k) {
+      const bool describes = w[k].is("of") || is_article(lowered(w[k].text)) || is_title_modifier(w[k].text);
+      fits = w[k].kind == WordKind::word && w[k].quote < 0 && part_of(labels[k]) != Part::cue &&
+             (w[k].capitalized || describes);
+      named = named || w[k].capitalized;
+    }
+    if (!fits || !named) continue;
+    labels[opening] = B_SOURCE;
+    for (uint32_t k = opening + 1; k <= i; ++k) labels[k] = I_SOURCE;
+  }
+}
+
 namespace {
 
 // The end of the run that opens at i with label begin, or 0 when none opens there.
@@ -193,9 +212,9 @@ void drop_auxiliary_cues(const WordStream& stream, std::vector<uint8_t>& labels)
 void take_institution_nouns_into_sources(const WordStream& stream, std::vector<uint8_t>& labels) {
   const auto& w = stream.words;
   for (uint32_t k = 1; k + 1 < labels.size(); ++k) {
-    if (labels[k] != B_CUE || part_of(labels[k - 1]) != Part::source || w[k].capitalized ||
-        !is_institution_noun(lowered(w[k].text)))
-      continue;
+    if (labels[k] != B_CUE || part_of(labels[k - 1]) != Part::source || w[k].capitalized) continue;
+    const std::string noun = lowered(w[k].text);
+    if (!is_institution_noun(noun) && !(is_document_noun(noun) && labels[k + 1] == I_CUE)) continue;
     labels[k] = I_SOURCE;
     if (labels[k + 1] == I_CUE) labels[k + 1] = B_CUE;
   }

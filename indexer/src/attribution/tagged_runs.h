@@ -31,6 +31,9 @@ int gap(const Run& a, const Run& b);
 void read_opening_according_to(const WordStream& stream, std::vector<uint8_t>& labels);
 // Joins two source runs the tagger split around a few unlabelled words before a cue.
 void join_broken_sources(const WordStream& stream, std::vector<uint8_t>& labels);
+// "The United States and Japan said": a source after "and" takes in the names that open its
+// sentence before the "and".
+void join_coordinated_sources(const WordStream& stream, std::vector<uint8_t>& labels);
 // "23 percent who said the talks should stop": a relative pronoun just before a cue, outside
 // quotation marks, is its subject, whatever the tagger took it for (often the content before).
 void mark_relative_subjects(const WordStream& stream, std::vector<uint8_t>& labels);
@@ -40,8 +43,8 @@ void split_content_at_attributed_quotations(const WordStream& stream, std::vecto
 // "The so-called peacekeepers have not been seen": an auxiliary alone is no cue of saying.
 void drop_auxiliary_cues(const WordStream& stream, std::vector<uint8_t>& labels);
 
-// "The Trump administration announced": an institution's noun after a name is the source's, not
-// the cue's.
+// "The Trump administration announced", "The joint statement said": an institution's noun, or a
+// document's before the cue's verb, after the source is the source's, not the cue's.
 void take_institution_nouns_into_sources(const WordStream& stream, std::vector<uint8_t>& labels);
 // "NEW DELHI: India on Thursday asked ...": a dateline's words are no source, whatever the tagger
 // read; the sentence's subject after it is.

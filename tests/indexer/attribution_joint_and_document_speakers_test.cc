@@ -1,0 +1,78 @@
+// Speakers who are two at once ("Merkel and Macron said") and documents that speak for whoever
+// issued them ("The statement added"): source_speakers.cc, tagged_runs.cc. Each article is written
+// for the test.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "found_statements.h"
+
+using attache::testing::find;
+using attache::testing::Found;
+using attache::testing::saying;
+
+TEST_CASE("two speakers joined by \"and\" are both the speaker") {
+  // Each had been given to the second alone ("Emmanuel Macron", "France", "Israel").
+  auto s = find("Chancellor Angela Merkel met President Emmanuel Macron in Aachen. Merkel and Macron said the "
+                "treaty would last.\n\nBritain and France said in a joint statement that they would act.\n\n"
+                "A statement from Egypt and Israel said the talks would go on.\n\nSecretary of State Antony Blinken "
+                "and his Chinese counterpart Wang Yi said they had agreed to meet again.");
+  REQUIRE(saying(s, "treaty would last"));
+  CHECK(saying(s, "treaty would last")->canonical == "Angela Merkel and Emmanuel Macron");
+  REQUIRE(saying(s, "would act"));
+  CHECK(saying(s, "would act")->canonical == "Britain and France");
+  REQUIRE(saying(s, "talks would go on"));
+  CHECK(saying(s, "talks would go on")->canonical == "Egypt and Israel");
+  REQUIRE(saying(s, "agreed to meet"));
+  CHECK(saying(s, "agreed to meet")->canonical == "Antony Blinken and Wang Yi");
+}
+
+TEST_CASE("a sentence opening with two names joined by \"and\" before the cue is theirs") {
+  // The tagger had read "The United States and" as what the officials went on saying, and the
+  // statement had held its own attribution.
+  auto s = find("Officials said the talks went well. The United States and Japan said trade would grow.");
+  const Found* trade = saying(s, "trade would grow");
+  REQUIRE(trade);
+  CHECK(trade->canonical == "United States and Japan");
+  CHECK(trade->text == "trade would grow");
+}
+
+TEST_CASE("an \"and\" inside a title or an apposition joins no speakers") {
+  auto s = find("The Under-Secretary-General for Political and Peacebuilding Affairs, Rosemary DiCarlo, told the "
+                "Council that the fighting had spread.\n\nEdem Wosornu, Director of Operations and Advocacy at the "
+                "Office for the Coordination of Humanitarian Affairs, said that the appeal was underfunded.\n\n"
+                "Ryabkov and other officials said the treaty was dead.");
+  REQUIRE(saying(s, "the fighting had spread"));
+  CHECK(saying(s, "the fighting had spread")->canonical == "Rosemary DiCarlo");
+  REQUIRE(saying(s, "the appeal was underfunded"));
+  CHECK(saying(s, "the appeal was underfunded")->canonical.find(" and ") == std::string::npos);
+  REQUIRE(saying(s, "the treaty was dead"));
+  CHECK(saying(s, "the treaty was dead")->canonical.find(" and ") == std::string::npos);
+}
+
+TEST_CASE("a document written about before speaks for whoever issued it") {
+  // "The statement" had been a speaker of its own, "statement".
+  auto s = find("The Saudi Foreign Ministry said in a statement on Monday that the ambassador had been expelled. "
+                "The statement added that trade talks were suspended.\n\nForeign Minister Geoffrey Onyeama said in a "
+                "statement that Nigeria would not recognise the junta. \"We will not stand by,\" the statement read "
+                "in part.\n\nThe leaders' communique said the members would refrain from devaluations. The "
+                "communique also said they would meet in June.");
+  REQUIRE(saying(s, "trade talks were suspended"));
+  CHECK(saying(s, "trade talks were suspended")->canonical == "Saudi Foreign Ministry");
+  REQUIRE(saying(s, "We will not stand by"));
+  CHECK(saying(s, "We will not stand by")->canonical == "Geoffrey Onyeama");
+  // A document whose issuer is unnamed is itself the best speaker known for "the communique"; the
+  // author of the statement before is not.
+  REQUIRE(saying(s, "from devaluations"));
+  CHECK(saying(s, "from devaluations")->canonical == "leaders' communique");
+  REQUIRE(saying(s, "meet in June"));
+  CHECK(saying(s, "meet in June")->canonical == "leaders' communique");
+}
+
+TEST_CASE("a document's noun before the cue's verb is the source's, not the cue's") {
+  // "The joint statement said" had given the speaker "joint" and the cue "statement said".
+  auto s = find("Egypt and Israel met in Cairo. The joint statement said a committee would meet.");
+  const Found* committee = saying(s, "a committee would meet");
+  REQUIRE(committee);
+  CHECK(committee->speaker == "The joint statement");
+}
