@@ -76,3 +76,18 @@ TEST_CASE("a document's noun before the cue's verb is the source's, not the cue'
   REQUIRE(committee);
   CHECK(committee->speaker == "The joint statement");
 }
+
+TEST_CASE("\"according to the statement\" is whoever issued the statement the cue before named") {
+  // The cue "said in a statement" holds the document; "the text" and "the report" are documents too.
+  auto s = find("Netanyahu's office said in a statement that the meeting was positive. According to the statement, "
+                "Netanyahu reiterated his commitment to the proposal.\n\nThe Ministry of Foreign Affairs said in a "
+                "communique that the embassies would reopen. According to the text, the sections became embassies at "
+                "midnight.\n\nThe IAEA said in a report that Iran had enriched uranium. The report also said inspectors "
+                "were barred.");
+  REQUIRE(saying(s, "reiterated his commitment"));
+  CHECK(saying(s, "reiterated his commitment")->canonical == "Netanyahu's office");
+  REQUIRE(saying(s, "became embassies"));
+  CHECK(saying(s, "became embassies")->canonical == "Ministry of Foreign Affairs");
+  REQUIRE(saying(s, "inspectors were barred"));
+  CHECK(saying(s, "inspectors were barred")->canonical == "IAEA");
+}

@@ -295,14 +295,14 @@ Phrase SourceSpeakers::subject_speaking_instead(const TaggedAttribution& t, bool
 }
 
 // "The ministry said in a statement", "A joint statement from the two leaders said": a document
-// that is no definite one of before, in the source or in the few words after the cue.
+// that is no definite one of before, in the source, the cue or the few words after it.
 bool SourceSpeakers::names_a_document(const TaggedAttribution& t) const {
   constexpr uint32_t kWordsAfterCue = 4;
   if (definite_document(t.source_first, t.source_last)) return false;
-  const uint32_t end = std::min<uint32_t>(static_cast<uint32_t>(w_.size()), t.cue_last + kWordsAfterCue + 1);
-  for (uint32_t k = t.source_first; k < end && w_[k].sentence == w_[t.cue_last].sentence; ++k)
-    if (k <= t.source_last || k > t.cue_last)
-      if (!w_[k].capitalized && w_[k].kind == WordKind::word && is_document_noun(w_[k].text)) return true;
+  const uint32_t first = std::min(t.source_first, t.cue_first);
+  const uint32_t end = std::min<uint32_t>(static_cast<uint32_t>(w_.size()), std::max(t.cue_last, t.source_last) + kWordsAfterCue + 1);
+  for (uint32_t k = first; k < end && w_[k].sentence == w_[t.cue_last].sentence; ++k)
+    if (!w_[k].capitalized && w_[k].kind == WordKind::word && is_document_noun(w_[k].text)) return true;
   return false;
 }
 
@@ -333,6 +333,10 @@ void SourceSpeakers::join_coordinated_speaker(const TaggedAttribution& t, const 
     if (w_[k].kind != WordKind::word) return;  // "Political and Peacebuilding Affairs, Rosemary DiCarlo"
   const Phrase other = source_head(first, joint - 1);
   if (other.last + 1 != joint || !speaks(other)) return;
+  // The first speaker opens the source: no verb or lower-case noun before it ("The head of Cuban
+  // diplomacy paid tribute to Fidel Castro and to President Raul Castro, and pointed out").
+  for (uint32_t k = first; k < other.first; ++k)
+    if (!w_[k].capitalized && !article_at(k) && !w_[k].is("of") && !is_title_modifier(w_[k].text)) return;
   const Speaker first_speaker = people_.resolve(other);
   if (first_speaker.canonical.empty() || first_speaker.canonical == s.canonical) return;
   s.canonical = first_speaker.canonical + " and " + s.canonical;
