@@ -270,3 +270,26 @@ TEST_CASE("a body named in capitals and then in lower case is the body named") {
   REQUIRE(saying(s, "the vote was delayed"));
   CHECK(saying(s, "the vote was delayed")->canonical == "council");
 }
+
+TEST_CASE("a phrase of when or where set off by commas after the subject holds no speaker") {
+  // The speakers had been "houses of the Russian parliament ...", "Etats-Unis", "Goslar" and "Sonntag".
+  auto s = find("President Vladimir Putin signed the treaty on Tuesday.\n\nMr Putin, in a 45-minute address to both "
+                "houses of the Russian parliament in the Kremlin's St George's Hall, said Crimea had \"always been\" "
+                "Russian.\n\nWoodrow Wilson arrived in Paris.\n\nMr. Wilson, on his return to the Place des "
+                "Etats-Unis, told the correspondent of The Times that he regarded the treaty as a just one.\n\nThe "
+                "chancellor, at a rally in the town of Goslar in Lower Saxony, said the vote would be close.\n\nMrs "
+                "Merkel, in an interview with the newspaper Bild am Sonntag, said the count would be slow.\n\nThe "
+                "Russian foreign minister, Igor Ivanov, said Moscow would oppose the text, while China's foreign "
+                "minister, Tang Jiaxuan, called for the inspections to be strengthened.");
+  REQUIRE(saying(s, "always been"));
+  CHECK(saying(s, "always been")->canonical == "Vladimir Putin");
+  REQUIRE(saying(s, "a just one"));
+  CHECK(saying(s, "a just one")->canonical == "Woodrow Wilson");
+  REQUIRE(saying(s, "the vote would be close"));
+  CHECK(saying(s, "the vote would be close")->canonical == "chancellor");
+  REQUIRE(saying(s, "the count would be slow"));
+  CHECK(saying(s, "the count would be slow")->canonical == "Merkel");
+  // "while" opens a clause with a subject of its own.
+  REQUIRE(saying(s, "inspections to be strengthened"));
+  CHECK(saying(s, "inspections to be strengthened")->canonical == "Tang Jiaxuan");
+}

@@ -59,7 +59,16 @@ bool SourceSpeakers::inside_prepositional_phrase(uint32_t source_first) const {
   return agent || addressee || w_[k - 1].is("at") || w_[k - 1].is("in") || w_[k - 1].is("from") || w_[k - 1].is("on");
 }
 
+namespace {
+// A preposition opening a phrase of when or where, never a clause ("while" and "after" may).
+bool opens_circumstance(const Word& word) {
+  return word.is("in") || word.is("on") || word.is("at") || word.is("during") || word.is("upon") || word.is("aboard") ||
+         word.is("with");
+}
+}  // namespace
+
 // "Fumio Kishida, speaking at a news conference with his counterpart, Yun Byung-se, said",
+// "Mr. Wilson, on his return to the Place des Etats-Unis, told",
 // "Mogherini, reading a joint statement with Zarif, called": a source inside a participial phrase
 // set off by commas after the subject is someone the phrase mentions; the subject speaks. Returns
 // the comma that closes the subject, or 0.
@@ -73,8 +82,11 @@ uint32_t SourceSpeakers::comma_before_participial_phrase(uint32_t source_first, 
     if (word.kind == WordKind::quote_open || word.kind == WordKind::quote_close) return 0;
     if (word.kind != WordKind::word || word.capitalized) continue;
     if (find_cue(lowered(word.text)) && !word.text.ends_with("ing")) return 0;
-    const bool participle = word.text.size() >= 5 && word.text.ends_with("ing") && !word.is("according") &&
-                            !word.is("including");
+    // "Mr Putin, in a 45-minute address to both houses of parliament, said": so is a phrase of when
+    // or where.
+    const bool participle = (word.text.size() >= 5 && word.text.ends_with("ing") && !word.is("according") &&
+                             !word.is("including")) ||
+                            (opens_circumstance(word) && w_[k - 1].kind == WordKind::comma);
     // Not after a fronted adverbial ("In Tokyo on Monday, speaking at a news conference, Kishida"),
     // whose comma closes no subject.
     const uint32_t opening = next_word(w_, sentence_first, k);
