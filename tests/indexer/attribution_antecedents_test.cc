@@ -197,6 +197,19 @@ TEST_CASE("a day after a name is when, not who") {
   CHECK(others->canonical == "Kennedy");
 }
 
+TEST_CASE("\"last night\" after a name is when, not who") {
+  // The speaker had been "David Cameron last" and the cue "night accused".
+  auto s = find("LONDON\n\nDavid Cameron last night accused Vladimir Putin of a \"land grab\" and warned that Russia "
+                "faced further sanctions.");
+  const Found* warned = saying(s, "further sanctions");
+  REQUIRE(warned);
+  CHECK(warned->canonical == "David Cameron");
+  const Found* accused = saying(s, "land grab");
+  REQUIRE(accused);
+  CHECK(accused->canonical == "David Cameron");
+  CHECK(accused->cue == "accused");
+}
+
 TEST_CASE("a name after a role and a comma is the speaker, with its former title") {
   // The role had gone to another mediator introduced before.
   auto s = find("Kenyan mediator Birhanu Jula opened the talks.\n\n"

@@ -154,6 +154,7 @@ TaggedAttribution Grouping::attribution(const Draft& d, size_t first_content, si
   trim_source(w_, a.source_first, a.source_last);
   a.cue_first = d.cue->first;
   a.cue_last = d.cue->last;
+  while (a.cue_first < a.cue_last && names_part_of_time(w_[a.cue_first])) ++a.cue_first;  // "last night accused"
   a.content_first = d.contents[first_content]->first;
   a.content_last = d.contents[end_content - 1]->last;
   end_source_at_comma_after_according_to(a);

@@ -48,6 +48,10 @@ bool adverb_before_verb(const Word& word) {
   return word.kind == WordKind::word && !word.capitalized && is_adverb_before_verb(word.text);
 }
 
+bool names_part_of_time(const Word& word) {
+  return word.is("night") || word.is("morning") || word.is("afternoon") || word.is("evening") || word.is("week");
+}
+
 // The source within a source run: without the words around it that belong to
 // the clause, the cue or a dateline.
 void trim_source(const std::vector<Word>& w, uint32_t& first, uint32_t& last) {
@@ -59,9 +63,11 @@ void trim_source(const std::vector<Word>& w, uint32_t& first, uint32_t& last) {
     --last;
   // "President Kennedy Monday night ordered": a day after a name is when, not who (not "the Mail on
   // Sunday", nor "the Kremlin's Sunday statement").
-  const bool part_of_day = w[last].is("night") || w[last].is("morning") || w[last].is("afternoon") || w[last].is("evening");
-  const uint32_t day = part_of_day && last > first ? last - 1 : last;
+  const uint32_t day = names_part_of_time(w[last]) && last > first ? last - 1 : last;
   if (day > first && is_day_word(w[day].text) && w[day - 1].capitalized && !possessive(w[day - 1].text)) last = day - 1;
+  // "David Cameron last night accused": the tagger took "last" in and "night" into the cue.
+  const bool when = w[last].is("last") || w[last].is("late") || w[last].is("early") || w[last].is("earlier");
+  if (when && last > first && w[last - 1].capitalized && !possessive(w[last - 1].text)) --last;
   // "Sen. Pat Toomey (R-Pa.": a bracket the run leaves open is not the source's.
   for (uint32_t k = last; k > first; --k) {
     if (w[k].kind == WordKind::bracket_close) break;

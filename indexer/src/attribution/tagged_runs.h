@@ -24,6 +24,8 @@ bool opens_clause(const Word& word);
 // Cuts a source run [first, last] down to the source: "as", "and", "but" closing it, a
 // preposition or conjunction opening it, "was quoted ..." and a dateline go.
 void trim_source(const std::vector<Word>& w, uint32_t& first, uint32_t& last);
+// "night", "morning", "week": the part of a "last night" or "Monday morning" that names a time.
+bool names_part_of_time(const Word& word);
 // Words between two runs (0 when they overlap).
 int gap(const Run& a, const Run& b);
 
