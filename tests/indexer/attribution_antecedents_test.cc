@@ -306,3 +306,12 @@ TEST_CASE("a phrase of when or where set off by commas after the subject holds n
   REQUIRE(saying(s, "inspections to be strengthened"));
   CHECK(saying(s, "inspections to be strengthened")->canonical == "Tang Jiaxuan");
 }
+
+TEST_CASE("the name after a role of a body and a comma is the speaker, not the body") {
+  // The speaker had been "CNRD".
+  auto s = find("In Conakry, spokesman of the CNRD, Col. Amara Camara, said on state television that the junta "
+                "\"takes note\" of the decisions.");
+  const Found* note = saying(s, "takes note");
+  REQUIRE(note);
+  CHECK(note->canonical == "Amara Camara");
+}

@@ -88,8 +88,13 @@ Phrase SourceSpeakers::source_head(uint32_t first, uint32_t last) const {
   // for Political and Peacebuilding Affairs, Rosemary DiCarlo, told").
   const uint32_t name_first = p.type == PhraseType::name ? p.last + 1 - static_cast<uint32_t>(p.names.size()) : 0;
   const bool portfolio = p.type == PhraseType::name && phrases_.in_portfolio(name_first, first);
+  // So is the one after a role of a body ("spokesman of the CNRD, Col. Amara Camara, said").
+  uint32_t body = p.type == PhraseType::name ? p.first : first;
+  if (body > first && article_at(body - 1)) --body;
+  const bool of_a_body = body > first + 1 && (w_[body - 1].is("of") || w_[body - 1].is("for")) &&
+                         is_role_noun(lowered(w_[body - 2].text));
   const bool describes = p.type == PhraseType::role || p.type == PhraseType::group || description || portfolio ||
-                         (p.type == PhraseType::name && !p.titles.empty() && names_a_place(p));
+                         of_a_body || (p.type == PhraseType::name && !p.titles.empty() && names_a_place(p));
   if (describes && head_last + 2 <= last) {
     uint32_t name_last = head_last + 2;
     while (name_last < last && w_[name_last + 1].kind != WordKind::comma) ++name_last;
