@@ -315,3 +315,14 @@ TEST_CASE("the name after a role of a body and a comma is the speaker, not the b
   REQUIRE(note);
   CHECK(note->canonical == "Amara Camara");
 }
+
+TEST_CASE("a source described is not the subject of what it said") {
+  // The speakers had been "ministers" and "officials", the subjects after the cue.
+  auto s = find("A Whitehall source said ministers were preparing for a long confrontation.\n\nA Kremlin source said "
+                "officials were ready to talk.\n\nFinance ministers from the Group of Seven pledged on Friday to "
+                "\"take decisive action\".");
+  REQUIRE(saying(s, "long confrontation"));
+  CHECK(saying(s, "long confrontation")->canonical == "Whitehall source");
+  REQUIRE(saying(s, "ready to talk"));
+  CHECK(saying(s, "ready to talk")->canonical == "Kremlin source");
+}

@@ -138,6 +138,10 @@ Phrase SourceSpeakers::source_head(uint32_t first, uint32_t last) const {
     }
   }
   Phrase start = phrases_.starting_at(first);
+  // "A Kremlin source said officials were": past the cue is the content's subject, not the source's
+  // ("Finance ministers" is the source "Finance" the tagger cut short).
+  for (uint32_t k = last + 1; k <= start.last && start.type != PhraseType::none; ++k)
+    if (find_cue(lowered(w_[k].text))) return p;
   if (start.type == PhraseType::name && description) return {};
   return start.type != PhraseType::none ? start : p;
 }
