@@ -747,3 +747,15 @@ TEST_CASE("a number's comma does not end what was said, and a that-clause goes t
   CHECK(withdraw->canonical == "Emmanuel Macron");
   CHECK(withdraw->text == "France would withdraw its ambassador and its roughly 1,500 soldiers from Niger");
 }
+
+TEST_CASE("a verb in its plain form after \"and\" inside what was said is part of it") {
+  // "threaten" had been read as a second cue, giving "regional peace" as a statement of its own.
+  auto s = find("Ou condemned the drills around the island, saying that they \"seriously violate\" UN rules and "
+                "threaten regional peace.\n\nLavrov said the talks had failed and warned that Moscow would respond.");
+  const Found* rules = saying(s, "UN rules");
+  REQUIRE(rules);
+  CHECK(rules->text == "they \"seriously violate\" UN rules and threaten regional peace");
+  // A second cue in the form of the first is a second statement.
+  REQUIRE(saying(s, "Moscow would respond"));
+  CHECK(saying(s, "Moscow would respond")->text == "Moscow would respond");
+}

@@ -75,6 +75,40 @@ bool cue_of_saying_after(const std::vector<Word>& w, const std::vector<uint8_t>&
          !is_article(lowered(w[k - 1].text));
 }
 
+// The form of a verb, as far as its ending shows it.
+enum class VerbForm { past, participle, third_person, plain };
+VerbForm verb_form(const Word& word) {
+  const std::string lower = lowered(word.text);
+  if (lower.ends_with("ed") || lower == "said" || lower == "told" || lower == "wrote" || lower == "spoke" ||
+      lower == "thought" || lower == "knew" || lower == "felt")
+    return VerbForm::past;
+  if (lower.ends_with("ing")) return VerbForm::participle;
+  if (lower.ends_with("s") && !lower.ends_with("ss")) return VerbForm::third_person;
+  return VerbForm::plain;
+}
+
+// "..., saying that they violate UN rules and threaten regional peace": a verb in its plain form
+// the tagger read as a cue after "and" inside what was said, where the cue of what was said is a
+// past or a participle, is a verb of what was said (a speaker who goes on speaking keeps the form
+// of the first cue: "said ... and warned", "saying ... and adding").
+bool content_verb_after_and(const std::vector<Word>& w, const std::vector<uint8_t>& labels, uint32_t k) {
+  const Word& next = w[k + 1];
+  if (labels[k + 1] != B_CUE || next.capitalized || next.kind != WordKind::word) return false;
+  // The cue of the content run the "and" follows ("warned that ... using gas ... and urged": not
+  // "using", which the tagger may have read as a cue inside it).
+  uint32_t cue = w[k - 1].kind == WordKind::comma ? k - 1 : k;
+  while (cue > 0 && part_of(labels[cue - 1]) == Part::content) --cue;
+  while (cue > 0 && w[cue - 1].sentence == w[k].sentence && part_of(labels[cue - 1]) != Part::cue) --cue;
+  if (cue == 0 || part_of(labels[cue - 1]) != Part::cue) return false;
+  uint32_t first = cue - 1;
+  while (first > 0 && labels[first] == I_CUE) --first;
+  // Its verb: "said" of "said in a statement", "warned" of "also warned".
+  while (first < cue && !find_cue(lowered(w[first].text))) ++first;
+  if (first == cue || verb_form(next) != VerbForm::plain || is_auxiliary(lowered(next.text))) return false;
+  const VerbForm form = verb_form(w[first]);
+  return form == VerbForm::past || form == VerbForm::participle;
+}
+
 // Whether words first..end-1 after a cue open what was said ("said in a speech that ...").
 bool opens_what_was_said(const std::vector<Word>& w, uint32_t first, uint32_t end) {
   for (uint32_t k = first; k < end; ++k)
@@ -248,7 +282,7 @@ void continue_coordinated_content(const WordStream& stream, std::vector<uint8_t>
                                 is_subject_pronoun(lowered(opener.text)) || opener.is("there"));
     const bool second_predicate = labels[k + 1] == B_SOURCE && !next.capitalized && next.text.ends_with("ed") &&
                                   !cue_of_saying_after(w, labels, k + 1);
-    if (!second_clause && !second_predicate) continue;
+    if (!second_clause && !second_predicate && !content_verb_after_and(w, labels, k)) continue;
     uint32_t end = k;
     while (end < n && w[end].sentence == w[k].sentence && w[end].kind != WordKind::terminator) ++end;
     for (uint32_t j = before + 1; j < end; ++j) labels[j] = I_CONTENT;
