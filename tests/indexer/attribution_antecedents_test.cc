@@ -326,3 +326,13 @@ TEST_CASE("a source described is not the subject of what it said") {
   REQUIRE(saying(s, "ready to talk"));
   CHECK(saying(s, "ready to talk")->canonical == "Kremlin source");
 }
+
+TEST_CASE("a participial opening of thirty words holds no speaker") {
+  // The speaker had been "Order", the last capital of the opening's council.
+  auto s = find("Speaking at army headquarters shortly after receiving a royal command endorsing him as head of the "
+                "National Council for Peace and Order (NCPO), Gen Prayut said the military had no wish to hold on to "
+                "power.");
+  const Found* power = saying(s, "no wish to hold");
+  REQUIRE(power);
+  CHECK(power->canonical == "Prayut");
+}

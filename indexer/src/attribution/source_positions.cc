@@ -17,7 +17,7 @@ uint32_t SourceSpeakers::after_fronted_adverbial(uint32_t first, uint32_t last) 
   // the representative of Spain] said").
   // A participle's phrase runs longer ("Speaking at a joint news conference with his Azerbaijani
   // counterpart Jeyhun Bayramov in the capital Baku, Cavusoglu noted").
-  constexpr uint32_t kLongestOpening = 8, kLongestParticipialOpening = 20;
+  constexpr uint32_t kLongestOpening = 8, kLongestParticipialOpening = 32;
   const uint32_t opening = next_word(w_, phrases_.sentence_first(), first + 1);
   if (opening > first) return first;
   const Word& opener = w_[opening];
