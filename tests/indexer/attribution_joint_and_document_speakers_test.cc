@@ -91,3 +91,29 @@ TEST_CASE("\"according to the statement\" is whoever issued the statement the cu
   REQUIRE(saying(s, "inspectors were barred"));
   CHECK(saying(s, "inspectors were barred")->canonical == "IAEA");
 }
+
+TEST_CASE("a list of speakers is every one of them") {
+  // "Russia, China and Iran" had been "Russia", and the statement had held its own attribution.
+  auto s = find("Officials met in Geneva. Russia, China and Iran said they would veto it.\n\nThe State Department and "
+                "the Pentagon said the deal was off.\n\nIsraeli Prime Minister Benjamin Netanyahu and Abu Dhabi Crown "
+                "Prince Sheikh Mohammed bin Zayed said the breakthrough would advance peace.");
+  const Found* veto = saying(s, "would veto it");
+  REQUIRE(veto);
+  CHECK(veto->canonical == "Russia, China and Iran");
+  CHECK(veto->text == "they would veto it");
+  REQUIRE(saying(s, "the deal was off"));
+  CHECK(saying(s, "the deal was off")->canonical == "State Department and Pentagon");
+  // People together are each named as they would be alone.
+  REQUIRE(saying(s, "advance peace"));
+  CHECK(saying(s, "advance peace")->canonical == "Benjamin Netanyahu and Mohammed bin Zayed");
+}
+
+TEST_CASE("the capitals of a portfolio or a clause after a name are no second speaker") {
+  auto s = find("International Relations and Cooperation Minister Naledi Pandor said the summit had exceeded hopes.\n\n"
+                "Ryan Crocker, who served as ambassador under George Bush and Barack Obama, called the withdrawal a "
+                "betrayal.");
+  REQUIRE(saying(s, "exceeded hopes"));
+  CHECK(saying(s, "exceeded hopes")->canonical == "Naledi Pandor");
+  REQUIRE(saying(s, "a betrayal"));
+  CHECK(saying(s, "a betrayal")->canonical == "Ryan Crocker");
+}

@@ -319,36 +319,65 @@ bool SourceSpeakers::names_a_document(const TaggedAttribution& t) const {
 // second speaker; the first, before "and", speaks with them. Each must be a name, a role or an
 // organisation ("Ryabkov and other officials" is Ryabkov's), and no comma may stand before the
 // "and" (an apposition's "and" is the apposition's).
+// A person named, a role, a place or a body, each of which may speak with others; not the capitals
+// of a title ("for Political and Peacebuilding Affairs").
+bool SourceSpeakers::may_speak_with_others(const Phrase& p) {
+  const std::string& last = w_[p.last].text;
+  const bool named = p.type == PhraseType::name && (p.names.size() > 1 || !p.titles.empty() || names_a_place(p) ||
+                                                    people_.knows_in_full(p.names.back()));
+  if (named || (p.type == PhraseType::role && is_role_noun(lowered(last)))) return true;
+  // A body with its article ("the Pentagon"), not the capitals of a portfolio ("International
+  // Relations and Cooperation Minister Naledi Pandor").
+  const bool with_article =
+      is_article(lowered(w_[p.first].text)) || (p.first > 0 && is_article(lowered(w_[p.first - 1].text)));
+  const bool body = is_institution_word(last) && with_article;
+  return p.type == PhraseType::group && (names_a_place(p) || ends_state_name(last) || body || is_acronym(last));
+}
+
 void SourceSpeakers::join_coordinated_speaker(const TaggedAttribution& t, const Phrase& head, Speaker& s) {
-  // A place or a body, not the capitals of a title ("for Political and Peacebuilding Affairs").
-  auto speaks = [&](const Phrase& p) {
-    const std::string& last = w_[p.last].text;
-    const bool named = p.type == PhraseType::name && (p.names.size() > 1 || !p.titles.empty() || names_a_place(p) ||
-                                                      people_.knows_in_full(p.names.back()));
-    if (named || (p.type == PhraseType::role && is_role_noun(lowered(last)))) return true;
-    return p.type == PhraseType::group &&
-           (names_a_place(p) || ends_state_name(last) || is_institution_word(last) || is_acronym(last));
-  };
-  if (s.canonical.empty() || !speaks(head)) return;
+  if (s.canonical.empty()) return;
   const auto author = document_author(t.source_first, t.source_last);
-  const uint32_t first = author ? author->first : t.source_first;
+  const uint32_t first = author ? author->first : t.source_first, end = author ? author->second : t.source_last;
   uint32_t joint = first;
-  while (joint < head.first && !(w_[joint].is("and") || w_[joint].is("&"))) {
-    if (w_[joint].kind != WordKind::word) return;
+  while (joint < end && !(w_[joint].is("and") || w_[joint].is("&"))) {
+    if (w_[joint].kind != WordKind::word && w_[joint].kind != WordKind::comma) return;
     ++joint;
   }
-  if (joint >= head.first || joint == first) return;
-  for (uint32_t k = joint + 1; k < head.first; ++k)
+  if (joint >= end || joint == first) return;
+  // The head resolved is the last speaker, or, in a list ("Russia, China and Iran"), the first.
+  const bool head_last = head.first > joint;
+  const Phrase last = head_last ? head : source_head(joint + 1, end);
+  if (last.type == PhraseType::none || !may_speak_with_others(last)) return;
+  for (uint32_t k = joint + 1; k < last.first; ++k)
     if (w_[k].kind != WordKind::word) return;  // "Political and Peacebuilding Affairs, Rosemary DiCarlo"
-  const Phrase other = source_head(first, joint - 1);
-  if (other.last + 1 != joint || !speaks(other)) return;
-  // The first speaker opens the source: no verb or lower-case noun before it ("The head of Cuban
-  // diplomacy paid tribute to Fidel Castro and to President Raul Castro, and pointed out").
-  for (uint32_t k = first; k < other.first; ++k)
-    if (!w_[k].capitalized && !article_at(k) && !w_[k].is("of") && !is_title_modifier(w_[k].text)) return;
-  const Speaker first_speaker = people_.resolve(other);
-  if (first_speaker.canonical.empty() || first_speaker.canonical == s.canonical) return;
-  s.canonical = first_speaker.canonical + " and " + s.canonical;
+  const std::string last_name = head_last ? s.canonical : people_.resolve(last).canonical;
+  if (last_name.empty()) return;
+  // "Trump, Netanyahu and ...": the speakers before "and", set apart by commas.
+  std::vector<Phrase> others;
+  for (uint32_t a = first; a < joint;) {
+    uint32_t b = a;
+    while (b + 1 < joint && w_[b + 1].kind != WordKind::comma) ++b;
+    const Phrase other = source_head(a, b);
+    if (other.last != b || !may_speak_with_others(other)) return;
+    // Each speaker opens its part: no verb or lower-case noun before it ("The head of Cuban diplomacy
+    // paid tribute to Fidel Castro and to President Raul Castro, and pointed out"; "Ryan Crocker, who
+    // served under George Bush and Barack Obama").
+    for (uint32_t k = a; k < other.first; ++k)
+      if (!w_[k].capitalized && !article_at(k) && !w_[k].is("of") && !is_title_modifier(w_[k].text)) return;
+    others.push_back(other);
+    a = b + 2;
+  }
+  std::vector<std::string> names;
+  for (const Phrase& other : others) {
+    const Speaker speaker = people_.resolve(other);
+    if (speaker.canonical.empty()) return;
+    if (speaker.canonical != last_name && std::find(names.begin(), names.end(), speaker.canonical) == names.end())
+      names.push_back(speaker.canonical);
+  }
+  if (names.empty()) return;
+  std::string joined;
+  for (const std::string& name : names) joined += (joined.empty() ? "" : ", ") + name;
+  s.canonical = joined + " and " + last_name;
   s.group = true;
 }
 

@@ -54,6 +54,7 @@ class SourceSpeakers {
   std::string description_text(uint32_t a, uint32_t b) const;
   bool described_by_all(uint32_t first, uint32_t last) const;
   bool names_a_document(const TaggedAttribution& t) const;
+  bool may_speak_with_others(const Phrase& p);
   void join_coordinated_speaker(const TaggedAttribution& t, const Phrase& head, Speaker& s);
   bool definite_document(uint32_t first, uint32_t last) const;
 

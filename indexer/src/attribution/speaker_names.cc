@@ -313,6 +313,38 @@ SpeakerName analyse_speaker(std::string_view phrase, bool group, const CommonWor
 }  // namespace attache::indexer::attribution
 
 namespace attache::indexer {
+namespace {
+
+// "Benjamin Netanyahu and Abu Dhabi Crown Prince Sheikh Mohammed bin Zayed", people speaking
+// together: each named as a person alone is ("Benjamin Netanyahu and Mohammed bin Zayed"); a list
+// is set apart by commas before its "and". Any other group stays as it is ("Bosnia and
+// Herzegovina", "Department of Health and Human Services").
+attribution::SpeakerName analyse_speakers(const std::string& canonical, bool group,
+                                          const attribution::CommonWords& common) {
+  attribution::SpeakerName whole = attribution::analyse_speaker(canonical, group, common);
+  const size_t joint = canonical.rfind(" and ");
+  if (!group || joint == std::string::npos) return whole;
+  std::vector<std::string> parts;
+  for (size_t a = 0; a < joint;) {
+    const size_t comma = std::min(canonical.find(", ", a), joint);
+    parts.push_back(canonical.substr(a, comma - a));
+    a = comma + 2;
+  }
+  parts.push_back(canonical.substr(joint + 5));
+  std::string names;
+  for (size_t k = 0; k < parts.size(); ++k) {
+    const auto one = attribution::analyse_speaker(parts[k], false, common);
+    if (one.kind != SpeakerKind::person || one.name.find(" and ") != std::string::npos) {
+      if (parts.size() > 2) whole.name = canonical;  // "Russia, China and Iran" keeps its commas
+      return whole;
+    }
+    names += (k == 0 ? "" : k + 1 == parts.size() ? " and " : ", ") + one.name;
+  }
+  whole.name = names;
+  return whole;
+}
+
+}  // namespace
 
 void normalise_speakers(std::string_view text, std::vector<Statement>& statements) {
   attribution::CommonWords common(text);
@@ -321,7 +353,7 @@ void normalise_speakers(std::string_view text, std::vector<Statement>& statement
   for (Statement& s : statements) {
     if (s.canonical.empty()) continue;
     auto it = seen.find(s.canonical);
-    if (it == seen.end()) it = seen.emplace(s.canonical, attribution::analyse_speaker(s.canonical, s.group, common)).first;
+    if (it == seen.end()) it = seen.emplace(s.canonical, analyse_speakers(s.canonical, s.group, common)).first;
     s.canonical = it->second.name;
     s.description = it->second.description;
     s.speaker_kind = it->second.kind;

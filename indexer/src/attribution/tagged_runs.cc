@@ -146,15 +146,21 @@ void join_broken_sources(const WordStream& stream, std::vector<uint8_t>& labels)
 
 void join_coordinated_sources(const WordStream& stream, std::vector<uint8_t>& labels) {
   const auto& w = stream.words;
-  for (uint32_t i = 2; i < labels.size(); ++i) {
-    if (labels[i] != B_SOURCE || !(w[i - 1].is("and") || w[i - 1].is("&")) || part_of(labels[i - 1]) == Part::source)
-      continue;
+  const uint32_t n = static_cast<uint32_t>(labels.size());
+  for (uint32_t i = 2; i < n; ++i) {
+    if (labels[i] != B_SOURCE || part_of(labels[i - 1]) == Part::source) continue;
+    // "... and Japan said", or "..., China and Iran said" (a list whose "and" the source holds).
+    bool joined = w[i - 1].is("and") || w[i - 1].is("&");
+    for (uint32_t k = i + 1; !joined && w[i - 1].kind == WordKind::comma && k < n && labels[k] == I_SOURCE; ++k)
+      joined = w[k].is("and");
+    if (!joined) continue;
     const uint32_t opening = stream.sentence_first_word[w[i].sentence];
     bool named = false, fits = opening + 1 < i;
     for (uint32_t k = opening; k + 1 < i && fits; ++k) {
       const bool describes = w[k].is("of") || is_article(lowered(w[k].text)) || is_title_modifier(w[k].text);
-      fits = w[k].kind == WordKind::word && w[k].quote < 0 && part_of(labels[k]) != Part::cue &&
-             (w[k].capitalized || describes);
+      const bool listed = w[k].kind == WordKind::comma && k > opening && w[k - 1].capitalized;
+      fits = (listed || (w[k].kind == WordKind::word && (w[k].capitalized || describes))) && w[k].quote < 0 &&
+             part_of(labels[k]) != Part::cue;
       named = named || w[k].capitalized;
     }
     if (!fits || !named) continue;

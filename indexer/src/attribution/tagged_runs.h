@@ -33,8 +33,8 @@ int gap(const Run& a, const Run& b);
 void read_opening_according_to(const WordStream& stream, std::vector<uint8_t>& labels);
 // Joins two source runs the tagger split around a few unlabelled words before a cue.
 void join_broken_sources(const WordStream& stream, std::vector<uint8_t>& labels);
-// "The United States and Japan said": a source after "and" takes in the names that open its
-// sentence before the "and".
+// "The United States and Japan said", "Russia, China and Iran said": a source after "and", or
+// holding the "and" of a list, takes in the names that open its sentence before it.
 void join_coordinated_sources(const WordStream& stream, std::vector<uint8_t>& labels);
 // "23 percent who said the talks should stop": a relative pronoun just before a cue, outside
 // quotation marks, is its subject, whatever the tagger took it for (often the content before).
