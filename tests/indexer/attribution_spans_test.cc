@@ -759,3 +759,12 @@ TEST_CASE("a verb in its plain form after \"and\" inside what was said is part o
   REQUIRE(saying(s, "Moscow would respond"));
   CHECK(saying(s, "Moscow would respond")->text == "Moscow would respond");
 }
+
+TEST_CASE("\"by\" after a source is no cue") {
+  // "the German Chancellor" had been a speaker with the cue "by", and Downing Street's statement cut.
+  auto s = find("Downing Street said Mr Cameron had spoken to Angela Merkel, the German Chancellor, by telephone last "
+                "night and that the two leaders had \"agreed on the need for a strong response\".");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Downing Street");
+  CHECK(s[0].text.find("a strong response") != std::string::npos);
+}

@@ -206,6 +206,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   complete_honorific_sources(stream, labels);
   drop_auxiliary_cues(stream, labels);
   drop_adjectival_cues(stream, labels);
+  drop_cues_of_a_preposition_after_source(stream, labels);
   read_reduced_relatives_as_content(stream, labels);
   drop_dateline_sources(stream, labels);
   take_institution_nouns_into_sources(stream, labels);

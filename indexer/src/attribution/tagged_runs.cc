@@ -241,6 +241,25 @@ void drop_dateline_sources(const WordStream& stream, std::vector<uint8_t>& label
   }
 }
 
+void drop_cues_of_a_preposition_after_source(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(labels.size());
+  for (uint32_t i = 1; i + 1 < n; ++i) {
+    if (labels[i] != B_CUE || labels[i + 1] == I_CUE || !w[i].is("by") || part_of(labels[i - 1]) != Part::source) continue;
+    uint32_t source = i - 1;
+    while (source > 0 && labels[source] == I_SOURCE) --source;
+    // Inside what someone said, the words go on being what they said.
+    const bool inside = source > 0 && (part_of(labels[source - 1]) == Part::content ||
+                                       (w[source - 1].kind == WordKind::comma && source > 1 &&
+                                        part_of(labels[source - 2]) == Part::content));
+    uint32_t end = i + 1;
+    while (end < n && part_of(labels[end]) == Part::content && w[end].sentence == w[i].sentence) ++end;
+    for (uint32_t k = source; k < end; ++k) labels[k] = inside ? I_CONTENT : O;
+    if (inside && labels[source - 1] == O) labels[source - 1] = I_CONTENT;
+    i = end - 1;
+  }
+}
+
 void drop_adjectival_cues(const WordStream& stream, std::vector<uint8_t>& labels) {
   const auto& w = stream.words;
   const uint32_t n = static_cast<uint32_t>(labels.size());

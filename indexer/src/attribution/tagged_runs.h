@@ -53,6 +53,9 @@ void take_institution_nouns_into_sources(const WordStream& stream, std::vector<u
 void drop_dateline_sources(const WordStream& stream, std::vector<uint8_t>& labels);
 // A participle after an article describes a noun ("a written response", "the stated aim"): no cue.
 void drop_adjectival_cues(const WordStream& stream, std::vector<uint8_t>& labels);
+// "had spoken to Angela Merkel, the German Chancellor, by telephone": "by" after its source is no
+// cue ("a statement by the Chancellor" puts the source after it).
+void drop_cues_of_a_preposition_after_source(const WordStream& stream, std::vector<uint8_t>& labels);
 // "He stressed that the political roadmap announced on 3 July was not up for negotiation", "said
 // new sanctions, announced on the eve of the meeting, were": a noun and a participle inside what
 // another cue says, going on to the sentence's verb, are a reduced relative clause, not a source and
