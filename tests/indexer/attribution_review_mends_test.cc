@@ -162,3 +162,15 @@ TEST_CASE("an article ending in a comma and a closing cue is read without readin
   auto t = find("Diplomats met on Monday.\n\nThe talks left little room for optimism, said");
   CHECK(t.size() <= 1);
 }
+
+TEST_CASE("a colon introduction after a relative clause about the speaker is theirs") {
+  // The quotation had gone to the speaker before ("he asked"), or to no one.
+  for (const char* cue : {"replied:", "answered through an interpreter:"}) {
+    auto s = find(std::string("Ambassador Adlai E. Stevenson demanded an answer. \"Do you deny it?\" he asked.\n\nMr. "
+                              "Zorin, who holds the Council presidency this month, ") +
+                  cue + " \"You will have your answer in due course.\"");
+    const Found* answer = saying(s, "in due course");
+    REQUIRE(answer);
+    CHECK(answer->canonical == "Zorin");
+  }
+}

@@ -221,6 +221,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   read_block_quotations(stream, labels);
   read_as_put_it(stream, labels);
   read_inverted_colon_introductions(stream, labels);
+  read_colon_introductions(stream, labels);
   read_parenthetical_attributions(stream, labels);
   // A headline gives no statement, nor may its cue take the first paragraph for its content ("Jadhav
   // denied access, FO says" before "ISLAMABAD: ..., the spokesperson said").
