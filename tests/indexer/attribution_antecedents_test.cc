@@ -336,3 +336,14 @@ TEST_CASE("a participial opening of thirty words holds no speaker") {
   REQUIRE(power);
   CHECK(power->canonical == "Prayut");
 }
+
+TEST_CASE("a count is a rank before a name, and his possessive introduces him") {
+  // "he" had gone to Clemenceau, and "Count" had stayed in the name.
+  auto s = find("Premier Georges Clemenceau opened the session. Count Ulrich von Brockdorff-Rantzau's reply was "
+                "delivered seated. \"We are under no illusions,\" he said.\n\nThe reply of Count Brockdorff-Rantzau "
+                "was long. \"We shall sign under protest,\" he added.");
+  REQUIRE(saying(s, "no illusions"));
+  CHECK(saying(s, "no illusions")->canonical == "Ulrich von Brockdorff-Rantzau");
+  REQUIRE(saying(s, "under protest"));
+  CHECK(saying(s, "under protest")->canonical == "Ulrich von Brockdorff-Rantzau");
+}

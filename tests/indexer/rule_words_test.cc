@@ -47,7 +47,9 @@ TEST_CASE("honorifics and ranks say a gender when they have one") {
   CHECK(gender == -1);
   CHECK(rank_gender("Queen") == 2);
   CHECK(rank_gender("Sir") == 1);
-  CHECK(rank_gender("Baron") == 0);
+  CHECK(rank_gender("Count") == 1);
+  CHECK(rank_gender("Countess") == 2);
+  CHECK(rank_gender("General") == 0);
 }
 
 TEST_CASE("an adverb before a verb: the list's words and words in -ly that are not nouns") {
