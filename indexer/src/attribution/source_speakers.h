@@ -55,6 +55,7 @@ class SourceSpeakers {
   bool described_by_all(uint32_t first, uint32_t last) const;
   bool names_a_document(const TaggedAttribution& t) const;
   bool may_speak_with_others(const Phrase& p);
+  std::vector<Phrase> speakers_before(uint32_t first, uint32_t joint);
   void join_coordinated_speaker(const TaggedAttribution& t, const Phrase& head, Speaker& s);
   bool definite_document(uint32_t first, uint32_t last) const;
 

@@ -1,0 +1,131 @@
+// Readings of the tagger's source labels before grouping: sources it broke in two or cut at an
+// "and", words it took into a source or out of one (tagged_runs.h).
+#include <string>
+
+#include "lexicon.h"
+#include "noun_phrases.h"
+#include "tagged_runs.h"
+
+namespace attache::indexer::attribution {
+
+// "Sen. Kristen Gillibrand (D-NY), a supporter of Hillary Clinton's 2016 bid for the presidency
+// told host Chris Cuomo": the tagger left "2016 bid for" out of the source, and the cue took the
+// nearer half, "the presidency", as its speaker. Two source runs of one sentence with up to three
+// unlabelled words between them, and a cue right after the second, are one source.
+void join_broken_sources(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(labels.size());
+  auto unlabelled_words = [&](uint32_t first, uint32_t end) {
+    for (uint32_t k = first; k < end; ++k)
+      if (labels[k] != O || w[k].kind != WordKind::word || w[k].quote >= 0) return false;
+    return true;
+  };
+  uint32_t previous_end = n;  // one past the previous source run, n before the first
+  for (uint32_t i = 0; i < n; ++i) {
+    if (labels[i] != B_SOURCE) continue;
+    uint32_t end = i + 1;
+    while (end < n && labels[end] == I_SOURCE) ++end;
+    if (previous_end < i && i - previous_end <= 3 && w[previous_end].sentence == w[i].sentence && end < n &&
+        part_of(labels[end]) == Part::cue && unlabelled_words(previous_end, i))
+      for (uint32_t k = previous_end; k <= i; ++k) labels[k] = I_SOURCE;
+    previous_end = end;
+    i = end - 1;
+  }
+}
+
+void join_coordinated_sources(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(labels.size());
+  for (uint32_t i = 2; i < n; ++i) {
+    if (labels[i] != B_SOURCE || part_of(labels[i - 1]) == Part::source) continue;
+    // "... and Japan said", or "..., China and Iran said" (a list whose "and" the source holds).
+    bool joined = w[i - 1].is("and") || w[i - 1].is("&");
+    for (uint32_t k = i + 1; !joined && w[i - 1].kind == WordKind::comma && k < n && labels[k] == I_SOURCE; ++k)
+      joined = w[k].is("and");
+    if (!joined) continue;
+    const uint32_t opening = stream.sentence_first_word[w[i].sentence];
+    bool named = false, fits = opening + 1 < i;
+    for (uint32_t k = opening; k + 1 < i && fits; ++k) {
+      const bool describes = w[k].is("of") || is_article(lowered(w[k].text)) || is_title_modifier(w[k].text);
+      const bool listed = w[k].kind == WordKind::comma && k > opening && w[k - 1].capitalized;
+      fits = (listed || (w[k].kind == WordKind::word && (w[k].capitalized || describes))) && w[k].quote < 0 &&
+             part_of(labels[k]) != Part::cue;
+      named = named || w[k].capitalized;
+    }
+    if (!fits || !named) continue;
+    labels[opening] = B_SOURCE;
+    for (uint32_t k = opening + 1; k <= i; ++k) labels[k] = I_SOURCE;
+  }
+}
+
+void mark_relative_subjects(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  for (uint32_t k = 0; k + 1 < labels.size(); ++k)
+    if (labels[k + 1] == B_CUE && part_of(labels[k]) != Part::source && w[k].quote < 0 &&
+        (w[k].is("who") || w[k].is("which")))
+      labels[k] = B_SOURCE;
+}
+
+void take_institution_nouns_into_sources(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  for (uint32_t k = 1; k + 1 < labels.size(); ++k) {
+    if (labels[k] != B_CUE || part_of(labels[k - 1]) != Part::source || w[k].capitalized) continue;
+    const std::string noun = lowered(w[k].text);
+    if (!is_institution_noun(noun) && !(is_document_noun(noun) && labels[k + 1] == I_CUE)) continue;
+    labels[k] = I_SOURCE;
+    if (labels[k + 1] == I_CUE) labels[k + 1] = B_CUE;
+  }
+}
+
+void drop_dateline_sources(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  for (uint32_t k = 0; k < labels.size(); ++k) {
+    if (!w[k].dateline || part_of(labels[k]) != Part::source) continue;
+    labels[k] = O;
+    if (k + 1 < labels.size() && labels[k + 1] == I_SOURCE && !w[k + 1].dateline) labels[k + 1] = B_SOURCE;
+  }
+}
+
+void drop_cues_of_a_preposition_after_source(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(labels.size());
+  for (uint32_t i = 1; i + 1 < n; ++i) {
+    if (labels[i] != B_CUE || labels[i + 1] == I_CUE || !w[i].is("by") || part_of(labels[i - 1]) != Part::source) continue;
+    uint32_t source = i - 1;
+    while (source > 0 && labels[source] == I_SOURCE) --source;
+    // Inside what someone said, the words go on being what they said.
+    const bool inside = source > 0 && (part_of(labels[source - 1]) == Part::content ||
+                                       (w[source - 1].kind == WordKind::comma && source > 1 &&
+                                        part_of(labels[source - 2]) == Part::content));
+    uint32_t end = i + 1;
+    while (end < n && part_of(labels[end]) == Part::content && w[end].sentence == w[i].sentence) ++end;
+    for (uint32_t k = source; k < end; ++k) labels[k] = inside ? I_CONTENT : O;
+    if (inside && labels[source - 1] == O) labels[source - 1] = I_CONTENT;
+    i = end - 1;
+  }
+}
+
+void complete_honorific_sources(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  for (uint32_t i = 0; i + 1 < w.size(); ++i) {
+    int gender = 0;
+    if (part_of(labels[i]) != Part::source || part_of(labels[i + 1]) == Part::source) continue;
+    // "Lt Gen (retd) Harcharan Panag": a title, a word in brackets, the name.
+    const bool bracketed = i + 4 < w.size() && is_title_word(w[i].text) && w[i + 1].kind == WordKind::bracket_open &&
+                           w[i + 2].kind == WordKind::word && w[i + 3].kind == WordKind::bracket_close &&
+                           w[i + 4].capitalized && w[i + 4].kind == WordKind::word;
+    if (!bracketed && !is_honorific(w[i].text, gender)) continue;
+    if (bracketed)
+      for (uint32_t b = i + 1; b <= i + 3; ++b) labels[b] = I_SOURCE;
+    uint32_t k = bracketed ? i + 4 : i + 1;
+    while (k < w.size() && w[k].kind == WordKind::word && w[k].capitalized && w[k].sentence == w[i].sentence &&
+           w[k].quote == w[i].quote)
+      labels[k++] = I_SOURCE;
+    // What the name was taken from now opens after it.
+    if (k > i + 1 && k < w.size() && labels[k] == I_CONTENT) labels[k] = B_CONTENT;
+    if (k > i + 1 && k < w.size() && labels[k] == I_CUE) labels[k] = B_CUE;
+    i = k - 1;
+  }
+}
+
+}  // namespace attache::indexer::attribution
