@@ -341,9 +341,24 @@ TEST_CASE("a count is a rank before a name, and his possessive introduces him") 
   // "he" had gone to Clemenceau, and "Count" had stayed in the name.
   auto s = find("Premier Georges Clemenceau opened the session. Count Ulrich von Brockdorff-Rantzau's reply was "
                 "delivered seated. \"We are under no illusions,\" he said.\n\nThe reply of Count Brockdorff-Rantzau "
-                "was long. \"We shall sign under protest,\" he added.");
+                "was long. \"We shall sign under protest,\" he added. Later the Count said the terms were harsh.");
   REQUIRE(saying(s, "no illusions"));
   CHECK(saying(s, "no illusions")->canonical == "Ulrich von Brockdorff-Rantzau");
   REQUIRE(saying(s, "under protest"));
   CHECK(saying(s, "under protest")->canonical == "Ulrich von Brockdorff-Rantzau");
+  REQUIRE(saying(s, "terms were harsh"));
+  CHECK(saying(s, "terms were harsh")->canonical == "Ulrich von Brockdorff-Rantzau");  // "the Count" is his role
+}
+
+TEST_CASE("an abbreviated title introduces its role") {
+  // "The general", "The senator" and "The governor" had been speakers of their own.
+  auto s = find("Gen. Lucius D. Clay arrived in Berlin on Tuesday. The general said the airlift would continue.\n\n"
+                "Sen. John McCain spoke on Tuesday. The senator said the deal was flawed.\n\nGov. Jerry Brown signed "
+                "the bill. The governor said it would save water.");
+  REQUIRE(saying(s, "airlift would continue"));
+  CHECK(saying(s, "airlift would continue")->canonical == "Lucius Clay");
+  REQUIRE(saying(s, "deal was flawed"));
+  CHECK(saying(s, "deal was flawed")->canonical == "John McCain");
+  REQUIRE(saying(s, "save water"));
+  CHECK(saying(s, "save water")->canonical == "Jerry Brown");
 }

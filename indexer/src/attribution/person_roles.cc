@@ -25,6 +25,7 @@ void add_roles(Person& person, const std::vector<std::string>& words) {
     const std::string l = lowered(t);
     const bool role = is_role_noun(l);
     if (role) person.roles.insert(l);
+    if (const std::string_view full = role_of_abbreviation(t); !full.empty()) person.roles.insert(std::string(full));
     if (role || (is_title_word(t) && t != l)) {
       titled = true;
       person.nations.insert(nations.begin(), nations.end());

@@ -57,6 +57,7 @@ struct WordLists {
   WordTable given_names, honorifics, ranks_by_gender;  // 1 male, 2 female, 0 unknown
   WordTable nation_names;  // "Russia", "U.S.": the number of the nationality they stand for
   std::map<std::string, std::string, std::less<>> subject_forms;  // "him": "he"
+  std::map<std::string, std::string, std::less<>> abbreviated_roles;  // "gen": "general"
 
   WordLists() {
     // at(): a section name the file lacks is a mistake to stop at, not an empty list.
@@ -78,6 +79,8 @@ struct WordLists {
       if (const int* same = nationalities.find(aliases[k + 1])) nation_names.add(aliases[k], *same);
     const std::vector<std::string>& objects = file.at("object-pronoun");
     for (size_t k = 0; k + 1 < objects.size(); k += 2) subject_forms[objects[k]] = objects[k + 1];
+    const std::vector<std::string>& short_titles = file.at("title-abbreviation");
+    for (size_t k = 0; k + 1 < short_titles.size(); k += 2) abbreviated_roles[short_titles[k]] = short_titles[k + 1];
     saying_participles = set({"saying-participle"});
     role_nouns = set({"role-noun"});
     group_nouns = set({"group-noun"});
@@ -216,6 +219,11 @@ bool goes_on_saying(const Word& w, const Word* next) {
 std::string_view subject_form(std::string_view w) {
   const auto found = lists().subject_forms.find(w);
   return found != lists().subject_forms.end() ? std::string_view(found->second) : std::string_view();
+}
+std::string_view role_of_abbreviation(std::string_view w) {
+  while (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  const auto found = lists().abbreviated_roles.find(lowered(w));
+  return found != lists().abbreviated_roles.end() ? std::string_view(found->second) : std::string_view();
 }
 bool is_subject_pronoun(std::string_view w) { return in(lists().subject_pronouns, w); }
 bool asked_after_auxiliary(const std::vector<Word>& w, uint32_t k, uint32_t sentence_first) {
