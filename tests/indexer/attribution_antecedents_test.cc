@@ -362,3 +362,16 @@ TEST_CASE("an abbreviated title introduces its role") {
   REQUIRE(saying(s, "save water"));
   CHECK(saying(s, "save water")->canonical == "Jerry Brown");
 }
+
+TEST_CASE("a nation's leader is whoever holds its office of state; a commander is a general") {
+  // "Russian leader", "French leader" and "U.S. commander" had been speakers of their own.
+  auto s = find("President Dmitry Medvedev met French President Nicolas Sarkozy in Moscow. The Russian leader said "
+                "the troops would withdraw. The French leader said the plan was agreed.\n\nGen. H. Norman "
+                "Schwarzkopf met Iraqi officers at Safwan. The U.S. commander said the talks went well.");
+  REQUIRE(saying(s, "troops would withdraw"));
+  CHECK(saying(s, "troops would withdraw")->canonical == "Dmitry Medvedev");
+  REQUIRE(saying(s, "plan was agreed"));
+  CHECK(saying(s, "plan was agreed")->canonical == "Nicolas Sarkozy");
+  REQUIRE(saying(s, "talks went well"));
+  CHECK(saying(s, "talks went well")->canonical == "Norman Schwarzkopf");
+}

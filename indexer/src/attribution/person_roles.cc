@@ -50,7 +50,8 @@ bool has_role(const Person& person, const std::string& role) {
       {"chief", "head", "director", "leader"}, {"envoy", "ambassador", "delegate"},
       {"spokesman", "spokeswoman", "spokesperson"}, {"analyst", "expert", "specialist", "researcher", "fellow", "scholar"},
       {"adviser", "advisor"},
-      {"diplomat", "foreign minister", "ambassador", "envoy", "secretary of state", "foreign secretary"}};
+      {"diplomat", "foreign minister", "ambassador", "envoy", "secretary of state", "foreign secretary"},
+      {"commander", "general", "admiral"}};
   if (person.roles.count(role)) return true;
   for (const auto& group : kSynonyms)
     if (std::find(group.begin(), group.end(), role) != group.end())
@@ -145,14 +146,19 @@ Person* People::introduced_as(const Phrase& p) {
     if (nations.empty() || c.nations.empty()) return 1;
     return std::any_of(nations.begin(), nations.end(), [&](int n) { return c.nations.count(n) > 0; }) ? 2 : 0;
   };
+  // "the Russian leader" after "President Dmitry Medvedev": a nation's leader is whoever holds its
+  // office of state.
+  auto leads_a_nation = [&](const Person& c) {
+    return p.role == "leader" && !nations.empty() &&
+           std::any_of(c.roles.begin(), c.roles.end(), [](const std::string& r) { return is_head_of_state_role(r) && r != "leader"; });
+  };
   for (const bool exact : {true, false}) {
     Person* best = nullptr;
     int best_fit = 0;
     for (Person& c : people_) {
       const int fit = nation_fit(c);
-      if (fit == 0 || !(exact ? c.roles.count(p.role) > 0 : has_role(c, p.role)) || !modifiers_fit(c, p.role, modifiers) ||
-          (office_of && !holds_office_of(c)))
-        continue;
+      const bool holds = exact ? c.roles.count(p.role) > 0 : has_role(c, p.role) || leads_a_nation(c);
+      if (fit == 0 || !holds || !modifiers_fit(c, p.role, modifiers) || (office_of && !holds_office_of(c))) continue;
       if (!best || fit > best_fit || (fit == best_fit && c.last_seen >= best->last_seen)) {
         best = &c;
         best_fit = fit;
