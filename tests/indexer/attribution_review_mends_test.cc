@@ -174,3 +174,68 @@ TEST_CASE("a colon introduction after a relative clause about the speaker is the
     CHECK(answer->canonical == "Zorin");
   }
 }
+
+// Session 20's review: ordinary sentences the new rules misread, each mended.
+
+TEST_CASE("review: a word set off before a joint subject is not a speaker") {
+  auto s = find("Yesterday, Angela Merkel and Emmanuel Macron said they would send more troops.\n\nKABUL, Taliban "
+                "officials and Pakistani diplomats said the border would reopen.");
+  REQUIRE(saying(s, "more troops"));
+  CHECK(saying(s, "more troops")->canonical == "Angela Merkel and Emmanuel Macron");
+  REQUIRE(saying(s, "border would reopen"));
+  CHECK(saying(s, "border would reopen")->canonical != "KABUL");
+}
+
+TEST_CASE("review: the name after a spokesman for a person, or for another role, is not the speaker") {
+  auto s = find("A spokeswoman for Sen. Joe Manchin, D-W.Va., said he had not decided.\n\nAn aide to the leader of "
+                "Hezbollah, Hassan Nasrallah, said the group would respond.\n\nA spokesman for the president of Russia, "
+                "Vladimir Putin, said the talks were over.");
+  REQUIRE(saying(s, "not decided"));
+  CHECK(saying(s, "not decided")->canonical.find("spokeswoman") != std::string::npos);
+  REQUIRE(saying(s, "would respond"));
+  CHECK(saying(s, "would respond")->canonical.find("aide") != std::string::npos);
+  REQUIRE(saying(s, "talks were over"));
+  CHECK(saying(s, "talks were over")->canonical.find("spokesman") != std::string::npos);
+}
+
+TEST_CASE("review: a document is its issuer's only when the attribution names it, and only until another") {
+  auto s = find("Health Minister Jane Doe said the report was a forgery.\n\nThe report said the minister had taken "
+                "bribes.\n\nThe White House said in a statement that the sanctions would stay.\n\nHours later, the "
+                "Kremlin issued a statement of its own.\n\nThe statement said Russia would not accept any ultimatum."
+                "\n\nThe Russian Foreign Ministry said in a statement that the claims were false. The World Health "
+                "Organization published a report on Monday. The report said cases were rising.");
+  REQUIRE(saying(s, "taken bribes"));
+  CHECK(saying(s, "taken bribes")->canonical != "Jane Doe");
+  REQUIRE(saying(s, "any ultimatum"));
+  CHECK(saying(s, "any ultimatum")->canonical != "White House");
+  REQUIRE(saying(s, "cases were rising"));
+  CHECK(saying(s, "cases were rising")->canonical != "Russian Foreign Ministry");
+}
+
+TEST_CASE("review: a phrase after a clause with its own subject hands nothing to the sentence's first word") {
+  auto s = find("Prices rose by 9 percent in the year to April, with the central bank's governor, Andrew Bailey, "
+                "warning that inflation would stay high.\n\nProtesters gathered outside parliament, in defiance of the "
+                "ban, and the opposition leader, Alexei Navalny, told them to stay calm.");
+  REQUIRE(saying(s, "inflation would stay high"));
+  CHECK(saying(s, "inflation would stay high")->canonical == "Andrew Bailey");
+  REQUIRE(saying(s, "stay calm"));
+  CHECK(saying(s, "stay calm")->canonical == "Alexei Navalny");
+}
+
+TEST_CASE("review: \"the ministry\" and \"the agency\" are the latest body of that noun") {
+  auto s = find("The Foreign Ministry said the claims were false.\n\nLater, Russia's Ministry of Defence said its jets "
+                "had not crossed the border.\n\nThe ministry said the radar data proved it.\n\nThe International "
+                "Atomic Energy Agency said the plant had lost power.\n\nIran's official news agency IRNA reported that "
+                "inspectors had left.\n\nThe agency said the inspectors had been asked to leave. \"We have no "
+                "comment,\" the official added.");
+  REQUIRE(saying(s, "radar data"));
+  CHECK(saying(s, "radar data")->canonical == "Russia's Ministry of Defence");
+  REQUIRE(saying(s, "asked to leave"));
+  CHECK(saying(s, "asked to leave")->canonical == "IRNA");
+}
+
+TEST_CASE("review: a noun before \"of\" is not the title of the people it names") {
+  auto s = find("Critics of President Joe Biden and Vice President Kamala Harris said the plan was too expensive.");
+  REQUIRE(saying(s, "too expensive"));
+  CHECK(saying(s, "too expensive")->canonical != "Joe Biden and Kamala Harris");
+}

@@ -6,6 +6,7 @@
 
 #include "lexicon.h"
 #include "source_speakers.h"
+#include "speaker_names.h"
 
 namespace attache::indexer::attribution {
 
@@ -25,10 +26,9 @@ bool SourceSpeakers::may_speak_with_others(const Phrase& p) {
 }
 
 // "Trump, Netanyahu and ...": the speakers before the "and" at `joint`, set apart by commas; none
-// when a part is not one who may speak with others. Each speaker opens its part: no verb or
-// lower-case noun before it ("The head of Cuban diplomacy paid tribute to Fidel Castro and to
-// President Raul Castro, and pointed out"; "Ryan Crocker, who served under George Bush and Barack
-// Obama").
+// when a part is not one who may speak with others. Each speaker opens its part, after no more than
+// titles ("The head of Cuban diplomacy paid tribute to Fidel Castro and to President Raul Castro,
+// and pointed out"; "Ryan Crocker, who served under George Bush and Barack Obama").
 std::vector<Phrase> SourceSpeakers::speakers_before(uint32_t first, uint32_t joint) {
   std::vector<Phrase> speakers;
   for (uint32_t a = first; a < joint;) {
@@ -36,8 +36,12 @@ std::vector<Phrase> SourceSpeakers::speakers_before(uint32_t first, uint32_t joi
     while (b + 1 < joint && w_[b + 1].kind != WordKind::comma) ++b;
     const Phrase speaker = source_head(a, b);
     if (speaker.last != b || !may_speak_with_others(speaker)) return {};
-    for (uint32_t k = a; k < speaker.first; ++k)
-      if (!w_[k].capitalized && !article_at(k) && !w_[k].is("of") && !is_title_modifier(w_[k].text)) return {};
+    for (uint32_t k = a; k < speaker.first; ++k) {  // titles only ("Critics of President Joe Biden" is no one's title)
+      const std::string& word = w_[k].text;
+      const bool title = w_[k].capitalized ? is_title_word(word) || is_nationality(word) || is_place_word(word)
+                                           : article_at(k) || w_[k].is("of") || is_title_modifier(word);
+      if (!title) return {};
+    }
     speakers.push_back(speaker);
     a = b + 2;
   }
@@ -82,16 +86,36 @@ void SourceSpeakers::join_coordinated_speaker(const TaggedAttribution& t, const 
   s.group = true;
 }
 
-// "The ministry said in a statement", "A joint statement from the two leaders said": a document
-// that is no definite one of before, in the source, the cue or the few words after it.
-bool SourceSpeakers::names_a_document(const TaggedAttribution& t) const {
-  constexpr uint32_t kWordsAfterCue = 4;
-  if (definite_document(t.source_first, t.source_last)) return false;
-  const uint32_t first = std::min(t.source_first, t.cue_first);
-  const uint32_t end = std::min<uint32_t>(static_cast<uint32_t>(w_.size()), std::max(t.cue_last, t.source_last) + kWordsAfterCue + 1);
-  for (uint32_t k = first; k < end && w_[k].sentence == w_[t.cue_last].sentence; ++k)
-    if (!w_[k].capitalized && w_[k].kind == WordKind::word && is_document_noun(w_[k].text)) return true;
-  return false;
+// "The ministry said in a statement", "A joint statement from the two leaders said", "issued a
+// statement saying": the word of the document an attribution names in its source, its cue, or as
+// "in a statement" or "a statement" right after its cue (not one of what was said: "said the report
+// was a forgery"); none when it names none or a definite one of before.
+uint32_t SourceSpeakers::document_named(const TaggedAttribution& t) const {
+  constexpr uint32_t kNone = UINT32_MAX;
+  if (definite_document(t.source_first, t.source_last)) return kNone;
+  auto document = [&](uint32_t k) {
+    return k < w_.size() && w_[k].kind == WordKind::word && !w_[k].capitalized && is_document_noun(w_[k].text);
+  };
+  for (uint32_t k = std::min(t.source_first, t.cue_first); k <= std::max(t.source_last, t.cue_last); ++k)
+    if (document(k)) return k;
+  uint32_t k = t.cue_last + 1;
+  if (k < w_.size() && w_[k].is("in")) ++k;
+  if (k >= w_.size() || !(w_[k].is("a") || w_[k].is("an"))) return kNone;
+  for (++k; k < w_.size() && k <= t.cue_last + 5 && w_[k].kind == WordKind::word && !w_[k].capitalized; ++k)
+    if (document(k)) return k;
+  return kNone;
+}
+
+// Whether the document noun at `word` (of a document issued before) is the one the definite
+// document of words first..last means: the same noun ("the text" and "the document" say any), not
+// written again in between ("Hours later, the Kremlin issued a statement of its own. The statement
+// said" is the Kremlin's).
+bool SourceSpeakers::same_document(uint32_t word, uint32_t first, uint32_t last) const {
+  const std::string noun = lowered(w_[word].text), definite = lowered(w_[last].text);
+  if (definite != noun && definite != "text" && definite != "document") return false;
+  for (uint32_t k = word + 1; k < first; ++k)
+    if (w_[k].kind == WordKind::word && lowered(w_[k].text) == noun) return false;
+  return true;
 }
 
 // "The statement", "the joint communique": a document written about before (not "the leaders'

@@ -272,21 +272,29 @@ bool People::written_in_lower_case(std::string_view word) {
 }
 
 // A body is written in capitals when it is first named and in lower case later, so the lower-case
-// words must name it and nothing else: the head noun last, every other word among its name's.
+// words must name it and nothing else: every one among its name's ("the ministry" for "Russia's
+// Ministry of Defence", "the foreign ministry" for "the Saudi Foreign Ministry").
 const std::string* People::named_institution(uint32_t first, uint32_t last) const {
   if (first == 0 || first > last || last >= w_.size() || !(w_[first - 1].is("the") || w_[first - 1].is("The"))) return nullptr;
   for (uint32_t k = first; k <= last; ++k)
     if (w_[k].kind != WordKind::word || phrases_.name_like(k)) return nullptr;
-  const std::string head = lowered(w_[last].text);
+  // A body's noun ("the agency"), not a person's ("the official" after "the official news agency Tass").
+  if (!is_institution_word(capitalised(w_[last].text))) return nullptr;
   for (auto named = named_institutions_.rbegin(); named != named_institutions_.rend(); ++named) {
-    const std::vector<std::string> words = split_words(lowered(*named));
-    if (words.back() != head) continue;
+    const std::vector<std::string> words = split_words(named->words);
     bool all = true;
-    for (uint32_t k = first; k < last && all; ++k)
+    for (uint32_t k = first; k <= last && all; ++k)
       all = std::find(words.begin(), words.end(), lowered(w_[k].text)) != words.end();
-    if (all) return &*named;
+    if (all) return &named->canonical;
   }
   return nullptr;
+}
+
+void People::note_institution(const std::string& canonical, std::string_view written) {
+  if (!named_institutions_.empty() && named_institutions_.back().canonical == canonical &&
+      named_institutions_.back().words == lowered(written))
+    return;
+  named_institutions_.push_back({canonical, lowered(written)});
 }
 
 Speaker People::resolve(const Phrase& p, int likely_gender) {
@@ -339,7 +347,7 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
       last_group_ = s.canonical;
       if (!is_group_noun(lowered(w_[p.last].text))) {
         last_institution_ = s.canonical;
-        if (phrases_.name_like(p.last)) named_institutions_.push_back(s.canonical);
+        if (phrases_.name_like(p.last)) named_institutions_.push_back({s.canonical, lowered(s.canonical)});
       }
       return s;
     }

@@ -76,6 +76,9 @@ class People {
   // under a name ending in the lower-case head noun at `last`, the words from `first` (after
   // "the") all among its name's; null when none.
   const std::string* named_institution(uint32_t first, uint32_t last) const;
+  // A body that spoke, as the article wrote it ("Iran's official news agency IRNA"), for a later
+  // "the agency".
+  void note_institution(const std::string& canonical, std::string_view written);
   // Does the article write this word in lower case somewhere ("white" for "White House")?
   bool written_in_lower_case(std::string_view word);
   // Has the article named someone of this surname with a given name?
@@ -114,7 +117,11 @@ class People {
     Person* person = nullptr;
   } subject_pronoun_;  // the current sentence's subject "he" or "she", resolved before its names
   std::string last_institution_;  // the latest group that is one body ("the Kremlin"), for "it"
-  std::vector<std::string> named_institutions_;  // bodies that spoke under a name, in order ("Saudi Foreign Ministry")
+  struct NamedInstitution {
+    std::string canonical;  // "IRNA"
+    std::string words;      // as written, in lower case: "iran's official news agency irna"
+  };
+  std::vector<NamedInstitution> named_institutions_;  // bodies that spoke under a name, in order
   std::unordered_set<std::string_view> lower_case_words_;  // of the article (views into w_), read on first need
 };
 

@@ -3,6 +3,8 @@
 // sentence's subject is the one who speaks.
 #include "source_speakers.h"
 
+#include <algorithm>
+
 #include "lexicon.h"
 #include "speaker_names.h"
 
@@ -60,6 +62,24 @@ bool SourceSpeakers::inside_prepositional_phrase(uint32_t source_first) const {
 }
 
 namespace {
+// Words first..end-1 are a subject and nothing more ("Mr Putin", "Baghdad radio", "The Russian
+// foreign minister"): no preposition, number or past form, which a clause of its own holds ("Prices
+// rose by 9 percent in the year to April"); or a predicate joined by "and" ("He then turned and").
+bool names_only(const std::vector<Word>& w, uint32_t first, uint32_t end) {
+  constexpr uint32_t kLongestSubject = 8;
+  if (first >= end) return false;
+  if (w[end - 1].is("and") || w[end - 1].is("but")) return true;
+  if (end - first > kLongestSubject) return false;
+  for (uint32_t k = first; k < end; ++k) {
+    const std::string lower = lowered(w[k].text);
+    const bool number = std::any_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (w[k].kind != WordKind::word || number || (lower != "of" && (is_object_preposition(lower) || says_when_or_where(lower))) ||
+        (!w[k].capitalized && lower.ends_with("ed")))
+      return false;
+  }
+  return true;
+}
+
 // A preposition opening a phrase of when or where, never a clause ("while" and "after" may).
 bool opens_circumstance(const Word& word) {
   return word.is("in") || word.is("on") || word.is("at") || word.is("during") || word.is("upon") || word.is("aboard") ||
@@ -82,14 +102,16 @@ uint32_t SourceSpeakers::comma_before_participial_phrase(uint32_t source_first, 
     if (word.kind == WordKind::quote_open || word.kind == WordKind::quote_close) return 0;
     if (word.kind != WordKind::word || word.capitalized) continue;
     if (find_cue(lowered(word.text)) && !word.text.ends_with("ing")) return 0;
-    // "Mr Putin, in a 45-minute address to both houses of parliament, said": so is a phrase of when
-    // or where.
-    const bool participle = (word.text.size() >= 5 && word.text.ends_with("ing") && !word.is("according") &&
-                             !word.is("including")) ||
-                            (opens_circumstance(word) && w_[k - 1].kind == WordKind::comma);
     // Not after a fronted adverbial ("In Tokyo on Monday, speaking at a news conference, Kishida"),
     // whose comma closes no subject.
     const uint32_t opening = next_word(w_, sentence_first, k);
+    // "Mr Putin, in a 45-minute address to both houses of parliament, said": so is a phrase of when
+    // or where after a subject alone ("Prices rose in April, with the governor, Andrew Bailey,
+    // warning" has its own subject in the phrase).
+    const bool participle = (word.text.size() >= 5 && word.text.ends_with("ing") && !word.is("according") &&
+                             !word.is("including")) ||
+                            (opens_circumstance(word) && w_[k - 1].kind == WordKind::comma &&
+                             names_only(w_, opening, k - 1));
     const bool lower_case_next = opening + 1 < k && !w_[opening + 1].capitalized;
     if (participle)
       return w_[k - 1].kind == WordKind::comma && k - 1 > sentence_first && !opens_adverbial(w_[opening].text, lower_case_next)
@@ -135,6 +157,13 @@ bool SourceSpeakers::object_before_participle(const TaggedAttribution& t) const 
   const uint32_t subject = subject_start(t.source_first);
   const bool lower_case_next = w_[subject + 1].kind == WordKind::word && !w_[subject + 1].capitalized;
   if (t.source_first <= subject || opens_adverbial(w_[subject].text, lower_case_next)) return false;
+  // "..., with the central bank's governor, Andrew Bailey, warning that ...": the participle's own
+  // subject, after "with", speaks.
+  constexpr uint32_t kLongestWithPhrase = 8;
+  for (uint32_t k = t.source_first; k > subject + 1 && k + kLongestWithPhrase > t.source_first;) {
+    --k;
+    if (w_[k].is("with") && w_[k - 1].kind == WordKind::comma) return false;
+  }
   const Word& before = w_[t.source_first - 1];
   return before.kind == WordKind::word && !before.capitalized && !joins_clause(before.text) &&
          !speaks_for_itself(lowered(w_[t.source_first].text));

@@ -88,14 +88,22 @@ Phrase SourceSpeakers::source_head(uint32_t first, uint32_t last) const {
   // for Political and Peacebuilding Affairs, Rosemary DiCarlo, told").
   const uint32_t name_first = p.type == PhraseType::name ? p.last + 1 - static_cast<uint32_t>(p.names.size()) : 0;
   const bool portfolio = p.type == PhraseType::name && phrases_.in_portfolio(name_first, first);
-  // So is the one after a role of a body ("spokesman of the CNRD, Col. Amara Camara, said").
+  // So is the one after a role of a body ("spokesman of the CNRD, Col. Amara Camara, said"): the
+  // source's own role, not one a person holds ("A spokeswoman for Sen. Joe Manchin, D-W.Va., said",
+  // "An aide to the leader of Hezbollah, Hassan Nasrallah, said").
   uint32_t body = p.type == PhraseType::name ? p.first : first;
   if (body > first && article_at(body - 1)) --body;
-  const bool of_a_body = body > first + 1 && (w_[body - 1].is("of") || w_[body - 1].is("for")) &&
-                         is_role_noun(lowered(w_[body - 2].text));
+  const bool person_named = p.type == PhraseType::name && (!p.titles.empty() || p.names.size() > 1);
+  bool of_a_body = !person_named && body > first + 1 && (w_[body - 1].is("of") || w_[body - 1].is("for")) &&
+                   is_role_noun(lowered(w_[body - 2].text));
+  for (uint32_t k = first; k + 2 < body && of_a_body; ++k) of_a_body = !is_role_noun(lowered(w_[k].text));
   const bool describes = p.type == PhraseType::role || p.type == PhraseType::group || description || portfolio ||
                          of_a_body || (p.type == PhraseType::name && !p.titles.empty() && names_a_place(p));
-  if (describes && head_last + 2 <= last) {
+  // Not after a role of another role ("A spokesman for the president of Russia, Vladimir Putin,
+  // said"): the name is the second role's holder.
+  int roles = 0;
+  for (uint32_t k = first; k <= head_last; ++k) roles += w_[k].kind == WordKind::word && is_role_noun(lowered(w_[k].text));
+  if (describes && roles < 2 && head_last + 2 <= last) {
     uint32_t name_last = head_last + 2;
     while (name_last < last && w_[name_last + 1].kind != WordKind::comma) ++name_last;
     Phrase named = phrases_.ending_at(static_cast<int>(name_last), head_last + 2);
@@ -361,12 +369,20 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   if (s.group && p.type == PhraseType::role && s.canonical.find(" and ") == std::string::npos &&
       !w_[t.cue_first].text.ends_with("ing") && !is_head_of_state_role(p.role))
     people_.note_described_speaker(s.canonical);
+  // A body named, or named with its noun in lower case ("Iran's official news agency IRNA").
+  bool body = s.group;
+  for (uint32_t k = t.source_first; k < t.source_last && !body; ++k)
+    body = w_[k].kind == WordKind::word && !w_[k].capitalized && is_institution_word(capitalised(w_[k].text));
+  if (body && !s.canonical.empty() && w_[t.source_last].capitalized) people_.note_institution(s.canonical, s.written);
   // "The Foreign Ministry said in a statement ... The statement added": the document's author.
-  if (definite_document(t.source_first, t.source_last) && !document_author_.canonical.empty()) {
-    s.canonical = document_author_.canonical;
-    s.group = document_author_.group;
-  } else if (!s.canonical.empty() && names_a_document(t)) {
+  if (definite_document(t.source_first, t.source_last)) {
+    if (document_word_ != UINT32_MAX && same_document(document_word_, t.source_first, t.source_last)) {
+      s.canonical = document_author_.canonical;
+      s.group = document_author_.group;
+    }
+  } else if (const uint32_t document = document_named(t); !s.canonical.empty() && document != UINT32_MAX) {
     document_author_ = s;
+    document_word_ = document;
   }
   return s;
 }

@@ -53,7 +53,8 @@ class SourceSpeakers {
   Phrase subject_speaking_instead(const TaggedAttribution& t, bool relative) const;
   std::string description_text(uint32_t a, uint32_t b) const;
   bool described_by_all(uint32_t first, uint32_t last) const;
-  bool names_a_document(const TaggedAttribution& t) const;
+  uint32_t document_named(const TaggedAttribution& t) const;
+  bool same_document(uint32_t word, uint32_t first, uint32_t last) const;
   bool may_speak_with_others(const Phrase& p);
   std::vector<Phrase> speakers_before(uint32_t first, uint32_t joint);
   void join_coordinated_speaker(const TaggedAttribution& t, const Phrase& head, Speaker& s);
@@ -64,6 +65,7 @@ class SourceSpeakers {
   const std::vector<Word>& w_;
   AnonymousSources anonymous_;
   Speaker document_author_;  // who issued the latest document an attribution named ("said in a statement")
+  uint32_t document_word_ = UINT32_MAX;  // its noun, in the words
 };
 
 }  // namespace attache::indexer::attribution

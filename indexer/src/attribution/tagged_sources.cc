@@ -43,7 +43,11 @@ void join_coordinated_sources(const WordStream& stream, std::vector<uint8_t>& la
     for (uint32_t k = i + 1; !joined && w[i - 1].kind == WordKind::comma && k < n && labels[k] == I_SOURCE; ++k)
       joined = w[k].is("and");
     if (!joined) continue;
-    const uint32_t opening = stream.sentence_first_word[w[i].sentence];
+    uint32_t opening = stream.sentence_first_word[w[i].sentence];
+    // Not a word set off before the subject: "Yesterday,", "Nevertheless,", a dateline "KABUL,".
+    if (opening + 2 <= i && w[opening + 1].kind == WordKind::comma &&
+        (opens_adverbial(w[opening].text, true) || w[opening].dateline || is_acronym(w[opening].text)))
+      opening += 2;
     bool named = false, fits = opening + 1 < i;
     for (uint32_t k = opening; k + 1 < i && fits; ++k) {
       const bool describes = w[k].is("of") || is_article(lowered(w[k].text)) || is_title_modifier(w[k].text);
