@@ -375,3 +375,18 @@ TEST_CASE("a nation's leader is whoever holds its office of state; a commander i
   REQUIRE(saying(s, "talks went well"));
   CHECK(saying(s, "talks went well")->canonical == "Norman Schwarzkopf");
 }
+
+TEST_CASE("the people around someone speak, not that person") {
+  // Each had been given to Trump, Biden or Assange.
+  auto s = find("Supporters of Donald Trump said the election was stolen.\n\nTwo longtime aides to President Joe Biden "
+                "said he was furious.\n\nLawyers for Julian Assange said they would appeal.\n\nCritics of President "
+                "Joe Biden and Vice President Kamala Harris said the plan was too expensive.");
+  REQUIRE(saying(s, "election was stolen"));
+  CHECK(saying(s, "election was stolen")->canonical == "Supporters of Donald Trump");
+  REQUIRE(saying(s, "was furious"));
+  CHECK(saying(s, "was furious")->canonical == "longtime aides to President Joe Biden");
+  REQUIRE(saying(s, "would appeal"));
+  CHECK(saying(s, "would appeal")->canonical == "Lawyers for Julian Assange");
+  REQUIRE(saying(s, "too expensive"));
+  CHECK(saying(s, "too expensive")->canonical == "Critics of President Joe Biden and Vice President Kamala Harris");
+}

@@ -35,6 +35,8 @@ int given_name_gender(std::string_view word);
 bool is_role_noun(std::string_view word);
 // [group-noun] Plural nouns of collective speakers ("officials", "experts", "diplomats").
 bool is_group_noun(std::string_view word);
+// [entourage-noun] Plural nouns of the people around someone ("supporters", "aides").
+bool is_entourage_noun(std::string_view word);
 // [article] "the", "a", "an".
 bool is_article(std::string_view word);
 // [quantifier] Lower-case words that count people ("some", "many", "others", "three").

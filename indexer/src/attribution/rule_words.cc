@@ -46,7 +46,7 @@ class WordTable {
 
 struct WordLists {
   const std::map<std::string, std::vector<std::string>> file = read_word_lists(kAttributionWordsText);
-  WordTable title_words, nationalities, role_nouns, group_nouns, institutions, ranks, adverbial_openers, articles,
+  WordTable title_words, nationalities, role_nouns, group_nouns, entourage_nouns, institutions, ranks, adverbial_openers, articles,
       quantifiers, counted_phrase_openers, title_modifiers, group_modifiers, institution_nouns, head_roles, offices_of_state,
       state_name_ends, thing_name_ends, thing_name_starts, sentence_openers, opening_conjunctions, particles, months, never_names, abbreviations,
       personal_pronouns, subject_pronouns, pronouns_or_relatives,
@@ -84,6 +84,7 @@ struct WordLists {
     saying_participles = set({"saying-participle"});
     role_nouns = set({"role-noun"});
     group_nouns = set({"group-noun"});
+    entourage_nouns = set({"entourage-noun"});
     institutions = set({"institution"});
     ranks = set({"rank"});
     adverbial_openers = set({"adverbial-opener"});
@@ -171,6 +172,7 @@ int nation_of(std::string_view w) {
 }
 bool is_role_noun(std::string_view w) { return in(lists().role_nouns, w); }
 bool is_group_noun(std::string_view w) { return in(lists().group_nouns, w); }
+bool is_entourage_noun(std::string_view w) { return in(lists().entourage_nouns, w); }
 bool is_institution_word(std::string_view w) { return in(lists().institutions, w); }
 bool is_article(std::string_view w) { return in(lists().articles, w); }
 bool is_quantifier(std::string_view w) { return in(lists().quantifiers, w); }

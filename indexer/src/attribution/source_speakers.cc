@@ -77,6 +77,17 @@ Phrase SourceSpeakers::source_head(uint32_t first, uint32_t last) const {
          !(w_[head_last].capitalized && ends_name(w_[head_last + 1].text)) && !verb_after(first, head_last) &&
          !opens_relative_clause(w_[head_last + 1]))
     ++head_last;
+  // "Supporters of Donald Trump", "Two longtime aides to President Joe Biden": the people around
+  // someone speak, not that person.
+  constexpr uint32_t kEntourageWithin = 3;
+  for (uint32_t k = first; k < head_last && k <= first + kEntourageWithin && (k == first || !w_[k].capitalized); ++k)
+    if (is_entourage_noun(lowered(w_[k].text)) && (w_[k + 1].is("of") || w_[k + 1].is("to") || w_[k + 1].is("for"))) {
+      Phrase around;
+      around.type = PhraseType::group;
+      around.first = first;
+      around.last = head_last;
+      return around;
+    }
   Phrase p = phrases_.ending_at(static_cast<int>(head_last), first);
   // "One California delegate", "Many of the local GOP leaders": a description, not a name.
   const bool description =

@@ -8,6 +8,7 @@
 
 #include "lexicon.h"
 #include "word_lists.h"
+#include "words.h"
 
 namespace attache::indexer::attribution {
 
@@ -331,6 +332,11 @@ attribution::SpeakerName analyse_speakers(const std::string& canonical, bool gro
     a = comma + 2;
   }
   parts.push_back(canonical.substr(joint + 5));
+  // Names and titles only: "Critics of President Joe Biden and Vice President Kamala Harris" is
+  // a group described, not two people.
+  for (const std::string& part : parts)
+    for (const std::string& word : attribution::split_words(part))
+      if (!word.empty() && !(word[0] >= 'A' && word[0] <= 'Z') && !attribution::is_particle(word)) return whole;
   std::string names;
   for (size_t k = 0; k < parts.size(); ++k) {
     const auto one = attribution::analyse_speaker(parts[k], false, common);
