@@ -117,3 +117,13 @@ TEST_CASE("the capitals of a portfolio or a clause after a name are no second sp
   REQUIRE(saying(s, "a betrayal"));
   CHECK(saying(s, "a betrayal")->canonical == "Ryan Crocker");
 }
+
+TEST_CASE("a body's name may hold an \"and\"") {
+  // The speaker had been "Human Services".
+  auto s = find("The Department of Health and Human Services said it would act.\n\nGerman Chancellor Angela Merkel met "
+                "French President Emmanuel Macron. Merkel and Macron said the talks had been useful.");
+  REQUIRE(saying(s, "would act"));
+  CHECK(saying(s, "would act")->canonical == "Department of Health and Human Services");
+  REQUIRE(saying(s, "had been useful"));
+  CHECK(saying(s, "had been useful")->canonical == "Angela Merkel and Emmanuel Macron");
+}

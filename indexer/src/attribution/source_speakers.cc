@@ -65,6 +65,27 @@ std::optional<std::pair<uint32_t, uint32_t>> SourceSpeakers::document_author(uin
   return std::nullopt;
 }
 
+// "The Department of Health and Human Services", "The Hostages and Missing Families Forum": a
+// body's name holding "and" between capitals, which the phrase ending at its last word read from
+// the "and" on. The whole name when the source opens with it (after an article) and it ends in an
+// institution's word; else p as it was ("Merkel and Macron", "Russia and the European Union").
+Phrase SourceSpeakers::body_named_with_and(Phrase p, uint32_t first) const {
+  if (p.type == PhraseType::none || p.first < first + 2 || !w_[p.first - 1].is("and") || !w_[p.first - 2].capitalized)
+    return p;
+  std::string last = w_[p.last].text;
+  if (!is_institution_word(last) && last.ends_with('s')) last.pop_back();
+  if (!is_institution_word(last)) return p;
+  uint32_t start = first;
+  if (article_at(start)) ++start;
+  for (uint32_t k = start; k + 1 < p.first; ++k)
+    if (w_[k].kind != WordKind::word || !(w_[k].capitalized || w_[k].is("of") || w_[k].is("for"))) return p;
+  Phrase body;
+  body.type = PhraseType::group;
+  body.first = start;
+  body.last = p.last;
+  return body;
+}
+
 // The noun phrase a source is about. Its head comes before any comma
 // ("Saul Anuzis, a top adviser to ..."); a name after a preposition is not
 // it ("Leaders gathered at the Munich Security Conference").
@@ -88,7 +109,7 @@ Phrase SourceSpeakers::source_head(uint32_t first, uint32_t last) const {
       around.last = head_last;
       return around;
     }
-  Phrase p = phrases_.ending_at(static_cast<int>(head_last), first);
+  Phrase p = body_named_with_and(phrases_.ending_at(static_cast<int>(head_last), first), first);
   // "One California delegate", "Many of the local GOP leaders": a description, not a name.
   const bool description =
       !w_[head_last].capitalized && w_[head_last].kind == WordKind::word && !is_name_suffix(w_[head_last].text);

@@ -38,6 +38,7 @@ class SourceSpeakers {
   bool verb_after(uint32_t first, uint32_t k) const;
   std::optional<std::pair<uint32_t, uint32_t>> document_author(uint32_t first, uint32_t last) const;
   Phrase source_head(uint32_t first, uint32_t last) const;
+  Phrase body_named_with_and(Phrase p, uint32_t first) const;
   bool inside_prepositional_phrase(uint32_t source_first) const;
   bool inside_relative_clause(uint32_t source_first) const;
   uint32_t comma_before_participial_phrase(uint32_t source_first, uint32_t source_last) const;
