@@ -19,6 +19,10 @@
 
 namespace attache::indexer::attribution {
 
+// "who", "whom", "whose", "which", "that": where a source's head ends ("Sen. Jim Whelan who represents
+// Atlantic City").
+bool opens_relative_clause(const Word& word);
+
 class SourceSpeakers {
  public:
   SourceSpeakers(const NounPhrases& phrases, People& people) : phrases_(phrases), people_(people), w_(phrases.words()) {}
@@ -39,6 +43,9 @@ class SourceSpeakers {
   std::optional<std::pair<uint32_t, uint32_t>> document_author(uint32_t first, uint32_t last) const;
   Phrase source_head(uint32_t first, uint32_t last) const;
   Phrase body_named_with_and(Phrase p, uint32_t first) const;
+  bool entourage_before(uint32_t first, uint32_t head_last) const;
+  Phrase named_in_apposition(uint32_t first, uint32_t head_last, uint32_t last) const;
+  std::optional<Phrase> head_after_object(const Phrase& p, uint32_t first, uint32_t last) const;
   bool inside_prepositional_phrase(uint32_t source_first) const;
   bool inside_relative_clause(uint32_t source_first) const;
   uint32_t comma_before_participial_phrase(uint32_t source_first, uint32_t source_last) const;
