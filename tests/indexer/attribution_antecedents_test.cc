@@ -376,6 +376,13 @@ TEST_CASE("a nation's leader is whoever holds its office of state; a commander i
   CHECK(saying(s, "talks went well")->canonical == "Norman Schwarzkopf");
 }
 
+TEST_CASE("the head of state is whoever holds an office of state, not a chief") {
+  auto s = find("UN chief Antonio Guterres met President Nicolas Maduro. The head of state said the talks were useful.");
+  const Found* useful = saying(s, "talks were useful");
+  REQUIRE(useful);
+  CHECK(useful->canonical == "Nicolas Maduro");
+}
+
 TEST_CASE("the people around someone speak, not that person") {
   // Each had been given to Trump, Biden or Assange.
   auto s = find("Supporters of Donald Trump said the election was stolen.\n\nTwo longtime aides to President Joe Biden "

@@ -146,10 +146,11 @@ Person* People::introduced_as(const Phrase& p) {
     if (nations.empty() || c.nations.empty()) return 1;
     return std::any_of(nations.begin(), nations.end(), [&](int n) { return c.nations.count(n) > 0; }) ? 2 : 0;
   };
-  // "the Russian leader" after "President Dmitry Medvedev": a nation's leader is whoever holds its
-  // office of state.
+  // "the Russian leader" after "President Dmitry Medvedev", "the head of state" after "President
+  // Nicolas Maduro": a nation's leader is whoever holds its office of state.
+  const bool head_of_state = p.role == "head" && p.last + 2 < w_.size() && w_[p.last + 1].is("of") && w_[p.last + 2].is("state");
   auto leads_a_nation = [&](const Person& c) {
-    return p.role == "leader" && !nations.empty() &&
+    return ((p.role == "leader" && !nations.empty()) || head_of_state) &&
            std::any_of(c.roles.begin(), c.roles.end(), [](const std::string& r) { return is_head_of_state_role(r) && r != "leader"; });
   };
   for (const bool exact : {true, false}) {
@@ -157,7 +158,9 @@ Person* People::introduced_as(const Phrase& p) {
     int best_fit = 0;
     for (Person& c : people_) {
       const int fit = nation_fit(c);
-      const bool holds = exact ? c.roles.count(p.role) > 0 : has_role(c, p.role) || leads_a_nation(c);
+      const bool holds = head_of_state ? leads_a_nation(c)
+                         : exact       ? c.roles.count(p.role) > 0
+                                       : has_role(c, p.role) || leads_a_nation(c);
       if (fit == 0 || !holds || !modifiers_fit(c, p.role, modifiers) || (office_of && !holds_office_of(c))) continue;
       if (!best || fit > best_fit || (fit == best_fit && c.last_seen >= best->last_seen)) {
         best = &c;
