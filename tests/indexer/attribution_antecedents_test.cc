@@ -397,3 +397,15 @@ TEST_CASE("the people around someone speak, not that person") {
   REQUIRE(saying(s, "too expensive"));
   CHECK(saying(s, "too expensive")->canonical == "Critics of President Joe Biden and Vice President Kamala Harris");
 }
+
+TEST_CASE("a known person named as an owner is seen; the first of two Spanish surnames names its bearer") {
+  // "he" had gone to Trump, named last with a title; "Arreaza" had stayed a name of its own.
+  auto s = find("President Nicolas Maduro Moros broke relations on Wednesday. US President Donald Trump recognized the "
+                "opposition leader in a statement.\n\nMaduro's response came from the presidential palace. \"Out! "
+                "Leave Venezuela,\" he said.\n\nForeign Minister Jorge Arreaza Montserrat spoke in Caracas. Arreaza "
+                "said the decision was irreversible.");
+  REQUIRE(saying(s, "Leave Venezuela"));
+  CHECK(saying(s, "Leave Venezuela")->canonical == "Nicolas Maduro Moros");
+  REQUIRE(saying(s, "irreversible"));
+  CHECK(saying(s, "irreversible")->canonical == "Jorge Arreaza Montserrat");
+}

@@ -83,12 +83,29 @@ Person* People::find_person(const std::string& surname, int gender) {
       if (gender && p.gender == gender && better(best_of_gender, p)) best_of_gender = &p;
     }
   if (!best) best = known_without_particles(surname);
+  if (!best) best = known_by_first_surname(surname);
   if (!best) return known_by_given_name(surname);
   return best_of_gender ? best_of_gender : best;
 }
 
 // "Mistura" (written "de Mistura", whose particle opens no phrase) for Staffan de Mistura, "Calle"
 // for Humberto de la Calle: the one person whose surname is this after its particles.
+// "Maduro" for "Nicolás Maduro Moros", "Arreaza" for "Jorge Arreaza Montserrat": the first of two
+// surnames (the last of the given names as they are kept), as Spanish names are cut short, when one
+// person alone has it.
+Person* People::known_by_first_surname(const std::string& surname) {
+  Person* found = nullptr;
+  for (Person& p : people_) {
+    const size_t space = p.first.find(' ');
+    if (p.family_first || space == std::string::npos || p.first.find(' ', space + 1) != std::string::npos ||
+        p.first.substr(space + 1) != surname)
+      continue;
+    if (found && found != &p) return nullptr;
+    found = &p;
+  }
+  return found;
+}
+
 Person* People::known_without_particles(const std::string& surname) {
   Person* found = nullptr;
   for (Person& p : people_) {
@@ -208,10 +225,11 @@ void People::note_names() {
     uint32_t e = i;
     while (e + 1 < end && phrases_.joins_right(e)) ++e;
     // "Former President Bill Clinton's foundation" introduces him, as his title shows; an owner
-    // named without one ("Saudi Arabia's") may be anything.
+    // named without one ("Saudi Arabia's") may be anything, unless the article named that person
+    // ("Maduro's response came from the palace" brings Maduro back).
     const bool owner = possessive(w_[e].text);
     Phrase p = phrases_.classify_run(i, e, owner);
-    if (p.type != PhraseType::name || (owner && p.titles.empty())) continue;
+    if (p.type != PhraseType::name || (owner && p.titles.empty() && !find_person(p.names.back()))) continue;
     // An office's portfolio is no one, unless a given name shows a person ("Secretary of State
     // Antony Blinken").
     const uint32_t name_first = e + 1 - static_cast<uint32_t>(p.names.size());

@@ -91,6 +91,7 @@ class People {
   Person* find_person(const std::string& surname, int gender = 0);
   Person* known_by_given_name(const std::string& word);
   Person* known_without_particles(const std::string& surname);
+  Person* known_by_first_surname(const std::string& surname);
   Person& person_for(const Phrase& p, int likely_gender = 0);
   Person* latest_of_gender(int gender, bool coordinated, int* salience = nullptr);
   Person* subject_of_fronted_clause(const Phrase& p, int gender);

@@ -148,10 +148,15 @@ Person* People::introduced_as(const Phrase& p) {
   };
   // "the Russian leader" after "President Dmitry Medvedev", "the head of state" after "President
   // Nicolas Maduro": a nation's leader is whoever holds its office of state.
-  const bool head_of_state = p.role == "head" && p.last + 2 < w_.size() && w_[p.last + 1].is("of") && w_[p.last + 2].is("state");
+  // (Which state "the head of state" heads the words do not say: only where one person holds such
+  // an office.)
+  auto holds_office_of_state = [](const Person& c) {
+    return std::any_of(c.roles.begin(), c.roles.end(), [](const std::string& r) { return is_head_of_state_role(r) && r != "leader"; });
+  };
+  const bool head_of_state = p.role == "head" && p.last + 2 < w_.size() && w_[p.last + 1].is("of") &&
+                             w_[p.last + 2].is("state") && std::count_if(people_.begin(), people_.end(), holds_office_of_state) == 1;
   auto leads_a_nation = [&](const Person& c) {
-    return ((p.role == "leader" && !nations.empty()) || head_of_state) &&
-           std::any_of(c.roles.begin(), c.roles.end(), [](const std::string& r) { return is_head_of_state_role(r) && r != "leader"; });
+    return ((p.role == "leader" && !nations.empty()) || head_of_state) && holds_office_of_state(c);
   };
   for (const bool exact : {true, false}) {
     Person* best = nullptr;
