@@ -409,3 +409,18 @@ TEST_CASE("a known person named as an owner is seen; the first of two Spanish su
   REQUIRE(saying(s, "irreversible"));
   CHECK(saying(s, "irreversible")->canonical == "Jorge Arreaza Montserrat");
 }
+
+TEST_CASE("a lower-case role right before a name, or an organisation's acronym in a title, is the person's role") {
+  // "The UN chief" and "The opposition leader" had been speakers of their own.
+  auto s = find("UN chief Antonio Guterres met President Nicolas Maduro. The UN chief said aid would flow.\n\nOpposition "
+                "figures met in Moscow, where opposition leader Alexei Navalny spoke. The opposition leader said the vote "
+                "was rigged.");
+  REQUIRE(saying(s, "aid would flow"));
+  CHECK(saying(s, "aid would flow")->canonical == "Antonio Guterres");
+  REQUIRE(saying(s, "vote was rigged"));
+  CHECK(saying(s, "vote was rigged")->canonical == "Alexei Navalny");
+  auto t = find("NATO Secretary General Jens Stoltenberg arrived. UN Secretary-General Amina Osei arrived later. The UN "
+                "chief said the war must end.");
+  REQUIRE(saying(t, "war must end"));
+  CHECK(saying(t, "war must end")->canonical == "Amina Osei");
+}

@@ -256,6 +256,14 @@ void People::note_names() {
         before.insert(before.begin(), w_[k].text);
       add_roles(person, before);
     }
+    // "UN chief Antonio Guterres", "opposition leader Alexei Navalny": a lower-case role noun right
+    // before the name is its person's role.
+    if (i > first && w_[i - 1].kind == WordKind::word && !w_[i - 1].capitalized && is_role_noun(lowered(w_[i - 1].text))) {
+      std::vector<std::string> description;
+      for (uint32_t k = std::max(first, i - std::min(i, 3u)); k < i; ++k)
+        if (w_[k].kind == WordKind::word) description.push_back(w_[k].text);
+      add_roles(person, description);
+    }
     // "his Turkish counterpart Mevlut Cavusoglu": the words before the name describe its person.
     const uint32_t before_name = i >= first + 1 && w_[i - 1].kind == WordKind::comma ? i - 1 : i;
     if (before_name >= first + 1 && lowered(w_[before_name - 1].text) == "counterpart") {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "lexicon.h"
+#include "noun_phrases.h"
 #include "speaker_names.h"
 
 namespace attache::indexer::attribution {
@@ -35,7 +36,10 @@ void add_roles(Person& person, const std::vector<std::string>& words) {
       if (titled && k > 0 && words[k - 1] == "of") person.nations.insert(nation);
       nations.push_back(nation);
     }
-    if (is_title_word(t) || role || is_title_modifier(l)) phrase += (phrase.empty() ? "" : " ") + l;
+    // An organisation's acronym is part of the office ("UN Secretary-General": "the UN chief"); a
+    // nation's ("U.S.") is said of its holder apart.
+    const bool organisation = is_acronym(t) && !nation_of_word(t);
+    if (is_title_word(t) || role || is_title_modifier(l) || organisation) phrase += (phrase.empty() ? "" : " ") + l;
   }
   // "Minister of" of "Minister of Ukraine" is the minister's role.
   while (phrase.ends_with(" of") || phrase.ends_with(" for") || phrase.ends_with(" the") || phrase.ends_with(" and"))
