@@ -80,9 +80,8 @@ void SourceSpeakers::join_coordinated_speaker(const TaggedAttribution& t, const 
       names.push_back(speaker.canonical);
   }
   if (names.empty()) return;
-  std::string joined;
-  for (const std::string& name : names) joined += (joined.empty() ? "" : ", ") + name;
-  s.canonical = joined + " and " + last_name;
+  names.push_back(last_name);
+  s.canonical = listed(names);
   s.group = true;
 }
 

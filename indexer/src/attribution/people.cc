@@ -317,9 +317,6 @@ const std::string* People::named_institution(uint32_t first, uint32_t last) cons
 }
 
 void People::note_institution(const std::string& canonical, std::string_view written) {
-  if (!named_institutions_.empty() && named_institutions_.back().canonical == canonical &&
-      named_institutions_.back().words == lowered(written))
-    return;
   named_institutions_.push_back({canonical, lowered(written)});
 }
 
@@ -371,10 +368,7 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
       if (names_a_place(p)) return s;
       if (const std::string* named = named_institution(a, p.last)) s.canonical = *named;
       last_group_ = s.canonical;
-      if (!is_group_noun(lowered(w_[p.last].text))) {
-        last_institution_ = s.canonical;
-        if (phrases_.name_like(p.last)) named_institutions_.push_back({s.canonical, lowered(s.canonical)});
-      }
+      if (!is_group_noun(lowered(w_[p.last].text))) last_institution_ = s.canonical;
       return s;
     }
     case PhraseType::none: return {};

@@ -73,8 +73,8 @@ class People {
     return std::any_of(people_.begin(), people_.end(), [&](const Person& c) { return c.roles.count(role) > 0; });
   }
   // "The Saudi Foreign Ministry said ... the ministry wrote": the latest institution that spoke
-  // under a name ending in the lower-case head noun at `last`, the words from `first` (after
-  // "the") all among its name's; null when none.
+  // (note_institution) whose words as written hold every lower-case word from `first` (after
+  // "the") to the body's noun at `last`; null when none.
   const std::string* named_institution(uint32_t first, uint32_t last) const;
   // A body that spoke, as the article wrote it ("Iran's official news agency IRNA"), for a later
   // "the agency".

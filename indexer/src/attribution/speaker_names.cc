@@ -337,16 +337,16 @@ attribution::SpeakerName analyse_speakers(const std::string& canonical, bool gro
   for (const std::string& part : parts)
     for (const std::string& word : attribution::split_words(part))
       if (!word.empty() && !(word[0] >= 'A' && word[0] <= 'Z') && !attribution::is_particle(word)) return whole;
-  std::string names;
-  for (size_t k = 0; k < parts.size(); ++k) {
-    const auto one = attribution::analyse_speaker(parts[k], false, common);
+  std::vector<std::string> names;
+  for (const std::string& part : parts) {
+    const auto one = attribution::analyse_speaker(part, false, common);
     if (one.kind != SpeakerKind::person || one.name.find(" and ") != std::string::npos) {
       if (parts.size() > 2) whole.name = canonical;  // "Russia, China and Iran" keeps its commas
       return whole;
     }
-    names += (k == 0 ? "" : k + 1 == parts.size() ? " and " : ", ") + one.name;
+    names.push_back(one.name);
   }
-  whole.name = names;
+  whole.name = attribution::listed(names);
   return whole;
 }
 

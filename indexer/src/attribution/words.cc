@@ -305,6 +305,12 @@ std::string capitalised(std::string word) {
   return word;
 }
 
+std::string listed(const std::vector<std::string>& names) {
+  std::string list;
+  for (size_t k = 0; k < names.size(); ++k) list += (k == 0 ? "" : k + 1 == names.size() ? " and " : ", ") + names[k];
+  return list;
+}
+
 std::vector<std::string> split_words(std::string_view phrase) {
   std::vector<std::string> words;
   for (size_t at = 0; at < phrase.size();) {

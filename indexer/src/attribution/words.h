@@ -64,6 +64,8 @@ uint32_t headline_end(const std::vector<Word>& words);
 
 // The words of a phrase written with single spaces ("Turkey's foreign minister").
 std::vector<std::string> split_words(std::string_view phrase);
+// Names as a list is written: "A", "A and B", "A, B and C".
+std::string listed(const std::vector<std::string>& names);
 
 // A word with its ASCII letters in lower case, as the lexicon lists it.
 std::string lowered(std::string_view word);
