@@ -58,6 +58,9 @@ class People {
   // A speaker described and never named ("the representative of France") spoke in the current
   // sentence: a later "he" or "she" may stand for the description.
   void note_described_speaker(std::string canonical);
+  // Speakers described in the plural ("the officials") spoke: a later "they" may stand for them.
+  void note_described_group(std::string canonical) { last_group_ = std::move(canonical); }
+  bool anyone_named() const { return !people_.empty(); }
   // The canonical name of whom "his" (gender 1) or "her" (gender 2) stands for, as "he" or "she"
   // would, without counting it as speaking; empty when no one.
   std::string owner_of(int gender) {

@@ -221,11 +221,19 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   // "A person familiar with the matter said ... The person added": the source described before.
   if (s.group) s.canonical = anonymous_.recall_or_note(s.canonical, w_[t.source_first].is("the") || w_[t.source_first].is("The"));
   // One person described, the subject of a finite cue (not "the president and the secretary
-  // general", not the object of "apprising").
-  // Not an office of state ("the Philippine president"), which is someone the article names.
-  if (s.group && p.type == PhraseType::role && s.canonical.find(" and ") == std::string::npos &&
-      !w_[t.cue_first].text.ends_with("ing") && !is_head_of_state_role(p.role))
-    people_.note_described_speaker(s.canonical);
+  // general", not the object of "apprising"), whom a later "he" or "she" may stand for: a role
+  // ("the representative of France") or a description headed by one ("A senior official"). Not an
+  // office of state ("the Philippine president"), which is someone the article names, unless it
+  // has named no one. Officials described ("The officials said") are whom a later "they" stands for.
+  const bool finite_cue = !w_[t.cue_first].text.ends_with("ing");
+  const bool one_described = (p.type == PhraseType::role || (p.type == PhraseType::group && is_role_noun(p.role))) &&
+                             (!is_head_of_state_role(p.role) || !people_.anyone_named());
+  if (s.group && finite_cue && s.canonical.find(" and ") == std::string::npos) {
+    if (one_described)
+      people_.note_described_speaker(s.canonical);
+    else if (is_group_noun(lowered(w_[t.source_last].text)))
+      people_.note_described_group(s.canonical);
+  }
   // A body named, or named with its noun in lower case ("Iran's official news agency IRNA").
   bool body = s.group;
   for (uint32_t k = t.source_first; k < t.source_last && !body; ++k)
