@@ -230,6 +230,9 @@ std::optional<Dateline> find_dateline(std::string_view text) {
     return Dateline{std::move(*place), begin, probe.at, place_end};
   }
   c.skip_spaces();
+  // "ABU DHABI // Qatar must ...": two slashes, as The National sets it.
+  if (Cursor probe = c; probe.take_if('/') && probe.take_if('/') && (probe.peek() == ' ' || probe.peek() == 0xA0))
+    return Dateline{std::move(*place), begin, probe.at, place_end};
   if (!is_dash(c.peek())) return std::nullopt;
   size_t dashes = 0;
   bool em_dash = false;

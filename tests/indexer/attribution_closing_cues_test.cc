@@ -90,3 +90,47 @@ TEST_CASE("a sentence opening with its cue and speaker before a colon attributes
   REQUIRE(asked.size() == 1);
   CHECK(asked[0].canonical == "Wang Yi");
 }
+
+TEST_CASE("a sentence closed by a name, its apposition and a cue says all of the sentence before the name") {
+  // Nothing had been extracted from either: the apposition keeps the cue far from what was said,
+  // and the quoted word gave the tagger a cue of its own ("must face").
+  auto s = find("ABU DHABI // Qatar must take seriously the list of 13 demands presented by its neighbours or face "
+                "a \"divorce\" from the Gulf, Dr Anwar Gargash, Minister of State for Foreign Affairs, said on "
+                "Saturday.\n\nThe Government will not rule out the use of force, Mr Francis Pym, the Foreign "
+                "Secretary, told the Commons yesterday.");
+  const auto* divorce = saying(s, "Qatar must take seriously");
+  REQUIRE(divorce);
+  CHECK(divorce->canonical == "Anwar Gargash");
+  CHECK(divorce->text.starts_with("Qatar must"));  // the dateline is no part of it
+  const auto* force = saying(s, "will not rule out");
+  REQUIRE(force);
+  CHECK(force->canonical == "Francis Pym");
+  // After the cue, a clause is what was said, not when or where it was said.
+  auto t = find("On the other side of the table, the rebels' leader, Rodrigo Londono, better known as Timochenko, "
+                "insists the guerrillas will keep their word.");
+  const auto* word = saying(t, "guerrillas will keep");
+  REQUIRE(word);
+  CHECK(word->text.starts_with("the guerrillas"));
+}
+
+TEST_CASE("what a closing attribution says begins with its sentence, not after a list's commas") {
+  // The content had begun at "to coordinate", after the list of countries.
+  auto s = find("WASHINGTON - Secretary of State Antony Blinken will travel to Belgium, Poland, Moldova and the "
+                "three Baltic states later this week to coordinate the response to the invasion, the State "
+                "Department said Wednesday.");
+  const auto* travel = saying(s, "coordinate the response");
+  REQUIRE(travel);
+  CHECK(travel->canonical == "State Department");
+  CHECK(travel->text.starts_with("Secretary of State Antony Blinken will travel"));
+}
+
+TEST_CASE("a nationality after a comma begins the source, not a state of the place before it") {
+  // "Chinese" after "the Olympic Charter," had been read as "Columbus, Ohio": the source was inside
+  // the phrase "by the Olympic Charter", and the sentence's subject, China, spoke instead.
+  auto s = find("China will take resolute countermeasures against the boycott, which violates the principle of "
+                "neutrality established by the Olympic Charter, Chinese Foreign Ministry spokesperson Zhao Lijian "
+                "said at a routine press conference on Tuesday.");
+  const auto* counter = saying(s, "resolute countermeasures");
+  REQUIRE(counter);
+  CHECK(counter->canonical == "Zhao Lijian");
+}

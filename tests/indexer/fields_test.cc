@@ -45,6 +45,8 @@ TEST_CASE("datelines: a place in capitals, optional parts and agency, then a das
   CHECK(place_of("PLAINS, Ga., Sept. 23—Jimmy Carter said") == "Plains");
   CHECK(place_of("WASHINGTON, Jan. 5--The Senate") == "Washington");
   CHECK(place_of("GENEVA, January 21. /TASS/. Moscow expects") == "Geneva");
+  CHECK(place_of("ABU DHABI // Qatar must heed the demands") == "Abu Dhabi");  // as The National sets it
+  CHECK(place_of("ABU DHABI //Qatar") == "(none)");
 
   // Not datelines: no dash, lower case, a hyphenated word, a sentence.
   CHECK(place_of("GENEVA The body.") == "(none)");

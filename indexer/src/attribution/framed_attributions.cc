@@ -131,6 +131,120 @@ void read_parenthetical_attributions(const WordStream& stream, std::vector<uint8
   }
 }
 
+namespace {
+
+// Words [first, end) are a name written in capitals ("Dr Anwar Gargash", "Mr Francis Pym").
+bool capitalised_name(const std::vector<Word>& w, uint32_t first, uint32_t end) {
+  constexpr uint32_t kLongestName = 5;
+  if (first >= end || end - first > kLongestName) return false;
+  for (uint32_t k = first; k < end; ++k)
+    if (w[k].kind != WordKind::word || w[k].quote >= 0 || !w[k].capitalized || is_speaker_pronoun(lowered(w[k].text)) ||
+        is_article(lowered(w[k].text)) || is_day_word(w[k].text) || is_month(w[k].text))
+      return false;
+  return true;
+}
+
+// Words [first, end) are an apposition: a few words outside quotations with no comma and no cue
+// ("Minister of State for Foreign Affairs", "the Foreign Secretary", "a spokesman for the ministry").
+bool apposition(const std::vector<Word>& w, uint32_t first, uint32_t end) {
+  constexpr uint32_t kLongestApposition = 12;
+  if (first >= end || end - first > kLongestApposition) return false;
+  for (uint32_t k = first; k < end; ++k)
+    if (w[k].kind != WordKind::word || w[k].quote >= 0 || (!w[k].capitalized && find_cue(lowered(w[k].text))))
+      return false;
+  return true;
+}
+
+// Words [cue + 1, last) after a closing cue say only to whom, when or where: "told the Commons",
+// "said on Saturday", "told reporters in Geneva yesterday"; not what was said ("insists the
+// guerrillas will keep their word").
+bool closing_tail(const std::vector<Word>& w, uint32_t cue, uint32_t last) {
+  constexpr uint32_t kLongestAddressee = 3, kLongestCircumstance = 5;
+  auto circumstance = [&](uint32_t k) { return says_when_or_where(w[k].text) || is_day_word(w[k].text); };
+  uint32_t k = cue + 1;
+  if (w[cue].is("told")) {
+    while (k < last && k <= cue + kLongestAddressee && !circumstance(k)) ++k;
+    if (k == cue + 1 || (k < last && !circumstance(k))) return false;
+  }
+  return k == last || (circumstance(k) && last - k <= kLongestCircumstance);
+}
+
+}  // namespace
+
+void read_closing_appositive_attributions(const WordStream& stream, std::vector<uint8_t>& labels) {
+  constexpr uint32_t kLongestTail = 8;  // after the cue: "on Saturday", "the Commons yesterday"
+  constexpr uint32_t kShortestContent = 4;
+  const auto& w = stream.words;
+  for (size_t sentence = 0; sentence + 1 < stream.sentence_first_word.size(); ++sentence) {
+    const uint32_t end = stream.sentence_first_word[sentence + 1];
+    uint32_t first = stream.sentence_first_word[sentence];
+    while (first < end && (w[first].dateline || w[first].kind != WordKind::word)) ++first;
+    uint32_t last = end;  // past the sentence's last word
+    while (last > first && w[last - 1].kind != WordKind::word) --last;
+    if (last <= first || w[last - 1].quote >= 0 || w[first].quote >= 0) continue;
+    // The cue, then a few words of when, where or to whom.
+    uint32_t cue = last - 1;
+    while (cue > first && last - cue <= kLongestTail + 1 && w[cue].kind == WordKind::word &&
+           !(parenthetical_cue(w[cue]) || w[cue].is("told")))
+      --cue;
+    if (!(parenthetical_cue(w[cue]) || w[cue].is("told")) || !closing_tail(w, cue, last)) continue;
+    // ", NAME, APPOSITION, cue": three commas back from the cue.
+    const uint32_t before_cue = cue - 1;
+    if (before_cue <= first || w[before_cue].kind != WordKind::comma) continue;
+    uint32_t after_name = before_cue - 1;
+    while (after_name > first && w[after_name].kind == WordKind::word) --after_name;
+    if (w[after_name].kind != WordKind::comma || !apposition(w, after_name + 1, before_cue)) continue;
+    uint32_t before_name = after_name - 1;
+    while (before_name > first && w[before_name].kind == WordKind::word) --before_name;
+    if (w[before_name].kind != WordKind::comma || !capitalised_name(w, before_name + 1, after_name) ||
+        before_name < first + kShortestContent)
+      continue;
+    // Unless the tagger read it so itself.
+    bool agrees = labels[cue] == B_CUE && labels[before_name + 1] == B_SOURCE && labels[first] == B_CONTENT;
+    for (uint32_t k = first + 1; k < before_name && agrees; ++k) agrees = labels[k] == I_CONTENT;
+    if (agrees) continue;
+    for (uint32_t k = first; k < end; ++k) labels[k] = O;
+    label_content(labels, first, before_name);
+    for (uint32_t k = before_name + 1; k < before_cue; ++k) labels[k] = k == before_name + 1 ? B_SOURCE : I_SOURCE;
+    labels[cue] = B_CUE;
+  }
+}
+
+void extend_contents_closed_by_attribution(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  for (size_t sentence = 0; sentence + 1 < stream.sentence_first_word.size(); ++sentence) {
+    const uint32_t end = stream.sentence_first_word[sentence + 1];
+    uint32_t first = stream.sentence_first_word[sentence];
+    while (first < end && (w[first].dateline || w[first].kind != WordKind::word)) ++first;
+    uint32_t last = end;
+    while (last > first && w[last - 1].kind != WordKind::word) --last;
+    if (last <= first || w[first].quote >= 0) continue;
+    // The attribution closing the sentence: a source and a cue after its last comma, and before
+    // that comma, the content the tagger gave them.
+    uint32_t comma = last;
+    while (comma > first && w[comma - 1].kind != WordKind::comma) --comma;
+    if (comma <= first + 1) continue;
+    --comma;
+    bool source = false, cue = false, other = false;
+    for (uint32_t k = comma + 1; k < last; ++k) {
+      source = source || part_of(labels[k]) == Part::source;
+      cue = cue || part_of(labels[k]) == Part::cue;
+      other = other || part_of(labels[k]) == Part::content || w[k].quote >= 0;
+    }
+    if (!source || !cue || other || part_of(labels[comma - 1]) != Part::content) continue;
+    uint32_t content = comma - 1;
+    while (content > first && labels[content] == I_CONTENT) --content;
+    if (labels[content] != B_CONTENT || content == first) continue;
+    // Before the content: nothing quoted and no word of saying (the tagger's attributions there,
+    // "Blinken will travel", have cues no lexicon holds).
+    bool plain = true;
+    for (uint32_t k = first; k < content && plain; ++k)
+      plain = w[k].quote < 0 && w[k].kind != WordKind::quote_open && w[k].kind != WordKind::colon &&
+              !(w[k].kind == WordKind::word && find_cue(lowered(w[k].text)));
+    if (plain) label_content(labels, first, comma);
+  }
+}
+
 bool is_put_it(const std::vector<Word>& w, uint32_t first, uint32_t last) {
   return last == first + 1 && (w[first].is("put") || w[first].is("puts")) && w[last].is("it");
 }

@@ -46,10 +46,13 @@ uint32_t SourceSpeakers::after_fronted_adverbial(uint32_t first, uint32_t last) 
 bool SourceSpeakers::inside_prepositional_phrase(uint32_t source_first) const {
   const uint32_t sentence_first = phrases_.sentence_first();
   uint32_t k = source_first;
-  // "in Columbus, Ohio": a place may name its state after a comma.
-  while (k > sentence_first && (w_[k - 1].capitalized || (w_[k - 1].kind == WordKind::comma && is_place_word(w_[k].text) &&
-                                                           k - 1 > sentence_first && w_[k - 2].capitalized)))
-    --k;
+  // "in Columbus, Ohio": a place may name its state after a comma, a state that ends the name (not
+  // "..., Chinese Foreign Ministry spokesperson Zhao Lijian said").
+  auto state_after_comma = [&](uint32_t at) {
+    return w_[at - 1].kind == WordKind::comma && is_place_word(w_[at].text) && at - 1 > sentence_first &&
+           w_[at - 2].capitalized && !(at + 1 < w_.size() && w_[at + 1].capitalized);
+  };
+  while (k > sentence_first && (w_[k - 1].capitalized || state_after_comma(k))) --k;
   if (k > sentence_first && (w_[k - 1].is("the") || w_[k - 1].is("a"))) --k;
   if (k <= sentence_first + 1) return false;
   // "Powell's office, when contacted by Reuters, said": the agent of a participle is not the subject.

@@ -223,6 +223,8 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   read_inverted_colon_introductions(stream, labels);
   read_colon_introductions(stream, labels);
   read_parenthetical_attributions(stream, labels);
+  read_closing_appositive_attributions(stream, labels);
+  extend_contents_closed_by_attribution(stream, labels);
   // A headline gives no statement, nor may its cue take the first paragraph for its content ("Jadhav
   // denied access, FO says" before "ISLAMABAD: ..., the spokesperson said").
   std::fill(labels.begin(), labels.begin() + headline_end(stream.words), O);
