@@ -1,5 +1,7 @@
-// Whom "he", "she" and "they" stand for after a speaker the article describes and never names
-// (source_speakers.cc, people.h): the description, as the speaker it stands for.
+// Speakers described rather than named: whom "he", "she" and "they" stand for after a speaker the
+// article never names (source_speakers.cc, people.h), bodies and offices described by their names
+// and roles (source_heads.cc, person_roles.cc), and the person a description with a preposition
+// is about. Each article is written for the test.
 #include <doctest/doctest.h>
 
 #include "found_statements.h"
@@ -39,4 +41,51 @@ TEST_CASE("\"they\" after officials described is those officials") {
                 "searched. They added that nothing was found.");
   REQUIRE(saying(t, "nothing was found"));
   CHECK(saying(t, "nothing was found")->canonical == "Interior Ministry");
+}
+
+TEST_CASE("a ministry's name holding \"and\" is one body; a person or a country after the \"and\" is not part of it") {
+  // "International Cooperation" had been the speaker: "The" opening the sentence was not read as
+  // an article, and the name did not end in an institution's word.
+  auto s = find("The Ministry of Foreign Affairs and International Cooperation said in a statement that Qatar had "
+                "leaked the list.\n\nOffice of Management and Budget Director Shalanda Young wrote that \"we are out "
+                "of money.\"");
+  REQUIRE(saying(s, "leaked the list"));
+  CHECK(saying(s, "leaked the list")->canonical == "Ministry of Foreign Affairs and International Cooperation");
+  REQUIRE(saying(s, "out of money"));
+  CHECK(saying(s, "out of money")->canonical == "Shalanda Young");
+  auto t = find("The Ministry of Defence and Russia said the talks had failed.");
+  REQUIRE(saying(t, "talks had failed"));
+  CHECK(saying(t, "talks had failed")->canonical != "Ministry of Defence and Russia");
+}
+
+TEST_CASE("the head of something said is no chief of another thing") {
+  // "the head of French diplomacy" had been Hans Blix, one of "the chief inspectors", and so had the
+  // "he" after it.
+  auto s = find("\"This is a moment of truth,\" declared the head of French diplomacy, after the reports of the chief "
+                "inspectors, Hans Blix and Mohamed ElBaradei. \"We will not accept war,\" he continued.");
+  REQUIRE(saying(s, "moment of truth"));
+  CHECK(saying(s, "moment of truth")->canonical != "Hans Blix");
+  REQUIRE(saying(s, "not accept war"));
+  CHECK(saying(s, "not accept war")->canonical != "Hans Blix");
+  // The head of what he was introduced as chief of is still he.
+  auto t = find("Hans Blix, the chief UN weapons inspector, arrived in Baghdad. \"We need more time,\" the head of "
+                "the inspectors said.");
+  REQUIRE(saying(t, "more time"));
+  CHECK(saying(t, "more time")->canonical == "Hans Blix");
+}
+
+TEST_CASE("a source opening as a preposition's object is the name after its apposition") {
+  // "talks with Mr Alexander Haig, the American Secretary of State, Mr Pym said" had been Haig's.
+  auto s = find("In a statement before leaving for further talks with Mr Alexander Haig, the American Secretary of "
+                "State, Mr Francis Pym said: \"We are seeking a negotiated solution.\"");
+  REQUIRE(saying(s, "negotiated solution"));
+  CHECK(saying(s, "negotiated solution")->canonical == "Francis Pym");
+}
+
+TEST_CASE("\"who\" after a description ending in a place is the person described") {
+  // "West Lothian" had been the speaker: the description after the name opened with no article.
+  auto s = find("Mr Tam Dalyell, Labour MP for West Lothian, who has opposed the sending of the task force, asked "
+                "how many lives the Foreign Secretary was prepared to sacrifice \"for 1,800 islanders\".");
+  REQUIRE(saying(s, "how many lives"));
+  CHECK(saying(s, "how many lives")->canonical == "Tam Dalyell");
 }

@@ -77,15 +77,21 @@ std::optional<std::pair<uint32_t, uint32_t>> SourceSpeakers::document_author(uin
 // "The Department of Health and Human Services", "The Hostages and Missing Families Forum": a
 // body's name holding "and" between capitals, which the phrase ending at its last word read from
 // the "and" on. The whole name when the source opens with it (after an article) and it ends in an
-// institution's word; else p as it was ("Merkel and Macron", "Russia and the European Union").
+// institution's word, or opens with one and "of" ("The Ministry of Foreign Affairs and International
+// Cooperation"); else p as it was ("Merkel and Macron", "Russia and the European Union").
 Phrase SourceSpeakers::body_named_with_and(Phrase p, uint32_t first) const {
   if (p.type == PhraseType::none || p.first < first + 2 || !w_[p.first - 1].is("and") || !w_[p.first - 2].capitalized)
     return p;
+  uint32_t start = first;
+  if (w_[start].kind == WordKind::word && is_article(lowered(w_[start].text))) ++start;  // "The", opening a sentence
   std::string last = w_[p.last].text;
   if (!is_institution_word(last) && last.ends_with('s')) last.pop_back();
-  if (!is_institution_word(last)) return p;
-  uint32_t start = first;
-  if (article_at(start)) ++start;
+  // Not a place, people or a person of their own after the "and" ("The Ministry of Defence and
+  // Russia", "... and Pentagon officials", "Office of Management and Budget Director Shalanda Young").
+  bool body_of = start + 1 < p.first && is_institution_word(w_[start].text) && w_[start + 1].is("of") &&
+                 !names_a_place(p) && !is_group_noun(lowered(w_[p.last].text)) && p.titles.empty() && p.gender == 0;
+  for (uint32_t k = p.first; k <= p.last && body_of; ++k) body_of = !is_role_noun(lowered(w_[k].text));
+  if (!is_institution_word(last) && !body_of) return p;
   for (uint32_t k = start; k + 1 < p.first; ++k)
     if (w_[k].kind != WordKind::word || !(w_[k].capitalized || w_[k].is("of") || w_[k].is("for"))) return p;
   return group_phrase(start, p.last);
@@ -161,6 +167,19 @@ std::optional<Phrase> SourceSpeakers::head_after_object(const Phrase& p, uint32_
 // it ("Leaders gathered at the Munich Security Conference").
 Phrase SourceSpeakers::source_head(uint32_t first, uint32_t last) const {
   if (const auto author = document_author(first, last)) return source_head(author->first, author->second);
+  // "for further talks with Mr Alexander Haig, the American Secretary of State, Mr Pym said": a
+  // source that opens as a preposition's object, with its apposition, and ends in a name after a
+  // comma is that name's.
+  if (first > 0 && w_[first - 1].kind == WordKind::word && is_object_preposition(lowered(w_[first - 1].text))) {
+    uint32_t comma = last;
+    while (comma > first && w_[comma].kind != WordKind::comma) --comma;
+    if (comma > first && comma < last) {
+      const Phrase named = phrases_.starting_at(comma + 1);
+      if (named.type == PhraseType::name && named.last == last && (!named.titles.empty() || named.names.size() > 1 ||
+                                                                   people_.knows_in_full(named.names.back())))
+        return named;
+    }
+  }
   // "said Secretary of State George P. Shultz in a television interview": a name ends at a
   // preposition as at a comma.
   uint32_t head_last = first;

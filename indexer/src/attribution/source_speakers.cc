@@ -33,9 +33,12 @@ Phrase SourceSpeakers::antecedent(uint32_t relative) const {
       }
   if ((p.type == PhraseType::name && !described) || k < static_cast<int>(sentence_first)) return p;
   if (p.type == PhraseType::none) return described_group_before(k);
+  // "Mr Tam Dalyell, Labour MP for West Lothian, who": a name after a preposition ends the
+  // description of the name before its comma.
+  const bool in_description = described && is_object_preposition(lowered(w_[p.first - 1].text));
   for (int c = k; c > static_cast<int>(sentence_first) && c + 16 > k; --c) {
     if (w_[c].kind != WordKind::word) {
-      const bool apposition = w_[c].kind == WordKind::comma && article_at(c + 1);
+      const bool apposition = w_[c].kind == WordKind::comma && (article_at(c + 1) || in_description);
       Phrase named = apposition ? phrases_.ending_at(c - 1, sentence_first) : Phrase{};
       return named.type == PhraseType::name ? named : p;
     }
