@@ -78,3 +78,23 @@ TEST_CASE("a quotation's own cue before it beats 'according to' after it") {
   REQUIRE(reporter.size() == 1);
   CHECK(reporter[0].canonical == "spokesman");
 }
+
+TEST_CASE("a question put to the subject between commas is no statement of theirs") {
+  // "asked whether ..." had been Siniora's own statement, and "asked by reporters ..." Reagan's.
+  auto s = find("Siniora, asked whether the government would ask Hizbullah to disarm, said the matter would be "
+                "settled by dialogue.\n\nIn Washington, President George Bush, asked by reporters in the Oval Office "
+                "why he did not seem more elated, said he was \"very pleased.\"");
+  CHECK_FALSE(saying(s, "ask Hizbullah to disarm"));
+  REQUIRE(saying(s, "settled by dialogue"));
+  CHECK(saying(s, "settled by dialogue")->canonical == "Siniora");
+  CHECK_FALSE(saying(s, "more elated"));
+  REQUIRE(saying(s, "very pleased"));
+  CHECK(saying(s, "very pleased")->canonical == "George Bush");
+}
+
+TEST_CASE("a dateline is no subject to speak for a place in its sentence") {
+  // "in Rome" had handed its cue to the sentence's subject, and the subject was the dateline.
+  auto s = find("BEIRUT: Prime Minister Fouad Siniora said Thursday that the world had let Lebanon down after a "
+                "conference in Rome ended without a call for an immediate cease-fire.");
+  for (const auto& found : s) CHECK(found.canonical != "BEIRUT");
+}

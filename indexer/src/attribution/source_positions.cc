@@ -175,7 +175,12 @@ bool SourceSpeakers::object_before_participle(const TaggedAttribution& t) const 
 // Where the subject of a source's clause opens: the sentence's first word, or, when the sentence
 // opens with a quotation, the first after it ("“...,” Trump, the GOP frontrunner, said").
 uint32_t SourceSpeakers::subject_start(uint32_t source_first) const {
-  const uint32_t first = phrases_.sentence_first();
+  uint32_t first = phrases_.sentence_first();
+  // "BEIRUT: Prime Minister Fouad Siniora said": the dateline is no subject.
+  if (w_[first].dateline) {
+    while (first < source_first && w_[first].dateline) ++first;
+    first = next_word(w_, first, source_first);
+  }
   if (w_[first].kind != WordKind::quote_open) return first;
   uint32_t start = first;
   while (start < source_first && w_[start].kind != WordKind::quote_close) ++start;

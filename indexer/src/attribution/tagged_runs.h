@@ -51,6 +51,10 @@ void take_institution_nouns_into_sources(const WordStream& stream, std::vector<u
 // "NEW DELHI: India on Thursday asked ...": a dateline's words are no source, whatever the tagger
 // read; the sentence's subject after it is.
 void drop_dateline_sources(const WordStream& stream, std::vector<uint8_t>& labels);
+// "Siniora, asked whether the government would disarm Hizbullah, said the matter ...": "asked"
+// between the subject's comma and the comma before its own cue is a question put to the subject,
+// no statement of theirs.
+void drop_questions_put_to_subjects(const WordStream& stream, std::vector<uint8_t>& labels);
 // A participle after an article describes a noun ("a written response", "the stated aim"): no cue.
 void drop_adjectival_cues(const WordStream& stream, std::vector<uint8_t>& labels);
 // "had spoken to Angela Merkel, the German Chancellor, by telephone": "by" after its source is no

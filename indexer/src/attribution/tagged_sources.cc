@@ -132,4 +132,28 @@ void complete_honorific_sources(const WordStream& stream, std::vector<uint8_t>& 
   }
 }
 
+void drop_questions_put_to_subjects(const WordStream& stream, std::vector<uint8_t>& labels) {
+  constexpr uint32_t kLongestQuestion = 30;
+  const auto& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(labels.size());
+  for (uint32_t k = 2; k + 2 < n; ++k) {
+    if (!w[k].is("asked") || w[k - 1].kind != WordKind::comma || part_of(labels[k]) != Part::cue || w[k].quote >= 0)
+      continue;
+    const Word& subject = w[k - 2];
+    if (subject.kind != WordKind::word || !(subject.capitalized || is_role_noun(lowered(subject.text)))) continue;
+    uint32_t comma = k + 1;
+    while (comma < n && comma <= k + kLongestQuestion && w[comma].sentence == w[k].sentence &&
+           w[comma].kind != WordKind::comma)
+      ++comma;
+    if (comma + 1 >= n || w[comma].kind != WordKind::comma || w[comma + 1].kind != WordKind::word ||
+        w[comma + 1].capitalized || !find_cue(lowered(w[comma + 1].text)))
+      continue;
+    // The question set off by commas goes with the subject the tagger read as its source, as an
+    // apposition would ("The minister, asked about the talks, said"), so the cue after it is theirs.
+    const bool tagged_subject = part_of(labels[k - 2]) == Part::source && labels[comma + 1] == B_CUE;
+    for (uint32_t j = k - 1; j < comma; ++j) labels[j] = tagged_subject ? I_SOURCE : O;
+    k = comma;
+  }
+}
+
 }  // namespace attache::indexer::attribution
