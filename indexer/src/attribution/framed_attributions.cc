@@ -56,7 +56,7 @@ bool names_speaker(const std::vector<Word>& w, uint32_t first, uint32_t end) {
 bool parenthetical_cue(const Word& word) {
   const Cue* cue = word.kind == WordKind::word && word.quote < 0 ? find_cue(lowered(word.text)) : nullptr;
   if (!cue) return false;
-  for (const char* base : {"say", "add", "insist", "argue", "note", "explain", "warn", "recall", "write", "stress"})
+  for (const char* base : {"say", "add", "insist", "argue", "note", "explain", "warn", "recall", "write", "stress", "continue"})
     if (cue->base == base) return true;
   return false;
 }
@@ -83,6 +83,16 @@ bool whole_attribution(const std::vector<Word>& w, uint32_t first, uint32_t end)
   return names_speaker(w, cue + 1, source_end) && end - source_end <= kLongestCircumstance;
 }
 
+// A word that opens a clause's subject: an article, a possessive or a pronoun that is no speaker's
+// own ("his country's actions", "the mission", "Robert Serry", "it").
+bool opens_subject(const Word& word) {
+  if (word.kind != WordKind::word || word.quote >= 0) return false;
+  const std::string lower = lowered(word.text);
+  return is_article(lower) || lower == "his" || lower == "her" || lower == "its" || lower == "their" ||
+         lower == "our" || lower == "it" || lower == "they" || lower == "we" ||
+         (word.capitalized && !find_cue(lower));
+}
+
 // Words [first, end) may be what was said around a parenthetical attribution: no quotation and no
 // cue of the lexicon.
 bool plain_said(const std::vector<Word>& w, uint32_t first, uint32_t end) {
@@ -96,7 +106,7 @@ bool plain_said(const std::vector<Word>& w, uint32_t first, uint32_t end) {
 }  // namespace
 
 void read_parenthetical_attributions(const WordStream& stream, std::vector<uint8_t>& labels) {
-  constexpr uint32_t kLongestOpening = 15;  // words of what was said before the attribution
+  constexpr uint32_t kLongestOpening = 25;  // words of what was said before the attribution
   const auto& w = stream.words;
   for (size_t sentence = 0; sentence + 1 < stream.sentence_first_word.size(); ++sentence) {
     const uint32_t first = stream.sentence_first_word[sentence], end = stream.sentence_first_word[sentence + 1];
@@ -112,7 +122,10 @@ void read_parenthetical_attributions(const WordStream& stream, std::vector<uint8
     // the reporter's.
     if (last < close + 3) continue;
     const std::string next = lowered(w[close + 1].text);
-    if (joins_clause(next) || opens_adjunct(next) || !plain_said(w, first, open) ||
+    // "..., he continued, and his country's actions were lawful": a clause with a subject of its own
+    // after "and" goes on with what was said; "..., he said, and left" is the reporter's.
+    const bool said_on = (next == "and" || next == "but") && close + 2 < last && opens_subject(w[close + 2]);
+    if ((joins_clause(next) && !said_on) || opens_adjunct(next) || !plain_said(w, first, open) ||
         !plain_said(w, close + 1, last) || !unattributed(labels, close + 1, last))
       continue;
     for (uint32_t k = first; k < end; ++k) labels[k] = O;
