@@ -216,6 +216,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   split_content_at_attributed_quotations(stream, labels);
   split_content_at_saying_participles(stream, labels);
   continue_coordinated_content(stream, labels);
+  extend_contents_cut_inside_clauses(stream, labels);
   read_quoted_as_saying(stream, labels);
   read_sources_after_closing_cues(stream, labels);
   read_transcript_turns(stream, labels);
@@ -229,6 +230,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   // A headline gives no statement, nor may its cue take the first paragraph for its content ("Jadhav
   // denied access, FO says" before "ISLAMABAD: ..., the spokesperson said").
   std::fill(labels.begin(), labels.begin() + headline_end(stream.words), O);
+  if (getenv("ATTACHE_LABELS")) { for (size_t k = 0; k < labels.size(); ++k) fprintf(stderr, "%s/%d ", stream.words[k].text.c_str(), labels[k]); fprintf(stderr, "\n"); }
   return Grouping(stream, std::move(labels), std::move(margins)).run();
 }
 

@@ -7,6 +7,7 @@
 
 #include "lexicon.h"
 #include "noun_phrases.h"
+#include "source_speakers.h"
 
 namespace attache::indexer::attribution {
 
@@ -309,6 +310,34 @@ void join_content_across_number_commas(const WordStream& stream, std::vector<uin
       if (j > k + 1 && (w[j].kind == WordKind::comma || w[j].kind == WordKind::terminator)) break;
       labels[j] = I_CONTENT;
     }
+  }
+}
+
+void extend_contents_cut_inside_clauses(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(labels.size());
+  auto ends_clause = [&](const Word& word) {
+    const std::string lower = lowered(word.text);
+    return word.kind != WordKind::word || joins_clause(lower) || lower == "or" ||
+           is_subordinator(capitalised(lower)) || opens_relative_clause(word);
+  };
+  for (uint32_t k = 0; k + 1 < n; ++k) {
+    if (part_of(labels[k]) != Part::content || labels[k + 1] != O || w[k].kind != WordKind::word ||
+        w[k + 1].sentence != w[k].sentence || w[k].quote != w[k + 1].quote)
+      continue;
+    // Not a fragment of a word or two ("praised Matthew Boyle on Monday"), which says nothing.
+    uint32_t start = k, words = 0;
+    while (start > 0 && labels[start] == I_CONTENT) --start;
+    for (uint32_t j = start; j <= k; ++j) words += w[j].kind == WordKind::word;
+    if (words < 3) continue;
+    uint32_t end = k + 1;
+    while (end < n && labels[end] == O && w[end].sentence == w[k].sentence && !ends_clause(w[end])) ++end;
+    // Only to the clause's end: a mark, a conjunction or relative word, or another attribution.
+    if (end < n && w[end].sentence == w[k].sentence && labels[end] != O && !ends_clause(w[end])) continue;
+    // "a Gulf Cooperation Council in which ...": the preposition goes with the relative clause.
+    if (end < n && end > k + 1 && opens_relative_clause(w[end]) && is_object_preposition(lowered(w[end - 1].text))) --end;
+    for (uint32_t j = k + 1; j < end; ++j) labels[j] = I_CONTENT;
+    k = end;
   }
 }
 
