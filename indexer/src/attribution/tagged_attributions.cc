@@ -230,7 +230,6 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   // A headline gives no statement, nor may its cue take the first paragraph for its content ("Jadhav
   // denied access, FO says" before "ISLAMABAD: ..., the spokesperson said").
   std::fill(labels.begin(), labels.begin() + headline_end(stream.words), O);
-  if (getenv("ATTACHE_LABELS")) { for (size_t k = 0; k < labels.size(); ++k) fprintf(stderr, "%s/%d ", stream.words[k].text.c_str(), labels[k]); fprintf(stderr, "\n"); }
   return Grouping(stream, std::move(labels), std::move(margins)).run();
 }
 
