@@ -22,3 +22,32 @@ TEST_CASE("what was said goes on to its clause's end, past the noun phrase the t
   REQUIRE(shocked);
   CHECK(shocked->text.ends_with("observer post in Khiam"));  // to the comma of the relative clause
 }
+
+TEST_CASE("a second cue after \"and\" in what was said opens a second statement of the same speaker") {
+  // One statement had held both, with "and demanded" inside it.
+  auto s = find("China's Foreign Ministry said earlier this week that the detention was \"illegal and invalid\" and "
+                "demanded the captain's immediate and unconditional release.");
+  const auto* illegal = saying(s, "illegal and invalid");
+  REQUIRE(illegal);
+  CHECK(illegal->text.starts_with("the detention"));  // "earlier this week that" is when, not what
+  CHECK(illegal->text.find("demanded") == std::string::npos);
+  const auto* release = saying(s, "unconditional release");
+  REQUIRE(release);
+  CHECK(release->cue == "demanded");
+  CHECK(release->canonical == illegal->canonical);
+  // A predicate that is no cue of saying stays in what was said.
+  auto t = find("Jack Straw said the French position was \"extraordinary\" and risked sending Saddam Hussein a signal.");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].text.find("risked sending") != std::string::npos);
+}
+
+TEST_CASE("a time before \"that\" after the cue is when it was said, not what") {
+  auto s = find("The Egyptian Government spokesman said later that ships of all flags had passed through the canal.");
+  const auto* ships = saying(s, "ships of all flags");
+  REQUIRE(ships);
+  CHECK(ships->text.starts_with("ships"));
+  auto t = find("The minister said this was a mistake that he regretted.");
+  const auto* mistake = saying(t, "mistake");
+  REQUIRE(mistake);
+  CHECK(mistake->text.starts_with("this was a mistake"));
+}

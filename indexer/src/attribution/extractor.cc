@@ -6,6 +6,7 @@
 // calibrator (calibrator.cc) scores it by is gathered.
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "attache/indexer/statements.h"
 #include "block_quotations.h"
@@ -123,8 +124,9 @@ class Extractor {
     const bool object = medium || takes_addressee(lowered(w_[t.cue_last].text)) ||
                         takes_addressee(lowered(w_[t.content_first - 1].text));
     const bool adjunct = says_when_or_where(w_[t.content_first].text);
-    if (!object && !adjunct) return t.content_first;
-    const uint32_t reach = object ? 12 : 20;
+    const bool when = says_when(t.content_first);
+    if (!object && !adjunct && !when) return t.content_first;
+    const uint32_t reach = object ? 12 : adjunct ? 20 : 5;
     for (uint32_t k = t.content_first; k < t.content_last && k < t.content_first + reach; ++k) {
       if (w_[k].quote >= 0 || (w_[k].kind != WordKind::word && (object || w_[k].kind != WordKind::comma)))
         return t.content_first;
@@ -133,6 +135,15 @@ class Extractor {
     return t.content_first;
   }
 
+
+  // Whether word k opens a phrase of when something was said: "earlier this week", "on Monday" is
+  // an adjunct; "Thursday", "last month", "this morning" (not "this was").
+  bool says_when(uint32_t k) const {
+    static const std::set<std::string> kPeriods = {"week", "month", "year", "morning", "afternoon", "evening", "weekend"};
+    const std::string lower = lowered(w_[k].text);
+    if (is_day_word(w_[k].text) || is_month(w_[k].text) || lower == "earlier" || lower == "later") return true;
+    return (lower == "last" || lower == "this") && k + 1 < w_.size() && kPeriods.count(lowered(w_[k + 1].text)) > 0;
+  }
 
   // Whether word k opens a clause of reported speech: "that", or a participle going on to say
   // something ("adding the talks would go on"; not "speaking to reporters", nor "in a brief

@@ -145,6 +145,8 @@ bool describes_source(std::string_view word);
 bool is_anonymity_word(std::string_view word);
 // [plain-cue] "said", "told": the cues of the plainest sentences of reported speech.
 bool is_plain_cue(std::string_view word);
+// [second-cue] "demanded", "warned": after "and" inside what was said, a second statement's cue.
+bool opens_second_statement(std::string_view word);
 // [day-word] "Monday", "today": a day said after a cue.
 bool is_day_word(std::string_view word);
 // [addressee-cue] Cue words taking an addressee or a place ("told", "in").

@@ -290,4 +290,29 @@ void continue_coordinated_content(const WordStream& stream, std::vector<uint8_t>
   }
 }
 
+void split_content_at_second_cues(const WordStream& stream, std::vector<uint8_t>& labels) {
+  constexpr uint32_t kShortestContent = 2;  // words after the second cue
+  const std::vector<Word>& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(w.size());
+  for (uint32_t k = 1; k + kShortestContent + 1 < n; ++k) {
+    const Word& cue = w[k + 1];
+    if (!w[k].is("and") || labels[k] != I_CONTENT || labels[k + 1] != I_CONTENT || cue.quote >= 0 ||
+        !opens_second_statement(cue.text))
+      continue;
+    // The first statement's cue, before its content in this sentence, is in the past.
+    uint32_t first = k;
+    while (first > 0 && labels[first] == I_CONTENT) --first;
+    if (labels[first] != B_CONTENT || first == 0 || part_of(labels[first - 1]) != Part::cue ||
+        w[first - 1].sentence != w[k].sentence || verb_form(w[first - 1]) != VerbForm::past)
+      continue;
+    uint32_t end = k + 2;
+    while (end < n && labels[end] == I_CONTENT) ++end;
+    if (end - (k + 2) < kShortestContent) continue;
+    labels[k] = O;
+    labels[k + 1] = B_CUE;
+    labels[k + 2] = B_CONTENT;
+    k = end - 1;
+  }
+}
+
 }  // namespace attache::indexer::attribution

@@ -29,5 +29,9 @@ void split_content_at_saying_participles(const WordStream& stream, std::vector<u
 // or predicate joined by "and" to what was said goes on saying it, whatever the tagger read in it
 // ("that" as a source, "a signal" as a cue).
 void continue_coordinated_content(const WordStream& stream, std::vector<uint8_t>& labels);
+// "said the detention was “illegal and invalid” and demanded the captain's immediate release": a
+// cue of the [second-cue] list after "and", inside content the tagger ran on from a cue in the
+// past, opens a second statement of the same speaker.
+void split_content_at_second_cues(const WordStream& stream, std::vector<uint8_t>& labels);
 
 }  // namespace attache::indexer::attribution

@@ -96,9 +96,16 @@ void Grouping::add_subjects() {
 }
 
 void Grouping::drop_nested_cues() {
+  // "said the detention was “illegal and invalid” and demanded the captain's release": a cue of the
+  // same past form after "and" is the speaker's second statement, not a word of the first.
+  auto coordinated = [&](const Run& r) {
+    const Word& cue = stream_.words[r.first];
+    return r.first > 1 && stream_.words[r.first - 1].is("and") && cue.quote < 0 && !cue.capitalized &&
+           cue.text.ends_with("ed") && find_cue(lowered(cue.text));
+  };
   auto inside_content = [&](const Run& r) {
     return r.first > 0 && r.last + 1 < labels_.size() && part_of(labels_[r.first - 1]) == Part::content &&
-           part_of(labels_[r.last + 1]) == Part::content;
+           part_of(labels_[r.last + 1]) == Part::content && !coordinated(r);
   };
   std::vector<Draft> kept;
   for (const Draft& d : drafts_) {
@@ -216,6 +223,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   split_content_at_attributed_quotations(stream, labels);
   split_content_at_saying_participles(stream, labels);
   continue_coordinated_content(stream, labels);
+  split_content_at_second_cues(stream, labels);
   extend_contents_cut_inside_clauses(stream, labels);
   read_quoted_as_saying(stream, labels);
   read_sources_after_closing_cues(stream, labels);
