@@ -51,3 +51,17 @@ TEST_CASE("a time before \"that\" after the cue is when it was said, not what") 
   REQUIRE(mistake);
   CHECK(mistake->text.starts_with("this was a mistake"));
 }
+
+TEST_CASE("a split quotation's attribution may say where the speaker went next") {
+  // "flying" had been a cue of its own, and the second part of the quotation its content.
+  auto s = find("\"We had a very full exchange,\" Dr. Henry Kissinger told newsmen at the airport before flying to "
+                "Jerusalem, \"and I believe we understand each other's positions better than we did this morning.\"");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].cue == "told");
+  CHECK(s[0].text.find("each other's positions") != std::string::npos);
+  // Without a quotation's first part, the participle's words are left as the tagger read them.
+  auto t = find("Mohammad Javad Zarif tweeted shortly after landing that the US decision was \"economic terrorism, "
+                "plain and simple.\"");
+  REQUIRE(saying(t, "economic terrorism"));
+  CHECK(saying(t, "economic terrorism")->canonical == "Mohammad Javad Zarif");
+}

@@ -217,6 +217,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   read_reduced_relatives_as_content(stream, labels);
   drop_dateline_sources(stream, labels);
   drop_questions_put_to_subjects(stream, labels);
+  drop_cues_of_circumstances(stream, labels);
   take_institution_nouns_into_sources(stream, labels);
   drop_cues_of_objects(stream, labels);
   mark_relative_subjects(stream, labels);

@@ -55,6 +55,11 @@ void drop_dateline_sources(const WordStream& stream, std::vector<uint8_t>& label
 // between the subject's comma and the comma before its own cue is a question put to the subject,
 // no statement of theirs.
 void drop_questions_put_to_subjects(const WordStream& stream, std::vector<uint8_t>& labels);
+// "“We had a very full exchange,” Dr. Kissinger told newsmen at the airport before flying to
+// Jerusalem, “and I believe ...”": a participle after "before", "after", "while" or "without" that
+// is no verb of saying, after the cue of a quotation's first part, says when, not what was said; the
+// quotation after it is the split quotation's second part.
+void drop_cues_of_circumstances(const WordStream& stream, std::vector<uint8_t>& labels);
 // A participle after an article describes a noun ("a written response", "the stated aim"): no cue.
 void drop_adjectival_cues(const WordStream& stream, std::vector<uint8_t>& labels);
 // "had spoken to Angela Merkel, the German Chancellor, by telephone": "by" after its source is no

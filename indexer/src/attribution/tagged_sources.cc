@@ -156,4 +156,34 @@ void drop_questions_put_to_subjects(const WordStream& stream, std::vector<uint8_
   }
 }
 
+void drop_cues_of_circumstances(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(labels.size());
+  for (uint32_t k = 1; k < n; ++k) {
+    if (labels[k] != B_CUE || w[k].kind != WordKind::word || !w[k].text.ends_with("ing") || find_cue(lowered(w[k].text)))
+      continue;
+    const std::string before = lowered(w[k - 1].text);
+    if (before != "before" && before != "after" && before != "while" && before != "without") continue;
+    // A cue of saying before it in the sentence, after a quotation's first part.
+    bool cue_before = false, first_part = false;
+    for (uint32_t j = k - 1; j > 0 && w[j].sentence == w[k].sentence; --j) {
+      cue_before = cue_before || (part_of(labels[j]) == Part::cue && find_cue(lowered(w[j].text)));
+      first_part = first_part || (cue_before && w[j].kind == WordKind::quote_close);
+    }
+    cue_before = cue_before && first_part;
+    uint32_t end = k + 1;
+    while (end < n && labels[end] == I_CUE) ++end;
+    // What the tagger gave it, up to the quotation's second part ("to Jerusalem, “and I believe
+    // ...”"), is the circumstance's too; the quotation is the split one's.
+    if (!cue_before || end >= n || labels[end] != B_CONTENT) continue;
+    uint32_t quote = end;
+    while (quote < n && part_of(labels[quote]) == Part::content && w[quote].kind != WordKind::quote_open &&
+           (quote == end || labels[quote] != B_CONTENT))
+      ++quote;
+    if (quote >= n || w[quote].kind != WordKind::quote_open || part_of(labels[quote]) != Part::content) continue;
+    for (uint32_t j = k; j < quote; ++j) labels[j] = O;
+    labels[quote] = B_CONTENT;
+  }
+}
+
 }  // namespace attache::indexer::attribution
