@@ -89,3 +89,19 @@ TEST_CASE("\"who\" after a description ending in a place is the person described
   REQUIRE(saying(s, "how many lives"));
   CHECK(saying(s, "how many lives")->canonical == "Tam Dalyell");
 }
+
+TEST_CASE("an office described, then named in full by the next statement, is that person") {
+  // Wire copy ("The Latest") describes first and names after: the description had stayed the speaker.
+  auto s = find("ANKARA, Turkey - Turkey's foreign minister says his country is working to arrange a meeting. Mevlut "
+                "Cavusoglu told reporters Wednesday that both sides had \"responded positively\" to the idea.\n\n"
+                "KHERSON, Ukraine - The mayor of the southern Ukrainian city of Kherson says Russian troops are in the "
+                "streets. Mayor Igor Kolykhaev said in a Facebook post that \"armed guests\" had come to the building.");
+  REQUIRE(saying(s, "arrange a meeting"));
+  CHECK(saying(s, "arrange a meeting")->canonical == "Mevlut Cavusoglu");
+  REQUIRE(saying(s, "troops are in the streets"));
+  CHECK(saying(s, "troops are in the streets")->canonical == "Igor Kolykhaev");
+  // A source kept anonymous is not the person named next.
+  auto t = find("A senior official said the talks had failed. John Smith said they would resume.");
+  REQUIRE(saying(t, "talks had failed"));
+  CHECK(saying(t, "talks had failed")->canonical != "John Smith");
+}

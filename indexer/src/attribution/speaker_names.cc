@@ -374,6 +374,7 @@ void normalise_speakers(std::string_view text, std::vector<Statement>& statement
       if (written->second.name == s.canonical) s.description = written->second.description;
     }
   }
+  attribution::name_described_speakers(text, statements);
   // Within the article, a person's description holds for all their statements.
   // (Surnames were resolved by the extractor, which knows when a bare surname is
   // someone else: "Mrs. Geraghty" beside Mr. John Geraghty, "President Kennedy"

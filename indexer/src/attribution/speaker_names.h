@@ -50,4 +50,9 @@ SpeakerName analyse_speaker(std::string_view phrase, bool group, const CommonWor
 // with what stands before the name (commas separate the parts).
 std::string naming_clause(std::string_view written, std::string_view name);
 
+// "Turkey's foreign minister says ... Mevlut Cavusoglu told reporters ...": a speaker described
+// by a role, then named in full for the first time by the next statement of the same paragraph
+// (with that role or none), is that person (named_after_description.cc).
+void name_described_speakers(std::string_view text, std::vector<Statement>& statements);
+
 }  // namespace attache::indexer::attribution
