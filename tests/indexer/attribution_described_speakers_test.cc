@@ -105,3 +105,17 @@ TEST_CASE("an office described, then named in full by the next statement, is tha
   REQUIRE(saying(t, "talks had failed"));
   CHECK(saying(t, "talks had failed")->canonical != "John Smith");
 }
+
+TEST_CASE("a name before a description in lower case speaks, not the description") {
+  // The tagger's source had been the description alone: "first secretary of the Socialist Party".
+  auto s = find("François Hollande, first secretary of the Socialist Party, saluted « a speech that honours France ». "
+                "Only Alain Madelin, former president of Démocratie libérale, regretted a « diplomacy of the gesture ».");
+  REQUIRE(saying(s, "honours France"));
+  CHECK(saying(s, "honours France")->canonical == "François Hollande");
+  REQUIRE(saying(s, "diplomacy of the gesture"));
+  CHECK(saying(s, "diplomacy of the gesture")->canonical == "Alain Madelin");
+  // A place opening the sentence before a name with its title is no speaker.
+  auto t = find("In Addis Ababa, Ethiopian Prime Minister Abiy Ahmed tweeted that it was \"a great moment for Ethiopia\".");
+  REQUIRE(saying(t, "great moment"));
+  CHECK(saying(t, "great moment")->canonical == "Abiy Ahmed");
+}

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "lexicon.h"
+#include "person_roles.h"
 #include "speaker_names.h"
 
 namespace attache::indexer::attribution {
@@ -79,8 +80,16 @@ Phrase SourceSpeakers::named_before_apposition(uint32_t source_first) const {
       w_[subject.last + 1].kind != WordKind::comma)
     return {};
   const uint32_t description = subject.last + 2;
+  // "François Hollande, first secretary of the Socialist Party, saluted": a role within its first
+  // words, in lower case (not "In Addis Ababa, Ethiopian Prime Minister Abiy Ahmed", a name).
+  // ("American military governor in Germany" is in lower case after its nationality.)
+  const uint32_t lower_from = description + (nation_of_word(w_[description].text) ? 1 : 0);
+  bool role = false;
+  for (uint32_t k = description; k < description + 3 && k < source_first + 3 && k < w_.size(); ++k)
+    role = role || (w_[k].kind == WordKind::word && is_role_noun(lowered(w_[k].text)));
+  role = role && lower_from < w_.size() && !w_[lower_from].capitalized && !names_a_place(subject);
   if (!article_at(description) && !opens_with_owner(description) &&
-      phrases_.starting_at(description).type != PhraseType::role)
+      phrases_.starting_at(description).type != PhraseType::role && !role)
     return {};
   for (uint32_t k = description; k < source_first; ++k)
     if (w_[k].kind != WordKind::word || find_cue(lowered(w_[k].text))) return {};
