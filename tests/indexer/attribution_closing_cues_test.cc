@@ -146,3 +146,11 @@ TEST_CASE("a clause with its own subject after \"he continued, and\" goes on wit
   CHECK(threat->text.starts_with("Russian citizens"));
   CHECK(threat->text.find("his country's actions") != std::string::npos);
 }
+
+TEST_CASE("\"confided\" closes a quotation in guillemets as \"said\" does") {
+  auto s = find("At the Quai d'Orsay, one was careful to avoid any triumphalism. « Nothing is won. The Americans have "
+                "not changed their calendar », confided a diplomat.");
+  const auto* won = saying(s, "Nothing is won");
+  REQUIRE(won);
+  CHECK(won->canonical == "diplomat");
+}
