@@ -154,3 +154,18 @@ TEST_CASE("\"confided\" closes a quotation in guillemets as \"said\" does") {
   REQUIRE(won);
   CHECK(won->canonical == "diplomat");
 }
+
+TEST_CASE("a quotation that ends its sentence is not the next sentence's, whose cue says more after its addressee") {
+  // "“destructive.” Lavrov told Al Jazeera ... that ..." had made the quotation the second
+  // statement's, with the attribution inside it.
+  auto s = find("MOSCOW - Russian Foreign Minister Sergey Lavrov says a third world war would involve nuclear weapons "
+                "and be \"destructive.\" Lavrov told Al Jazeera in an interview Wednesday that \"the thought of a "
+                "nuclear war is constantly spinning in the heads of Western politicians.\"");
+  const auto* war = saying(s, "third world war");
+  REQUIRE(war);
+  CHECK(war->text.find("destructive") != std::string::npos);
+  const auto* thought = saying(s, "the thought of");
+  REQUIRE(thought);
+  CHECK(thought->text.find("destructive") == std::string::npos);
+  CHECK(thought->cue == "told");
+}

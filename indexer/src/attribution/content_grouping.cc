@@ -103,9 +103,17 @@ bool Grouping::infinitive_in(const Run& cue) const {
 }
 
 bool Grouping::says_more(const Run& attribution_end) const {
+  // Past the cue's addressee and when and where: "Lavrov told Al Jazeera in an interview Wednesday that".
+  constexpr uint32_t kReach = 10;
   const uint32_t next = attribution_end.last + 1;
   if (next >= w_.size() || w_[next].sentence != w_[attribution_end.last].sentence) return false;
   if (w_[next].is("that") || w_[next].kind == WordKind::colon) return true;
+  for (uint32_t k = next; k < w_.size() && k <= next + kReach && w_[k].sentence == w_[next].sentence &&
+                          w_[k].kind == WordKind::word;
+       ++k) {
+    if (w_[k].is("that") || part_of(labels_[k]) == Part::content) return true;
+    if (labels_[k] != O) break;
+  }
   for (const Run& r : runs_)
     if (r.part == Part::content && r.first >= next && r.first <= next + 1) return true;
   return false;
