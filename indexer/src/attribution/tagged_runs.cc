@@ -7,7 +7,6 @@
 
 #include "lexicon.h"
 #include "noun_phrases.h"
-#include "source_speakers.h"
 
 namespace attache::indexer::attribution {
 
@@ -318,8 +317,7 @@ void extend_contents_cut_inside_clauses(const WordStream& stream, std::vector<ui
   const uint32_t n = static_cast<uint32_t>(labels.size());
   auto ends_clause = [&](const Word& word) {
     const std::string lower = lowered(word.text);
-    return word.kind != WordKind::word || joins_clause(lower) || lower == "or" ||
-           is_subordinator(capitalised(lower)) || opens_relative_clause(word);
+    return word.kind != WordKind::word || joins_clause(lower) || lower == "or" || is_subordinator(capitalised(lower));
   };
   for (uint32_t k = 0; k + 1 < n; ++k) {
     if (part_of(labels[k]) != Part::content || labels[k + 1] != O || w[k].kind != WordKind::word ||
@@ -334,8 +332,6 @@ void extend_contents_cut_inside_clauses(const WordStream& stream, std::vector<ui
     while (end < n && labels[end] == O && w[end].sentence == w[k].sentence && !ends_clause(w[end])) ++end;
     // Only to the clause's end: a mark, a conjunction or relative word, or another attribution.
     if (end < n && w[end].sentence == w[k].sentence && labels[end] != O && !ends_clause(w[end])) continue;
-    // "a Gulf Cooperation Council in which ...": the preposition goes with the relative clause.
-    if (end < n && end > k + 1 && opens_relative_clause(w[end]) && is_object_preposition(lowered(w[end - 1].text))) --end;
     for (uint32_t j = k + 1; j < end; ++j) labels[j] = I_CONTENT;
     k = end;
   }

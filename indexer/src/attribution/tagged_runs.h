@@ -86,7 +86,7 @@ void read_sources_after_closing_cues(const WordStream& stream, std::vector<uint8
 // "said Russia was ready for a second round of talks with Ukraine but accused ...", "by the
 // targeting of a UN observer post in Khiam, where ...": a content the tagger ended inside a noun
 // phrase goes on over the words it left out, to the clause's end (a mark, a conjunction, a
-// relative word or another attribution's words).
+// subordinator or another attribution's words; a relative clause without a comma is the noun's).
 void extend_contents_cut_inside_clauses(const WordStream& stream, std::vector<uint8_t>& labels);
 // "France would withdraw its roughly 1,500 soldiers from Niger": a comma between a number's digits
 // does not end what was said; the content goes on over the number and the words after it that the
