@@ -119,3 +119,38 @@ TEST_CASE("a name before a description in lower case speaks, not the description
   REQUIRE(saying(t, "great moment"));
   CHECK(saying(t, "great moment")->canonical == "Abiy Ahmed");
 }
+
+TEST_CASE("a place before a description's noun, or a time after a name, are no speakers of their own") {
+  // "Berlin", "Baghdad", "Street spokesman" and "Cairo Radio this" had been the speakers.
+  auto s = find("Berlin police said the march was peaceful.\n\nBaghdad radio, in a broadcast monitored in Cyprus, said "
+                "the talks were held \"in a spirit of responsibility.\"\n\nA Downing Street spokesman said the talks "
+                "would go on.\n\nCairo Radio this evening said the canal was open.");
+  REQUIRE(saying(s, "march was peaceful"));
+  CHECK(saying(s, "march was peaceful")->canonical == "Berlin police");
+  REQUIRE(saying(s, "spirit of responsibility"));
+  CHECK(saying(s, "spirit of responsibility")->canonical == "Baghdad radio");
+  REQUIRE(saying(s, "would go on"));
+  CHECK(saying(s, "would go on")->canonical == "Downing Street spokesman");
+  REQUIRE(saying(s, "canal was open"));
+  CHECK(saying(s, "canal was open")->canonical == "Cairo Radio");
+}
+
+TEST_CASE("a person named before a party or a description of theirs speaks") {
+  // "Free Democrats" and "Foreign Relations Committee" had been the speakers.
+  auto s = find("Finance Minister Christian Lindner of the neoliberal Free Democrats (FDP) called the fund \"an "
+                "investment in our freedom.\"\n\nSenator Paul S. Sarbanes (D., Md.), a member of the Foreign Relations "
+                "Committee who has not announced how he will vote, said he welcomed the effort.");
+  REQUIRE(saying(s, "investment in our freedom"));
+  CHECK(saying(s, "investment in our freedom")->canonical == "Christian Lindner");
+  REQUIRE(saying(s, "welcomed the effort"));
+  CHECK(saying(s, "welcomed the effort")->canonical.find("Sarbanes") != std::string::npos);
+}
+
+TEST_CASE("\"it\" after a document or a body described is that document's author or that body") {
+  // "It added" had been no one's.
+  auto s = find("The joint statement said delegations would meet in the coming weeks. It added that the talks would "
+                "cover trade.");
+  REQUIRE(saying(s, "cover trade"));
+  CHECK(saying(s, "cover trade")->canonical == saying(s, "delegations would meet")->canonical);
+  CHECK_FALSE(saying(s, "cover trade")->canonical.empty());
+}

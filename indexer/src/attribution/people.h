@@ -61,6 +61,9 @@ class People {
   // Speakers described in the plural ("the officials") spoke: a later "they" may stand for them.
   void note_described_group(std::string canonical) { last_group_ = std::move(canonical); }
   bool anyone_named() const { return !people_.empty(); }
+  // A body or a document described, not named, spoke ("The joint statement said"): a later "it"
+  // may stand for it.
+  void note_described_body(std::string canonical) { last_institution_ = std::move(canonical); }
   // The canonical name of whom "his" (gender 1) or "her" (gender 2) stands for, as "he" or "she"
   // would, without counting it as speaking; empty when no one.
   std::string owner_of(int gender) {

@@ -133,6 +133,12 @@ std::optional<Phrase> SourceSpeakers::head_after_object(const Phrase& p, uint32_
                           std::any_of(p.titles.begin(), p.titles.end(), [](const std::string& t) { return is_role_noun(t); });
   if (p.first == first || introduced) return p;
   uint32_t before = p.first - 1;
+  // "Christian Lindner of the neoliberal Free Democrats": an adjective or two before the object.
+  for (uint32_t adjectives = 0; adjectives < 2 && before > first && w_[before].kind == WordKind::word &&
+                                !w_[before].capitalized && !is_article(w_[before].text) &&
+                                !is_object_preposition(w_[before].text) && is_article(w_[before - 1].text);
+       ++adjectives)
+    --before;
   if (before > first && (w_[before].is("the") || w_[before].is("a"))) --before;
   // Only a name or an organisation is out ("at the Munich Security Conference"); a
   // description stays ("Many of the local GOP leaders").
@@ -221,6 +227,8 @@ Phrase SourceSpeakers::source_head(uint32_t first, uint32_t last) const {
   // ("Finance ministers" is the source "Finance" the tagger cut short).
   for (uint32_t k = last + 1; k <= start.last && start.type != PhraseType::none; ++k)
     if (find_cue(lowered(w_[k].text))) return p;
+  // "Berlin police", "Baghdad radio": a place before a description's noun names it with it.
+  if (names_a_place(start) && start.last < head_last && description) return group_phrase(start.first, head_last);
   if (start.type == PhraseType::name && description) return {};
   return start.type != PhraseType::none ? start : p;
 }

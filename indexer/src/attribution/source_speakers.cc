@@ -40,7 +40,12 @@ Phrase SourceSpeakers::antecedent(uint32_t relative) const {
   for (int c = k; c > static_cast<int>(sentence_first) && c + 16 > k; --c) {
     if (w_[c].kind != WordKind::word) {
       const bool apposition = w_[c].kind == WordKind::comma && (article_at(c + 1) || in_description);
-      Phrase named = apposition ? phrases_.ending_at(c - 1, sentence_first) : Phrase{};
+      // "Senator Paul S. Sarbanes (D., Md.), a member of ...": the party and state are no name.
+      int name_end = c - 1;
+      if (name_end > static_cast<int>(sentence_first) && w_[name_end].kind == WordKind::bracket_close)
+        while (name_end > static_cast<int>(sentence_first) && w_[name_end].kind != WordKind::bracket_open) --name_end;
+      if (w_[name_end].kind == WordKind::bracket_open) --name_end;
+      Phrase named = apposition ? phrases_.ending_at(name_end, sentence_first) : Phrase{};
       return named.type == PhraseType::name ? named : p;
     }
   }
@@ -240,10 +245,11 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   const bool finite_cue = !w_[t.cue_first].text.ends_with("ing");
   const bool one_described = (p.type == PhraseType::role || (p.type == PhraseType::group && is_role_noun(p.role))) &&
                              (!is_head_of_state_role(p.role) || !people_.anyone_named());
+  const std::string head = lowered(w_[t.source_last].text);
   if (s.group && finite_cue && s.canonical.find(" and ") == std::string::npos) {
     if (one_described)
       people_.note_described_speaker(s.canonical);
-    else if (is_group_noun(lowered(w_[t.source_last].text)))
+    else if (is_group_noun(head))
       people_.note_described_group(s.canonical);
   }
   // A body named, or named with its noun in lower case ("Iran's official news agency IRNA").
@@ -261,6 +267,10 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
     document_author_ = s;
     document_word_ = document;
   }
+  // "The joint statement said ... It also says": a document or a body described, or the author a
+  // document stands for, is whom a later "it" stands for.
+  if (finite_cue && !s.canonical.empty() && (is_document_noun(head) || (s.group && is_institution_word(w_[t.source_last].text))))
+    people_.note_described_body(s.canonical);
   return s;
 }
 

@@ -93,7 +93,8 @@ bool is_descriptor(std::string_view w) {
 bool is_honorific_word(std::string_view w) { return words().in(kHonorific, w); }
 
 // "Entrusting", "Speaking": a capitalised participle opens a sentence, not a name.
-bool is_participle(std::string_view w) { return w.size() >= 6 && w.ends_with("ing"); }
+// "Entrusting"; not "Downing" of "Downing Street", an institution's word.
+bool is_participle(std::string_view w) { return w.size() >= 6 && w.ends_with("ing") && !is_institution_word(w); }
 
 bool is_initial(std::string_view w) { return w.size() == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.'; }
 

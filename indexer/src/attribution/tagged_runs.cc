@@ -63,8 +63,11 @@ void trim_source(const std::vector<Word>& w, uint32_t& first, uint32_t& last) {
     --last;
   // "President Kennedy Monday night ordered": a day after a name is when, not who (not "the Mail on
   // Sunday", nor "the Kremlin's Sunday statement").
+  // So is "this evening" ("Cairo Radio this evening said").
   const uint32_t day = names_part_of_time(w[last]) && last > first ? last - 1 : last;
-  if (day > first && is_day_word(w[day].text) && w[day - 1].capitalized && !possessive(w[day - 1].text)) last = day - 1;
+  const bool this_time = day < last && (w[day].is("this") || w[day].is("last") || w[day].is("yesterday"));
+  if (day > first && (is_day_word(w[day].text) || this_time) && w[day - 1].capitalized && !possessive(w[day - 1].text))
+    last = day - 1;
   // "David Cameron last night accused": the tagger took "last" in and "night" into the cue.
   const bool when = w[last].is("last") || w[last].is("late") || w[last].is("early") || w[last].is("earlier");
   if (when && last > first && w[last - 1].capitalized && !possessive(w[last - 1].text)) --last;
