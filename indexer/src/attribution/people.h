@@ -60,6 +60,8 @@ class People {
   void note_described_speaker(std::string canonical);
   // Speakers described in the plural ("the officials") spoke: a later "they" may stand for them.
   void note_described_group(std::string canonical) { last_group_ = std::move(canonical); }
+  // Whom a "they" or "them" would stand for: the latest group that spoke; empty when none.
+  const std::string& last_group() const { return last_group_; }
   bool anyone_named() const { return !people_.empty(); }
   // A body or a document described, not named, spoke ("The joint statement said"): a later "it"
   // may stand for it.

@@ -227,8 +227,10 @@ Phrase SourceSpeakers::source_head(uint32_t first, uint32_t last) const {
   // ("Finance ministers" is the source "Finance" the tagger cut short).
   for (uint32_t k = last + 1; k <= start.last && start.type != PhraseType::none; ++k)
     if (find_cue(lowered(w_[k].text))) return p;
-  // "Berlin police", "Baghdad radio": a place before a description's noun names it with it.
-  if (names_a_place(start) && start.last < head_last && description) return group_phrase(start.first, head_last);
+  // "Berlin police", "Baghdad radio", "Administration strategists": a place or a body before a
+  // description's noun names it with it.
+  const bool named_body = start.type == PhraseType::group && is_institution_word(w_[start.last].text);
+  if ((names_a_place(start) || named_body) && start.last + 1 == head_last && description) return group_phrase(start.first, head_last);
   if (start.type == PhraseType::name && description) return {};
   return start.type != PhraseType::none ? start : p;
 }

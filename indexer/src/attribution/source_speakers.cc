@@ -230,6 +230,13 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   } else if (s.group && p.type == PhraseType::group && !subject_took_over && described_by_all(t.source_first, t.source_last)) {
     s.canonical = description_text(t.source_first, t.source_last);
   }
+  // "One of them said": one of the group that spoke last.
+  if (t.source_last == t.source_first + 2 && w_[t.source_first + 1].is("of") &&
+      (w_[t.source_last].is("them") || w_[t.source_last].is("those")) && opens_counted_phrase(lowered(w_[t.source_first].text)) &&
+      !people_.last_group().empty()) {
+    s.canonical = people_.last_group();
+    s.group = true;
+  }
   // "his spokeswoman said": the role is that of whom "his" or "her" stands for.
   if (s.group && t.source_last == t.source_first + 1 && (first == "his" || first == "her") && is_role_noun(last)) {
     const std::string owner = people_.owner_of(first == "his" ? 1 : 2);
