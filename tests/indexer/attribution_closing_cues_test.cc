@@ -135,16 +135,20 @@ TEST_CASE("a nationality after a comma begins the source, not a state of the pla
   CHECK(counter->canonical == "Zhao Lijian");
 }
 
-TEST_CASE("a clause with its own subject after \"he continued, and\" goes on with what was said") {
-  // Only "his country's actions were ..." had been kept: "continued" was no parenthetical cue, and
-  // what was said before it ran past fifteen words.
+TEST_CASE("a clause with its own subject after \"he said, and\" goes on with what was said") {
+  // Only "his country's actions were ..." had been kept: what was said before the attribution ran
+  // past fifteen words.
   auto s = find("The representative of the Russian Federation spoke next. Russian citizens and the Russian-speaking "
-                "population in Crimea faced a genuine threat to their lives and security, he continued, and his "
+                "population in Crimea faced a genuine threat to their lives and security, he said, and his "
                 "country's actions were fully in line with international law.");
   const auto* threat = saying(s, "genuine threat");
   REQUIRE(threat);
   CHECK(threat->text.starts_with("Russian citizens"));
   CHECK(threat->text.find("his country's actions") != std::string::npos);
+  // "continued" that says nothing is no parenthetical cue (review of session 21).
+  auto t = find("Despite the warnings from police, the protesters continued, and the officers eventually withdrew "
+                "from the square.");
+  CHECK(t.empty());
 }
 
 TEST_CASE("\"confided\" closes a quotation in guillemets as \"said\" does") {

@@ -124,9 +124,11 @@ class Extractor {
     const bool object = medium || takes_addressee(lowered(w_[t.cue_last].text)) ||
                         takes_addressee(lowered(w_[t.content_first - 1].text));
     const bool adjunct = says_when_or_where(w_[t.content_first].text);
-    const bool when = says_when(t.content_first);
-    if (!object && !adjunct && !when) return t.content_first;
-    const uint32_t reach = object ? 12 : adjunct ? 20 : 5;
+    if (!object && !adjunct) {
+      const uint32_t that = that_after_when(t.content_first);
+      return that && that < t.content_last ? that : t.content_first;
+    }
+    const uint32_t reach = object ? 12 : 20;
     for (uint32_t k = t.content_first; k < t.content_last && k < t.content_first + reach; ++k) {
       if (w_[k].quote >= 0 || (w_[k].kind != WordKind::word && (object || w_[k].kind != WordKind::comma)))
         return t.content_first;
@@ -136,13 +138,23 @@ class Extractor {
   }
 
 
-  // Whether word k opens a phrase of when something was said: "earlier this week", "on Monday" is
-  // an adjunct; "Thursday", "last month", "this morning" (not "this was").
-  bool says_when(uint32_t k) const {
-    static const std::set<std::string> kPeriods = {"week", "month", "year", "morning", "afternoon", "evening", "weekend"};
+  // Where "that" stands after a phrase of when something was said that opens the content at k
+  // ("earlier this week that", "Thursday that", "last month that"), or 0: only time words before
+  // it, and a "that" that is no determiner ("later that day") nor relative ("March was so bad that").
+  uint32_t that_after_when(uint32_t k) const {
+    static const std::set<std::string> kPeriods = {"day", "week", "month", "year", "morning", "afternoon", "evening",
+                                                   "night", "weekend"};
+    auto period = [&](uint32_t i) { return i < w_.size() && kPeriods.count(lowered(w_[i].text)) > 0; };
     const std::string lower = lowered(w_[k].text);
-    if (is_day_word(w_[k].text) || is_month(w_[k].text) || lower == "earlier" || lower == "later") return true;
-    return (lower == "last" || lower == "this") && k + 1 < w_.size() && kPeriods.count(lowered(w_[k + 1].text)) > 0;
+    uint32_t that = k + 1;
+    if (lower == "earlier" || lower == "later") {
+      if (that < w_.size() && (w_[that].is("this") || w_[that].is("last")) && period(that + 1)) that += 2;
+    } else if ((lower == "last" || lower == "this") && period(k + 1)) {
+      that = k + 2;
+    } else if (!is_day_word(w_[k].text) && !is_month(w_[k].text)) {
+      return 0;
+    }
+    return that + 1 < w_.size() && w_[that].is("that") && !period(that + 1) ? that : 0;
   }
 
   // Whether word k opens a clause of reported speech: "that", or a participle going on to say

@@ -56,7 +56,7 @@ bool names_speaker(const std::vector<Word>& w, uint32_t first, uint32_t end) {
 bool parenthetical_cue(const Word& word) {
   const Cue* cue = word.kind == WordKind::word && word.quote < 0 ? find_cue(lowered(word.text)) : nullptr;
   if (!cue) return false;
-  for (const char* base : {"say", "add", "insist", "argue", "note", "explain", "warn", "recall", "write", "stress", "continue"})
+  for (const char* base : {"say", "add", "insist", "argue", "note", "explain", "warn", "recall", "write", "stress"})
     if (cue->base == base) return true;
   return false;
 }
@@ -202,8 +202,9 @@ void read_closing_appositive_attributions(const WordStream& stream, std::vector<
       --cue;
     if (!(parenthetical_cue(w[cue]) || w[cue].is("told")) || !closing_tail(w, cue, last)) continue;
     // ", NAME, APPOSITION, cue": three commas back from the cue.
+    if (cue < first + 2) continue;
     const uint32_t before_cue = cue - 1;
-    if (before_cue <= first || w[before_cue].kind != WordKind::comma) continue;
+    if (w[before_cue].kind != WordKind::comma) continue;
     uint32_t after_name = before_cue - 1;
     while (after_name > first && w[after_name].kind == WordKind::word) --after_name;
     if (w[after_name].kind != WordKind::comma || !apposition(w, after_name + 1, before_cue)) continue;

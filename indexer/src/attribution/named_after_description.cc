@@ -1,9 +1,12 @@
 // "Turkey's foreign minister says his country is working to arrange a meeting. Mevlut Cavusoglu
 // told reporters ...": wire copy describes a speaker first and names them in the next sentence;
 // the description's statements are the named person's (speaker_names.h).
+#include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "lexicon.h"
+#include "person_roles.h"
 #include "speaker_names.h"
 #include "words.h"
 
@@ -21,10 +24,26 @@ std::string role_in(std::string_view written) {
   return {};
 }
 
-// Whether the article names `canonical` by its last word before byte `before`.
+// Whether the article names `canonical` by its last word, as a word, before byte `before`.
 bool named_before(std::string_view text, const std::string& canonical, size_t before) {
   const std::string surname = canonical.substr(canonical.rfind(' ') + 1);
-  return text.substr(0, before).find(surname) != std::string_view::npos;
+  const std::string_view head = text.substr(0, std::min(before, text.size()));
+  auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); };
+  for (size_t at = head.find(surname); at != std::string_view::npos; at = head.find(surname, at + 1)) {
+    const size_t end = at + surname.size();
+    if ((at == 0 || !letter(head[at - 1])) && (end >= head.size() || !letter(head[end]))) return true;
+  }
+  return false;
+}
+
+// Whether two speaker phrases name different nations ("Israel's ..." and "Iranian ...").
+bool other_nations(std::string_view described, std::string_view named) {
+  int a = 0, b = 0;
+  for (const std::string& word : split_words(described))
+    if (!a) a = nation_of_word(word);
+  for (const std::string& word : split_words(named))
+    if (!b) b = nation_of_word(word);
+  return a && b && a != b;
 }
 
 }  // namespace
@@ -51,9 +70,14 @@ void name_described_speakers(std::string_view text, std::vector<Statement>& stat
       continue;
     const std::string_view between = text.substr(described.end, named.begin - described.end);
     if (between.find("\n\n") != std::string_view::npos || named_before(text, named.canonical, described.begin)) continue;
-    // The same role, or none said ("Mayor Igor Kolykhaev" after "The mayor of ...").
+    // The same role ("Mayor Igor Kolykhaev" after "The mayor of ..."), or, in the wire's running
+    // copy ("Turkey's foreign minister says ... Mevlut Cavusoglu told"), the name alone right after
+    // a lead in the present. Not another nation's ("Iranian Foreign Minister Hossein
+    // Amir-Abdollahian" after "Israel's foreign minister").
     const std::string named_role = role_in(named.speaker);
-    if (!named_role.empty() && named_role != role) continue;
+    const bool bare_name = named.speaker == named.canonical && described.cue == "says";
+    if (named_role != role && !(named_role.empty() && bare_name)) continue;
+    if (other_nations(described.speaker, named.speaker)) continue;
     const std::string old = described.canonical;
     std::string description = described.speaker;
     if (description.starts_with("The ") || description.starts_with("the ")) description.erase(0, 4);

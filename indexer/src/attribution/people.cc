@@ -327,7 +327,8 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
     case PhraseType::name: person = &person_for(p, likely_gender); break;
     case PhraseType::pronoun: {
       if (p.role == "they" || p.role == "it") {  // "The Kremlin ... It said": the latest institution
-        const std::string& group = p.role == "it" ? last_institution_ : last_group_;
+        const bool described_body = p.role == "it" && described_body_spoke_ + 1 == static_cast<int>(phrases_.sentence());
+        const std::string& group = described_body ? described_body_ : p.role == "it" ? last_institution_ : last_group_;
         if (group.empty()) return {};
         s.canonical = group;
         s.group = true;

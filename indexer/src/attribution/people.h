@@ -60,12 +60,14 @@ class People {
   void note_described_speaker(std::string canonical);
   // Speakers described in the plural ("the officials") spoke: a later "they" may stand for them.
   void note_described_group(std::string canonical) { last_group_ = std::move(canonical); }
-  // Whom a "they" or "them" would stand for: the latest group that spoke; empty when none.
-  const std::string& last_group() const { return last_group_; }
   bool anyone_named() const { return !people_.empty(); }
-  // A body or a document described, not named, spoke ("The joint statement said"): a later "it"
-  // may stand for it.
-  void note_described_body(std::string canonical) { last_institution_ = std::move(canonical); }
+  // A body or a document described, not named, spoke ("The joint statement said"): an "it" in the
+  // next sentence may stand for it ("It added"), not one after another subject ("Barclays disputed
+  // the findings. It said ...").
+  void note_described_body(std::string canonical) {
+    described_body_ = std::move(canonical);
+    described_body_spoke_ = static_cast<int>(phrases_.sentence());
+  }
   // The canonical name of whom "his" (gender 1) or "her" (gender 2) stands for, as "he" or "she"
   // would, without counting it as speaking; empty when no one.
   std::string owner_of(int gender) {
@@ -126,6 +128,8 @@ class People {
     Person* person = nullptr;
   } subject_pronoun_;  // the current sentence's subject "he" or "she", resolved before its names
   std::string last_institution_;  // the latest group that is one body ("the Kremlin"), for "it"
+  std::string described_body_;    // the latest body or document described that spoke, and the sentence
+  int described_body_spoke_ = -2;
   struct NamedInstitution {
     std::string canonical;  // "IRNA"
     std::string words;      // as written, in lower case: "iran's official news agency irna"

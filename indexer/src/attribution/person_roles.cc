@@ -162,23 +162,10 @@ Person* People::introduced_as(const Phrase& p) {
   auto leads_a_nation = [&](const Person& c) {
     return ((p.role == "leader" && !nations.empty()) || head_of_state) && holds_office_of_state(c);
   };
-  // "the head of French diplomacy" is the head of something said: not a "chief" of another thing
-  // ("the chief inspectors, Hans Blix and ..."), though "the head of the inspectors" is Blix.
-  std::vector<std::string> headed;  // "french", "diplomacy"
-  if (is_head_role(p.role) && p.last + 1 < w_.size() && w_[p.last + 1].is("of"))
-    for (uint32_t k = p.last + 2; k < w_.size() && k < p.last + 6 && w_[k].kind == WordKind::word; ++k)
-      if (!is_article(lowered(w_[k].text))) headed.push_back(lowered(w_[k].text));
-  auto heads_it = [&](const Person& c) {
-    if (headed.empty()) return true;
-    for (const std::string& role : c.roles)
-      for (const std::string& word : split_words(role))
-        for (std::string object : headed) {
-          if (object == word) return true;
-          if (object.ends_with('s')) object.pop_back();
-          if (object == word) return true;
-        }
-    return false;
-  };
+  // "the head of French diplomacy" is the head of something of a nation's: not a "chief" of another
+  // thing whose nation no one said ("the chief inspectors, Hans Blix and ..."), though "the head of
+  // the bank" is the chief executive of JPMorgan.
+  const bool head_of_a_nation = is_head_role(p.role) && p.last + 2 < w_.size() && w_[p.last + 1].is("of") && !nations.empty();
   for (const bool exact : {true, false}) {
     Person* best = nullptr;
     int best_fit = 0;
@@ -186,7 +173,7 @@ Person* People::introduced_as(const Phrase& p) {
       const int fit = nation_fit(c);
       const bool holds = head_of_state ? leads_a_nation(c)
                          : exact       ? c.roles.count(p.role) > 0
-                                       : (has_role(c, p.role) && heads_it(c)) || leads_a_nation(c);
+                                       : (has_role(c, p.role) && (!head_of_a_nation || fit == 2)) || leads_a_nation(c);
       if (fit == 0 || !holds || !modifiers_fit(c, p.role, modifiers) || (office_of && !holds_office_of(c))) continue;
       if (!best || fit > best_fit || (fit == best_fit && c.last_seen >= best->last_seen)) {
         best = &c;

@@ -35,8 +35,23 @@ Phrase SourceSpeakers::antecedent(uint32_t relative) const {
   if ((p.type == PhraseType::name && !described) || k < static_cast<int>(sentence_first)) return p;
   if (p.type == PhraseType::none) return described_group_before(k);
   // "Mr Tam Dalyell, Labour MP for West Lothian, who": a name after a preposition ends the
-  // description of the name before its comma.
-  const bool in_description = described && is_object_preposition(lowered(w_[p.first - 1].text));
+  // description, a few words holding a title, of the name before its comma (not "..., and a vote
+  // was called by Senator Chuck Schumer, who").
+  bool in_description = described && is_object_preposition(lowered(w_[p.first - 1].text)) && !w_[p.first - 1].is("by");
+  if (in_description && p.first >= sentence_first + 2) {
+    constexpr int kLongestDescription = 6;
+    int comma = static_cast<int>(p.first) - 2;
+    while (comma > static_cast<int>(sentence_first) && w_[comma].kind == WordKind::word) --comma;
+    bool title = false;
+    for (int j = comma + 1; j < static_cast<int>(p.first) - 1; ++j) {
+      const std::string lower = lowered(w_[j].text);
+      // "secretary-general": a role before its hyphen.
+      title = title || is_title_word(w_[j].text) || is_role_noun(lower) || is_role_noun(lower.substr(0, lower.find('-')));
+    }
+    in_description = w_[comma].kind == WordKind::comma && title && static_cast<int>(p.first) - 1 - comma <= kLongestDescription;
+  } else {
+    in_description = false;
+  }
   for (int c = k; c > static_cast<int>(sentence_first) && c + 16 > k; --c) {
     if (w_[c].kind != WordKind::word) {
       const bool apposition = w_[c].kind == WordKind::comma && (article_at(c + 1) || in_description);
@@ -44,7 +59,7 @@ Phrase SourceSpeakers::antecedent(uint32_t relative) const {
       int name_end = c - 1;
       if (name_end > static_cast<int>(sentence_first) && w_[name_end].kind == WordKind::bracket_close)
         while (name_end > static_cast<int>(sentence_first) && w_[name_end].kind != WordKind::bracket_open) --name_end;
-      if (w_[name_end].kind == WordKind::bracket_open) --name_end;
+      if (name_end > static_cast<int>(sentence_first) && w_[name_end].kind == WordKind::bracket_open) --name_end;
       Phrase named = apposition ? phrases_.ending_at(name_end, sentence_first) : Phrase{};
       return named.type == PhraseType::name ? named : p;
     }
@@ -229,13 +244,6 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
       s.canonical = *named;
   } else if (s.group && p.type == PhraseType::group && !subject_took_over && described_by_all(t.source_first, t.source_last)) {
     s.canonical = description_text(t.source_first, t.source_last);
-  }
-  // "One of them said": one of the group that spoke last.
-  if (t.source_last == t.source_first + 2 && w_[t.source_first + 1].is("of") &&
-      (w_[t.source_last].is("them") || w_[t.source_last].is("those")) && opens_counted_phrase(lowered(w_[t.source_first].text)) &&
-      !people_.last_group().empty()) {
-    s.canonical = people_.last_group();
-    s.group = true;
   }
   // "his spokeswoman said": the role is that of whom "his" or "her" stands for.
   if (s.group && t.source_last == t.source_first + 1 && (first == "his" || first == "her") && is_role_noun(last)) {

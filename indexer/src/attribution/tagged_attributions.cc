@@ -97,11 +97,10 @@ void Grouping::add_subjects() {
 
 void Grouping::drop_nested_cues() {
   // "said the detention was “illegal and invalid” and demanded the captain's release": a cue of the
-  // same past form after "and" is the speaker's second statement, not a word of the first.
+  // [second-cue] list after "and" is the speaker's second statement, not a word of the first.
   auto coordinated = [&](const Run& r) {
     const Word& cue = stream_.words[r.first];
-    return r.first > 1 && stream_.words[r.first - 1].is("and") && cue.quote < 0 && !cue.capitalized &&
-           cue.text.ends_with("ed") && find_cue(lowered(cue.text));
+    return r.first > 1 && stream_.words[r.first - 1].is("and") && cue.quote < 0 && opens_second_statement(cue.text);
   };
   auto inside_content = [&](const Run& r) {
     return r.first > 0 && r.last + 1 < labels_.size() && part_of(labels_[r.first - 1]) == Part::content &&

@@ -318,9 +318,22 @@ void join_content_across_number_commas(const WordStream& stream, std::vector<uin
 void extend_contents_cut_inside_clauses(const WordStream& stream, std::vector<uint8_t>& labels) {
   const auto& w = stream.words;
   const uint32_t n = static_cast<uint32_t>(labels.size());
-  auto ends_clause = [&](const Word& word) {
+  // Also where the circumstance of the saying begins: "in an interview with CBS News", "in a series of
+  // posts", "on Sunday".
+  auto circumstance = [&](uint32_t j) {
+    if (!says_when_or_where(w[j].text) || j + 1 >= n) return false;
+    uint32_t noun = j + 1;
+    if (is_day_word(w[noun].text)) return true;
+    if (is_article(lowered(w[noun].text))) ++noun;
+    for (uint32_t k = noun; k < n && k <= noun + 3 && w[k].kind == WordKind::word; ++k)
+      if (is_speaking_occasion(lowered(w[k].text)) || is_document_noun(lowered(w[k].text))) return true;
+    return false;
+  };
+  auto ends_clause = [&](uint32_t j) {
+    const Word& word = w[j];
     const std::string lower = lowered(word.text);
-    return word.kind != WordKind::word || joins_clause(lower) || lower == "or" || is_subordinator(capitalised(lower));
+    return word.kind != WordKind::word || joins_clause(lower) || lower == "or" || is_subordinator(capitalised(lower)) ||
+           circumstance(j);
   };
   for (uint32_t k = 0; k + 1 < n; ++k) {
     if (part_of(labels[k]) != Part::content || labels[k + 1] != O || w[k].kind != WordKind::word ||
@@ -332,9 +345,9 @@ void extend_contents_cut_inside_clauses(const WordStream& stream, std::vector<ui
     for (uint32_t j = start; j <= k; ++j) words += w[j].kind == WordKind::word;
     if (words < 3) continue;
     uint32_t end = k + 1;
-    while (end < n && labels[end] == O && w[end].sentence == w[k].sentence && !ends_clause(w[end])) ++end;
+    while (end < n && labels[end] == O && w[end].sentence == w[k].sentence && !ends_clause(end)) ++end;
     // Only to the clause's end: a mark, a conjunction or relative word, or another attribution.
-    if (end < n && w[end].sentence == w[k].sentence && labels[end] != O && !ends_clause(w[end])) continue;
+    if (end < n && w[end].sentence == w[k].sentence && labels[end] != O && !ends_clause(end)) continue;
     for (uint32_t j = k + 1; j < end; ++j) labels[j] = I_CONTENT;
     k = end;
   }
