@@ -72,3 +72,11 @@ TEST_CASE("the head of something with no nation said is its chief") {
   REQUIRE(saying(s, "recession was likely"));
   CHECK(saying(s, "recession was likely")->canonical == "Jamie Dimon");
 }
+
+TEST_CASE("a sentence adverb opening the sentence is no speaker") {
+  // "Separately" had been the canonical speaker.
+  auto s = find("Separately, Cheong Wa Dae spokesman Kim Eui-kyeom said Moon held a 75-minute phone conversation with "
+                "Donald Trump on Saturday.");
+  REQUIRE(saying(s, "phone conversation"));
+  CHECK(saying(s, "phone conversation")->canonical == "Kim Eui-kyeom");
+}
