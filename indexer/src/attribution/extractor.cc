@@ -6,10 +6,10 @@
 // calibrator (calibrator.cc) scores it by is gathered.
 #include <algorithm>
 #include <cctype>
-#include <set>
 
 #include "attache/indexer/statements.h"
 #include "block_quotations.h"
+#include "content_starts.h"
 #include "framed_attributions.h"
 #include "extraction.h"
 #include "lexicon.h"
@@ -80,7 +80,7 @@ class Extractor {
       if (e.speaker == 0 && speakers_.word_taken_for_speaker(spoke.source_first, spoke.source_last)) continue;
       // A statement's text is what was said: the marks around a whole quotation and
       // the complementiser before a clause are not part of it.
-      uint32_t content_first = after_cue_object(t);
+      uint32_t content_first = content_start(w_, t);
       while (content_first < t.content_last && w_[content_first].dateline) ++content_first;  // "MOSCOW (Reuters) -"
       if (content_first < t.content_last && (w_[content_first].is("that") || w_[content_first].is("That"))) ++content_first;
       uint32_t begin = w_[content_first].begin, end = w_[t.content_last].end;
@@ -96,65 +96,6 @@ class Extractor {
         name_the_lead(w_[t.cue_first].paragraph);
       }
     }
-  }
-
-  // "said in an interview with the BBC that the alliance ...", "told a party congress that the
-  // Soviet Union ...", "said Thursday during a town hall in Buffalo, New York, that states ...":
-  // after a cue that ends with a preposition of whom or where it was said, or that takes an
-  // addressee, or before content that opens with when or where, that comes before the "that"
-  // which opens what was said. (Not "called for assurances that ...": what was called for is the
-  // assurances.)
-  // Not when the source stands between the cue and the content ("According to officials in
-  // London, the government shares that view"): the cue's object is the source.
-  uint32_t after_cue_object(const TaggedAttribution& t) const {
-    if (t.content_first <= t.cue_last) return t.content_first;
-    if (t.source_first > t.cue_last && t.source_last < t.content_first) return t.content_first;
-    // The preposition may end the cue or stand just before the content, outside both.
-    // So does a cue that names its medium or occasion ("said in a statement issued later in the
-    // evening that", "wrote on her Telegram channel that", "said on condition of anonymity that").
-    // (Not "called on fellow leaders to ensure that ...": whom one calls on is asked, and what
-    // follows "to" is what they are asked.)
-    bool medium = false, calls_on = false;
-    for (uint32_t k = t.cue_first; k <= t.cue_last; ++k) {
-      const Cue* cue = find_cue(lowered(w_[k].text));
-      calls_on = calls_on || (cue && cue->base == "call");
-      medium = medium || (k > t.cue_first && (w_[k].is("in") || w_[k].is("on") || w_[k].is("at")));
-    }
-    medium = medium && !calls_on;
-    const bool object = medium || takes_addressee(lowered(w_[t.cue_last].text)) ||
-                        takes_addressee(lowered(w_[t.content_first - 1].text));
-    const bool adjunct = says_when_or_where(w_[t.content_first].text);
-    if (!object && !adjunct) {
-      const uint32_t that = that_after_when(t.content_first);
-      return that && that < t.content_last ? that : t.content_first;
-    }
-    const uint32_t reach = object ? 12 : 20;
-    for (uint32_t k = t.content_first; k < t.content_last && k < t.content_first + reach; ++k) {
-      if (w_[k].quote >= 0 || (w_[k].kind != WordKind::word && (object || w_[k].kind != WordKind::comma)))
-        return t.content_first;
-      if (w_[k].is("that")) return k;
-    }
-    return t.content_first;
-  }
-
-
-  // Where "that" stands after a phrase of when something was said that opens the content at k
-  // ("earlier this week that", "Thursday that", "last month that"), or 0: only time words before
-  // it, and a "that" that is no determiner ("later that day") nor relative ("March was so bad that").
-  uint32_t that_after_when(uint32_t k) const {
-    static const std::set<std::string> kPeriods = {"day", "week", "month", "year", "morning", "afternoon", "evening",
-                                                   "night", "weekend"};
-    auto period = [&](uint32_t i) { return i < w_.size() && kPeriods.count(lowered(w_[i].text)) > 0; };
-    const std::string lower = lowered(w_[k].text);
-    uint32_t that = k + 1;
-    if (lower == "earlier" || lower == "later") {
-      if (that < w_.size() && (w_[that].is("this") || w_[that].is("last")) && period(that + 1)) that += 2;
-    } else if ((lower == "last" || lower == "this") && period(k + 1)) {
-      that = k + 2;
-    } else if (!is_day_word(w_[k].text) && !is_month(w_[k].text)) {
-      return 0;
-    }
-    return that + 1 < w_.size() && w_[that].is("that") && !period(that + 1) ? that : 0;
   }
 
   // Whether word k opens a clause of reported speech: "that", or a participle going on to say
