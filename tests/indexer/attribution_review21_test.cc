@@ -80,3 +80,10 @@ TEST_CASE("a sentence adverb opening the sentence is no speaker") {
   REQUIRE(saying(s, "phone conversation"));
   CHECK(saying(s, "phone conversation")->canonical == "Kim Eui-kyeom");
 }
+
+TEST_CASE("a count and a nationality before a role are no name") {
+  // "One Western" had been a person, the speaker.
+  auto s = find("One Western diplomat in the Gulf said the talks had stalled.");
+  REQUIRE(saying(s, "talks had stalled"));
+  CHECK(saying(s, "talks had stalled")->canonical.find("diplomat") != std::string::npos);
+}

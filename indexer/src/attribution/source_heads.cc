@@ -232,6 +232,14 @@ Phrase SourceSpeakers::source_head(uint32_t first, uint32_t last) const {
   const bool named_body = start.type == PhraseType::group && is_institution_word(w_[start.last].text);
   if ((names_a_place(start) || named_body) && start.last + 1 == head_last && description) return group_phrase(start.first, head_last);
   if (start.type == PhraseType::name && description) return {};
+  // "One Western diplomat in the Gulf": a count and a nationality are no name; the role they describe
+  // speaks.
+  bool descriptors_only = start.type == PhraseType::name;
+  for (uint32_t k = start.first; k <= start.last && descriptors_only; ++k)
+    descriptors_only = opens_counted_phrase(lowered(w_[k].text)) || is_nationality(w_[k].text);
+  if (descriptors_only)
+    for (uint32_t k = start.last + 1; k <= last && w_[k].kind == WordKind::word; ++k)
+      if (is_role_noun(lowered(w_[k].text)) || is_group_noun(lowered(w_[k].text))) return group_phrase(start.first, k);
   return start.type != PhraseType::none ? start : p;
 }
 
