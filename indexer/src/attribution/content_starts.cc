@@ -1,7 +1,6 @@
 // Where what was said begins after its cue (content_starts.h).
 #include "content_starts.h"
 
-#include <set>
 #include <string>
 
 #include "lexicon.h"
@@ -13,9 +12,7 @@ namespace {
 // ("earlier this week that", "Thursday that", "last month that"), or 0: only time words before
 // it, and a "that" that is no determiner ("later that day") nor relative ("March was so bad that").
 uint32_t that_after_when(const std::vector<Word>& w, uint32_t k) {
-  static const std::set<std::string> kPeriods = {"day", "week", "month", "year", "morning", "afternoon", "evening",
-                                                 "night", "weekend"};
-  auto period = [&](uint32_t i) { return i < w.size() && kPeriods.count(lowered(w[i].text)) > 0; };
+  auto period = [&](uint32_t i) { return i < w.size() && is_time_period(lowered(w[i].text)); };
   const std::string lower = lowered(w[k].text);
   uint32_t that = k + 1;
   if (lower == "earlier" || lower == "later") {

@@ -149,6 +149,8 @@ bool is_plain_cue(std::string_view word);
 bool opens_second_statement(std::string_view word);
 // [speaking-occasion] "interview", "post": "in an interview" after what was said is how it was said.
 bool is_speaking_occasion(std::string_view word);
+// [time-period] "night" of "last night", "week" of "earlier this week".
+bool is_time_period(std::string_view word);
 // [day-word] "Monday", "today": a day said after a cue.
 bool is_day_word(std::string_view word);
 // [addressee-cue] Cue words taking an addressee or a place ("told", "in").

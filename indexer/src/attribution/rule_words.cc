@@ -51,7 +51,7 @@ struct WordLists {
       state_name_ends, thing_name_ends, thing_name_starts, sentence_openers, opening_conjunctions, particles, months, never_names, abbreviations,
       personal_pronouns, subject_pronouns, pronouns_or_relatives,
       speak_for_themselves, clause_joiners, adjunct_openers, source_joiners, adverbs, nouns_in_ly, auxiliaries,
-      forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, anonymity_words, source_descriptions, people_nouns, reason_openers, question_labels, heading_labels, plain_cues, second_cues, speaking_occasions, day_words, addressee_cues, when_or_where,
+      forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, anonymity_words, source_descriptions, people_nouns, reason_openers, question_labels, heading_labels, plain_cues, second_cues, speaking_occasions, time_periods, day_words, addressee_cues, when_or_where,
       cue_modals, cue_prepositions,
       name_enders, place_prepositions, object_prepositions, saying_participles, subordinators;
   WordTable given_names, honorifics, ranks_by_gender;  // 1 male, 2 female, 0 unknown
@@ -131,6 +131,7 @@ struct WordLists {
     plain_cues = set({"plain-cue"});
     second_cues = set({"second-cue"});
     speaking_occasions = set({"speaking-occasion"});
+    time_periods = set({"time-period"});
     day_words = set({"day-word"});
     addressee_cues = set({"addressee-cue"});
     when_or_where = set({"when-or-where"});
@@ -268,6 +269,7 @@ bool is_anonymity_word(std::string_view w) { return in(lists().anonymity_words, 
 bool is_plain_cue(std::string_view w) { return in(lists().plain_cues, w); }
 bool opens_second_statement(std::string_view w) { return in(lists().second_cues, w); }
 bool is_speaking_occasion(std::string_view w) { return in(lists().speaking_occasions, w); }
+bool is_time_period(std::string_view w) { return in(lists().time_periods, w); }
 bool is_day_word(std::string_view w) { return in(lists().day_words, w); }
 bool takes_addressee(std::string_view w) { return in(lists().addressee_cues, w); }
 bool says_when_or_where(std::string_view w) { return in(lists().when_or_where, w); }

@@ -48,9 +48,7 @@ bool adverb_before_verb(const Word& word) {
   return word.kind == WordKind::word && !word.capitalized && is_adverb_before_verb(word.text);
 }
 
-bool names_part_of_time(const Word& word) {
-  return word.is("night") || word.is("morning") || word.is("afternoon") || word.is("evening") || word.is("week");
-}
+bool names_part_of_time(const Word& word) { return word.kind == WordKind::word && is_time_period(word.text); }
 
 // The source within a source run: without the words around it that belong to
 // the clause, the cue or a dateline.
