@@ -122,6 +122,65 @@ bool slashed_agency(Cursor& c) {
   return true;
 }
 
+// One word in title case ("York", "McAllen", "Port-au-Prince"), as a web copy of a wire story
+// writes the place before its agency ("New York (AFP) –").
+bool title_word(Cursor& c) {
+  Cursor probe = c;
+  if (!is_letter(probe.peek()) || is_lower(probe.peek())) return false;
+  probe.take();
+  while (is_letter(probe.peek()) || (word_inner(probe.peek()) && probe.peek() != '.')) {
+    if (probe.peek() == '-') {
+      Cursor next = probe;
+      next.take();
+      if (!is_letter(next.peek())) break;
+    }
+    probe.take();
+  }
+  c = probe;
+  return true;
+}
+
+// "(AFP)", "(Reuters)", "(dpa)": an agency of letters alone, not a party and state ("(R-Texas)",
+// "(D)") after a politician's name.
+bool agency_name(Cursor& c) {
+  Cursor probe = c;
+  if (!agency(probe)) return false;
+  const std::string_view inside = c.text.substr(c.at + 1, probe.at - c.at - 2);
+  if (inside.size() < 2) return false;
+  for (const char ch : inside)
+    if (ch == '-' || ch == '.' || ch == ',' || (ch >= '0' && ch <= '9')) return false;
+  c = probe;
+  return true;
+}
+
+// "New York (AFP) –": a place in title case is a dateline only with an agency after it.
+std::optional<std::string> title_case_place_before_agency(Cursor& c) {
+  Cursor probe = c;
+  const size_t start = probe.at;
+  size_t words = 0, end = start;
+  while (words < kMaxPlaceWords) {
+    Cursor next = probe;
+    if (words > 0 && !next.take_if(' ')) break;
+    if (!title_word(next)) break;
+    probe = next;
+    end = probe.at;
+    ++words;
+  }
+  if (words == 0) return std::nullopt;
+  for (size_t parts = 0; parts < kMaxParts; ++parts) {
+    Cursor part = probe;
+    if (!part.take_if(',')) break;
+    part.skip_spaces();
+    if (!dateline_part(part)) break;
+    probe = part;
+  }
+  Cursor agency_at = probe;
+  agency_at.skip_spaces();
+  if (!agency_name(agency_at)) return std::nullopt;
+  c.at = end;
+  return std::string(c.text.substr(start, end - start));
+}
+
 // The place's words; the cursor after the last.
 std::optional<std::string> place_words(Cursor& c) {
   const size_t start = c.at;
@@ -210,6 +269,7 @@ std::optional<Dateline> find_dateline(std::string_view text) {
   while (c.peek() == ' ' || c.peek() == '\n' || c.peek() == '\t') c.take();
   const size_t begin = c.at;
   std::optional<std::string> place = place_words(c);
+  if (!place) place = title_case_place_before_agency(c);
   if (!place) return std::nullopt;
   const size_t place_end = c.at;
   for (size_t parts = 0; parts < kMaxParts; ++parts) {

@@ -98,3 +98,23 @@ TEST_CASE("a dateline is no subject to speak for a place in its sentence") {
                 "conference in Rome ended without a call for an immediate cease-fire.");
   for (const auto& found : s) CHECK(found.canonical != "BEIRUT");
 }
+
+// Regression (PolNeAR): "New York (AFP) –" opened the sentence whose participle cue it was given.
+TEST_CASE("a dateline in title case with its agency is no speaker") {
+  auto s = find("New York (AFP) – Vice President Joe Biden on Monday hit the campaign trail with Hillary Clinton, "
+                "trashing Donald Trump as unqualified and accusing him of endangering the lives of US troops.");
+  REQUIRE(saying(s, "endangering the lives"));
+  CHECK(saying(s, "endangering the lives")->canonical == "Joe Biden");
+}
+
+// Regression (PolNeAR): "who" after an age and "from Manchester" stood for Manchester.
+TEST_CASE("who after a person's age and where they come from is the person") {
+  auto s = find("\"I am going to vote in this primary,\" said Nicky Driscoll, 24, from Manchester, who said Sanders "
+                "is best suited to get corporate money out of government.");
+  REQUIRE(saying(s, "best suited"));
+  CHECK(saying(s, "best suited")->canonical == "Nicky Driscoll");
+  auto berger = find("Alan Berger, a gynecologist from Englewood, New Jersey, who said he is friendly with the "
+                     "family, was there.");
+  REQUIRE(saying(berger, "friendly with"));
+  CHECK(saying(berger, "friendly with")->canonical == "Alan Berger");
+}

@@ -38,6 +38,12 @@ TEST_CASE("datelines: a place in capitals, optional parts and agency, then a das
   CHECK(place_of("KIEV, Ukraine, Feb. 2 -- Talks") == "Kiev");
   CHECK(place_of("ST. PETERSBURG – A summit") == "St. Petersburg");
   CHECK(place_of("  N'DJAMENA — Chad") == "N'Djamena");
+  // A web copy of a wire story writes the place in title case; its agency makes it a dateline.
+  CHECK(place_of("New York (AFP) – Vice President Joe Biden hit the campaign trail") == "New York");
+  CHECK(place_of("Washington, D.C. (Reuters) - The talks") == "Washington");
+  CHECK(place_of("Sen. Ted Cruz (R-Texas) - the senator") == "(none)");
+  CHECK(place_of("Hillary Clinton (D) - who") == "(none)");
+  CHECK(place_of("New York - The talks") == "(none)");
   CHECK(place_of("PORT-AU-PRINCE, Haiti — Aid") == "Port-Au-Prince");
   CHECK(place_of("МОСКВА, 11 января — Переговоры") == "Москва");
   CHECK(place_of("BOGOTÁ — El gobierno") == "Bogotá");

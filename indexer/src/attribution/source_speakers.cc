@@ -23,15 +23,21 @@ Phrase SourceSpeakers::antecedent(uint32_t relative) const {
   // "an influential Hispanic Republican": capitalised, but a description, not a name.
   const bool described = p.type == PhraseType::name && p.first > sentence_first &&
                          w_[p.first - 1].kind == WordKind::word && !w_[p.first - 1].capitalized;
-  // "Alan Berger, a gynecologist from Englewood, New Jersey, who said": who is a person, not the
-  // place that ends the description; the name the description follows is.
-  if (names_a_place(p) && w_[relative].is("who"))
-    for (int c = static_cast<int>(p.first) - 1; c > static_cast<int>(sentence_first) && c + 16 > k; --c)
-      if (w_[c].kind == WordKind::comma && article_at(c + 1)) {
-        const Phrase named = phrases_.ending_at(c - 1, sentence_first);
-        if (named.type == PhraseType::name && !names_a_place(named)) return named;
-        break;
-      }
+  // "Alan Berger, a gynecologist from Englewood, New Jersey, who said", "Nicky Driscoll, 24, from
+  // Manchester, who said": who is a person, not the place that ends what is said of them; the
+  // name before the commas is.
+  auto somewhere = [&](const Phrase& q) {
+    const bool from = q.type == PhraseType::name && q.first > sentence_first && w_[q.first - 1].is("from") &&
+                      !people_.knows_in_full(q.names.back());
+    return from || names_a_place(q);
+  };
+  if (somewhere(p) && w_[relative].is("who"))
+    for (int c = static_cast<int>(p.first) - 1; c > static_cast<int>(sentence_first) && c + 16 > k; --c) {
+      if (w_[c].kind == WordKind::word) continue;
+      if (w_[c].kind != WordKind::comma) break;
+      const Phrase named = phrases_.ending_at(c - 1, sentence_first);
+      if (named.type == PhraseType::name && !somewhere(named)) return named;
+    }
   if ((p.type == PhraseType::name && !described) || k < static_cast<int>(sentence_first)) return p;
   if (p.type == PhraseType::none) return described_group_before(k);
   // "Mr Tam Dalyell, Labour MP for West Lothian, who": a name after a preposition ends the
