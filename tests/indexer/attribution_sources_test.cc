@@ -118,3 +118,11 @@ TEST_CASE("who after a person's age and where they come from is the person") {
   REQUIRE(saying(berger, "friendly with"));
   CHECK(saying(berger, "friendly with")->canonical == "Alan Berger");
 }
+
+// Regression (PolNeAR): "who" after "Sen. Marco Rubio of Florida" stood for Florida.
+TEST_CASE("who after a person of a place is the person") {
+  auto s = find("The inquiry has provided fodder to candidates such as Sen. Marco Rubio of Florida, who mused in the "
+                "debate that Clinton was \"disqualified from being the commander in chief.\"");
+  REQUIRE(saying(s, "disqualified"));
+  CHECK(saying(s, "disqualified")->canonical == "Marco Rubio");
+}

@@ -31,6 +31,12 @@ Phrase SourceSpeakers::antecedent(uint32_t relative) const {
                       !people_.knows_in_full(q.names.back());
     return from || names_a_place(q);
   };
+  // "Sen. Marco Rubio of Florida, who mused": the senator, not his state.
+  if (somewhere(p) && w_[relative].is("who") && p.first >= sentence_first + 2 &&
+      (w_[p.first - 1].is("of") || w_[p.first - 1].is("from"))) {
+    const Phrase named = phrases_.ending_at(p.first - 2, sentence_first);
+    if (named.type == PhraseType::name && !somewhere(named)) return named;
+  }
   if (somewhere(p) && w_[relative].is("who"))
     for (int c = static_cast<int>(p.first) - 1; c > static_cast<int>(sentence_first) && c + 16 > k; --c) {
       if (w_[c].kind == WordKind::word) continue;
