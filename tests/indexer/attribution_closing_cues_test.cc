@@ -77,6 +77,29 @@ TEST_CASE("'as someone put it' attributes what it frames") {
   CHECK(vote[0].canonical == "officials");
 }
 
+// "as X put it on Tuesday," gave nothing (a time after the frame), and "as one official described
+// them" gave "them, were ..." as what was said.
+TEST_CASE("'as someone put it' with its time, and 'as someone described them'") {
+  auto timed = find("As Mr. Lavrov put it on Tuesday, the West has run out of ideas.");
+  REQUIRE(timed.size() == 1);
+  CHECK(timed[0].canonical == "Lavrov");
+  CHECK(timed[0].text == "the West has run out of ideas");
+  auto described = find("The talks, as one European official described them, were a dialogue of the deaf.");
+  REQUIRE(described.size() == 1);
+  CHECK(described[0].text.starts_with("The talks"));
+  CHECK(find("He put it on the table, and the talks went on.").empty());
+}
+
+// "one diplomat in the Gulf" had the Gulf speak.
+TEST_CASE("a description's noun before where they are speaks, not the place") {
+  auto s = find("The Saudis want a deal, one diplomat in the Gulf said.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "diplomat in the Gulf");
+  auto pentagon = find("A senior official at the Pentagon said the plan was ready.");
+  REQUIRE(pentagon.size() == 1);
+  CHECK(pentagon[0].canonical == "senior official at the Pentagon");
+}
+
 // Regression (probe of other styles): "Said one official, who asked not to be identified:" before a
 // quotation was no attribution.
 TEST_CASE("a sentence opening with its cue and speaker before a colon attributes what the colon opens") {

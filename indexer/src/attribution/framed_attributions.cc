@@ -259,8 +259,24 @@ void extend_contents_closed_by_attribution(const WordStream& stream, std::vector
   }
 }
 
+// "as he put it", "as one official described them": a frame whose object is what was said.
 bool is_put_it(const std::vector<Word>& w, uint32_t first, uint32_t last) {
-  return last == first + 1 && (w[first].is("put") || w[first].is("puts")) && w[last].is("it");
+  const bool put = w[first].is("put") || w[first].is("puts");
+  const bool described = w[first].is("described") || w[first].is("describes");
+  return last == first + 1 && (put || described) && (w[last].is("it") || (described && w[last].is("them")));
+}
+
+// "as Mr. Lavrov put it on Tuesday, ...": when or where the frame's saying was, up to its comma
+// (a few words opening with a preposition or a time); the frame's end when there is none.
+uint32_t after_frame_circumstance(const std::vector<Word>& w, uint32_t after, uint32_t sentence_end) {
+  constexpr uint32_t kLongestCircumstance = 6;
+  if (after >= sentence_end || w[after].kind != WordKind::word || w[after].capitalized) return after;
+  const std::string first = lowered(w[after].text);
+  if (!(says_when_or_where(first) || is_day_word(first) || first == "last" || first == "earlier" || first == "recently"))
+    return after;
+  uint32_t k = after;
+  while (k < sentence_end && k < after + kLongestCircumstance && w[k].kind == WordKind::word) ++k;
+  return k < sentence_end && (w[k].kind == WordKind::comma || w[k].kind == WordKind::colon) ? k : after;
 }
 
 void read_as_put_it(const WordStream& stream, std::vector<uint8_t>& labels) {
@@ -275,7 +291,7 @@ void read_as_put_it(const WordStream& stream, std::vector<uint8_t>& labels) {
            !w[as].is("As"))
       --as;
     if (!(w[as].is("as") || w[as].is("As")) || as + 1 >= put) continue;
-    const uint32_t after = put + 2;
+    const uint32_t after = after_frame_circumstance(w, put + 2, sentence_end);
     // "put it" ends its clause ("as he put it," / ":" / "."), not "puts it to a vote".
     if (after < sentence_end && w[after].kind == WordKind::word) continue;
     const bool colon = after < sentence_end && w[after].kind == WordKind::colon;
@@ -288,7 +304,7 @@ void read_as_put_it(const WordStream& stream, std::vector<uint8_t>& labels) {
     const bool rest = after_first < after_end && (colon || w[after].kind == WordKind::comma) &&
                       unattributed(labels, colon ? after + 1 : after_first, after_end);
     if (!before && !rest) continue;
-    for (uint32_t k = before ? sentence_first : as; k < put + 2; ++k) labels[k] = O;
+    for (uint32_t k = before ? sentence_first : as; k < after; ++k) labels[k] = O;
     if (rest)
       for (uint32_t k = after; k < after_end; ++k) labels[k] = O;
     for (uint32_t k = as + 1; k < put; ++k) labels[k] = k == as + 1 ? B_SOURCE : I_SOURCE;

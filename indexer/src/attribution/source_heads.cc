@@ -240,6 +240,15 @@ Phrase SourceSpeakers::source_head(uint32_t first, uint32_t last) const {
   if (descriptors_only)
     for (uint32_t k = start.last + 1; k <= last && w_[k].kind == WordKind::word; ++k)
       if (is_role_noun(lowered(w_[k].text)) || is_group_noun(lowered(w_[k].text))) return group_phrase(start.first, k);
+  // "one diplomat in the Gulf", "an official at the Pentagon": the described one speaks, where
+  // they are is no speaker.
+  if (start.type == PhraseType::none && p.type == PhraseType::name) {
+    uint32_t place = p.first;
+    if (place > first && article_at(place - 1)) --place;
+    const bool where = place >= first + 2 && ends_name(lowered(w_[place - 1].text)) && !w_[place - 2].capitalized &&
+                       (is_role_noun(lowered(w_[place - 2].text)) || is_group_noun(lowered(w_[place - 2].text)));
+    if (where) return group_phrase(first, p.last);
+  }
   return start.type != PhraseType::none ? start : p;
 }
 
