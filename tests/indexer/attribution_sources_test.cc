@@ -126,3 +126,25 @@ TEST_CASE("who after a person of a place is the person") {
   REQUIRE(saying(s, "disqualified"));
   CHECK(saying(s, "disqualified")->canonical == "Marco Rubio");
 }
+
+// "Bosnia and Herzegovina Foreign Minister X" had been Bosnia speaking with the minister.
+TEST_CASE("an 'and' inside a country's name before a title joins no speakers") {
+  auto s = find("Bosnia and Herzegovina Foreign Minister Elmedin Konakovic said the talks were useful.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Elmedin Konakovic");
+  auto joint = find("Chancellor Angela Merkel arrived. Merkel and EU Commission President Ursula von der Leyen said "
+                    "the talks were useful.");
+  REQUIRE(joint.size() == 1);
+  CHECK(joint[0].canonical == "Angela Merkel and Ursula von der Leyen");
+}
+
+// "At Camp David he was more tactful, telling ..." had been Camp David's.
+TEST_CASE("a place opening the sentence without its comma is no speaker") {
+  auto he = find("Jimmy Carter arrived. At Camp David he was more tactful, telling reporters that the talks had been "
+                 "useful.");
+  REQUIRE(saying(he, "talks had been useful"));
+  CHECK(saying(he, "talks had been useful")->canonical == "Jimmy Carter");
+  auto role = find("At Camp David the president was more tactful, telling reporters that the talks had been useful.");
+  REQUIRE(saying(role, "talks had been useful"));
+  CHECK(saying(role, "talks had been useful")->canonical == "president");
+}

@@ -70,6 +70,20 @@ void SourceSpeakers::join_coordinated_speaker(const TaggedAttribution& t, const 
     if (w_[k].kind != WordKind::word) return;  // "Political and Peacebuilding Affairs, Rosemary DiCarlo"
   const std::vector<Phrase> others = speakers_before(first, joint);  // before anyone is resolved as speaking
   if (others.empty()) return;
+  // "St Vincent and the Grenadines Prime Minister Ralph Gonsalves": capitals before the title of the
+  // one after "and", and no one known before it, are a country's name holding the "and".
+  bool capitals = false, capitals_before_title = false;
+  for (uint32_t k = joint + 1; k <= last.last && !capitals_before_title; ++k) {
+    if (is_title_word(w_[k].text)) {
+      capitals_before_title = capitals;
+      if (!capitals) break;
+    }
+    capitals = capitals || (w_[k].capitalized && !is_nationality(w_[k].text));
+  }
+  const Phrase& before = others[0];
+  if (capitals_before_title && others.size() == 1 && before.titles.empty() &&
+      !(before.type == PhraseType::name && people_.knows_in_full(before.names.back())))
+    return;
   const std::string last_name = head_last ? s.canonical : people_.resolve(last).canonical;
   if (last_name.empty()) return;
   std::vector<std::string> names;

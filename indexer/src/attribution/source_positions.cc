@@ -37,6 +37,13 @@ uint32_t SourceSpeakers::after_fronted_adverbial(uint32_t first, uint32_t last) 
       const uint32_t next = next_word(w_, k + 1, last + 1);
       return next <= last ? next : first;
     }
+  // "At Camp David the president said": without a comma, the place's capitals end where the
+  // subject's article or pronoun begins.
+  if (first == opening && says_when_or_where(lowered(opener.text))) {
+    uint32_t k = opening + 1;
+    while (k < last && w_[k].kind == WordKind::word && w_[k].capitalized) ++k;
+    if (k > opening + 1 && k < last && (article_at(k) || is_subject_pronoun(lowered(w_[k].text)))) return k;
+  }
   return first;
 }
 

@@ -183,6 +183,16 @@ bool SourceSpeakers::described_by_all(uint32_t first, uint32_t last) const {
 // object or a relative clause the tagger took for the source; a name before an apposition. None
 // when the source speaks.
 Phrase SourceSpeakers::subject_speaking_instead(const TaggedAttribution& t, bool relative) const {
+  // "At Camp David he was more tactful, telling reporters": a place opening the sentence without
+  // its comma is no speaker; the subject after it is.
+  const uint32_t sentence_first = phrases_.sentence_first();
+  if (!relative && t.source_first == sentence_first + 1 && w_[sentence_first].capitalized &&
+      says_when_or_where(lowered(w_[sentence_first].text)) && t.source_last + 1 < w_.size()) {
+    const Phrase subject = phrases_.starting_at(t.source_last + 1);
+    if (subject.first == t.source_last + 1 && (subject.type == PhraseType::pronoun || subject.type == PhraseType::role ||
+                                               (subject.type == PhraseType::name && !names_a_place(subject))))
+      return subject;
+  }
   const bool in_place_phrase = !relative && inside_prepositional_phrase(t.source_first);
   const bool adverb = !relative && !in_place_phrase && adverb_source(t);
   const bool object = !relative && !in_place_phrase && !adverb && object_before_participle(t);
