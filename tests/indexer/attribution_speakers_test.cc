@@ -366,18 +366,20 @@ TEST_CASE("a place fronted before the source is not the speaker; what something 
   CHECK(s[0].canonical == "Mumtaz Zahra Baloch");
 }
 
-// Regression (probe of other styles): a headline's "Pompeo Says ..." was a statement; a dateline the
-// tagger read as the source ("NEW DELHI: India on Thursday asked") was the speaker "DELHI"; "a
-// written response" was a cue.
-TEST_CASE("no statements from a headline; a dateline is never the source; a participle after an article is no cue") {
+// Regression (probe of other styles): a headline's cue took what the first paragraph said; a
+// dateline the tagger read as the source ("NEW DELHI: India on Thursday asked") was the speaker
+// "DELHI"; "a written response" was a cue. (The headline's own statement is within it: probe25.)
+TEST_CASE("a headline's statement stays in it; a dateline is never the source; a participle after an article is no cue") {
   auto s = find("Pompeo Says North Korea Talks Were Productive Despite Charge\n\n"
                 "NEW DELHI: India on Thursday asked China to abide by the understanding reached between the two "
                 "sides.\n\n"
                 "Moscow expects a written response from Washington next week, Lavrov said.");
-  REQUIRE(s.size() == 2);
-  CHECK(s[0].canonical == "India");
-  CHECK(s[1].canonical == "Lavrov");
-  CHECK(s[1].text == "Moscow expects a written response from Washington next week");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].canonical == "Pompeo");
+  CHECK(s[0].text == "North Korea Talks Were Productive Despite Charge");
+  CHECK(s[1].canonical == "India");
+  CHECK(s[2].canonical == "Lavrov");
+  CHECK(s[2].text == "Moscow expects a written response from Washington next week");
 }
 
 // Regression (probe of other styles): a sentence closed by its attribution lost to verbs inside

@@ -43,11 +43,22 @@ class Extractor {
 
   std::vector<Candidate> run() {
     const uint32_t sentence_count = static_cast<uint32_t>(stream_.sentence_first_word.size()) - 1;
+    // A headline's attribution names whom the article names in full only later ("Shultz Says Arms
+    // Deal Foundered"): it is read after the article.
+    const uint32_t headline = headline_end(w_);
+    size_t headline_tagged = 0;
+    while (headline_tagged < tagged_.size() && tagged_[headline_tagged].cue_first < headline) ++headline_tagged;
+    next_tagged_ = headline_tagged;
     for (uint32_t s = 0; s < sentence_count; ++s) {
       phrases_.set_sentence(s);
       if (phrases_.sentence_first() >= phrases_.sentence_end()) continue;
       people_.note_names();
-      add_tagged();
+      add_tagged(tagged_.size());
+    }
+    next_tagged_ = 0;
+    for (uint32_t s = 0; s < sentence_count && next_tagged_ < headline_tagged; ++s) {
+      phrases_.set_sentence(s);
+      if (phrases_.sentence_first() < phrases_.sentence_end()) add_tagged(headline_tagged);
     }
     std::vector<Candidate> out;
     for (size_t i = 0; i < out_.size(); ++i) out.push_back({std::move(out_[i]), evidence_[i]});
@@ -56,9 +67,9 @@ class Extractor {
   }
 
  private:
-  // The tagger's attributions whose cue lies in this sentence.
-  void add_tagged() {
-    while (next_tagged_ < tagged_.size() && w_[tagged_[next_tagged_].cue_first].sentence <= phrases_.sentence()) {
+  // The tagger's attributions whose cue lies in this sentence, before the one at `last`.
+  void add_tagged(size_t last) {
+    while (next_tagged_ < last && w_[tagged_[next_tagged_].cue_first].sentence <= phrases_.sentence()) {
       const TaggedAttribution& t = tagged_[next_tagged_++];
       StatementEvidence e;
       const StatementKind kind = content_kind(t, e);

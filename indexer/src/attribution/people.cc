@@ -324,7 +324,25 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
   Speaker s;
   Person* person = nullptr;
   switch (p.type) {
-    case PhraseType::name: person = &person_for(p, likely_gender); break;
+    case PhraseType::name: {
+      // "The Foreign Minister of Ukraine", "the King of Jordan", "the Duke of Edinburgh": an office of
+      // a place, whoever the article introduced in it, not a person named Ukraine.
+      const uint32_t name_first = p.last + 1 - static_cast<uint32_t>(p.names.size());
+      if (name_first >= p.first + 2 && w_[name_first - 1].is("of") &&
+          (names_a_place(p) || rank_gender(w_[name_first - 2].text) != 0) &&
+          (is_title_word(w_[name_first - 2].text) || rank_gender(w_[name_first - 2].text) != 0)) {
+        Phrase office{PhraseType::role, p.first, name_first - 2, {}, {}, 0, lowered(w_[name_first - 2].text)};
+        person = introduced_as(office);
+        if (!person) {
+          s.canonical = phrases_.span_text(is_article(lowered(w_[p.first].text)) ? p.first + 1 : p.first, p.last);
+          s.group = true;
+          return s;
+        }
+        break;
+      }
+      person = &person_for(p, likely_gender);
+      break;
+    }
     case PhraseType::pronoun: {
       if (p.role == "they" || p.role == "it") {  // "The Kremlin ... It said": the latest institution
         const bool described_body = p.role == "it" && described_body_spoke_ + 1 == static_cast<int>(phrases_.sentence());

@@ -10,6 +10,7 @@
 #include "grouping.h"
 #include "lexicon.h"
 #include "framed_attributions.h"
+#include "headline_attributions.h"
 #include "plain_sentences.h"
 #include "transcript_turns.h"
 
@@ -235,9 +236,11 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   read_parenthetical_attributions(stream, labels);
   read_closing_appositive_attributions(stream, labels);
   extend_contents_closed_by_attribution(stream, labels);
-  // A headline gives no statement, nor may its cue take the first paragraph for its content ("Jadhav
-  // denied access, FO says" before "ISLAMABAD: ..., the spokesperson said").
+  // A headline gives no statement of the tagger's, nor may its cue take the first paragraph for its
+  // content ("Jadhav denied access, FO says" before "ISLAMABAD: ..., the spokesperson said"); its own
+  // attribution, whole within it, it gives.
   std::fill(labels.begin(), labels.begin() + headline_end(stream.words), O);
+  read_headline_attribution(stream, labels);
   return Grouping(stream, std::move(labels), std::move(margins)).run();
 }
 

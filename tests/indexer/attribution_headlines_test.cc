@@ -1,0 +1,63 @@
+// A headline's own attribution (headline_attributions.cc), and offices of places as speakers
+// (people.cc). Each article is written for the test.
+#include <doctest/doctest.h>
+
+#include "found_statements.h"
+
+using attache::testing::find;
+using attache::testing::saying;
+
+// Regression (probe25, dev): a headline without a full stop gave no statement, while one with a
+// full stop went to the tagger like any sentence.
+TEST_CASE("a headline opening with who spoke and a cue says the rest of it") {
+  auto s = find("Shultz Says Arms Deal Foundered on 'Star Wars'\n\nREYKJAVIK, Iceland (AP) _ Secretary of State "
+                "George P. Shultz said Sunday that the talks had failed.");
+  REQUIRE(saying(s, "Arms Deal Foundered"));
+  CHECK(saying(s, "Arms Deal Foundered")->canonical == "George Shultz");  // named in full later, one person
+  REQUIRE(saying(s, "talks had failed"));
+  CHECK(saying(s, "talks had failed")->canonical == "George Shultz");
+}
+
+TEST_CASE("a headline naming who spoke before a colon, or closing with them") {
+  auto colon = find("Kerry: Talks will go on\n\nSecretary of State John Kerry said the talks would go on.");
+  REQUIRE(saying(colon, "Talks will go on"));
+  CHECK(saying(colon, "Talks will go on")->canonical == "John Kerry");
+  auto closing = find("Boundary pact will be remembered like fall of Berlin Wall, says Modi\n\nPrime Minister "
+                      "Narendra Modi said on Saturday the pact was historic.");
+  REQUIRE(saying(closing, "Boundary pact"));
+  CHECK(saying(closing, "Boundary pact")->canonical == "Narendra Modi");
+  CHECK(saying(closing, "Boundary pact")->text == "Boundary pact will be remembered like fall of Berlin Wall");
+  auto addressee = find("Straw tells UN: 'This is Iraq's final opportunity'\n\nJack Straw told the Security Council "
+                        "that Iraq had one last chance.");
+  REQUIRE(saying(addressee, "final opportunity"));
+  CHECK(saying(addressee, "final opportunity")->text == "This is Iraq's final opportunity");
+  CHECK(saying(addressee, "final opportunity")->canonical == "Jack Straw");
+}
+
+TEST_CASE("a headline of another shape gives no statement") {
+  for (const char* headline : {"Talks on Iran resume", "Trump's claims fact-checked", "Update: Talks resume in Geneva",
+                               "Leaders gather in Geneva"}) {
+    auto s = find(std::string(headline) + "\n\nOfficials said the talks resumed on Monday.");
+    REQUIRE(s.size() == 1);
+    CHECK(s[0].canonical == "Officials");
+  }
+  // A quotation inside the headline is not taken for all of it past a long object.
+  auto quoted = find("PM demands China apologise for 'repugnant' post\n\nPrime Minister Scott Morrison said the image "
+                     "was offensive.");
+  REQUIRE(saying(quoted, "China apologise"));
+  CHECK(saying(quoted, "China apologise")->text == "China apologise for 'repugnant' post");
+}
+
+// Regression: "The Foreign Minister of Ukraine said" had been Ukraine speaking.
+TEST_CASE("an office of a place speaks, not the place") {
+  auto described = find("The Foreign Minister of Ukraine said the talks were useful.");
+  REQUIRE(described.size() == 1);
+  CHECK(described[0].canonical == "Foreign Minister of Ukraine");
+  auto named = find("Foreign Minister Dmytro Kuleba arrived in Berlin. The Foreign Minister of Ukraine said the talks "
+                    "were useful.");
+  REQUIRE(saying(named, "talks were useful"));
+  CHECK(saying(named, "talks were useful")->canonical == "Dmytro Kuleba");
+  auto king = find("King Abdullah II arrived. The King of Jordan said the talks were useful.");
+  REQUIRE(saying(king, "talks were useful"));
+  CHECK(saying(king, "talks were useful")->canonical == "Abdullah II");
+}
