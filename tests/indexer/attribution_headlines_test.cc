@@ -60,4 +60,9 @@ TEST_CASE("an office of a place speaks, not the place") {
   auto king = find("King Abdullah II arrived. The King of Jordan said the talks were useful.");
   REQUIRE(saying(king, "talks were useful"));
   CHECK(saying(king, "talks were useful")->canonical == "Abdullah II");
+  // Whom a later "he" stands for, as one described ("Hong Kong" had been).
+  auto prince = find("Hong Kong became a region of China. The Prince of Wales, representing the Queen, told the guests "
+                     "that Britain would \"not forget\" them. \"We shall follow your fortunes,\" he said.");
+  REQUIRE(saying(prince, "follow your fortunes"));
+  CHECK(saying(prince, "follow your fortunes")->canonical == "Prince of Wales");
 }

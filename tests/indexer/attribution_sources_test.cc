@@ -148,3 +148,19 @@ TEST_CASE("a place opening the sentence without its comma is no speaker") {
   REQUIRE(saying(role, "talks had been useful"));
   CHECK(saying(role, "talks had been useful")->canonical == "president");
 }
+
+// Regression (probe25, dev): a name inside a phrase between the subject and its cue spoke.
+TEST_CASE("phrases between the subject and its cue: a participle inside one, a past participle, a relative") {
+  auto flying = find("Gorbachev, speaking at a news conference in Reykjavik before flying back to Moscow, said the "
+                     "United States had \"buried\" a historic opportunity.");
+  REQUIRE(saying(flying, "historic opportunity"));
+  CHECK(saying(flying, "historic opportunity")->canonical == "Gorbachev");
+  auto regarded = find("Finance Minister Wolfgang Schaeuble, long regarded as the toughest of the eurozone's hardliners "
+                       "on Greece, told the chamber that the agreement offered Athens \"a real chance\".");
+  REQUIRE(saying(regarded, "real chance"));
+  CHECK(saying(regarded, "real chance")->canonical == "Wolfgang Schaeuble");
+  auto relative = find("Senator Birmingham, who has been unable to secure a phone call with his Chinese counterpart, "
+                       "Zhong Shan, since January, said the door to dialogue remained open.");
+  REQUIRE(saying(relative, "door to dialogue"));
+  CHECK(saying(relative, "door to dialogue")->canonical == "Birmingham");
+}

@@ -122,11 +122,22 @@ uint32_t SourceSpeakers::comma_before_participial_phrase(uint32_t source_first, 
                              !word.is("including")) ||
                             (opens_circumstance(word) && w_[k - 1].kind == WordKind::comma &&
                              names_only(w_, opening, k - 1));
+    // "Wolfgang Schaeuble, long regarded as the toughest of the hardliners on Greece, told": a past
+    // participle, an adverb before it or not, opens such a phrase after the comma too.
+    const bool past_participle = word.text.size() >= 5 && word.text.ends_with("ed") &&
+                                 (w_[k - 1].kind == WordKind::comma ||
+                                  (k >= sentence_first + 2 && w_[k - 1].kind == WordKind::word && !w_[k - 1].capitalized &&
+                                   w_[k - 2].kind == WordKind::comma));
+    const uint32_t comma = w_[k - 1].kind == WordKind::comma ? k - 1 : k - 2;
     const bool lower_case_next = opening + 1 < k && !w_[opening + 1].capitalized;
-    if (participle)
-      return w_[k - 1].kind == WordKind::comma && k - 1 > sentence_first && !opens_adverbial(w_[opening].text, lower_case_next)
-                 ? k - 1
+    if (participle || past_participle) {
+      // "Gorbachev, speaking at a news conference before flying back to Moscow, said": a participle
+      // inside the phrase ("flying") is not where it opens.
+      if (participle && w_[k - 1].kind != WordKind::comma) continue;
+      return w_[comma].kind == WordKind::comma && comma > sentence_first && !opens_adverbial(w_[opening].text, lower_case_next)
+                 ? comma
                  : 0;
+    }
   }
   return 0;
 }
@@ -138,6 +149,9 @@ bool SourceSpeakers::inside_relative_clause(uint32_t source_first) const {
   if (is_subject_pronoun(lowered(w_[source_first].text))) return false;  // a pronoun in the clause still says who
   for (uint32_t k = source_first + 1; k > sentence_first + 1;) {
     --k;
+    // "..., who has been unable to reach his counterpart, Zhong Shan, since January, said": the
+    // comma before the source opens its apposition inside the clause.
+    if (w_[k].kind == WordKind::comma && k + 1 == source_first) continue;
     if (w_[k].kind == WordKind::comma) return false;
     if (w_[k].kind != WordKind::word) continue;
     if (w_[k].is("which") || w_[k].is("who") || w_[k].is("whose")) return w_[k - 1].kind == WordKind::comma;

@@ -280,8 +280,11 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   // office of state ("the Philippine president"), which is someone the article names, unless it
   // has named no one. Officials described ("The officials said") are whom a later "they" stands for.
   const bool finite_cue = !w_[t.cue_first].text.ends_with("ing");
-  const bool one_described = (p.type == PhraseType::role || (p.type == PhraseType::group && is_role_noun(p.role))) &&
-                             (!is_head_of_state_role(p.role) || !people_.anyone_named());
+  // So is an office of a place no one was introduced in ("The Prince of Wales ... he said").
+  const bool office = p.type == PhraseType::name && s.group && !p.titles.empty();
+  const bool one_described = office ||
+                             ((p.type == PhraseType::role || (p.type == PhraseType::group && is_role_noun(p.role))) &&
+                              (!is_head_of_state_role(p.role) || !people_.anyone_named()));
   const std::string head = lowered(w_[t.source_last].text);
   if (s.group && finite_cue && s.canonical.find(" and ") == std::string::npos) {
     if (one_described)
