@@ -164,3 +164,15 @@ TEST_CASE("phrases between the subject and its cue: a participle inside one, a p
   REQUIRE(saying(relative, "door to dialogue"));
   CHECK(saying(relative, "door to dialogue")->canonical == "Birmingham");
 }
+
+// Regression (probe25, dev): the quotation after "X told ..., according to the Associated Press."
+// had been the agency's.
+TEST_CASE("a quotation after a saying reported 'according to' someone goes on with the speaker") {
+  auto s = find("\"We can keep this up indefinitely,\" Gen. Clay told correspondents at Tempelhof airfield, according "
+                "to the Associated Press. \"The Russians have made a bad guess.\"");
+  REQUIRE(saying(s, "bad guess"));
+  CHECK(saying(s, "bad guess")->canonical == "Clay");
+  auto alone = find("Talks have stalled, according to the Associated Press. \"The Russians have made a bad guess.\"");
+  REQUIRE(saying(alone, "bad guess"));
+  CHECK(saying(alone, "bad guess")->canonical == "Associated Press");
+}

@@ -21,9 +21,17 @@ Grouping::Draft* Grouping::draft_across_nested_cue(const Run& content, const Ass
 }
 
 Grouping::Draft* Grouping::nearest_cue_in(uint32_t paragraph, const Run& content) {
-  return nearest_cue(content, [&](const Draft& d) {
+  Draft* best = nearest_cue(content, [&](const Draft& d) {
     return w_[d.cue->first].paragraph == paragraph && !(d.cue->first > content.last && introduces(d));
   });
+  // '"...," Gen. Clay told correspondents, according to the Associated Press. "The Russians ..."':
+  // the one who reported the saying before is not whom the next quotation is by; the speaker is.
+  if (best && best->cue->first < content.first && w_[best->cue->first].is("according"))
+    for (Draft& d : drafts_)
+      if (&d != best && d.source && d.cue->first < best->cue->first &&
+          w_[d.cue->first].sentence == w_[best->cue->first].sentence)
+        return &d;
+  return best;
 }
 
 bool Grouping::introduces(const Draft& d) const {
