@@ -66,3 +66,14 @@ TEST_CASE("an office of a place speaks, not the place") {
   REQUIRE(saying(prince, "follow your fortunes"));
   CHECK(saying(prince, "follow your fortunes")->canonical == "Prince of Wales");
 }
+
+// Regression (probe25, dev): "The Soviet leader" had been the Secretary of State named before.
+TEST_CASE("a nation's leader is no secretary or minister") {
+  auto s = find("Secretary of State George P. Shultz said the talks had failed. Gorbachev said the United States had "
+                "\"buried\" a historic opportunity. The Soviet leader said he had offered \"major concessions.\"");
+  REQUIRE(saying(s, "major concessions"));
+  CHECK(saying(s, "major concessions")->canonical == "Gorbachev");
+  auto premier = find("Prime Minister Shinzo Abe arrived. The Japanese leader said the talks had failed.");
+  REQUIRE(premier.size() == 1);
+  CHECK(premier[0].canonical == "Shinzo Abe");
+}

@@ -159,8 +159,15 @@ Person* People::introduced_as(const Phrase& p) {
   };
   const bool head_of_state = p.role == "head" && p.last + 2 < w_.size() && w_[p.last + 1].is("of") &&
                              w_[p.last + 2].is("state") && std::count_if(people_.begin(), people_.end(), holds_office_of_state) == 1;
+  // A secretary or a minister holds an office of state but leads no nation ("The Soviet leader" is
+  // not the Secretary of State named before).
+  auto heads_a_state = [](const Person& c) {
+    return std::any_of(c.roles.begin(), c.roles.end(), [](const std::string& r) {
+      return is_head_of_state_role(r) && r != "leader" && r != "secretary" && r != "minister";
+    });
+  };
   auto leads_a_nation = [&](const Person& c) {
-    return ((p.role == "leader" && !nations.empty()) || head_of_state) && holds_office_of_state(c);
+    return ((p.role == "leader" && !nations.empty() && heads_a_state(c)) || head_of_state) && holds_office_of_state(c);
   };
   // "the head of French diplomacy" is the head of something of a nation's: not a "chief" of another
   // thing whose nation no one said ("the chief inspectors, Hans Blix and ..."), though "the head of
