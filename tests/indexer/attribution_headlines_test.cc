@@ -77,3 +77,12 @@ TEST_CASE("a nation's leader is no secretary or minister") {
   REQUIRE(premier.size() == 1);
   CHECK(premier[0].canonical == "Shinzo Abe");
 }
+
+// Regression (probe25, dev): "the Prime Minister" after "Scott Morrison says ..." stayed unresolved:
+// its article stands before the capitals, and a spokesman is named after it in its sentence.
+TEST_CASE("the Prime Minister after the sentence of the one person named is that person") {
+  auto s = find("Scott Morrison says the Chinese government should be ashamed. At a press conference, the Prime "
+                "Minister said the image posted by foreign ministry spokesman Zhao Lijian was \"false\".");
+  REQUIRE(saying(s, "image posted"));
+  CHECK(saying(s, "image posted")->canonical == "Scott Morrison");
+}

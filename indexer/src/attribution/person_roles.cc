@@ -196,7 +196,8 @@ Person* People::introduced_as(const Phrase& p) {
 // reporters": a definite role nobody was introduced in, right after a sentence whose subject was
 // the only person it named, and with no one named since, is that person's, who holds it from then on.
 Person* People::sole_subject_before(const Phrase& p) {
-  if (!(w_[p.first].is("the") || w_[p.first].is("The"))) return nullptr;
+  auto definite = [&](uint32_t k) { return w_[k].is("the") || w_[k].is("The"); };
+  if (!definite(p.first) && !(p.first > 0 && definite(p.first - 1))) return nullptr;  // "The Prime Minister"
   // Only an office of state, named by its noun alone ("the Russian president", "the President"):
   // "the spokesman" or "the chief negotiator" after a sentence about Putin is someone else, and so
   // is "the president of the Security Council".
@@ -205,12 +206,15 @@ Person* People::sole_subject_before(const Phrase& p) {
   Person* subject = nullptr;
   for (Person& c : people_) {
     if (c.last_seen < previous) continue;
+    // Named for the first time in this sentence, after the role ("the Prime Minister said the image
+    // posted by spokesman Zhao Lijian"), not before it.
+    if (c.last_seen == previous + 1 && c.previous_seen < previous) continue;
     if (subject || c.last_seen != previous || !c.seen_as_subject) return nullptr;
     subject = &c;
   }
   if (!subject) return nullptr;
   std::vector<std::string> words;
-  for (uint32_t k = p.first + 1; k <= p.last; ++k) words.push_back(w_[k].text);
+  for (uint32_t k = definite(p.first) ? p.first + 1 : p.first; k <= p.last; ++k) words.push_back(w_[k].text);
   for (const std::string& word : words)
     if (const int nation = nation_of_word(word); nation && !subject->nations.empty() && !subject->nations.count(nation))
       return nullptr;
