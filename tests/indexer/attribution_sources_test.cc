@@ -176,3 +176,13 @@ TEST_CASE("a quotation after a saying reported 'according to' someone goes on wi
   REQUIRE(saying(alone, "bad guess"));
   CHECK(saying(alone, "bad guess")->canonical == "Associated Press");
 }
+
+// Regression (probe25, dev): "said in a statement that he welcomed ..." had been a statement of
+// "he" with the cue "welcomed", and the saying's own cue had nothing.
+TEST_CASE("what a speaker says of themselves after 'that' is what they said") {
+  auto s = find("Boutros-Ghali, who has backed the French offer, said in a statement that he welcomed any initiative "
+                "that could \"stop the killing\" while UNAMIR was being reinforced.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Boutros-Ghali");
+  CHECK(s[0].text.starts_with("he welcomed any initiative"));
+}
