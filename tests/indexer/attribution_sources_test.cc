@@ -186,3 +186,26 @@ TEST_CASE("what a speaker says of themselves after 'that' is what they said") {
   CHECK(s[0].canonical == "Boutros-Ghali");
   CHECK(s[0].text.starts_with("he welcomed any initiative"));
 }
+
+// Regression (probe25, dev): a saying reported "according to" an agency was the agency's; opening
+// the sentence with "According to Xinhua," it had been the speaker's.
+TEST_CASE("a saying that someone reports is the speaker's statement") {
+  auto trailing = find("Chinese President Xi Jinping told fellow leaders that Beijing would roll out eight new "
+                       "measures, according to the state news agency Xinhua.");
+  REQUIRE(trailing.size() == 1);
+  CHECK(trailing[0].canonical == "Xi Jinping");
+  CHECK(trailing[0].text == "Beijing would roll out eight new measures");
+  auto reported = find("The president told her that it was not that simple, the newspaper reported.");
+  REQUIRE(reported.size() == 1);
+  CHECK(reported[0].text == "it was not that simple");
+  auto auxiliary = find("About 40 rabbis have said that they plan to join the protest, according to an organizer.");
+  REQUIRE(auxiliary.size() == 1);
+  CHECK(auxiliary[0].canonical == "40 rabbis");
+  // A report of no one's saying stays the reporter's.
+  auto plain = find("The talks failed, according to the state news agency Xinhua.");
+  REQUIRE(plain.size() == 1);
+  CHECK(plain[0].canonical == "Xinhua");
+  auto clause = find("What Romney has said privately about Trump is a different story, according to Scott Brown.");
+  REQUIRE(clause.size() == 1);
+  CHECK(clause[0].canonical == "Scott Brown");
+}

@@ -11,6 +11,7 @@
 #include "lexicon.h"
 #include "framed_attributions.h"
 #include "headline_attributions.h"
+#include "inner_reports.h"
 #include "self_reports.h"
 #include "plain_sentences.h"
 #include "transcript_turns.h"
@@ -243,7 +244,9 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   // attribution, whole within it, it gives.
   std::fill(labels.begin(), labels.begin() + headline_end(stream.words), O);
   read_headline_attribution(stream, labels);
-  return Grouping(stream, std::move(labels), std::move(margins)).run();
+  std::vector<TaggedAttribution> attributions = Grouping(stream, std::move(labels), std::move(margins)).run();
+  prefer_inner_reports(stream, attributions);
+  return attributions;
 }
 
 }  // namespace attache::indexer::attribution

@@ -1,0 +1,74 @@
+// Sayings reported by someone who reports them (inner_reports.h).
+#include "inner_reports.h"
+
+#include <algorithm>
+
+#include "lexicon.h"
+
+namespace attache::indexer::attribution {
+namespace {
+
+constexpr uint32_t kLongestSpeaker = 8;    // "Chinese President Xi Jinping", "the country's foreign minister"
+constexpr uint32_t kLongestAddressee = 4;  // "told fellow leaders that", "told the state broadcaster that"
+constexpr uint32_t kShortestSaying = 3;
+
+bool reports(const std::vector<Word>& w, const TaggedAttribution& t) {
+  const Word& cue = w[t.cue_first];
+  return cue.is("according") || cue.is("reported") || cue.is("reports");
+}
+
+// The saying that opens t's content: a speaker of words alone, opening with a capital or "the",
+// then a plain cue outside quotation marks; what it says after "that" (or right after "said").
+bool inner_saying(const std::vector<Word>& w, const TaggedAttribution& t, TaggedAttribution& inner) {
+  const uint32_t first = t.content_first;
+  const std::string opening = lowered(w[first].text);
+  // "What Romney has said privately ... is a different story": a clause, not a speaker.
+  const bool clause = opening.starts_with("wh") || opening == "how" || opening == "if" || opening == "as";
+  if (w[first].quote >= 0 || clause || !(w[first].capitalized || w[first].is("the"))) return false;
+  uint32_t cue = first;
+  while (cue <= t.content_last && cue < first + kLongestSpeaker && w[cue].kind == WordKind::word &&
+         !is_plain_cue(lowered(w[cue].text)))
+    ++cue;
+  if (cue == first || cue > t.content_last || w[cue].quote >= 0 || !is_plain_cue(lowered(w[cue].text))) return false;
+  // "About 40 rabbis have said": the auxiliary is the cue's.
+  uint32_t source_end = cue;
+  while (source_end > first + 1 && is_auxiliary(lowered(w[source_end - 1].text))) --source_end;
+  uint32_t start = cue + 1;
+  const bool told = w[cue].is("told") || w[cue].is("tells");
+  while (start <= t.content_last && start < cue + 1 + kLongestAddressee && told && w[start].kind == WordKind::word &&
+         !w[start].is("that"))
+    ++start;
+  // The content opens at "that", which the statement's text leaves out.
+  const bool that = start <= t.content_last && w[start].is("that");
+  if (!that && told) return false;  // "told X" without "that": whom it was told to, not what
+  uint32_t words = 0;
+  for (uint32_t k = that ? start + 1 : start; k <= t.content_last; ++k) words += w[k].kind == WordKind::word;
+  if (words < kShortestSaying) return false;
+  inner = t;
+  inner.source_first = first;
+  inner.source_last = source_end - 1;
+  inner.cue_first = inner.cue_last = cue;
+  inner.content_first = start;
+  inner.content_untagged = false;
+  inner.source_subject = false;
+  return true;
+}
+
+}  // namespace
+
+void prefer_inner_reports(const WordStream& stream, std::vector<TaggedAttribution>& attributions) {
+  const auto& w = stream.words;
+  bool replaced = false;
+  for (TaggedAttribution& t : attributions) {
+    TaggedAttribution saying;
+    if (reports(w, t) && inner_saying(w, t, saying)) {
+      t = saying;
+      replaced = true;
+    }
+  }
+  if (replaced)
+    std::stable_sort(attributions.begin(), attributions.end(),
+                     [](const TaggedAttribution& a, const TaggedAttribution& b) { return a.cue_first < b.cue_first; });
+}
+
+}  // namespace attache::indexer::attribution
