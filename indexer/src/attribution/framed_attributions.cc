@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "frame_words.h"
 #include "lexicon.h"
 #include "tagger.h"
 
@@ -10,47 +11,6 @@ namespace attache::indexer::attribution {
 namespace {
 
 constexpr uint32_t kLongestSource = 8;  // words between "as" and "put it"
-
-// Labels [first, end) as one content run.
-void label_content(std::vector<uint8_t>& labels, uint32_t first, uint32_t end) {
-  for (uint32_t k = first; k < end; ++k) labels[k] = k == first ? B_CONTENT : I_CONTENT;
-}
-
-// Whether [first, end) holds no source or cue of another attribution.
-bool unattributed(const std::vector<uint8_t>& labels, uint32_t first, uint32_t end) {
-  for (uint32_t k = first; k < end; ++k)
-    if (part_of(labels[k]) == Part::source || part_of(labels[k]) == Part::cue) return false;
-  return true;
-}
-
-// Where what a colon at `colon` opens ends: the quotation it opens, else its sentence.
-uint32_t end_of_opened(const std::vector<Word>& w, uint32_t colon, uint32_t sentence_end) {
-  uint32_t k = colon + 1;
-  if (k >= w.size() || w[k].kind != WordKind::quote_open) return sentence_end;
-  if (k + 1 >= w.size() || w[k + 1].quote < 0) return sentence_end;  // an empty quotation
-  const int quote = w[k + 1].quote;
-  while (k < w.size() && w[k].paragraph == w[colon].paragraph &&
-         (w[k].quote == quote || w[k].kind == WordKind::quote_open || w[k].kind == WordKind::terminator))
-    ++k;
-  while (k < w.size() && w[k].kind == WordKind::quote_close) ++k;
-  return k;
-}
-
-// "Said", "Added", "Wrote": a verb that says, not one that asks ("Asked the reason ...").
-bool says_itself(const Word& word) {
-  const Cue* cue = find_cue(lowered(word.text));
-  return cue && (cue->base == "say" || cue->base == "add" || cue->base == "write");
-}
-
-// Words [first, end) name who spoke: "one official", "Mr. Smith", "the minister"; not "Tuesday".
-bool names_speaker(const std::vector<Word>& w, uint32_t first, uint32_t end) {
-  if (first >= end) return false;
-  const Word& head = w[end - 1];
-  const std::string lower = lowered(head.text);
-  const bool opens = w[first].capitalized || is_article(lowered(w[first].text)) || opens_counted_phrase(w[first].text);
-  const bool named = head.capitalized && !is_day_word(head.text) && !is_month(head.text);
-  return opens && (named || is_role_noun(lower) || is_group_noun(lower) || names_people(lower));
-}
 
 // A plain verb of saying, which a parenthetical attribution is made of ("he said", "she added").
 bool parenthetical_cue(const Word& word) {
@@ -312,80 +272,6 @@ void read_as_put_it(const WordStream& stream, std::vector<uint8_t>& labels) {
     labels[put + 1] = I_CUE;
     if (before) label_content(labels, sentence_first, before_end);
     if (rest) label_content(labels, colon ? after + 1 : after_first, after_end);
-  }
-}
-
-void read_inverted_colon_introductions(const WordStream& stream, std::vector<uint8_t>& labels) {
-  constexpr uint32_t kLongestIntroduction = 14;  // the speaker and a relative clause about them
-  const auto& w = stream.words;
-  for (size_t sentence = 0; sentence + 1 < stream.sentence_first_word.size(); ++sentence) {
-    const uint32_t end = stream.sentence_first_word[sentence + 1];
-    const uint32_t cue = next_word(w, stream.sentence_first_word[sentence], end);
-    if (cue + 2 >= end || !w[cue].capitalized || w[cue].quote >= 0 || !says_itself(w[cue])) continue;
-    uint32_t colon = cue + 1;
-    while (colon < end && colon <= cue + kLongestIntroduction && w[colon].kind != WordKind::colon &&
-           w[colon].quote < 0 && w[colon].kind != WordKind::quote_open)
-      ++colon;
-    if (colon >= end || w[colon].kind != WordKind::colon) continue;
-    uint32_t source_end = cue + 1;
-    while (source_end < colon && w[source_end].kind == WordKind::word) ++source_end;
-    if (!names_speaker(w, cue + 1, source_end)) continue;
-    const uint32_t content_end = end_of_opened(w, colon, end);
-    if (colon + 1 >= content_end || !unattributed(labels, colon + 1, content_end)) continue;
-    for (uint32_t k = cue; k < content_end; ++k) labels[k] = O;
-    labels[cue] = B_CUE;
-    for (uint32_t k = cue + 1; k < source_end; ++k) labels[k] = k == cue + 1 ? B_SOURCE : I_SOURCE;
-    label_content(labels, colon + 1, content_end);
-  }
-}
-
-namespace {
-
-// Where the cue of "Mr. Zorin, who holds the presidency, replied" may stand: after the subject
-// opening the sentence and, set off by commas, a relative clause about it; 0 when the sentence does
-// not open so. The subject ends at `subject_end`.
-uint32_t after_subject(const std::vector<Word>& w, uint32_t first, uint32_t end, uint32_t& subject_end) {
-  constexpr uint32_t kLongestClause = 14;
-  subject_end = first;
-  while (subject_end < end && w[subject_end].kind == WordKind::word && w[subject_end].quote < 0 &&
-         !find_cue(lowered(w[subject_end].text)))
-    ++subject_end;
-  if (subject_end >= end || !names_speaker(w, first, subject_end)) return 0;
-  if (w[subject_end].kind != WordKind::comma) return subject_end;
-  if (subject_end + 1 >= end || !(w[subject_end + 1].is("who") || w[subject_end + 1].is("which"))) return 0;
-  uint32_t close = subject_end + 2;
-  while (close < end && close <= subject_end + kLongestClause && w[close].kind != WordKind::comma &&
-         w[close].quote < 0 && w[close].kind == WordKind::word)
-    ++close;
-  return close < end && w[close].kind == WordKind::comma ? close + 1 : 0;
-}
-
-}  // namespace
-
-void read_colon_introductions(const WordStream& stream, std::vector<uint8_t>& labels) {
-  constexpr uint32_t kCueReach = 4;  // words between the cue and the colon: "answered through an interpreter:"
-  const auto& w = stream.words;
-  for (size_t sentence = 0; sentence + 1 < stream.sentence_first_word.size(); ++sentence) {
-    const uint32_t end = stream.sentence_first_word[sentence + 1];
-    const uint32_t first = next_word(w, stream.sentence_first_word[sentence], end);
-    uint32_t subject_end = first;
-    const uint32_t cue = after_subject(w, first, end, subject_end);
-    if (cue == 0 || cue + 1 >= end || w[cue].kind != WordKind::word || w[cue].capitalized ||
-        !find_cue(lowered(w[cue].text)))
-      continue;
-    uint32_t colon = cue + 1;
-    while (colon < end && colon <= cue + kCueReach && w[colon].kind == WordKind::word && w[colon].quote < 0) ++colon;
-    if (colon + 1 >= end || w[colon].kind != WordKind::colon || w[colon + 1].kind != WordKind::quote_open) continue;
-    const uint32_t content_end = end_of_opened(w, colon, end);
-    // Unless the tagger read it so itself; the quotation must hold no attribution.
-    bool agrees = labels[first] == B_SOURCE && labels[cue] == B_CUE;
-    for (uint32_t k = first + 1; k < cue && agrees; ++k)
-      agrees = k < subject_end ? labels[k] == I_SOURCE : part_of(labels[k]) != Part::source;
-    if (agrees || colon + 2 >= content_end || !unattributed(labels, colon + 1, content_end)) continue;
-    for (uint32_t k = first; k < content_end; ++k) labels[k] = O;
-    for (uint32_t k = first; k < subject_end; ++k) labels[k] = k == first ? B_SOURCE : I_SOURCE;
-    for (uint32_t k = cue; k < colon; ++k) labels[k] = k == cue ? B_CUE : I_CUE;
-    label_content(labels, colon + 1, content_end);
   }
 }
 

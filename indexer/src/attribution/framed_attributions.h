@@ -15,15 +15,6 @@ namespace attache::indexer::attribution {
 // colon opens.
 void read_as_put_it(const WordStream& stream, std::vector<uint8_t>& labels);
 
-// "Said one official, who asked not to be identified: “Nobody here is talking about a deadline.”":
-// a sentence opening with a cue, then who spoke up to a colon, says what the colon opens.
-void read_inverted_colon_introductions(const WordStream& stream, std::vector<uint8_t>& labels);
-
-// "Mr. Zorin, who holds the Council presidency this month, replied through an interpreter: “...”":
-// a sentence opening with who spoke (and a relative clause about them), then a cue and a colon,
-// says the quotation the colon opens, where the tagger read no cue.
-void read_colon_introductions(const WordStream& stream, std::vector<uint8_t>& labels);
-
 // "His grudge against America, he said, dates back to 2002", "The talks, said the minister, had
 // been useful": an attribution set off by commas inside the sentence it reports, which says all of
 // the sentence around it.

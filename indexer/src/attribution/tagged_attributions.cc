@@ -9,6 +9,7 @@
 #include "block_quotations.h"
 #include "grouping.h"
 #include "lexicon.h"
+#include "colon_introductions.h"
 #include "framed_attributions.h"
 #include "headline_attributions.h"
 #include "inner_reports.h"
