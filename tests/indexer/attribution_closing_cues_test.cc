@@ -196,3 +196,17 @@ TEST_CASE("a quotation that ends its sentence is not the next sentence's, whose 
   CHECK(thought->text.find("destructive") == std::string::npos);
   CHECK(thought->cue == "told");
 }
+
+// Regression (probe25, dev): a speaker described, a verb that is no cue and a colon before a
+// quotation gave nothing, and the quotation went to a source of another sentence.
+TEST_CASE("a speaker, a verb in the past and a colon before a quotation say it") {
+  auto s = find("A diplomat from a non-aligned country summed up the mood in the council chamber: \"Nobody wanted to "
+                "say no to saving lives. Nobody wanted to say yes to France.\"");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "diplomat from a non-aligned country");
+  CHECK(s[0].text.starts_with("Nobody wanted to say no"));
+  // Not a clause that ends in a capital, nor an adjective after an article.
+  CHECK(find("The timing of the surge doesn't surprise Republican pollster Daron Shaw, who pointed: \"Look at "
+             "1992.\"").size() <= 1);
+  CHECK(find("An armed group stormed the building: \"Down with the government!\"").empty());
+}

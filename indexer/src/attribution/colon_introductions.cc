@@ -83,4 +83,72 @@ void read_colon_introductions(const WordStream& stream, std::vector<uint8_t>& la
   }
 }
 
+namespace {
+
+// Words [first, end) describe who spoke: a name in capitals ("Mr. Lee", "NATO's chief"), or a role
+// or group noun after no more than an article and its modifiers, then what it is of or from ("A
+// diplomat from a non-aligned country", "a Brazilian official"); not a clause ("The timing of
+// Sanders' surge doesn't surprise Republican").
+bool describes_speaker(const std::vector<Word>& w, uint32_t first, uint32_t end) {
+  constexpr uint32_t kHeadWithin = 4;
+  if (first >= end || !(w[first].capitalized || is_article(lowered(w[first].text)))) return false;
+  bool capitals = true;
+  for (uint32_t k = first; k < end; ++k) {
+    if (w[k].kind != WordKind::word || w[k].quote >= 0) return false;
+    capitals = capitals && (w[k].capitalized || (k == first && is_article(lowered(w[k].text))));
+  }
+  if (capitals) return true;
+  for (uint32_t k = first; k < end && k < first + kHeadWithin; ++k) {
+    const std::string lower = lowered(w[k].text);
+    if (is_role_noun(lower) || is_group_noun(lower) || is_group_noun(lower + "s"))  // "official" of "officials"
+      return k + 1 == end || is_object_preposition(lowered(w[k + 1].text));
+    if (find_cue(lower) || is_auxiliary(lower)) return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+void read_colon_framed_quotations(const WordStream& stream, std::vector<uint8_t>& labels) {
+  constexpr uint32_t kLongestSubject = 8, kLongestPredicate = 8;
+  const auto& w = stream.words;
+  for (size_t sentence = 0; sentence + 1 < stream.sentence_first_word.size(); ++sentence) {
+    const uint32_t start = stream.sentence_first_word[sentence], end = stream.sentence_first_word[sentence + 1];
+    uint32_t colon = start;
+    while (colon < end && w[colon].kind != WordKind::colon && w[colon].quote < 0) ++colon;
+    if (colon + 2 >= end || w[colon].kind != WordKind::colon || w[colon + 1].kind != WordKind::quote_open) continue;
+    const uint32_t content_end = end_of_opened(w, colon, end);
+    if (content_end < end) continue;
+    // The subject opens the sentence, or follows a fronted clause's comma ("Asked whether ..., a
+    // Brazilian official shrugged:"); the verb is the first past form after it.
+    uint32_t first = start;
+    for (uint32_t k = start; k < colon; ++k)
+      if (w[k].kind == WordKind::comma) first = k + 1;
+    first = next_word(w, first, colon);
+    if (first < colon && is_opening_conjunction(w[first].text)) first = next_word(w, first + 1, colon);  // "And Mr. Christie gloated:"
+    // A past form, not an adjective after an article ("a non-aligned country", "an armed group").
+    auto past = [&](uint32_t k) {
+      return w[k].kind == WordKind::word && !w[k].capitalized && w[k].text.size() > 3 && w[k].text.ends_with("ed") &&
+             w[k].text.find('-') == std::string::npos && !is_article(lowered(w[k - 1].text));
+    };
+    uint32_t verb = first + 1;
+    while (verb < colon && verb < first + kLongestSubject && !past(verb)) ++verb;
+    // A cue of the lexicon is read_colon_introductions'.
+    if (verb >= colon || colon - verb > kLongestPredicate || find_cue(lowered(w[verb].text)) ||
+        !describes_speaker(w, first, verb))
+      continue;
+    // Nor is anyone named as speaking inside the quotation (the tagger's cues there are its words).
+    bool sourced = false;
+    for (uint32_t k = colon + 1; k < content_end; ++k) sourced = sourced || part_of(labels[k]) == Part::source;
+    if (sourced) continue;
+    for (uint32_t k = verb; k < colon; ++k)
+      if (w[k].kind != WordKind::word) goto next_sentence;
+    for (uint32_t k = start; k < first; ++k) labels[k] = O;  // the fronted clause's words ("Asked whether")
+    for (uint32_t k = first; k < verb; ++k) labels[k] = k == first ? B_SOURCE : I_SOURCE;
+    for (uint32_t k = verb; k < colon; ++k) labels[k] = k == verb ? B_CUE : I_CUE;
+    label_content(labels, colon + 1, content_end);
+  next_sentence:;
+  }
+}
+
 }  // namespace attache::indexer::attribution

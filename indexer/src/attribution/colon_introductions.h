@@ -18,4 +18,11 @@ void read_inverted_colon_introductions(const WordStream& stream, std::vector<uin
 // says the quotation the colon opens, where the tagger read no cue.
 void read_colon_introductions(const WordStream& stream, std::vector<uint8_t>& labels);
 
+// "A diplomat from a non-aligned country summed up the mood in the chamber: “Nobody wanted to say
+// no.”", "Asked whether the two had made up, a Brazilian official shrugged: “They shook hands.”":
+// a speaker described or named, a verb in the past that is no cue of the lexicon and the words
+// after it up to a colon, then a quotation ending the sentence, which nothing else attributes, is
+// what the speaker said.
+void read_colon_framed_quotations(const WordStream& stream, std::vector<uint8_t>& labels);
+
 }  // namespace attache::indexer::attribution

@@ -237,6 +237,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   read_as_put_it(stream, labels);
   read_inverted_colon_introductions(stream, labels);
   read_colon_introductions(stream, labels);
+  read_colon_framed_quotations(stream, labels);
   read_parenthetical_attributions(stream, labels);
   read_closing_appositive_attributions(stream, labels);
   extend_contents_closed_by_attribution(stream, labels);
