@@ -13,6 +13,7 @@
 #include "framed_attributions.h"
 #include "headline_attributions.h"
 #include "inner_reports.h"
+#include "relative_attributions.h"
 #include "self_reports.h"
 #include "plain_sentences.h"
 #include "transcript_turns.h"
@@ -222,6 +223,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   drop_questions_put_to_subjects(stream, labels);
   drop_cues_of_circumstances(stream, labels);
   join_self_reports(stream, labels);
+  read_relative_clause_attributions(stream, labels);
   take_institution_nouns_into_sources(stream, labels);
   drop_cues_of_objects(stream, labels);
   mark_relative_subjects(stream, labels);
