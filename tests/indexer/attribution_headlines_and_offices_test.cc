@@ -1,5 +1,6 @@
-// A headline's own attribution (headline_attributions.cc), and offices of places as speakers
-// (people.cc). Each article is written for the test.
+// A headline's own attribution (headline_attributions.cc), and offices as speakers (people.cc,
+// person_roles.cc): "The Foreign Minister of Ukraine", "The Soviet leader", "the Prime Minister". Each
+// article is written for the test.
 #include <doctest/doctest.h>
 
 #include "found_statements.h"
