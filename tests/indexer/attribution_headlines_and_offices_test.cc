@@ -35,6 +35,21 @@ TEST_CASE("a headline naming who spoke before a colon, or closing with them") {
   CHECK(saying(addressee, "final opportunity")->canonical == "Jack Straw");
 }
 
+// Regression (probe26, dev): a fronted clause before the speaker, an addressee after a closing
+// cue, and a label before a colon.
+TEST_CASE("a headline's speaker after a fronted clause, and whom a closing cue addresses") {
+  auto fronted = find("As Cairo clashes erupt, State Department tells Egypt: 'The process has to begin now'\n\n"
+                      "Officials met on Monday.");
+  REQUIRE(saying(fronted, "process has to begin"));
+  CHECK(saying(fronted, "process has to begin")->canonical == "State Department");
+  auto addressee = find("No foreign peacekeepers, Habibie tells Howard\n\nOfficials met on Monday.");
+  REQUIRE(saying(addressee, "peacekeepers"));
+  CHECK(saying(addressee, "peacekeepers")->canonical == "Habibie");
+  CHECK(saying(addressee, "peacekeepers")->text == "No foreign peacekeepers");
+  CHECK_FALSE(saying(find("Live updates: Israel signs normalization deals with UAE\n\nOfficials met on Monday."),
+                     "normalization"));
+}
+
 TEST_CASE("a headline of another shape gives no statement") {
   for (const char* headline : {"Talks on Iran resume", "Trump's claims fact-checked", "Update: Talks resume in Geneva",
                                "Leaders gather in Geneva"}) {

@@ -56,48 +56,85 @@ uint32_t content_start(const std::vector<Word>& w, uint32_t cue, uint32_t end) {
   return cue + 1;
 }
 
+// Where a headline's speaker may open before word `at`: its start, or after the comma of a
+// fronted clause ("As Cairo clashes erupt, State Department tells Egypt: ...").
+uint32_t speaker_start(const std::vector<Word>& w, uint32_t at) {
+  uint32_t start = 0;
+  for (uint32_t k = 0; k < at; ++k)
+    if (w[k].kind == WordKind::comma) start = k + 1;
+  return start;
+}
+
+// Words [first, end) in capitals but for "of": a name before a colon ("Prince Faisal:"), not a
+// label ("Live updates:").
+bool capitalised(const std::vector<Word>& w, uint32_t first, uint32_t end) {
+  for (uint32_t k = first; k < end; ++k)
+    if (!w[k].capitalized && !w[k].is("of")) return false;
+  return true;
+}
+
+// "Kerry: Talks will go on".
+bool read_named_before_colon(const std::vector<Word>& w, uint32_t end, std::vector<uint8_t>& labels) {
+  for (uint32_t colon = 1; colon < end; ++colon) {
+    if (w[colon].kind != WordKind::colon) continue;
+    const uint32_t first = speaker_start(w, colon);
+    if (colon - first > kLongestSource || !names_speaker(w, first, colon) || !capitalised(w, first, colon) ||
+        words_in(w, colon + 1, end) < kShortestContent)
+      return false;
+    label(labels, first, colon, B_SOURCE, I_SOURCE);
+    labels[colon] = B_CUE;
+    label(labels, colon + 1, end, B_CONTENT, I_CONTENT);
+    return true;
+  }
+  return false;
+}
+
+// "Shultz Says Arms Deal Foundered", "Straw tells UN: ‘...’".
+bool read_opening_cue(const std::vector<Word>& w, uint32_t end, std::vector<uint8_t>& labels) {
+  for (uint32_t cue = 1; cue < end; ++cue) {
+    if (!headline_cue(w[cue])) continue;
+    const uint32_t first = speaker_start(w, cue), said = content_start(w, cue, end);
+    if (cue - first > kLongestSource || !names_speaker(w, first, cue) || words_in(w, said, end) < kShortestContent)
+      return false;
+    label(labels, first, cue, B_SOURCE, I_SOURCE);
+    labels[cue] = B_CUE;
+    label(labels, said, end, B_CONTENT, I_CONTENT);
+    return true;
+  }
+  return false;
+}
+
+// "Boundary pact will be remembered, says Modi", "..., Modi says", "No foreign peacekeepers,
+// Habibie tells Howard" (whom it was told to in capitals after the cue).
+void read_closing_attribution(const std::vector<Word>& w, uint32_t end, std::vector<uint8_t>& labels) {
+  constexpr uint32_t kLongestAddressee = 3;
+  uint32_t after = end;  // the first word after the last comma
+  while (after > 0 && w[after - 1].kind != WordKind::comma) --after;
+  if (after == 0 || after + 1 >= end || words_in(w, 0, after - 1) < kShortestContent) return;
+  uint32_t cue = after;
+  while (cue < end && !headline_cue(w[cue])) ++cue;
+  if (cue == end) return;
+  if (cue == after && names_speaker(w, after + 1, end)) {
+    labels[cue] = B_CUE;
+    label(labels, after + 1, end, B_SOURCE, I_SOURCE);
+  } else if (cue > after && names_speaker(w, after, cue) && end - cue - 1 <= kLongestAddressee &&
+             capitalised(w, cue + 1, end)) {
+    label(labels, after, cue, B_SOURCE, I_SOURCE);
+    label(labels, cue, end, B_CUE, I_CUE);
+  } else {
+    return;
+  }
+  label(labels, 0, after - 1, B_CONTENT, I_CONTENT);
+}
+
 }  // namespace
 
 void read_headline_attribution(const WordStream& stream, std::vector<uint8_t>& labels) {
   const auto& w = stream.words;
-  const uint32_t headline = headline_end(w);
-  uint32_t end = headline;
+  uint32_t end = headline_end(w);
   while (end > 0 && w[end - 1].kind == WordKind::terminator) --end;
-  if (end < 3) return;
-  // "Kerry: Talks will go on".
-  for (uint32_t colon = 1; colon < end && colon <= kLongestSource; ++colon) {
-    if (w[colon].kind != WordKind::colon) continue;
-    if (!names_speaker(w, 0, colon) || words_in(w, colon + 1, end) < kShortestContent) break;
-    label(labels, 0, colon, B_SOURCE, I_SOURCE);
-    labels[colon] = B_CUE;
-    label(labels, colon + 1, end, B_CONTENT, I_CONTENT);
-    return;
-  }
-  // "Shultz Says Arms Deal Foundered".
-  for (uint32_t cue = 1; cue < end && cue <= kLongestSource; ++cue) {
-    if (!headline_cue(w[cue])) continue;
-    const uint32_t first = content_start(w, cue, end);
-    if (!names_speaker(w, 0, cue) || words_in(w, first, end) < kShortestContent) break;
-    label(labels, 0, cue, B_SOURCE, I_SOURCE);
-    labels[cue] = B_CUE;
-    label(labels, first, end, B_CONTENT, I_CONTENT);
-    return;
-  }
-  // "Boundary pact will be remembered like fall of Berlin Wall, says Modi" / "..., Modi says".
-  uint32_t comma = end;
-  while (comma > 0 && w[comma - 1].kind != WordKind::comma) --comma;
-  if (comma == 0 || words_in(w, 0, comma - 1) < kShortestContent) return;
-  const uint32_t after = comma;  // the first word after the comma
-  if (after + 1 < end && headline_cue(w[after]) && names_speaker(w, after + 1, end)) {
-    labels[after] = B_CUE;
-    label(labels, after + 1, end, B_SOURCE, I_SOURCE);
-  } else if (after + 1 < end && headline_cue(w[end - 1]) && names_speaker(w, after, end - 1)) {
-    label(labels, after, end - 1, B_SOURCE, I_SOURCE);
-    labels[end - 1] = B_CUE;
-  } else {
-    return;
-  }
-  label(labels, 0, comma - 1, B_CONTENT, I_CONTENT);
+  if (end < 3 || read_named_before_colon(w, end, labels) || read_opening_cue(w, end, labels)) return;
+  read_closing_attribution(w, end, labels);
 }
 
 }  // namespace attache::indexer::attribution
