@@ -209,3 +209,12 @@ TEST_CASE("a saying that someone reports is the speaker's statement") {
   REQUIRE(clause.size() == 1);
   CHECK(clause[0].canonical == "Scott Brown");
 }
+
+// Regression (probe26, dev): the subject taking over from a name inside a relative clause was the
+// role, which the counterpart named there held too.
+TEST_CASE("a role's name in apposition speaks, not the counterpart named in the relative clause") {
+  auto s = find("The Foreign Minister, Mr Downer, who sat in on the talks with his Indonesian counterpart, Mr Ali "
+                "Alatas, said Australia would push for a UN police presence.");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].canonical == "Downer");
+}

@@ -212,7 +212,15 @@ Phrase SourceSpeakers::subject_speaking_instead(const TaggedAttribution& t, bool
     const bool takes_over = in_place_phrase    ? subject.type != PhraseType::none
                             : adverb || object ? person_or_group
                                                : subject.type == PhraseType::role || named_in_full;
-    return takes_over && subject.last < t.source_first ? subject : Phrase{};
+    if (!takes_over || subject.last >= t.source_first) return Phrase{};
+    // "The Foreign Minister, Mr Downer, who sat in on the talks with ... Mr Ali Alatas, said": the
+    // name in apposition to the role.
+    if (subject.type == PhraseType::role && subject.last + 2 < t.source_first && w_[subject.last + 1].kind == WordKind::comma) {
+      const Phrase named = phrases_.starting_at(subject.last + 2);
+      if (named.type == PhraseType::name && named.last + 1 < t.source_first && w_[named.last + 1].kind == WordKind::comma)
+        return named;
+    }
+    return subject;
   }
   // A single word opening the sentence is a name only when the article has named its bearer in
   // full ("Significantly, the judge said" is no one's).
