@@ -218,3 +218,15 @@ TEST_CASE("a role's name in apposition speaks, not the counterpart named in the 
   REQUIRE(s.size() == 1);
   CHECK(s[0].canonical == "Downer");
 }
+
+// Regression (probe26, dev): the agent of "read out by X" inside the participial phrase after a
+// document spoke for it.
+TEST_CASE("a document described before a participial phrase speaks, not the phrase's agent") {
+  auto s = find("The final communique, issued as the Riyadh Declaration and read out by GCC Secretary-General "
+                "Abdullatif Al-Zayani, said member states were committed to economic unity. It also called for the "
+                "speedy completion of the unified military command.");
+  REQUIRE(saying(s, "economic unity"));
+  CHECK(saying(s, "economic unity")->canonical == "final communique");
+  REQUIRE(saying(s, "speedy completion"));
+  CHECK(saying(s, "speedy completion")->canonical == "final communique");
+}

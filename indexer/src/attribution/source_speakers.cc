@@ -198,7 +198,15 @@ Phrase SourceSpeakers::subject_speaking_instead(const TaggedAttribution& t, bool
   const bool object = !relative && !in_place_phrase && !adverb && object_before_participle(t);
   const uint32_t participial = relative ? 0 : comma_before_participial_phrase(t.source_first, t.source_last);
   const uint32_t opening = subject_start(t.source_first);
-  const Phrase participle_subject = participial > opening ? source_head(opening, participial - 1) : Phrase{};
+  Phrase participle_subject = participial > opening ? source_head(opening, participial - 1) : Phrase{};
+  // "The final communique, issued as the Riyadh Declaration and read out by X, said": a document
+  // or a body described in lower case.
+  if (participial > opening && participle_subject.type == PhraseType::none) {
+    const Word& head = w_[participial - 1];
+    if (head.kind == WordKind::word && !head.capitalized &&
+        (is_document_noun(lowered(head.text)) || is_institution_word(capitalised(head.text))))
+      participle_subject = Phrase{PhraseType::group, opening, participial - 1};
+  }
   if (participle_subject.type != PhraseType::none) return participle_subject;
   if (in_place_phrase || adverb || object || (!relative && inside_relative_clause(t.source_first))) {
     // Out of a relative clause, only a titled or full name or a role takes over; in place of an
