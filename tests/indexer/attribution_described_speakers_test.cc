@@ -161,3 +161,21 @@ TEST_CASE("a body before a description's noun names it with it") {
   REQUIRE(saying(s, "vote would be close"));
   CHECK(saying(s, "vote would be close")->canonical == "Administration strategists");
 }
+
+// Regression (probe26, dev): "He" after a spokesman described by his ministry's name went to the
+// minister named before.
+TEST_CASE("he after a spokesman described by his ministry's name") {
+  auto s = find("French Foreign Minister Maurice Couve de Murville said France wishes only that they succeed. In "
+                "Saigon, a South Vietnamese Foreign Ministry spokesman said his government would \"never accept\" any "
+                "settlement. He insisted that Saigon must have \"a full and equal voice\" in the talks.");
+  REQUIRE(saying(s, "equal voice"));
+  CHECK(saying(s, "equal voice")->canonical == "South Vietnamese Foreign Ministry spokesman");
+}
+
+// Regression (probe26, dev): a pronoun inside a participial phrase between the subject and its cue.
+TEST_CASE("he inside a participial phrase after the subject does not speak") {
+  auto s = find("President Clinton hailed the deal. Milosevic, smiling broadly as he left the ceremony, told reporters "
+                "the agreement was \"a victory for peace.\"");
+  REQUIRE(saying(s, "victory for peace"));
+  CHECK(saying(s, "victory for peace")->canonical == "Milosevic");
+}

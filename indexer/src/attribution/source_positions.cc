@@ -101,11 +101,20 @@ bool opens_circumstance(const Word& word) {
 // "Mr. Wilson, on his return to the Place des Etats-Unis, told",
 // "Mogherini, reading a joint statement with Zarif, called": a source inside a participial phrase
 // set off by commas after the subject is someone the phrase mentions; the subject speaks. Returns
-// the comma that closes the subject, or 0.
-uint32_t SourceSpeakers::comma_before_participial_phrase(uint32_t source_first, uint32_t source_last) const {
-  constexpr uint32_t kLongestPhrase = 16;
+// the comma that closes the subject, or 0. So is a pronoun, the subject of a clause inside the
+// phrase ("Milosevic, smiling broadly as he left the ceremony, told").
+uint32_t SourceSpeakers::comma_before_participial_phrase(uint32_t source_first, uint32_t source_last,
+                                                         uint32_t cue_first) const {
+  constexpr uint32_t kLongestPhrase = 16, kLongestClause = 8;
   const uint32_t sentence_first = phrases_.sentence_first();
-  if (source_last + 1 >= w_.size() || w_[source_last + 1].kind != WordKind::comma) return 0;
+  if (source_last + 1 >= w_.size()) return 0;
+  bool closed = w_[source_last + 1].kind == WordKind::comma;
+  if (!closed && source_first == source_last && is_subject_pronoun(lowered(w_[source_first].text)) &&
+      cue_first > source_last + 2 && cue_first < source_last + kLongestClause && w_[cue_first - 1].kind == WordKind::comma) {
+    closed = true;
+    for (uint32_t k = source_last + 1; k + 1 < cue_first && closed; ++k) closed = w_[k].kind == WordKind::word;
+  }
+  if (!closed) return 0;
   for (uint32_t k = source_first; k > sentence_first + 1 && k + kLongestPhrase > source_first;) {
     --k;
     const Word& word = w_[k];

@@ -196,7 +196,7 @@ Phrase SourceSpeakers::subject_speaking_instead(const TaggedAttribution& t, bool
   const bool in_place_phrase = !relative && inside_prepositional_phrase(t.source_first);
   const bool adverb = !relative && !in_place_phrase && adverb_source(t);
   const bool object = !relative && !in_place_phrase && !adverb && object_before_participle(t);
-  const uint32_t participial = relative ? 0 : comma_before_participial_phrase(t.source_first, t.source_last);
+  const uint32_t participial = relative ? 0 : comma_before_participial_phrase(t.source_first, t.source_last, t.cue_first);
   const uint32_t opening = subject_start(t.source_first);
   Phrase participle_subject = participial > opening ? source_head(opening, participial - 1) : Phrase{};
   // "The final communique, issued as the Riyadh Declaration and read out by X, said": a document
@@ -298,10 +298,11 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   const bool finite_cue = !w_[t.cue_first].text.ends_with("ing");
   // So is an office of a place no one was introduced in ("The Prince of Wales ... he said").
   const bool office = p.type == PhraseType::name && s.group && !p.titles.empty();
-  const bool one_described = office ||
-                             ((p.type == PhraseType::role || (p.type == PhraseType::group && is_role_noun(p.role))) &&
-                              (!is_head_of_state_role(p.role) || !people_.anyone_named()));
   const std::string head = lowered(w_[t.source_last].text);
+  // "a South Vietnamese Foreign Ministry spokesman": a description whose last word is a role.
+  const bool role_described = p.type == PhraseType::group && (is_role_noun(p.role) || is_role_noun(head));
+  const bool one_described = office || ((p.type == PhraseType::role || role_described) &&
+                                        (!is_head_of_state_role(p.role) || !people_.anyone_named()));
   if (s.group && finite_cue && s.canonical.find(" and ") == std::string::npos) {
     if (one_described)
       people_.note_described_speaker(s.canonical);

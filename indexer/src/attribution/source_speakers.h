@@ -48,7 +48,7 @@ class SourceSpeakers {
   std::optional<Phrase> head_after_object(const Phrase& p, uint32_t first, uint32_t last) const;
   bool inside_prepositional_phrase(uint32_t source_first) const;
   bool inside_relative_clause(uint32_t source_first) const;
-  uint32_t comma_before_participial_phrase(uint32_t source_first, uint32_t source_last) const;
+  uint32_t comma_before_participial_phrase(uint32_t source_first, uint32_t source_last, uint32_t cue_first) const;
   Phrase antecedent(uint32_t relative) const;
   bool adverb_source(const TaggedAttribution& t) const;
   bool object_before_participle(const TaggedAttribution& t) const;
