@@ -50,6 +50,18 @@ TEST_CASE("a headline's speaker after a fronted clause, and whom a closing cue a
                      "normalization"));
 }
 
+// Regression (probe26, dev): a live blog's entries, headed by their time, gave nothing; read after
+// the article, the surname in one is the person named in full below it.
+TEST_CASE("a live blog's time-stamped headings, and a surname named in full later") {
+  auto s = find("Live updates from the White House\n\n9:41 pm — Abbas: Only an end to occupation will bring peace to "
+                "the region\n\nPalestinian Authority President Mahmoud Abbas says in a statement that the agreements "
+                "will not achieve peace.\n\n6:00 pm — Ceremony begins on the South Lawn\n\nGuests arrived early.");
+  REQUIRE(saying(s, "end to occupation"));
+  CHECK(saying(s, "end to occupation")->canonical == "Mahmoud Abbas");
+  CHECK(saying(s, "end to occupation")->text == "Only an end to occupation will bring peace to the region");
+  CHECK_FALSE(saying(s, "Ceremony begins"));
+}
+
 TEST_CASE("a headline of another shape gives no statement") {
   for (const char* headline : {"Talks on Iran resume", "Trump's claims fact-checked", "Update: Talks resume in Geneva",
                                "Leaders gather in Geneva"}) {

@@ -11,6 +11,7 @@
 #include "block_quotations.h"
 #include "content_starts.h"
 #include "framed_attributions.h"
+#include "headline_attributions.h"
 #include "extraction.h"
 #include "lexicon.h"
 #include "noun_phrases.h"
@@ -45,20 +46,23 @@ class Extractor {
     const uint32_t sentence_count = static_cast<uint32_t>(stream_.sentence_first_word.size()) - 1;
     // A headline's attribution names whom the article names in full only later ("Shultz Says Arms
     // Deal Foundered"): it is read after the article.
+    // So are a live blog's headings ("9:41 pm — Abbas: ..." before "President Mahmoud Abbas says").
     const uint32_t headline = headline_end(w_);
-    size_t headline_tagged = 0;
-    while (headline_tagged < tagged_.size() && tagged_[headline_tagged].cue_first < headline) ++headline_tagged;
-    next_tagged_ = headline_tagged;
+    std::vector<const TaggedAttribution*> headings;
+    for (const TaggedAttribution& t : tagged_)
+      if (t.cue_first < headline || in_time_stamped_heading(w_, t.cue_first)) headings.push_back(&t);
     for (uint32_t s = 0; s < sentence_count; ++s) {
       phrases_.set_sentence(s);
       if (phrases_.sentence_first() >= phrases_.sentence_end()) continue;
       people_.note_names();
-      add_tagged(tagged_.size());
+      while (next_tagged_ < tagged_.size() && w_[tagged_[next_tagged_].cue_first].sentence <= phrases_.sentence()) {
+        const TaggedAttribution& t = tagged_[next_tagged_++];
+        if (std::find(headings.begin(), headings.end(), &t) == headings.end()) add_tagged(t);
+      }
     }
-    next_tagged_ = 0;
-    for (uint32_t s = 0; s < sentence_count && next_tagged_ < headline_tagged; ++s) {
-      phrases_.set_sentence(s);
-      if (phrases_.sentence_first() < phrases_.sentence_end()) add_tagged(headline_tagged);
+    for (const TaggedAttribution* t : headings) {
+      phrases_.set_sentence(w_[t->cue_first].sentence);
+      add_tagged(*t);
     }
     std::vector<Candidate> out;
     for (size_t i = 0; i < out_.size(); ++i) out.push_back({std::move(out_[i]), evidence_[i]});
@@ -67,45 +71,42 @@ class Extractor {
   }
 
  private:
-  // The tagger's attributions whose cue lies in this sentence, before the one at `last`.
-  void add_tagged(size_t last) {
-    while (next_tagged_ < last && w_[tagged_[next_tagged_].cue_first].sentence <= phrases_.sentence()) {
-      const TaggedAttribution& t = tagged_[next_tagged_++];
-      StatementEvidence e;
-      const StatementKind kind = content_kind(t, e);
-      e.kind = static_cast<int>(kind);
-      describe(t, e);
-      // A statement says something: fragments of one or two words are tagging errors, unless
-      // they are a whole quotation ("''No,'' she said") or end where the clause does and name
-      // something ("46 percent said yes.", "Sanders called him divisive and"; not "noted, which").
-      // After a cue that ends at a preposition they are a topic ("asked about the vote", "wrote
-      // to investors"). Neither they nor passive cues touch who spoke last, whom later pronouns follow.
-      const bool fragment = e.content_words == 0 ||
-                            (e.content_words < 3 && kind != StatementKind::direct &&
-                             (e.cue_preposition || !ends_clause(t.content_last) ||
-                              !names_something(t.content_first, t.content_last)));
-      if (passive_cue(t) || fragment || !is_speech_act(kind, e) || asks_anonymity(t) || question_to_source(t))
-        continue;
-      const TaggedAttribution spoke = with_quoted_source(t);
-      Speaker speaker = speakers_.speaker_of(spoke, e);
-      if (e.speaker == 0 && speakers_.word_taken_for_speaker(spoke.source_first, spoke.source_last)) continue;
-      // A statement's text is what was said: the marks around a whole quotation and
-      // the complementiser before a clause are not part of it.
-      uint32_t content_first = content_start(w_, t);
-      while (content_first < t.content_last && w_[content_first].dateline) ++content_first;  // "MOSCOW (Reuters) -"
-      if (content_first < t.content_last && (w_[content_first].is("that") || w_[content_first].is("That"))) ++content_first;
-      uint32_t begin = w_[content_first].begin, end = w_[t.content_last].end;
-      // Mixed text keeps its marks ("the agreement “changes nothing”", "“substantial progress” had
-      // been made"); a quotation after "that" is whole ("told reporters that “diplomacy works”").
-      const bool whole = one_quotation(content_first, t.content_last);
-      const StatementKind said = whole ? StatementKind::direct : kind;
-      const bool direct = said == StatementKind::direct && content_first < t.content_last;
-      if (direct && w_[content_first].kind == WordKind::quote_open) begin = w_[content_first].end;
-      if (direct && w_[t.content_last].kind == WordKind::quote_close) end = w_[t.content_last].begin;
-      if (add(speaker, phrases_.span_text(t.cue_first, t.cue_last), begin, end, said)) {
-        evidence_.push_back(e);
-        name_the_lead(w_[t.cue_first].paragraph);
-      }
+  // A tagger's attribution of the current sentence.
+  void add_tagged(const TaggedAttribution& t) {
+    StatementEvidence e;
+    const StatementKind kind = content_kind(t, e);
+    e.kind = static_cast<int>(kind);
+    describe(t, e);
+    // A statement says something: fragments of one or two words are tagging errors, unless
+    // they are a whole quotation ("''No,'' she said") or end where the clause does and name
+    // something ("46 percent said yes.", "Sanders called him divisive and"; not "noted, which").
+    // After a cue that ends at a preposition they are a topic ("asked about the vote", "wrote
+    // to investors"). Neither they nor passive cues touch who spoke last, whom later pronouns follow.
+    const bool fragment = e.content_words == 0 ||
+                          (e.content_words < 3 && kind != StatementKind::direct &&
+                           (e.cue_preposition || !ends_clause(t.content_last) ||
+                            !names_something(t.content_first, t.content_last)));
+    if (passive_cue(t) || fragment || !is_speech_act(kind, e) || asks_anonymity(t) || question_to_source(t))
+      return;
+    const TaggedAttribution spoke = with_quoted_source(t);
+    Speaker speaker = speakers_.speaker_of(spoke, e);
+    if (e.speaker == 0 && speakers_.word_taken_for_speaker(spoke.source_first, spoke.source_last)) return;
+    // A statement's text is what was said: the marks around a whole quotation and
+    // the complementiser before a clause are not part of it.
+    uint32_t content_first = content_start(w_, t);
+    while (content_first < t.content_last && w_[content_first].dateline) ++content_first;  // "MOSCOW (Reuters) -"
+    if (content_first < t.content_last && (w_[content_first].is("that") || w_[content_first].is("That"))) ++content_first;
+    uint32_t begin = w_[content_first].begin, end = w_[t.content_last].end;
+    // Mixed text keeps its marks ("the agreement “changes nothing”", "“substantial progress” had
+    // been made"); a quotation after "that" is whole ("told reporters that “diplomacy works”").
+    const bool whole = one_quotation(content_first, t.content_last);
+    const StatementKind said = whole ? StatementKind::direct : kind;
+    const bool direct = said == StatementKind::direct && content_first < t.content_last;
+    if (direct && w_[content_first].kind == WordKind::quote_open) begin = w_[content_first].end;
+    if (direct && w_[t.content_last].kind == WordKind::quote_close) end = w_[t.content_last].begin;
+    if (add(speaker, phrases_.span_text(t.cue_first, t.cue_last), begin, end, said)) {
+      evidence_.push_back(e);
+      name_the_lead(w_[t.cue_first].paragraph);
     }
   }
 

@@ -58,9 +58,9 @@ uint32_t content_start(const std::vector<Word>& w, uint32_t cue, uint32_t end) {
 
 // Where a headline's speaker may open before word `at`: its start, or after the comma of a
 // fronted clause ("As Cairo clashes erupt, State Department tells Egypt: ...").
-uint32_t speaker_start(const std::vector<Word>& w, uint32_t at) {
-  uint32_t start = 0;
-  for (uint32_t k = 0; k < at; ++k)
+uint32_t speaker_start(const std::vector<Word>& w, uint32_t begin, uint32_t at) {
+  uint32_t start = begin;
+  for (uint32_t k = begin; k < at; ++k)
     if (w[k].kind == WordKind::comma) start = k + 1;
   return start;
 }
@@ -74,10 +74,10 @@ bool capitalised(const std::vector<Word>& w, uint32_t first, uint32_t end) {
 }
 
 // "Kerry: Talks will go on".
-bool read_named_before_colon(const std::vector<Word>& w, uint32_t end, std::vector<uint8_t>& labels) {
-  for (uint32_t colon = 1; colon < end; ++colon) {
+bool read_named_before_colon(const std::vector<Word>& w, uint32_t begin, uint32_t end, std::vector<uint8_t>& labels) {
+  for (uint32_t colon = begin + 1; colon < end; ++colon) {
     if (w[colon].kind != WordKind::colon) continue;
-    const uint32_t first = speaker_start(w, colon);
+    const uint32_t first = speaker_start(w, begin, colon);
     if (colon - first > kLongestSource || !names_speaker(w, first, colon) || !capitalised(w, first, colon) ||
         words_in(w, colon + 1, end) < kShortestContent)
       return false;
@@ -90,10 +90,10 @@ bool read_named_before_colon(const std::vector<Word>& w, uint32_t end, std::vect
 }
 
 // "Shultz Says Arms Deal Foundered", "Straw tells UN: ‘...’".
-bool read_opening_cue(const std::vector<Word>& w, uint32_t end, std::vector<uint8_t>& labels) {
-  for (uint32_t cue = 1; cue < end; ++cue) {
+bool read_opening_cue(const std::vector<Word>& w, uint32_t begin, uint32_t end, std::vector<uint8_t>& labels) {
+  for (uint32_t cue = begin + 1; cue < end; ++cue) {
     if (!headline_cue(w[cue])) continue;
-    const uint32_t first = speaker_start(w, cue), said = content_start(w, cue, end);
+    const uint32_t first = speaker_start(w, begin, cue), said = content_start(w, cue, end);
     if (cue - first > kLongestSource || !names_speaker(w, first, cue) || words_in(w, said, end) < kShortestContent)
       return false;
     label(labels, first, cue, B_SOURCE, I_SOURCE);
@@ -106,11 +106,11 @@ bool read_opening_cue(const std::vector<Word>& w, uint32_t end, std::vector<uint
 
 // "Boundary pact will be remembered, says Modi", "..., Modi says", "No foreign peacekeepers,
 // Habibie tells Howard" (whom it was told to in capitals after the cue).
-void read_closing_attribution(const std::vector<Word>& w, uint32_t end, std::vector<uint8_t>& labels) {
+void read_closing_attribution(const std::vector<Word>& w, uint32_t begin, uint32_t end, std::vector<uint8_t>& labels) {
   constexpr uint32_t kLongestAddressee = 3;
   uint32_t after = end;  // the first word after the last comma
-  while (after > 0 && w[after - 1].kind != WordKind::comma) --after;
-  if (after == 0 || after + 1 >= end || words_in(w, 0, after - 1) < kShortestContent) return;
+  while (after > begin && w[after - 1].kind != WordKind::comma) --after;
+  if (after == begin || after + 1 >= end || words_in(w, begin, after - 1) < kShortestContent) return;
   uint32_t cue = after;
   while (cue < end && !headline_cue(w[cue])) ++cue;
   if (cue == end) return;
@@ -124,17 +124,59 @@ void read_closing_attribution(const std::vector<Word>& w, uint32_t end, std::vec
   } else {
     return;
   }
-  label(labels, 0, after - 1, B_CONTENT, I_CONTENT);
+  label(labels, begin, after - 1, B_CONTENT, I_CONTENT);
+}
+
+// Reads a heading's words [begin, end) by the three shapes.
+void read_heading(const std::vector<Word>& w, uint32_t begin, uint32_t end, std::vector<uint8_t>& labels) {
+  while (end > begin && w[end - 1].kind == WordKind::terminator) --end;
+  if (end < begin + 3 || read_named_before_colon(w, begin, end, labels) || read_opening_cue(w, begin, end, labels))
+    return;
+  read_closing_attribution(w, begin, end, labels);
+}
+
+// After the time stamp and dash opening a live blog's entry ("9:41 pm — Abbas: ..."), or 0 when
+// the paragraph at `first` opens otherwise.
+uint32_t after_time_stamp(const std::vector<Word>& w, uint32_t first) {
+  constexpr uint32_t kLongestStamp = 5;  // "9", ":", "41", "pm" or "9:41 p.m."
+  uint32_t k = first;
+  bool digits = false;
+  while (k < w.size() && k < first + kLongestStamp && w[k].paragraph == w[first].paragraph) {
+    const std::string lower = lowered(w[k].text);
+    const bool number = !lower.empty() && lower[0] >= '0' && lower[0] <= '9';
+    if (!(number || w[k].kind == WordKind::colon || lower == "am" || lower == "pm" || lower == "a.m." || lower == "p.m."))
+      break;
+    digits = digits || number;
+    ++k;
+  }
+  return digits && k > first && k < w.size() && w[k].kind == WordKind::dash ? k + 1 : 0;
 }
 
 }  // namespace
 
+bool in_time_stamped_heading(const std::vector<Word>& w, uint32_t k) {
+  uint32_t first = k;
+  while (first > 0 && w[first - 1].paragraph == w[k].paragraph) --first;
+  return w[k].paragraph > 0 && after_time_stamp(w, first) > 0;
+}
+
 void read_headline_attribution(const WordStream& stream, std::vector<uint8_t>& labels) {
+  constexpr uint32_t kLongestHeading = 25;
   const auto& w = stream.words;
-  uint32_t end = headline_end(w);
-  while (end > 0 && w[end - 1].kind == WordKind::terminator) --end;
-  if (end < 3 || read_named_before_colon(w, end, labels) || read_opening_cue(w, end, labels)) return;
-  read_closing_attribution(w, end, labels);
+  if (const uint32_t headline = headline_end(w)) read_heading(w, 0, headline, labels);
+  // A live blog's entries open with a heading after their time ("9:41 pm — Abbas: Only an end to
+  // occupation will bring peace"): a paragraph of no sentence's end.
+  for (uint32_t first = 0; first < w.size();) {
+    uint32_t end = first;
+    bool sentence_end = false;
+    while (end < w.size() && w[end].paragraph == w[first].paragraph) sentence_end |= w[end++].kind == WordKind::terminator;
+    const uint32_t begin = w[first].paragraph > 0 ? after_time_stamp(w, first) : 0;
+    if (begin > 0 && !sentence_end && words_in(w, begin, end) <= kLongestHeading) {
+      for (uint32_t k = first; k < end; ++k) labels[k] = O;
+      read_heading(w, begin, end, labels);
+    }
+    first = end;
+  }
 }
 
 }  // namespace attache::indexer::attribution

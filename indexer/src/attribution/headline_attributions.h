@@ -14,4 +14,8 @@ namespace attache::indexer::attribution {
 // for a headline of another shape ("Talks on Iran resume"), whose words stay unlabelled.
 void read_headline_attribution(const WordStream& stream, std::vector<uint8_t>& labels);
 
+// Whether word k lies in a live blog's heading: a paragraph opening with a time and a dash ("9:41 pm
+// — Abbas: ...").
+bool in_time_stamped_heading(const std::vector<Word>& w, uint32_t k);
+
 }  // namespace attache::indexer::attribution
