@@ -140,15 +140,19 @@ bool title_word(Cursor& c) {
   return true;
 }
 
-// "(AFP)", "(Reuters)", "(dpa)": an agency of letters alone, not a party and state ("(R-Texas)",
-// "(D)") after a politician's name.
+// "(AFP)", "(Reuters)": an agency, in capitals or one of the agencies that write their name in
+// title case; not a party and state ("(R-Texas)", "(D)"), a place ("(London)") or a caption's
+// "(centre)" after a name.
 bool agency_name(Cursor& c) {
+  static constexpr std::string_view kTitleCaseAgencies[] = {"Reuters", "Reuter", "Xinhua", "Bloomberg", "Sputnik",
+                                                            "Kyodo",   "Yonhap", "Anadolu", "Interfax", "Bernama",
+                                                            "Antara",  "Tass",   "Efe",     "Ansa"};
   Cursor probe = c;
   if (!agency(probe)) return false;
   const std::string_view inside = c.text.substr(c.at + 1, probe.at - c.at - 2);
-  if (inside.size() < 2) return false;
-  for (const char ch : inside)
-    if (ch == '-' || ch == '.' || ch == ',' || (ch >= '0' && ch <= '9')) return false;
+  const bool capitals = inside.size() >= 2 && std::all_of(inside.begin(), inside.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+  if (!capitals && std::find(std::begin(kTitleCaseAgencies), std::end(kTitleCaseAgencies), inside) == std::end(kTitleCaseAgencies))
+    return false;
   c = probe;
   return true;
 }

@@ -44,6 +44,11 @@ TEST_CASE("datelines: a place in capitals, optional parts and agency, then a das
   CHECK(place_of("Sen. Ted Cruz (R-Texas) - the senator") == "(none)");
   CHECK(place_of("Hillary Clinton (D) - who") == "(none)");
   CHECK(place_of("New York - The talks") == "(none)");
+  // Review: a caption's or a place's brackets are no agency.
+  CHECK(place_of("Kim Jong Un (centre) – inspects a missile") == "(none)");
+  CHECK(place_of("The Times (London) – The paper said") == "(none)");
+  CHECK(place_of("Nancy Pelosi (California) - The speaker said") == "(none)");
+  CHECK(place_of("Kabul (AFP) – The Taliban said") == "Kabul");
   CHECK(place_of("PORT-AU-PRINCE, Haiti — Aid") == "Port-Au-Prince");
   CHECK(place_of("МОСКВА, 11 января — Переговоры") == "Москва");
   CHECK(place_of("BOGOTÁ — El gobierno") == "Bogotá");

@@ -128,7 +128,7 @@ void read_colon_framed_quotations(const WordStream& stream, std::vector<uint8_t>
     if (first < colon && is_opening_conjunction(w[first].text)) first = next_word(w, first + 1, colon);  // "And Mr. Christie gloated:"
     // A past form, not an adjective after an article ("a non-aligned country", "an armed group").
     auto past = [&](uint32_t k) {
-      return w[k].kind == WordKind::word && !w[k].capitalized && w[k].text.size() > 3 && w[k].text.ends_with("ed") &&
+      return w[k].kind == WordKind::word && !w[k].capitalized && w[k].text.size() > 3 && w[k].text.ends_with("ed") && !w[k].text.ends_with("eed") &&
              w[k].text.find('-') == std::string::npos && !is_article(lowered(w[k - 1].text));
     };
     uint32_t verb = first + 1;
@@ -141,13 +141,13 @@ void read_colon_framed_quotations(const WordStream& stream, std::vector<uint8_t>
     bool sourced = false;
     for (uint32_t k = colon + 1; k < content_end; ++k) sourced = sourced || part_of(labels[k]) == Part::source;
     if (sourced) continue;
-    for (uint32_t k = verb; k < colon; ++k)
-      if (w[k].kind != WordKind::word) goto next_sentence;
+    bool words_only = true;  // from the verb to the colon
+    for (uint32_t k = verb; k < colon; ++k) words_only = words_only && w[k].kind == WordKind::word;
+    if (!words_only) continue;
     for (uint32_t k = start; k < first; ++k) labels[k] = O;  // the fronted clause's words ("Asked whether")
     for (uint32_t k = first; k < verb; ++k) labels[k] = k == first ? B_SOURCE : I_SOURCE;
     for (uint32_t k = verb; k < colon; ++k) labels[k] = k == verb ? B_CUE : I_CUE;
     label_content(labels, colon + 1, content_end);
-  next_sentence:;
   }
 }
 

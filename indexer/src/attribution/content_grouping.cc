@@ -26,9 +26,14 @@ Grouping::Draft* Grouping::nearest_cue_in(uint32_t paragraph, const Run& content
   });
   // '"...," Gen. Clay told correspondents, according to the Associated Press. "The Russians ..."':
   // the one who reported the saying before is not whom the next quotation is by; the speaker is.
+  // Only after a quotation of theirs: reported speech before "according to" is the report's whole.
+  auto quoted = [&](const Draft& d) {
+    return !d.contents.empty() &&
+           (w_[d.contents.front()->first].quote >= 0 || w_[d.contents.front()->first].kind == WordKind::quote_open);
+  };
   if (best && best->cue->first < content.first && w_[best->cue->first].is("according"))
     for (Draft& d : drafts_)
-      if (&d != best && d.source && d.cue->first < best->cue->first &&
+      if (&d != best && d.source && d.cue->first < best->cue->first && quoted(d) &&
           w_[d.cue->first].sentence == w_[best->cue->first].sentence)
         return &d;
   return best;

@@ -234,9 +234,16 @@ uint32_t after_frame_circumstance(const std::vector<Word>& w, uint32_t after, ui
   const std::string first = lowered(w[after].text);
   if (!(says_when_or_where(first) || is_day_word(first) || first == "last" || first == "earlier" || first == "recently"))
     return after;
+  // A time or an occasion of saying ("on Tuesday", "last week", "in 1946", "in an interview"), not
+  // a literal "put it on the table".
   uint32_t k = after;
-  while (k < sentence_end && k < after + kLongestCircumstance && w[k].kind == WordKind::word) ++k;
-  return k < sentence_end && (w[k].kind == WordKind::comma || w[k].kind == WordKind::colon) ? k : after;
+  bool when = false;
+  for (; k < sentence_end && k < after + kLongestCircumstance && w[k].kind == WordKind::word; ++k) {
+    const std::string lower = lowered(w[k].text);
+    when = when || is_day_word(w[k].text) || is_day_word(lower) || is_month(w[k].text) || is_time_period(lower) ||
+           is_speaking_occasion(lower) || (!lower.empty() && lower[0] >= '0' && lower[0] <= '9');
+  }
+  return when && k < sentence_end && (w[k].kind == WordKind::comma || w[k].kind == WordKind::colon) ? k : after;
 }
 
 void read_as_put_it(const WordStream& stream, std::vector<uint8_t>& labels) {

@@ -1,10 +1,12 @@
 // A headline's own attribution (headline_attributions.h).
 #include "headline_attributions.h"
 
+#include <algorithm>
 #include <string>
 
 #include "lexicon.h"
 #include "noun_phrases.h"
+#include "speaker_names.h"
 #include "tagger.h"
 
 namespace attache::indexer::attribution {
@@ -13,22 +15,30 @@ namespace {
 constexpr uint32_t kLongestSource = 6;  // words naming who spoke in a headline
 constexpr uint32_t kShortestContent = 2;
 
-// A cue as headlines write it, in the present ("Says", "Warns", "Tells"), not a participle or a
-// noun's plural that takes no object after a possessive ("Trump's claims").
+// A cue as headlines write it, in the present ("Says", "Warns", "Tells"): a verb whose form in "-s"
+// is no noun's plural ("Claims", "Comments", "Remarks", "Reports" are).
 bool headline_cue(const Word& word) {
+  static constexpr std::string_view kVerbs[] = {
+      "say", "tell", "warn", "urge", "insist", "vow", "assert", "deny", "admit", "accuse", "demand", "call",
+      "slam", "blast", "praise", "pledge", "promise", "argue", "confirm", "announce", "declare", "stress", "reject",
+      "criticize", "welcome", "dismiss", "condemn", "predict", "reaffirm", "threaten", "caution", "assure"};
   if (word.kind != WordKind::word || word.quote >= 0) return false;
   const std::string lower = lowered(word.text);
-  return find_cue(lower) && lower.ends_with("s") && !lower.ends_with("ss");
+  const Cue* cue = lower.ends_with("s") && !lower.ends_with("ss") ? find_cue(lower) : nullptr;
+  return cue && std::find(std::begin(kVerbs), std::end(kVerbs), cue->base) != std::end(kVerbs);
 }
 
 // Words [first, end) may name who spoke: words only, opening with a capital, no cue ("Prince tells
-// Hong Kong:"), not ending in a possessive ("Trump's claims"), an article or a heading ("Update").
-bool names_speaker(const std::vector<Word>& w, uint32_t first, uint32_t end) {
+// Hong Kong:") or relative pronoun ("Man Who Says"), not ending in a possessive ("Trump's claims"),
+// an article or a heading ("Update", "Analysis").
+bool may_name_speaker(const std::vector<Word>& w, uint32_t first, uint32_t end) {
   if (first >= end || end - first > kLongestSource || !w[first].capitalized || is_heading_label(w[first].text) ||
       is_question_label(w[first].text))
     return false;
   for (uint32_t k = first; k < end; ++k)
-    if (w[k].kind != WordKind::word || w[k].quote >= 0 || headline_cue(w[k])) return false;
+    if (w[k].kind != WordKind::word || w[k].quote >= 0 || headline_cue(w[k]) || w[k].is("Who") || w[k].is("That") ||
+        w[k].is("who") || w[k].is("that"))
+      return false;
   const std::string last = lowered(w[end - 1].text);
   return !possessive(last) && !is_article(last) && !is_object_preposition(last);
 }
@@ -50,8 +60,9 @@ uint32_t content_start(const std::vector<Word>& w, uint32_t cue, uint32_t end) {
   constexpr uint32_t kLongestAddressee = 3;
   for (uint32_t k = cue + 1; k < end; ++k) {
     if (w[k].kind != WordKind::quote_open) continue;
+    if (k + 1 >= end) return cue + 1;
     const bool ends_headline = w[end - 1].kind == WordKind::quote_close || w[end - 1].quote == w[k + 1].quote;
-    return ends_headline && k + 1 < end && words_in(w, cue + 1, k) <= kLongestAddressee ? k : cue + 1;
+    return ends_headline && words_in(w, cue + 1, k) <= kLongestAddressee ? k : cue + 1;
   }
   return cue + 1;
 }
@@ -61,8 +72,16 @@ uint32_t content_start(const std::vector<Word>& w, uint32_t cue, uint32_t end) {
 uint32_t speaker_start(const std::vector<Word>& w, uint32_t begin, uint32_t at) {
   uint32_t start = begin;
   for (uint32_t k = begin; k < at; ++k)
-    if (w[k].kind == WordKind::comma) start = k + 1;
+    if (w[k].kind == WordKind::comma || w[k].kind == WordKind::colon) start = k + 1;  // "Iraq: Saddam Says"
   return start;
+}
+
+// Words [first, end) name a place or a nation ("Iraq:", "Middle East:"), which heads a story, not a
+// speaker of it.
+bool names_place(const std::vector<Word>& w, uint32_t first, uint32_t end) {
+  for (uint32_t k = first; k < end; ++k)
+    if (!is_place_word(w[k].text) && !nation_of(w[k].text)) return false;
+  return true;
 }
 
 // Words [first, end) in capitals but for "of": a name before a colon ("Prince Faisal:"), not a
@@ -78,7 +97,8 @@ bool read_named_before_colon(const std::vector<Word>& w, uint32_t begin, uint32_
   for (uint32_t colon = begin + 1; colon < end; ++colon) {
     if (w[colon].kind != WordKind::colon) continue;
     const uint32_t first = speaker_start(w, begin, colon);
-    if (colon - first > kLongestSource || !names_speaker(w, first, colon) || !capitalised(w, first, colon) ||
+    if (colon - first > kLongestSource || !may_name_speaker(w, first, colon) || !capitalised(w, first, colon) ||
+        names_place(w, first, colon) ||
         words_in(w, colon + 1, end) < kShortestContent)
       return false;
     label(labels, first, colon, B_SOURCE, I_SOURCE);
@@ -94,7 +114,7 @@ bool read_opening_cue(const std::vector<Word>& w, uint32_t begin, uint32_t end, 
   for (uint32_t cue = begin + 1; cue < end; ++cue) {
     if (!headline_cue(w[cue])) continue;
     const uint32_t first = speaker_start(w, begin, cue), said = content_start(w, cue, end);
-    if (cue - first > kLongestSource || !names_speaker(w, first, cue) || words_in(w, said, end) < kShortestContent)
+    if (cue - first > kLongestSource || !may_name_speaker(w, first, cue) || words_in(w, said, end) < kShortestContent)
       return false;
     label(labels, first, cue, B_SOURCE, I_SOURCE);
     labels[cue] = B_CUE;
@@ -114,10 +134,10 @@ void read_closing_attribution(const std::vector<Word>& w, uint32_t begin, uint32
   uint32_t cue = after;
   while (cue < end && !headline_cue(w[cue])) ++cue;
   if (cue == end) return;
-  if (cue == after && names_speaker(w, after + 1, end)) {
+  if (cue == after && may_name_speaker(w, after + 1, end)) {
     labels[cue] = B_CUE;
     label(labels, after + 1, end, B_SOURCE, I_SOURCE);
-  } else if (cue > after && names_speaker(w, after, cue) && end - cue - 1 <= kLongestAddressee &&
+  } else if (cue > after && may_name_speaker(w, after, cue) && end - cue - 1 <= kLongestAddressee &&
              capitalised(w, cue + 1, end)) {
     label(labels, after, cue, B_SOURCE, I_SOURCE);
     label(labels, cue, end, B_CUE, I_CUE);
@@ -129,8 +149,7 @@ void read_closing_attribution(const std::vector<Word>& w, uint32_t begin, uint32
 
 // Reads a heading's words [begin, end) by the three shapes.
 void read_heading(const std::vector<Word>& w, uint32_t begin, uint32_t end, std::vector<uint8_t>& labels) {
-  while (end > begin && w[end - 1].kind == WordKind::terminator) --end;
-  if (end < begin + 3 || read_named_before_colon(w, begin, end, labels) || read_opening_cue(w, begin, end, labels))
+  if (end < begin + 3 || read_opening_cue(w, begin, end, labels) || read_named_before_colon(w, begin, end, labels))
     return;
   read_closing_attribution(w, begin, end, labels);
 }

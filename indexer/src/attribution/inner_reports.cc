@@ -25,11 +25,18 @@ bool inner_saying(const std::vector<Word>& w, const TaggedAttribution& t, Tagged
   // "What Romney has said privately ... is a different story": a clause, not a speaker.
   const bool clause = opening.starts_with("wh") || opening == "how" || opening == "if" || opening == "as";
   if (w[first].quote >= 0 || clause || !(w[first].capitalized || w[first].is("the"))) return false;
+  // The speaker's words: not across a relative pronoun ("The talks that the minister said").
   uint32_t cue = first;
   while (cue <= t.content_last && cue < first + kLongestSpeaker && w[cue].kind == WordKind::word &&
-         !is_plain_cue(lowered(w[cue].text)))
+         !is_plain_cue(lowered(w[cue].text)) && !w[cue].is("that") && !w[cue].is("who") && !w[cue].is("which"))
     ++cue;
   if (cue == first || cue > t.content_last || w[cue].quote >= 0 || !is_plain_cue(lowered(w[cue].text))) return false;
+  // "The minister was said to have resigned": hearsay, no one's saying.
+  if (is_form_of_be(lowered(w[cue - 1].text))) return false;
+  // One saying alone: "Officials said ..., but Mr. Kerry told reporters that ..." is two, which the
+  // report gives together.
+  for (uint32_t k = cue + 1; k <= t.content_last; ++k)
+    if (w[k].kind == WordKind::word && w[k].quote < 0 && is_plain_cue(lowered(w[k].text))) return false;
   // "About 40 rabbis have said": the auxiliary is the cue's.
   uint32_t source_end = cue;
   while (source_end > first + 1 && is_auxiliary(lowered(w[source_end - 1].text))) --source_end;
@@ -58,17 +65,12 @@ bool inner_saying(const std::vector<Word>& w, const TaggedAttribution& t, Tagged
 
 void prefer_inner_reports(const WordStream& stream, std::vector<TaggedAttribution>& attributions) {
   const auto& w = stream.words;
-  bool replaced = false;
   for (TaggedAttribution& t : attributions) {
     TaggedAttribution saying;
-    if (reports(w, t) && inner_saying(w, t, saying)) {
-      t = saying;
-      replaced = true;
-    }
+    if (reports(w, t) && inner_saying(w, t, saying)) t = saying;
   }
-  if (replaced)
-    std::stable_sort(attributions.begin(), attributions.end(),
-                     [](const TaggedAttribution& a, const TaggedAttribution& b) { return a.cue_first < b.cue_first; });
+  std::stable_sort(attributions.begin(), attributions.end(),
+                   [](const TaggedAttribution& a, const TaggedAttribution& b) { return a.cue_first < b.cue_first; });
 }
 
 }  // namespace attache::indexer::attribution

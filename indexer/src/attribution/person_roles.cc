@@ -101,6 +101,14 @@ bool modifiers_fit(const Person& c, const std::string& role, const std::vector<s
   return !compound;
 }
 
+// A secretary or a minister holds an office of state but leads no nation ("The Soviet leader" is
+// not the Secretary of State named before); a president, a premier or a prime minister does.
+bool heads_a_state(const Person& c) {
+  return std::any_of(c.roles.begin(), c.roles.end(), [](const std::string& r) {
+    return r.ends_with("prime minister") || (is_head_of_state_role(r) && r != "leader" && r != "secretary" && r != "minister");
+  });
+}
+
 }  // namespace
 
 bool People::take_role(const std::string& canonical, const std::string& description) {
@@ -159,13 +167,6 @@ Person* People::introduced_as(const Phrase& p) {
   };
   const bool head_of_state = p.role == "head" && p.last + 2 < w_.size() && w_[p.last + 1].is("of") &&
                              w_[p.last + 2].is("state") && std::count_if(people_.begin(), people_.end(), holds_office_of_state) == 1;
-  // A secretary or a minister holds an office of state but leads no nation ("The Soviet leader" is
-  // not the Secretary of State named before).
-  auto heads_a_state = [](const Person& c) {
-    return std::any_of(c.roles.begin(), c.roles.end(), [](const std::string& r) {
-      return is_head_of_state_role(r) && r != "leader" && r != "secretary" && r != "minister";
-    });
-  };
   auto leads_a_nation = [&](const Person& c) {
     return ((p.role == "leader" && !nations.empty() && heads_a_state(c)) || head_of_state) && holds_office_of_state(c);
   };
@@ -212,7 +213,10 @@ Person* People::sole_subject_before(const Phrase& p) {
     if (subject || c.last_seen != previous || !c.seen_as_subject) return nullptr;
     subject = &c;
   }
-  if (!subject) return nullptr;
+  // One introduced in another office ("Senator Penny Wong", "Foreign Minister Eduard Shevardnadze")
+  // does not hold this one.
+  if (!subject || (!subject->roles.empty() && !subject->roles.count(p.role) && !(p.role == "leader" && heads_a_state(*subject))))
+    return nullptr;
   std::vector<std::string> words;
   for (uint32_t k = definite(p.first) ? p.first + 1 : p.first; k <= p.last; ++k) words.push_back(w_[k].text);
   for (const std::string& word : words)

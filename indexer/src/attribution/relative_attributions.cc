@@ -1,6 +1,7 @@
 // Attributions inside a relative clause (relative_attributions.h).
 #include "relative_attributions.h"
 
+#include <algorithm>
 #include <string>
 
 #include "lexicon.h"
@@ -9,7 +10,8 @@
 namespace attache::indexer::attribution {
 namespace {
 
-constexpr uint32_t kLongestSource = 4;  // "they", "officials", "the White House"
+constexpr uint32_t kLongestSource = 4;  // "he", "officials", "the White House"
+constexpr uint32_t kSubjectReach = 4;   // a relative pronoun this near its sentence's start is its subject's
 
 // The clause's own verb after the cue: an auxiliary, a modal or a form of "be" ("would", "was").
 bool clause_verb(const Word& word) {
@@ -47,11 +49,22 @@ void read_relative_clause_attributions(const WordStream& stream, std::vector<uin
     while (cue < w.size() && cue <= relative + kLongestSource && w[cue].kind == WordKind::word &&
            !find_cue(lowered(w[cue].text)))
       ++cue;
+    // A verb that takes a clause ("said", "insisted"): not one whose object is the noun itself ("The
+    // proposal that Iran rejected would have allowed"), nor one that only goes on ("continues to").
+    static constexpr std::string_view kClauseCues[] = {"say", "tell", "insist", "claim", "argue", "warn",
+                                                       "predict", "promise", "estimate", "contend", "maintain"};
     const Cue* said = cue + 1 < w.size() ? find_cue(lowered(w[cue].text)) : nullptr;
-    // "the fact that he continues to raise money": a verb that says only where a quotation goes on.
-    if (!said || said->base == "continue" || cue == relative + 1 || !may_be_source(w, relative + 1, cue) ||
-        !clause_verb(w[cue + 1]))
+    if (!said || std::find(std::begin(kClauseCues), std::end(kClauseCues), said->base) == std::end(kClauseCues) ||
+        cue == relative + 1 || !may_be_source(w, relative + 1, cue) || !clause_verb(w[cue + 1]))
       continue;
+    // The noun is no sentence's subject ("A plan that officials said would fail was adopted": the
+    // clause has no end before the main verb) and stands in no other attribution's words ("Britain
+    // said that it would veto any resolution that France says will fail").
+    const uint32_t sentence_first = stream.sentence_first_word[w[relative].sentence];
+    if (relative < sentence_first + kSubjectReach) continue;
+    bool cue_before = false;
+    for (uint32_t k = sentence_first; k < relative && !cue_before; ++k) cue_before = part_of(labels[k]) == Part::cue;
+    if (cue_before) continue;
     uint32_t end = cue + 1;
     while (end < w.size() && w[end].sentence == w[cue].sentence && !clause_end(w[end]) && w[end].quote < 0) ++end;
     if (end < cue + 3) continue;
@@ -59,12 +72,9 @@ void read_relative_clause_attributions(const WordStream& stream, std::vector<uin
     for (uint32_t k = cue + 1; k < end && free; ++k)
       free = part_of(labels[k]) != Part::source && part_of(labels[k]) != Part::cue;
     if (!free) continue;
-    // What the tagger read as this cue's content before the noun, where no other cue comes before
-    // in the sentence, is the noun's sentence, not what was said.
-    bool cue_before = false;
-    for (uint32_t k = relative; k > 0 && w[k - 1].sentence == w[relative].sentence && !cue_before; --k)
-      cue_before = part_of(labels[k - 1]) == Part::cue;
-    for (uint32_t k = relative; !cue_before && k > 0 && part_of(labels[k - 1]) == Part::content; --k) labels[k - 1] = O;
+    // What the tagger read as this cue's content before the noun is the noun's sentence, not what
+    // was said.
+    for (uint32_t k = relative; k > sentence_first && part_of(labels[k - 1]) == Part::content; --k) labels[k - 1] = O;
     labels[relative] = O;
     for (uint32_t k = relative + 1; k < cue; ++k) labels[k] = k == relative + 1 ? B_SOURCE : I_SOURCE;
     labels[cue] = B_CUE;
