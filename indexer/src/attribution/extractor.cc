@@ -48,22 +48,21 @@ class Extractor {
     // Deal Foundered"): it is read after the article.
     // So are a live blog's headings ("9:41 pm — Abbas: ..." before "President Mahmoud Abbas says").
     const uint32_t headline = headline_end(w_);
-    std::vector<const TaggedAttribution*> headings;
-    for (const TaggedAttribution& t : tagged_)
-      if (t.cue_first < headline || in_time_stamped_heading(w_, t.cue_first)) headings.push_back(&t);
+    std::vector<bool> heading(tagged_.size());
+    for (size_t i = 0; i < tagged_.size(); ++i)
+      heading[i] = tagged_[i].cue_first < headline || in_time_stamped_heading(w_, tagged_[i].cue_first);
     for (uint32_t s = 0; s < sentence_count; ++s) {
       phrases_.set_sentence(s);
       if (phrases_.sentence_first() >= phrases_.sentence_end()) continue;
       people_.note_names();
-      while (next_tagged_ < tagged_.size() && w_[tagged_[next_tagged_].cue_first].sentence <= phrases_.sentence()) {
-        const TaggedAttribution& t = tagged_[next_tagged_++];
-        if (std::find(headings.begin(), headings.end(), &t) == headings.end()) add_tagged(t);
+      for (; next_tagged_ < tagged_.size() && w_[tagged_[next_tagged_].cue_first].sentence <= phrases_.sentence(); ++next_tagged_)
+        if (!heading[next_tagged_]) add_tagged(tagged_[next_tagged_]);
+    }
+    for (size_t i = 0; i < tagged_.size(); ++i)
+      if (heading[i]) {
+        phrases_.set_sentence(w_[tagged_[i].cue_first].sentence);
+        add_tagged(tagged_[i]);
       }
-    }
-    for (const TaggedAttribution* t : headings) {
-      phrases_.set_sentence(w_[t->cue_first].sentence);
-      add_tagged(*t);
-    }
     std::vector<Candidate> out;
     for (size_t i = 0; i < out_.size(); ++i) out.push_back({std::move(out_[i]), evidence_[i]});
     std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.statement.begin < b.statement.begin; });

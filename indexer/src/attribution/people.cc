@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "lexicon.h"
@@ -320,19 +321,24 @@ void People::note_institution(const std::string& canonical, std::string_view wri
   named_institutions_.push_back({canonical, lowered(written)});
 }
 
+// "The Foreign Minister of Ukraine", "the King of Jordan": a name phrase that is an office of a
+// place, whoever the article introduced in it, not a person named Ukraine; the office as a role.
+std::optional<Phrase> People::office_of_place(const Phrase& p) const {
+  const uint32_t name_first = p.last + 1 - static_cast<uint32_t>(p.names.size());
+  if (name_first < p.first + 2 || !w_[name_first - 1].is("of")) return std::nullopt;
+  const std::string& title = w_[name_first - 2].text;
+  const bool rank = rank_gender(title) != 0;
+  if (!(names_a_place(p) || rank) || !(is_title_word(title) || rank)) return std::nullopt;
+  return Phrase{PhraseType::role, p.first, name_first - 2, {}, {}, 0, lowered(title)};
+}
+
 Speaker People::resolve(const Phrase& p, int likely_gender) {
   Speaker s;
   Person* person = nullptr;
   switch (p.type) {
-    case PhraseType::name: {
-      // "The Foreign Minister of Ukraine", "the King of Jordan", "the Duke of Edinburgh": an office of
-      // a place, whoever the article introduced in it, not a person named Ukraine.
-      const uint32_t name_first = p.last + 1 - static_cast<uint32_t>(p.names.size());
-      if (name_first >= p.first + 2 && w_[name_first - 1].is("of") &&
-          (names_a_place(p) || rank_gender(w_[name_first - 2].text) != 0) &&
-          (is_title_word(w_[name_first - 2].text) || rank_gender(w_[name_first - 2].text) != 0)) {
-        Phrase office{PhraseType::role, p.first, name_first - 2, {}, {}, 0, lowered(w_[name_first - 2].text)};
-        person = introduced_as(office);
+    case PhraseType::name:
+      if (const std::optional<Phrase> office = office_of_place(p)) {
+        person = introduced_as(*office);
         if (!person) {
           s.canonical = phrases_.span_text(is_article(lowered(w_[p.first].text)) ? p.first + 1 : p.first, p.last);
           s.group = true;
@@ -342,7 +348,6 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
       }
       person = &person_for(p, likely_gender);
       break;
-    }
     case PhraseType::pronoun: {
       if (p.role == "they" || p.role == "it") {  // "The Kremlin ... It said": the latest institution
         const bool described_body = p.role == "it" && described_body_spoke_ + 1 == static_cast<int>(phrases_.sentence());

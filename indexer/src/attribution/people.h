@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -107,6 +108,7 @@ class People {
   Person* subject_of_fronted_clause(const Phrase& p, int gender);
   bool may_be_he_or_she(const Person& c);
   Person* introduced_as(const Phrase& p);
+  std::optional<Phrase> office_of_place(const Phrase& p) const;
   void take_counterpart_roles(Person& person, uint32_t a, uint32_t b);
   Person* head_of(const Phrase& p);
   Person* sole_subject_before(const Phrase& p);
