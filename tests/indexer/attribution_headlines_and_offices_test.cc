@@ -95,6 +95,27 @@ TEST_CASE("an office of a place speaks, not the place") {
   CHECK(saying(prince, "follow your fortunes")->canonical == "Prince of Wales");
 }
 
+// Regression (session 22's review): a place of two words ("Saudi Arabia", "South Korea") lost its
+// first word to the titles as a nationality and "Arabia" became a person; "the Duke of Edinburgh"
+// was a man called Edinburgh; "Representative Peter T. King of New York" was New York.
+TEST_CASE("an office of a place of two words, or of a rank, is no person named after the place") {
+  auto saudi = find("The King of Saudi Arabia said the kingdom would not raise output.");
+  REQUIRE(saying(saudi, "would not raise output"));
+  CHECK(saying(saudi, "would not raise output")->canonical == "King of Saudi Arabia");
+  auto korea = find("President Moon Jae-in met the press. The President of South Korea said talks would resume.");
+  REQUIRE(saying(korea, "talks would resume"));
+  CHECK(saying(korea, "talks would resume")->canonical == "Moon Jae-in");
+  auto duke = find("The Duke of Edinburgh said he was delighted.");
+  REQUIRE(saying(duke, "he was delighted"));
+  CHECK(saying(duke, "he was delighted")->canonical == "Duke of Edinburgh");
+  auto king = find("Representative Peter T. King of New York said it was not going to be easy.");
+  REQUIRE(saying(king, "not going to be easy"));
+  CHECK(saying(king, "not going to be easy")->canonical == "Peter King");
+  auto earl = find("Rep. Earl Blumenauer said there was tremendous energy.");
+  REQUIRE(saying(earl, "tremendous energy"));
+  CHECK(saying(earl, "tremendous energy")->canonical == "Earl Blumenauer");
+}
+
 // Regression (probe25, dev): "The Soviet leader" had been the Secretary of State named before.
 TEST_CASE("a nation's leader is no secretary or minister") {
   auto s = find("Secretary of State George P. Shultz said the talks had failed. Gorbachev said the United States had "

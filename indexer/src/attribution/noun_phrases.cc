@@ -63,11 +63,19 @@ bool NounPhrases::opener(uint32_t i) const {
 
 bool NounPhrases::joins_right(uint32_t e) const {
   if (name_like(e + 1)) return true;
-  if (w_[e + 1].text == "of") return is_title_word(w_[e].text) && e + 2 < end_ && name_like(e + 2);
+  if (w_[e + 1].text == "of") return office_before_of(e) && e + 2 < end_ && name_like(e + 2);
   if (!is_particle(w_[e + 1].text)) return false;
   uint32_t k = e + 1;
   while (k < end_ && is_particle(w_[k].text)) ++k;
   return k < end_ && name_like(k);
+}
+
+// "the Foreign Minister of Ukraine", "the Duke of Edinburgh": a title or a rank that "of" joins
+// to what follows; not a surname after a given name or an initial ("Representative Peter T.
+// King of New York").
+bool NounPhrases::office_before_of(uint32_t title) const {
+  const bool surname = title > first_ && (is_initial(w_[title - 1]) || given_name_gender(w_[title - 1].text));
+  return (is_title_word(w_[title].text) || rank_gender(w_[title].text)) && !surname;
 }
 
 // "von der" in "Ursula von der Leyen": particles joined to a name before them.
@@ -355,7 +363,7 @@ Phrase NounPhrases::capitalised_phrase(int e, uint32_t limit) const {
     const Word& prev = w_[s - 1];
     if (prev.kind != WordKind::word || !outside_quotes(s - 1)) break;
     bool joins = name_like(s - 1) ||
-                 (prev.text == "of" && s - 2 >= static_cast<int>(limit) && is_title_word(w_[s - 2].text)) ||
+                 (prev.text == "of" && s - 2 >= static_cast<int>(limit) && office_before_of(s - 2)) ||
                  (is_particle(prev.text) && particle_chain_starts_name(s - 1, limit));
     bool lower_title = !prev.capitalized && (is_role_noun(lowered(prev.text)) || is_title_modifier(prev.text));
     if (!joins && !lower_title) break;

@@ -231,6 +231,11 @@ void People::note_names() {
     const bool owner = possessive(w_[e].text);
     Phrase p = phrases_.classify_run(i, e, owner);
     if (p.type != PhraseType::name || (owner && p.titles.empty() && !find_person(p.names.back()))) continue;
+    // "The King of Saudi Arabia" introduces no one called Arabia.
+    if (office_of_place(p)) {
+      i = e;
+      continue;
+    }
     // An office's portfolio is no one, unless a given name shows a person ("Secretary of State
     // Antony Blinken").
     const uint32_t name_first = e + 1 - static_cast<uint32_t>(p.names.size());
@@ -323,12 +328,15 @@ void People::note_institution(const std::string& canonical, std::string_view wri
 
 // "The Foreign Minister of Ukraine", "the King of Jordan": a name phrase that is an office of a
 // place, whoever the article introduced in it, not a person named Ukraine; the office as a role.
+// A place's first words may have gone to the titles as nationalities ("the King of Saudi Arabia",
+// "the President of South Korea").
 std::optional<Phrase> People::office_of_place(const Phrase& p) const {
-  const uint32_t name_first = p.last + 1 - static_cast<uint32_t>(p.names.size());
+  uint32_t name_first = p.last + 1 - static_cast<uint32_t>(p.names.size());
+  while (name_first > p.first + 2 && w_[name_first - 1].capitalized && is_place_word(w_[name_first - 1].text)) --name_first;
   if (name_first < p.first + 2 || !w_[name_first - 1].is("of")) return std::nullopt;
   const std::string& title = w_[name_first - 2].text;
   const bool rank = rank_gender(title) != 0;
-  if (!(names_a_place(p) || rank) || !(is_title_word(title) || rank)) return std::nullopt;
+  if (!(names_a_place(p) || rank) || !phrases_.office_before_of(name_first - 2)) return std::nullopt;
   return Phrase{PhraseType::role, p.first, name_first - 2, {}, {}, 0, lowered(title)};
 }
 
