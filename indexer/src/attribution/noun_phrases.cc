@@ -70,12 +70,12 @@ bool NounPhrases::joins_right(uint32_t e) const {
   return k < end_ && name_like(k);
 }
 
-// "the Foreign Minister of Ukraine", "the Duke of Edinburgh": a title or a rank that "of" joins
-// to what follows; not a surname after a given name or an initial ("Representative Peter T.
+// "the Foreign Minister of Ukraine", "the Duke of Edinburgh", "the Federal Bureau of
+// Investigation": a title, a rank or a body's word that "of" joins to what follows; not a surname after a given name or an initial ("Representative Peter T.
 // King of New York").
 bool NounPhrases::office_before_of(uint32_t title) const {
   const bool surname = title > first_ && (is_initial(w_[title - 1]) || given_name_gender(w_[title - 1].text));
-  return (is_title_word(w_[title].text) || rank_gender(w_[title].text)) && !surname;
+  return (is_title_word(w_[title].text) || rank_gender(w_[title].text) || is_institution_word(w_[title].text)) && !surname;
 }
 
 // "von der" in "Ursula von der Leyen": particles joined to a name before them.
@@ -252,8 +252,8 @@ Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t nam
     institution |= is_institution_word(w_[i].text) && (!is_title_word(w_[i].text) || i == b);
   // "the Ministry of External Affairs", "the Department of Homeland Security": an institution's
   // word and "of" open an organisation's name.
-  for (uint32_t i = a; i + 2 == name_start; ++i)  // "of" right before the name, not "... spokesperson Zhao"
-    institution |= is_institution_word(w_[i].text) && w_[i + 1].is("of");
+  if (name_start >= a + 2)  // "of" right before the name, not "... spokesperson Zhao"
+    institution |= is_institution_word(w_[name_start - 2].text) && w_[name_start - 1].is("of");
   const bool after_personal_title = p.names.size() == 1 && name_start > a && is_personal_title(w_[name_start - 1].text);
   if ((institution && !after_personal_title) || (p.titles.empty() && names_a_place(p))) {
     p.type = PhraseType::group;

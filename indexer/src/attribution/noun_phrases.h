@@ -53,7 +53,7 @@ class NounPhrases {
   bool outside_quotes(uint32_t i) const { return w_[i].quote < 0; }
   // Capitalised, an honorific or an initial.
   bool name_like(uint32_t i) const;
-  // Is word `title` a title or a rank that "of" joins to the place or body after it?
+  // Is word `title` a title, a rank or a body's word that "of" joins to the name after it?
   bool office_before_of(uint32_t title) const;
   // Does the capitalised run ending at e go on with word e + 1?
   bool joins_right(uint32_t e) const;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "acronyms.h"
 #include "lexicon.h"
 #include "person_roles.h"
 #include "speaker_names.h"
@@ -340,9 +341,30 @@ std::optional<Phrase> People::office_of_place(const Phrase& p) const {
   return Phrase{PhraseType::role, p.first, name_first - 2, {}, {}, 0, lowered(title)};
 }
 
+// "The IAEA said" after "the International Atomic Energy Agency": one body.
+std::optional<std::string> People::body_of_acronym(const Phrase& p) const {
+  if (p.type != PhraseType::name && p.type != PhraseType::group) return std::nullopt;
+  const uint32_t first = p.first < p.last && is_article(lowered(w_[p.first].text)) ? p.first + 1 : p.first;
+  if (first != p.last || !is_acronym(w_[first].text)) return std::nullopt;
+  const auto named = acronym_expansion(w_, first);
+  if (!named) return std::nullopt;
+  std::string body = phrases_.span_text(named->first, named->second);
+  for (std::string_view mark : {"'s", "\u2019s", "'", "\u2019"})  // "the Associated Press’ analysis"
+    if (body.ends_with(mark)) {
+      body.resize(body.size() - mark.size());
+      break;
+    }
+  return body;
+}
+
 Speaker People::resolve(const Phrase& p, int likely_gender) {
   Speaker s;
   Person* person = nullptr;
+  if (const std::optional<std::string> body = body_of_acronym(p)) {
+    s.canonical = last_group_ = last_institution_ = *body;
+    s.group = true;
+    return s;
+  }
   switch (p.type) {
     case PhraseType::name:
       if (const std::optional<Phrase> office = office_of_place(p)) {

@@ -1,0 +1,47 @@
+// Bodies as speakers: one body whether the article writes its name or its letters, and names of
+// bodies with "of" in them.
+#include <doctest/doctest.h>
+
+#include "found_statements.h"
+
+using attache::testing::find;
+using attache::testing::saying;
+
+// Regression (session 22's dev sets): "The IMF said" and "The International Monetary Fund said"
+// were two speakers, so the speakers listing split one body over two rows.
+TEST_CASE("an acronym is the body whose name it spells or follows in brackets") {
+  auto s = find("The International Atomic Energy Agency (IAEA) said Iran had enriched more uranium. The IAEA added "
+                "that inspectors had been denied access. The UN High Commissioner for Refugees (UNHCR) said 2,000 "
+                "people had fled. UNHCR said camps were full. The International Monetary Fund said growth would "
+                "slow. The IMF said later that the forecast was cautious.");
+  REQUIRE(saying(s, "inspectors had been denied access"));
+  CHECK(saying(s, "inspectors had been denied access")->canonical == "International Atomic Energy Agency");
+  REQUIRE(saying(s, "camps were full"));
+  CHECK(saying(s, "camps were full")->canonical == "UN High Commissioner for Refugees");
+  REQUIRE(saying(s, "forecast was cautious"));
+  CHECK(saying(s, "forecast was cautious")->canonical == "International Monetary Fund");
+  // A possessive after the name is not part of it; without the name in the article, the letters stay.
+  auto ap = find("An analysis by the Associated Press’ reporters was published. The AP said it had counted 85 "
+                 "meetings. The WHO said cases were rising.");
+  REQUIRE(saying(ap, "counted 85 meetings"));
+  CHECK(saying(ap, "counted 85 meetings")->canonical == "Associated Press");
+  REQUIRE(saying(ap, "cases were rising"));
+  CHECK(saying(ap, "cases were rising")->canonical == "WHO");
+  // A person's initials and a title in letters are no body.
+  auto fdr = find("Franklin Delano Roosevelt spoke on the radio. FDR said fear was the enemy. The PM said he was glad.");
+  REQUIRE(saying(fdr, "fear was the enemy"));
+  CHECK(saying(fdr, "fear was the enemy")->canonical == "FDR");
+}
+
+// Regression (PolNeAR, training split): "The Massachusetts Institute of Technology" was a person
+// called Technology, "The Federal Bureau of Investigation" one called Investigation.
+TEST_CASE("a body's name goes on over \"of\"") {
+  auto s = find("The Massachusetts Institute of Technology said it was ready. The Federal Bureau of Investigation said "
+                "it had no information. The Russian Ministry of Defence said troops had left.");
+  REQUIRE(saying(s, "it was ready"));
+  CHECK(saying(s, "it was ready")->canonical == "Massachusetts Institute of Technology");
+  REQUIRE(saying(s, "it had no information"));
+  CHECK(saying(s, "it had no information")->canonical == "Federal Bureau of Investigation");
+  REQUIRE(saying(s, "troops had left"));
+  CHECK(saying(s, "troops had left")->canonical == "Russian Ministry of Defence");
+}
