@@ -115,7 +115,9 @@ uint32_t SourceSpeakers::comma_before_participial_phrase(uint32_t source_first, 
     for (uint32_t k = source_last + 1; k + 1 < cue_first && closed; ++k) closed = w_[k].kind == WordKind::word;
   }
   if (!closed) return 0;
-  for (uint32_t k = source_first; k > sentence_first + 1 && k + kLongestPhrase > source_first;) {
+  // From the source's first word on: the tagger may have taken the phrase itself for the source
+  // ("Kim, standing beside Moon, said").
+  for (uint32_t k = source_first + 1; k > sentence_first + 1 && k + kLongestPhrase > source_first;) {
     --k;
     const Word& word = w_[k];
     if (word.kind == WordKind::quote_open || word.kind == WordKind::quote_close) return 0;
@@ -133,7 +135,9 @@ uint32_t SourceSpeakers::comma_before_participial_phrase(uint32_t source_first, 
                              names_only(w_, opening, k - 1));
     // "Wolfgang Schaeuble, long regarded as the toughest of the hardliners on Greece, told": a past
     // participle, an adverb before it or not, opens such a phrase after the comma too.
-    const bool past_participle = word.text.size() >= 5 && word.text.ends_with("ed") &&
+    // A source opening with an adjective in -ed is a description ("an accomplished, experienced
+    // member of the establishment, Hillary Clinton, argue").
+    const bool past_participle = k < source_first && word.text.size() >= 5 && word.text.ends_with("ed") &&
                                  (w_[k - 1].kind == WordKind::comma ||
                                   (k >= sentence_first + 2 && w_[k - 1].kind == WordKind::word && !w_[k - 1].capitalized &&
                                    w_[k - 2].kind == WordKind::comma));
