@@ -230,3 +230,13 @@ TEST_CASE("a document described before a participial phrase speaks, not the phra
   REQUIRE(saying(s, "speedy completion"));
   CHECK(saying(s, "speedy completion")->canonical == "final communique");
 }
+
+// Regression (probe27, dev): the tagger took "standing beside Moon" for the source, and Moon spoke.
+TEST_CASE("a participial phrase taken for the source leaves its subject speaking") {
+  auto s = find("Kim Jong-un met Moon Jae-in. Kim, standing beside Moon, said the two Koreas had \"opened a new era\" "
+                "of peace. Voters are watching an accomplished, experienced member of the establishment, Hillary "
+                "Clinton, argue that the system is rigged.");
+  REQUIRE(saying(s, "opened a new era"));
+  CHECK(saying(s, "opened a new era")->canonical == "Kim Jong-un");
+  if (saying(s, "system is rigged")) CHECK(saying(s, "system is rigged")->canonical == "Hillary Clinton");
+}
