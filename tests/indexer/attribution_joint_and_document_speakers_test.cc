@@ -127,3 +127,16 @@ TEST_CASE("a body's name may hold an \"and\"") {
   REQUIRE(saying(s, "had been useful"));
   CHECK(saying(s, "had been useful")->canonical == "Angela Merkel and Emmanuel Macron");
 }
+
+// Regression (probe27, dev): a statement named in a phrase opening the sentence, and a document
+// named in capitals, were no one a later "the statement" or "the document" stood for.
+TEST_CASE("a document opening the sentence or named in capitals is the one a later definite document means") {
+  auto s = find("In a brief statement issued around noon, the Ministry of External Affairs said India and China had "
+                "talked. \"On this basis, disengagement has been agreed to,\" the statement added.");
+  REQUIRE(saying(s, "disengagement has been agreed"));
+  CHECK(saying(s, "disengagement has been agreed")->canonical == "Ministry of External Affairs");
+  auto d = find("According to the Pyongyang Joint Declaration, the North will dismantle the site. The document also "
+                "says the two sides will resume operations.");
+  REQUIRE(saying(d, "resume operations"));
+  CHECK(saying(d, "resume operations")->canonical == "Pyongyang Joint Declaration");
+}

@@ -111,6 +111,16 @@ uint32_t SourceSpeakers::document_named(const TaggedAttribution& t) const {
   };
   for (uint32_t k = std::min(t.source_first, t.cue_first); k <= std::max(t.source_last, t.cue_last); ++k)
     if (document(k)) return k;
+  // "According to the Pyongyang Joint Declaration": a document named in capitals, which a later
+  // "the document" stands for.
+  if (w_[t.source_last].capitalized && is_document_noun(lowered(w_[t.source_last].text))) return t.source_last;
+  // "In a brief statement issued around noon, the Ministry of External Affairs said": a document in
+  // a phrase opening the sentence.
+  constexpr uint32_t kLongestOpening = 8;
+  const uint32_t sentence_first = phrases_.sentence_first();
+  if (w_[sentence_first].is("In") && t.source_first > sentence_first)
+    for (uint32_t k = sentence_first + 1; k < t.source_first && k < sentence_first + kLongestOpening && w_[k].kind == WordKind::word; ++k)
+      if (document(k)) return k;
   uint32_t k = t.cue_last + 1;
   if (k < w_.size() && w_[k].is("in")) ++k;
   if (k >= w_.size() || !(w_[k].is("a") || w_[k].is("an"))) return kNone;
