@@ -107,8 +107,11 @@ Phrase SourceSpeakers::described_group_before(int k) const {
 // opens with an article, an owner or a role right after the subject and its comma (the subject
 // opening the sentence or following its quotation) describes the subject, who is the speaker.
 Phrase SourceSpeakers::named_before_apposition(uint32_t source_first) const {
-  const Phrase subject = phrases_.starting_at(subject_start(source_first));
-  if (subject.type != PhraseType::name || subject.last + 2 > source_first ||
+  const uint32_t start = subject_start(source_first);
+  const Phrase subject = phrases_.starting_at(start);
+  // "In Tel Aviv, an Israeli army spokesman said": a preposition's object is no subject.
+  const bool object = subject.first > start && is_object_preposition(lowered(w_[start].text));
+  if (object || subject.type != PhraseType::name || subject.last + 2 > source_first ||
       w_[subject.last + 1].kind != WordKind::comma)
     return {};
   const uint32_t description = subject.last + 2;
