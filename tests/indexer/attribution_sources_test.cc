@@ -240,3 +240,21 @@ TEST_CASE("a participial phrase taken for the source leaves its subject speaking
   CHECK(saying(s, "opened a new era")->canonical == "Kim Jong-un");
   if (saying(s, "system is rigged")) CHECK(saying(s, "system is rigged")->canonical == "Hillary Clinton");
 }
+
+// Regression (probe27, dev): "In Tel Aviv, an Israeli army spokesman said" was Tel Aviv's, a name in
+// apposition to the spokesman.
+TEST_CASE("a place after a preposition opening the sentence is no speaker in apposition") {
+  auto s = find("In Tel Aviv, an Israeli army spokesman said Israeli units had reached the canal.");
+  REQUIRE(saying(s, "reached the canal"));
+  CHECK(saying(s, "reached the canal")->canonical == "Israeli army spokesman");
+}
+
+// Regression (probe27, dev): with a quotation closing it, "told the council his government would
+// ..." was read by the tagger as "his government" saying "would ...", and dropped.
+TEST_CASE("a clause after told and an addressee is what was told") {
+  auto s = find("Gideon Rafael arrived. Rafael told the council his government would observe the cease-fire \"if the "
+                "other side does the same.\" Rafael told the council about the plan.");
+  REQUIRE(saying(s, "would observe the cease-fire"));
+  CHECK(saying(s, "would observe the cease-fire")->canonical == "Gideon Rafael");
+  CHECK_FALSE(saying(s, "about the plan"));
+}

@@ -2,6 +2,7 @@
 #include "plain_sentences.h"
 
 #include <string>
+#include <string_view>
 
 #include "lexicon.h"
 #include "tagged_runs.h"
@@ -12,6 +13,37 @@ namespace {
 
 bool says_or_tells(const Word& w) { return w.kind == WordKind::word && is_plain_cue(w.text); }
 bool names_a_day(const Word& w) { return w.kind == WordKind::word && is_day_word(w.text); }
+
+bool possessive_determiner(std::string_view word) {
+  return word == "his" || word == "her" || word == "its" || word == "their" || word == "our" || word == "my";
+}
+
+// Where the clause of "told the council his government would ..." opens after its addressee (a
+// noun after "the", or "reporters"), or 0: the clause opens with a subject and has a modal or an
+// auxiliary within its first words ("told the council the plan had failed", not "told the council
+// about the plan").
+uint32_t after_addressee(const std::vector<Word>& w, uint32_t addressee, uint32_t end) {
+  constexpr uint32_t kLongestAddressee = 3, kVerbWithin = 6;
+  uint32_t clause = addressee;
+  if (w[addressee].is("reporters") || w[addressee].is("journalists")) {
+    return addressee + 1;
+  } else if (w[addressee].is("the")) {
+    clause = addressee + 1;
+    while (clause < end && clause <= addressee + kLongestAddressee && w[clause].kind == WordKind::word &&
+           !w[clause].capitalized && !is_article(w[clause].text) && !possessive_determiner(w[clause].text))
+      ++clause;
+    if (clause == addressee + 1 || clause >= end) return 0;
+  } else {
+    return 0;
+  }
+  const Word& subject = w[clause];
+  if (subject.kind != WordKind::word || !(is_article(lowered(subject.text)) || possessive_determiner(lowered(subject.text)) ||
+                                          is_subject_pronoun(lowered(subject.text)) || subject.capitalized))
+    return 0;
+  for (uint32_t k = clause + 1; k < end && k <= clause + kVerbWithin && w[k].kind == WordKind::word; ++k)
+    if (is_cue_modal(w[k].text) || is_auxiliary(w[k].text)) return clause;
+  return 0;
+}
 
 // Words first..end-1 name a speaker: words only (and an acronym in brackets after a name: "the
 // Ministry of External Affairs (MEA)"), no verb of their own, opening with a capital, an article or
@@ -203,9 +235,9 @@ void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& l
     const bool pronoun = cue == first + 1 && is_subject_pronoun(lowered(w[first].text));
     if (opens_clause(w[first]) || !(pronoun || speaker_phrase(w, first, cue))) continue;
     uint32_t content = cue + 1;
-    if (w[cue].is("told") || w[cue].is("tells")) {  // to reporters only: another addressee may run on
-      if (content >= end || !(w[content].is("reporters") || w[content].is("journalists"))) continue;
-      ++content;
+    if (w[cue].is("told") || w[cue].is("tells")) {
+      content = content < end ? after_addressee(w, content, end) : 0;
+      if (content == 0) continue;
     }
     if (content < end && names_a_day(w[content])) ++content;
     else if (content + 1 < end && w[content].is("on") && names_a_day(w[content + 1])) content += 2;
