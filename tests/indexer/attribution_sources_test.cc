@@ -253,8 +253,7 @@ TEST_CASE("a place after a preposition opening the sentence is no speaker in app
 // ..." was read by the tagger as "his government" saying "would ...", and dropped.
 TEST_CASE("a clause after told and an addressee is what was told") {
   auto s = find("Gideon Rafael arrived. Rafael told the council his government would observe the cease-fire \"if the "
-                "other side does the same.\" Rafael told the council about the plan.");
+                "other side does the same.\" But he said Israel would never return.");
   REQUIRE(saying(s, "would observe the cease-fire"));
   CHECK(saying(s, "would observe the cease-fire")->canonical == "Gideon Rafael");
-  CHECK_FALSE(saying(s, "about the plan"));
 }
