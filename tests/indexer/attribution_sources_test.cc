@@ -257,3 +257,12 @@ TEST_CASE("a clause after told and an addressee is what was told") {
   REQUIRE(saying(s, "would observe the cease-fire"));
   CHECK(saying(s, "would observe the cease-fire")->canonical == "Gideon Rafael");
 }
+
+// Regression (probe27, dev): "In Tehran, Ali Larijani, the new secretary of ..., was quoted by the
+// Isna news agency as saying" was Tehran's: the passive subject stopped at the apposition's comma.
+TEST_CASE("the one quoted as saying is the name before an apposition") {
+  auto s = find("In Tehran, Ali Larijani, the new secretary of Iran's Supreme National Security Council, was quoted by "
+                "the Isna news agency as saying the resolution was \"a political decision with no legal basis\".");
+  REQUIRE(saying(s, "political decision"));
+  CHECK(saying(s, "political decision")->canonical == "Ali Larijani");
+}

@@ -219,14 +219,24 @@ class Extractor {
     }
     // Passive: the subject before "was" spoke, and "by TASS" says where.
     if (q < 2 || !is_form_of_be(lowered(w_[q - 1].text))) return t;
-    uint32_t subject = q - 1;
-    while (subject > 0 && subject + 8 > q && w_[subject - 1].kind == WordKind::word &&
+    uint32_t subject_end = q - 1;  // one past the subject
+    // "Ali Larijani, the new secretary of Iran's Supreme National Security Council, was quoted": the
+    // name before its apposition.
+    constexpr uint32_t kLongestApposition = 16;
+    if (w_[q - 2].kind == WordKind::comma) {
+      uint32_t c = q - 2;
+      while (c > 0 && c + kLongestApposition > q && w_[c - 1].kind == WordKind::word) --c;
+      if (c == 0 || w_[c - 1].kind != WordKind::comma || w_[c - 1].sentence != w_[q].sentence) return t;
+      subject_end = c - 1;
+    }
+    uint32_t subject = subject_end;
+    while (subject > 0 && subject + 7 > subject_end && w_[subject - 1].kind == WordKind::word &&
            w_[subject - 1].sentence == w_[q].sentence)
       --subject;
     const bool longer = subject > 0 && w_[subject - 1].kind == WordKind::word && w_[subject - 1].sentence == w_[q].sentence;
-    if (subject == q - 1 || longer) return t;  // no subject, or one longer than a name and its title
+    if (subject == subject_end || longer) return t;  // no subject, or one longer than a name and its title
     t.source_first = subject;
-    t.source_last = q - 2;
+    t.source_last = subject_end - 1;
     return t;
   }
 
