@@ -266,3 +266,18 @@ TEST_CASE("the one quoted as saying is the name before an apposition") {
   REQUIRE(saying(s, "political decision"));
   CHECK(saying(s, "political decision")->canonical == "Ali Larijani");
 }
+
+// Regression (probe27, dev): "Xi" was not "Xi Jinping" (his surname read as Jinping); "his" in the
+// relative clause was taken for the source; and the quotation before ", according to CCTV" became
+// CCTV's statement, cutting Xi's short.
+TEST_CASE("a Chinese name's family name comes first, and a report's channel does not split its quotation") {
+  auto s = find("Chinese President Xi Jinping arrived. Xi, who was greeted at Pyongyang's Sunan airport by Kim and his "
+                "wife Ri Sol-ju before a motorcade through the capital, said China was willing to help address North "
+                "Korea's \"reasonable security and development concerns\", according to state broadcaster CCTV. "
+                "Foreign Minister Wang Yi told reporters the talks were good. Wang added that more would follow.");
+  REQUIRE(saying(s, "willing to help"));
+  CHECK(saying(s, "willing to help")->canonical == "Xi Jinping");
+  CHECK(saying(s, "willing to help")->text.find("reasonable security") != std::string::npos);
+  REQUIRE(saying(s, "more would follow"));
+  CHECK(saying(s, "more would follow")->canonical == "Wang Yi");
+}

@@ -79,6 +79,8 @@ bool is_opening_conjunction(std::string_view word);
 bool is_particle(std::string_view word);
 // [month] Month names ("May").
 bool is_month(std::string_view word);
+// [chinese-family-name] "Xi" of "Xi Jinping": the surname, written first.
+bool is_chinese_family_name(std::string_view word);
 // [not-name], [month] Capitalised words that are never a name ("Monday", "It", "June").
 bool is_never_a_name(std::string_view word);
 // [abbreviation] Abbreviations, written without their period, whose period is theirs ("Gen").

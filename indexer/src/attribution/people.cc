@@ -158,6 +158,13 @@ bool hyphenated_given_name(std::string_view word) {
          word.find('-', hyphen + 1) == std::string_view::npos && word[hyphen + 1] >= 'a' && word[hyphen + 1] <= 'z';
 }
 
+// "Xi Jinping", "Wang Yi": a Chinese family name and a given name no list knows as a Western one
+// ("Li Keqiang", not "Ma Bell" nor "Hu Jackson").
+bool chinese_name(const std::vector<std::string>& name) {
+  return is_chinese_family_name(name.front()) && !given_name_gender(name.front()) && !given_name_gender(name.back()) &&
+         !is_place_word(name.back());
+}
+
 }  // namespace
 
 Person& People::person_for(const Phrase& p, int likely_gender) {
@@ -169,7 +176,7 @@ Person& People::person_for(const Phrase& p, int likely_gender) {
   if (name.empty()) name = p.names;
   // The surname keeps its particles: "von der Leyen"; it comes first before a romanised Korean or
   // Chinese given name ("Kang Kyung-wha", "Tsai Ing-wen").
-  const bool family_first = name.size() == 2 && hyphenated_given_name(name.back());
+  const bool family_first = name.size() == 2 && (hyphenated_given_name(name.back()) || chinese_name(name));
   size_t surname_at = family_first ? 0 : name.size() - 1;
   // "Von der Leyen" opening a sentence: the particle is capitalised as the sentence's first word
   // (elsewhere a capital shows a given name: "Al Gore").

@@ -48,7 +48,7 @@ struct WordLists {
   const std::map<std::string, std::vector<std::string>> file = read_word_lists(kAttributionWordsText);
   WordTable title_words, nationalities, role_nouns, group_nouns, entourage_nouns, institutions, ranks, adverbial_openers, articles,
       quantifiers, counted_phrase_openers, title_modifiers, group_modifiers, institution_nouns, head_roles, offices_of_state,
-      state_name_ends, thing_name_ends, thing_name_starts, sentence_openers, opening_conjunctions, particles, months, never_names, abbreviations,
+      state_name_ends, thing_name_ends, thing_name_starts, sentence_openers, opening_conjunctions, particles, chinese_family_names, months, never_names, abbreviations,
       personal_pronouns, subject_pronouns, pronouns_or_relatives,
       speak_for_themselves, clause_joiners, adjunct_openers, source_joiners, adverbs, nouns_in_ly, auxiliaries,
       forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, anonymity_words, source_descriptions, people_nouns, reason_openers, question_labels, heading_labels, plain_cues, second_cues, speaking_occasions, time_periods, day_words, addressee_cues, when_or_where,
@@ -101,6 +101,7 @@ struct WordLists {
     thing_name_starts = set({"thing-name-start"});
     sentence_openers = set({"sentence-opener"});
     particles = set({"name-particle"});
+    chinese_family_names = set({"chinese-family-name"});
     months = set({"month"});
     never_names = set({"not-name", "month"});
     abbreviations = set({"abbreviation"});
@@ -212,6 +213,7 @@ bool starts_thing_name(std::string_view w) { return in(lists().thing_name_starts
 bool is_sentence_opener(std::string_view w) { return in(lists().sentence_openers, w); }
 bool is_particle(std::string_view w) { return in(lists().particles, w); }
 bool is_month(std::string_view w) { return in(lists().months, w); }
+bool is_chinese_family_name(std::string_view w) { return in(lists().chinese_family_names, w); }
 bool is_never_a_name(std::string_view w) { return in(lists().never_names, w); }
 bool keeps_period(std::string_view w) { return in(lists().abbreviations, w); }
 

@@ -141,6 +141,9 @@ void split_content_at_attributed_quotations(const WordStream& stream, std::vecto
     uint32_t k = q.last_word + 1;
     while (k < n && w[k].kind == WordKind::comma) ++k;
     if (k >= n || w[k].paragraph != w[q.last_word].paragraph) continue;
+    // "Xi said China would address North Korea's “reasonable concerns”, according to CCTV": the
+    // channel of the whole report, not the source of its quotation alone.
+    if (w[k].is("according")) continue;
     const uint32_t after_source = run_from(labels, k, B_SOURCE, I_SOURCE);
     const uint32_t after_cue = run_from(labels, k, B_CUE, I_CUE);
     if ((after_source && run_from(labels, after_source, B_CUE, I_CUE)) ||
