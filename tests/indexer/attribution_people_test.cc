@@ -400,3 +400,18 @@ TEST_CASE("titles of other countries' offices and professions stay out of the na
     CHECK_MESSAGE(found, name);
   }
 }
+
+// Regression (probe27, dev; PolNeAR): "Cuban", "Israel", "West" and "Christian" are words of
+// places and groups, and were never the Mark Cuban, Steve Israel, Cornel West or George Christian
+// the article had named.
+TEST_CASE("a place's or a group's word is the surname of the person named in full") {
+  auto s = find("White House Press Secretary George Christian spoke first. Christian said the President was "
+                "encouraged. Billionaire Mark Cuban was there too. Cuban said he would support the former. Congressional "
+                "Republicans met on Monday. Republicans said the inquiry would go on.");
+  REQUIRE(saying(s, "President was encouraged"));
+  CHECK(saying(s, "President was encouraged")->canonical == "George Christian");
+  REQUIRE(saying(s, "support the former"));
+  CHECK(saying(s, "support the former")->canonical == "Mark Cuban");
+  REQUIRE(saying(s, "inquiry would go on"));
+  CHECK(saying(s, "inquiry would go on")->canonical == "Republicans");
+}

@@ -364,6 +364,17 @@ std::optional<std::string> People::body_of_acronym(const Phrase& p) const {
   return body;
 }
 
+// The person named in full whose surname is this word of a place or a group, if the given name
+// shows a person ("Mark Cuban", "Steve Israel"; not "Congressional Republicans" nor "New Hampshire",
+// which a sentence's capitals may have made a person of).
+Person* People::surname_of_someone(const std::string& word) {
+  Person* named = find_person(word);
+  if (!named || named->first.empty()) return nullptr;
+  const std::string first_name = named->first.substr(0, named->first.find(' '));
+  if (is_place_word(first_name) || (is_party_word(word) && !given_name_gender(first_name))) return nullptr;
+  return named;
+}
+
 Speaker People::resolve(const Phrase& p, int likely_gender) {
   Speaker s;
   Person* person = nullptr;
@@ -423,6 +434,13 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
       uint32_t a = p.first;
       if (is_article(lowered(w_[a].text))) ++a;
       if (a > p.last) return {};
+      // "White House Press Secretary George Christian ... Christian said", "Rep. Steve Israel":
+      // a place's word or a group's is the surname of someone the article named in full.
+      if (a == p.last && p.names.size() == 1 && w_[a].capitalized)
+        if (Person* named = surname_of_someone(p.names.front())) {
+          person = named;
+          break;
+        }
       s.canonical = phrases_.span_text(a, p.last);
       s.group = true;
       // A place ("New Hampshire") is no one a later "they" or "it" could stand for.

@@ -110,6 +110,7 @@ class People {
   Person* introduced_as(const Phrase& p);
   std::optional<Phrase> office_of_place(const Phrase& p) const;
   std::optional<std::string> body_of_acronym(const Phrase& p) const;
+  Person* surname_of_someone(const std::string& word);
   void take_counterpart_roles(Person& person, uint32_t a, uint32_t b);
   Person* head_of(const Phrase& p);
   Person* sole_subject_before(const Phrase& p);
