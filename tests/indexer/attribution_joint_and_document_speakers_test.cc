@@ -140,3 +140,12 @@ TEST_CASE("a document opening the sentence or named in capitals is the one a lat
   REQUIRE(saying(d, "resume operations"));
   CHECK(saying(d, "resume operations")->canonical == "Pyongyang Joint Declaration");
 }
+
+// Regression (probe26, dev): "The document says ..." gave nothing, and "It" after it no one.
+TEST_CASE("a document opening a plain sentence speaks, and a later it is the document") {
+  auto s = find("The document says Russia maintains a negative attitude toward NATO. It also calls for a new treaty.");
+  REQUIRE(saying(s, "negative attitude"));
+  CHECK(saying(s, "negative attitude")->canonical == "document");
+  REQUIRE(saying(s, "a new treaty"));
+  CHECK(saying(s, "a new treaty")->canonical == "document");
+}

@@ -48,7 +48,8 @@ uint32_t after_addressee(const std::vector<Word>& w, uint32_t addressee, uint32_
 // Words first..end-1 name a speaker: words only (and an acronym in brackets after a name: "the
 // Ministry of External Affairs (MEA)"), no verb of their own, opening with a capital, an article or
 // a count ("the official", "one of the people"; not "he would welcome Cruz", "Britain would stand
-// by its allies" nor "cited reports that Mateen") and ending with a name, a role or a group.
+// by its allies" nor "cited reports that Mateen") and ending with a name, a role, a group or a
+// document.
 bool speaker_phrase(const std::vector<Word>& w, uint32_t first, uint32_t end) {
   if (end >= first + 4 && w[end - 1].kind == WordKind::bracket_close && w[end - 3].kind == WordKind::bracket_open &&
       w[end - 2].kind == WordKind::word && w[end - 2].capitalized)
@@ -63,8 +64,9 @@ bool speaker_phrase(const std::vector<Word>& w, uint32_t first, uint32_t end) {
   const std::string lower = lowered(head.text);
   const bool opens = (w[first].capitalized && !is_never_a_name(w[first].text)) || opens_counted_phrase(w[first].text) ||
                      (first + 1 == end && is_group_noun(lower));
+  // (A document speaks too: "The document says ...".)
   return opens && ((head.capitalized && !is_never_a_name(head.text)) || is_role_noun(lower) || is_group_noun(lower) ||
-                   names_people(lower));
+                   names_people(lower) || is_document_noun(lower));
 }
 
 // A cue that closes a sentence of reported speech: "said", "says", and the past of the lexicon's
