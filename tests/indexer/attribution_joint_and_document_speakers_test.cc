@@ -149,3 +149,16 @@ TEST_CASE("a document opening a plain sentence speaks, and a later it is the doc
   REQUIRE(saying(s, "a new treaty"));
   CHECK(saying(s, "a new treaty")->canonical == "document");
 }
+
+// Regression (probe27, dev): a statement a body issued in a sentence of no attribution had no
+// author, so "It says" went to the body that spoke before and "The statement also says" to no one.
+TEST_CASE("a body that issued a document is whom a later it or the statement stands for") {
+  auto s = find("The Movement for Democratic Change said 80 supporters had been killed. Overnight the United Nations "
+                "Security Council issued its first formal statement on the crisis, agreed unanimously after days of "
+                "negotiations. It says the campaign of violence has made a free election impossible. The statement "
+                "also says the results must be respected.");
+  REQUIRE(saying(s, "free election impossible"));
+  CHECK(saying(s, "free election impossible")->canonical == "United Nations Security Council");
+  REQUIRE(saying(s, "results must be respected"));
+  CHECK(saying(s, "results must be respected")->canonical == "United Nations Security Council");
+}

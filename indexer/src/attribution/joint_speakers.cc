@@ -129,6 +129,31 @@ uint32_t SourceSpeakers::document_named(const TaggedAttribution& t) const {
   return kNone;
 }
 
+// "Overnight the United Nations Security Council issued its first formal statement on the crisis.
+// It says ... The statement also says ...": a body that issued a document in a sentence of no
+// attribution is its author, for a later "the statement" or "it".
+void SourceSpeakers::note_documents_issued() {
+  constexpr uint32_t kDocumentWithin = 5;
+  const uint32_t first = phrases_.sentence_first(), end = phrases_.sentence_end();
+  for (uint32_t verb = first + 1; verb < end; ++verb) {
+    if (w_[verb].kind != WordKind::word || w_[verb].capitalized || !is_issuing_verb(w_[verb].text) || !phrases_.outside_quotes(verb))
+      continue;
+    uint32_t document = verb + 1;
+    while (document < end && document <= verb + kDocumentWithin && w_[document].kind == WordKind::word &&
+           !(is_document_noun(w_[document].text) && !w_[document].capitalized))
+      ++document;
+    if (document >= end || document > verb + kDocumentWithin || w_[document].kind != WordKind::word) continue;
+    const Phrase issuer = phrases_.ending_at(static_cast<int>(verb - 1), first);
+    if (issuer.type != PhraseType::group && issuer.type != PhraseType::name && issuer.type != PhraseType::role) continue;
+    const Speaker author = people_.resolve(issuer);
+    if (author.canonical.empty()) continue;
+    document_author_ = author;
+    document_word_ = document;
+    people_.note_described_body(author.canonical);
+    return;
+  }
+}
+
 // Whether the document noun at `word` (of a document issued before) is the one the definite
 // document of words first..last means: the same noun ("the text" and "the document" say any), not
 // written again in between ("Hours later, the Kremlin issued a statement of its own. The statement

@@ -51,7 +51,7 @@ struct WordLists {
       state_name_ends, thing_name_ends, thing_name_starts, sentence_openers, opening_conjunctions, particles, chinese_family_names, months, never_names, abbreviations,
       personal_pronouns, subject_pronouns, pronouns_or_relatives,
       speak_for_themselves, clause_joiners, adjunct_openers, source_joiners, adverbs, nouns_in_ly, auxiliaries,
-      forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, anonymity_words, source_descriptions, people_nouns, reason_openers, question_labels, heading_labels, plain_cues, second_cues, speaking_occasions, time_periods, day_words, addressee_cues, when_or_where,
+      forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, issuing_verbs, anonymity_words, source_descriptions, people_nouns, reason_openers, question_labels, heading_labels, plain_cues, second_cues, speaking_occasions, time_periods, day_words, addressee_cues, when_or_where,
       cue_modals, cue_prepositions,
       name_enders, place_prepositions, object_prepositions, saying_participles, subordinators;
   WordTable given_names, honorifics, ranks_by_gender;  // 1 male, 2 female, 0 unknown
@@ -122,6 +122,7 @@ struct WordLists {
     reading_verbs = set({"reading-verb"});
     opening_conjunctions = set({"opening-conjunction"});
     document_nouns = set({"document-noun"});
+    issuing_verbs = set({"issuing-verb"});
     anonymity_words = set({"anonymity-word"});
     source_descriptions = set({"source-description"});
     people_nouns = set({"people-noun"});
@@ -261,6 +262,7 @@ bool is_quoting_verb(std::string_view w) { return in(lists().quoting_verbs, w); 
 bool is_reading_verb(std::string_view w) { return in(lists().reading_verbs, w); }
 bool is_opening_conjunction(std::string_view w) { return in(lists().opening_conjunctions, w); }
 bool is_document_noun(std::string_view w) { return in(lists().document_nouns, w); }
+bool is_issuing_verb(std::string_view w) { return in(lists().issuing_verbs, w); }
 bool is_question_label(std::string_view w) { return in(lists().question_labels, w); }
 bool is_heading_label(std::string_view w) { return in(lists().heading_labels, w); }
 bool opens_reason(std::string_view w) { return in(lists().reason_openers, w); }

@@ -36,6 +36,10 @@ class SourceSpeakers {
   // ("Having announced ...", "So says ...").
   bool word_taken_for_speaker(uint32_t first, uint32_t last);
 
+  // Notes the author of a document the current sentence says was issued ("The Security Council
+  // issued a statement"), for a later "the statement" or "it".
+  void note_documents_issued();
+
  private:
   bool article_at(size_t k) const;
   bool brackets_after_name(uint32_t k, uint32_t last) const;
