@@ -256,6 +256,15 @@ TEST_CASE("a clause after told and an addressee is what was told") {
                 "other side does the same.\" But he said Israel would never return.");
   REQUIRE(saying(s, "would observe the cease-fire"));
   CHECK(saying(s, "would observe the cease-fire")->canonical == "Gideon Rafael");
+  // With the name in apposition to a description, as probe27 had it; an adjunct after the cue
+  // stays the tagger's reading.
+  auto apposition = find("Israel's ambassador, Gideon Rafael, told the council his government would observe the "
+                         "cease-fire \"if the other side does the same.\" But he said Israel would never return. The "
+                         "French interior minister, Bernard Cazeneuve, said early Friday that 80 people were killed.");
+  REQUIRE(saying(apposition, "would observe the cease-fire"));
+  CHECK(saying(apposition, "would observe the cease-fire")->canonical == "Gideon Rafael");
+  REQUIRE(saying(apposition, "80 people were killed"));
+  CHECK(saying(apposition, "80 people were killed")->text.find("early Friday") == std::string::npos);
 }
 
 // Regression (probe27, dev): "In Tehran, Ali Larijani, the new secretary of ..., was quoted by the

@@ -18,6 +18,23 @@ bool possessive_determiner(std::string_view word) {
   return word == "his" || word == "her" || word == "its" || word == "their" || word == "our" || word == "my";
 }
 
+bool opens_adjunct(const Word& word) {
+  const std::string lower = lowered(word.text);
+  return word.kind != WordKind::word || says_when_or_where(lower) || is_object_preposition(lower) || lower.ends_with("ly") ||
+         lower == "early" || lower == "late" || lower == "earlier" || lower == "later";
+}
+
+// The comma closing a name of capitals set off by the comma at `comma` ("Israel's ambassador,
+// Gideon Rafael, told"), or 0.
+uint32_t name_in_apposition(const std::vector<Word>& w, uint32_t comma, uint32_t end) {
+  constexpr uint32_t kLongestName = 5;
+  if (w[comma].kind != WordKind::comma) return 0;
+  uint32_t close = comma + 1;
+  while (close < end && close <= comma + kLongestName && w[close].kind == WordKind::word && w[close].capitalized) ++close;
+  const bool named = close > comma + 2 && close + 1 < end && w[close].kind == WordKind::comma;
+  return named ? close : 0;
+}
+
 // Where the clause of "told the council his government would ..." opens after its addressee (a
 // noun after "the", or "reporters"), or 0: the clause opens with a subject and has a modal or an
 // auxiliary within its first words ("told the council the plan had failed", not "told the council
@@ -230,12 +247,16 @@ void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& l
     while (cue < end && cue <= first + kLongestSubject && w[cue].kind == WordKind::word &&
            (labels[cue] == O || part_of(labels[cue]) == Part::source) && !says_or_tells(w[cue]))
       ++cue;
+    // "Israel's ambassador, Gideon Rafael, told": a name in apposition after the description.
+    const uint32_t description_end = cue;
+    const uint32_t named = cue > first ? name_in_apposition(w, cue, end) : 0;
+    if (named) cue = named + 1;
     if (cue == first || cue >= end || !says_or_tells(w[cue]) || part_of(labels[cue]) == Part::content ||
         part_of(labels[cue]) == Part::source)
       continue;
     // "When Obama said ...", "What Obama said ...": a clause, not a subject.
     const bool pronoun = cue == first + 1 && is_subject_pronoun(lowered(w[first].text));
-    if (opens_clause(w[first]) || !(pronoun || speaker_phrase(w, first, cue))) continue;
+    if (opens_clause(w[first]) || !(pronoun || speaker_phrase(w, first, description_end))) continue;
     uint32_t content = cue + 1;
     if (w[cue].is("told") || w[cue].is("tells")) {
       content = content < end ? after_addressee(w, content, end) : 0;
@@ -243,6 +264,9 @@ void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& l
     }
     if (content < end && names_a_day(w[content])) ++content;
     else if (content + 1 < end && w[content].is("on") && names_a_day(w[content + 1])) content += 2;
+    // After a subject in apposition, what the tagger reads with an adjunct ("said in a statement:",
+    // "said early Friday that") stays its reading.
+    if (named && content < end && opens_adjunct(w[content])) continue;
     uint32_t last = past_last_word(w, content, end);
     // Another "said" inside is another attribution: what this one says ends at the comma before
     // it ("Smith said the plan would fail, but Jones said it would succeed").
