@@ -162,3 +162,14 @@ TEST_CASE("a body that issued a document is whom a later it or the statement sta
   REQUIRE(saying(s, "results must be respected"));
   CHECK(saying(s, "results must be respected")->canonical == "United Nations Security Council");
 }
+
+// Regression (probe26, dev): "North Korea told the Japanese side that ..., a Japanese government
+// official said" was the official's statement, and "North Korea" was a person called Korea.
+TEST_CASE("a saying passed on by someone unnamed closing the sentence is the sayer's") {
+  auto s = find("North Korea told the Japanese side that five of the abductees are alive and eight have died, a "
+                "Japanese government official said. South Africa said it would vote.");
+  REQUIRE(saying(s, "abductees are alive"));
+  CHECK(saying(s, "abductees are alive")->canonical == "North Korea");
+  REQUIRE(saying(s, "it would vote"));
+  CHECK(saying(s, "it would vote")->canonical == "South Africa");
+}

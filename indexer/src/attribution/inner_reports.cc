@@ -14,7 +14,15 @@ constexpr uint32_t kShortestSaying = 3;
 
 bool reports(const std::vector<Word>& w, const TaggedAttribution& t) {
   const Word& cue = w[t.cue_first];
-  return cue.is("according") || cue.is("reported") || cue.is("reports");
+  if (cue.is("according") || cue.is("reported") || cue.is("reports")) return true;
+  // "North Korea told the Japanese side that five are alive, a Japanese government official said":
+  // one unnamed, closing the sentence, passes on another's saying.
+  const bool closing = t.content_last < t.source_first && t.source_first < t.cue_first;
+  if (!closing || !(cue.is("said") || cue.is("says"))) return false;
+  for (uint32_t k = t.source_first; k <= t.source_last; ++k)
+    if (w[k].kind == WordKind::word && w[k].capitalized && k > t.source_first && !is_nationality(w[k].text)) return false;
+  const std::string head = lowered(w[t.source_last].text);
+  return is_role_noun(head) || is_group_noun(head) || names_people(head);
 }
 
 // The saying that opens t's content: a speaker of words alone, opening with a capital or "the",

@@ -255,7 +255,9 @@ Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t nam
   if (name_start >= a + 2)  // "of" right before the name, not "... spokesperson Zhao"
     institution |= is_institution_word(w_[name_start - 2].text) && w_[name_start - 1].is("of");
   const bool after_personal_title = p.names.size() == 1 && name_start > a && is_personal_title(w_[name_start - 1].text);
-  if ((institution && !after_personal_title) || (p.titles.empty() && names_a_place(p))) {
+  // "North Korea", "South Africa": a place's first word may have gone to the titles.
+  const bool place_titles = std::all_of(p.titles.begin(), p.titles.end(), [](const std::string& t) { return is_place_word(t); });
+  if ((institution && !after_personal_title) || (place_titles && names_a_place(p))) {
     p.type = PhraseType::group;
     return p;
   }
