@@ -290,3 +290,13 @@ TEST_CASE("a Chinese name's family name comes first, and a report's channel does
   REQUIRE(saying(s, "more would follow"));
   CHECK(saying(s, "more would follow")->canonical == "Wang Yi");
 }
+
+// Regression (PolNeAR, training split): "Publicly, the GOP nominee ... dismisses ..." was a
+// statement of someone called Publicly.
+TEST_CASE("an adverb opening the sentence before its comma is no one's name") {
+  auto s = find("Donald Trump spoke. Publicly, the GOP nominee feuds with his stars and dismisses the standard "
+                "strategic and tactical approaches utilized by his predecessors. Kelly, a spokeswoman, said the "
+                "campaign was ready.");
+  for (const auto& statement : s) CHECK(statement.canonical != "Publicly");
+  REQUIRE(saying(s, "campaign was ready"));
+}

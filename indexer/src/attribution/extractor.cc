@@ -91,6 +91,7 @@ class Extractor {
     const TaggedAttribution spoke = with_quoted_source(t);
     Speaker speaker = speakers_.speaker_of(spoke, e);
     if (e.speaker == 0 && speakers_.word_taken_for_speaker(spoke.source_first, spoke.source_last)) return;
+    if (e.speaker == 2 && speakers_.adverb_taken_for_name(spoke.source_first, spoke.source_last)) return;
     // A statement's text is what was said: the marks around a whole quotation and
     // the complementiser before a clause are not part of it.
     uint32_t content_first = content_start(w_, t);

@@ -342,6 +342,16 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
 // "who" that stands for no one ("four in 10 who said"), and a lower-case function word or adverb
 // that no subject took over from ("originally said", "if told"): a word of the [stray] list or an
 // adverb, not a pronoun or a count.
+// "Publicly, the GOP nominee ...", "Recently, Herman Cain ...": an adverb opening the sentence
+// before its comma, which the phrases read as a name (no one named in full has it: "Kelly, who").
+bool SourceSpeakers::adverb_taken_for_name(uint32_t first, uint32_t last) {
+  if (first != last || first + 1 >= w_.size() || w_[first + 1].kind != WordKind::comma || !w_[first].capitalized ||
+      next_word(w_, phrases_.sentence_first(), first) != first)
+    return false;
+  const std::string& word = w_[first].text;
+  return word.size() > 4 && word.ends_with("ly") && !people_.knows_in_full(word) && !given_name_gender(word);
+}
+
 bool SourceSpeakers::word_taken_for_speaker(uint32_t first, uint32_t last) {
   if (first != last) return false;
   const std::string word = w_[first].text, lower = lowered(word);

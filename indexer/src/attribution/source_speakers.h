@@ -35,6 +35,9 @@ class SourceSpeakers {
   // Whether a source of words [first, last] is a word the tagger took in, not a speaker
   // ("Having announced ...", "So says ...").
   bool word_taken_for_speaker(uint32_t first, uint32_t last);
+  // Whether a one-word source that resolved to a name is an adverb opening the sentence
+  // ("Publicly, ...").
+  bool adverb_taken_for_name(uint32_t first, uint32_t last);
 
   // Notes the author of a document the current sentence says was issued ("The Security Council
   // issued a statement"), for a later "the statement" or "it".
