@@ -31,6 +31,12 @@ Phrase pronoun_phrase(uint32_t i, const std::string& low) {
 
 }  // namespace
 
+std::string_view without_owner_mark(std::string_view word) {
+  for (std::string_view mark : {"'s", "\u2019s", "'", "\u2019"})
+    if (word.ends_with(mark)) return word.substr(0, word.size() - mark.size());
+  return word;
+}
+
 bool possessive(std::string_view word) {
   return ends_with(word, "'s") || ends_with(word, "\u2019s") || ends_with(word, "s'");
 }
@@ -154,14 +160,7 @@ Phrase NounPhrases::classify_run(uint32_t a, uint32_t b, bool owner) const {
   const uint32_t name_start = person_start(k, b);
   for (; k < name_start; ++k) p.titles.push_back(w_[k].text);
   for (; k <= b; ++k) p.names.push_back(w_[k].text);
-  if (owner && !p.names.empty()) {
-    std::string& last = p.names.back();
-    for (std::string_view mark : {"'s", "\u2019s", "'", "\u2019"})
-      if (last.ends_with(mark)) {
-        last.resize(last.size() - mark.size());
-        break;
-      }
-  }
+  if (owner && !p.names.empty()) p.names.back() = std::string(without_owner_mark(p.names.back()));
   if (p.names.empty()) {
     // All title: "the Kremlin", "the State Department", "Foreign Ministry"; or a role written
     // with capitals, "the Foreign Minister", "the Kremlin Spokesman".

@@ -30,6 +30,8 @@ bool possessive(std::string_view word);
 bool names_a_place(const Phrase& p);
 // "FBI", "CIA", "U.N.": capitals (periods allowed), two to six characters.
 bool is_acronym(std::string_view word);
+// The word without the mark of an owner ("Russia's", "the Associated Press’"), if it has one.
+std::string_view without_owner_mark(std::string_view word);
 
 // Finds noun phrases within the current sentence of a text's word stream.
 class NounPhrases {

@@ -57,13 +57,7 @@ std::optional<std::string> People::body_of_acronym(const Phrase& p) const {
   if (first != p.last || !is_acronym(w_[first].text)) return std::nullopt;
   const auto named = acronym_expansion(w_, first);
   if (!named) return std::nullopt;
-  std::string body = phrases_.span_text(named->first, named->second);
-  for (std::string_view mark : {"'s", "\u2019s", "'", "\u2019"})  // "the Associated Press’ analysis"
-    if (body.ends_with(mark)) {
-      body.resize(body.size() - mark.size());
-      break;
-    }
-  return body;
+  return std::string(without_owner_mark(phrases_.span_text(named->first, named->second)));  // "the Associated Press’ analysis"
 }
 
 // The person named in full whose surname is this word of a place or a group, if the given name
