@@ -45,3 +45,12 @@ TEST_CASE("a body's name goes on over \"of\"") {
   REQUIRE(saying(s, "troops had left"));
   CHECK(saying(s, "troops had left")->canonical == "Russian Ministry of Defence");
 }
+
+// Regression (probe26, dev): "Amnesty International" was read as a person, so a later "It urged"
+// went to the body that spoke before it.
+TEST_CASE("a name ending in International or Watch is a body a later it stands for") {
+  auto s = find("The Foreign Ministry said the decisions deviated from the charter. Amnesty International said the "
+                "approach had failed the people of Myanmar. It urged leaders to cut off the junta's access to fuel.");
+  REQUIRE(saying(s, "cut off the junta"));
+  CHECK(saying(s, "cut off the junta")->canonical == "Amnesty International");
+}

@@ -66,6 +66,8 @@ bool is_head_role(std::string_view word);
 bool is_head_of_state_role(std::string_view word);
 // [state-name-end] Last words of a state's or union's name ("States", "Union").
 bool ends_state_name(std::string_view word);
+// [body-name-end] "International" of "Amnesty International".
+bool ends_body_name(std::string_view word);
 // [thing-name-end], [thing-name-start] Last and first words of names of places, waters, buildings,
 // documents and events, which are no one ("the Panama Canal", "Chapter VII").
 bool ends_thing_name(std::string_view word);

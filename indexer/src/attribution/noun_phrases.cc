@@ -243,6 +243,10 @@ Phrase NounPhrases::classify_name(Phrase p, uint32_t a, uint32_t b, uint32_t nam
     p.type = PhraseType::group;  // "the United States", "the European Union"
     return p;
   }
+  if (p.names.size() > 1 && ends_body_name(last_name)) {
+    p.type = PhraseType::group;  // "Amnesty International", "Human Rights Watch"
+    return p;
+  }
   // An organisation among the titles ("UN Secretary-General Antonio Guterres") or split off
   // before the name ("Kremlin spokesman Dmitry Peskov") describes the person; one that ends the
   // name is the speaker, though a title's word ("the White House", not "House Speaker").

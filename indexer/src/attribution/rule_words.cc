@@ -48,7 +48,7 @@ struct WordLists {
   const std::map<std::string, std::vector<std::string>> file = read_word_lists(kAttributionWordsText);
   WordTable title_words, nationalities, role_nouns, group_nouns, entourage_nouns, institutions, ranks, adverbial_openers, articles,
       quantifiers, counted_phrase_openers, title_modifiers, group_modifiers, institution_nouns, head_roles, offices_of_state,
-      state_name_ends, thing_name_ends, thing_name_starts, sentence_openers, opening_conjunctions, particles, chinese_family_names, months, never_names, abbreviations,
+      state_name_ends, body_name_ends, thing_name_ends, thing_name_starts, sentence_openers, opening_conjunctions, particles, chinese_family_names, months, never_names, abbreviations,
       personal_pronouns, subject_pronouns, pronouns_or_relatives,
       speak_for_themselves, clause_joiners, adjunct_openers, source_joiners, adverbs, nouns_in_ly, auxiliaries,
       forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, issuing_verbs, anonymity_words, source_descriptions, people_nouns, reason_openers, question_labels, heading_labels, plain_cues, second_cues, speaking_occasions, time_periods, day_words, addressee_cues, when_or_where,
@@ -97,6 +97,7 @@ struct WordLists {
     head_roles = set({"head-role"});
     offices_of_state = set({"office-of-state"});
     state_name_ends = set({"state-name-end"});
+    body_name_ends = set({"body-name-end"});
     thing_name_ends = set({"thing-name-end"});
     thing_name_starts = set({"thing-name-start"});
     sentence_openers = set({"sentence-opener"});
@@ -208,6 +209,7 @@ bool is_institution_noun(std::string_view w) { return in(lists().institution_nou
 bool is_head_role(std::string_view w) { return in(lists().head_roles, w); }
 bool is_head_of_state_role(std::string_view w) { return in(lists().offices_of_state, w); }
 bool ends_state_name(std::string_view w) { return in(lists().state_name_ends, w); }
+bool ends_body_name(std::string_view w) { return in(lists().body_name_ends, w); }
 bool ends_thing_name(std::string_view w) { return in(lists().thing_name_ends, w); }
 bool starts_thing_name(std::string_view w) { return in(lists().thing_name_starts, w); }
 
