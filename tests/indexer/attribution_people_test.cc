@@ -415,3 +415,15 @@ TEST_CASE("a place's or a group's word is the surname of the person named in ful
   REQUIRE(saying(s, "inquiry would go on"));
   CHECK(saying(s, "inquiry would go on")->canonical == "Republicans");
 }
+
+// Regression (probe29, dev): "Supreme Leader of the Islamic Revolution Ayatollah Seyed Ali Khamenei"
+// was a person called "Islamic Revolution Ayatollah Seyed Ali Khamenei"; ranks opening a name
+// ("Rep. Earl Blumenauer") stay given names.
+TEST_CASE("a rank inside a run of capitals opens the name after it") {
+  auto s = find("Supreme Leader of the Islamic Revolution Ayatollah Seyed Ali Khamenei said the team deserved gratitude. "
+                "Rep. Earl Blumenauer said there was tremendous energy.");
+  REQUIRE(saying(s, "deserved gratitude"));
+  CHECK(saying(s, "deserved gratitude")->canonical == "Seyed Ali Khamenei");
+  REQUIRE(saying(s, "tremendous energy"));
+  CHECK(saying(s, "tremendous energy")->canonical == "Earl Blumenauer");
+}

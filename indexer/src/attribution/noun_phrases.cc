@@ -127,6 +127,9 @@ uint32_t NounPhrases::person_start(uint32_t k, uint32_t b) const {
   uint32_t name_start = k;
   for (uint32_t j = b; j > k; --j) {
     const Word& x = w_[j - 1];
+    // "... of the Islamic Revolution Ayatollah Ali Khamenei": a rank inside the run that the name
+    // follows directly (not "Earl Blumenauer", "Duke Bennett" nor "Martin Luther King Jr.").
+    if (j - 1 > k && x.capitalized && rank_gender(x.text) && w_[j].capitalized && !is_name_suffix(w_[j].text)) return j;
     const bool role = !x.capitalized && !is_particle(x.text);
     if (role || is_institution_word(x.text)) {
       // After an organisation, a person needs a given name and a surname
