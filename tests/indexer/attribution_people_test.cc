@@ -427,3 +427,16 @@ TEST_CASE("a rank inside a run of capitals opens the name after it") {
   REQUIRE(saying(s, "tremendous energy"));
   CHECK(saying(s, "tremendous energy")->canonical == "Earl Blumenauer");
 }
+
+// Regression (probe29, dev): "the minister" was the Prime Minister named later, not the External
+// Affairs Minister; "the vice president" stays the vice president.
+TEST_CASE("the minister is a minister rather than the prime minister") {
+  auto s = find("External Affairs Minister Pranab Mukherjee signed the pact. Prime Minister Manmohan Singh welcomed it "
+                "in Delhi. Speaking at a reception, the minister said the journey had reached its logical conclusion. "
+                "Vice President Joe Biden spoke after President Barack Obama. The vice president said the ticket was "
+                "strong.");
+  REQUIRE(saying(s, "logical conclusion"));
+  CHECK(saying(s, "logical conclusion")->canonical == "Pranab Mukherjee");
+  REQUIRE(saying(s, "ticket was strong"));
+  CHECK(saying(s, "ticket was strong")->canonical == "Joe Biden");
+}

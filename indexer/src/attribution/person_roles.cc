@@ -174,18 +174,31 @@ Person* People::introduced_as(const Phrase& p) {
   // thing whose nation no one said ("the chief inspectors, Hans Blix and ..."), though "the head of
   // the bank" is the chief executive of JPMorgan.
   const bool head_of_a_nation = is_head_role(p.role) && p.last + 2 < w_.size() && w_[p.last + 1].is("of") && !nations.empty();
+  // "the minister" is a minister rather than the prime minister, "the president" a president
+  // rather than the vice president, when the article has introduced both.
+  const bool plain_role = modifiers.empty() && p.last > p.first && lowered(w_[p.last - 1].text) != "vice" &&
+                          lowered(w_[p.last - 1].text) != "prime";
+  auto plainly = [&](const Person& c) {
+    return plain_role && !c.roles.count("prime " + p.role) && !c.roles.count("vice " + p.role) &&
+           !c.roles.count("vice-" + p.role);
+  };
   for (const bool exact : {true, false}) {
     Person* best = nullptr;
     int best_fit = 0;
+    bool best_plain = false;
     for (Person& c : people_) {
       const int fit = nation_fit(c);
       const bool holds = head_of_state ? leads_a_nation(c)
                          : exact       ? c.roles.count(p.role) > 0
                                        : (has_role(c, p.role) && (!head_of_a_nation || fit == 2)) || leads_a_nation(c);
       if (fit == 0 || !holds || !modifiers_fit(c, p.role, modifiers) || (office_of && !holds_office_of(c))) continue;
-      if (!best || fit > best_fit || (fit == best_fit && c.last_seen >= best->last_seen)) {
+      const bool plain = plainly(c);
+      const bool better = !best || fit > best_fit || (fit == best_fit && plain && !best_plain) ||
+                          (fit == best_fit && plain == best_plain && c.last_seen >= best->last_seen);
+      if (better) {
         best = &c;
         best_fit = fit;
+        best_plain = plain;
       }
     }
     if (best) return best;
