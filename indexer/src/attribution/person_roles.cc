@@ -176,10 +176,12 @@ Person* People::introduced_as(const Phrase& p) {
   const bool head_of_a_nation = is_head_role(p.role) && p.last + 2 < w_.size() && w_[p.last + 1].is("of") && !nations.empty();
   // "the minister" is a minister rather than the prime minister, "the president" a president
   // rather than the vice president, when the article has introduced both.
-  const bool plain_role = modifiers.empty() && p.last > p.first && lowered(w_[p.last - 1].text) != "vice" &&
-                          lowered(w_[p.last - 1].text) != "prime";
+  // So "the vice president" is the one introduced as vice president, not the president.
+  const std::string before_role = p.last > p.first ? lowered(w_[p.last - 1].text) : "";
+  const bool other_office = before_role == "vice" || before_role == "prime";
   auto plainly = [&](const Person& c) {
-    return plain_role && !c.roles.count("prime " + p.role) && !c.roles.count("vice " + p.role) &&
+    if (other_office) return c.roles.count(before_role + " " + p.role) > 0;
+    return modifiers.empty() && !c.roles.count("prime " + p.role) && !c.roles.count("vice " + p.role) &&
            !c.roles.count("vice-" + p.role);
   };
   for (const bool exact : {true, false}) {
