@@ -440,3 +440,12 @@ TEST_CASE("the minister is a minister rather than the prime minister") {
   REQUIRE(saying(s, "ticket was strong"));
   CHECK(saying(s, "ticket was strong")->canonical == "Joe Biden");
 }
+
+// Regression (probe29, dev): "special presidential envoy for the Balkans Viktor Chernomyrdin" gave
+// him no role, so "the envoy" was no one; "the president of the Brady Campaign" is no person's role.
+TEST_CASE("a role before a portfolio before the name is the person's") {
+  auto s = find("Russia's special presidential envoy for the Balkans Viktor Chernomyrdin has said that a settlement "
+                "is impossible. \"Milosevic is ready for a settlement,\" the envoy noted.");
+  REQUIRE(saying(s, "ready for a settlement"));
+  CHECK(saying(s, "ready for a settlement")->canonical == "Viktor Chernomyrdin");
+}

@@ -225,6 +225,23 @@ Person& People::person_for(const Phrase& p, int likely_gender) {
   return *person;
 }
 
+// The lower-case role noun right before the run of capitals opening at word i, or before "for" or
+// "of" (and "the") opening it, its capitals a portfolio before the name; 0 when none.
+// (Only for a name holding a given name: "the president of the Brady Campaign" is no role of a
+// person called Campaign.)
+uint32_t People::role_before_name(uint32_t i, uint32_t first, const Phrase& name) const {
+  auto role_at = [&](uint32_t k) {
+    return w_[k].kind == WordKind::word && !w_[k].capitalized && is_role_noun(lowered(w_[k].text));
+  };
+  if (i <= first) return 0;
+  if (role_at(i - 1)) return i - 1;
+  if (std::none_of(name.names.begin(), name.names.end(), [](const std::string& n) { return given_name_gender(n) != 0; }))
+    return 0;
+  uint32_t k = i - 1;
+  if (k > first && w_[k].is("the")) --k;
+  return k > first && (w_[k].is("for") || w_[k].is("of")) && role_at(k - 1) ? k - 1 : 0;
+}
+
 void People::note_names() {
   const uint32_t first = phrases_.sentence_first(), end = phrases_.sentence_end();
   if (first < headline_end_) return;
@@ -270,10 +287,11 @@ void People::note_names() {
       add_roles(person, before);
     }
     // "UN chief Antonio Guterres", "opposition leader Alexei Navalny": a lower-case role noun right
-    // before the name is its person's role.
-    if (i > first && w_[i - 1].kind == WordKind::word && !w_[i - 1].capitalized && is_role_noun(lowered(w_[i - 1].text))) {
+    // before the name is its person's role; so is one before its portfolio ("special presidential
+    // envoy for the Balkans Viktor Chernomyrdin").
+    if (const uint32_t role = role_before_name(i, first, p)) {
       std::vector<std::string> description;
-      for (uint32_t k = std::max(first, i - std::min(i, 3u)); k < i; ++k)
+      for (uint32_t k = std::max(first, role - std::min(role, 2u)); k <= role; ++k)
         if (w_[k].kind == WordKind::word) description.push_back(w_[k].text);
       add_roles(person, description);
     }

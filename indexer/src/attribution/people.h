@@ -111,6 +111,7 @@ class People {
   std::optional<Phrase> office_of_place(const Phrase& p) const;
   std::optional<std::string> body_of_acronym(const Phrase& p) const;
   Person* surname_of_someone(const std::string& word);
+  uint32_t role_before_name(uint32_t i, uint32_t first, const Phrase& name) const;
   void take_counterpart_roles(Person& person, uint32_t a, uint32_t b);
   Person* head_of(const Phrase& p);
   Person* sole_subject_before(const Phrase& p);
