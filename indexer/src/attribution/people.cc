@@ -225,23 +225,6 @@ Person& People::person_for(const Phrase& p, int likely_gender) {
   return *person;
 }
 
-// The lower-case role noun right before the run of capitals opening at word i, or before "for" or
-// "of" (and "the") opening it, its capitals a portfolio before the name; 0 when none.
-// (Only for a name holding a given name: "the president of the Brady Campaign" is no role of a
-// person called Campaign.)
-uint32_t People::role_before_name(uint32_t i, uint32_t first, const Phrase& name) const {
-  auto role_at = [&](uint32_t k) {
-    return w_[k].kind == WordKind::word && !w_[k].capitalized && is_role_noun(lowered(w_[k].text));
-  };
-  if (i <= first) return 0;
-  if (role_at(i - 1)) return i - 1;
-  if (std::none_of(name.names.begin(), name.names.end(), [](const std::string& n) { return given_name_gender(n) != 0; }))
-    return 0;
-  uint32_t k = i - 1;
-  if (k > first && w_[k].is("the")) --k;
-  return k > first && (w_[k].is("for") || w_[k].is("of")) && role_at(k - 1) ? k - 1 : 0;
-}
-
 void People::note_names() {
   const uint32_t first = phrases_.sentence_first(), end = phrases_.sentence_end();
   if (first < headline_end_) return;
