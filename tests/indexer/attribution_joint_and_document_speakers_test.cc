@@ -173,3 +173,11 @@ TEST_CASE("a saying passed on by someone unnamed closing the sentence is the say
   REQUIRE(saying(s, "it would vote"));
   CHECK(saying(s, "it would vote")->canonical == "South Africa");
 }
+
+// Regression (probe29, dev): "The broadcast added" after "Cairo radio said" was no one's.
+TEST_CASE("a document no one named before is what the body that just spoke put out") {
+  auto s = find("Cairo radio said tonight that the aggressors are now trying to obtain at the United Nations what they "
+                "failed to obtain by threats. The broadcast added that Egypt would never bargain with its sovereignty.");
+  REQUIRE(saying(s, "never bargain"));
+  CHECK(saying(s, "never bargain")->canonical == "Cairo radio");
+}

@@ -318,18 +318,30 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
     body = w_[k].kind == WordKind::word && !w_[k].capitalized && is_institution_word(capitalised(w_[k].text));
   if (body && !s.canonical.empty() && w_[t.source_last].capitalized) people_.note_institution(s.canonical, s.written);
   // "The Foreign Ministry said in a statement ... The statement added": the document's author.
+  const int sentence = static_cast<int>(phrases_.sentence());
   if (definite_document(t.source_first, t.source_last)) {
     if (document_word_ != UINT32_MAX && same_document(document_word_, t.source_first, t.source_last)) {
       s.canonical = document_author_.canonical;
       s.group = document_author_.group;
+    } else if (body_spoke_ + 1 >= sentence && !body_.canonical.empty()) {
+      // "Cairo radio said tonight that ... The broadcast added that ...": what the body that has
+      // just spoken put out.
+      s.canonical = body_.canonical;
+      s.group = true;
     }
   } else if (const uint32_t document = document_named(t); !s.canonical.empty() && document != UINT32_MAX) {
     document_author_ = s;
     document_word_ = document;
   }
+  if (s.group && !s.canonical.empty() && !definite_document(t.source_first, t.source_last) && p.type == PhraseType::group) {
+    body_ = s;
+    body_spoke_ = sentence;
+  }
   // "The joint statement said ... It also says": a document or a body described, or the author a
-  // document stands for, is whom a later "it" stands for.
-  if (finite_cue && !s.canonical.empty() && (is_document_noun(head) || (s.group && is_institution_word(w_[t.source_last].text))))
+  // document stands for, is whom a later "it" stands for; so is a document described at more length
+  // ("The resolution the two men drafted, No. 338, called on ...").
+  const bool document_head = is_document_noun(head) || (p.type != PhraseType::none && is_document_noun(lowered(w_[p.last].text)));
+  if (finite_cue && !s.canonical.empty() && (document_head || (s.group && is_institution_word(w_[t.source_last].text))))
     people_.note_described_body(s.canonical);
   return s;
 }

@@ -81,6 +81,8 @@ class SourceSpeakers {
   AnonymousSources anonymous_;
   Speaker document_author_;  // who issued the latest document an attribution named ("said in a statement")
   uint32_t document_word_ = UINT32_MAX;  // its noun, in the words
+  Speaker body_;          // the latest body that spoke ("Cairo radio said"), for "The broadcast added"
+  int body_spoke_ = -2;   // in this sentence
 };
 
 }  // namespace attache::indexer::attribution
