@@ -179,3 +179,15 @@ TEST_CASE("he inside a participial phrase after the subject does not speak") {
   REQUIRE(saying(s, "victory for peace"));
   CHECK(saying(s, "victory for peace")->canonical == "Milosevic");
 }
+
+// Regression (probe29, dev): after "According to one diplomat who has followed the track closely,
+// the Netanyahu government has given Cairo no reason ...", "he said" was Netanyahu: the diplomat,
+// described as one of several, was no one a pronoun could stand for, and a name used of a body
+// counted as a mention of its person.
+TEST_CASE("one described after according to is whom a later he stands for") {
+  auto s = find("Prime Minister Binyamin Netanyahu's office said in a statement that Cairo was poisoning the "
+                "atmosphere. According to one diplomat who has followed the track closely, the Netanyahu government "
+                "has given Cairo no reason to reward it. The construction, he said, spoke for themselves.");
+  REQUIRE(saying(s, "spoke for themselves"));
+  CHECK(saying(s, "spoke for themselves")->canonical == "diplomat");
+}

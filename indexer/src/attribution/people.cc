@@ -262,6 +262,12 @@ void People::note_names() {
     bool apposition = e + 1 < end && w_[e + 1].kind == WordKind::comma && !(opens_sentence && !introduced && !known);
     if (!introduced && !apposition && !known) continue;
     Person& person = person_for(p);
+    // "the Netanyahu government", "the Bernie Sanders campaign": a name used of a body introduces
+    // its person but is no mention a later "he" would follow.
+    const bool of_a_body = i > first && w_[i - 1].is("the") && e + 1 < end && w_[e + 1].kind == WordKind::word &&
+                           !w_[e + 1].capitalized &&
+                           (is_institution_word(capitalised(w_[e + 1].text)) || w_[e + 1].is("campaign") || w_[e + 1].is("regime"));
+    if (of_a_body && person.last_seen == static_cast<int>(phrases_.sentence())) person.last_seen = person.previous_seen;
     // "Russia's foreign minister, Sergey Lavrov, ...": the role comes first.
     if (i >= first + 2 && w_[i - 1].kind == WordKind::comma) {
       std::vector<std::string> before;

@@ -298,12 +298,20 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   // ("the representative of France") or a description headed by one ("A senior official"). Not an
   // office of state ("the Philippine president"), which is someone the article names, unless it
   // has named no one. Officials described ("The officials said") are whom a later "they" stands for.
-  const bool finite_cue = !w_[t.cue_first].text.ends_with("ing");
+  // ("According to one diplomat" is a finite cue's source.)
+  const bool finite_cue = !w_[t.cue_first].is("according") && (!w_[t.cue_first].text.ends_with("ing") || w_[t.cue_first].is("According"));
   // So is an office of a place no one was introduced in ("The Prince of Wales ... he said").
   const bool office = p.type == PhraseType::name && s.group && !p.titles.empty();
   const std::string head = lowered(w_[t.source_last].text);
   // "a South Vietnamese Foreign Ministry spokesman": a description whose last word is a role.
-  const bool role_described = p.type == PhraseType::group && (is_role_noun(p.role) || is_role_noun(head));
+  // (Or, described as one of several, by its role before a relative clause or alone: "one diplomat
+  // who has followed the track".)
+  const std::string described_head = lowered(s.canonical.substr(s.canonical.rfind(' ') + 1));
+  const std::string opening = lowered(w_[t.source_first].text);
+  const bool indefinite = opening == "one" || opening == "a" || opening == "an" || opening == "another";
+  const bool role_described = (p.type == PhraseType::group && (is_role_noun(p.role) || is_role_noun(head))) ||
+                              ((p.type == PhraseType::group || p.type == PhraseType::none) && indefinite &&
+                               is_role_noun(described_head));
   const bool one_described = office || ((p.type == PhraseType::role || role_described) &&
                                         (!is_head_of_state_role(p.role) || !people_.anyone_named()));
   if (s.group && finite_cue && s.canonical.find(" and ") == std::string::npos) {
