@@ -89,3 +89,12 @@ TEST_CASE("a saying inside a relative clause says what the clause says of its no
   REQUIRE(nested.size() == 1);
   CHECK(nested[0].canonical == "Britain");
 }
+
+// Regression (probe29, dev): ", the spokesman said, without elaborating." made "without elaborating"
+// part of what was said.
+TEST_CASE("without and a participle after a closing cue is how it was said, not what") {
+  auto s = find("Presidential spokesman Park Soo-hyun briefed reporters. Moon also approved the purchase of U.S. "
+                "military assets worth billions of dollars, the spokesman said, without elaborating.");
+  REQUIRE(saying(s, "approved the purchase"));
+  CHECK(saying(s, "approved the purchase")->text.find("elaborating") == std::string::npos);
+}

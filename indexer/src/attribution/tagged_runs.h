@@ -45,6 +45,9 @@ void split_content_at_attributed_quotations(const WordStream& stream, std::vecto
 // "The so-called peacekeepers have not been seen": an auxiliary alone is no cue of saying.
 void drop_auxiliary_cues(const WordStream& stream, std::vector<uint8_t>& labels);
 
+// "..., the spokesman said, without elaborating.": a phrase of "without" and a participle after a
+// cue or its source is how it was said, not what.
+void drop_circumstances_after_cues(const WordStream& stream, std::vector<uint8_t>& labels);
 // "The Trump administration announced", "The joint statement said": an institution's noun, or a
 // document's before the cue's verb, after the source is the source's, not the cue's.
 void take_institution_nouns_into_sources(const WordStream& stream, std::vector<uint8_t>& labels);

@@ -186,4 +186,16 @@ void drop_cues_of_circumstances(const WordStream& stream, std::vector<uint8_t>& 
   }
 }
 
+void drop_circumstances_after_cues(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(labels.size());
+  for (uint32_t k = 2; k + 1 < n; ++k) {
+    if (!w[k].is("without") || part_of(labels[k]) != Part::content || !w[k + 1].text.ends_with("ing")) continue;
+    const uint32_t before = w[k - 1].kind == WordKind::comma ? k - 2 : k - 1;
+    const Part attribution = part_of(labels[before]);
+    if (attribution != Part::cue && attribution != Part::source) continue;
+    for (uint32_t j = k; j < n && part_of(labels[j]) == Part::content && (j == k || labels[j] != B_CONTENT); ++j) labels[j] = O;
+  }
+}
+
 }  // namespace attache::indexer::attribution
