@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "lexicon.h"
+#include "person_roles.h"
 #include "speaker_names.h"
 
 namespace attache::indexer::attribution {
@@ -156,6 +157,11 @@ bool NounPhrases::in_portfolio(uint32_t first, uint32_t limit) const {
 
 Phrase NounPhrases::classify_run(uint32_t a, uint32_t b, bool owner) const {
   while (a < b && opener(a)) ++a;  // "But Ryabkov"
+  // "In Moscow Gorbachev said": a nation's or its capital's name after a preposition of place is
+  // no part of the surname after it (not "in San Jose", "in New Hampshire").
+  if (a + 1 == b && a > 0 && w_[a - 1].kind == WordKind::word && is_place_preposition(lowered(w_[a - 1].text)) &&
+      nation_of_word(w_[a].text) && !is_nationality(w_[a].text) && !is_place_word(w_[b].text))
+    ++a;
   Phrase p;
   p.first = a;
   p.last = b;
