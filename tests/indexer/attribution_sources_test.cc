@@ -307,3 +307,30 @@ TEST_CASE("a capital after a preposition of place is no part of the surname afte
   REQUIRE(saying(s, "talks had failed"));
   CHECK(saying(s, "talks had failed")->canonical == "Mikhail Gorbachev");
 }
+
+// Regression (probe27, dev): the lead "Israel and Egypt initialed a new Sinai disengagement agreement
+// Monday, and Secretary of State Henry A. Kissinger said ..." was the statement of Israel and Egypt.
+TEST_CASE("a clause joined by comma and before the subject is no part of the source") {
+  auto s = find("JERUSALEM (AP) — Israel and Egypt initialed a new Sinai disengagement agreement Monday, and Secretary "
+                "of State Henry A. Kissinger said it could become \"the first step toward a final peace\" between two "
+                "nations that have fought four wars in 27 years. Steve Bell, senior director of economic policy at "
+                "the Bipartisan Policy Center, and a Republican who headed the Senate Budget Committee staff, said "
+                "the plans were irresponsible.");
+  REQUIRE(saying(s, "first step toward a final peace"));
+  CHECK(saying(s, "first step toward a final peace")->canonical == "Henry Kissinger");
+  REQUIRE(saying(s, "plans were irresponsible"));
+  CHECK(saying(s, "plans were irresponsible")->canonical == "Steve Bell");
+}
+
+// Regression (session 22's review; probe25, dev): "Carter Tells Begin That Peace Is Near" kept the
+// addressee in what was said, and the second clause of a headline after a semicolon was not read.
+TEST_CASE("a headline's addressee and its second clause") {
+  auto s = find("Carter Tells Begin That Peace Is Near\n\nPresident Jimmy Carter met Prime Minister Menachem Begin on "
+                "Monday.");
+  REQUIRE(saying(s, "Peace Is Near"));
+  CHECK(saying(s, "Peace Is Near")->text == "Peace Is Near");
+  auto two = find("Begin and Sadat Sign Accords at White House; Carter Calls Pact 'a Historic Achievement'\n\nPresident "
+                  "Jimmy Carter met Prime Minister Menachem Begin on Monday.");
+  REQUIRE(saying(two, "Historic Achievement"));
+  CHECK(saying(two, "Historic Achievement")->canonical == "Jimmy Carter");
+}

@@ -58,6 +58,10 @@ void label(std::vector<uint8_t>& labels, uint32_t first, uint32_t end, Label beg
 // 'repugnant' post").
 uint32_t content_start(const std::vector<Word>& w, uint32_t cue, uint32_t end) {
   constexpr uint32_t kLongestAddressee = 3;
+  // "Carter Tells Begin That Peace Is Near": whom it was told, then what.
+  if (w[cue].is("Tells") || w[cue].is("tells") || w[cue].is("Told") || w[cue].is("told"))
+    for (uint32_t k = cue + 2; k < end && k <= cue + 1 + kLongestAddressee && w[k].kind == WordKind::word; ++k)
+      if (w[k].is("That") || w[k].is("that")) return k + 1;
   for (uint32_t k = cue + 1; k < end; ++k) {
     if (w[k].kind != WordKind::quote_open) continue;
     if (k + 1 >= end) return cue + 1;
@@ -182,7 +186,16 @@ bool in_time_stamped_heading(const std::vector<Word>& w, uint32_t k) {
 void read_headline_attribution(const WordStream& stream, std::vector<uint8_t>& labels) {
   constexpr uint32_t kLongestHeading = 25;
   const auto& w = stream.words;
-  if (const uint32_t headline = headline_end(w)) read_heading(w, 0, headline, labels);
+  // A headline of two clauses ("Begin and Sadat Sign Accords at White House; Carter Calls Pact 'a
+  // Historic Achievement'") is two headings.
+  if (const uint32_t headline = headline_end(w)) {
+    uint32_t clause = 0;
+    for (uint32_t k = 0; k <= headline; ++k)
+      if (k == headline || w[k].kind == WordKind::semicolon) {
+        read_heading(w, clause, k, labels);
+        clause = k + 1;
+      }
+  }
   // A live blog's entries open with a heading after their time ("9:41 pm — Abbas: Only an end to
   // occupation will bring peace"): a paragraph of no sentence's end.
   for (uint32_t first = 0; first < w.size();) {

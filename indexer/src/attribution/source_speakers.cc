@@ -241,9 +241,30 @@ Phrase SourceSpeakers::subject_speaking_instead(const TaggedAttribution& t, bool
   return name ? named : Phrase{};
 }
 
+// "Israel and Egypt initialed a new agreement Monday, and Secretary of State Henry A. Kissinger
+// said": a clause joined by ", and" or ", but" before a subject in capitals is no part of the
+// source. A clause has a verb in the past and no other comma (not "Steve Bell, senior director of
+// ..., and a Republican who ...", nor a list).
+uint32_t SourceSpeakers::after_coordinated_clause(uint32_t first, uint32_t last) const {
+  uint32_t comma = first;
+  for (uint32_t k = first; k < last; ++k)
+    if (w_[k].kind == WordKind::comma) {
+      if (comma != first) return first;  // a second comma
+      comma = k;
+    }
+  if (comma == first || comma + 2 > last || !(w_[comma + 1].is("and") || w_[comma + 1].is("but")) ||
+      !w_[comma + 2].capitalized)
+    return first;
+  for (uint32_t j = first; j < comma; ++j)
+    if (w_[j].kind == WordKind::word && !w_[j].capitalized && w_[j].text.size() > 3 && w_[j].text.ends_with("ed"))
+      return comma + 2;
+  return first;
+}
+
 Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvidence& e) {
   TaggedAttribution t = tagged;
   t.source_first = after_fronted_adverbial(t.source_first, t.source_last);
+  t.source_first = after_coordinated_clause(t.source_first, t.source_last);
   const std::string first = lowered(w_[t.source_first].text), last = lowered(w_[t.source_last].text);
   // "who"; "Lloyd Grove, the Daily Beast editor who" when the tagger took the antecedent in;
   // "who identifies as Hispanic" when it took the relative clause.

@@ -62,6 +62,7 @@ class SourceSpeakers {
   uint32_t subject_start(uint32_t source_first) const;
   Phrase named_before_apposition(uint32_t source_first) const;
   uint32_t after_fronted_adverbial(uint32_t first, uint32_t last) const;
+  uint32_t after_coordinated_clause(uint32_t first, uint32_t last) const;
   Phrase described_group_before(int k) const;
   bool opens_with_owner(uint32_t description) const;
   int reported_gender(const TaggedAttribution& t) const;
