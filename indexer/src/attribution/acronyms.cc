@@ -15,8 +15,12 @@ bool inside_name(const Word& w) {
   return w.is("of") || w.is("the") || w.is("for") || w.is("and") || w.is("on") || w.is("de") || w.is("in");
 }
 
-// A capitalised word of a name: not an acronym, nor the article opening a sentence.
-bool capital_word(const Word& w) { return w.kind == WordKind::word && w.capitalized && !is_acronym(w.text) && !w.is("The"); }
+// A capitalised word of a name: not an acronym, nor a word that opens sentences ("The", "After",
+// "Under", "Every": "After Parliament voted" spells no AP).
+bool capital_word(const Word& w) {
+  return w.kind == WordKind::word && w.capitalized && !is_acronym(w.text) && !is_sentence_opener(w.text) &&
+         !opens_adverbial(w.text, true) && !is_quantifier(lowered(w.text));
+}
 
 std::string letters_of(std::string_view acronym) {
   std::string letters;
@@ -66,6 +70,9 @@ std::optional<std::pair<uint32_t, uint32_t>> acronym_expansion(const std::vector
       if (const auto named = name_before(w, k - 1)) return named;
   for (uint32_t k = 0; k < w.size(); ++k) {
     if (!capital_word(w[k]) || w[k].text[0] != letters[0] || (k > 0 && capital_word(w[k - 1]))) continue;
+    // Not from a sentence's first word, whose capital says nothing ("Every Union member voted").
+    const bool opens_sentence = k == 0 || w[k - 1].sentence != w[k].sentence;
+    if (opens_sentence) continue;
     // "FDR" is a person's initials, not a body's.
     const std::optional<uint32_t> last = given_name_gender(w[k].text) ? std::nullopt : spelled_from(w, k, letters);
     if (last && !(*last + 1 < w.size() && capital_word(w[*last + 1]))) return std::pair{k, *last};

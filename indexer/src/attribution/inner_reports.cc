@@ -12,17 +12,21 @@ constexpr uint32_t kLongestSpeaker = 8;    // "Chinese President Xi Jinping", "t
 constexpr uint32_t kLongestAddressee = 4;  // "told fellow leaders that", "told the state broadcaster that"
 constexpr uint32_t kShortestSaying = 3;
 
-bool reports(const std::vector<Word>& w, const TaggedAttribution& t) {
+enum class Report { none, channel, passed_on };
+
+Report reports(const std::vector<Word>& w, const TaggedAttribution& t) {
   const Word& cue = w[t.cue_first];
-  if (cue.is("according") || cue.is("reported") || cue.is("reports")) return true;
+  if (cue.is("according") || cue.is("reported") || cue.is("reports")) return Report::channel;
   // "North Korea told the Japanese side that five are alive, a Japanese government official said":
-  // one unnamed, closing the sentence, passes on another's saying.
+  // one unnamed, closing the sentence, passes on what another told someone (not "The government
+  // said ..., a Western diplomat said", the diplomat's account).
   const bool closing = t.content_last < t.source_first && t.source_first < t.cue_first;
-  if (!closing || !(cue.is("said") || cue.is("says"))) return false;
+  if (!closing || !(cue.is("said") || cue.is("says"))) return Report::none;
   for (uint32_t k = t.source_first; k <= t.source_last; ++k)
-    if (w[k].kind == WordKind::word && w[k].capitalized && k > t.source_first && !is_nationality(w[k].text)) return false;
+    if (w[k].kind == WordKind::word && w[k].capitalized && k > t.source_first && !is_nationality(w[k].text))
+      return Report::none;
   const std::string head = lowered(w[t.source_last].text);
-  return is_role_noun(head) || is_group_noun(head) || names_people(head);
+  return is_role_noun(head) || is_group_noun(head) || names_people(head) ? Report::passed_on : Report::none;
 }
 
 // The saying that opens t's content: a speaker of words alone, opening with a capital or "the",
@@ -75,7 +79,10 @@ void prefer_inner_reports(const WordStream& stream, std::vector<TaggedAttributio
   const auto& w = stream.words;
   for (TaggedAttribution& t : attributions) {
     TaggedAttribution saying;
-    if (reports(w, t) && inner_saying(w, t, saying)) t = saying;
+    const Report report = reports(w, t);
+    if (report == Report::none || !inner_saying(w, t, saying)) continue;
+    if (report == Report::passed_on && !(w[saying.cue_first].is("told") || w[saying.cue_first].is("tells"))) continue;
+    t = saying;
   }
   std::stable_sort(attributions.begin(), attributions.end(),
                    [](const TaggedAttribution& a, const TaggedAttribution& b) { return a.cue_first < b.cue_first; });

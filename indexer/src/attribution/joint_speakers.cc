@@ -22,7 +22,8 @@ bool SourceSpeakers::may_speak_with_others(const Phrase& p) {
   const bool with_article =
       is_article(lowered(w_[p.first].text)) || (p.first > 0 && is_article(lowered(w_[p.first - 1].text)));
   const bool body = is_institution_word(last) && with_article;
-  return p.type == PhraseType::group && (names_a_place(p) || ends_state_name(last) || body || is_acronym(last));
+  return p.type == PhraseType::group &&
+         (names_a_place(p) || ends_state_name(last) || ends_body_name(last) || body || is_acronym(last));
 }
 
 // "Trump, Netanyahu and ...": the speakers before the "and" at `joint`, set apart by commas; none
@@ -149,7 +150,7 @@ void SourceSpeakers::note_documents_issued() {
     if (author.canonical.empty()) continue;
     document_author_ = author;
     document_word_ = document;
-    people_.note_described_body(author.canonical);
+    if (author.group) people_.note_described_body(author.canonical);  // "It says": not a person's
     return;
   }
 }

@@ -288,8 +288,10 @@ uint32_t People::role_before_name(uint32_t i, uint32_t first, const Phrase& name
   };
   if (i <= first) return 0;
   if (role_at(i - 1)) return i - 1;
-  if (std::none_of(name.names.begin(), name.names.end(), [](const std::string& n) { return given_name_gender(n) != 0; }))
-    return 0;
+  // A portfolio of capitals must stand before the given name ("envoy for the Balkans Viktor ..."),
+  // not "a spokesman for Hillary Clinton", whose role is the spokesman's.
+  const auto given = std::find_if(name.names.begin(), name.names.end(), [](const std::string& n) { return given_name_gender(n) != 0; });
+  if (given == name.names.end() || (given == name.names.begin() && name.titles.empty())) return 0;
   uint32_t k = i - 1;
   if (k > first && w_[k].is("the")) --k;
   return k > first && (w_[k].is("for") || w_[k].is("of")) && role_at(k - 1) ? k - 1 : 0;

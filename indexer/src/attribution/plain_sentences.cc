@@ -28,7 +28,7 @@ bool opens_adjunct(const Word& word) {
 // Gideon Rafael, told"), or 0.
 uint32_t name_in_apposition(const std::vector<Word>& w, uint32_t comma, uint32_t end) {
   constexpr uint32_t kLongestName = 5;
-  if (w[comma].kind != WordKind::comma) return 0;
+  if (comma >= end || w[comma].kind != WordKind::comma) return 0;
   uint32_t close = comma + 1;
   while (close < end && close <= comma + kLongestName && w[close].kind == WordKind::word && w[close].capitalized) ++close;
   const bool named = close > comma + 2 && close + 1 < end && w[close].kind == WordKind::comma;

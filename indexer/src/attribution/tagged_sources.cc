@@ -194,7 +194,15 @@ void drop_circumstances_after_cues(const WordStream& stream, std::vector<uint8_t
     const uint32_t before = w[k - 1].kind == WordKind::comma ? k - 2 : k - 1;
     const Part attribution = part_of(labels[before]);
     if (attribution != Part::cue && attribution != Part::source) continue;
-    for (uint32_t j = k; j < n && part_of(labels[j]) == Part::content && (j == k || labels[j] != B_CONTENT); ++j) labels[j] = O;
+    // Only the phrase: up to a comma, the sentence's end or the "that" of what was said after it
+    // ("said, without providing evidence, that ...", "said without offering evidence that ...").
+    uint32_t j = k;
+    for (; j < n && part_of(labels[j]) == Part::content && (j == k || labels[j] != B_CONTENT) && w[j].kind == WordKind::word &&
+           !w[j].is("that");
+         ++j)
+      labels[j] = O;
+    if (j < n && w[j].kind == WordKind::comma && part_of(labels[j]) == Part::content) labels[j++] = O;
+    if (j < n && part_of(labels[j]) == Part::content) labels[j] = B_CONTENT;
   }
 }
 
