@@ -60,3 +60,9 @@ TEST_CASE("a saying another reports, not one told, stays the reporter's") {
   REQUIRE(saying(s, "economy was growing"));
   CHECK(saying(s, "economy was growing")->canonical == "Western diplomat");
 }
+
+TEST_CASE("a rank's office of a place before a name is no body") {
+  auto s = find("Duke of Edinburgh Prince Philip said he was delighted.");
+  REQUIRE(saying(s, "he was delighted"));
+  CHECK(saying(s, "he was delighted")->canonical.find("Philip") != std::string::npos);
+}

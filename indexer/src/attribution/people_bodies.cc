@@ -46,7 +46,8 @@ std::optional<Phrase> People::office_of_place(const Phrase& p) const {
   if (name_first < p.first + 2 || !w_[name_first - 1].is("of")) return std::nullopt;
   const std::string& title = w_[name_first - 2].text;
   const bool rank = rank_gender(title) != 0;
-  if (!(names_a_place(p) || rank) || !phrases_.office_before_of(name_first - 2)) return std::nullopt;
+  // (A rank's place is one word: "the Duke of Edinburgh", not "Duke of Edinburgh Prince Philip".)
+  if (!(names_a_place(p) || (rank && p.names.size() == 1)) || !phrases_.office_before_of(name_first - 2)) return std::nullopt;
   return Phrase{PhraseType::role, p.first, name_first - 2, {}, {}, 0, lowered(title)};
 }
 
