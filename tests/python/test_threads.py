@@ -71,4 +71,7 @@ def test_gil_is_released_while_searching(generated_index):
         ticks.append(time.perf_counter())
     longest_stall = max(b - a for a, b in zip(ticks, ticks[1:]))
     assert min(calls) > 0.04, "the calls are too short to tell"
-    assert longest_stall < min(calls) / 2
+    # Had a call kept the GIL, this thread would have stalled for a whole call, at least the
+    # shortest; a busy machine (CI runs two suites at once on two cores) may stall it for a share
+    # of one, which half of the shortest call was too tight for (a 107 ms stall against 155 ms).
+    assert longest_stall < 0.9 * min(calls)
