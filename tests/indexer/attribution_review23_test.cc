@@ -66,3 +66,17 @@ TEST_CASE("a rank's office of a place before a name is no body") {
   REQUIRE(saying(s, "he was delighted"));
   CHECK(saying(s, "he was delighted")->canonical.find("Philip") != std::string::npos);
 }
+
+// "A spokesman for Donald Trump said" was Trump's statement; with an apposition's commas it had been
+// the spokeswoman's already.
+TEST_CASE("one who speaks for a person named is the speaker") {
+  auto s = find("A spokesman for Donald Trump said more events were planned. An aide to Hillary Clinton said the "
+                "campaign was ready. A lawyer for Paul Manafort said his client was innocent. The lawyer said the "
+                "charges were weak.");
+  REQUIRE(saying(s, "more events"));
+  CHECK(saying(s, "more events")->canonical == "spokesman for Donald Trump");
+  REQUIRE(saying(s, "campaign was ready"));
+  CHECK(saying(s, "campaign was ready")->canonical == "aide to Hillary Clinton");
+  REQUIRE(saying(s, "charges were weak"));
+  CHECK(saying(s, "charges were weak")->canonical == "lawyer for Paul Manafort");
+}

@@ -214,6 +214,12 @@ Phrase SourceSpeakers::source_head(uint32_t first, uint32_t last) const {
   bool of_a_body = !person_named && body > first + 1 && (w_[body - 1].is("of") || w_[body - 1].is("for")) &&
                    is_role_noun(lowered(w_[body - 2].text));
   for (uint32_t k = first; k + 2 < body && of_a_body; ++k) of_a_body = !is_role_noun(lowered(w_[k].text));
+  // "A spokesman for Donald Trump said", "An aide to Hillary Clinton said": one who speaks for the
+  // person named, opening with an article and the role, is the speaker, described by both.
+  const bool for_a_person = person_named && p.last == last && body >= first + 3 && is_article(lowered(w_[first].text)) &&
+                            (w_[body - 1].is("for") || w_[body - 1].is("to")) && !w_[body - 2].capitalized &&
+                            is_role_noun(lowered(w_[body - 2].text));
+  if (for_a_person) return Phrase{};
   const bool describes = p.type == PhraseType::role || p.type == PhraseType::group || description || portfolio ||
                          of_a_body || (p.type == PhraseType::name && !p.titles.empty() && names_a_place(p));
   if (describes) {

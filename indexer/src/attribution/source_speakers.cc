@@ -327,7 +327,10 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   // "a South Vietnamese Foreign Ministry spokesman": a description whose last word is a role.
   // (Or, described as one of several, by its role before a relative clause or alone: "one diplomat
   // who has followed the track".)
-  const std::string described_head = lowered(s.canonical.substr(s.canonical.rfind(' ') + 1));
+  // (Its head is its first role noun: "spokesman" of "spokesman for Donald Trump".)
+  std::string described_head;
+  for (const std::string& word : split_words(s.canonical))
+    if (described_head.empty() && is_role_noun(lowered(word))) described_head = lowered(word);
   const std::string opening = lowered(w_[t.source_first].text);
   const bool indefinite = opening == "one" || opening == "a" || opening == "an" || opening == "another";
   const bool role_described = (p.type == PhraseType::group && (is_role_noun(p.role) || is_role_noun(head))) ||
