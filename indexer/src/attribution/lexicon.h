@@ -136,6 +136,8 @@ bool is_reading_verb(std::string_view word);
 bool is_document_noun(std::string_view word);
 // [issuing-verb] "issued" of "the Security Council issued a statement".
 bool is_issuing_verb(std::string_view word);
+// "his", "her", "its", "their", "our", "my" (lower case).
+bool is_possessive_determiner(std::string_view word);
 // [question-label], [heading-label] "Q:", "A:", "Note:": labels of paragraphs that name no speaker.
 bool is_question_label(std::string_view word);
 bool is_heading_label(std::string_view word);

@@ -14,10 +14,6 @@ namespace {
 bool says_or_tells(const Word& w) { return w.kind == WordKind::word && is_plain_cue(w.text); }
 bool names_a_day(const Word& w) { return w.kind == WordKind::word && is_day_word(w.text); }
 
-bool possessive_determiner(std::string_view word) {
-  return word == "his" || word == "her" || word == "its" || word == "their" || word == "our" || word == "my";
-}
-
 bool opens_adjunct(const Word& word) {
   const std::string lower = lowered(word.text);
   return word.kind != WordKind::word || says_when_or_where(lower) || is_object_preposition(lower) || lower.ends_with("ly") ||
@@ -47,14 +43,14 @@ uint32_t after_addressee(const std::vector<Word>& w, uint32_t addressee, uint32_
   } else if (w[addressee].is("the")) {
     clause = addressee + 1;
     while (clause < end && clause <= addressee + kLongestAddressee && w[clause].kind == WordKind::word &&
-           !w[clause].capitalized && !is_article(w[clause].text) && !possessive_determiner(w[clause].text))
+           !w[clause].capitalized && !is_article(w[clause].text) && !is_possessive_determiner(w[clause].text))
       ++clause;
     if (clause == addressee + 1 || clause >= end) return 0;
   } else {
     return 0;
   }
   const Word& subject = w[clause];
-  if (subject.kind != WordKind::word || !(is_article(lowered(subject.text)) || possessive_determiner(lowered(subject.text)) ||
+  if (subject.kind != WordKind::word || !(is_article(lowered(subject.text)) || is_possessive_determiner(lowered(subject.text)) ||
                                           is_subject_pronoun(lowered(subject.text)) || subject.capitalized))
     return 0;
   for (uint32_t k = clause + 1; k < end && k <= clause + kVerbWithin && w[k].kind == WordKind::word; ++k)

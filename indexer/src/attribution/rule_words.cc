@@ -265,6 +265,9 @@ bool is_reading_verb(std::string_view w) { return in(lists().reading_verbs, w); 
 bool is_opening_conjunction(std::string_view w) { return in(lists().opening_conjunctions, w); }
 bool is_document_noun(std::string_view w) { return in(lists().document_nouns, w); }
 bool is_issuing_verb(std::string_view w) { return in(lists().issuing_verbs, w); }
+bool is_possessive_determiner(std::string_view w) {
+  return w == "his" || w == "her" || w == "its" || w == "their" || w == "our" || w == "my";
+}
 bool is_question_label(std::string_view w) { return in(lists().question_labels, w); }
 bool is_heading_label(std::string_view w) { return in(lists().heading_labels, w); }
 bool opens_reason(std::string_view w) { return in(lists().reason_openers, w); }

@@ -180,7 +180,7 @@ bool SourceSpeakers::adverb_source(const TaggedAttribution& t) const {
   if (t.source_first != t.source_last || w_[t.source_first].capitalized || word.empty()) return false;
   // "Xi, who was greeted by Kim and his wife ..., said": an owner without what it owns, in a
   // relative clause, is no one.
-  if (word == "his" || word == "her" || word == "their" || word == "its") return inside_relative_clause(t.source_first);
+  if (is_possessive_determiner(word) && word != "my" && word != "our") return inside_relative_clause(t.source_first);
   // Pronouns, relatives and quantifiers ("some have argued", "others say") speak for themselves.
   if (speaks_for_itself(word) || is_quantifier(word)) return false;
   return is_stray_word(capitalised(word)) || is_adverb_before_verb(word);

@@ -351,7 +351,8 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   if (body && !s.canonical.empty() && w_[t.source_last].capitalized) people_.note_institution(s.canonical, s.written);
   // "The Foreign Ministry said in a statement ... The statement added": the document's author.
   const int sentence = static_cast<int>(phrases_.sentence());
-  if (definite_document(t.source_first, t.source_last)) {
+  const bool definite = definite_document(t.source_first, t.source_last);
+  if (definite) {
     if (document_word_ != UINT32_MAX && same_document(document_word_, t.source_first, t.source_last)) {
       s.canonical = document_author_.canonical;
       s.group = document_author_.group;
@@ -365,7 +366,7 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
     document_author_ = s;
     document_word_ = document;
   }
-  if (s.group && !s.canonical.empty() && !definite_document(t.source_first, t.source_last) && p.type == PhraseType::group) {
+  if (s.group && !s.canonical.empty() && !definite && p.type == PhraseType::group) {
     body_ = s;
     body_spoke_ = sentence;
   }
