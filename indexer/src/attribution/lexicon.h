@@ -161,6 +161,10 @@ bool is_speaking_occasion(std::string_view word);
 bool is_time_period(std::string_view word);
 // [day-word] "Monday", "today": a day said after a cue.
 bool is_day_word(std::string_view word);
+// The word after a time phrase opening at `first` and ending before `end` ("Yesterday", "Last
+// week", "Earlier this month", "Late last year", "Next Tuesday"; its comma too), or `first` when
+// none opens there: the time a sentence opens with is not its subject.
+uint32_t past_time_phrase(const std::vector<Word>& w, uint32_t first, uint32_t end);
 // [addressee-cue] Cue words taking an addressee or a place ("told", "in").
 bool takes_addressee(std::string_view word);
 // [when-or-where] Words opening when or where something was said ("during", "outside").

@@ -1,5 +1,6 @@
 // The word lists of the attribution rules, read once from the compiled-in
 // indexer/data/attribution_words.txt, and an accessor for each.
+#include <algorithm>
 #include <bitset>
 #include <initializer_list>
 #include <map>
@@ -281,6 +282,22 @@ bool is_speaking_occasion(std::string_view w) { return in(lists().speaking_occas
 bool is_time_period(std::string_view w) { return in(lists().time_periods, w); }
 bool is_day_word(std::string_view w) { return in(lists().day_words, w); }
 bool takes_addressee(std::string_view w) { return in(lists().addressee_cues, w); }
+
+uint32_t past_time_phrase(const std::vector<Word>& w, uint32_t first, uint32_t end) {
+  auto word = [&](uint32_t k) { return k < end && w[k].kind == WordKind::word; };
+  auto names_a_time = [&](uint32_t k) {
+    return word(k) && (is_time_period(w[k].text) || is_day_word(w[k].text) || is_month(w[k].text));
+  };
+  auto past_comma = [&](uint32_t k) { return k < end && w[k].kind == WordKind::comma ? k + 1 : k; };
+  if (!word(first)) return first;
+  const std::string opener = lowered(w[first].text);
+  if (opener == "yesterday" || opener == "today" || opener == "tonight") return past_comma(first + 1);
+  static constexpr std::string_view kRelative[] = {"last", "this", "next", "late", "early", "earlier", "later"};
+  if (std::find(std::begin(kRelative), std::end(kRelative), opener) == std::end(kRelative)) return first;
+  uint32_t k = first + 1;
+  if (word(k) && (w[k].is("this") || w[k].is("last") || w[k].is("next"))) ++k;
+  return names_a_time(k) ? past_comma(k + 1) : first;
+}
 bool says_when_or_where(std::string_view w) { return in(lists().when_or_where, w); }
 bool is_cue_modal(std::string_view w) { return in(lists().cue_modals, w); }
 bool is_cue_preposition(std::string_view w) { return in(lists().cue_prepositions, w); }

@@ -210,7 +210,8 @@ bool SourceSpeakers::object_before_participle(const TaggedAttribution& t) const 
 }
 
 // Where the subject of a source's clause opens: the sentence's first word, or, when the sentence
-// opens with a quotation, the first after it ("“...,” Trump, the GOP frontrunner, said").
+// opens with a quotation, the first after it ("“...,” Trump, the GOP frontrunner, said"); after
+// a time phrase opening it ("Last week Iran rejected ...").
 uint32_t SourceSpeakers::subject_start(uint32_t source_first) const {
   uint32_t first = phrases_.sentence_first();
   // "BEIRUT: Prime Minister Fouad Siniora said": the dateline is no subject.
@@ -218,7 +219,7 @@ uint32_t SourceSpeakers::subject_start(uint32_t source_first) const {
     while (first < source_first && w_[first].dateline) ++first;
     first = next_word(w_, first, source_first);
   }
-  if (w_[first].kind != WordKind::quote_open) return first;
+  if (w_[first].kind != WordKind::quote_open) return past_time_phrase(w_, first, source_first);
   uint32_t start = first;
   while (start < source_first && w_[start].kind != WordKind::quote_close) ++start;
   return next_word(w_, start, source_first);

@@ -74,6 +74,7 @@ uint32_t Grouping::after_opening_adverbial(uint32_t first, uint32_t cue) const {
     const bool lower_case_next = k + 1 < cue && w_[k + 1].kind == WordKind::word && !w_[k + 1].capitalized;
     return w_[k].kind == WordKind::word && opens_adverbial(w_[k].text, lower_case_next);
   };
+  if (const uint32_t after = past_time_phrase(w_, first, cue); after > first) return after;
   if (first >= cue || !opens(first)) return first;
   uint32_t k = first;
   while (k < cue && w_[k].kind != WordKind::comma) ++k;
