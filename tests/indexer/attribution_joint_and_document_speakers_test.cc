@@ -181,3 +181,29 @@ TEST_CASE("a document no one named before is what the body that just spoke put o
   REQUIRE(saying(s, "never bargain"));
   CHECK(saying(s, "never bargain")->canonical == "Cairo radio");
 }
+
+// Regression (probe27, dev): "The new concept, signed by Medvedev, says" was Medvedev's, the agent of
+// the participle the tagger took in as the source.
+TEST_CASE("the agent of a participle describing a document or a law is not who speaks") {
+  auto s = find("Officials met.\n\nThe new concept, signed by Medvedev, says that Russia will respond to threats. The new "
+                "law, signed by Putin, says foreign agents must register. The treaty, negotiated by Kissinger, says the "
+                "troops will withdraw.");
+  REQUIRE(saying(s, "Russia will respond to threats"));
+  CHECK(saying(s, "Russia will respond to threats")->canonical == "new concept");
+  REQUIRE(saying(s, "foreign agents must register"));
+  CHECK(saying(s, "foreign agents must register")->canonical == "new law");
+  REQUIRE(saying(s, "troops will withdraw"));
+  CHECK(saying(s, "troops will withdraw")->canonical == "treaty");
+}
+
+// Regression (probe27, dev): a document described by a participial phrase between commas said
+// nothing, so a later "It describes" had no antecedent and an empty name.
+TEST_CASE("a document described by a participial phrase says what follows its cue") {
+  auto s = find("Officials met on Tuesday.\n\nThe 40-page document, posted on a government web site on Tuesday, says "
+                "Russia maintains \"a negative attitude\" toward the expansion of NATO. It describes attempts by the "
+                "West to \"contain\" Russia as \"counterproductive.\"");
+  REQUIRE(saying(s, "negative attitude"));
+  CHECK(saying(s, "negative attitude")->canonical == "40-page document");
+  REQUIRE(saying(s, "counterproductive"));
+  CHECK(saying(s, "counterproductive")->canonical == "40-page document");
+}

@@ -31,6 +31,23 @@ uint32_t name_in_apposition(const std::vector<Word>& w, uint32_t comma, uint32_t
   return named ? close : 0;
 }
 
+// The comma closing a participial phrase set off by the comma at `comma` ("The 40-page document,
+// posted on the Kremlin's web site on Tuesday, says"), or 0: it opens with a participle in lower
+// case and holds no quotation and no verb of saying.
+uint32_t participial_phrase_end(const std::vector<Word>& w, uint32_t comma, uint32_t end) {
+  constexpr uint32_t kLongestPhrase = 14;
+  if (comma + 2 >= end || w[comma].kind != WordKind::comma) return 0;
+  const Word& participle = w[comma + 1];
+  if (participle.kind != WordKind::word || participle.capitalized || participle.text.size() < 5 ||
+      !(participle.text.ends_with("ed") || participle.text.ends_with("ing")) || says_or_tells(participle))
+    return 0;
+  for (uint32_t k = comma + 2; k < end && k <= comma + kLongestPhrase; ++k) {
+    if (w[k].kind == WordKind::comma) return k + 1 < end ? k : 0;
+    if (w[k].quote >= 0 || w[k].kind == WordKind::quote_open || says_or_tells(w[k])) return 0;
+  }
+  return 0;
+}
+
 // Where the clause of "told the council his government would ..." opens after its addressee (a
 // noun after "the", or "reporters"), or 0: the clause opens with a subject and has a modal or an
 // auxiliary within its first words ("told the council the plan had failed", not "told the council
@@ -247,6 +264,11 @@ void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& l
     const uint32_t description_end = cue;
     const uint32_t named = cue > first ? name_in_apposition(w, cue, end) : 0;
     if (named) cue = named + 1;
+    // A document described by a participial phrase ("The 40-page document, posted on ..., says").
+    const uint32_t described = !named && cue > first && cue < end && is_document_noun(lowered(w[cue - 1].text))
+                                   ? participial_phrase_end(w, cue, end)
+                                   : 0;
+    if (described) cue = described + 1;
     if (cue == first || cue >= end || !says_or_tells(w[cue]) || part_of(labels[cue]) == Part::content ||
         part_of(labels[cue]) == Part::source)
       continue;
@@ -287,6 +309,11 @@ void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& l
     // Quoted words inside are part of it ("said the Soviet note offered “nothing new” and ..."); a
     // quotation opening it is the tagger's to read.
     const uint32_t opening = next_word(w, content, last);
+    // The tagger read what the described document says but took no source: the subject is it.
+    if (described && labelled && !inner_cue && labels[cue] == B_CUE && part_of(labels[first]) != Part::source) {
+      for (uint32_t k = first; k < description_end; ++k) labels[k] = k == first ? B_SOURCE : I_SOURCE;
+      continue;
+    }
     if (last < content + 3 || opening >= last || !unquoted(w, content, opening + 1) || (labelled && !inner_cue)) continue;
     for (uint32_t k = fronted; k < first; ++k) labels[k] = O;
     for (uint32_t k = first; k < cue; ++k) labels[k] = k == first ? B_SOURCE : I_SOURCE;

@@ -136,8 +136,10 @@ uint32_t SourceSpeakers::comma_before_participial_phrase(uint32_t source_first, 
     // "Wolfgang Schaeuble, long regarded as the toughest of the hardliners on Greece, told": a past
     // participle, an adverb before it or not, opens such a phrase after the comma too.
     // A source opening with an adjective in -ed is a description ("an accomplished, experienced
-    // member of the establishment, Hillary Clinton, argue").
-    const bool past_participle = k < source_first && word.text.size() >= 5 && word.text.ends_with("ed") &&
+    // member of the establishment, Hillary Clinton, argue"), unless its agent follows ("The new
+    // concept, signed by Medvedev, says": the tagger took the participle in).
+    const bool agent_follows = k + 1 < w_.size() && w_[k + 1].is("by");
+    const bool past_participle = (k < source_first || agent_follows) && word.text.size() >= 5 && word.text.ends_with("ed") &&
                                  (w_[k - 1].kind == WordKind::comma ||
                                   (k >= sentence_first + 2 && w_[k - 1].kind == WordKind::word && !w_[k - 1].capitalized &&
                                    w_[k - 2].kind == WordKind::comma));

@@ -203,11 +203,14 @@ Phrase SourceSpeakers::subject_speaking_instead(const TaggedAttribution& t, bool
   const uint32_t opening = subject_start(t.source_first);
   Phrase participle_subject = participial > opening ? source_head(opening, participial - 1) : Phrase{};
   // "The final communique, issued as the Riyadh Declaration and read out by X, said": a document
-  // or a body described in lower case.
+  // or a body described in lower case; so is any subject of a phrase naming its agent ("The new
+  // law, signed by Putin, says").
   if (participial > opening && participle_subject.type == PhraseType::none) {
     const Word& head = w_[participial - 1];
+    const bool agent_named = participial + 2 < w_.size() && w_[participial + 1].text.ends_with("ed") &&
+                             w_[participial + 2].is("by");
     if (head.kind == WordKind::word && !head.capitalized &&
-        (is_document_noun(lowered(head.text)) || is_institution_word(capitalised(head.text))))
+        (agent_named || is_document_noun(lowered(head.text)) || is_institution_word(capitalised(head.text))))
       participle_subject = Phrase{PhraseType::group, opening, participial - 1};
   }
   if (participle_subject.type != PhraseType::none) return participle_subject;
