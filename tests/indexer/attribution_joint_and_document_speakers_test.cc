@@ -207,3 +207,15 @@ TEST_CASE("a document described by a participial phrase says what follows its cu
   REQUIRE(saying(s, "counterproductive"));
   CHECK(saying(s, "counterproductive")->canonical == "40-page document");
 }
+
+// Regression (probe29, dev): a name quoted inside the participial phrase ("issued as the “Riyadh
+// Declaration”") ended the phrase, and the one who read the communique out was its speaker.
+TEST_CASE("a quoted name inside a participial phrase does not end it") {
+  auto s = find("Leaders met in Riyadh.\n\nThe final communique, issued as the “Riyadh Declaration” and read out by GCC "
+                "Secretary-General Abdullatif Al-Zayani, said member states were committed to achieving “economic "
+                "unity” by 2025. It also called for the speedy completion of the council’s unified military command.");
+  REQUIRE(saying(s, "member states were committed"));
+  CHECK(saying(s, "member states were committed")->canonical == "final communique");
+  REQUIRE(saying(s, "unified military command"));
+  CHECK(saying(s, "unified military command")->canonical == "final communique");
+}

@@ -120,7 +120,19 @@ uint32_t SourceSpeakers::comma_before_participial_phrase(uint32_t source_first, 
   for (uint32_t k = source_first + 1; k > sentence_first + 1 && k + kLongestPhrase > source_first;) {
     --k;
     const Word& word = w_[k];
-    if (word.kind == WordKind::quote_open || word.kind == WordKind::quote_close) return 0;
+    // A few quoted words inside the phrase are a name it gives ("The final communique, issued as
+    // the “Riyadh Declaration” and read out by X, said"); any other quotation mark ends it.
+    if (word.kind == WordKind::quote_close) {
+      constexpr uint32_t kLongestQuotedName = 6;
+      uint32_t open = k;
+      while (open > sentence_first + 1 && open + kLongestQuotedName > k && w_[open].kind != WordKind::quote_open &&
+             w_[open].kind != WordKind::comma)
+        --open;
+      if (w_[open].kind != WordKind::quote_open) return 0;
+      k = open;
+      continue;
+    }
+    if (word.kind == WordKind::quote_open) return 0;
     if (word.kind != WordKind::word || word.capitalized) continue;
     if (find_cue(lowered(word.text)) && !word.text.ends_with("ing")) return 0;
     // Not after a fronted adverbial ("In Tokyo on Monday, speaking at a news conference, Kishida"),
