@@ -768,3 +768,19 @@ TEST_CASE("\"by\" after a source is no cue") {
   CHECK(s[0].canonical == "Downing Street");
   CHECK(s[0].text.find("a strong response") != std::string::npos);
 }
+
+TEST_CASE("a question is what follows whom it was put to") {
+  auto s = find("Officials met.\n\nA reporter asked the minister whether the talks would resume. Senator Jones asked "
+                "Rice whether the war could be won. A journalist asked Chinese officials how ties would fare if the "
+                "talks failed. Smith asked her to call the embassy if possible. A young woman asked Mrs. Clinton about "
+                "several women who said they were harassed.");
+  REQUIRE(saying(s, "the talks would resume"));
+  CHECK(saying(s, "the talks would resume")->text == "whether the talks would resume");
+  REQUIRE(saying(s, "the war could be won"));
+  CHECK(saying(s, "the war could be won")->text == "whether the war could be won");
+  REQUIRE(saying(s, "ties would fare"));
+  CHECK(saying(s, "ties would fare")->text == "how ties would fare if the talks failed");
+  // A request and a question about someone keep their words.
+  if (auto request = saying(s, "call the embassy")) CHECK(request->text.find("her to call") == 0);
+  if (auto about = saying(s, "several women")) CHECK(about->text.find("Mrs. Clinton about") == 0);
+}

@@ -25,6 +25,26 @@ uint32_t that_after_when(const std::vector<Word>& w, uint32_t k) {
   return that + 1 < w.size() && w[that].is("that") && !period(that + 1) ? that : 0;
 }
 
+// "asked the minister whether the talks would resume": the question opens at "whether", "if" or a
+// question word ("asked officials how ties would fare") after whom it was put to (a few words, no
+// mark, no "to": "asked her to call him if possible" is a request, all of it; nor "about": "asked
+// Mrs. Clinton about women who said" is a question about them).
+uint32_t question_start(const std::vector<Word>& w, uint32_t first, uint32_t last) {
+  constexpr uint32_t kLongestAddressee = 8;
+  auto opens_question = [&](uint32_t k) {
+    return w[k].is("whether") || w[k].is("if") || w[k].is("how") || w[k].is("what") || w[k].is("why") ||
+           w[k].is("when") || w[k].is("where");
+  };
+  if (opens_question(first)) return first;
+  for (uint32_t k = first + 1; k < last && k <= first + kLongestAddressee; ++k) {
+    if (w[k].quote >= 0 || w[k].kind != WordKind::word || w[k].is("to") || w[k].is("that") || w[k].is("about") ||
+        w[k].is("for"))
+      return first;
+    if (opens_question(k)) return k;
+  }
+  return first;
+}
+
 }  // namespace
 
 // "said in an interview with the BBC that the alliance ...", "told a party congress that the
@@ -52,7 +72,10 @@ uint32_t content_start(const std::vector<Word>& w, const TaggedAttribution& t) {
   medium = medium && !calls_on;
   const bool object = medium || takes_addressee(lowered(w[t.cue_last].text)) ||
                       takes_addressee(lowered(w[t.content_first - 1].text));
+  // "asked the minister whether the talks would resume": whom a question was put to is no part of it.
+  const bool question = w[t.cue_last].is("asked") || w[t.cue_last].is("asks") || w[t.cue_last].is("asking");
   const bool adjunct = says_when_or_where(w[t.content_first].text);
+  if (question) return question_start(w, t.content_first, t.content_last);
   if (!object && !adjunct) {
     const uint32_t that = that_after_when(w, t.content_first);
     return that && that < t.content_last ? that : t.content_first;
