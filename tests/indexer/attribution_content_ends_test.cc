@@ -98,3 +98,21 @@ TEST_CASE("without and a participle after a closing cue is how it was said, not 
   REQUIRE(saying(s, "approved the purchase"));
   CHECK(saying(s, "approved the purchase")->text.find("elaborating") == std::string::npos);
 }
+
+// Regression (probe26, dev, and PolNeAR): the refusal was read as part of what was said.
+TEST_CASE("a refusal joined by but ends what was said") {
+  auto s = find("Officials met.\n\nThe spokesman said the detained were safe but declined to say when they would be "
+                "freed. The prime minister's official spokesman said Tony Blair remained confident that a majority "
+                "could be found, but refused to be drawn on whether Britain would go to war. His campaign said Trump "
+                "would meet party officials but would not offer details of the attendees. Ryabkov said the plan was "
+                "good but would cost a lot.");
+  REQUIRE(saying(s, "detained were safe"));
+  CHECK(saying(s, "detained were safe")->text == "the detained were safe");
+  REQUIRE(saying(s, "a majority could be found"));
+  CHECK(saying(s, "a majority could be found")->text == "Tony Blair remained confident that a majority could be found");
+  REQUIRE(saying(s, "meet party officials"));
+  CHECK(saying(s, "meet party officials")->text == "Trump would meet party officials");
+  // What the speaker would not do, said by them, stays.
+  REQUIRE(saying(s, "cost a lot"));
+  CHECK(saying(s, "cost a lot")->text == "the plan was good but would cost a lot");
+}

@@ -165,6 +165,10 @@ bool is_day_word(std::string_view word);
 // week", "Earlier this month", "Late last year", "Next Tuesday"; its comma too), or `first` when
 // none opens there: the time a sentence opens with is not its subject.
 uint32_t past_time_phrase(const std::vector<Word>& w, uint32_t first, uint32_t end);
+// [refusal] "declined", "refused": "but declined to say" ends what was said.
+bool is_refusal(std::string_view word);
+// [withheld] "elaborate", "say": "but did not elaborate" ends what was said.
+bool withholds(std::string_view word);
 // [addressee-cue] Cue words taking an addressee or a place ("told", "in").
 bool takes_addressee(std::string_view word);
 // [when-or-where] Words opening when or where something was said ("during", "outside").

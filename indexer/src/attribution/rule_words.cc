@@ -52,7 +52,7 @@ struct WordLists {
       state_name_ends, body_name_ends, thing_name_ends, thing_name_starts, sentence_openers, opening_conjunctions, particles, chinese_family_names, months, never_names, abbreviations,
       personal_pronouns, subject_pronouns, pronouns_or_relatives,
       speak_for_themselves, clause_joiners, adjunct_openers, source_joiners, adverbs, nouns_in_ly, auxiliaries,
-      forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, issuing_verbs, anonymity_words, source_descriptions, people_nouns, reason_openers, question_labels, heading_labels, plain_cues, second_cues, speaking_occasions, time_periods, day_words, addressee_cues, when_or_where,
+      forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, issuing_verbs, anonymity_words, source_descriptions, people_nouns, reason_openers, question_labels, heading_labels, plain_cues, second_cues, speaking_occasions, time_periods, day_words, addressee_cues, when_or_where, refusals, withheld,
       cue_modals, cue_prepositions,
       name_enders, place_prepositions, object_prepositions, saying_participles, subordinators;
   WordTable given_names, honorifics, ranks_by_gender;  // 1 male, 2 female, 0 unknown
@@ -136,6 +136,8 @@ struct WordLists {
     second_cues = set({"second-cue"});
     speaking_occasions = set({"speaking-occasion"});
     time_periods = set({"time-period"});
+    refusals = set({"refusal"});
+    withheld = set({"withheld"});
     day_words = set({"day-word"});
     addressee_cues = set({"addressee-cue"});
     when_or_where = set({"when-or-where"});
@@ -282,6 +284,8 @@ bool is_speaking_occasion(std::string_view w) { return in(lists().speaking_occas
 bool is_time_period(std::string_view w) { return in(lists().time_periods, w); }
 bool is_day_word(std::string_view w) { return in(lists().day_words, w); }
 bool takes_addressee(std::string_view w) { return in(lists().addressee_cues, w); }
+bool is_refusal(std::string_view w) { return in(lists().refusals, w); }
+bool withholds(std::string_view w) { return in(lists().withheld, w); }
 
 uint32_t past_time_phrase(const std::vector<Word>& w, uint32_t first, uint32_t end) {
   auto word = [&](uint32_t k) { return k < end && w[k].kind == WordKind::word; };

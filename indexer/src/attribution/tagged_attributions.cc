@@ -245,6 +245,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   read_closing_appositive_attributions(stream, labels);
   extend_contents_closed_by_attribution(stream, labels);
   drop_circumstances_after_cues(stream, labels);
+  end_contents_at_refusals(stream, labels);
   // A headline gives no statement of the tagger's, nor may its cue take the first paragraph for its
   // content ("Jadhav denied access, FO says" before "ISLAMABAD: ..., the spokesperson said"); its own
   // attribution, whole within it, it gives.

@@ -48,6 +48,10 @@ void drop_auxiliary_cues(const WordStream& stream, std::vector<uint8_t>& labels)
 // "..., the spokesman said, without elaborating.": a phrase of "without" and a participle after a
 // cue or its source is how it was said, not what.
 void drop_circumstances_after_cues(const WordStream& stream, std::vector<uint8_t>& labels);
+
+// "said the detained were safe but declined to say when they would be freed": a refusal joined by
+// "but" is the speaker's second predicate, which ends what was said.
+void end_contents_at_refusals(const WordStream& stream, std::vector<uint8_t>& labels);
 // "The Trump administration announced", "The joint statement said": an institution's noun, or a
 // document's before the cue's verb, after the source is the source's, not the cue's.
 void take_institution_nouns_into_sources(const WordStream& stream, std::vector<uint8_t>& labels);

@@ -206,4 +206,22 @@ void drop_circumstances_after_cues(const WordStream& stream, std::vector<uint8_t
   }
 }
 
+void end_contents_at_refusals(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(labels.size());
+  auto word = [&](uint32_t k) { return k < n && w[k].kind == WordKind::word; };
+  for (uint32_t k = 1; k + 3 < n; ++k) {
+    if (!w[k].is("but") || part_of(labels[k]) != Part::content || labels[k] == B_CONTENT || w[k].quote >= 0) continue;
+    // "but declined to", "but did not elaborate", "but would not say whether"
+    const bool refused = word(k + 1) && is_refusal(w[k + 1].text) && w[k + 2].is("to");
+    const bool withheld = (w[k + 1].is("did") || w[k + 1].is("would")) && w[k + 2].is("not") && word(k + 3) &&
+                          withholds(w[k + 3].text);
+    if (!refused && !withheld) continue;
+    uint32_t first = w[k - 1].kind == WordKind::comma && part_of(labels[k - 1]) == Part::content ? k - 1 : k;
+    if (labels[first] == B_CONTENT) continue;
+    for (uint32_t j = first; j < n && part_of(labels[j]) == Part::content && (j == first || labels[j] != B_CONTENT); ++j)
+      labels[j] = O;
+  }
+}
+
 }  // namespace attache::indexer::attribution
