@@ -346,7 +346,7 @@ std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const Source& segm
       if (node.terms.size() == 1) return term_matcher(node.terms[0], segment, scoring);
       [[fallthrough]];
     case Kind::phrase:
-      return make_phrase_matcher(node, segment, scoring, options.two_phase);
+      return make_phrase_matcher(node, segment, scoring, options);
     case Kind::prefix:
       return prefix_matcher(node, segment, scoring);
     case Kind::near:

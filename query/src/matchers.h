@@ -95,6 +95,7 @@ inline constexpr size_t kMaxPrefixExpansion = 10000;
 struct MatcherOptions {
   bool keep_exclusions = true;  // false: NOT parts left out (articles that may hold matching statements)
   bool two_phase = false;       // positions checked by matches(), not while iterating
+  bool word_pairs = true;       // phrases narrowed by the segment's word pairs, where it holds them
 };
 std::unique_ptr<Matcher> build_matcher(const QueryNode& node, const storage::PostingSource& segment, ScoringContext& scoring,
                                        const MatcherOptions& options = {});

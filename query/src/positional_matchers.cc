@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "attache/query/searcher.h"
+#include "attache/storage/word_pairs.h"
 #include "term_matchers.h"
 
 namespace attache::query {
@@ -14,20 +15,31 @@ using storage::PostingCursor;
 using Source = storage::PostingSource;
 
 // Matchers over term positions: documents holding every term are found first
-// (rarest term leading), and positions are decoded only for those.
+// (rarest term leading), and positions are decoded only for those. `pairs`
+// are the postings of word pairs the positions must hold (word_pairs.h): a
+// candidate must be in them too, but they are not scored.
 class PositionalMatcher : public Matcher {
  public:
-  PositionalMatcher(std::vector<PostingCursor> cursors, std::vector<double> weights, const Source& segment,
-                    double average_length, bool two_phase)
+  PositionalMatcher(std::vector<PostingCursor> cursors, std::vector<double> weights, std::vector<PostingCursor> pairs,
+                    const Source& segment, double average_length, bool two_phase)
       : cursors_(std::move(cursors)),
         weights_(std::move(weights)),
+        pairs_(std::move(pairs)),
         segment_(segment),
         average_length_(average_length),
         two_phase_(two_phase) {
     order_.resize(cursors_.size());
     for (size_t i = 0; i < order_.size(); ++i) order_[i] = i;
-    std::sort(order_.begin(), order_.end(),
-              [&](size_t a, size_t b) { return cursors_[a].doc_frequency() < cursors_[b].doc_frequency(); });
+    auto rarer = [](const PostingCursor* a, const PostingCursor* b) { return a->doc_frequency() < b->doc_frequency(); };
+    std::sort(order_.begin(), order_.end(), [&](size_t a, size_t b) { return rarer(&cursors_[a], &cursors_[b]); });
+    // The rarest list leads; the others follow, pairs first (they hold no
+    // positions and are mostly short lists), each group rarest first.
+    for (PostingCursor& pair : pairs_) followers_.push_back(&pair);
+    std::sort(followers_.begin(), followers_.end(), rarer);
+    for (size_t i : order_) followers_.push_back(&cursors_[i]);
+    lead_ = &cursors_[order_[0]];
+    if (!pairs_.empty() && rarer(followers_[0], lead_)) lead_ = followers_[0];
+    followers_.erase(std::find(followers_.begin(), followers_.end(), lead_));
   }
   uint32_t doc() const override { return doc_; }
   void next() override {
@@ -47,7 +59,7 @@ class PositionalMatcher : public Matcher {
     score_ = s;
     return s;
   }
-  uint64_t cost() const override { return cursors_[order_[0]].doc_frequency(); }
+  uint64_t cost() const override { return lead_->doc_frequency(); }
   uint32_t block_end() const override {
     uint32_t end = kNoMoreDocs;
     for (const auto& c : cursors_) end = std::min(end, c.block_last_doc());
@@ -93,24 +105,30 @@ class PositionalMatcher : public Matcher {
     }
   }
 
-  // First document >= target containing every term.
+  // First document >= target containing every term and pair.
   uint32_t align(uint32_t target) {
+    PostingCursor& rarest_word = cursors_[order_[0]];
+    const bool word_leads = lead_ == &rarest_word;
     while (true) {
-      PostingCursor& lead = cursors_[order_[0]];
-      lead.advance(target);
-      if (threshold_ > 0) pass_unreaching(lead);
-      uint32_t candidate = lead.doc();
+      lead_->advance(target);
+      if (threshold_ > 0 && word_leads) pass_unreaching(rarest_word);
+      uint32_t candidate = lead_->doc();
       if (candidate == kNoMoreDocs) return kNoMoreDocs;
       bool all = true;
-      for (size_t k = 1; k < order_.size(); ++k) {
-        PostingCursor& c = cursors_[order_[k]];
-        c.advance(candidate);
-        if (c.doc() != candidate) {
-          if (c.doc() == kNoMoreDocs) return kNoMoreDocs;
-          target = c.doc();
+      for (PostingCursor* c : followers_) {
+        c->advance(candidate);
+        if (c->doc() != candidate) {
+          if (c->doc() == kNoMoreDocs) return kNoMoreDocs;
+          target = c->doc();
           all = false;
           break;
         }
+      }
+      // Led by a pair, the rarest word's frequency floor is tested here,
+      // once every cursor is on the candidate.
+      if (all && threshold_ > 0 && !word_leads && rarest_word.frequency() < lead_floor(rarest_word)) {
+        target = candidate + 1;
+        all = false;
       }
       if (all) return candidate;
     }
@@ -171,6 +189,9 @@ class PositionalMatcher : public Matcher {
 
   std::vector<PostingCursor> cursors_;
   std::vector<double> weights_;
+  std::vector<PostingCursor> pairs_;
+  PostingCursor* lead_ = nullptr;           // the rarest of cursors_ and pairs_
+  std::vector<PostingCursor*> followers_;  // the others, moved to each of the lead's candidates
   const Source& segment_;
   double average_length_;
   std::vector<size_t> order_;
@@ -210,8 +231,8 @@ void phrase_starts(PositionsOf&& positions, size_t first, const std::vector<uint
 class PhraseMatcher final : public PositionalMatcher {
  public:
   PhraseMatcher(std::vector<PostingCursor> cursors, std::vector<uint32_t> offsets, std::vector<double> weights,
-                const Source& segment, double average_length, bool two_phase)
-      : PositionalMatcher(std::move(cursors), std::move(weights), segment, average_length, two_phase),
+                std::vector<PostingCursor> pairs, const Source& segment, double average_length, bool two_phase)
+      : PositionalMatcher(std::move(cursors), std::move(weights), std::move(pairs), segment, average_length, two_phase),
         offsets_(std::move(offsets)),
         by_frequency_(offsets_.size()) {
     start();
@@ -253,7 +274,7 @@ class NearMatcher final : public PositionalMatcher {
   };
   NearMatcher(std::vector<PostingCursor> cursors, std::vector<double> weights, std::vector<Operand> operands,
               uint32_t distance, const Source& segment, double average_length, bool two_phase)
-      : PositionalMatcher(std::move(cursors), std::move(weights), segment, average_length, two_phase),
+      : PositionalMatcher(std::move(cursors), std::move(weights), {}, segment, average_length, two_phase),
         operands_(std::move(operands)),
         distance_(distance) {
     start();
@@ -289,7 +310,7 @@ bool assign_distinct(const std::vector<std::vector<uint32_t>>& candidates, size_
 }  // namespace
 
 std::unique_ptr<Matcher> make_phrase_matcher(const QueryNode& node, const Source& segment, ScoringContext& scoring,
-                                             bool two_phase) {
+                                             const MatcherOptions& options) {
   std::vector<PostingCursor> cursors;
   std::vector<double> weights;
   for (const std::string& term : node.terms) {
@@ -298,8 +319,21 @@ std::unique_ptr<Matcher> make_phrase_matcher(const QueryNode& node, const Source
     cursors.push_back(std::move(*cursor));
     weights.push_back(scoring.term_weight(term));
   }
-  return std::make_unique<PhraseMatcher>(std::move(cursors), node.offsets, std::move(weights), segment,
-                                         scoring.average_length(), two_phase);
+  // Where the segment holds every word pair, a pair of the phrase's words the
+  // segment lacks means no document matches, and those it has narrow the
+  // candidates before any position is read.
+  std::vector<PostingCursor> pairs;
+  if (options.word_pairs && segment.holds_word_pairs()) {
+    for (size_t i = 0; i < node.terms.size(); ++i)
+      for (size_t j = 0; j < node.terms.size(); ++j) {
+        if (node.offsets[j] != node.offsets[i] + 1 || !storage::indexes_word_pair(node.terms[i], node.terms[j])) continue;
+        auto info = segment.find_term(storage::word_pair_term(node.terms[i], node.terms[j]));
+        if (!info) return make_empty_matcher();
+        pairs.push_back(segment.postings(*info));
+      }
+  }
+  return std::make_unique<PhraseMatcher>(std::move(cursors), node.offsets, std::move(weights), std::move(pairs), segment,
+                                         scoring.average_length(), options.two_phase);
 }
 
 std::unique_ptr<Matcher> make_near_matcher(const QueryNode& node, const Source& segment, ScoringContext& scoring,

@@ -137,6 +137,7 @@ SearchResult Searcher::search(const Query& asked, const SearchOptions& options) 
   const bool prune = !options.exact_total && keep > 0;
   MatcherOptions matcher_options;
   matcher_options.two_phase = prune;
+  matcher_options.word_pairs = word_pairs_;
   // Without positions to check, a candidate's upper bound is its score.
   const bool bound_is_score = !checks_positions(*query.root);
 
@@ -253,7 +254,9 @@ void Searcher::for_each_article(const Query& asked, const std::function<void(siz
   ScoringContext scoring(*snapshot_);
   const auto& segments = snapshot_->segments();
   for (size_t s = 0; s < segments.size(); ++s) {
-    auto matcher = build_matcher(*query.root, *segments[s], scoring);
+    MatcherOptions matcher_options;
+    matcher_options.word_pairs = word_pairs_;
+    auto matcher = build_matcher(*query.root, *segments[s], scoring, matcher_options);
     const bool has_deletions = segments[s]->deleted_count() > 0;
     for (uint32_t doc = matcher->doc(); doc != kNoMoreDocs; matcher->next(), doc = matcher->doc())
       if (!has_deletions || !segments[s]->is_deleted(doc)) visit(s, doc);

@@ -42,7 +42,7 @@ struct FileWriter::Hashing {
   }
 };
 
-FileWriter::FileWriter(const std::filesystem::path& path, FileKind kind)
+FileWriter::FileWriter(const std::filesystem::path& path, FileKind kind, uint32_t version)
     : path_(path), hashing_(std::make_unique<Hashing>()) {
   fd_ = io::open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd_ < 0) throw_io(path.string(), "cannot create");
@@ -50,7 +50,7 @@ FileWriter::FileWriter(const std::filesystem::path& path, FileKind kind)
   ByteWriter header;
   header.raw(kMagic, 4);
   header.u32(static_cast<uint32_t>(kind));
-  header.u32(current_version(kind));
+  header.u32(version);
   header.u32(0);
   write(header.bytes());
 }

@@ -36,8 +36,13 @@ enum class FileKind : uint32_t {
 // an earlier attache keeps working; a newer version is refused.
 constexpr uint32_t current_version(FileKind kind) {
   if (kind == FileKind::statements) return 6;
-  return kind == FileKind::columns || kind == FileKind::store || kind == FileKind::terms ? 2 : 1;
+  if (kind == FileKind::terms) return 3;
+  return kind == FileKind::columns || kind == FileKind::store ? 2 : 1;
 }
+
+// The .terms version of a segment whose dictionary lacks word pairs (written
+// by a merge of segments not all of which hold them).
+inline constexpr uint32_t kTermsVersionWithoutPairs = 2;
 
 struct FileSummary {
   uint64_t size = 0;
@@ -48,7 +53,10 @@ struct FileSummary {
 // created exclusively: segment files are never overwritten.
 class FileWriter {
  public:
-  FileWriter(const std::filesystem::path& path, FileKind kind);
+  FileWriter(const std::filesystem::path& path, FileKind kind) : FileWriter(path, kind, current_version(kind)) {}
+  // An older version of the kind, when what is written is only that (a .terms
+  // file without word pairs is version 2).
+  FileWriter(const std::filesystem::path& path, FileKind kind, uint32_t version);
   ~FileWriter();
   FileWriter(const FileWriter&) = delete;
   FileWriter& operator=(const FileWriter&) = delete;

@@ -58,6 +58,10 @@ uint32_t Segment::first_doc_on_or_after(Day day) const {
 
 std::optional<TermInfo> Segment::find_term(std::string_view term) const { return impl_->dictionary->find(term); }
 
+bool Segment::holds_word_pairs() const {
+  return impl_->file(SegmentFile::terms).version() > kTermsVersionWithoutPairs;
+}
+
 void Segment::scan_terms(std::string_view prefix,
                          const std::function<bool(std::string_view, const TermInfo&)>& visit) const {
   impl_->dictionary->scan(prefix, visit);

@@ -7,6 +7,7 @@
 #include <queue>
 #include <span>
 
+#include "attache/storage/word_pairs.h"
 #include "segment_impl.h"
 #include "segment_writer.h"
 
@@ -73,7 +74,11 @@ SegmentEntry merge_segments(const std::filesystem::path& dir, uint64_t segment_i
   DocumentSource documents{static_cast<uint32_t>(order.size()), [&](uint32_t id) -> const StoredDocument& {
                              return readers[order[id].source].get(order[id].doc);
                            }};
-  SegmentWriter writer(dir, segment_id, std::move(columns), documents, compression);
+  // Word pairs are kept only when every source has them: a pair missing from
+  // a merged segment must mean that no document holds it.
+  const bool word_pairs =
+      std::all_of(sources.begin(), sources.end(), [](const Segment* s) { return s->holds_word_pairs(); });
+  SegmentWriter writer(dir, segment_id, std::move(columns), documents, compression, word_pairs);
 
   // k-way merge of the dictionaries.
   std::vector<TermDictionary::Iterator> terms;
@@ -101,6 +106,15 @@ SegmentEntry merge_segments(const std::filesystem::path& dir, uint64_t segment_i
   std::string term;
   while (!heap.empty()) {
     term.assign(terms[heap.top()].term());
+    if (!word_pairs && !term.empty() && term[0] == kWordPairPrefix) {
+      while (!heap.empty() && terms[heap.top()].term() == term) {
+        const size_t s = heap.top();
+        heap.pop();
+        terms[s].next();
+        if (terms[s].valid()) heap.push(s);
+      }
+      continue;
+    }
     parts.clear();
     bool positional = false;
     while (!heap.empty() && terms[heap.top()].term() == term) {

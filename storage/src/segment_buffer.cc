@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "attache/storage/word_pairs.h"
 #include "segment_writer.h"
 
 namespace attache::storage {
@@ -26,26 +27,12 @@ void SegmentBuffer::add(IndexableDocument&& document) {
       if (t.positions[i] <= t.positions[i - 1])
         throw std::logic_error("term '" + t.term + "' has positions out of order in " + document.stored.id);
   }
-  for (TermOccurrences& t : document.terms) {
-    auto [found, inserted] = terms_.insert(t.term, TermBuffer{});
-    TermBuffer& buffer = *found;
-    if (inserted) {
-      memory_bytes_ += kTermOverhead + t.term.size();
-      buffer.positional = !t.positions.empty();
-    }
-    if (buffer.positional != !t.positions.empty() || (buffer.positional && t.positions.size() != t.frequency))
-      throw std::logic_error("term '" + t.term + "' indexed with and without positions");
-    size_t before = buffer.stream.size();
-    buffer.stream.varint(doc - buffer.last_doc);
-    buffer.stream.varint(t.frequency);
-    uint32_t previous = 0;
-    for (uint32_t p : t.positions) {
-      buffer.stream.varint(p - previous);
-      previous = p;
-    }
-    buffer.last_doc = doc;
-    memory_bytes_ += buffer.stream.size() - before;
-  }
+  // Its word pairs go in as terms of their own, derived here from the plain
+  // terms' positions so that they cannot disagree with them.
+  std::vector<TermOccurrences> pairs;
+  add_word_pairs(document.terms, pairs);
+  for (const TermOccurrences& t : document.terms) add_occurrences(doc, t);
+  for (const TermOccurrences& t : pairs) add_occurrences(doc, t);
   const StoredDocument& s = document.stored;
   memory_bytes_ += kDocumentOverhead + s.id.size() + s.title.size() + s.source.size() + s.url.size() + s.text.size() + s.author.size() +
                   s.place.size() + s.language.size();
@@ -60,6 +47,27 @@ void SegmentBuffer::add(IndexableDocument&& document) {
   signatures_.push_back(document.signature);
   replaced_.push_back(false);
   docs_.push_back(std::move(document.stored));
+}
+
+void SegmentBuffer::add_occurrences(uint32_t doc, const TermOccurrences& t) {
+  auto [found, inserted] = terms_.insert(t.term, TermBuffer{});
+  TermBuffer& buffer = *found;
+  if (inserted) {
+    memory_bytes_ += kTermOverhead + t.term.size();
+    buffer.positional = !t.positions.empty();
+  }
+  if (buffer.positional != !t.positions.empty() || (buffer.positional && t.positions.size() != t.frequency))
+    throw std::logic_error("term '" + t.term + "' indexed with and without positions");
+  size_t before = buffer.stream.size();
+  buffer.stream.varint(doc - buffer.last_doc);
+  buffer.stream.varint(t.frequency);
+  uint32_t previous = 0;
+  for (uint32_t p : t.positions) {
+    buffer.stream.varint(p - previous);
+    previous = p;
+  }
+  buffer.last_doc = doc;
+  memory_bytes_ += buffer.stream.size() - before;
 }
 
 bool SegmentBuffer::remove(const std::string& id) {
@@ -103,7 +111,7 @@ SegmentEntry SegmentBuffer::flush(const std::filesystem::path& dir, uint64_t seg
   }
   DocumentSource documents{static_cast<uint32_t>(order.size()),
                            [&](uint32_t id) -> const StoredDocument& { return docs_[order[id]]; }};
-  SegmentWriter writer(dir, segment_id, std::move(columns), documents, compression);
+  SegmentWriter writer(dir, segment_id, std::move(columns), documents, compression, /*word_pairs=*/true);
 
   std::vector<std::pair<std::string_view, const TermBuffer*>> sorted_terms;
   sorted_terms.reserve(terms_.size());

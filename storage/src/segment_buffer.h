@@ -33,12 +33,14 @@ class SegmentBuffer {
   void clear();
 
  private:
-
   struct TermBuffer {
     ByteWriter stream;  // per document: varint doc delta, varint frequency, then position deltas
     uint32_t last_doc = 0;
     bool positional = false;
   };
+  // Appends one term's occurrences in buffered document `doc`.
+  void add_occurrences(uint32_t doc, const TermOccurrences& t);
+
   StringTable<TermBuffer> terms_;
   std::vector<StoredDocument> docs_;
   std::vector<uint32_t> lengths_;

@@ -37,7 +37,7 @@ void write_columns(const DocumentColumns& columns, uint64_t total_length, FileWr
 }  // namespace
 
 SegmentWriter::SegmentWriter(const std::filesystem::path& dir, uint64_t segment_id, DocumentColumns columns,
-                             DocumentSource documents, const StoreCompression& compression)
+                             DocumentSource documents, const StoreCompression& compression, bool word_pairs)
     : dir_(dir), columns_(std::move(columns)), documents_(std::move(documents)) {
   const std::vector<Day>& dates = columns_.dates;
   columns_.signatures.resize(dates.size());
@@ -55,7 +55,8 @@ SegmentWriter::SegmentWriter(const std::filesystem::path& dir, uint64_t segment_
     return StoreResult{out.finish(), std::move(statements), text_bytes};
   });
   try {
-    terms_ = std::make_unique<FileWriter>(path(SegmentFile::terms), FileKind::terms);
+    terms_ = std::make_unique<FileWriter>(path(SegmentFile::terms), FileKind::terms,
+                                          word_pairs ? current_version(FileKind::terms) : kTermsVersionWithoutPairs);
     postings_ = std::make_unique<FileWriter>(path(SegmentFile::postings), FileKind::postings);
     positions_ = std::make_unique<FileWriter>(path(SegmentFile::positions), FileKind::positions);
     dictionary_ = std::make_unique<TermDictionaryWriter>(*terms_, /*sparse_index=*/true);

@@ -30,9 +30,11 @@ struct DocumentColumns {
 class SegmentWriter {
  public:
   // Columns in id order; dates must be ascending. Starts compressing the
-  // documents (which must outlive finish()) right away.
+  // documents (which must outlive finish()) right away. `word_pairs`: the
+  // terms given include every document's word pairs (word_pairs.h), which the
+  // .terms file's version then says (3; else 2, and the caller gives none).
   SegmentWriter(const std::filesystem::path& dir, uint64_t segment_id, DocumentColumns columns,
-                DocumentSource documents, const StoreCompression& compression);
+                DocumentSource documents, const StoreCompression& compression, bool word_pairs);
   ~SegmentWriter();
 
   void add_term(std::string_view term, const TermPostings& postings);

@@ -126,6 +126,11 @@ class Searcher {
   // (the differential test and the benchmark compare the two).
   void use_statement_postings(bool use) { statement_postings_ = use; }
 
+  // Article phrases are narrowed by the word pairs of the segments that hold
+  // them (storage/word_pairs.h); false checks positions as for older segments
+  // (the brute-force test compares the two).
+  void use_word_pairs(bool use) { word_pairs_ = use; }
+
   // speaker: conditions are widened to identities (speakers.h) decided from
   // the statements whose speakers' names can matter to each condition, counted
   // by month from the segments' speakers' months (the statement postings'
@@ -167,6 +172,7 @@ class Searcher {
 
   std::shared_ptr<const storage::IndexSnapshot> snapshot_;
   bool statement_postings_ = true;
+  bool word_pairs_ = true;
   bool identities_from_postings_ = true;
   double identities_most_read_ = 0.125;
   std::vector<std::string> languages_;  // of the snapshot's articles ("en", "fr"), from their language terms

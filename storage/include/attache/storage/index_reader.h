@@ -55,6 +55,8 @@ class Segment final : public PostingSource {
   uint32_t first_doc_on_or_after(Day day) const override;
 
   std::optional<TermInfo> find_term(std::string_view term) const override;
+  // Its .terms file is version 3 or later (FORMAT.md, "Word pairs").
+  bool holds_word_pairs() const override;
   // Visits the terms beginning with prefix in order until visit returns false.
   void scan_terms(std::string_view prefix,
                   const std::function<bool(std::string_view, const TermInfo&)>& visit) const override;

@@ -33,6 +33,10 @@ class PostingSource {
     auto info = find_term(term);
     return info ? postings(*info) : PostingCursor();
   }
+  // Does every unit's every word pair (word_pairs.h) have its term here, so
+  // that a pair term's absence means that no unit holds the pair? False for
+  // segments written before word pairs, and for statements.
+  virtual bool holds_word_pairs() const { return false; }
   // A term's postings with its positions, for phrases and NEAR; none when the
   // term is absent or has no positions.
   virtual std::optional<PostingCursor> positional_postings(std::string_view term) const {
