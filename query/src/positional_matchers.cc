@@ -32,13 +32,15 @@ class PositionalMatcher : public Matcher {
     for (size_t i = 0; i < order_.size(); ++i) order_[i] = i;
     auto rarer = [](const PostingCursor* a, const PostingCursor* b) { return a->doc_frequency() < b->doc_frequency(); };
     std::sort(order_.begin(), order_.end(), [&](size_t a, size_t b) { return rarer(&cursors_[a], &cursors_[b]); });
-    // The rarest list leads; the others follow, pairs first (they hold no
-    // positions and are mostly short lists), each group rarest first.
+    // The rarest word leads, or a pair under half its documents: a word
+    // leading passes over whole blocks under a threshold (pass_unreaching),
+    // which an unscored pair cannot. The others follow, pairs first (short
+    // lists without positions), each group rarest first.
     for (PostingCursor& pair : pairs_) followers_.push_back(&pair);
     std::sort(followers_.begin(), followers_.end(), rarer);
     for (size_t i : order_) followers_.push_back(&cursors_[i]);
     lead_ = &cursors_[order_[0]];
-    if (!pairs_.empty() && rarer(followers_[0], lead_)) lead_ = followers_[0];
+    if (!pairs_.empty() && 2 * uint64_t{followers_[0]->doc_frequency()} < lead_->doc_frequency()) lead_ = followers_[0];
     followers_.erase(std::find(followers_.begin(), followers_.end(), lead_));
   }
   uint32_t doc() const override { return doc_; }
