@@ -23,12 +23,17 @@ using namespace attache::query;
 
 namespace {
 
+// Stopwords at either end and inside, a hyphenated word (its parts, and its
+// parts joined, which sit at its first part's position), a title phrase, and
+// phrases under OR, NOT and beside another word.
 const char* const kPhrases[] = {
-    "\"the state\"",        "\"state of the\"",      "\"of the\"",          "\"the of\"",         "\"nato is\"",
-    "\"said to the nato\"", "\"the military-technical\"", "\"military-technical talks\"",
-    "\"the militarytechnical\"" /* a hyphenated word's parts joined, at its first part's position */, "\"talks in a\"",
-    "\"it is the border\"", "\"a a\"",               "\"border the\"",      "\"the nato\" talks", "\"russia of\" OR \"of russia\"",
-    "\"in the\" -nato",     "title:\"the state\"",   "\"to it\"",           "\"of state the\""};
+    "\"the state\"",        "\"state of the\"",           "\"of the\"",
+    "\"the of\"",           "\"nato is\"",                "\"said to the nato\"",
+    "\"the military-technical\"", "\"military-technical talks\"", "\"the militarytechnical\"",
+    "\"talks in a\"",       "\"it is the border\"",       "\"a a\"",
+    "\"border the\"",       "\"the nato\" talks",          "\"russia of\" OR \"of russia\"",
+    "\"in the\" -nato",     "title:\"the state\"",        "\"to it\"",
+    "\"of state the\""};
 
 // Hits of the same query from two searchers: the same documents and scores,
 // and the same total when it is exact.
