@@ -272,6 +272,7 @@ int main(int argc, char** argv) {
   size_t per_class = 100, cold_per_class = 20;
   bool skip_build = false, attache_only = false, cpu_time = false;
   bool statement_spans = false;  // statement queries through the spans, not the statement postings (before/after)
+  bool word_pairs = false;       // the attache index built with attache index --word-pairs
   std::string show_class;  // run only this class, printing each query with its times to stderr
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -286,10 +287,11 @@ int main(int argc, char** argv) {
     else if (a == "--attache-only") attache_only = true;
     else if (a == "--cpu-time") cpu_time = true;
     else if (a == "--statement-spans") statement_spans = true;
+    else if (a == "--word-pairs") word_pairs = true;
     else if (a == "--show") show_class = value();
     else {
       std::cerr << "usage: attache-bench --corpus FILE.jsonl --work DIR [--attache PATH] [--label NAME] [--queries N] "
-                   "[--skip-build] [--attache-only] [--show CLASS] [--cold N] [--cpu-time] [--statement-spans]\n";
+                   "[--skip-build] [--attache-only] [--show CLASS] [--cold N] [--cpu-time] [--statement-spans] [--word-pairs]\n";
       return 2;
     }
   }
@@ -304,7 +306,9 @@ int main(int argc, char** argv) {
     fs::remove_all(theirs_dir);
     fs::remove_all(compact_dir);
     fs::create_directories(dir);
-    ours_build = run({attache_binary, "index", "-q", "--index", ours_dir.string(), corpus});
+    std::vector<std::string> build = {attache_binary, "index", "-q", "--index", ours_dir.string(), corpus};
+    if (word_pairs) build.insert(build.begin() + 2, "--word-pairs");
+    ours_build = run(build);
     if (!attache_only) {
       theirs_build = run({attache_binary, "index", "-q", "--backend", "xapian", "--index", theirs_dir.string(), corpus});
       fs::create_directories(compact_dir);

@@ -222,6 +222,12 @@ std::unique_ptr<IndexWriter> IndexWriter::open(const std::filesystem::path& dir,
   if (auto manifest = read_manifest(dir)) impl->committed = *manifest;
   impl->remove_unreferenced();
   impl->reopen_snapshot();
+  // An index that holds word pairs goes on holding them, so that a writer
+  // that was not told leaves its phrases as fast as they were.
+  if (impl->snapshot)
+    for (const auto& segment : impl->snapshot->segments())
+      if (segment->holds_word_pairs()) impl->options.word_pairs = true;
+  impl->buffer.index_word_pairs(impl->options.word_pairs);
   return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(impl)));
 }
 

@@ -30,7 +30,7 @@ void SegmentBuffer::add(IndexableDocument&& document) {
   // Its word pairs go in as terms of their own, derived here from the plain
   // terms' positions so that they cannot disagree with them.
   std::vector<TermOccurrences> pairs;
-  add_word_pairs(document.terms, pairs);
+  if (word_pairs_) add_word_pairs(document.terms, pairs);
   for (const TermOccurrences& t : document.terms) add_occurrences(doc, t);
   for (const TermOccurrences& t : pairs) add_occurrences(doc, t);
   const StoredDocument& s = document.stored;
@@ -111,7 +111,7 @@ SegmentEntry SegmentBuffer::flush(const std::filesystem::path& dir, uint64_t seg
   }
   DocumentSource documents{static_cast<uint32_t>(order.size()),
                            [&](uint32_t id) -> const StoredDocument& { return docs_[order[id]]; }};
-  SegmentWriter writer(dir, segment_id, std::move(columns), documents, compression, /*word_pairs=*/true);
+  SegmentWriter writer(dir, segment_id, std::move(columns), documents, compression, word_pairs_);
 
   std::vector<std::pair<std::string_view, const TermBuffer*>> sorted_terms;
   sorted_terms.reserve(terms_.size());

@@ -18,6 +18,9 @@ namespace attache::storage {
 
 class SegmentBuffer {
  public:
+  // Whether documents added from now on have their word pairs indexed
+  // (word_pairs.h); set before the first document, kept across flushes.
+  void index_word_pairs(bool on) { word_pairs_ = on; }
   // A document whose id is already buffered replaces the earlier one.
   void add(IndexableDocument&& document);
   bool empty() const { return live_ == 0; }
@@ -41,6 +44,7 @@ class SegmentBuffer {
   // Appends one term's occurrences in buffered document `doc`.
   void add_occurrences(uint32_t doc, const TermOccurrences& t);
 
+  bool word_pairs_ = false;
   StringTable<TermBuffer> terms_;
   std::vector<StoredDocument> docs_;
   std::vector<uint32_t> lengths_;

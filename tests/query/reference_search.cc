@@ -28,6 +28,7 @@ Corpus build_reference_corpus(const std::filesystem::path& dir, std::mt19937_64&
   uint64_t total_length = 0;
   storage::WriterOptions options;
   options.memory_budget = shape.memory_budget;
+  options.word_pairs = shape.word_pairs;
   auto writer = storage::IndexWriter::open(dir, options);
   for (size_t i = 0; i < count; ++i) {
     indexer::Article a;

@@ -42,6 +42,7 @@ struct CorpusShape {
   size_t min_words = 5;
   size_t max_words = 64;
   size_t memory_budget = 48 * 1024;  // several segments
+  bool word_pairs = false;
 };
 
 Corpus build_reference_corpus(const std::filesystem::path& dir, std::mt19937_64& rng, size_t count,

@@ -107,7 +107,7 @@ TEST_CASE("phrases with stopwords: the same with word pairs, without them and by
   testing::TempDir dir;
   const std::vector<std::string> words = {"the", "of", "state", "nato", "to", "talks", "a", "in",
                                           "is", "it", "russia", "said", "border", "military-technical"};
-  const testing::CorpusShape shape{words, 2, 120, 96 * 1024};
+  const testing::CorpusShape shape{words, 2, 120, 96 * 1024, /*word_pairs=*/true};
   const testing::Corpus corpus = testing::build_reference_corpus(dir.path(), rng, 2500, shape);
   {
     auto snapshot = storage::IndexSnapshot::open(dir.path());
@@ -171,7 +171,9 @@ TEST_CASE("an index written before word pairs answers as before, alone and merge
 
   {  // New articles: a segment with word pairs beside the old one.
     indexer::DocumentAnalyzer analyzer;
-    auto writer = storage::IndexWriter::open(dir);
+    storage::WriterOptions options;
+    options.word_pairs = true;
+    auto writer = storage::IndexWriter::open(dir, options);
     for (int i = 0; i < 30; ++i) {
       indexer::Article a;
       a.id = "new-" + std::to_string(i);
@@ -201,4 +203,47 @@ TEST_CASE("an index written before word pairs answers as before, alone and merge
   const auto merged = answers(true);
   same(merged, answers(false));
   for (size_t i = 0; i < merged.size(); ++i) CHECK(merged[i].total == mixed[i].total);
+}
+
+TEST_CASE("word pairs are the index's choice: off unless asked, then kept by every later writer") {
+  testing::TempDir dir;
+  indexer::DocumentAnalyzer analyzer;
+  auto add_and_commit = [&](const storage::WriterOptions& options, int first) {
+    auto writer = storage::IndexWriter::open(dir.path(), options);
+    for (int i = first; i < first + 5; ++i) {
+      indexer::Article a;
+      a.id = "a" + std::to_string(i);
+      a.date = 19000 + i;
+      a.text = "the state of the talks";
+      writer->add(analyzer.analyze(std::move(a)));
+    }
+    writer->commit();
+  };
+  auto pairs_by_segment = [&] {
+    std::vector<bool> held;
+    auto snapshot = storage::IndexSnapshot::open(dir.path());
+    for (const auto& segment : snapshot->segments()) {
+      held.push_back(segment->holds_word_pairs());
+      CHECK(held.back() == bool(segment->find_term(storage::word_pair_term("of", "the"))));
+    }
+    return held;
+  };
+  storage::WriterOptions plain;
+  add_and_commit(plain, 0);
+  CHECK(pairs_by_segment() == std::vector<bool>{false});
+
+  storage::WriterOptions asked = plain;
+  asked.word_pairs = true;
+  add_and_commit(asked, 10);
+  CHECK(pairs_by_segment() == std::vector<bool>{false, true});
+
+  // A writer not told goes on writing them, since a segment holds them.
+  add_and_commit(plain, 20);
+  CHECK(pairs_by_segment() == std::vector<bool>{false, true, true});
+  // Merged with the segment without them, they go; with none left, a writer
+  // not told writes none.
+  storage::IndexWriter::open(dir.path(), plain)->optimize();
+  CHECK(pairs_by_segment() == std::vector<bool>{false});
+  add_and_commit(plain, 30);
+  CHECK(pairs_by_segment() == std::vector<bool>{false, false});
 }

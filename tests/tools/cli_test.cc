@@ -180,6 +180,26 @@ TEST_CASE("stats and check") {
   CHECK(check.out.rfind("ok: 12 articles", 0) == 0);
 }
 
+TEST_CASE("index --word-pairs: the same phrase hits, pairs in every segment, kept by a later run without it") {
+  TempDir dir;
+  const std::string paired = (dir / "paired").string(), plain = corpus_index();
+  REQUIRE(run_attache({"index", "-q", "--index", paired, "--word-pairs", kCorpus}).status == 0);
+  for (const char* phrase : {"\"open door policy\"", "\"of the\"", "\"the alliance\" nato", "\"in the\" -russia"}) {
+    CAPTURE(phrase);
+    Run a = run_attache({"search", "--index", paired, "--limit", "20", phrase});
+    Run b = run_attache({"search", "--index", plain, "--limit", "20", phrase});
+    CHECK(a.status == 0);
+    CHECK(a.out.find("matching article") != std::string::npos);
+    CHECK(a.out == b.out);
+  }
+  CHECK(Json::parse(run_attache({"stats", "--index", plain, "--json"}).out)["segments_with_word_pairs"] == 0);
+  std::ofstream(dir / "more.txt") << "date 2022-04-01\n\nThe state of the talks.\n";
+  REQUIRE(run_attache({"index", "-q", "--index", paired, (dir / "more.txt").string()}).status == 0);
+  Run stats = run_attache({"stats", "--index", paired});
+  CHECK(stats.out.find("13 in 2 segment(s); word pairs in every segment") != std::string::npos);
+  CHECK(run_attache({"index", "--index", (dir / "x").string(), "--backend", "xapian", "--word-pairs", kCorpus}).status == 2);
+}
+
 TEST_CASE("a damaged index is reported as corruption with exit status 3") {
   TempDir dir;
   std::string index = (dir / "idx").string();

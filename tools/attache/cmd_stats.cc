@@ -42,6 +42,8 @@ int run_stats(const std::vector<std::string>& args) {
   std::cout << "index        " << index_dir << " (generation " << s["generation"].get<uint64_t>() << ")\n"
             << "articles     " << grouped(s["articles"]) << " in " << segments << " segment(s)";
   if (deleted) std::cout << ", " << grouped(deleted) << " deleted awaiting a merge";
+  if (const uint64_t paired = s["segments_with_word_pairs"]; paired)
+    std::cout << "; word pairs in " << (paired == segments ? std::string("every segment") : std::to_string(paired));
   std::cout << "\n";
   if (s["stored_articles"].get<uint64_t>())
     std::cout << "dates        " << s["first_date"].get<std::string>() << " .. " << s["last_date"].get<std::string>()

@@ -190,7 +190,7 @@ Json facets_json(const OpenIndex& index, const query::Query& query, const std::v
 }
 
 Json stats_json(const storage::IndexSnapshot& snapshot, const std::string& index_dir) {
-  uint64_t terms = 0, text_bytes = 0, stored = 0, deleted = 0;
+  uint64_t terms = 0, text_bytes = 0, stored = 0, deleted = 0, with_word_pairs = 0;
   storage::PostingsBreakdown postings;
   std::map<std::string, uint64_t> bytes;
   Day first = kMaxDay, last = kMinDay;
@@ -198,6 +198,7 @@ Json stats_json(const storage::IndexSnapshot& snapshot, const std::string& index
     terms += segment->term_count();
     stored += segment->doc_count();
     deleted += segment->deleted_count();
+    with_word_pairs += segment->holds_word_pairs();
     text_bytes += segment->text_bytes();
     if (segment->doc_count()) {
       first = std::min(first, segment->min_date());
@@ -222,6 +223,7 @@ Json stats_json(const storage::IndexSnapshot& snapshot, const std::string& index
           {"stored_articles", stored},
           {"deleted_articles", deleted},
           {"segments", snapshot.segments().size()},
+          {"segments_with_word_pairs", with_word_pairs},
           {"generation", snapshot.generation()},
           {"first_date", stored ? format_day(first) : ""},
           {"last_date", stored ? format_day(last) : ""},
