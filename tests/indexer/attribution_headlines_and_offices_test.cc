@@ -135,3 +135,15 @@ TEST_CASE("the Prime Minister after the sentence of the one person named is that
   REQUIRE(saying(s, "image posted"));
   CHECK(saying(s, "image posted")->canonical == "Scott Morrison");
 }
+
+// Regression (probes 25 and 27, dev): a headline closed by a colon and a name said nothing.
+TEST_CASE("a headline closed by a colon and a name is that person's statement") {
+  auto s = find("Australia to toughen Zimbabwe sanctions: Smith\n\nForeign Affairs Minister Stephen Smith said the list "
+                "of barred officials would grow.");
+  REQUIRE(saying(s, "toughen Zimbabwe sanctions"));
+  CHECK(saying(s, "toughen Zimbabwe sanctions")->canonical == "Stephen Smith");
+  CHECK(saying(s, "toughen Zimbabwe sanctions")->cue == ":");
+  // A place after the colon is a dateline's or a section's, and two words before it say too little.
+  CHECK(!saying(find("Live coverage of the crisis: Ukraine\n\nOfficials met in Kyiv."), "coverage"));
+  CHECK(!saying(find("Day one: Trump\n\nOfficials met in Kyiv."), "Day one"));
+}

@@ -113,6 +113,23 @@ bool read_named_before_colon(const std::vector<Word>& w, uint32_t begin, uint32_
   return false;
 }
 
+// "Australia to toughen Zimbabwe sanctions: Smith", "Nuke test right intact: Pranab": a name in
+// capitals alone after the last colon, as British, Indian and Australian papers close a headline.
+bool read_named_after_colon(const std::vector<Word>& w, uint32_t begin, uint32_t end, std::vector<uint8_t>& labels) {
+  constexpr uint32_t kLongestName = 3, kShortestClaim = 3;  // not "Day one: Trump"
+  uint32_t colon = end;
+  while (colon > begin && w[colon - 1].kind != WordKind::colon) --colon;
+  if (colon == begin) return false;
+  const uint32_t first = colon--;
+  if (first >= end || end - first > kLongestName || !capitalised(w, first, end) || !may_name_speaker(w, first, end) ||
+      names_place(w, first, end) || words_in(w, begin, colon) < kShortestClaim)
+    return false;
+  label(labels, begin, colon, B_CONTENT, I_CONTENT);
+  labels[colon] = B_CUE;
+  label(labels, first, end, B_SOURCE, I_SOURCE);
+  return true;
+}
+
 // "Shultz Says Arms Deal Foundered", "Straw tells UN: ‘...’".
 bool read_opening_cue(const std::vector<Word>& w, uint32_t begin, uint32_t end, std::vector<uint8_t>& labels) {
   for (uint32_t cue = begin + 1; cue < end; ++cue) {
@@ -151,9 +168,10 @@ void read_closing_attribution(const std::vector<Word>& w, uint32_t begin, uint32
   label(labels, begin, after - 1, B_CONTENT, I_CONTENT);
 }
 
-// Reads a heading's words [begin, end) by the three shapes.
+// Reads a heading's words [begin, end) by the four shapes.
 void read_heading(const std::vector<Word>& w, uint32_t begin, uint32_t end, std::vector<uint8_t>& labels) {
-  if (end < begin + 3 || read_opening_cue(w, begin, end, labels) || read_named_before_colon(w, begin, end, labels))
+  if (end < begin + 3 || read_opening_cue(w, begin, end, labels) || read_named_before_colon(w, begin, end, labels) ||
+      read_named_after_colon(w, begin, end, labels))
     return;
   read_closing_attribution(w, begin, end, labels);
 }
