@@ -191,3 +191,19 @@ TEST_CASE("one described after according to is whom a later he stands for") {
   REQUIRE(saying(s, "spoke for themselves"));
   CHECK(saying(s, "spoke for themselves")->canonical == "diplomat");
 }
+
+// Regression (probe30, dev): "One" and "One of them" after a group that spoke were speakers called
+// "One" and "them".
+TEST_CASE("one of a group that just spoke is one of that group") {
+  auto s = find("Officials met.\n\nU.S. officials, who declined to be quoted by name, said they were puzzled by the "
+                "suggestion. One said the evidence was \"conclusive.\" Members of the British delegation said the "
+                "Government was unlikely to comply. One of them said: \"We have made our position perfectly plain.\"");
+  REQUIRE(saying(s, "conclusive"));
+  CHECK(saying(s, "conclusive")->canonical == "U.S. officials");
+  REQUIRE(saying(s, "perfectly plain"));
+  CHECK(saying(s, "perfectly plain")->canonical == "Members of the British delegation");
+  // Not a description that goes on ("Another child"), nor a group that spoke long before.
+  auto later = find("Officials met.\n\nAnalysts said the plan was weak. The talks went on. The delegates ate. The sun set. "
+                    "Another child responded, \"That's her husband.\"");
+  if (auto child = saying(later, "her husband")) CHECK(child->canonical != "Analysts");
+}

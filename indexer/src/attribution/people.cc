@@ -317,11 +317,20 @@ bool People::written_in_lower_case(std::string_view word) {
   return lower_case_words_.count(word) > 0;
 }
 
+std::string People::group_of_one(uint32_t first, uint32_t last, uint32_t cue) const {
+  const Word& one = w_[first];
+  if (!(one.is("One") || one.is("Another") || one.is("one") || one.is("another"))) return {};
+  const bool of_them = last == first + 2 && w_[first + 1].is("of") && (w_[last].is("them") || w_[last].is("those"));
+  const bool recent = last_group_sentence_ + 1 >= static_cast<int>(phrases_.sentence());
+  return ((last == first && cue == last + 1) || of_them) && recent ? last_group_ : std::string();
+}
+
 Speaker People::resolve(const Phrase& p, int likely_gender) {
   Speaker s;
   Person* person = nullptr;
   if (const std::optional<std::string> body = body_of_acronym(p)) {
     s.canonical = last_group_ = last_institution_ = *body;
+    last_group_sentence_ = static_cast<int>(phrases_.sentence());
     s.group = true;
     return s;
   }
@@ -389,6 +398,7 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
       if (names_a_place(p)) return s;
       if (const std::string* named = named_institution(a, p.last)) s.canonical = *named;
       last_group_ = s.canonical;
+      last_group_sentence_ = static_cast<int>(phrases_.sentence());
       if (!is_group_noun(lowered(w_[p.last].text))) last_institution_ = s.canonical;
       return s;
     }

@@ -60,7 +60,14 @@ class People {
   // sentence: a later "he" or "she" may stand for the description.
   void note_described_speaker(std::string canonical);
   // Speakers described in the plural ("the officials") spoke: a later "they" may stand for them.
-  void note_described_group(std::string canonical) { last_group_ = std::move(canonical); }
+  void note_described_group(std::string canonical) {
+    last_group_ = std::move(canonical);
+    last_group_sentence_ = static_cast<int>(phrases_.sentence());
+  }
+  // "U.S. officials said ... One said", "One of them said": the group that spoke in this sentence
+  // or the one before, one of whom the source first..last (right before its cue, `cue`) names;
+  // empty when it names someone else ("Another child") or no group spoke just before.
+  std::string group_of_one(uint32_t first, uint32_t last, uint32_t cue) const;
   bool anyone_named() const { return !people_.empty(); }
   // A body or a document described, not named, spoke ("The joint statement said"): an "it" in the
   // next sentence may stand for it ("It added"), not one after another subject ("Barclays disputed
@@ -125,6 +132,7 @@ class People {
   const uint32_t headline_end_;  // a headline's capitals introduce no one ("Spiral of Ethnically Driven Violence, Top Official Tells")
   std::deque<Person> people_;  // a deque, so a Person& stays valid while more people are added
   std::string last_group_;
+  int last_group_sentence_ = -1;
   std::string described_speaker_;  // the latest speaker described, not named, and the sentence it spoke in
   int described_spoke_ = -1;
   int described_gender_ = 0;  // 1 "spokesman", 2 "spokeswoman", 0 not said

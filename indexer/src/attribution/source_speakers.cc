@@ -286,7 +286,13 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   const bool definite_head = p.type == PhraseType::role && p.last == p.first + 1 &&
                              (w_[p.first].is("The") || w_[p.first].is("the"));
   const bool described_before = definite_head && anonymous_.describes(p.role) && !people_.introduced_exactly_as(p.role);
-  if (p.type != PhraseType::none && !described_before) s = people_.resolve(p, reported_gender(t));
+  const std::string one_of = subject_took_over ? std::string() : people_.group_of_one(t.source_first, t.source_last, t.cue_first);
+  if (!one_of.empty()) {
+    s.canonical = one_of;
+    s.group = true;
+  } else if (p.type != PhraseType::none && !described_before) {
+    s = people_.resolve(p, reported_gender(t));
+  }
   if (!e.relative && !subject_took_over) join_coordinated_speaker(t, p, s);
   e.speaker = s.canonical.empty()                   ? 0
               : p.type == PhraseType::name          ? (p.names.size() > 1 ? 1 : 2)
@@ -307,7 +313,8 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
     s.group = true;
     if (const std::string* named = people_.named_institution(t.source_first + 1, t.source_last); named && !antecedent_found)
       s.canonical = *named;
-  } else if (s.group && p.type == PhraseType::group && !subject_took_over && described_by_all(t.source_first, t.source_last)) {
+  } else if (s.group && p.type == PhraseType::group && !subject_took_over && one_of.empty() &&
+             described_by_all(t.source_first, t.source_last)) {
     s.canonical = description_text(t.source_first, t.source_last);
   }
   // "his spokeswoman said": the role is that of whom "his" or "her" stands for.
@@ -344,7 +351,7 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   if (s.group && finite_cue && s.canonical.find(" and ") == std::string::npos) {
     if (one_described)
       people_.note_described_speaker(s.canonical);
-    else if (is_group_noun(head))
+    else if (is_group_noun(head) || (p.type == PhraseType::group && is_group_noun(opening)))  // "Members of the delegation"
       people_.note_described_group(s.canonical);
   }
   // A body named, or named with its noun in lower case ("Iran's official news agency IRNA").
