@@ -147,3 +147,19 @@ TEST_CASE("a headline closed by a colon and a name is that person's statement") 
   CHECK(!saying(find("Live coverage of the crisis: Ukraine\n\nOfficials met in Kyiv."), "coverage"));
   CHECK(!saying(find("Day one: Trump\n\nOfficials met in Kyiv."), "Day one"));
 }
+
+// Regression (probes 25 and 30, dev): "PM" was a person called PM, and "tells Commons:" kept
+// whom it was told in what was said.
+TEST_CASE("PM in a headline is the prime minister the article introduces, and tells X: Y says Y") {
+  auto s = find("PM tells Commons: UN should check Cuba\n\nPrime Minister John Diefenbaker told the Commons today that a "
+                "United Nations team should inspect the bases.");
+  REQUIRE(saying(s, "UN should check Cuba"));
+  CHECK(saying(s, "UN should check Cuba")->canonical == "John Diefenbaker");
+  CHECK(saying(s, "UN should check Cuba")->text == "UN should check Cuba");
+  auto t = find("PM demands China apologise for repugnant post\n\nPrime Minister Scott Morrison said Beijing should be "
+                "ashamed. The PM said the image was repugnant.");
+  REQUIRE(saying(t, "China apologise"));
+  CHECK(saying(t, "China apologise")->canonical == "Scott Morrison");
+  REQUIRE(saying(t, "image was repugnant"));
+  CHECK(saying(t, "image was repugnant")->canonical == "Scott Morrison");
+}

@@ -59,9 +59,13 @@ void label(std::vector<uint8_t>& labels, uint32_t first, uint32_t end, Label beg
 uint32_t content_start(const std::vector<Word>& w, uint32_t cue, uint32_t end) {
   constexpr uint32_t kLongestAddressee = 3;
   // "Carter Tells Begin That Peace Is Near": whom it was told, then what.
+  // "PM tells Commons: UN should check Cuba": whom, a colon, then what.
   if (w[cue].is("Tells") || w[cue].is("tells") || w[cue].is("Told") || w[cue].is("told"))
-    for (uint32_t k = cue + 2; k < end && k <= cue + 1 + kLongestAddressee && w[k].kind == WordKind::word; ++k)
+    for (uint32_t k = cue + 2; k < end && k <= cue + 1 + kLongestAddressee; ++k) {
+      if (w[k].kind == WordKind::colon && k + 1 < end && w[k + 1].kind != WordKind::quote_open) return k + 1;
+      if (w[k].kind != WordKind::word) break;
       if (w[k].is("That") || w[k].is("that")) return k + 1;
+    }
   for (uint32_t k = cue + 1; k < end; ++k) {
     if (w[k].kind != WordKind::quote_open) continue;
     if (k + 1 >= end) return cue + 1;

@@ -100,6 +100,8 @@ bool goes_on_saying(const Word& word, const Word* next);
 std::string_view subject_form(std::string_view word);
 // [title-abbreviation] The role noun an abbreviated title stands for ("Gen.": "general"); empty if none.
 std::string_view role_of_abbreviation(std::string_view word);
+// [office-abbreviation] The office capitals stand for ("PM": "prime minister"); empty if none.
+std::string_view office_of_abbreviation(std::string_view word);
 // and [first-person-pronoun] "i", "we": subjects.
 bool is_subject_pronoun(std::string_view word);
 // "Can he confirm ...", "and will the Foreign Secretary tell ...": whether the word before word k

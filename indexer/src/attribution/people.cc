@@ -336,6 +336,14 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
   }
   switch (p.type) {
     case PhraseType::name:
+      // "PM tells Commons": the prime minister the article introduced.
+      if (p.names.size() == 1 && p.titles.empty() && !office_of_abbreviation(p.names.front()).empty()) {
+        Phrase office = p;
+        office.type = PhraseType::role;
+        office.role = office_of_abbreviation(p.names.front());
+        office.first = office.last = p.last;
+        if ((person = introduced_as(office))) break;
+      }
       if (const std::optional<Phrase> office = office_of_place(p)) {
         person = introduced_as(*office);
         if (!person) {

@@ -59,6 +59,7 @@ struct WordLists {
   WordTable nation_names;  // "Russia", "U.S.": the number of the nationality they stand for
   std::map<std::string, std::string, std::less<>> subject_forms;  // "him": "he"
   std::map<std::string, std::string, std::less<>> abbreviated_roles;  // "gen": "general"
+  std::map<std::string, std::string, std::less<>> abbreviated_offices;  // "PM": "prime minister"
 
   WordLists() {
     // at(): a section name the file lacks is a mistake to stop at, not an empty list.
@@ -80,6 +81,12 @@ struct WordLists {
       if (const int* same = nationalities.find(aliases[k + 1])) nation_names.add(aliases[k], *same);
     const std::vector<std::string>& objects = file.at("object-pronoun");
     for (size_t k = 0; k + 1 < objects.size(); k += 2) subject_forms[objects[k]] = objects[k + 1];
+    const std::vector<std::string>& offices = file.at("office-abbreviation");
+    for (size_t k = 0; k + 1 < offices.size(); k += 2) {
+      std::string office = offices[k + 1];
+      std::replace(office.begin(), office.end(), '_', ' ');
+      abbreviated_offices[offices[k]] = office;
+    }
     const std::vector<std::string>& short_titles = file.at("title-abbreviation");
     for (size_t k = 0; k + 1 < short_titles.size(); k += 2) abbreviated_roles[short_titles[k]] = short_titles[k + 1];
     saying_participles = set({"saying-participle"});
@@ -233,6 +240,11 @@ std::string_view subject_form(std::string_view w) {
   const auto found = lists().subject_forms.find(w);
   return found != lists().subject_forms.end() ? std::string_view(found->second) : std::string_view();
 }
+std::string_view office_of_abbreviation(std::string_view w) {
+  const auto found = lists().abbreviated_offices.find(w);
+  return found != lists().abbreviated_offices.end() ? std::string_view(found->second) : std::string_view();
+}
+
 std::string_view role_of_abbreviation(std::string_view w) {
   while (!w.empty() && w.back() == '.') w.remove_suffix(1);
   const auto found = lists().abbreviated_roles.find(lowered(w));
