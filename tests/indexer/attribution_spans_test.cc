@@ -784,3 +784,22 @@ TEST_CASE("a question is what follows whom it was put to") {
   if (auto request = saying(s, "call the embassy")) CHECK(request->text.find("her to call") == 0);
   if (auto about = saying(s, "several women")) CHECK(about->text.find("Mrs. Clinton about") == 0);
 }
+
+// Regression (probe30 and probe25, dev): a parenthetical attribution was not read when what follows
+// it quotes a few words, nor when its source is a document; nor may "X wrote that the title, ..."
+// be taken for one.
+TEST_CASE("a parenthetical attribution around words that quote, and a document's") {
+  auto s = find("Officials met.\n\nTass said in a statement that the United States was \"playing with fire.\" The "
+                "Soviet government, the statement said, would take \"all necessary measures\" in reply to any act of "
+                "aggression. Russian forces, he said, were only removing weapons from depots to \"prevent them from "
+                "falling into the wrong hands.\"");
+  REQUIRE(saying(s, "all necessary measures"));
+  CHECK(saying(s, "all necessary measures")->canonical == "Tass");
+  CHECK(saying(s, "all necessary measures")->text.find("The Soviet government, the statement said, would take") == 0);
+  REQUIRE(saying(s, "removing weapons"));
+  CHECK(saying(s, "removing weapons")->text.find("Russian forces, he said, were only removing") == 0);
+  auto t = find("Officials met.\n\nIn his 60-page ruling, Reeves wrote that the title, history and text of the law "
+                "showed it to be \"an attempt to put citizens back in their place.\"");
+  REQUIRE(saying(t, "history and text"));
+  CHECK(saying(t, "history and text")->text.find("the title, history") == 0);
+}

@@ -46,7 +46,8 @@ bool names_speaker(const std::vector<Word>& w, uint32_t first, uint32_t end) {
   const std::string lower = lowered(head.text);
   const bool opens = w[first].capitalized || is_article(lowered(w[first].text)) || opens_counted_phrase(w[first].text);
   const bool named = head.capitalized && !is_day_word(head.text) && !is_month(head.text);
-  return opens && (named || is_role_noun(lower) || is_group_noun(lower) || names_people(lower));
+  // (A document speaks too: "..., the statement said, ...".)
+  return opens && (named || is_role_noun(lower) || is_group_noun(lower) || names_people(lower) || is_document_noun(lower));
 }
 
 }  // namespace attache::indexer::attribution

@@ -21,6 +21,14 @@ bool parenthetical_cue(const Word& word) {
   return false;
 }
 
+// Whether the words after the cue at `cue` may tell when, where or to whom it was said ("on
+// Monday", "told reporters", "later") or who reports in turn ("says his research shows"): not the
+// opening of what was said ("Reeves wrote that the title, history and text of the law showed").
+bool circumstance_after(const std::vector<Word>& w, uint32_t cue) {
+  const std::string next = lowered(w[cue + 1].text);
+  return (!is_article(next) && next != "that") || takes_addressee(lowered(w[cue].text));
+}
+
 // Words [first, end) are the whole attribution: a pronoun or a speaker's phrase and a plain cue, in
 // either order, then at most a few words of when or where ("on Monday", "in an interview").
 bool whole_attribution(const std::vector<Word>& w, uint32_t first, uint32_t end) {
@@ -33,7 +41,8 @@ bool whole_attribution(const std::vector<Word>& w, uint32_t first, uint32_t end)
   if (cue > first) {  // "he said", "the minister said"
     const bool pronoun = cue == first + 1 && is_speaker_pronoun(lower);
     if (!pronoun && !names_speaker(w, first, cue)) return false;
-    return end - cue - 1 <= kLongestCircumstance;
+    // Not "In his ruling, Reeves said the title, history ...": what follows the cue is a circumstance.
+    return end - cue - 1 <= kLongestCircumstance && (cue + 1 == end || circumstance_after(w, cue));
   }
   // "said the minister", "said Mr. Lee on Monday"
   uint32_t source_end = cue + 1;
@@ -55,11 +64,30 @@ bool opens_subject(const Word& word) {
 
 // Words [first, end) may be what was said around a parenthetical attribution: no quotation and no
 // cue of the lexicon.
-bool plain_said(const std::vector<Word>& w, uint32_t first, uint32_t end) {
-  for (uint32_t k = first; k < end; ++k)
-    if (w[k].quote >= 0 || w[k].kind == WordKind::quote_open || w[k].kind == WordKind::quote_close ||
-        (w[k].kind == WordKind::word && find_cue(lowered(w[k].text))))
-      return false;
+// `quoted_inside`: a few words quoted after the part's opening words are allowed ("..., the
+// statement said, would take “all necessary measures” in reply"). A cue word used as a noun after
+// "in", "a" or "the" ("in reply to") is no cue.
+bool plain_said(const std::vector<Word>& w, uint32_t first, uint32_t end, bool quoted_inside = false) {
+  constexpr uint32_t kOpeningWords = 2;
+  for (uint32_t k = first; k < end; ++k) {
+    const bool mark = w[k].quote >= 0 || w[k].kind == WordKind::quote_open || w[k].kind == WordKind::quote_close;
+    if (mark && !(quoted_inside && k >= first + kOpeningWords)) return false;
+    const bool noun = k > first && (w[k - 1].is("in") || is_article(lowered(w[k - 1].text)));
+    if (w[k].kind == WordKind::word && w[k].quote < 0 && !noun && find_cue(lowered(w[k].text))) return false;
+  }
+  return true;
+}
+
+// No source or cue among words [first, end) but a cue the tagger took where its word is a noun
+// after "in" ("in reply to", "in response to").
+bool cues_only_of_nouns(const std::vector<Word>& w, const std::vector<uint8_t>& labels, uint32_t first, uint32_t end) {
+  for (uint32_t k = first; k < end; ++k) {
+    const Part part = part_of(labels[k]);
+    if (part == Part::source) return false;
+    if (part != Part::cue || (k > first && part_of(labels[k - 1]) == Part::cue)) continue;
+    const bool in_noun = w[k].is("in") || (k > first && w[k - 1].is("in"));  // the run opens at "in" or after it
+    if (!in_noun) return false;
+  }
   return true;
 }
 
@@ -86,7 +114,7 @@ void read_parenthetical_attributions(const WordStream& stream, std::vector<uint8
     // after "and" goes on with what was said; "..., he said, and left" is the reporter's.
     const bool said_on = (next == "and" || next == "but") && close + 2 < last && opens_subject(w[close + 2]);
     if ((joins_clause(next) && !said_on) || opens_adjunct(next) || !plain_said(w, first, open) ||
-        !plain_said(w, close + 1, last) || !unattributed(labels, close + 1, last))
+        !plain_said(w, close + 1, last, /*quoted_inside=*/true) || !cues_only_of_nouns(w, labels, close + 1, last))
       continue;
     for (uint32_t k = first; k < end; ++k) labels[k] = O;
     label_content(labels, first, open);
