@@ -163,3 +163,24 @@ TEST_CASE("PM in a headline is the prime minister the article introduces, and te
   REQUIRE(saying(t, "image was repugnant"));
   CHECK(saying(t, "image was repugnant")->canonical == "Scott Morrison");
 }
+
+// Regression (probe30, dev): headlines closed by a quotation and "says X", by "say 19 leaders", by
+// a dash and a name, or opened by a group before a colon, said nothing.
+TEST_CASE("headlines closed by a quotation and its speaker, by a dash and a name, or opened by a group") {
+  auto quoted = find("Cease-fire call by 64 votes to 5: ‘Grave error,’ says Mr. Dulles\n\nSecretary of State John Foster "
+                     "Dulles spoke to the Assembly.");
+  REQUIRE(saying(quoted, "Grave error"));
+  CHECK(saying(quoted, "Grave error")->canonical == "John Foster Dulles");
+  CHECK(saying(quoted, "Grave error")->text.find("Cease-fire") == std::string::npos);
+  auto leaders = find("G20 summit: Paris climate accord 'irreversible,' say 19 leaders\n\nThe leaders met in Hamburg.");
+  REQUIRE(saying(leaders, "Paris climate accord"));
+  auto dash = find("Gambia: No agreement yet with Jammeh – Sirleaf\n\nLiberian President Ellen Johnson Sirleaf spoke in "
+                   "Banjul.");
+  REQUIRE(saying(dash, "No agreement yet"));
+  CHECK(saying(dash, "No agreement yet")->canonical == "Ellen Johnson Sirleaf");
+  CHECK(saying(dash, "No agreement yet")->text == "No agreement yet with Jammeh");
+  auto group = find("Arab ministers: Invasion violates UN Charter\n\nArab foreign ministers met in Cairo.");
+  REQUIRE(saying(group, "Invasion violates"));
+  // A series' part after a dash is no one.
+  CHECK(find("Crisis in Gambia – Part Two\n\nOfficials met in Banjul.").empty());
+}

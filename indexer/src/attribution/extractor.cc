@@ -182,8 +182,10 @@ class Extractor {
     // "He continued:" and the quotation after it, in this paragraph or the next.
     for (uint32_t i = t.cue_last; i < t.content_first && i <= t.cue_last + 1; ++i)
       e.colon = e.colon || w_[i].kind == WordKind::colon;
-    // A headline's "...: Smith", the colon alone its cue.
-    e.colon = e.colon || (t.cue_first == t.cue_last && w_[t.cue_first].kind == WordKind::colon && w_[t.cue_first].paragraph == 0);
+    // A headline's "...: Smith" or "... – Sirleaf", the mark alone its cue.
+    const WordKind mark = w_[t.cue_first].kind;
+    e.colon = e.colon || (t.cue_first == t.cue_last && (mark == WordKind::colon || mark == WordKind::dash) &&
+                          w_[t.cue_first].paragraph == 0);
   }
 
   // Whether the clause ends after word k: at a comma, a semicolon, the sentence's end or a

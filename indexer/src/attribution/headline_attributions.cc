@@ -28,13 +28,14 @@ bool headline_cue(const Word& word) {
   return cue && std::find(std::begin(kVerbs), std::end(kVerbs), cue->base) != std::end(kVerbs);
 }
 
-// Words [first, end) may name who spoke: words only, opening with a capital, no cue ("Prince tells
-// Hong Kong:") or relative pronoun ("Man Who Says"), not ending in a possessive ("Trump's claims"),
-// an article or a heading ("Update", "Analysis").
+// Words [first, end) may name who spoke: words only, opening with a capital or ending with a group
+// ("say 19 leaders", "say officials"), no cue ("Prince tells Hong Kong:") or relative pronoun ("Man
+// Who Says"), not ending in a possessive ("Trump's claims"), an article or a heading ("Update",
+// "Analysis").
 bool may_name_speaker(const std::vector<Word>& w, uint32_t first, uint32_t end) {
-  if (first >= end || end - first > kLongestSource || !w[first].capitalized || is_heading_label(w[first].text) ||
-      is_question_label(w[first].text))
+  if (first >= end || end - first > kLongestSource || is_heading_label(w[first].text) || is_question_label(w[first].text))
     return false;
+  if (!w[first].capitalized && !is_group_noun(lowered(w[end - 1].text))) return false;
   for (uint32_t k = first; k < end; ++k)
     if (w[k].kind != WordKind::word || w[k].quote >= 0 || headline_cue(w[k]) || w[k].is("Who") || w[k].is("That") ||
         w[k].is("who") || w[k].is("that"))
@@ -105,7 +106,10 @@ bool read_named_before_colon(const std::vector<Word>& w, uint32_t begin, uint32_
   for (uint32_t colon = begin + 1; colon < end; ++colon) {
     if (w[colon].kind != WordKind::colon) continue;
     const uint32_t first = speaker_start(w, begin, colon);
-    if (colon - first > kLongestSource || !may_name_speaker(w, first, colon) || !capitalised(w, first, colon) ||
+    // "Arab ministers:": capitals, or capitals before a group.
+    const bool named = capitalised(w, first, colon) ||
+                       (colon > first + 1 && capitalised(w, first, colon - 1) && is_group_noun(lowered(w[colon - 1].text)));
+    if (colon - first > kLongestSource || !may_name_speaker(w, first, colon) || !named ||
         names_place(w, first, colon) ||
         words_in(w, colon + 1, end) < kShortestContent)
       return false;
@@ -117,18 +121,26 @@ bool read_named_before_colon(const std::vector<Word>& w, uint32_t begin, uint32_
   return false;
 }
 
-// "Australia to toughen Zimbabwe sanctions: Smith", "Nuke test right intact: Pranab": a name in
-// capitals alone after the last colon, as British, Indian and Australian papers close a headline.
+// "Australia to toughen Zimbabwe sanctions: Smith", "Gambia: No agreement yet with Jammeh –
+// Sirleaf": a name in capitals alone after the last colon or dash, as British, Indian, Australian
+// and African papers close a headline (what was said opens after a label's colon before it), the
+// name one the article uses again.
 bool read_named_after_colon(const std::vector<Word>& w, uint32_t begin, uint32_t end, std::vector<uint8_t>& labels) {
   constexpr uint32_t kLongestName = 3, kShortestClaim = 3;  // not "Day one: Trump"
+  auto separates = [&](uint32_t k) { return w[k].kind == WordKind::colon || w[k].kind == WordKind::dash; };
   uint32_t colon = end;
-  while (colon > begin && w[colon - 1].kind != WordKind::colon) --colon;
+  while (colon > begin && !separates(colon - 1)) --colon;
   if (colon == begin) return false;
   const uint32_t first = colon--;
+  uint32_t said = begin;
+  for (uint32_t k = begin; k < colon; ++k)
+    if (w[k].kind == WordKind::colon) said = k + 1;
+  // The name is one the article goes on to use ("– Sirleaf"), not a part of a series ("– Part Two").
+  const bool named_below = std::any_of(w.begin() + end, w.end(), [&](const Word& word) { return word.text == w[end - 1].text; });
   if (first >= end || end - first > kLongestName || !capitalised(w, first, end) || !may_name_speaker(w, first, end) ||
-      names_place(w, first, end) || words_in(w, begin, colon) < kShortestClaim)
+      names_place(w, first, end) || words_in(w, said, colon) < kShortestClaim || !named_below)
     return false;
-  label(labels, begin, colon, B_CONTENT, I_CONTENT);
+  label(labels, said, colon, B_CONTENT, I_CONTENT);
   labels[colon] = B_CUE;
   label(labels, first, end, B_SOURCE, I_SOURCE);
   return true;
@@ -153,11 +165,20 @@ bool read_opening_cue(const std::vector<Word>& w, uint32_t begin, uint32_t end, 
 // Habibie tells Howard" (whom it was told to in capitals after the cue).
 void read_closing_attribution(const std::vector<Word>& w, uint32_t begin, uint32_t end, std::vector<uint8_t>& labels) {
   constexpr uint32_t kLongestAddressee = 3;
-  uint32_t after = end;  // the first word after the last comma
+  uint32_t after = end;  // the first word after the last comma (and a quotation it closes)
   while (after > begin && w[after - 1].kind != WordKind::comma) --after;
-  if (after == begin || after + 1 >= end || words_in(w, begin, after - 1) < kShortestContent) return;
+  if (after == begin) return;
+  const uint32_t comma = after - 1;
+  while (after < end && w[after].kind == WordKind::quote_close) ++after;
+  // What was said opens after a label's colon ("Cease-fire call by 64 votes to 5: ‘Grave error,’
+  // says Mr. Dulles").
+  uint32_t said = begin;
+  for (uint32_t k = begin; k < comma; ++k)
+    if (w[k].kind == WordKind::colon) said = k + 1;
+  if (after + 1 >= end || words_in(w, said, comma) < kShortestContent) return;
+  auto cue_word = [&](uint32_t k) { return headline_cue(w[k]) || (w[k].quote < 0 && (w[k].is("say") || w[k].is("Say"))); };
   uint32_t cue = after;
-  while (cue < end && !headline_cue(w[cue])) ++cue;
+  while (cue < end && !cue_word(cue)) ++cue;
   if (cue == end) return;
   if (cue == after && may_name_speaker(w, after + 1, end)) {
     labels[cue] = B_CUE;
@@ -169,7 +190,7 @@ void read_closing_attribution(const std::vector<Word>& w, uint32_t begin, uint32
   } else {
     return;
   }
-  label(labels, begin, after - 1, B_CONTENT, I_CONTENT);
+  label(labels, said, comma, B_CONTENT, I_CONTENT);
 }
 
 // Reads a heading's words [begin, end) by the four shapes.
