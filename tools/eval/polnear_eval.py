@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """Figures for the attribution model on PolNeAR, on articles it was not trained on.
 
-usage: polnear_eval.py BUILD_DIR POLNEAR_SPLIT [--cv] [--holdout] [--show N]
+usage: polnear_eval.py BUILD_DIR POLNEAR_SPLIT [--cv] [--holdout] [--show N] [--dev]
 (TRAIN_ARGS="--epochs 12 --bits 20" passes options to attache-quote-train.)
+
+--dev:     training also reads the hand-listed development articles of tests/quotes/dev/ (other
+           publishers and decades, through tools/eval/probes_to_brat.py); scoring stays on
+           PolNeAR's articles.
 
 --holdout: train on every article outside tests/quotes/polnear/holdout.txt, score the holdout.
 --cv:      leave one publisher out: for each publisher, train on the others (holdout excluded),
@@ -14,6 +18,17 @@ import os, re, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 HOLDOUT = os.path.join(ROOT, "tests", "quotes", "polnear", "holdout.txt")
+DEV = os.path.join(ROOT, "tests", "quotes", "dev")
+
+
+def with_dev(split, into):
+    """PolNeAR's split and the development articles as one split of their own (links and copies)."""
+    for sub in ("text", "attributions"):
+        os.makedirs(os.path.join(into, sub))
+        for f in os.listdir(os.path.join(split, sub)):
+            os.symlink(os.path.join(split, sub, f), os.path.join(into, sub, f))
+    dirs = sorted(os.path.join(DEV, d) for d in os.listdir(DEV) if os.path.isdir(os.path.join(DEV, d)))
+    subprocess.run([sys.executable, os.path.join(ROOT, "tools", "eval", "probes_to_brat.py"), into] + dirs, check=True)
 
 
 def names(path):
@@ -54,11 +69,15 @@ def main():
     build, split = os.path.abspath(args[0]), os.path.abspath(args[1])
     show = int(args[args.index("--show") + 1]) if "--show" in args else 0
     held = names(HOLDOUT)
-    every = {f[:-4] for f in os.listdir(os.path.join(split, "text"))}
+    every = {f[:-4] for f in os.listdir(os.path.join(split, "text"))}  # PolNeAR's, which are scored
     with tempfile.TemporaryDirectory() as tmp:
+        training = split
+        if "--dev" in args:
+            training = os.path.join(tmp, "training")
+            with_dev(split, training)
         if "--holdout" in args:
             model = os.path.join(tmp, "holdout.model")
-            train(build, split, model, [])
+            train(build, training, model, [])
             out, gold, ext, p, r = score(build, split, model, held, show, tmp, "holdout")
             print(out.strip())
         if "--cv" in args:
@@ -66,7 +85,7 @@ def main():
             tp = fp = found = total = 0
             for pub in publishers:
                 model = os.path.join(tmp, pub + ".model")
-                train(build, split, model, ["--exclude-publisher", pub])
+                train(build, training, model, ["--exclude-publisher", pub])
                 keep = {n for n in every if n.split("_")[0] == pub} - held
                 out, gold, ext, p, r = score(build, split, model, keep, show, tmp, pub)
                 if show:

@@ -73,7 +73,10 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         for d in dirs:
             for t in sorted(glob.glob(os.path.join(d, "e*.txt"))):
+                # Named by set and article: two sets may both hold an eNN.
                 base = os.path.basename(t)[:-4]
+                if len(dirs) > 1:
+                    base = os.path.basename(os.path.normpath(d)) + "_" + base
                 date, body = read_article(t)
                 gold = locate(body, json.load(open(t[:-4] + ".gold.json", encoding="utf-8")))
                 with open(os.path.join(tmp, base + ".txt"), "w", encoding="utf-8") as f:

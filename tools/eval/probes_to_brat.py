@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Writes hand-listed probe articles (eNN.txt + eNN.gold.json, score_probe.py's format) as a
+PolNeAR-style split (text/NAME.txt, attributions/NAME_gold.ann), so that attache-quote-train can
+learn from them beside PolNeAR.
+
+usage: probes_to_brat.py OUT_DIR PROBE_DIR...
+Each article is named SET_DATE_eNN (SET the probe directory's name, which becomes its
+"publisher"). Its text is the headline, a blank line and the body, as score_probe.py gives them to
+attache. A statement's content is its listed pieces; its cue and source (the words listed as
+`cue` and `written`) are their occurrences nearest the content outside it, within 400 characters,
+and are left out where none is found. Offsets are in code points, as brat's.
+"""
+import glob, json, os, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from score_probe import locate, read_article  # noqa: E402
+
+REACH = 400
+
+
+def nearest(body, needle, spans):
+    if not needle:
+        return None
+    lo, hi = max(0, spans[0][0] - REACH), min(len(body), spans[-1][1] + REACH)
+    best, i = None, body.find(needle, lo)
+    while 0 <= i < hi:
+        if not any(a <= i < b for a, b in spans):
+            distance = min(abs(i - spans[0][0]), abs(i - spans[-1][1]))
+            if best is None or distance < best[0]:
+                best = (distance, i)
+        i = body.find(needle, i + 1)
+    return (best[1], best[1] + len(needle)) if best else None
+
+
+def annotation(body, gold):
+    lines, t, e = [], 0, 0
+    for g in gold:
+        if not g["spans"]:
+            continue
+        spans = sorted(g["spans"])
+        parts = []
+        t += 1
+        text = " ".join(body[a:b] for a, b in spans).replace("\n", " ")
+        lines.append(f"T{t}\tContent " + ";".join(f"{a} {b}" for a, b in spans) + f"\t{text}")
+        parts.append(f"Content:T{t}")
+        for kind, words in (("Cue", g.get("cue", "")), ("Source", g.get("written", ""))):
+            found = nearest(body, words.strip(), spans)
+            if found:
+                t += 1
+                lines.append(f"T{t}\t{kind} {found[0]} {found[1]}\t{body[found[0]:found[1]]}")
+                parts.append(f"{kind}:T{t}")
+        e += 1
+        lines.append(f"E{e}\t" + " ".join(parts))
+    return lines
+
+
+def main():
+    out, dirs = sys.argv[1], sys.argv[2:]
+    for sub in ("text", "attributions"):
+        os.makedirs(os.path.join(out, sub), exist_ok=True)
+    for d in dirs:
+        tag = os.path.basename(os.path.normpath(d))
+        for path in sorted(glob.glob(os.path.join(d, "e*.txt"))):
+            date, body = read_article(path)
+            gold = locate(body, json.load(open(path[:-4] + ".gold.json", encoding="utf-8")))
+            name = f"{tag}_{date}_{os.path.basename(path)[:-4]}"
+            with open(os.path.join(out, "text", name + ".txt"), "w", encoding="utf-8") as f:
+                f.write(body)
+            with open(os.path.join(out, "attributions", name + "_gold.ann"), "w", encoding="utf-8") as f:
+                f.write("\n".join(annotation(body, gold)) + "\n")
+
+
+if __name__ == "__main__":
+    main()
