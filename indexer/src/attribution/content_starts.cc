@@ -70,8 +70,12 @@ uint32_t content_start(const std::vector<Word>& w, const TaggedAttribution& t) {
     medium = medium || (k > t.cue_first && (w[k].is("in") || w[k].is("on") || w[k].is("at")));
   }
   medium = medium && !calls_on;
-  const bool object = medium || takes_addressee(lowered(w[t.cue_last].text)) ||
-                      takes_addressee(lowered(w[t.content_first - 1].text));
+  // (The tagger may take words of the addressee into the cue: "told a luncheon of".)
+  bool addressed = takes_addressee(lowered(w[t.content_first - 1].text));
+  for (uint32_t k = t.cue_first; k <= t.cue_last; ++k)
+    addressed = addressed || (takes_addressee(lowered(w[k].text)) && !is_object_preposition(lowered(w[k].text)) &&
+                              !says_when_or_where(w[k].text));
+  const bool object = medium || addressed;
   // "asked the minister whether the talks would resume": whom a question was put to is no part of it.
   const bool question = w[t.cue_last].is("asked") || w[t.cue_last].is("asks") || w[t.cue_last].is("asking");
   const bool adjunct = says_when_or_where(w[t.content_first].text);
@@ -84,6 +88,8 @@ uint32_t content_start(const std::vector<Word>& w, const TaggedAttribution& t) {
   for (uint32_t k = t.content_first; k < t.content_last && k < t.content_first + reach; ++k) {
     if (w[k].quote >= 0 || (w[k].kind != WordKind::word && (object || w[k].kind != WordKind::comma)))
       return t.content_first;
+    // "told them how tough it is ... and that ...": a question opens what was said before any "that".
+    if (w[k].is("how") || w[k].is("why") || w[k].is("what") || w[k].is("whether")) return t.content_first;
     if (w[k].is("that")) return k;
   }
   return t.content_first;

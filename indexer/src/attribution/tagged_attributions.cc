@@ -9,6 +9,7 @@
 #include "block_quotations.h"
 #include "grouping.h"
 #include "lexicon.h"
+#include "speaker_names.h"
 #include "colon_introductions.h"
 #include "framed_attributions.h"
 #include "headline_attributions.h"
@@ -93,6 +94,10 @@ void Grouping::add_subjects() {
     const bool pronoun = w_[first].is("He") || w_[first].is("She") || w_[first].is("They");
     if (!pronoun && (!w_[first].capitalized || find_cue(lowered(w_[first].text)))) continue;
     while (!pronoun && last + 1 < d.cue->first && w_[last + 1].kind == WordKind::word && w_[last + 1].capitalized)
+      ++last;
+    // "Baghdad radio, in a broadcast ..., said": a body's noun in lower case after its capitals.
+    if (!pronoun && last + 1 < d.cue->first && w_[last + 1].kind == WordKind::word && !w_[last + 1].capitalized &&
+        (is_institution_word(capitalised(w_[last + 1].text)) || is_publication_word(capitalised(w_[last + 1].text))))
       ++last;
     if (last + 1 >= d.cue->first || labels_[first] != O) continue;
     subjects_.push_back({Part::source, first, last, 0});
@@ -233,6 +238,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   continue_coordinated_content(stream, labels);
   split_content_at_second_cues(stream, labels);
   extend_contents_cut_inside_clauses(stream, labels);
+  drop_occasions_ending_contents(stream, labels);
   read_quoted_as_saying(stream, labels);
   read_sources_after_closing_cues(stream, labels);
   read_transcript_turns(stream, labels);

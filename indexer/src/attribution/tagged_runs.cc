@@ -288,9 +288,11 @@ void read_sources_after_closing_cues(const WordStream& stream, std::vector<uint8
     const std::string cue = lowered(w[cue_first].text);
     const bool reads = is_reading_verb(cue) && w[said_last].kind == WordKind::quote_close;
     if (!according_to && !reads && !find_cue(cue)) continue;
+    // After "according to", the noun phrase to the comma or the end is the source whatever the
+    // tagger made of its words ("according to [one] global index").
     uint32_t stop = end;
     while (stop < n && w[stop].kind == WordKind::word && w[stop].quote < 0 && w[stop].sentence == w[end].sentence &&
-           part_of(labels[stop]) != Part::source && part_of(labels[stop]) != Part::cue && stop < end + 12)
+           (according_to || part_of(labels[stop]) != Part::source) && part_of(labels[stop]) != Part::cue && stop < end + 12)
       ++stop;
     const bool phrase_ends = stop < n && (w[stop].kind == WordKind::comma || w[stop].kind == WordKind::terminator);
     if (stop == end || !phrase_ends || !opens_speaker_phrase(w[end])) continue;
@@ -313,6 +315,32 @@ void join_content_across_number_commas(const WordStream& stream, std::vector<uin
       if (j > k + 1 && (w[j].kind == WordKind::comma || w[j].kind == WordKind::terminator)) break;
       labels[j] = I_CONTENT;
     }
+  }
+}
+
+void drop_occasions_ending_contents(const WordStream& stream, std::vector<uint8_t>& labels) {
+  constexpr uint32_t kLongestOccasion = 4;  // "in a televised interview", then names and times
+  const auto& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(labels.size());
+  for (uint32_t k = 4; k + 1 < n; ++k) {
+    if (!w[k].is("in") || part_of(labels[k]) != Part::content || labels[k] == B_CONTENT || w[k].quote >= 0) continue;
+    uint32_t noun = k + 1;
+    while (noun < n && noun <= k + kLongestOccasion && w[noun].kind == WordKind::word && !w[noun].capitalized &&
+           !(w[noun].is("interview") || w[noun].is("statement") || w[noun].is("post") || w[noun].is("tweet")))
+      ++noun;
+    if (noun >= n || noun > k + kLongestOccasion || w[noun].kind != WordKind::word ||
+        !(w[noun].is("interview") || w[noun].is("statement") || w[noun].is("post") || w[noun].is("tweet")))
+      continue;
+    // To the content's end only names, times and their prepositions ("with CBS News on Sunday").
+    uint32_t end = noun + 1;
+    while (end < n && labels[end] == I_CONTENT && w[end].kind == WordKind::word &&
+           (w[end].capitalized || is_object_preposition(lowered(w[end].text)) || says_when_or_where(w[end].text) ||
+            is_article(lowered(w[end].text))))
+      ++end;
+    if (end < n && labels[end] == I_CONTENT && w[end].kind == WordKind::word) continue;
+    // With the "and" that joined it ("in a speech in Iowa and in an interview with ...").
+    const uint32_t from = (w[k - 1].is("and") || w[k - 1].is("or")) && labels[k - 1] == I_CONTENT ? k - 1 : k;
+    for (uint32_t j = from; j < end; ++j) labels[j] = O;
   }
 }
 
@@ -340,11 +368,18 @@ void extend_contents_cut_inside_clauses(const WordStream& stream, std::vector<ui
     if (part_of(labels[k]) != Part::content || labels[k + 1] != O || w[k].kind != WordKind::word ||
         w[k + 1].sentence != w[k].sentence || w[k].quote != w[k + 1].quote)
       continue;
-    // Not a fragment of a word or two ("praised Matthew Boyle on Monday"), which says nothing.
+    // Not a fragment of a word or two ("praised Matthew Boyle on Monday"), which says nothing;
+    // unless it is a clause's subject right after a cue, its verb next ("says Russia maintains").
     uint32_t start = k, words = 0;
     while (start > 0 && labels[start] == I_CONTENT) --start;
     for (uint32_t j = start; j <= k; ++j) words += w[j].kind == WordKind::word;
-    if (words < 3) continue;
+    const std::string next = lowered(w[k + 1].text);
+    const bool subject = start > 0 && part_of(labels[start - 1]) == Part::cue &&
+                         (w[start - 1].is("says") || w[start - 1].is("said")) && w[start].capitalized &&
+                         w[k + 1].kind == WordKind::word && !w[k + 1].capitalized && !says_when_or_where(next) &&
+                         !is_object_preposition(next) && !is_article(next) && !joins_clause(next) &&
+                         (next.ends_with("s") || next.ends_with("ed") || is_auxiliary(next) || is_cue_modal(next));
+    if (words < 3 && !subject) continue;
     uint32_t end = k + 1;
     while (end < n && labels[end] == O && w[end].sentence == w[k].sentence && !ends_clause(end)) ++end;
     // Only to the clause's end: a mark, a conjunction or relative word, or another attribution.

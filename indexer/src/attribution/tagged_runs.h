@@ -95,6 +95,10 @@ void read_sources_after_closing_cues(const WordStream& stream, std::vector<uint8
 // phrase goes on over the words it left out, to the clause's end (a mark, a conjunction, a
 // subordinator or another attribution's words; a relative clause without a comma is the noun's).
 void extend_contents_cut_inside_clauses(const WordStream& stream, std::vector<uint8_t>& labels);
+
+// "said Russia was committing genocide in an interview with CBS News on Sunday": the interview,
+// statement or post closing a content is how it was said, not what.
+void drop_occasions_ending_contents(const WordStream& stream, std::vector<uint8_t>& labels);
 // "France would withdraw its roughly 1,500 soldiers from Niger": a comma between a number's digits
 // does not end what was said; the content goes on over the number and the words after it that the
 // tagger left out, to the clause's end.

@@ -20,14 +20,31 @@ void join_broken_sources(const WordStream& stream, std::vector<uint8_t>& labels)
       if (labels[k] != O || w[k].kind != WordKind::word || w[k].quote >= 0) return false;
     return true;
   };
-  uint32_t previous_end = n;  // one past the previous source run, n before the first
+  // A description headed by a role in lower case ("A spokesman for the president of Russia").
+  auto described = [&](uint32_t first, uint32_t end) {
+    for (uint32_t k = first; k < end; ++k)
+      if (w[k].kind == WordKind::word && !w[k].capitalized && is_role_noun(lowered(w[k].text))) return true;
+    return false;
+  };
+  uint32_t previous_start = n, previous_end = n;  // the previous source run, n before the first
   for (uint32_t i = 0; i < n; ++i) {
     if (labels[i] != B_SOURCE) continue;
     uint32_t end = i + 1;
     while (end < n && labels[end] == I_SOURCE) ++end;
-    if (previous_end < i && i - previous_end <= 3 && w[previous_end].sentence == w[i].sentence && end < n &&
-        part_of(labels[end]) == Part::cue && unlabelled_words(previous_end, i))
+    // "A spokesman for the president of Russia, [Vladimir Putin,] said": a name in apposition,
+    // closed by its comma, that the tagger began as a source of its own.
+    // (Only a name after a description: not "Cruz, [the only Republican candidate ...,]".)
+    bool name = end > i + 1;
+    for (uint32_t k = i; k + 1 < end; ++k) name = name && w[k].kind == WordKind::word && w[k].capitalized;
+    const bool apposition = i == previous_end + 1 && w[previous_end].kind == WordKind::comma &&
+                            labels[previous_end] == O && w[end - 1].kind == WordKind::comma && name &&
+                            described(previous_start, previous_end);
+    const bool joined = previous_end < i && i - previous_end <= 3 && w[previous_end].sentence == w[i].sentence &&
+                        end < n && part_of(labels[end]) == Part::cue && (unlabelled_words(previous_end, i) || apposition);
+    if (joined)
       for (uint32_t k = previous_end; k <= i; ++k) labels[k] = I_SOURCE;
+    else
+      previous_start = i;
     previous_end = end;
     i = end - 1;
   }
