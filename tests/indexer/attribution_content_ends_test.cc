@@ -104,8 +104,8 @@ TEST_CASE("a refusal joined by but ends what was said") {
   auto s = find("Officials met.\n\nThe spokesman said the detained were safe but declined to say when they would be "
                 "freed. The prime minister's official spokesman said Tony Blair remained confident that a majority "
                 "could be found, but refused to be drawn on whether Britain would go to war. His campaign said Trump "
-                "would meet party officials but would not offer details of the attendees. Ryabkov said the plan was "
-                "good but would cost a lot.");
+                "would meet party officials but would not comment on the attendees. Ryabkov said the plan was "
+                "good but would cost a lot. He said the rebels had agreed to talks but refused to disarm.");
   REQUIRE(saying(s, "detained were safe"));
   CHECK(saying(s, "detained were safe")->text == "the detained were safe");
   REQUIRE(saying(s, "a majority could be found"));
@@ -115,4 +115,7 @@ TEST_CASE("a refusal joined by but ends what was said") {
   // What the speaker would not do, said by them, stays.
   REQUIRE(saying(s, "cost a lot"));
   CHECK(saying(s, "cost a lot")->text == "the plan was good but would cost a lot");
+  // Nor is a refusal that is not to speak (review): the rebels' is what was said of them.
+  REQUIRE(saying(s, "agreed to talks"));
+  CHECK(saying(s, "agreed to talks")->text == "the rebels had agreed to talks but refused to disarm");
 }

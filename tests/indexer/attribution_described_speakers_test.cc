@@ -206,4 +206,8 @@ TEST_CASE("one of a group that just spoke is one of that group") {
   auto later = find("Officials met.\n\nAnalysts said the plan was weak. The talks went on. The delegates ate. The sun set. "
                     "Another child responded, \"That's her husband.\"");
   if (auto child = saying(later, "her husband")) CHECK(child->canonical != "Analysts");
+  // Nor a body that spoke of others (review): one of them is not the ministry.
+  auto body = find("Officials met.\n\nThe prison guards were attacked by inmates, the ministry said. One of them said he "
+                   "feared for his life.");
+  if (auto feared = saying(body, "feared for his life")) CHECK(feared->canonical != "ministry");
 }

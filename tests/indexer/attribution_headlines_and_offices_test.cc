@@ -174,13 +174,18 @@ TEST_CASE("headlines closed by a quotation and its speaker, by a dash and a name
   CHECK(saying(quoted, "Grave error")->text.find("Cease-fire") == std::string::npos);
   auto leaders = find("G20 summit: Paris climate accord 'irreversible,' say 19 leaders\n\nThe leaders met in Hamburg.");
   REQUIRE(saying(leaders, "Paris climate accord"));
-  auto dash = find("Gambia: No agreement yet with Jammeh – Sirleaf\n\nLiberian President Ellen Johnson Sirleaf spoke in "
-                   "Banjul.");
+  auto dash = find("Gambia: No agreement yet with Jammeh – Sirleaf\n\nLiberian President Ellen Johnson Sirleaf told "
+                   "reporters in Banjul that talks would go on.");
   REQUIRE(saying(dash, "No agreement yet"));
   CHECK(saying(dash, "No agreement yet")->canonical == "Ellen Johnson Sirleaf");
   CHECK(saying(dash, "No agreement yet")->text == "No agreement yet with Jammeh");
   auto group = find("Arab ministers: Invasion violates UN Charter\n\nArab foreign ministers met in Cairo.");
   REQUIRE(saying(group, "Invasion violates"));
-  // A series' part after a dash is no one.
+  // A series' part after a dash is no one, nor the subject of a feature who says nothing below
+  // (review), nor whom "tells of" something in lower case (review).
   CHECK(find("Crisis in Gambia – Part Two\n\nOfficials met in Banjul.").empty());
+  CHECK(!saying(find("The best films of 2016: Moonlight\n\nMoonlight won the prize. Critics loved it."), "best films"));
+  auto horror = find("Smith tells of horror: bodies everywhere\n\nJohn Smith said he saw bodies.");
+  REQUIRE(saying(horror, "bodies everywhere"));
+  CHECK(saying(horror, "bodies everywhere")->text == "of horror: bodies everywhere");
 }

@@ -783,6 +783,11 @@ TEST_CASE("a question is what follows whom it was put to") {
   // A request and a question about someone keep their words.
   if (auto request = saying(s, "call the embassy")) CHECK(request->text.find("her to call") == 0);
   if (auto about = saying(s, "several women")) CHECK(about->text.find("Mrs. Clinton about") == 0);
+  // Nor a circumstance or a "that" after "asked" (review).
+  auto t = find("Officials met.\n\nHe asked that the meeting be postponed when the snow came. She asked the court if "
+                "necessary to delay the hearing.");
+  if (auto postponed = saying(t, "postponed")) CHECK(postponed->text.find("the meeting") == 0);
+  if (auto delay = saying(t, "delay the hearing")) CHECK(delay->text.find("if necessary") != 0);
 }
 
 // Regression (probe30 and probe25, dev): a parenthetical attribution was not read when what follows
@@ -798,6 +803,7 @@ TEST_CASE("a parenthetical attribution around words that quote, and a document's
   CHECK(saying(s, "all necessary measures")->text.find("The Soviet government, the statement said, would take") == 0);
   REQUIRE(saying(s, "removing weapons"));
   CHECK(saying(s, "removing weapons")->text.find("Russian forces, he said, were only removing") == 0);
+  CHECK(saying(s, "removing weapons")->text.ends_with("wrong hands.\""));  // the quotation closed (review)
   auto t = find("Officials met.\n\nIn his 60-page ruling, Reeves wrote that the title, history and text of the law "
                 "showed it to be \"an attempt to put citizens back in their place.\"");
   REQUIRE(saying(t, "history and text"));

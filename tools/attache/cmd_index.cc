@@ -73,8 +73,8 @@ int run_index(const std::vector<std::string>& args) {
       ("csv-column", po::value<std::vector<std::string>>()->value_name("FIELD=NAME")->composing(),
        "the CSV column holding FIELD (text, date, title, id, source, url), when its name is not a common one")
       ("word-pairs", "also index each two words in a row of which one is a stopword (\"of the\"): phrases with stopwords "
-                     "run several times faster, for about 14% more index and 18% more indexing time; the index keeps "
-                     "them from then on")
+                     "run several times faster, for about 14% more index and 12-18% more indexing time; later runs on "
+                     "the index write them too, but a merge with segments written without them (optimize) drops them")
       ("strict", "exit with status 1 if any article was skipped")
       ("quiet,q", "no progress line and no summary")
       ("paths", po::value(&paths)->value_name("PATH"), "files, directories or - (JSON Lines or XML on stdin)");

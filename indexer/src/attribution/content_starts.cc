@@ -1,6 +1,7 @@
 // Where what was said begins after its cue (content_starts.h).
 #include "content_starts.h"
 
+#include <algorithm>
 #include <string>
 
 #include "lexicon.h"
@@ -28,14 +29,22 @@ uint32_t that_after_when(const std::vector<Word>& w, uint32_t k) {
 // "asked the minister whether the talks would resume": the question opens at "whether", "if" or a
 // question word ("asked officials how ties would fare") after whom it was put to (a few words, no
 // mark, no "to": "asked her to call him if possible" is a request, all of it; nor "about": "asked
-// Mrs. Clinton about women who said" is a question about them).
+// Mrs. Clinton about women who said" is a question about them; nor after "asked that").
 uint32_t question_start(const std::vector<Word>& w, uint32_t first, uint32_t last) {
   constexpr uint32_t kLongestAddressee = 8;
+  // A question's word ("whether", "how", "what", "why"), or "if" before its clause's subject ("if he
+  // would"; not "if necessary"); not "when" and "where", which open circumstances as often.
   auto opens_question = [&](uint32_t k) {
-    return w[k].is("whether") || w[k].is("if") || w[k].is("how") || w[k].is("what") || w[k].is("why") ||
-           w[k].is("when") || w[k].is("where");
+    if (!(w[k].is("whether") || w[k].is("if") || w[k].is("how") || w[k].is("what") || w[k].is("why")) || k + 1 >= last)
+      return false;
+    if (!w[k].is("if")) return true;
+    const Word& next = w[k + 1];
+    std::string lower = lowered(next.text);
+    lower = lower.substr(0, std::min(lower.find('\''), lower.find("\xe2\x80\x99")));  // "he’s": "he"
+    return next.kind == WordKind::word && (next.capitalized || is_article(lower) || is_subject_pronoun(lower) ||
+                                           is_possessive_determiner(lower) || lower == "there" || lower == "it");
   };
-  if (opens_question(first)) return first;
+  if (opens_question(first) || (first > 0 && w[first - 1].is("that"))) return first;
   for (uint32_t k = first + 1; k < last && k <= first + kLongestAddressee; ++k) {
     if (w[k].quote >= 0 || w[k].kind != WordKind::word || w[k].is("to") || w[k].is("that") || w[k].is("about") ||
         w[k].is("for"))

@@ -106,6 +106,13 @@ void read_parenthetical_attributions(const WordStream& stream, std::vector<uint8
     if (close >= end || w[close].kind != WordKind::comma || !whole_attribution(w, open + 1, close)) continue;
     uint32_t last = end;
     while (last > close + 1 && w[last - 1].kind != WordKind::word) --last;
+    // A quotation opened in what follows keeps its closing mark ("to “prevent them from falling
+    // into the wrong hands.”").
+    int open_quotes = 0;
+    for (uint32_t k = close + 1; k < last; ++k)
+      open_quotes += (w[k].kind == WordKind::quote_open) - (w[k].kind == WordKind::quote_close);
+    for (uint32_t k = last; open_quotes > 0 && k < end && w[k].kind != WordKind::word; ++k)
+      if (w[k].kind == WordKind::quote_close) last = k + 1, --open_quotes;
     // "..., a senior official said, as fighting spread": a clause joined after the attribution is
     // the reporter's.
     if (last < close + 3) continue;

@@ -60,10 +60,12 @@ void label(std::vector<uint8_t>& labels, uint32_t first, uint32_t end, Label beg
 uint32_t content_start(const std::vector<Word>& w, uint32_t cue, uint32_t end) {
   constexpr uint32_t kLongestAddressee = 3;
   // "Carter Tells Begin That Peace Is Near": whom it was told, then what.
-  // "PM tells Commons: UN should check Cuba": whom, a colon, then what.
+  // "PM tells Commons: UN should check Cuba": whom (in capitals), a colon, then what (not "Smith
+  // tells of horror: ...").
   if (w[cue].is("Tells") || w[cue].is("tells") || w[cue].is("Told") || w[cue].is("told"))
     for (uint32_t k = cue + 2; k < end && k <= cue + 1 + kLongestAddressee; ++k) {
-      if (w[k].kind == WordKind::colon && k + 1 < end && w[k + 1].kind != WordKind::quote_open) return k + 1;
+      if (w[k].kind == WordKind::colon && k + 1 < end && w[k + 1].kind != WordKind::quote_open && w[cue + 1].capitalized)
+        return k + 1;
       if (w[k].kind != WordKind::word) break;
       if (w[k].is("That") || w[k].is("that")) return k + 1;
     }
@@ -124,7 +126,7 @@ bool read_named_before_colon(const std::vector<Word>& w, uint32_t begin, uint32_
 // "Australia to toughen Zimbabwe sanctions: Smith", "Gambia: No agreement yet with Jammeh –
 // Sirleaf": a name in capitals alone after the last colon or dash, as British, Indian, Australian
 // and African papers close a headline (what was said opens after a label's colon before it), the
-// name one the article uses again.
+// name one who speaks in the article.
 bool read_named_after_colon(const std::vector<Word>& w, uint32_t begin, uint32_t end, std::vector<uint8_t>& labels) {
   constexpr uint32_t kLongestName = 3, kShortestClaim = 3;  // not "Day one: Trump"
   auto separates = [&](uint32_t k) { return w[k].kind == WordKind::colon || w[k].kind == WordKind::dash; };
@@ -135,8 +137,14 @@ bool read_named_after_colon(const std::vector<Word>& w, uint32_t begin, uint32_t
   uint32_t said = begin;
   for (uint32_t k = begin; k < colon; ++k)
     if (w[k].kind == WordKind::colon) said = k + 1;
-  // The name is one the article goes on to use ("– Sirleaf"), not a part of a series ("– Part Two").
-  const bool named_below = std::any_of(w.begin() + end, w.end(), [&](const Word& word) { return word.text == w[end - 1].text; });
+  // The name is one who speaks in the article ("– Sirleaf", then "Sirleaf told reporters"), not a
+  // part of a series ("– Part Two") or the subject of a feature ("The best films of 2016: Moonlight").
+  constexpr uint32_t kCueWithin = 4;
+  bool named_below = false;
+  for (uint32_t k = end; k < w.size() && !named_below; ++k)
+    if (w[k].text == w[end - 1].text)
+      for (uint32_t j = k + 1; j < w.size() && j <= k + kCueWithin && !named_below; ++j)
+        named_below = w[j].kind == WordKind::word && !w[j].capitalized && w[j].quote < 0 && find_cue(lowered(w[j].text));
   if (first >= end || end - first > kLongestName || !capitalised(w, first, end) || !may_name_speaker(w, first, end) ||
       names_place(w, first, end) || words_in(w, said, colon) < kShortestClaim || !named_below)
     return false;

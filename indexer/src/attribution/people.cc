@@ -322,7 +322,10 @@ std::string People::group_of_one(uint32_t first, uint32_t last, uint32_t cue) co
   if (!(one.is("One") || one.is("Another") || one.is("one") || one.is("another"))) return {};
   const bool of_them = last == first + 2 && w_[first + 1].is("of") && (w_[last].is("them") || w_[last].is("those"));
   const bool recent = last_group_sentence_ + 1 >= static_cast<int>(phrases_.sentence());
-  return ((last == first && cue == last + 1) || of_them) && recent ? last_group_ : std::string();
+  // A group of people ("U.S. officials", "Members of the delegation"), not a body ("the ministry").
+  const std::vector<std::string> words = split_words(last_group_);
+  const bool people = !words.empty() && (is_group_noun(lowered(words.front())) || is_group_noun(lowered(words.back())));
+  return ((last == first && cue == last + 1) || of_them) && recent && people ? last_group_ : std::string();
 }
 
 Speaker People::resolve(const Phrase& p, int likely_gender) {

@@ -89,9 +89,23 @@ void Grouping::add_subjects() {
     if (d.source) continue;
     uint32_t first = stream_.sentence_first_word[w_[d.cue->first].sentence];
     while (first < d.cue->first && (w_[first].kind != WordKind::word || w_[first].dateline)) ++first;
+    const uint32_t opening = first;
     first = after_opening_adverbial(first, d.cue->first);
     uint32_t last = first;
     const bool pronoun = w_[first].is("He") || w_[first].is("She") || w_[first].is("They");
+    // After a time ("Last week the union threatened ..., saying"): a subject in lower case, an article
+    // and its noun or a group ("police"), up to its verb.
+    const bool after_time = past_time_phrase(w_, opening, d.cue->first) == first && first > opening;
+    if (after_time && first + 1 < d.cue->first && !w_[first].capitalized &&
+        (is_article(lowered(w_[first].text)) || is_group_noun(w_[first].text) || w_[first].is("police"))) {
+      if (is_article(lowered(w_[first].text))) ++last;
+      if (w_[last].kind == WordKind::word && last + 1 < d.cue->first && labels_[first] == O) {
+        subjects_.push_back({Part::source, first, last, 0});
+        d.source = &subjects_.back();
+        d.subject = true;
+      }
+      continue;
+    }
     if (!pronoun && (!w_[first].capitalized || find_cue(lowered(w_[first].text)))) continue;
     while (!pronoun && last + 1 < d.cue->first && w_[last + 1].kind == WordKind::word && w_[last + 1].capitalized)
       ++last;

@@ -229,8 +229,10 @@ void end_contents_at_refusals(const WordStream& stream, std::vector<uint8_t>& la
   auto word = [&](uint32_t k) { return k < n && w[k].kind == WordKind::word; };
   for (uint32_t k = 1; k + 3 < n; ++k) {
     if (!w[k].is("but") || part_of(labels[k]) != Part::content || labels[k] == B_CONTENT || w[k].quote >= 0) continue;
-    // "but declined to", "but did not elaborate", "but would not say whether"
-    const bool refused = word(k + 1) && is_refusal(w[k + 1].text) && w[k + 2].is("to");
+    // "but declined to say", "but refused to be drawn", "but did not elaborate", "but would not say
+    // whether": a refusal to speak (not "but refused to disarm", the reported subject's own).
+    const bool refused = word(k + 1) && is_refusal(w[k + 1].text) && w[k + 2].is("to") && word(k + 3) &&
+                         (withholds(w[k + 3].text) || (w[k + 3].is("be") && k + 4 < n && w[k + 4].is("drawn")));
     const bool withheld = (w[k + 1].is("did") || w[k + 1].is("would")) && w[k + 2].is("not") && word(k + 3) &&
                           withholds(w[k + 3].text);
     if (!refused && !withheld) continue;

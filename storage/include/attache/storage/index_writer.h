@@ -23,10 +23,12 @@ struct WriterOptions {
   // (within a factor of merge_factor), they are merged into one. 0 disables.
   unsigned merge_factor = 8;
   // Word pairs (word_pairs.h): phrases holding a stopword run several times
-  // faster, for about 14% more index and 18% more indexing time. Once a
+  // faster, for about 14% more index and 12-18% more indexing time. While a
   // committed segment holds them, every later writer of the index writes them
   // too, whatever this says; segments written without them keep phrases on
-  // positions alone, and a merge keeps pairs only if every source holds them.
+  // positions alone, and a merge keeps pairs only if every source holds them,
+  // so asking for them on an index written without them lasts only until its
+  // segments are merged (re-index to have them everywhere).
   bool word_pairs = false;
   // How long to wait for another writer to release the index before failing
   // with Error locked; 0 fails at once.
