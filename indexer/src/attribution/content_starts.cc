@@ -30,13 +30,17 @@ uint32_t that_after_when(const std::vector<Word>& w, uint32_t k) {
 // question word ("asked officials how ties would fare") after whom it was put to (a few words, no
 // mark, no "to": "asked her to call him if possible" is a request, all of it; nor "about": "asked
 // Mrs. Clinton about women who said" is a question about them; nor after "asked that").
+// "whether", "how", "what", "why": a word that opens a question wherever it stands.
+bool opens_question_anywhere(const Word& word) {
+  return word.is("whether") || word.is("how") || word.is("what") || word.is("why");
+}
+
 uint32_t question_start(const std::vector<Word>& w, uint32_t first, uint32_t last) {
   constexpr uint32_t kLongestAddressee = 8;
   // A question's word ("whether", "how", "what", "why"), or "if" before its clause's subject ("if he
   // would"; not "if necessary"); not "when" and "where", which open circumstances as often.
   auto opens_question = [&](uint32_t k) {
-    if (!(w[k].is("whether") || w[k].is("if") || w[k].is("how") || w[k].is("what") || w[k].is("why")) || k + 1 >= last)
-      return false;
+    if (!(opens_question_anywhere(w[k]) || w[k].is("if")) || k + 1 >= last) return false;
     if (!w[k].is("if")) return true;
     const Word& next = w[k + 1];
     std::string lower = lowered(next.text);
@@ -98,7 +102,7 @@ uint32_t content_start(const std::vector<Word>& w, const TaggedAttribution& t) {
     if (w[k].quote >= 0 || (w[k].kind != WordKind::word && (object || w[k].kind != WordKind::comma)))
       return t.content_first;
     // "told them how tough it is ... and that ...": a question opens what was said before any "that".
-    if (w[k].is("how") || w[k].is("why") || w[k].is("what") || w[k].is("whether")) return t.content_first;
+    if (opens_question_anywhere(w[k])) return t.content_first;
     if (w[k].is("that")) return k;
   }
   return t.content_first;

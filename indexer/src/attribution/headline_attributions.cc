@@ -50,6 +50,15 @@ uint32_t words_in(const std::vector<Word>& w, uint32_t first, uint32_t end) {
   return n;
 }
 
+// Where what was said opens in words [begin, end): after the last colon of a label before it
+// ("Gambia: No agreement yet ...", "Cease-fire call by 64 votes to 5: ‘Grave error,’ ..."), else at begin.
+uint32_t after_label_colon(const std::vector<Word>& w, uint32_t begin, uint32_t end) {
+  uint32_t said = begin;
+  for (uint32_t k = begin; k < end; ++k)
+    if (w[k].kind == WordKind::colon) said = k + 1;
+  return said;
+}
+
 void label(std::vector<uint8_t>& labels, uint32_t first, uint32_t end, Label begin, Label inside) {
   for (uint32_t k = first; k < end; ++k) labels[k] = k == first ? begin : inside;
 }
@@ -134,9 +143,7 @@ bool read_named_after_colon(const std::vector<Word>& w, uint32_t begin, uint32_t
   while (colon > begin && !separates(colon - 1)) --colon;
   if (colon == begin) return false;
   const uint32_t first = colon--;
-  uint32_t said = begin;
-  for (uint32_t k = begin; k < colon; ++k)
-    if (w[k].kind == WordKind::colon) said = k + 1;
+  const uint32_t said = after_label_colon(w, begin, colon);
   // The name is one who speaks in the article ("– Sirleaf", then "Sirleaf told reporters"), not a
   // part of a series ("– Part Two") or the subject of a feature ("The best films of 2016: Moonlight").
   constexpr uint32_t kCueWithin = 4;
@@ -178,11 +185,7 @@ void read_closing_attribution(const std::vector<Word>& w, uint32_t begin, uint32
   if (after == begin) return;
   const uint32_t comma = after - 1;
   while (after < end && w[after].kind == WordKind::quote_close) ++after;
-  // What was said opens after a label's colon ("Cease-fire call by 64 votes to 5: ‘Grave error,’
-  // says Mr. Dulles").
-  uint32_t said = begin;
-  for (uint32_t k = begin; k < comma; ++k)
-    if (w[k].kind == WordKind::colon) said = k + 1;
+  const uint32_t said = after_label_colon(w, begin, comma);
   if (after + 1 >= end || words_in(w, said, comma) < kShortestContent) return;
   auto cue_word = [&](uint32_t k) { return headline_cue(w[k]) || (w[k].quote < 0 && (w[k].is("say") || w[k].is("Say"))); };
   uint32_t cue = after;

@@ -322,15 +322,17 @@ void drop_occasions_ending_contents(const WordStream& stream, std::vector<uint8_
   constexpr uint32_t kLongestOccasion = 4;  // "in a televised interview", then names and times
   const auto& w = stream.words;
   const uint32_t n = static_cast<uint32_t>(labels.size());
+  // Only these occasions: "in a speech" or "in an address" may be what was said about one.
+  auto occasion = [&](uint32_t k) {
+    return w[k].is("interview") || w[k].is("statement") || w[k].is("post") || w[k].is("tweet");
+  };
   for (uint32_t k = 4; k + 1 < n; ++k) {
     if (!w[k].is("in") || part_of(labels[k]) != Part::content || labels[k] == B_CONTENT || w[k].quote >= 0) continue;
     uint32_t noun = k + 1;
     while (noun < n && noun <= k + kLongestOccasion && w[noun].kind == WordKind::word && !w[noun].capitalized &&
-           !(w[noun].is("interview") || w[noun].is("statement") || w[noun].is("post") || w[noun].is("tweet")))
+           !occasion(noun))
       ++noun;
-    if (noun >= n || noun > k + kLongestOccasion || w[noun].kind != WordKind::word ||
-        !(w[noun].is("interview") || w[noun].is("statement") || w[noun].is("post") || w[noun].is("tweet")))
-      continue;
+    if (noun >= n || noun > k + kLongestOccasion || w[noun].kind != WordKind::word || !occasion(noun)) continue;
     // To the content's end only names, times and their prepositions ("with CBS News on Sunday").
     uint32_t end = noun + 1;
     while (end < n && labels[end] == I_CONTENT && w[end].kind == WordKind::word &&
