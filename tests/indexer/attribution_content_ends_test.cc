@@ -35,10 +35,8 @@ TEST_CASE("a second cue after \"and\" in what was said opens a second statement 
   REQUIRE(release);
   CHECK(release->cue == "demanded");
   CHECK(release->canonical == illegal->canonical);
-  // A predicate that is no cue of saying stays in what was said.
-  auto t = find("Jack Straw said the French position was \"extraordinary\" and risked sending Saddam Hussein a signal.");
-  REQUIRE(t.size() == 1);
-  CHECK(t[0].text.find("risked sending") != std::string::npos);
+  // A predicate that is no cue of saying stays in what was said: attribution_labelled_test.cc
+  // ("and risked sending").
 }
 
 TEST_CASE("a time before \"that\" after the cue is when it was said, not what") {

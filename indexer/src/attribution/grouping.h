@@ -51,6 +51,10 @@ class Grouping {
   // who asked not to be named, said": "who" is asked's, "The official" said's); a cue left
   // without one shares the nearest ("He said A, adding that B").
   void pair_sources();
+  // "Chernomyrdin said “...,” adding that ...": a participle of saying after a comma goes on with
+  // the cue before it in the sentence and shares its source, though the tagger gave it another
+  // before that cue ("Asked whether he would meet ... Martti Ahtisaari ..., Chernomyrdin said").
+  void share_sources_with_saying_participles();
 
   // "Jens Stoltenberg, said after four hours of talks": a run after the cue that opens with a
   // preposition says when or where, not who.

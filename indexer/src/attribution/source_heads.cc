@@ -57,14 +57,21 @@ bool SourceSpeakers::verb_after(uint32_t first, uint32_t k) const {
   return named || is_role_noun(word) || is_group_noun(word);
 }
 
-// "A statement from the Foreign Ministry", "A Foreign Ministry statement": the words of a document
-// are its author's, when it names one.
+// "A statement from the Foreign Ministry", "A Foreign Ministry statement", "A statement carried by
+// the state news agency": the words of a document are its author's, when it names one (a name, or a
+// body's noun in lower case).
 std::optional<std::pair<uint32_t, uint32_t>> SourceSpeakers::document_author(uint32_t first, uint32_t last) const {
   for (uint32_t d = first; d <= last && w_[d].kind == WordKind::word; ++d) {
     if (w_[d].capitalized || !is_document_noun(lowered(w_[d].text))) continue;
-    if (d + 2 <= last && (w_[d + 1].is("from") || w_[d + 1].is("by") || w_[d + 1].is("of"))) {
-      const uint32_t author = d + 2 < last && (w_[d + 2].is("the") || w_[d + 2].is("a")) ? d + 3 : d + 2;
+    uint32_t by = d + 1;
+    if (by + 1 <= last && !w_[by].capitalized && w_[by].text.ends_with("ed") && w_[by + 1].is("by")) ++by;
+    if (by + 1 <= last && (w_[by].is("from") || w_[by].is("by") || w_[by].is("of"))) {
+      const bool article = by + 1 < last && (w_[by + 1].is("the") || w_[by + 1].is("a"));
+      const uint32_t author = article ? by + 2 : by + 1;
       if (w_[author].capitalized) return std::pair{author, last};
+      for (uint32_t k = author; article && k <= last && w_[k].kind == WordKind::word && !w_[k].capitalized; ++k)
+        if (is_institution_noun(lowered(w_[k].text)) || is_publication_word(capitalised(w_[k].text)))
+          return std::pair{author, last};
     }
     const bool ends = d == last || w_[d + 1].kind != WordKind::word;
     if (ends && d > first && w_[d - 1].capitalized && !article_at(d - 1) && !is_never_a_name(w_[d - 1].text))

@@ -308,8 +308,14 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   if (s.canonical.empty() && !pronoun) {
     // As written: the antecedent for a relative ("The senator, who spoke to Iowans, said"), the
     // subject that took over from a place ("The former president, speaking in New York, said").
+    // A document's author in lower case: "A statement by the state news agency" is the agency's.
     const bool antecedent_found = (e.relative || subject_took_over) && p.type != PhraseType::none;
-    s.canonical = antecedent_found ? description_text(p.first, p.last) : description_text(t.source_first, t.source_last);
+    auto author = antecedent_found ? std::nullopt : document_author(t.source_first, t.source_last);
+    if (author && author->first < t.source_first + 2) author.reset();  // "The declaration", "A Foreign Ministry statement"
+    s.canonical = antecedent_found ? description_text(p.first, p.last)
+                  : author && p.type != PhraseType::none && p.first >= author->first ? description_text(p.first, p.last)
+                  : author         ? description_text(author->first, author->second)
+                                   : description_text(t.source_first, t.source_last);
     s.group = true;
     if (const std::string* named = people_.named_institution(t.source_first + 1, t.source_last); named && !antecedent_found)
       s.canonical = *named;

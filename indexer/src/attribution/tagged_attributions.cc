@@ -50,6 +50,26 @@ void Grouping::pair_sources() {
       d.source = p.source;
       d.shared = true;
     }
+  share_sources_with_saying_participles();
+}
+
+void Grouping::share_sources_with_saying_participles() {
+  for (size_t k = 1; k < drafts_.size(); ++k) {
+    Draft& d = drafts_[k];
+    const Draft& before = drafts_[k - 1];
+    const uint32_t cue = d.cue->first;
+    if (!before.source || cue < 2 || w_[before.cue->first].sentence != w_[cue].sentence) continue;
+    const bool after_comma = w_[cue - 1].kind == WordKind::comma ||
+                             (w_[cue - 1].kind == WordKind::quote_close && w_[cue - 2].kind == WordKind::comma);
+    if (!after_comma || !goes_on_saying(w_[cue], cue + 1 < w_.size() ? &w_[cue + 1] : nullptr)) continue;
+    // Only over a source the tagger gave it before that cue (not "..., with Smith adding"), and
+    // only for a subject that speaks ("his attacks on Rubio, saying" is not "his").
+    if (!d.source || d.source->first > before.cue->last) continue;
+    const std::string subject = lowered(w_[before.source->first].text);
+    if (is_possessive_determiner(subject) || subject == "who" || subject == "which" || subject == "that") continue;
+    d.source = before.source;
+    d.shared = true;
+  }
 }
 
 bool Grouping::set_off_by_comma(const Run& source, const Run& cue) const {
@@ -229,6 +249,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   std::vector<float> margins;
   tagger.label(stream, labels, margins);
   join_content_across_number_commas(stream, labels);
+  drop_sources_after_prepositions_in_content(stream, labels);
   read_opening_according_to(stream, labels);
   read_plain_said_sentences(stream, labels);
   read_plain_closing_attributions(stream, labels);
@@ -245,6 +266,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   join_self_reports(stream, labels);
   read_relative_clause_attributions(stream, labels);
   take_institution_nouns_into_sources(stream, labels);
+  read_issued_document_subjects(stream, labels);
   drop_cues_of_objects(stream, labels);
   mark_relative_subjects(stream, labels);
   split_content_at_attributed_quotations(stream, labels);

@@ -72,6 +72,12 @@ void drop_adjectival_cues(const WordStream& stream, std::vector<uint8_t>& labels
 // "had spoken to Angela Merkel, the German Chancellor, by telephone": "by" after its source is no
 // cue ("a statement by the Chancellor" puts the source after it).
 void drop_cues_of_a_preposition_after_source(const WordStream& stream, std::vector<uint8_t>& labels);
+// "he was shocked by the targeting of a UN observer post in Khiam": inside what was said, a noun
+// phrase after a preposition is its object, not a source, and the noun after it ("post") no cue.
+void drop_sources_after_prepositions_in_content(const WordStream& stream, std::vector<uint8_t>& labels);
+// "A statement carried by the state news agency in July accused ...": a document and the agent
+// who issued it, opening the sentence before a cue the tagger gave no source, are its source.
+void read_issued_document_subjects(const WordStream& stream, std::vector<uint8_t>& labels);
 // "He stressed that the political roadmap announced on 3 July was not up for negotiation", "said
 // new sanctions, announced on the eve of the meeting, were": a noun and a participle inside what
 // another cue says, going on to the sentence's verb, are a reduced relative clause, not a source and

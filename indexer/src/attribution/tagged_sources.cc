@@ -126,6 +126,59 @@ void drop_cues_of_a_preposition_after_source(const WordStream& stream, std::vect
   }
 }
 
+void drop_sources_after_prepositions_in_content(const WordStream& stream, std::vector<uint8_t>& labels) {
+  const auto& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(labels.size());
+  for (uint32_t i = 2; i < n; ++i) {
+    if (labels[i] != B_SOURCE || w[i].capitalized || part_of(labels[i - 1]) != Part::content ||
+        part_of(labels[i - 2]) != Part::content || w[i - 1].sentence != w[i].sentence)
+      continue;
+    // Not "according to" nor "by", after which a source may stand.
+    const Word& preposition = w[i - 1];
+    if (preposition.kind != WordKind::word || !is_object_preposition(lowered(preposition.text)) ||
+        preposition.is("to") || preposition.is("by"))
+      continue;
+    uint32_t end = i + 1;
+    while (end < n && labels[end] == I_SOURCE) ++end;
+    if (end >= n || labels[end] != B_CUE) continue;
+    // And the cue no verb of that source: a noun ("post"), or a plain form after "a" ("78 percent of
+    // voters in a recent poll said" and "activists ... from the GOP nomination say" are the
+    // tagger's broken sources, which later readings join).
+    const std::string cue = lowered(w[end].text);
+    const bool singular = w[i].is("a") || w[i].is("an");
+    const bool plain = !cue.ends_with("s") && !cue.ends_with("ed") && !is_plain_cue(w[end].text);
+    if (find_cue(cue) && !(singular && plain)) continue;
+    for (++end; end < n && labels[end] == I_CUE;) ++end;
+    if (end < n && labels[end] == B_CONTENT && w[end].sentence == w[i].sentence) ++end;
+    for (uint32_t k = i; k < end; ++k) labels[k] = I_CONTENT;
+    i = end - 1;
+  }
+}
+
+void read_issued_document_subjects(const WordStream& stream, std::vector<uint8_t>& labels) {
+  constexpr uint32_t kLongestSubject = 14;
+  const auto& w = stream.words;
+  for (size_t sentence = 0; sentence + 1 < stream.sentence_first_word.size(); ++sentence) {
+    const uint32_t end = stream.sentence_first_word[sentence + 1];
+    uint32_t first = stream.sentence_first_word[sentence];
+    while (first < end && (w[first].kind != WordKind::word || w[first].dateline)) ++first;
+    if (first + 4 >= end || !w[first].capitalized || !is_article(lowered(w[first].text))) continue;
+    uint32_t noun = first + 1;  // "A statement", "A joint statement"
+    while (noun < first + 3 && !is_document_noun(lowered(w[noun].text))) ++noun;
+    if (!is_document_noun(lowered(w[noun].text))) continue;
+    const uint32_t participle = noun + 1;
+    const Word& issued = w[participle];
+    if (participle + 2 >= end || issued.capitalized || !issued.text.ends_with("ed") || find_cue(lowered(issued.text)) ||
+        !w[participle + 1].is("by"))
+      continue;
+    // Words only, none the tagger labelled, up to the cue.
+    uint32_t cue = participle + 2;
+    while (cue < end && cue <= first + kLongestSubject && labels[cue] == O && w[cue].kind == WordKind::word) ++cue;
+    if (cue >= end || cue > first + kLongestSubject || labels[cue] != B_CUE || cue == participle + 2) continue;
+    for (uint32_t k = first; k < cue; ++k) labels[k] = k == first ? B_SOURCE : I_SOURCE;
+  }
+}
+
 void complete_honorific_sources(const WordStream& stream, std::vector<uint8_t>& labels) {
   const auto& w = stream.words;
   for (uint32_t i = 0; i + 1 < w.size(); ++i) {
@@ -177,7 +230,10 @@ void drop_cues_of_circumstances(const WordStream& stream, std::vector<uint8_t>& 
   const auto& w = stream.words;
   const uint32_t n = static_cast<uint32_t>(labels.size());
   for (uint32_t k = 1; k < n; ++k) {
-    if (labels[k] != B_CUE || w[k].kind != WordKind::word || !w[k].text.ends_with("ing") || find_cue(lowered(w[k].text)))
+    // The tagger may have read the participle as a cue or left it out ("before flying" with "to
+    // Jerusalem" as what was said).
+    if ((labels[k] != B_CUE && labels[k] != O) || w[k].kind != WordKind::word || !w[k].text.ends_with("ing") ||
+        find_cue(lowered(w[k].text)))
       continue;
     const std::string before = lowered(w[k - 1].text);
     if (before != "before" && before != "after" && before != "while" && before != "without") continue;
@@ -189,7 +245,8 @@ void drop_cues_of_circumstances(const WordStream& stream, std::vector<uint8_t>& 
     }
     cue_before = cue_before && first_part;
     uint32_t end = k + 1;
-    while (end < n && labels[end] == I_CUE) ++end;
+    while (end < n && (labels[end] == I_CUE || (labels[k] == O && labels[end] == O && w[end].kind == WordKind::word)))
+      ++end;
     // What the tagger gave it, up to the quotation's second part ("to Jerusalem, “and I believe
     // ...”"), is the circumstance's too; the quotation is the split one's.
     if (!cue_before || end >= n || labels[end] != B_CONTENT) continue;
