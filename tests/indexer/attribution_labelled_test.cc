@@ -355,3 +355,19 @@ TEST_CASE("a participle of saying after a comma shares the source of the cue bef
   CHECK(c[1].statement.cue == "adding");
   CHECK(c[1].statement.speaker == "Chernomyrdin");  // not the man he was asked about
 }
+
+TEST_CASE("a description in apposition after a name, which the tagger began as a source of its own, is the name's") {
+  const std::string text = "Asean Secretary-General Surin Pitsuwan, himself a former Thai foreign minister, said the "
+                           "grouping stood ready to help.";
+  size_t given = 0;
+  auto c = candidates_labelled(text, in_order({1, 2, 2, 2, 0, 0, 1, 2, 2, 2, 2, 2, 3, 5, 6, 6, 6, 6, 6, 0}, given));
+  CHECK(given == 20);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].statement.speaker.starts_with("Asean Secretary-General Surin Pitsuwan"));
+  const std::string body = "The Committee on Eastern European Economic Relations, the lobby group representing them, "
+                           "warned that sanctions would hurt both sides.";
+  c = candidates_labelled(body, in_order({1, 2, 2, 2, 2, 2, 2, 0, 1, 2, 2, 2, 2, 0, 3, 5, 6, 6, 6, 6, 6, 0}, given = 0));
+  CHECK(given == 22);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].statement.speaker.starts_with("The Committee on Eastern European Economic Relations"));
+}

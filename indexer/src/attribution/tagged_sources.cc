@@ -39,10 +39,22 @@ void join_broken_sources(const WordStream& stream, std::vector<uint8_t>& labels)
     const bool apposition = i == previous_end + 1 && w[previous_end].kind == WordKind::comma &&
                             labels[previous_end] == O && w[end - 1].kind == WordKind::comma && name &&
                             described(previous_start, previous_end);
+    // "Surin Pitsuwan, himself a former Thai foreign minister, said", "the Committee on Eastern
+    // European Economic Relations, the lobby group representing them, warned": a description in
+    // apposition after a name, the one who speaks.
+    const uint32_t description = previous_end < n && previous_end + 1 < i && w[previous_end + 1].is("himself")
+                                     ? previous_end + 2
+                                     : previous_end + 1;
+    const bool described_name = previous_end < n && i == description && w[previous_end].kind == WordKind::comma &&
+                                labels[previous_end] == O && w[previous_end - 1].capitalized &&
+                                is_article(lowered(w[i].text)) && !w[i].capitalized &&
+                                (w[end - 1].kind == WordKind::comma || (end < n && w[end].kind == WordKind::comma));
+    const uint32_t after = end < n && w[end].kind == WordKind::comma && described_name ? end + 1 : end;
     const bool joined = previous_end < i && i - previous_end <= 3 && w[previous_end].sentence == w[i].sentence &&
-                        end < n && part_of(labels[end]) == Part::cue && (unlabelled_words(previous_end, i) || apposition);
+                        after < n && part_of(labels[after]) == Part::cue &&
+                        (unlabelled_words(previous_end, i) || apposition || described_name);
     if (joined)
-      for (uint32_t k = previous_end; k <= i; ++k) labels[k] = I_SOURCE;
+      for (uint32_t k = previous_end; k < after; ++k) labels[k] = I_SOURCE;
     else
       previous_start = i;
     previous_end = end;
