@@ -371,3 +371,24 @@ TEST_CASE("a description in apposition after a name, which the tagger began as a
   REQUIRE(c.size() == 1);
   CHECK(c[0].statement.speaker.starts_with("The Committee on Eastern European Economic Relations"));
 }
+
+TEST_CASE("a closing 'according to' with no content of its own says the clause before it") {
+  const std::string text = "The movement had planned a rally on Sunday but is now expected to call it off, according to "
+                           "a source close to its leadership.";
+  size_t given = 0;
+  auto c = candidates_labelled(
+      text, in_order({0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 4, 4, 5, 6, 6, 6, 0, 3, 4, 1, 6, 6, 6, 6, 6, 0}, given));
+  CHECK(given == 26);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].statement.speaker == "a source close to its leadership");
+  CHECK(said(text, c[0]) == "The movement had planned a rally on Sunday but is now expected to call it off");
+  // After ", while" the clause is the closing source's; the one before, another's.
+  const std::string two = "The ministry said Beijing opposed interference, while President Erdogan telephoned Maduro to "
+                          "express his support, according to the Turkish presidency.";
+  c = candidates_labelled(two, in_order({1, 2, 3, 5, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 3, 4, 1, 2, 2, 0}, given = 0));
+  CHECK(given == 23);
+  REQUIRE(c.size() == 2);
+  CHECK(said(two, c[0]) == "Beijing opposed interference");
+  CHECK(c[1].statement.speaker == "the Turkish presidency");
+  CHECK(said(two, c[1]) == "President Erdogan telephoned Maduro to express his support");
+}

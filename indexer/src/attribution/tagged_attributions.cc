@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "according_to.h"
 #include "block_quotations.h"
 #include "grouping.h"
 #include "lexicon.h"
@@ -251,6 +252,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   join_content_across_number_commas(stream, labels);
   drop_sources_after_prepositions_in_content(stream, labels);
   read_opening_according_to(stream, labels);
+  read_closing_according_to(stream, labels);
   read_plain_said_sentences(stream, labels);
   read_plain_closing_attributions(stream, labels);
   join_broken_sources(stream, labels);

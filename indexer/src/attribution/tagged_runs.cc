@@ -1,6 +1,6 @@
 // Runs of labels, the source within a source run, and readings of the cue and content labels
-// before grouping: sentences that open with "According to", cues that are no cues, content the
-// tagger cut (the source labels: tagged_sources.cc).
+// before grouping: cues that are no cues, content the tagger cut (the source labels:
+// tagged_sources.cc; "according to": according_to.cc).
 #include "tagged_runs.h"
 
 #include <algorithm>
@@ -88,36 +88,6 @@ void trim_source(const std::vector<Word>& w, uint32_t& first, uint32_t& last) {
     }
   // A dateline is not part of the source ("MOSCOW — Russia's foreign minister, ...").
   while (first < last && w[first].dateline) ++first;
-}
-
-// "According to Senate filings, he has a net worth estimated at $100,000": a sentence that
-// opens with "according to" names its source up to the comma and says the rest, as PolNeAR
-// reads it; the tagger's cues inside ("the schedule published Thursday", "estimated") are
-// not attributions of their own. A "said" or "told" with its own source after the comma is.
-void read_opening_according_to(const WordStream& stream, std::vector<uint8_t>& labels) {
-  const auto& w = stream.words;
-  for (size_t sentence = 0; sentence + 1 < stream.sentence_first_word.size(); ++sentence) {
-    const uint32_t end = stream.sentence_first_word[sentence + 1];
-    const uint32_t i = next_word(w, stream.sentence_first_word[sentence], end);
-    if (i + 3 >= end || !w[i].is("According") || !w[i + 1].is("to")) continue;
-    uint32_t comma = i + 2;
-    while (comma < end && w[comma].kind != WordKind::comma && w[comma].quote < 0 && comma < i + 24) ++comma;
-    if (comma >= end || w[comma].kind != WordKind::comma || comma == i + 2) continue;
-    uint32_t last = end;
-    while (last > comma + 1 && w[last - 1].kind != WordKind::word && w[last - 1].kind != WordKind::quote_close) --last;
-    bool own_attribution = false, own_source = false;
-    for (uint32_t k = comma + 1; k < last; ++k) {
-      own_source = own_source || part_of(labels[k]) == Part::source;
-      const Cue* cue = part_of(labels[k]) == Part::cue ? find_cue(lowered(w[k].text)) : nullptr;
-      own_attribution = own_attribution || (cue && (cue->base == "say" || cue->base == "tell"));
-    }
-    if (own_attribution && own_source) continue;
-    labels[i] = B_CUE;
-    labels[i + 1] = I_CUE;
-    for (uint32_t k = i + 2; k < comma; ++k) labels[k] = k == i + 2 ? B_SOURCE : I_SOURCE;
-    labels[comma] = O;
-    for (uint32_t k = comma + 1; k < last; ++k) labels[k] = k == comma + 1 ? B_CONTENT : I_CONTENT;
-  }
 }
 
 namespace {

@@ -29,8 +29,6 @@ bool names_part_of_time(const Word& word);
 // Words between two runs (0 when they overlap).
 int gap(const Run& a, const Run& b);
 
-// Relabels sentences that open with "According to X,": X the source, the rest content.
-void read_opening_according_to(const WordStream& stream, std::vector<uint8_t>& labels);
 // Joins two source runs the tagger split around a few unlabelled words before a cue.
 void join_broken_sources(const WordStream& stream, std::vector<uint8_t>& labels);
 // "The United States and Japan said", "Russia, China and Iran said": a source after "and", or
