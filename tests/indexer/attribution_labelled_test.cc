@@ -392,3 +392,15 @@ TEST_CASE("a closing 'according to' with no content of its own says the clause b
   CHECK(c[1].statement.speaker == "the Turkish presidency");
   CHECK(said(two, c[1]) == "President Erdogan telephoned Maduro to express his support");
 }
+
+TEST_CASE("a source that is a preposition's object before its cue yields to the sentence's subject") {
+  const std::string text = "Supreme Leader of the Islamic Revolution Ayatollah Seyed Ali Khamenei, in a message in "
+                           "reply to a letter from President Rouhani, wrote that the team deserves gratitude.";
+  size_t given = 0;
+  auto c = candidates_labelled(text, in_order({1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                               1, 2, 2, 3, 5, 6, 6, 6, 6, 0},
+                                              given));
+  CHECK(given == 30);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].statement.canonical == "Seyed Ali Khamenei");  // not "Supreme Leader" alone
+}

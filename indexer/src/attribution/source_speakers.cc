@@ -382,7 +382,10 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
     document_author_ = s;
     document_word_ = document;
   }
-  if (s.group && !s.canonical.empty() && !definite && p.type == PhraseType::group) {
+  // A body, not a document ("The new law, signed by Putin, says ... The treaty ... says" is no
+  // document the law put out).
+  if (s.group && !s.canonical.empty() && !definite && p.type == PhraseType::group &&
+      !is_document_noun(lowered(w_[p.last].text))) {
     body_ = s;
     body_spoke_ = sentence;
   }

@@ -28,12 +28,20 @@ void Grouping::pair_sources() {
     size_t draft;
     const Run* source;
   };
+  // A source that is a preposition's object before its cue ("Khamenei, in a message in reply to a
+  // letter from President Rouhani, wrote") comes after every other of the sentence.
+  constexpr int kObject = 1 << 16;
+  auto object = [&](const Run& s, const Run& cue) {
+    const uint32_t before = s.first - 1;
+    return s.first > 0 && s.last < cue.first && w_[before].kind == WordKind::word && labels_[before] == O &&
+           is_object_preposition(lowered(w_[before].text));
+  };
   std::vector<Pair> pairs;
   for (size_t k = 0; k < drafts_.size(); ++k)
     for (const Run& s : runs_)
       if (s.part == Part::source && w_[s.first].sentence == w_[drafts_[k].cue->first].sentence &&
           !adjunct_after(s, *drafts_[k].cue))
-        pairs.push_back({gap(s, *drafts_[k].cue), k, &s});
+        pairs.push_back({gap(s, *drafts_[k].cue) + (object(s, *drafts_[k].cue) ? kObject : 0), k, &s});
   // As near as another but set off by a comma, a source comes second: in "Any interpretation of
   // Mr. Kerry's actions, said Michael Kofman, an expert, would ..." the source is the inversion's.
   std::stable_sort(pairs.begin(), pairs.end(), [&](const Pair& a, const Pair& b) {
