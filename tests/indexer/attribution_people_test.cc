@@ -346,6 +346,12 @@ TEST_CASE("a role right after a sentence about one person is that person's") {
   auto staff = find("Vladimir Putin held talks in Sochi on Monday. The spokesman said the talks were businesslike.");
   REQUIRE(staff.size() == 1);
   CHECK(staff[0].canonical != "Vladimir Putin");
+  // Regression (development set): a nation's office is not a president's whose nation the article
+  // never gave, when the subject just before is the one it describes.
+  auto soviet = find("President Reagan said the talks had failed.\n\nGorbachev, speaking in Reykjavik, said the United "
+                     "States had \"buried\" a historic opportunity. The Soviet leader said he had offered concessions.");
+  REQUIRE(saying(soviet, "offered concessions"));
+  CHECK(saying(soviet, "offered concessions")->canonical == "Gorbachev");
 }
 
 // Regression (probe of other styles): "he" after a fronted clause ("When my Ukrainian counterpart
