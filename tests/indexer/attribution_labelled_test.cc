@@ -404,3 +404,32 @@ TEST_CASE("a source that is a preposition's object before its cue yields to the 
   REQUIRE(c.size() == 1);
   CHECK(c[0].statement.canonical == "Seyed Ali Khamenei");  // not "Supreme Leader" alone
 }
+
+TEST_CASE("'and' with a deed of the reported clause's subject is no second statement") {
+  const std::string text = "The report said the company had ignored safety warnings and denied its workers proper training.";
+  size_t given = 0;
+  auto c = candidates_labelled(text, in_order({1, 2, 3, 5, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0}, given));
+  CHECK(given == 16);
+  REQUIRE(c.size() == 1);
+  CHECK(said(text, c[0]).ends_with("denied its workers proper training"));
+}
+
+TEST_CASE("sources the tagger cut short: an article alone, a title after a title") {
+  const std::string who = "The WHO said cases were rising.";
+  size_t given = 0;
+  auto c = candidates_labelled(who, in_order({1, 1, 3, 5, 6, 6, 0}, given));
+  CHECK(given == 7);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].statement.speaker == "The WHO");  // not "WHO" read as the relative "who"
+  const std::string head = "\"This is a moment of truth,\" declared the head of French diplomacy, after the reports.";
+  c = candidates_labelled(head, in_order({5, 6, 6, 6, 6, 6, 6, 6, 6, 3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0}, given = 0));
+  CHECK(given == 20);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].statement.speaker == "the head of French diplomacy");
+  const std::string rank = "\"Buffer zones amount to ceding ground,\" opined Lt Gen (retd) Harcharan Panag, a former "
+                           "commander.";
+  c = candidates_labelled(rank, in_order({5, 6, 6, 6, 6, 6, 6, 6, 6, 3, 1, 0, 0, 0, 0, 1, 2, 2, 2, 2, 2, 0}, given = 0));
+  CHECK(given == 22);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].statement.canonical == "Harcharan Panag");
+}

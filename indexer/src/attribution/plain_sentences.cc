@@ -207,6 +207,25 @@ void read_plain_closing_attributions(const WordStream& stream, std::vector<uint8
     const uint32_t last = past_last_word(w, first, end);
     uint32_t after_comma = last;
     while (after_comma > first && w[after_comma - 1].kind != WordKind::comma) --after_comma;
+    // ", said Anna Berg, the head of the Vienna Institute, which ...": an inverted cue right after
+    // an earlier comma, its source's apposition after it.
+    // (Not when the sentence goes on after the apposition: "..., said Anna Lindqvist, an analyst at
+    // ..., would take them as a retreat".)
+    auto describes = [&](uint32_t k) {
+      return k < last && w[k].kind == WordKind::word &&
+             (is_article(lowered(w[k].text)) || w[k].is("which") || w[k].is("who") || w[k].is("whose"));
+    };
+    for (uint32_t k = after_comma, commas = 0; k > first + 4 && commas < 3 && describes(after_comma); --k) {
+      if (w[k - 1].kind != WordKind::comma) continue;
+      ++commas;
+      if (k < last && closing_cue(w[k]) && w[k].quote < 0) {
+        bool appositions = true;
+        for (uint32_t j = k + 1; j < last; ++j)
+          if (w[j].kind == WordKind::comma) appositions = appositions && describes(j + 1);
+        if (appositions) after_comma = k;
+        break;
+      }
+    }
     if (after_comma < first + 4) continue;  // three words and a comma at least
     // "... stand by Azerbaijan “both on the field and at the table,” Cavusoglu said": the comma
     // inside the closing mark, which closes what was said.
@@ -220,7 +239,15 @@ void read_plain_closing_attributions(const WordStream& stream, std::vector<uint8
     if (opens_quoted || cue >= last) continue;
     // ", said the official." or ", a military official said on condition of anonymity."
     const bool inverted = cue == after_comma;
-    const uint32_t source_first = inverted ? cue + 1 : after_comma, source_end = inverted ? last : cue;
+    const uint32_t source_first = inverted ? cue + 1 : after_comma;
+    // After an inverted cue the source ends at its apposition's comma ("said Anna Berg, the head of
+    // the Vienna Institute, which tracks export controls").
+    uint32_t source_end = inverted ? source_first : cue;
+    while (inverted && source_end < last && w[source_end].kind != WordKind::comma) ++source_end;
+    uint32_t apposition_end = source_end;  // the source's apposition, up to a relative clause
+    while (apposition_end < last && !(w[apposition_end].kind == WordKind::comma && apposition_end > source_end &&
+                                      !is_article(lowered(w[apposition_end + 1].text))))
+      ++apposition_end;
     if (!inverted && cue + 1 < last &&
         (!says_when_or_where(w[cue + 1].text) || last - cue - 1 > kLongestAdjunct ||
          opens_what_was_said(w, cue + 1, last)))
@@ -241,7 +268,8 @@ void read_plain_closing_attributions(const WordStream& stream, std::vector<uint8
     for (uint32_t k = first; k < last; ++k) labels[k] = O;
     for (uint32_t k = first; k < content_end; ++k) labels[k] = k == first ? B_CONTENT : I_CONTENT;
     labels[cue] = B_CUE;
-    for (uint32_t k = source_first; k < source_end; ++k) labels[k] = k == source_first ? B_SOURCE : I_SOURCE;
+    const uint32_t labelled_end = inverted ? apposition_end : source_end;
+    for (uint32_t k = source_first; k < labelled_end; ++k) labels[k] = k == source_first ? B_SOURCE : I_SOURCE;
   }
 }
 

@@ -18,7 +18,7 @@ uint32_t SourceSpeakers::after_fronted_adverbial(uint32_t first, uint32_t last) 
   // Foreign Office spokesperson Mumtaz Zahra Baloch] said", "Speaking for [the European Union,
   // the representative of Spain] said").
   // A participle's phrase runs longer ("Speaking at a joint news conference with his Azerbaijani
-  // counterpart Jeyhun Bayramov in the capital Baku, Cavusoglu noted").
+  // counterpart Jeyhun Bayramov in the capital Baku, Cavusoglu noted"), and so does a clause of time.
   constexpr uint32_t kLongestOpening = 8, kLongestParticipialOpening = 32;
   const uint32_t opening = next_word(w_, phrases_.sentence_first(), first + 1);
   if (opening > first) return first;
@@ -26,9 +26,14 @@ uint32_t SourceSpeakers::after_fronted_adverbial(uint32_t first, uint32_t last) 
   // "Speaking at ...", not "King Abdullah II of ...".
   const bool participle = opener.text.ends_with("ing") && opening + 1 < w_.size() && w_[opening + 1].kind == WordKind::word &&
                           !w_[opening + 1].capitalized;
-  const uint32_t longest = participle ? kLongestParticipialOpening : kLongestOpening;
+  // "Two months after the coup that toppled [President Mohamed Bazoum, Emmanuel Macron] announced":
+  // a time measured before or after something.
+  bool measured_time = false;
+  for (uint32_t k = opening + 1; k < first && k <= opening + 3 && !measured_time; ++k)
+    measured_time = w_[k].is("after") || w_[k].is("before") || w_[k].is("since");
+  const uint32_t longest = participle || measured_time ? kLongestParticipialOpening : kLongestOpening;
   if (first > opening + longest) return first;
-  if (!opener.capitalized || !(opens_adverbial(opener.text, false) || participle)) return first;
+  if (!opener.capitalized || !(opens_adverbial(opener.text, false) || participle || measured_time)) return first;
   // "In Beijing, Zhu Fenglian, spokeswoman for ..., told": the opening ended before the source.
   for (uint32_t k = opening; k < first; ++k)
     if (w_[k].kind == WordKind::comma) return first;

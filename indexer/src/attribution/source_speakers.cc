@@ -392,7 +392,10 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   // "The joint statement said ... It also says": a document or a body described, or the author a
   // document stands for, is whom a later "it" stands for; so is a document described at more length
   // ("The resolution the two men drafted, No. 338, called on ...").
-  const bool document_head = is_document_noun(head) || (p.type != PhraseType::none && is_document_noun(lowered(w_[p.last].text)));
+  // (The tagger may take the phrase in: "The final communique, issued as ... and read out by X".)
+  const std::vector<std::string> described = split_words(s.canonical);
+  const bool document_head = is_document_noun(head) || (p.type != PhraseType::none && is_document_noun(lowered(w_[p.last].text))) ||
+                             (!described.empty() && is_document_noun(lowered(described.back())));
   if (finite_cue && !s.canonical.empty() && (document_head || (s.group && is_institution_word(w_[t.source_last].text))))
     people_.note_described_body(s.canonical);
   return s;

@@ -266,6 +266,7 @@ std::vector<TaggedAttribution> tag_attributions(const WordStream& stream, const 
   join_broken_sources(stream, labels);
   join_coordinated_sources(stream, labels);
   complete_honorific_sources(stream, labels);
+  complete_article_sources(stream, labels);
   drop_auxiliary_cues(stream, labels);
   drop_adjectival_cues(stream, labels);
   drop_cues_of_a_preposition_after_source(stream, labels);

@@ -89,6 +89,9 @@ void drop_cues_of_objects(const WordStream& stream, std::vector<uint8_t>& labels
 // does not end a source; the capitalised name after it is the source's, where the tagger
 // opened the content or the cue with it.
 void complete_honorific_sources(const WordStream& stream, std::vector<uint8_t>& labels);
+// "“...,” declared the head of French diplomacy, after ...": an article alone after its cue opens
+// a source the tagger cut there; it runs to the comma or the sentence's end.
+void complete_article_sources(const WordStream& stream, std::vector<uint8_t>& labels);
 // "“There are more candidates in New Hampshire,” added another New Hampshire Republican.",
 // "London was the financial capital of the world, according to one global index.": after what
 // was said and the cue that closes it, the noun phrase that ends the sentence (or opens an

@@ -29,6 +29,13 @@ void join_broken_sources(const WordStream& stream, std::vector<uint8_t>& labels)
   uint32_t previous_start = n, previous_end = n;  // the previous source run, n before the first
   for (uint32_t i = 0; i < n; ++i) {
     if (labels[i] != B_SOURCE) continue;
+    // "The WHO said": an article the tagger made a source of its own begins the next.
+    if (previous_end == i && i == previous_start + 1 && is_article(lowered(w[previous_start].text))) {
+      labels[i] = I_SOURCE;
+      for (previous_end = i + 1; previous_end < n && labels[previous_end] == I_SOURCE;) ++previous_end;
+      i = previous_end - 1;
+      continue;
+    }
     uint32_t end = i + 1;
     while (end < n && labels[end] == I_SOURCE) ++end;
     // "A spokesman for the president of Russia, [Vladimir Putin,] said": a name in apposition,
@@ -50,9 +57,17 @@ void join_broken_sources(const WordStream& stream, std::vector<uint8_t>& labels)
                                 is_article(lowered(w[i].text)) && !w[i].capitalized &&
                                 (w[end - 1].kind == WordKind::comma || (end < n && w[end].kind == WordKind::comma));
     const uint32_t after = end < n && w[end].kind == WordKind::comma && described_name ? end + 1 : end;
+    // "Steve Bell, senior director of ..., and a Republican who headed ..., said": a second
+    // description of the one described before, after ", and".
+    bool described_before = false;
+    for (uint32_t k = previous_start; k < previous_end && previous_end < n; ++k)
+      described_before = described_before || w[k].kind == WordKind::comma;
+    const bool second_description = described_before && i == previous_end + 2 && w[previous_end].kind == WordKind::comma &&
+                                    w[previous_end + 1].is("and") && labels[previous_end] == O &&
+                                    labels[previous_end + 1] == O && (w[i].is("a") || w[i].is("an"));
     const bool joined = previous_end < i && i - previous_end <= 3 && w[previous_end].sentence == w[i].sentence &&
                         after < n && part_of(labels[after]) == Part::cue &&
-                        (unlabelled_words(previous_end, i) || apposition || described_name);
+                        (unlabelled_words(previous_end, i) || apposition || described_name || second_description);
     if (joined)
       for (uint32_t k = previous_end; k < after; ++k) labels[k] = I_SOURCE;
     else
@@ -195,6 +210,11 @@ void complete_honorific_sources(const WordStream& stream, std::vector<uint8_t>& 
   const auto& w = stream.words;
   for (uint32_t i = 0; i + 1 < w.size(); ++i) {
     int gender = 0;
+    // "Lt Gen": a title after a title the tagger took is the source's too.
+    if (part_of(labels[i]) == Part::source && labels[i + 1] == O && w[i + 1].kind == WordKind::word &&
+        w[i + 1].capitalized && w[i + 1].sentence == w[i].sentence && is_title_word(w[i].text) &&
+        is_title_word(w[i + 1].text))
+      labels[i + 1] = I_SOURCE;
     if (part_of(labels[i]) != Part::source || part_of(labels[i + 1]) == Part::source) continue;
     // "Lt Gen (retd) Harcharan Panag": a title, a word in brackets, the name.
     const bool bracketed = i + 4 < w.size() && is_title_word(w[i].text) && w[i + 1].kind == WordKind::bracket_open &&
@@ -211,6 +231,24 @@ void complete_honorific_sources(const WordStream& stream, std::vector<uint8_t>& 
     if (k > i + 1 && k < w.size() && labels[k] == I_CONTENT) labels[k] = B_CONTENT;
     if (k > i + 1 && k < w.size() && labels[k] == I_CUE) labels[k] = B_CUE;
     i = k - 1;
+  }
+}
+
+void complete_article_sources(const WordStream& stream, std::vector<uint8_t>& labels) {
+  constexpr uint32_t kLongestPhrase = 8;
+  const auto& w = stream.words;
+  const uint32_t n = static_cast<uint32_t>(labels.size());
+  for (uint32_t i = 1; i + 1 < n; ++i) {
+    if (labels[i] != B_SOURCE || part_of(labels[i + 1]) == Part::source || !is_article(lowered(w[i].text)) ||
+        part_of(labels[i - 1]) != Part::cue)
+      continue;
+    uint32_t end = i + 1;
+    while (end < n && end <= i + kLongestPhrase && labels[end] == O && w[end].kind == WordKind::word &&
+           w[end].sentence == w[i].sentence && w[end].quote < 0)
+      ++end;
+    if (end == i + 1 || end > i + kLongestPhrase) continue;
+    for (uint32_t k = i + 1; k < end; ++k) labels[k] = I_SOURCE;
+    i = end - 1;
   }
 }
 
