@@ -186,3 +186,20 @@ TEST_CASE("labels in capitals with a title's period are turns") {
   CHECK(s[1].canonical == "John Kirby");
   CHECK(s[2].canonical == "John Kirby");
 }
+
+// Regression (probe33, dev): a radio script's "INTRO:", "TEXT:" and "TAPE:" were speakers.
+TEST_CASE("a radio script's section labels are no one's turns") {
+  auto s = find("INTRO: President Reagan and Mikhail Gorbachev ended their summit in Geneva.\n\n"
+                "TEXT: Mr. Gorbachev, speaking through an interpreter, said the world had become \"a little more "
+                "predictable\" as a result of the meeting.\n\n"
+                "TAPE: CUT TWO -- GORBACHEV (:21)\n\n"
+                "TEXT: He said President Reagan had been unwilling to give up the program.");
+  for (const auto& f : s) {
+    CHECK(f.speaker != "INTRO");
+    CHECK(f.speaker != "TEXT");
+    CHECK(f.speaker != "TAPE");
+  }
+  const auto* predictable = attache::testing::saying(s, "more predictable");
+  REQUIRE(predictable);
+  CHECK(predictable->canonical == "Mikhail Gorbachev");
+}
