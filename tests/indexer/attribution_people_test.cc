@@ -352,6 +352,17 @@ TEST_CASE("a role right after a sentence about one person is that person's") {
                      "States had \"buried\" a historic opportunity. The Soviet leader said he had offered concessions.");
   REQUIRE(saying(soviet, "offered concessions"));
   CHECK(saying(soviet, "offered concessions")->canonical == "Gorbachev");
+  // Regression (development set): the one who spoke a quotation's sentences before, no one seen
+  // since, though not the sentence's first words ("On leaving the conference room Mr. Chamberlain").
+  auto british = find("On leaving the conference room Mr. Chamberlain, who looked tired, told the journalists that he "
+                      "was satisfied. ‘It has been a long day,’ he said. ‘But we have found a way.’\n\nAsked whether "
+                      "Prague had been consulted, the Prime Minister replied that its representatives would be informed.");
+  REQUIRE(saying(british, "representatives would be informed"));
+  CHECK(saying(british, "representatives would be informed")->canonical == "Chamberlain");
+  // Someone seen in the sentence just before is the one the role may be, not the last to speak.
+  auto seen = find("“He calls Libya a mess,” writes Goldberg.\n\nObama blames part of the failure on his allies. The "
+                   "president also points to tribal division as another reason, Goldberg says.");
+  for (const auto& f : seen) CHECK(f.canonical != "Jeffrey Goldberg");
 }
 
 // Regression (probe of other styles): "he" after a fronted clause ("When my Ukrainian counterpart

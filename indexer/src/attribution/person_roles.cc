@@ -218,14 +218,29 @@ Person* People::sole_subject_before(const Phrase& p) {
   // "the spokesman" or "the chief negotiator" after a sentence about Putin is someone else, and so
   // is "the president of the Security Council".
   if (!is_head_of_state_role(p.role) || lowered(w_[p.last].text) != p.role || office_of_something(p)) return nullptr;
-  const int previous = static_cast<int>(phrases_.sentence()) - 1;
+  const int current = static_cast<int>(phrases_.sentence());
+  int previous = current - 1;
+  // Or, when no one was seen in the sentence before, the sentence where the last to speak spoke, a
+  // few before, its quotation's sentences between ("Mr. Chamberlain ... told the journalists ...
+  // ‘It has been a long day.’ ... the Prime Minister replied"); anyone seen since stops it below.
+  constexpr int kQuotationSentences = 3;
+  const Person* last = nullptr;
+  bool seen_before = false;
+  for (const Person& c : people_) {
+    seen_before = seen_before || c.last_seen == previous;
+    if (c.last_spoke >= 0 && (!last || c.last_spoke > last->last_spoke)) last = &c;
+  }
+  if (!seen_before && last && last->last_spoke < previous && last->last_spoke >= previous - kQuotationSentences &&
+      last->last_seen == last->last_spoke)
+    previous = last->last_spoke;
   Person* subject = nullptr;
   for (Person& c : people_) {
     if (c.last_seen < previous) continue;
     // Named for the first time in this sentence, after the role ("the Prime Minister said the image
     // posted by spokesman Zhao Lijian"), not before it.
-    if (c.last_seen == previous + 1 && c.previous_seen < previous) continue;
-    if (subject || c.last_seen != previous || !c.seen_as_subject) return nullptr;
+    if (c.last_seen == current && c.previous_seen < previous) continue;
+    // (The subject, or the one who spoke there: "On leaving the conference room Mr. Chamberlain told".)
+    if (subject || c.last_seen != previous || !(c.seen_as_subject || c.last_spoke == previous)) return nullptr;
     subject = &c;
   }
   // One introduced in another office ("Senator Penny Wong", "Foreign Minister Eduard Shevardnadze")
