@@ -365,6 +365,14 @@ TEST_CASE("a role right after a sentence about one person is that person's") {
   for (const auto& f : seen) CHECK(f.canonical != "Jeffrey Goldberg");
 }
 
+// Regression (probe31, dev): "Outside Castle Buildings" was a person, whom the next "He" stood for.
+TEST_CASE("a preposition of place opening the sentence makes the name after it a place") {
+  auto s = find("Outside Castle Buildings, the DUP leader, Dr Ian Paisley, whose party left the talks last September "
+                "when Sinn Fein was admitted, addressed a crowd. He said the Union would not be bartered away.");
+  REQUIRE(saying(s, "bartered away"));
+  CHECK(saying(s, "bartered away")->canonical == "Ian Paisley");
+}
+
 // Regression (probe of other styles): "he" after a fronted clause ("When my Ukrainian counterpart
 // Dmytro Kuleba was in Berlin, he said") went to the last speaker, or to no one when the clause's
 // subject had just been introduced.

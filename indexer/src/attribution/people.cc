@@ -255,7 +255,11 @@ void People::note_names() {
     // state, said" is one of the Clinton the article named.
     const bool opens_sentence = next_word(w_, first, i) == i;
     const bool known = find_person(p.names.back()) != nullptr;
-    if (!known && place_or_institution_name(w_, i, first, p)) {
+    // "Outside Castle Buildings, the DUP leader ...": a preposition of place opening the sentence,
+    // its capital joined to the place's name, up to the comma.
+    const bool place_opening = opens_sentence && p.names.size() > 1 && e + 1 < end && w_[e + 1].kind == WordKind::comma &&
+                               p.titles.empty() && is_place_preposition(lowered(w_[i].text));
+    if (place_opening || (!known && place_or_institution_name(w_, i, first, p))) {
       i = e;
       continue;
     }
