@@ -72,7 +72,9 @@ void read_closing_according_to(const WordStream& stream, std::vector<uint8_t>& l
     for (uint32_t k = first; k < comma && own_clause; ++k)
       own_clause = part_of(labels[k]) != Part::source && w[k].quote < 0 && w[k].kind != WordKind::quote_open;
     if (!own_clause || (labels[first] == B_CONTENT && labels[according] == B_CUE)) continue;
-    if (first > sentence_first + 2 && part_of(labels[first - 2]) == Part::content) labels[first - 2] = labels[first - 1] = O;
+    // ", while" is neither statement's, whatever the tagger gave it.
+    if (first > sentence_first + 2 && (w[first - 1].is("while") || w[first - 1].is("whereas")))
+      labels[first - 2] = labels[first - 1] = O;
     for (uint32_t k = first; k < comma; ++k) labels[k] = k == first ? B_CONTENT : I_CONTENT;
     labels[comma] = O;
     labels[according] = B_CUE;

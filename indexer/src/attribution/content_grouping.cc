@@ -345,9 +345,13 @@ void Grouping::drop_clauses_before_reported_that() {
     // taping of a town hall in Buffalo, New York, that ...").
     const uint32_t that = w_[after.first].is("that") ? after.first : after.first - 1;
     const bool circumstance_before = that > 0 && w_[that - 1].kind == WordKind::comma;
+    // (Not the first of a list of clauses: "said Britain would not back down, that the talks were
+    // over and that the embassy would close".)
+    bool listed = false;
+    for (uint32_t k = that + 1; k + 1 <= after.last && !listed; ++k) listed = w_[k].is("and") && w_[k + 1].is("that");
     std::erase_if(d.contents, [&](const Run* r) {
       const bool before_lead = r->last < lead;
-      const bool between = circumstance_before && r->first > d.cue->last && r->last < that && r != &after;
+      const bool between = circumstance_before && !listed && r->first > d.cue->last && r->last < that && r != &after;
       return (before_lead || between) && !quoted_run(r) && w_[r->first].sentence == w_[lead].sentence;
     });
   }

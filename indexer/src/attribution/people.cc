@@ -392,12 +392,6 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
     }
     case PhraseType::role: {
       person = introduced_as(p);
-      // "Gorbachev ... said ... The Soviet leader said": a nation's office that someone whose nation
-      // the article never gave holds ("President Reagan") yields to the subject just before it.
-      bool nation_named = false;
-      for (uint32_t k = p.first; k < p.last; ++k) nation_named = nation_named || nation_of_word(w_[k].text) != 0;
-      if (person && person->nations.empty() && nation_named)
-        if (Person* subject = sole_subject_before(p)) person = subject;
       if (!person) person = head_of(p);
       if (!person) person = sole_subject_before(p);
       if (!person) return {};

@@ -244,10 +244,14 @@ void read_plain_closing_attributions(const WordStream& stream, std::vector<uint8
     // the Vienna Institute, which tracks export controls").
     uint32_t source_end = inverted ? source_first : cue;
     while (inverted && source_end < last && w[source_end].kind != WordKind::comma) ++source_end;
-    uint32_t apposition_end = source_end;  // the source's apposition, up to a relative clause
-    while (apposition_end < last && !(w[apposition_end].kind == WordKind::comma && apposition_end > source_end &&
-                                      !is_article(lowered(w[apposition_end + 1].text))))
-      ++apposition_end;
+    // The source's apposition, opening with an article, up to a relative clause or a quotation
+    // (", said Sergei Lavrov, who added that ..." has none).
+    uint32_t apposition_end = source_end;
+    if (source_end + 1 < last && is_article(lowered(w[source_end + 1].text)))
+      while (apposition_end < last && w[apposition_end].quote < 0 && w[apposition_end].kind != WordKind::quote_open &&
+             !(w[apposition_end].kind == WordKind::comma && apposition_end > source_end &&
+               !is_article(lowered(w[apposition_end + 1].text))))
+        ++apposition_end;
     if (!inverted && cue + 1 < last &&
         (!says_when_or_where(w[cue + 1].text) || last - cue - 1 > kLongestAdjunct ||
          opens_what_was_said(w, cue + 1, last)))
@@ -265,10 +269,19 @@ void read_plain_closing_attributions(const WordStream& stream, std::vector<uint8
       return part_of(l) == Part::source || part_of(l) == Part::cue;
     });
     if ((tagged && another_inside) || (pronoun && !tagged)) continue;
-    for (uint32_t k = first; k < last; ++k) labels[k] = O;
+    // A relative clause after the source keeps the tagger's reading where it found a cue in it ("...,
+    // said Sergei Lavrov, who added that the West had miscalculated").
+    bool own_cue_after = false;
+    for (uint32_t k = apposition_end; inverted && k < last && w[k].quote < 0 && w[k].kind != WordKind::quote_open &&
+                                      w[k].kind != WordKind::terminator;
+         ++k)
+      own_cue_after = own_cue_after || (part_of(labels[k]) == Part::cue && w[k].kind == WordKind::word &&
+                                        find_cue(lowered(w[k].text)) && !is_auxiliary(lowered(w[k].text)));
+    for (uint32_t k = first; k < (own_cue_after ? apposition_end : last); ++k) labels[k] = O;
     for (uint32_t k = first; k < content_end; ++k) labels[k] = k == first ? B_CONTENT : I_CONTENT;
     labels[cue] = B_CUE;
-    const uint32_t labelled_end = inverted ? apposition_end : source_end;
+    // (A relative clause with no cue of its own stays the source's, as the tagger may have read it.)
+    const uint32_t labelled_end = inverted ? (own_cue_after ? apposition_end : last) : source_end;
     for (uint32_t k = source_first; k < labelled_end; ++k) labels[k] = k == source_first ? B_SOURCE : I_SOURCE;
   }
 }

@@ -64,12 +64,16 @@ std::optional<std::pair<uint32_t, uint32_t>> SourceSpeakers::document_author(uin
   for (uint32_t d = first; d <= last && w_[d].kind == WordKind::word; ++d) {
     if (w_[d].capitalized || !is_document_noun(lowered(w_[d].text))) continue;
     uint32_t by = d + 1;
-    if (by + 1 <= last && !w_[by].capitalized && w_[by].text.ends_with("ed") && w_[by + 1].is("by")) ++by;
+    const bool issued = by + 1 <= last && is_issuing_verb(w_[by].text) && w_[by + 1].is("by");
+    if (issued) ++by;  // not "quoted by", whose agent only quoted it
     if (by + 1 <= last && (w_[by].is("from") || w_[by].is("by") || w_[by].is("of"))) {
       const bool article = by + 1 < last && (w_[by + 1].is("the") || w_[by + 1].is("a"));
       const uint32_t author = article ? by + 2 : by + 1;
       if (w_[author].capitalized) return std::pair{author, last};
-      for (uint32_t k = author; article && k <= last && w_[k].kind == WordKind::word && !w_[k].capitalized; ++k)
+      // A body's noun in lower case after "by" or "from" (not "A report of the attack by the army").
+      for (uint32_t k = author; article && !w_[by].is("of") && k <= last && w_[k].kind == WordKind::word &&
+                                !w_[k].capitalized;
+           ++k)
         if (is_institution_noun(lowered(w_[k].text)) || is_publication_word(capitalised(w_[k].text)))
           return std::pair{author, last};
     }

@@ -382,10 +382,13 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
     document_author_ = s;
     document_word_ = document;
   }
-  // A body, not a document ("The new law, signed by Putin, says ... The treaty ... says" is no
-  // document the law put out).
-  if (s.group && !s.canonical.empty() && !definite && p.type == PhraseType::group &&
-      !is_document_noun(lowered(w_[p.last].text))) {
+  // A body named or a body's noun ("Cairo radio"), not a document or a law ("The new law, signed by
+  // Putin, says ... The treaty ... says" is no document the law put out).
+  const Word& noun = w_[p.last];
+  const bool body_noun = noun.capitalized || is_institution_word(capitalised(noun.text)) ||
+                         is_publication_word(capitalised(noun.text));
+  if (s.group && !s.canonical.empty() && !definite && p.type == PhraseType::group && body_noun &&
+      !is_document_noun(lowered(noun.text))) {
     body_ = s;
     body_spoke_ = sentence;
   }

@@ -62,9 +62,13 @@ void join_broken_sources(const WordStream& stream, std::vector<uint8_t>& labels)
     bool described_before = false;
     for (uint32_t k = previous_start; k < previous_end && previous_end < n; ++k)
       described_before = described_before || w[k].kind == WordKind::comma;
-    const bool second_description = described_before && i == previous_end + 2 && w[previous_end].kind == WordKind::comma &&
-                                    w[previous_end + 1].is("and") && labels[previous_end] == O &&
-                                    labels[previous_end + 1] == O && (w[i].is("a") || w[i].is("an"));
+    // (Closed by its own comma: "Ali Khamenei, the supreme leader, and a top military commander
+    // warned" are two.)
+    const bool closed = w[end - 1].kind == WordKind::comma || (end < n && w[end].kind == WordKind::comma);
+    const bool second_description = described_before && closed && i == previous_end + 2 &&
+                                    w[previous_end].kind == WordKind::comma && w[previous_end + 1].is("and") &&
+                                    labels[previous_end] == O && labels[previous_end + 1] == O &&
+                                    (w[i].is("a") || w[i].is("an"));
     const bool joined = previous_end < i && i - previous_end <= 3 && w[previous_end].sentence == w[i].sentence &&
                         after < n && part_of(labels[after]) == Part::cue &&
                         (unlabelled_words(previous_end, i) || apposition || described_name || second_description);
@@ -195,12 +199,13 @@ void read_issued_document_subjects(const WordStream& stream, std::vector<uint8_t
     if (!is_document_noun(lowered(w[noun].text))) continue;
     const uint32_t participle = noun + 1;
     const Word& issued = w[participle];
-    if (participle + 2 >= end || issued.capitalized || !issued.text.ends_with("ed") || find_cue(lowered(issued.text)) ||
-        !w[participle + 1].is("by"))
-      continue;
-    // Words only, none the tagger labelled, up to the cue.
+    if (participle + 2 >= end || !is_issuing_verb(issued.text) || !w[participle + 1].is("by")) continue;
+    // Words only, none the tagger labelled, up to the cue; not a second participle ("released by the
+    // ministry and read on state television announced").
     uint32_t cue = participle + 2;
-    while (cue < end && cue <= first + kLongestSubject && labels[cue] == O && w[cue].kind == WordKind::word) ++cue;
+    while (cue < end && cue <= first + kLongestSubject && labels[cue] == O && w[cue].kind == WordKind::word &&
+           !w[cue].is("and"))
+      ++cue;
     if (cue >= end || cue > first + kLongestSubject || labels[cue] != B_CUE || cue == participle + 2) continue;
     for (uint32_t k = first; k < cue; ++k) labels[k] = k == first ? B_SOURCE : I_SOURCE;
   }
