@@ -189,3 +189,13 @@ TEST_CASE("headlines closed by a quotation and its speaker, by a dash and a name
   REQUIRE(saying(horror, "bodies everywhere"));
   CHECK(saying(horror, "bodies everywhere")->text == "of horror: bodies everywhere");
 }
+
+// Regression (probe33, dev): "X to Y: ‘...’" said nothing.
+TEST_CASE("a headline's speaker before 'to' and the one spoken to, then a colon") {
+  auto s = find("Sadat to Knesset: ‘We Welcome You Among Us’\n\nAnwar Sadat spoke to the Knesset on Sunday.");
+  REQUIRE(saying(s, "We Welcome You"));
+  CHECK(saying(s, "We Welcome You")->canonical == "Anwar Sadat");
+  // Not a plan ("Kerry to visit Cairo: officials").
+  auto plan = find("Kerry to visit Cairo: officials\n\nJohn Kerry will travel on Monday.");
+  CHECK_FALSE(saying(plan, "officials"));
+}

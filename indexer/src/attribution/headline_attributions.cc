@@ -117,14 +117,20 @@ bool read_named_before_colon(const std::vector<Word>& w, uint32_t begin, uint32_
   for (uint32_t colon = begin + 1; colon < end; ++colon) {
     if (w[colon].kind != WordKind::colon) continue;
     const uint32_t first = speaker_start(w, begin, colon);
+    // "Sadat to Knesset: ‘We Welcome You Among Us’", "Haig back in BA: ‘Time is running out’": whom
+    // it was said to or where, in capitals after "to", "in" or "at" ("back in").
+    uint32_t source_end = colon;
+    for (uint32_t k = first + 1; k + 1 < colon; ++k)
+      if ((w[k].is("to") || w[k].is("in") || w[k].is("at")) && w[k + 1].capitalized && capitalised(w, k + 1, colon))
+        source_end = k > first + 1 && w[k - 1].is("back") ? k - 1 : k;
     // "Arab ministers:": capitals, or capitals before a group.
-    const bool named = capitalised(w, first, colon) ||
-                       (colon > first + 1 && capitalised(w, first, colon - 1) && is_group_noun(lowered(w[colon - 1].text)));
-    if (colon - first > kLongestSource || !may_name_speaker(w, first, colon) || !named ||
-        names_place(w, first, colon) ||
-        words_in(w, colon + 1, end) < kShortestContent)
+    const bool named = capitalised(w, first, source_end) ||
+                       (source_end > first + 1 && capitalised(w, first, source_end - 1) &&
+                        is_group_noun(lowered(w[source_end - 1].text)));
+    if (source_end - first > kLongestSource || !may_name_speaker(w, first, source_end) || !named ||
+        names_place(w, first, source_end) || words_in(w, colon + 1, end) < kShortestContent)
       return false;
-    label(labels, first, colon, B_SOURCE, I_SOURCE);
+    label(labels, first, source_end, B_SOURCE, I_SOURCE);
     labels[colon] = B_CUE;
     label(labels, colon + 1, end, B_CONTENT, I_CONTENT);
     return true;
