@@ -219,3 +219,17 @@ TEST_CASE("a quoted name inside a participial phrase does not end it") {
   REQUIRE(saying(s, "unified military command"));
   CHECK(saying(s, "unified military command")->canonical == "final communique");
 }
+
+// Regression (probe29, dev): the names in a long participial phrase describing a document took its
+// statement ("issued after talks between Lavrov, Kerry and Ashton, says").
+TEST_CASE("a document described by a phrase that lists names is the one that says") {
+  auto s = find("Officials met.\n\nThe joint statement, issued on April 17 after seven hours of talks between Ukraine’s "
+                "acting Foreign Minister Andriy Deshchytsia, Russian Foreign Minister Sergei Lavrov, U.S. Secretary "
+                "of State John Kerry and EU foreign policy chief Catherine Ashton, says that “all illegal armed "
+                "groups must be disarmed.”\n\nIt also says that protesters who leave the buildings will be granted "
+                "amnesty.");
+  REQUIRE(saying(s, "armed groups must be disarmed"));
+  CHECK(saying(s, "armed groups must be disarmed")->canonical == "joint statement");
+  REQUIRE(saying(s, "granted amnesty"));
+  CHECK(saying(s, "granted amnesty")->canonical == "joint statement");
+}

@@ -35,17 +35,23 @@ uint32_t name_in_apposition(const std::vector<Word>& w, uint32_t comma, uint32_t
 // posted on the Kremlin's web site on Tuesday, says"), or 0: it opens with a participle in lower
 // case and holds no quotation and no verb of saying.
 uint32_t participial_phrase_end(const std::vector<Word>& w, uint32_t comma, uint32_t end) {
-  constexpr uint32_t kLongestPhrase = 14;
+  constexpr uint32_t kLongestPhrase = 40;
   if (comma + 2 >= end || w[comma].kind != WordKind::comma) return 0;
   const Word& participle = w[comma + 1];
   if (participle.kind != WordKind::word || participle.capitalized || participle.text.size() < 5 ||
       !(participle.text.ends_with("ed") || participle.text.ends_with("ing")) || says_or_tells(participle))
     return 0;
+  // The comma before the cue; the phrase may list names with commas of its own ("The joint statement,
+  // issued after talks between Lavrov, Kerry and Ashton, says").
+  uint32_t first_comma = 0;
   for (uint32_t k = comma + 2; k < end && k <= comma + kLongestPhrase; ++k) {
-    if (w[k].kind == WordKind::comma) return k + 1 < end ? k : 0;
-    if (w[k].quote >= 0 || w[k].kind == WordKind::quote_open || says_or_tells(w[k])) return 0;
+    if (w[k].kind == WordKind::comma) {
+      if (k + 1 < end && says_or_tells(w[k + 1])) return k;
+      if (!first_comma) first_comma = k;
+    }
+    if (w[k].quote >= 0 || w[k].kind == WordKind::quote_open || says_or_tells(w[k])) break;
   }
-  return 0;
+  return first_comma && first_comma + 1 < end ? first_comma : 0;
 }
 
 // Where the clause of "told the council his government would ..." opens after its addressee (a
@@ -350,9 +356,11 @@ void read_plain_said_sentences(const WordStream& stream, std::vector<uint8_t>& l
     // Quoted words inside are part of it ("said the Soviet note offered “nothing new” and ..."); a
     // quotation opening it is the tagger's to read.
     const uint32_t opening = next_word(w, content, last);
-    // The tagger read what the described document says but took no source: the subject is it.
-    if (described && labelled && !inner_cue && labels[cue] == B_CUE && part_of(labels[first]) != Part::source) {
+    // The tagger read what the described document says: the subject is its source, and names in the
+    // phrase describing it ("issued after talks between Lavrov, Kerry and Ashton") are no sources.
+    if (described && labelled && !inner_cue && labels[cue] == B_CUE) {
       for (uint32_t k = first; k < description_end; ++k) labels[k] = k == first ? B_SOURCE : I_SOURCE;
+      for (uint32_t k = description_end; k < cue; ++k) labels[k] = O;
       continue;
     }
     if (last < content + 3 || opening >= last || !unquoted(w, content, opening + 1) || (labelled && !inner_cue)) continue;
