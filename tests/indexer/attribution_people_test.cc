@@ -474,3 +474,19 @@ TEST_CASE("a role before a portfolio before the name is the person's") {
   REQUIRE(saying(s, "ready for a settlement"));
   CHECK(saying(s, "ready for a settlement")->canonical == "Viktor Chernomyrdin");
 }
+
+// Regression (development sets): "the two ministers", "the two sides" were a bare plural.
+TEST_CASE("'the two sides' or 'the two ministers' are the two people just named") {
+  auto s = find("In New York, the Foreign Minister, Mr Downer, met his Indonesian counterpart, Mr Ali Alatas. The two "
+                "ministers said their governments were committed to the force.");
+  REQUIRE(saying(s, "committed to the force"));
+  CHECK(saying(s, "committed to the force")->canonical == "Downer and Ali Alatas");
+  auto sides = find("Defense Minister Song Young-moo and his counterpart, No Kwang-chol, signed an accord. The two sides "
+                    "said they would halt all hostile acts.");
+  REQUIRE(saying(sides, "halt all hostile acts"));
+  CHECK(saying(sides, "halt all hostile acts")->canonical.find(" and ") != std::string::npos);
+  // Not two whom the noun does not describe ("The two voters" after Trump and Sanders).
+  auto voters = find("Donald Trump and Bernie Sanders drew crowds in Iowa. The two voters said both men were tapping "
+                     "the same anger.");
+  for (const auto& f : voters) CHECK(f.canonical.find(" and ") == std::string::npos);
+}

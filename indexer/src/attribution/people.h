@@ -68,6 +68,10 @@ class People {
   // or the one before, one of whom the source first..last (right before its cue, `cue`) names;
   // empty when it names someone else ("Another child") or no group spoke just before.
   std::string group_of_one(uint32_t first, uint32_t last, uint32_t cue) const;
+  // "The two ministers said", "the two sides said": the two people named in this sentence, or, when
+  // none was, in the one before ("Mr Downer met Mr Ali Alatas ... The two ministers said"), as
+  // "A and B"; empty when the source first..last is no such phrase or not two were named.
+  std::string pair_of_two(uint32_t first, uint32_t last) const;
   bool anyone_named() const { return !people_.empty(); }
   // A body or a document described, not named, spoke ("The joint statement said"): an "it" in the
   // next sentence may stand for it ("It added"), not one after another subject ("Barclays disputed

@@ -286,7 +286,10 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   const bool definite_head = p.type == PhraseType::role && p.last == p.first + 1 &&
                              (w_[p.first].is("The") || w_[p.first].is("the"));
   const bool described_before = definite_head && anonymous_.describes(p.role) && !people_.introduced_exactly_as(p.role);
-  const std::string one_of = subject_took_over ? std::string() : people_.group_of_one(t.source_first, t.source_last, t.cue_first);
+  const std::string pair = subject_took_over ? std::string() : people_.pair_of_two(t.source_first, t.source_last);
+  const std::string one_of = subject_took_over || !pair.empty()
+                                 ? pair
+                                 : people_.group_of_one(t.source_first, t.source_last, t.cue_first);
   if (!one_of.empty()) {
     s.canonical = one_of;
     s.group = true;
