@@ -54,3 +54,10 @@ TEST_CASE("a name ending in International or Watch is a body a later it stands f
   REQUIRE(saying(s, "cut off the junta"));
   CHECK(saying(s, "cut off the junta")->canonical == "Amnesty International");
 }
+
+// Regression (probe25, dev): "The UN refugee agency (UNHCR) said" was "UN refugee agency".
+TEST_CASE("a body described in lower case is known by the acronym in brackets after it") {
+  auto s = find("Thousands have fled. The UN refugee agency (UNHCR) said it was flying in tents and blankets.");
+  REQUIRE(saying(s, "flying in tents"));
+  CHECK(saying(s, "flying in tents")->canonical == "UNHCR");
+}

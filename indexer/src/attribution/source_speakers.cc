@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "lexicon.h"
+#include "noun_phrases.h"
 #include "person_roles.h"
 #include "speaker_names.h"
 
@@ -326,6 +327,12 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
              described_by_all(t.source_first, t.source_last)) {
     s.canonical = description_text(t.source_first, t.source_last);
   }
+  // "The UN refugee agency (UNHCR) said": a body described in lower case is known by the acronym
+  // after it.
+  const uint32_t after = t.source_last + 1;
+  if (s.group && after + 2 < w_.size() && !w_[t.source_last].capitalized && w_[after].kind == WordKind::bracket_open &&
+      is_acronym(w_[after + 1].text) && w_[after + 2].kind == WordKind::bracket_close)
+    s.canonical = w_[after + 1].text;
   // "his spokeswoman said": the role is that of whom "his" or "her" stands for.
   if (s.group && t.source_last == t.source_first + 1 && (first == "his" || first == "her") && is_role_noun(last)) {
     const std::string owner = people_.owner_of(first == "his" ? 1 : 2);
