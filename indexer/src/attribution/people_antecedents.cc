@@ -167,19 +167,20 @@ std::string People::pair_of_two(uint32_t first, uint32_t last) const {
   const bool two = last == first + 2 && (w_[first].is("the") || w_[first].is("The")) && w_[first + 1].is("two") &&
                    w_[last].kind == WordKind::word && !w_[last].capitalized && w_[last].text.ends_with("s");
   if (!two) return {};
+  // "the two sides", "the two leaders", or a role one of them holds ("the two ministers" after
+  // "the Foreign Minister, Mr Downer"), not "the two voters" after Trump and Sanders.
+  const std::string noun = lowered(w_[last].text);
+  const std::string role = noun.substr(0, noun.size() - 1);
+  const bool any_two = noun == "sides" || noun == "leaders" || noun == "men" || noun == "women";
   const int sentence = static_cast<int>(phrases_.sentence());
   for (const int seen : {sentence, sentence - 1}) {
     std::vector<const Person*> named;
     for (const Person& c : people_)
       if (c.last_seen == seen) named.push_back(&c);
-    // "the two sides", "the two leaders", or a role one of them holds ("the two ministers" after
-    // "the Foreign Minister, Mr Downer"), not "the two voters" after Trump and Sanders.
-    const std::string noun = lowered(w_[last].text);
-    const std::string role = noun.substr(0, noun.size() - 1);
-    const bool fits = noun == "sides" || noun == "leaders" || noun == "men" || noun == "women" ||
-                      (named.size() == 2 && (has_role(*named[0], role) || has_role(*named[1], role)));
-    if (named.size() == 2 && fits) return named[0]->canonical() + " and " + named[1]->canonical();
-    if (!named.empty()) return {};
+    if (named.empty()) continue;
+    if (named.size() == 2 && (any_two || has_role(*named[0], role) || has_role(*named[1], role)))
+      return named[0]->canonical() + " and " + named[1]->canonical();
+    return {};
   }
   return {};
 }

@@ -287,12 +287,13 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   const bool definite_head = p.type == PhraseType::role && p.last == p.first + 1 &&
                              (w_[p.first].is("The") || w_[p.first].is("the"));
   const bool described_before = definite_head && anonymous_.describes(p.role) && !people_.introduced_exactly_as(p.role);
-  const std::string pair = subject_took_over ? std::string() : people_.pair_of_two(t.source_first, t.source_last);
-  const std::string one_of = subject_took_over || !pair.empty()
-                                 ? pair
-                                 : people_.group_of_one(t.source_first, t.source_last, t.cue_first);
-  if (!one_of.empty()) {
-    s.canonical = one_of;
+  // "The two ministers" are two people just named; "One of them", one of a group.
+  std::string group_named;
+  if (!subject_took_over) group_named = people_.pair_of_two(t.source_first, t.source_last);
+  if (!subject_took_over && group_named.empty())
+    group_named = people_.group_of_one(t.source_first, t.source_last, t.cue_first);
+  if (!group_named.empty()) {
+    s.canonical = group_named;
     s.group = true;
   } else if (p.type != PhraseType::none && !described_before) {
     s = people_.resolve(p, reported_gender(t));
@@ -316,14 +317,17 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
     const bool antecedent_found = (e.relative || subject_took_over) && p.type != PhraseType::none;
     auto author = antecedent_found ? std::nullopt : document_author(t.source_first, t.source_last);
     if (author && author->first < t.source_first + 2) author.reset();  // "The declaration", "A Foreign Ministry statement"
-    s.canonical = antecedent_found ? description_text(p.first, p.last)
-                  : author && p.type != PhraseType::none && p.first >= author->first ? description_text(p.first, p.last)
-                  : author         ? description_text(author->first, author->second)
-                                   : description_text(t.source_first, t.source_last);
+    // The words described: the antecedent's, the author's head or the author's words, else the source's.
+    std::pair<uint32_t, uint32_t> described_words{t.source_first, t.source_last};
+    if (antecedent_found || (author && p.type != PhraseType::none && p.first >= author->first))
+      described_words = {p.first, p.last};
+    else if (author)
+      described_words = *author;
+    s.canonical = description_text(described_words.first, described_words.second);
     s.group = true;
     if (const std::string* named = people_.named_institution(t.source_first + 1, t.source_last); named && !antecedent_found)
       s.canonical = *named;
-  } else if (s.group && p.type == PhraseType::group && !subject_took_over && one_of.empty() &&
+  } else if (s.group && p.type == PhraseType::group && !subject_took_over && group_named.empty() &&
              described_by_all(t.source_first, t.source_last)) {
     s.canonical = description_text(t.source_first, t.source_last);
   }
@@ -394,11 +398,11 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   }
   // A body named or a body's noun ("Cairo radio"), not a document or a law ("The new law, signed by
   // Putin, says ... The treaty ... says" is no document the law put out).
-  const Word& noun = w_[p.last];
-  const bool body_noun = noun.capitalized || is_institution_word(capitalised(noun.text)) ||
-                         is_publication_word(capitalised(noun.text));
-  if (s.group && !s.canonical.empty() && !definite && p.type == PhraseType::group && body_noun &&
-      !is_document_noun(lowered(noun.text))) {
+  auto body_noun = [&](const Word& noun) {
+    return (noun.capitalized || is_institution_word(capitalised(noun.text)) || is_publication_word(capitalised(noun.text))) &&
+           !is_document_noun(lowered(noun.text));
+  };
+  if (s.group && !s.canonical.empty() && !definite && p.type == PhraseType::group && body_noun(w_[p.last])) {
     body_ = s;
     body_spoke_ = sentence;
   }

@@ -32,9 +32,9 @@ void Grouping::pair_sources() {
   // letter from President Rouhani, wrote") comes after every other of the sentence.
   constexpr int kObject = 1 << 16;
   auto object = [&](const Run& s, const Run& cue) {
-    const uint32_t before = s.first - 1;
-    return s.first > 0 && s.last < cue.first && w_[before].kind == WordKind::word && labels_[before] == O &&
-           is_object_preposition(lowered(w_[before].text));
+    if (s.first == 0 || s.last >= cue.first) return false;
+    const Word& before = w_[s.first - 1];
+    return before.kind == WordKind::word && labels_[s.first - 1] == O && is_object_preposition(lowered(before.text));
   };
   std::vector<Pair> pairs;
   for (size_t k = 0; k < drafts_.size(); ++k)

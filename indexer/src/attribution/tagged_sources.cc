@@ -49,22 +49,21 @@ void join_broken_sources(const WordStream& stream, std::vector<uint8_t>& labels)
     // "Surin Pitsuwan, himself a former Thai foreign minister, said", "the Committee on Eastern
     // European Economic Relations, the lobby group representing them, warned": a description in
     // apposition after a name, the one who speaks.
+    // (Closed by its own comma, as an apposition is: "Ali Khamenei, the supreme leader, and a top
+    // military commander warned" are two.)
+    const bool closed = w[end - 1].kind == WordKind::comma || (end < n && w[end].kind == WordKind::comma);
     const uint32_t description = previous_end < n && previous_end + 1 < i && w[previous_end + 1].is("himself")
                                      ? previous_end + 2
                                      : previous_end + 1;
     const bool described_name = previous_end < n && i == description && w[previous_end].kind == WordKind::comma &&
                                 labels[previous_end] == O && w[previous_end - 1].capitalized &&
-                                is_article(lowered(w[i].text)) && !w[i].capitalized &&
-                                (w[end - 1].kind == WordKind::comma || (end < n && w[end].kind == WordKind::comma));
+                                is_article(lowered(w[i].text)) && !w[i].capitalized && closed;
     const uint32_t after = end < n && w[end].kind == WordKind::comma && described_name ? end + 1 : end;
     // "Steve Bell, senior director of ..., and a Republican who headed ..., said": a second
     // description of the one described before, after ", and".
     bool described_before = false;
     for (uint32_t k = previous_start; k < previous_end && previous_end < n; ++k)
       described_before = described_before || w[k].kind == WordKind::comma;
-    // (Closed by its own comma: "Ali Khamenei, the supreme leader, and a top military commander
-    // warned" are two.)
-    const bool closed = w[end - 1].kind == WordKind::comma || (end < n && w[end].kind == WordKind::comma);
     const bool second_description = described_before && closed && i == previous_end + 2 &&
                                     w[previous_end].kind == WordKind::comma && w[previous_end + 1].is("and") &&
                                     labels[previous_end] == O && labels[previous_end + 1] == O &&
