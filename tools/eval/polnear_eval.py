@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Figures for the attribution model on PolNeAR, on articles it was not trained on.
 
-usage: polnear_eval.py BUILD_DIR POLNEAR_SPLIT [--cv] [--holdout] [--show N] [--dev]
+usage: polnear_eval.py BUILD_DIR POLNEAR_SPLIT [--cv] [--holdout] [--show N] [--dev] [--dev-cv]
 (TRAIN_ARGS="--epochs 12 --bits 20" passes options to attache-quote-train.)
 
 --dev:     training also reads the hand-listed development articles of tests/quotes/dev/ (other
@@ -11,6 +11,11 @@ usage: polnear_eval.py BUILD_DIR POLNEAR_SPLIT [--cv] [--holdout] [--show N] [--
 --holdout: train on every article outside tests/quotes/polnear/holdout.txt, score the holdout.
 --cv:      leave one publisher out: for each publisher, train on the others (holdout excluded),
            score that publisher's articles (holdout excluded); then the pooled figures.
+--dev-cv:  leave one development set out: for each set of tests/quotes/dev/, train on PolNeAR
+           (holdout excluded) and the other sets, score that set with score_probe.py (the brief's
+           convention, not PolNeAR's); then the pooled figures. The rules were written from these
+           sets, so this measures the model's reach to publishers it was not trained on, not the
+           rules'.
 Scoring is ../shared/polnear/score.py (the acceptance scorer) run on a split of symbolic links,
 with `attache quotes --model` standing in for attache.
 """
@@ -47,16 +52,41 @@ def subset(split, keep, into):
 def score(build, split, model, keep, show, tmp, tag):
     part = os.path.join(tmp, tag)
     subset(split, keep, part)
-    wrapper = os.path.join(tmp, tag + ".sh")
-    # attache quotes --model M --json DIR: the wrapper puts --model after the command name
-    with open(wrapper, "w") as f:
-        f.write(f'#!/bin/sh\ncmd="$1"; shift\nexec {build}/tools/attache "$cmd" --model {model} "$@"\n')
-    os.chmod(wrapper, 0o755)
+    wrapper = wrapper_for(build, model, tmp, tag)
     scorer = os.path.join(os.path.dirname(os.path.normpath(split)), "score.py")
     args = [sys.executable, scorer, wrapper, part] + (["--show", str(show)] if show else [])
     out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     m = re.search(r"(\d+) gold statements, (\d+) extracted; precision ([\d.]+) recall ([\d.]+)", out)
     return out, int(m.group(1)), int(m.group(2)), float(m.group(3)), float(m.group(4))
+
+
+def wrapper_for(build, model, tmp, tag):
+    """An executable that runs `attache CMD --model MODEL ARGS...` for `CMD ARGS...`."""
+    wrapper = os.path.join(tmp, tag + ".sh")
+    with open(wrapper, "w") as f:
+        f.write(f'#!/bin/sh\ncmd="$1"; shift\nexec {build}/tools/attache "$cmd" --model {model} "$@"\n')
+    os.chmod(wrapper, 0o755)
+    return wrapper
+
+
+def dev_cross_validation(build, split, tmp):
+    training = os.path.join(tmp, "training-dev-cv")
+    with_dev(split, training)
+    sets = sorted(d for d in os.listdir(DEV) if os.path.isdir(os.path.join(DEV, d)))
+    right = extracted = found = total = 0
+    for held_out in sets:
+        model = os.path.join(tmp, held_out + ".model")
+        train(build, training, model, ["--exclude-publisher", held_out])
+        scorer = os.path.join(ROOT, "tools", "eval", "score_probe.py")
+        out = subprocess.run([sys.executable, scorer, wrapper_for(build, model, tmp, held_out),
+                              os.path.join(DEV, held_out)], capture_output=True, text=True, check=True).stdout
+        m = re.search(r"(\d+) gold, (\d+) extracted: right (\d+).*missed (\d+)", out)
+        gold, ext, tp, missed = (int(x) for x in m.groups())
+        print(f"  {held_out:9s} {gold:5d} gold {ext:5d} extracted  precision {tp / ext:.3f} recall {(gold - missed) / gold:.3f}")
+        right += tp; extracted += ext; found += gold - missed; total += gold
+    P, R = right / extracted, found / total
+    print(f"leave-one-development-set-out: {total} gold, {extracted} extracted; "
+          f"precision {P:.3f} recall {R:.3f} F1 {2 * P * R / (P + R):.3f}")
 
 
 def train(build, split, model, extra):
@@ -75,6 +105,8 @@ def main():
         if "--dev" in args:
             training = os.path.join(tmp, "training")
             with_dev(split, training)
+        if "--dev-cv" in args:
+            dev_cross_validation(build, split, tmp)
         if "--holdout" in args:
             model = os.path.join(tmp, "holdout.model")
             train(build, training, model, [])
