@@ -133,7 +133,8 @@ uint32_t SourceSpeakers::document_named(const TaggedAttribution& t) const {
 // "Overnight the United Nations Security Council issued its first formal statement on the crisis.
 // It says ... The statement also says ...": a body that issued a document in a sentence of no
 // attribution is its author, for a later "the statement" or "it".
-void SourceSpeakers::note_documents_issued() {
+void SourceSpeakers::note_documents() {
+  documents_.note_sentence();
   constexpr uint32_t kDocumentWithin = 5;
   const uint32_t first = phrases_.sentence_first(), end = phrases_.sentence_end();
   for (uint32_t verb = first + 1; verb < end; ++verb) {
@@ -167,11 +168,12 @@ bool SourceSpeakers::same_document(uint32_t word, uint32_t first, uint32_t last)
   return true;
 }
 
-// "The statement", "the joint communique": a document written about before (not "the leaders'
+// "The statement", "the joint communique", "That document": a document written about before (not "the leaders'
 // communique", which says whose it is).
 bool SourceSpeakers::definite_document(uint32_t first, uint32_t last) const {
   constexpr uint32_t kLongest = 3;
-  if (last - first + 1 > kLongest || last == first || !(w_[first].is("the") || w_[first].is("The"))) return false;
+  const bool determiner = w_[first].is("the") || w_[first].is("The") || w_[first].is("That") || w_[first].is("This");
+  if (last - first + 1 > kLongest || last == first || !determiner) return false;
   for (uint32_t k = first + 1; k < last; ++k)
     if (w_[k].kind != WordKind::word || w_[k].capitalized || possessive(w_[k].text)) return false;
   return !w_[last].capitalized && is_document_noun(w_[last].text);

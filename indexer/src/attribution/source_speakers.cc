@@ -383,13 +383,29 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   const int sentence = static_cast<int>(phrases_.sentence());
   const bool definite = definite_document(t.source_first, t.source_last);
   if (definite) {
-    if (document_word_ != UINT32_MAX && same_document(document_word_, t.source_first, t.source_last)) {
+    const DocumentMention* mentioned = documents_.referent(last, t.source_first);
+    const bool issued = document_word_ != UINT32_MAX && same_document(document_word_, t.source_first, t.source_last);
+    if (mentioned && mentioned->named && (!issued || mentioned->word >= document_word_)) {
+      // "Resolution 929 was adopted ... The text says", "the Kremlin published a new foreign policy
+      // concept ... The document says": a document with a name of its own says it, not its author.
+      s.canonical = mentioned->canonical;
+      s.group = true;
+    } else if (issued) {
       s.canonical = document_author_.canonical;
       s.group = document_author_.group;
     } else if (body_spoke_ + 1 >= sentence && !body_.canonical.empty()) {
       // "Cairo radio said tonight that ... The broadcast added that ...": what the body that has
       // just spoken put out.
       s.canonical = body_.canonical;
+      s.group = true;
+    } else if (mentioned && t.source_last == t.source_first + 1) {
+      s.canonical = mentioned->canonical;  // "signed a joint statement ... The document said"
+      s.group = true;
+    }
+  } else if (s.canonical.empty() && pronoun && first == "it") {
+    // "the two leaders signed the Pyongyang Declaration ... It also says": a document just mentioned.
+    if (const DocumentMention* mentioned = documents_.named_subject_near(t.source_first)) {
+      s.canonical = mentioned->canonical;
       s.group = true;
     }
   } else if (const uint32_t document = document_named(t); !s.canonical.empty() && document != UINT32_MAX) {

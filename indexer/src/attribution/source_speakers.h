@@ -12,6 +12,7 @@
 
 #include "anonymous_sources.h"
 #include "calibrator.h"
+#include "document_mentions.h"
 #include "noun_phrases.h"
 #include "people.h"
 #include "tagged_attributions.h"
@@ -25,7 +26,8 @@ bool opens_relative_clause(const Word& word);
 
 class SourceSpeakers {
  public:
-  SourceSpeakers(const NounPhrases& phrases, People& people) : phrases_(phrases), people_(people), w_(phrases.words()) {}
+  SourceSpeakers(const NounPhrases& phrases, People& people)
+      : phrases_(phrases), people_(people), w_(phrases.words()), documents_(phrases) {}
 
   // The speaker of a tagged attribution: the noun phrase of its source, resolved to a person or
   // collective; else the source as written. Notes in e how it resolved (relative, possessive,
@@ -39,9 +41,10 @@ class SourceSpeakers {
   // ("Publicly, ...").
   bool adverb_taken_for_name(uint32_t first, uint32_t last);
 
-  // Notes the author of a document the current sentence says was issued ("The Security Council
-  // issued a statement"), for a later "the statement" or "it".
-  void note_documents_issued();
+  // Notes the documents the current sentence mentions ("signed the Pyongyang Declaration") and the
+  // author of one it says was issued ("The Security Council issued a statement"), for a later "the
+  // statement", "the document" or "it".
+  void note_documents();
 
  private:
   bool article_at(size_t k) const;
@@ -80,6 +83,7 @@ class SourceSpeakers {
   People& people_;
   const std::vector<Word>& w_;
   AnonymousSources anonymous_;
+  DocumentMentions documents_;
   Speaker document_author_;  // who issued the latest document an attribution named ("said in a statement")
   uint32_t document_word_ = UINT32_MAX;  // its noun, in the words
   Speaker body_;          // the latest body that spoke ("Cairo radio said"), for "The broadcast added"
