@@ -61,3 +61,18 @@ TEST_CASE("a body described in lower case is known by the acronym in brackets af
   REQUIRE(saying(s, "flying in tents"));
   CHECK(saying(s, "flying in tents")->canonical == "UNHCR");
 }
+
+TEST_CASE("a one-word name opening the sentence before a description in apposition speaks") {
+  // A publication's name, or a word the article writes in capitals inside a sentence too; not an
+  // adverb opening the sentence.
+  auto s = find("Interfax, the Russian news agency, said the talks had been useful.");
+  REQUIRE(saying(s, "talks had been useful"));
+  CHECK(saying(s, "talks had been useful")->canonical == "Interfax");  // had been "Russian news agency"
+  auto k = find("The talks were useful. Kyodo, the Japanese news agency, said the talks had been useful. "
+                "Officials told Kyodo nothing more.");
+  REQUIRE(saying(k, "talks had been useful"));
+  CHECK(saying(k, "talks had been useful")->canonical == "Kyodo");
+  auto a = find("Significantly, the judge said the case was closed.");
+  REQUIRE(saying(a, "case was closed"));
+  CHECK(saying(a, "case was closed")->canonical != "Significantly");
+}

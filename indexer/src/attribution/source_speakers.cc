@@ -132,6 +132,15 @@ Phrase SourceSpeakers::named_before_apposition(uint32_t source_first) const {
   return subject;
 }
 
+// Whether the word at k is written in capitals somewhere in the article where no sentence opens,
+// as a name is and an adverb opening a sentence is not.
+bool SourceSpeakers::capitalised_inside_a_sentence(uint32_t k) const {
+  for (uint32_t j = 1; j < w_.size(); ++j)
+    if (j != k && w_[j].text == w_[k].text && w_[j].sentence == w_[j - 1].sentence && w_[j - 1].kind == WordKind::word)
+      return true;
+  return false;
+}
+
 // "Mr. Carter's press secretary", "Russia's envoy": a description opening with a name that owns
 // it, within the first three words.
 bool SourceSpeakers::opens_with_owner(uint32_t description) const {
@@ -238,10 +247,12 @@ Phrase SourceSpeakers::subject_speaking_instead(const TaggedAttribution& t, bool
     return subject;
   }
   // A single word opening the sentence is a name only when the article has named its bearer in
-  // full ("Significantly, the judge said" is no one's).
+  // full, writes it in capitals inside a sentence too, or it is a publication's ("Significantly,
+  // the judge said" is no one's; "Xinhua, the official news agency, said" is Xinhua's).
   const Phrase named = named_before_apposition(t.source_first);
   const bool name = named.type == PhraseType::name &&
-                    (named.names.size() > 1 || !named.titles.empty() || people_.knows_in_full(named.names.back()));
+                    (named.names.size() > 1 || !named.titles.empty() || people_.knows_in_full(named.names.back()) ||
+                     capitalised_inside_a_sentence(named.first) || is_publication_word(w_[named.first].text));
   return name ? named : Phrase{};
 }
 

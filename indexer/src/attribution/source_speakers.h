@@ -68,6 +68,7 @@ class SourceSpeakers {
   uint32_t after_coordinated_clause(uint32_t first, uint32_t last) const;
   Phrase described_group_before(int k) const;
   bool opens_with_owner(uint32_t description) const;
+  bool capitalised_inside_a_sentence(uint32_t k) const;
   int reported_gender(const TaggedAttribution& t) const;
   Phrase subject_speaking_instead(const TaggedAttribution& t, bool relative) const;
   std::string description_text(uint32_t a, uint32_t b) const;
