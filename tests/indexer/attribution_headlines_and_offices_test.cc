@@ -199,3 +199,13 @@ TEST_CASE("a headline's speaker before 'to' and the one spoken to, then a colon"
   auto plan = find("Kerry to visit Cairo: officials\n\nJohn Kerry will travel on Monday.");
   CHECK_FALSE(saying(plan, "officials"));
 }
+
+// Regression (session 26's development sets): "PM" spells "the Prime Minister" of the body, so it
+// was read as the acronym of a body named "Prime Minister".
+TEST_CASE("a headline's 'PM' is the prime minister of the body, though no one was introduced as one") {
+  auto s = find("PM demands China apologise for 'repugnant' post\n\nScott Morrison says the Chinese government "
+                "should be \"utterly ashamed\" after an official posted an image.\n\nAt a press conference in "
+                "Canberra on Monday, the Prime Minister said the image was \"false\" and \"deeply offensive\".");
+  REQUIRE(saying(s, "China apologise"));
+  CHECK(saying(s, "China apologise")->canonical == "Scott Morrison");  // had been "Prime Minister"
+}

@@ -63,8 +63,8 @@ std::optional<uint32_t> spelled_from(const std::vector<Word>& w, uint32_t first,
 std::optional<std::pair<uint32_t, uint32_t>> acronym_expansion(const std::vector<Word>& w, uint32_t at) {
   const std::string& acronym = w[at].text;
   const std::string letters = letters_of(acronym);
-  // "PM" and "MP" are titles, not bodies.
-  if (letters.size() < 2 || is_title_word(acronym)) return std::nullopt;
+  // "PM" and "MP" are titles, not bodies, though "the Prime Minister" spells them.
+  if (letters.size() < 2 || is_title_word(acronym) || !office_of_abbreviation(acronym).empty()) return std::nullopt;
   for (uint32_t k = 1; k + 2 < w.size(); ++k)
     if (w[k].kind == WordKind::bracket_open && w[k + 1].is(acronym) && w[k + 2].kind == WordKind::bracket_close)
       if (const auto named = name_before(w, k - 1)) return named;
