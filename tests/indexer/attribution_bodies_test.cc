@@ -76,3 +76,13 @@ TEST_CASE("a one-word name opening the sentence before a description in appositi
   REQUIRE(saying(a, "case was closed"));
   CHECK(saying(a, "case was closed")->canonical != "Significantly");
 }
+
+// Regression (session 26's development sets): "he" after "denied that Hamas had agreed" was Hamas,
+// a movement taken for a person.
+TEST_CASE("a movement or party named without an institution's word is no person a pronoun stands for") {
+  auto s = find("Senior Hamas official Moussa Abu Marzouk, who led the movement's delegation in the talks, denied "
+                "that Hamas had agreed to anything of the kind. \"Hamas will not recognize Israel. That is not on "
+                "the table,\" he said.");
+  REQUIRE(saying(s, "not recognize Israel"));
+  CHECK(saying(s, "not recognize Israel")->canonical == "Moussa Abu Marzouk");  // had been "Hamas"
+}
