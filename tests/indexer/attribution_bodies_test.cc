@@ -86,3 +86,22 @@ TEST_CASE("a movement or party named without an institution's word is no person 
   REQUIRE(saying(s, "not recognize Israel"));
   CHECK(saying(s, "not recognize Israel")->canonical == "Moussa Abu Marzouk");  // had been "Hamas"
 }
+
+TEST_CASE("a lower-case noun describing a body named before is that body") {
+  auto s = find("Radio Budapest broadcast Nagy's appeal through the night. \"The Hungarian people desire only to "
+                "live in freedom,\" the station said.");
+  REQUIRE(saying(s, "live in freedom"));
+  CHECK(saying(s, "live in freedom")->canonical == "Radio Budapest");  // had been "station"
+  auto b = find("West African leaders on Tuesday suspended Mali from the Economic Community of West African States. "
+                "At the end of the summit, the regional bloc said in a communique that it condemned the coup.");
+  REQUIRE(saying(b, "condemned the coup"));
+  CHECK(saying(b, "condemned the coup")->canonical == "Economic Community of West African States");
+  auto a = find("The Israel Defense Forces announced a strike on Gaza. The army says one of the rockets was "
+                "intercepted.");
+  REQUIRE(saying(a, "rockets was intercepted"));
+  CHECK(saying(a, "rockets was intercepted")->canonical.find("Forces") != std::string::npos);  // had been "army"
+  // Words before the noun that the name does not hold describe another body.
+  auto n = find("Xinhua carried the report. The law enforcement agency said nothing had been found.");
+  REQUIRE(saying(n, "nothing had been found"));
+  CHECK(saying(n, "nothing had been found")->canonical != "Xinhua");
+}

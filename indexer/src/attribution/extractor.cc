@@ -55,7 +55,7 @@ class Extractor {
       phrases_.set_sentence(s);
       if (phrases_.sentence_first() >= phrases_.sentence_end()) continue;
       people_.note_names();
-      speakers_.note_documents();
+      speakers_.note_mentions();
       for (; next_tagged_ < tagged_.size() && w_[tagged_[next_tagged_].cue_first].sentence <= phrases_.sentence(); ++next_tagged_)
         if (!heading[next_tagged_]) add_tagged(tagged_[next_tagged_]);
     }

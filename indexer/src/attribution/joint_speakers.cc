@@ -133,8 +133,9 @@ uint32_t SourceSpeakers::document_named(const TaggedAttribution& t) const {
 // "Overnight the United Nations Security Council issued its first formal statement on the crisis.
 // It says ... The statement also says ...": a body that issued a document in a sentence of no
 // attribution is its author, for a later "the statement" or "it".
-void SourceSpeakers::note_documents() {
+void SourceSpeakers::note_mentions() {
   documents_.note_sentence();
+  bodies_.note_sentence();
   constexpr uint32_t kDocumentWithin = 5;
   const uint32_t first = phrases_.sentence_first(), end = phrases_.sentence_end();
   for (uint32_t verb = first + 1; verb < end; ++verb) {

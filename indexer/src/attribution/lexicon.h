@@ -136,6 +136,11 @@ bool is_quoting_verb(std::string_view word);
 bool is_reading_verb(std::string_view word);
 // [document-noun] Documents whose words are their author's ("a statement from the ministry").
 bool is_document_noun(std::string_view word);
+// [body-noun-name] A lower-case noun describing a body named before ("station"), a word of such
+// names ("Radio"), and whether the noun describes a name holding the word.
+bool is_body_noun(std::string_view word);
+bool is_body_name_word(std::string_view word);
+bool body_noun_describes(std::string_view noun, std::string_view name_word);
 // [issuing-verb] "issued" of "the Security Council issued a statement".
 bool is_issuing_verb(std::string_view word);
 // "his", "her", "its", "their", "our", "my" (lower case).

@@ -60,6 +60,8 @@ struct WordLists {
   std::map<std::string, std::string, std::less<>> subject_forms;  // "him": "he"
   std::map<std::string, std::string, std::less<>> abbreviated_roles;  // "gen": "general"
   std::map<std::string, std::string, std::less<>> abbreviated_offices;  // "PM": "prime minister"
+  std::multimap<std::string, std::string, std::less<>> body_noun_names;  // "station": "Radio"
+  WordTable body_name_words;  // "Radio", "Forces"
 
   WordLists() {
     // at(): a section name the file lacks is a mistake to stop at, not an empty list.
@@ -86,6 +88,11 @@ struct WordLists {
       std::string office = offices[k + 1];
       std::replace(office.begin(), office.end(), '_', ' ');
       abbreviated_offices[offices[k]] = office;
+    }
+    const std::vector<std::string>& body_nouns = file.at("body-noun-name");
+    for (size_t k = 0; k + 1 < body_nouns.size(); k += 2) {
+      body_noun_names.emplace(body_nouns[k], body_nouns[k + 1]);
+      body_name_words.add(body_nouns[k + 1], 0);
     }
     const std::vector<std::string>& short_titles = file.at("title-abbreviation");
     for (size_t k = 0; k + 1 < short_titles.size(); k += 2) abbreviated_roles[short_titles[k]] = short_titles[k + 1];
@@ -279,6 +286,14 @@ bool is_quoting_verb(std::string_view w) { return in(lists().quoting_verbs, w); 
 bool is_reading_verb(std::string_view w) { return in(lists().reading_verbs, w); }
 bool is_opening_conjunction(std::string_view w) { return in(lists().opening_conjunctions, w); }
 bool is_document_noun(std::string_view w) { return in(lists().document_nouns, w); }
+bool is_body_noun(std::string_view w) { return lists().body_noun_names.count(w) > 0; }
+bool is_body_name_word(std::string_view w) { return in(lists().body_name_words, w); }
+bool body_noun_describes(std::string_view noun, std::string_view name_word) {
+  const auto [first, last] = lists().body_noun_names.equal_range(noun);
+  for (auto k = first; k != last; ++k)
+    if (k->second == name_word) return true;
+  return false;
+}
 bool is_issuing_verb(std::string_view w) { return in(lists().issuing_verbs, w); }
 bool is_possessive_determiner(std::string_view w) {
   return w == "his" || w == "her" || w == "its" || w == "their" || w == "our" || w == "my";

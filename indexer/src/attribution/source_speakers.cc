@@ -132,6 +132,13 @@ Phrase SourceSpeakers::named_before_apposition(uint32_t source_first) const {
   return subject;
 }
 
+// The words after `first` and before `last`, in lower case.
+std::vector<std::string> SourceSpeakers::words_between(uint32_t first, uint32_t last) const {
+  std::vector<std::string> words;
+  for (uint32_t k = first + 1; k < last; ++k) words.push_back(lowered(w_[k].text));
+  return words;
+}
+
 // Whether the word at k is written in capitals somewhere in the article where no sentence opens,
 // as a name is and an adverb opening a sentence is not.
 bool SourceSpeakers::capitalised_inside_a_sentence(uint32_t k) const {
@@ -342,6 +349,13 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
              described_by_all(t.source_first, t.source_last)) {
     s.canonical = description_text(t.source_first, t.source_last);
   }
+  // "Radio Budapest broadcast ... the station said": a body named before, which a noun of it describes.
+  // (Only a description it stayed: not one of a name, "the Israeli army".)
+  const std::string_view description = std::string_view(s.canonical).substr(s.canonical.starts_with("The ") ? 4 : 0);
+  if (s.group && first == "the" && t.source_last > t.source_first && is_body_noun(last) &&
+      std::none_of(description.begin(), description.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+    if (const BodyMention* body = bodies_.described_by(words_between(t.source_first, t.source_last), last, t.source_first))
+      s.canonical = body->canonical;
   // "The UN refugee agency (UNHCR) said": a body described in lower case is known by the acronym
   // after it.
   const uint32_t after = t.source_last + 1;

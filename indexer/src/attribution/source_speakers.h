@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "anonymous_sources.h"
+#include "body_mentions.h"
 #include "calibrator.h"
 #include "document_mentions.h"
 #include "noun_phrases.h"
@@ -27,7 +28,7 @@ bool opens_relative_clause(const Word& word);
 class SourceSpeakers {
  public:
   SourceSpeakers(const NounPhrases& phrases, People& people)
-      : phrases_(phrases), people_(people), w_(phrases.words()), documents_(phrases) {}
+      : phrases_(phrases), people_(people), w_(phrases.words()), documents_(phrases), bodies_(phrases) {}
 
   // The speaker of a tagged attribution: the noun phrase of its source, resolved to a person or
   // collective; else the source as written. Notes in e how it resolved (relative, possessive,
@@ -41,10 +42,11 @@ class SourceSpeakers {
   // ("Publicly, ...").
   bool adverb_taken_for_name(uint32_t first, uint32_t last);
 
-  // Notes the documents the current sentence mentions ("signed the Pyongyang Declaration") and the
-  // author of one it says was issued ("The Security Council issued a statement"), for a later "the
-  // statement", "the document" or "it".
-  void note_documents();
+  // Notes the documents and bodies the current sentence mentions ("signed the Pyongyang
+  // Declaration", "Radio Budapest broadcast") and the author of a document it says was issued ("The
+  // Security Council issued a statement"), for a later "the statement", "the document", "it" or "the
+  // station".
+  void note_mentions();
 
  private:
   bool article_at(size_t k) const;
@@ -69,6 +71,7 @@ class SourceSpeakers {
   Phrase described_group_before(int k) const;
   bool opens_with_owner(uint32_t description) const;
   bool capitalised_inside_a_sentence(uint32_t k) const;
+  std::vector<std::string> words_between(uint32_t first, uint32_t last) const;
   int reported_gender(const TaggedAttribution& t) const;
   Phrase subject_speaking_instead(const TaggedAttribution& t, bool relative) const;
   std::string description_text(uint32_t a, uint32_t b) const;
@@ -85,6 +88,7 @@ class SourceSpeakers {
   const std::vector<Word>& w_;
   AnonymousSources anonymous_;
   DocumentMentions documents_;
+  BodyMentions bodies_;
   Speaker document_author_;  // who issued the latest document an attribution named ("said in a statement")
   uint32_t document_word_ = UINT32_MAX;  // its noun, in the words
   Speaker body_;          // the latest body that spoke ("Cairo radio said"), for "The broadcast added"

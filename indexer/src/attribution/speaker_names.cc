@@ -194,6 +194,10 @@ bool is_publication_word(std::string_view word) {
   return words().in(kPublication, word) || words().in(kOrganisation, word) || words().in(kPublicationHead, word);
 }
 
+bool is_publication_name_word(std::string_view word) {
+  return words().in(kPublication, word) || words().in(kPublicationHead, word);
+}
+
 bool CommonWords::is_common(std::string_view word) const {
   if (word.empty()) return false;
   auto same = [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == (b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b); };

@@ -41,6 +41,8 @@ bool is_name_suffix(std::string_view word);
 // Whether a word names a publication or an organisation, or ends such a name ("Reuters", "NATO",
 // "Times"): the [publication], [organisation] and [publication-head] lists.
 bool is_publication_word(std::string_view word);
+// A word of a publication's or a broadcaster's name alone ("Xinhua", "Radio", "Times").
+bool is_publication_name_word(std::string_view word);
 
 // One speaker phrase as the extractor resolved it ("Texas Sen. Ted Cruz").
 // `group` is the extractor's judgement that it is an institution or collective.
