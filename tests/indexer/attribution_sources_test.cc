@@ -334,3 +334,12 @@ TEST_CASE("a headline's addressee and its second clause") {
   REQUIRE(saying(two, "Historic Achievement"));
   CHECK(saying(two, "Historic Achievement")->canonical == "Jimmy Carter");
 }
+
+// Regression (session 26's development sets): the tagger took "January" for the source.
+TEST_CASE("a month or a day is no speaker: the subject before the relative clause is") {
+  auto s = find("Trade Minister Simon Birmingham said last week the wine duties were \"unjustified\". Senator "
+                "Birmingham, who has been unable to secure a phone call with his Chinese counterpart, Zhong Shan, "
+                "since January, said the door to dialogue remained open.");
+  REQUIRE(saying(s, "door to dialogue"));
+  CHECK(saying(s, "door to dialogue")->canonical.find("Birmingham") != std::string::npos);  // had been "January"
+}

@@ -196,7 +196,11 @@ bool SourceSpeakers::inside_relative_clause(uint32_t source_first) const {
 // nor a relative, is a word the tagger took in; the sentence's subject speaks, as it does for a place.
 bool SourceSpeakers::adverb_source(const TaggedAttribution& t) const {
   const std::string& word = w_[t.source_first].text;
-  if (t.source_first != t.source_last || w_[t.source_first].capitalized || word.empty()) return false;
+  if (t.source_first != t.source_last || word.empty()) return false;
+  // "..., who has been unable to reach his counterpart since January, said": a month or a day is no
+  // one, unless someone the article names bears it ("May").
+  if (w_[t.source_first].capitalized)
+    return (is_month(word) || is_day_word(word)) && !people_.knows_in_full(word) && t.source_first > phrases_.sentence_first();
   // "Xi, who was greeted by Kim and his wife ..., said": an owner without what it owns, in a
   // relative clause, is no one.
   if (is_possessive_determiner(word) && word != "my" && word != "our") return inside_relative_clause(t.source_first);
