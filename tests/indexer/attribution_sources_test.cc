@@ -343,3 +343,14 @@ TEST_CASE("a month or a day is no speaker: the subject before the relative claus
   REQUIRE(saying(s, "door to dialogue"));
   CHECK(saying(s, "door to dialogue")->canonical.find("Birmingham") != std::string::npos);  // had been "January"
 }
+
+TEST_CASE("reported content the tagger ran over its source and cue, with no parenthesis, is what follows the cue") {
+  auto s = find("Trade Minister Simon Birmingham said last week the wine duties were \"unjustified\". Senator "
+                "Birmingham, who has been unable to secure a phone call with his Chinese counterpart, Zhong Shan, "
+                "since January, said the door to dialogue remained open.");
+  REQUIRE(saying(s, "door to dialogue"));
+  CHECK(saying(s, "door to dialogue")->text == "the door to dialogue remained open");  // had opened at "to secure"
+  auto p = find("The economy, the minister said, will grow by three percent next year.");
+  REQUIRE(saying(p, "will grow"));
+  CHECK(saying(p, "will grow")->text.starts_with("The economy"));
+}

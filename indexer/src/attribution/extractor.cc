@@ -95,6 +95,14 @@ class Extractor {
     // A statement's text is what was said: the marks around a whole quotation and
     // the complementiser before a clause are not part of it.
     uint32_t content_first = content_start(w_, t);
+    // "Senator Birmingham, who has been unable to reach ... since January, said Y": reported content
+    // run over its own source and cue, which no comma sets off as a parenthesis ("The economy, he
+    // said, will grow", "The talks, as one official described them, were"), is what follows the
+    // cue. A relative opening it is what was said of ("which he said would mean jobs").
+    const auto set_off = [&](uint32_t k) { return w_[k - 1].kind == WordKind::comma || (w_[k - 1].is("as") && w_[k - 2].kind == WordKind::comma); };
+    if (kind == StatementKind::reported && content_first + 1 < t.source_first && t.source_last < t.cue_first &&
+        t.cue_last < t.content_last && !set_off(t.source_first))
+      content_first = t.cue_last + 1;
     while (content_first < t.content_last && w_[content_first].dateline) ++content_first;  // "MOSCOW (Reuters) -"
     if (content_first < t.content_last && (w_[content_first].is("that") || w_[content_first].is("That"))) ++content_first;
     uint32_t begin = w_[content_first].begin, end = w_[t.content_last].end;
