@@ -5,14 +5,14 @@ usage: polnear_eval.py BUILD_DIR POLNEAR_SPLIT [--cv] [--holdout] [--show N] [--
 (TRAIN_ARGS="--epochs 12 --bits 20" passes options to attache-quote-train.)
 
 --dev:     training also reads the hand-listed development articles of tests/quotes/dev/ (other
-           publishers and decades, through tools/eval/probes_to_brat.py); scoring stays on
-           PolNeAR's articles.
+           publishers and decades, through tools/eval/probes_to_brat.py), the sets its
+           training.txt lists; scoring stays on PolNeAR's articles.
 
 --holdout: train on every article outside tests/quotes/polnear/holdout.txt, score the holdout.
 --cv:      leave one publisher out: for each publisher, train on the others (holdout excluded),
            score that publisher's articles (holdout excluded); then the pooled figures.
 --dev-cv:  leave one development set out: for each set of tests/quotes/dev/, train on PolNeAR
-           (holdout excluded) and the other sets, score that set with score_probe.py (the brief's
+           (holdout excluded) and the other sets trained on, score that set with score_probe.py (the brief's
            convention, not PolNeAR's); then the pooled figures. The rules were written from these
            sets, so this measures the model's reach to publishers it was not trained on, not the
            rules'.
@@ -32,8 +32,13 @@ def with_dev(split, into):
         os.makedirs(os.path.join(into, sub))
         for f in os.listdir(os.path.join(split, sub)):
             os.symlink(os.path.join(split, sub, f), os.path.join(into, sub, f))
-    dirs = sorted(os.path.join(DEV, d) for d in os.listdir(DEV) if os.path.isdir(os.path.join(DEV, d)))
+    dirs = [os.path.join(DEV, d) for d in training_sets()]
     subprocess.run([sys.executable, os.path.join(ROOT, "tools", "eval", "probes_to_brat.py"), into] + dirs, check=True)
+
+
+def training_sets():
+    """The development sets trained on, as tests/quotes/dev/training.txt lists them."""
+    return [l.strip() for l in open(os.path.join(DEV, "training.txt")) if l.strip() and not l.startswith("#")]
 
 
 def names(path):
@@ -76,7 +81,7 @@ def dev_cross_validation(build, split, tmp):
     right = extracted = found = total = 0
     for held_out in sets:
         model = os.path.join(tmp, held_out + ".model")
-        train(build, training, model, ["--exclude-publisher", held_out])
+        train(build, training, model, ["--exclude-publisher", held_out])  # a set not trained on excludes nothing
         scorer = os.path.join(ROOT, "tools", "eval", "score_probe.py")
         out = subprocess.run([sys.executable, scorer, wrapper_for(build, model, tmp, held_out),
                               os.path.join(DEV, held_out)], capture_output=True, text=True, check=True).stdout

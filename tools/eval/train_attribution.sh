@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Trains the built-in attribution model (indexer/data/attribution.model), deterministically, from
-# PolNeAR and the development articles of other publishers and decades (tests/quotes/dev, written
+# PolNeAR and the development articles of other publishers and decades (the sets of tests/quotes/dev
+# listed in its training.txt, written
 # as a PolNeAR-style split by probes_to_brat.py). It leaves out PolNeAR's holdout
 # (tests/quotes/polnear/holdout.txt) so that figures on it are figures on unseen text; the blind
 # sets (tests/quotes/probe24, probe28) are never trained on. Then rebuild: the model is assembled
@@ -16,6 +17,8 @@ trap 'rm -rf "$training"' EXIT
 mkdir "$training/text" "$training/attributions"
 ln -s "$split"/text/*.txt "$training/text/"
 ln -s "$split"/attributions/*.ann "$training/attributions/"
-python3 tools/eval/probes_to_brat.py "$training" tests/quotes/dev/*/
+# The development sets listed in tests/quotes/dev/training.txt.
+mapfile -t sets < <(grep -v '^#' tests/quotes/dev/training.txt | sed 's#^#tests/quotes/dev/#')
+python3 tools/eval/probes_to_brat.py "$training" "${sets[@]}"
 "$build/tools/attache-quote-train" --single-pass --exclude-names tests/quotes/polnear/holdout.txt \
   --output indexer/data/attribution.model "$training"

@@ -316,8 +316,11 @@ void Grouping::extend_contents_cut_in_clause() {
     if (d.contents.empty()) continue;
     const Run& content = *d.contents.back();
     if (content.first <= d.cue->last || quoted_run(&content)) continue;
-    // Only a clause opened by "that": a run after other cues may be their object ("praised X").
-    if (!w_[content.first].is("that") && !w_[content.first - 1].is("that")) continue;
+    // Only a clause opened by "that", or right after "said" ("The document says Russia maintains
+    // a negative attitude"): a run after other cues may be their object ("praised X").
+    const Cue* cue = find_cue(lowered(w_[d.cue->last].text));
+    const bool after_say = cue && cue->base == "say" && content.first == d.cue->last + 1;
+    if (!w_[content.first].is("that") && !w_[content.first - 1].is("that") && !after_say) continue;
     uint32_t end = content.last;
     // A clause of reason goes on with what was said; a clause of time or a second one is the sentence's.
     auto goes_on = [&](uint32_t k) {
