@@ -105,3 +105,13 @@ TEST_CASE("a lower-case noun describing a body named before is that body") {
   REQUIRE(saying(n, "nothing had been found"));
   CHECK(saying(n, "nothing had been found")->canonical != "Xinhua");
 }
+
+TEST_CASE("'the newspaper' after a newspaper named is that newspaper, not a news agency") {
+  auto s = find("Pravda writes today that the deployment \"has brought Europe to a dangerous threshold\". The "
+                "newspaper points out that the flight time of these missiles is six minutes.");
+  REQUIRE(saying(s, "flight time"));
+  CHECK(saying(s, "flight time")->canonical == "Pravda");  // had been "newspaper"
+  auto a = find("The AP reported the meeting. The newspaper said the candidate had met several victims.");
+  REQUIRE(saying(a, "met several victims"));
+  CHECK(saying(a, "met several victims")->canonical != "Associated Press");
+}

@@ -203,3 +203,15 @@ TEST_CASE("a radio script's section labels are no one's turns") {
   REQUIRE(predictable);
   CHECK(predictable->canonical == "Mikhail Gorbachev");
 }
+
+// Regression (session 26's development sets, Ukrainska Pravda 2022): "Quote" was the speaker.
+TEST_CASE("'Quote from X:' names whose words follow, and 'Quote:' gives them to whoever spoke last") {
+  auto s = find("Ukrainian Foreign Minister Dmytro Kuleba said the talks in Antalya had produced nothing.\n\n"
+                "Quote from Kuleba: \"We raised the issue of a 24-hour ceasefire. No progress was made.\"\n\n"
+                "Kuleba said he had also asked Lavrov to guarantee a corridor.\n\n"
+                "Quote: \"I asked him a simple question. He did not give me an answer.\"");
+  REQUIRE(saying(s, "24-hour ceasefire"));
+  CHECK(saying(s, "24-hour ceasefire")->canonical == "Dmytro Kuleba");  // had been "Quote"
+  REQUIRE(saying(s, "simple question"));
+  CHECK(saying(s, "simple question")->canonical == "Dmytro Kuleba");  // had been "Quote"
+}

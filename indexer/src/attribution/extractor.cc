@@ -90,6 +90,12 @@ class Extractor {
       return;
     const TaggedAttribution spoke = with_quoted_source(t);
     Speaker speaker = speakers_.speaker_of(spoke, e);
+    // "Quote: “...”" alone: the words of whoever spoke last.
+    if (quote_heading(spoke.source_first) && spoke.source_first == spoke.source_last && !out_.empty()) {
+      speaker.written = out_.back().speaker;
+      speaker.canonical = out_.back().canonical;
+      speaker.group = out_.back().group;
+    }
     if (e.speaker == 0 && speakers_.word_taken_for_speaker(spoke.source_first, spoke.source_last)) return;
     if (e.speaker == 2 && speakers_.adverb_taken_for_name(spoke.source_first, spoke.source_last)) return;
     // A statement's text is what was said: the marks around a whole quotation and
@@ -212,6 +218,13 @@ class Extractor {
     for (uint32_t k = first; k <= last; ++k)
       if (w_[k].kind == WordKind::word && !is_pronoun_or_relative(lowered(w_[k].text)) && !w_[k].is("that")) return true;
     return false;
+  }
+
+  // "Quote: “...”" (as Ukrainska Pravda sets out what someone said): a heading opening its
+  // paragraph, not a speaker.
+  bool quote_heading(uint32_t k) const {
+    return w_[k].is("Quote") && (k == 0 || w_[k - 1].paragraph != w_[k].paragraph) && k + 1 < w_.size() &&
+           w_[k + 1].kind == WordKind::colon;
   }
 
   // "Interfax quoted Deputy Foreign Minister Sergei Ryabkov as saying ...", "The minister was cited

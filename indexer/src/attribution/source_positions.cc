@@ -73,7 +73,10 @@ bool SourceSpeakers::inside_prepositional_phrase(uint32_t source_first) const {
   // "The former president, speaking to reporters in New York, said": nor is its addressee.
   const bool addressee = w_[k - 1].is("to") && w_[k - 2].kind == WordKind::word && w_[k - 2].text.ends_with("ing") &&
                          !w_[k - 2].is("according") && w_[k - 2].sentence == w_[k].sentence;
-  return agent || addressee || w_[k - 1].is("at") || w_[k - 1].is("in") || w_[k - 1].is("from") || w_[k - 1].is("on");
+  // "Quote from Kuleba:" (Ukrainska Pravda's heading for what someone said) names its source.
+  const bool quote_heading = w_[k - 1].is("from") && w_[k - 2].is("Quote") && k - 2 == sentence_first;
+  return agent || addressee || w_[k - 1].is("at") || w_[k - 1].is("in") || (w_[k - 1].is("from") && !quote_heading) ||
+         w_[k - 1].is("on");
 }
 
 namespace {
