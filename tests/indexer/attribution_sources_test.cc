@@ -354,3 +354,13 @@ TEST_CASE("reported content the tagger ran over its source and cue, with no pare
   REQUIRE(saying(p, "will grow"));
   CHECK(saying(p, "will grow")->text.starts_with("The economy"));
 }
+
+// Regression (session 26's development sets): the International Monetary Fund, inside the relative
+// clause, had said what Tsipras insisted.
+TEST_CASE("a surname named in full before speaks over a body inside its relative clause") {
+  auto s = find("Prime Minister Alexis Tsipras arrived in Moscow on Wednesday.\n\nTsipras, whose government is "
+                "locked in tense negotiations with the eurozone and the International Monetary Fund over the "
+                "release of rescue loans, insisted that Greece remained committed to its place in the European Union.");
+  REQUIRE(saying(s, "remained committed"));
+  CHECK(saying(s, "remained committed")->canonical == "Alexis Tsipras");
+}

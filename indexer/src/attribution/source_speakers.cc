@@ -237,8 +237,15 @@ Phrase SourceSpeakers::subject_speaking_instead(const TaggedAttribution& t, bool
     const Phrase subject = phrases_.starting_at(opening);
     const bool person = subject.type == PhraseType::name || subject.type == PhraseType::role ||
                         subject.type == PhraseType::pronoun;
-    const bool named_in_full =
-        subject.type == PhraseType::name && (!subject.titles.empty() || subject.names.size() > 1);
+    // (Or a surname the article named in full before, with the clause right after it: "Tsipras,
+    // whose government is locked in talks with ... the International Monetary Fund, insisted"; not
+    // "Netanyahu rejected talks with Hamas, whose leaders call for".)
+    const uint32_t after = subject.last + 2;
+    const bool clause_after = after < t.source_first && w_[subject.last + 1].kind == WordKind::comma &&
+                              (w_[after].is("who") || w_[after].is("whose") || w_[after].is("which"));
+    const bool named_in_full = subject.type == PhraseType::name &&
+                               (!subject.titles.empty() || subject.names.size() > 1 ||
+                                (clause_after && people_.knows_in_full(subject.names.back())));
     const bool person_or_group = (person || subject.type == PhraseType::group) && !names_a_place(subject);
     const bool takes_over = in_place_phrase    ? subject.type != PhraseType::none
                             : adverb || object ? person_or_group
