@@ -490,3 +490,12 @@ TEST_CASE("'the two sides' or 'the two ministers' are the two people just named"
                      "the same anger.");
   for (const auto& f : voters) CHECK(f.canonical.find(" and ") == std::string::npos);
 }
+
+// Regression (session 26's development sets): "Alexis" made Tsipras a woman, so "he said" was Putin.
+TEST_CASE("a given name that is a man's in one language and a woman's in another tells no gender") {
+  auto s = find("Russian President Vladimir Putin said Greece had not asked for help.\n\nPrime Minister Alexis "
+                "Tsipras insisted that Greece remained committed to the European Union.\n\n\"Greece is a "
+                "sovereign country,\" he said.");
+  REQUIRE(saying(s, "sovereign country"));
+  CHECK(saying(s, "sovereign country")->canonical == "Alexis Tsipras");  // had been "Vladimir Putin"
+}
