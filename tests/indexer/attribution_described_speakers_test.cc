@@ -211,3 +211,11 @@ TEST_CASE("one of a group that just spoke is one of that group") {
                    "feared for his life.");
   if (auto feared = saying(body, "feared for his life")) CHECK(feared->canonical != "ministry");
 }
+
+// Regression (session 26's development sets): "he" was the spokesman named before.
+TEST_CASE("someone described opening a sentence of no attribution is whom the next 'he said' stands for") {
+  auto s = find("White House spokesman Ari Fleischer said the president was pleased.\n\nOne council diplomat "
+                "summed up the day more simply. \"The Americans came to close the door,\" he said.");
+  REQUIRE(saying(s, "close the door"));
+  CHECK(saying(s, "close the door")->canonical == "council diplomat");  // had been "Ari Fleischer"
+}

@@ -136,6 +136,7 @@ uint32_t SourceSpeakers::document_named(const TaggedAttribution& t) const {
 void SourceSpeakers::note_mentions() {
   documents_.note_sentence();
   bodies_.note_sentence();
+  note_described_subject();
   constexpr uint32_t kDocumentWithin = 5;
   const uint32_t first = phrases_.sentence_first(), end = phrases_.sentence_end();
   for (uint32_t verb = first + 1; verb < end; ++verb) {
@@ -178,6 +179,26 @@ bool SourceSpeakers::definite_document(uint32_t first, uint32_t last) const {
   for (uint32_t k = first + 1; k < last; ++k)
     if (w_[k].kind != WordKind::word || w_[k].capitalized || possessive(w_[k].text)) return false;
   return !w_[last].capitalized && is_document_noun(w_[last].text);
+}
+
+// "One council diplomat summed up the day more simply. “...,” he said.": someone described, not
+// named, opening a sentence of no attribution ("A senior official shrugged."), is whom a "he" or
+// "she" of the next sentence stands for, as a described speaker is. The description is a few
+// lower-case words up to a role noun, and a verb of the past follows it.
+void SourceSpeakers::note_described_subject() {
+  constexpr uint32_t kLongestDescription = 5;
+  const uint32_t first = phrases_.sentence_first(), end = phrases_.sentence_end();
+  const std::string opening = lowered(w_[first].text);
+  if (!w_[first].capitalized || (opening != "a" && opening != "an" && opening != "one" && opening != "another")) return;
+  uint32_t head = first + 1;
+  while (head < end && head < first + kLongestDescription && w_[head].kind == WordKind::word && !w_[head].capitalized &&
+         !is_role_noun(lowered(w_[head].text)))
+    ++head;
+  const uint32_t verb = head + 1;
+  if (verb >= end || w_[head].capitalized || !is_role_noun(lowered(w_[head].text)) || w_[verb].kind != WordKind::word ||
+      w_[verb].capitalized || !w_[verb].text.ends_with("ed") || find_cue(lowered(w_[verb].text)))
+    return;
+  people_.note_described_speaker(description_text(first, head));
 }
 
 }  // namespace attache::indexer::attribution

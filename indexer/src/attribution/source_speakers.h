@@ -71,6 +71,7 @@ class SourceSpeakers {
   Phrase described_group_before(int k) const;
   bool opens_with_owner(uint32_t description) const;
   bool capitalised_inside_a_sentence(uint32_t k) const;
+  void note_described_subject();
   std::vector<std::string> words_between(uint32_t first, uint32_t last) const;
   int reported_gender(const TaggedAttribution& t) const;
   Phrase subject_speaking_instead(const TaggedAttribution& t, bool relative) const;
