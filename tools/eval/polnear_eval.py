@@ -32,13 +32,8 @@ def with_dev(split, into):
         os.makedirs(os.path.join(into, sub))
         for f in os.listdir(os.path.join(split, sub)):
             os.symlink(os.path.join(split, sub, f), os.path.join(into, sub, f))
-    dirs = [os.path.join(DEV, d) for d in training_sets()]
-    subprocess.run([sys.executable, os.path.join(ROOT, "tools", "eval", "probes_to_brat.py"), into] + dirs, check=True)
-
-
-def training_sets():
-    """The development sets trained on, as tests/quotes/dev/training.txt lists them."""
-    return [l.strip() for l in open(os.path.join(DEV, "training.txt")) if l.strip() and not l.startswith("#")]
+    subprocess.run([sys.executable, os.path.join(ROOT, "tools", "eval", "probes_to_brat.py"), into, "--training",
+                    os.path.join(DEV, "training.txt")], check=True)
 
 
 def names(path):

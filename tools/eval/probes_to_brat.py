@@ -4,8 +4,11 @@ PolNeAR-style split (text/NAME.txt, attributions/NAME_gold.ann), so that attache
 learn from them beside PolNeAR.
 
 usage: probes_to_brat.py OUT_DIR PROBE_DIR...
+       probes_to_brat.py OUT_DIR --training tests/quotes/dev/training.txt
+The second form writes the sets the file lists (directories beside it), each article as many times
+as its "copies N" line says, so that training weighs them against PolNeAR's 840 articles.
 Each article is named SET_DATE_eNN (SET the probe directory's name, which becomes its
-"publisher"). Its text is the headline, a blank line and the body, as score_probe.py gives them to
+"publisher"; a copy's name ends in cK). Its text is the headline, a blank line and the body, as score_probe.py gives them to
 attache. A statement's content is its listed pieces; its cue and source (the words listed as
 `cue` and `written`) are their occurrences nearest the content outside it, within 400 characters,
 and are left out where none is found. Offsets are in code points, as brat's.
@@ -54,8 +57,23 @@ def annotation(body, gold):
     return lines
 
 
+def training_list(path):
+    """The sets a training list names (directories beside it) and how many copies of each article."""
+    sets, copies = [], 1
+    for line in open(path, encoding="utf-8"):
+        words = line.split()
+        if not words or words[0].startswith("#"):
+            continue
+        if words[0] == "copies":
+            copies = int(words[1])
+        else:
+            sets.append(os.path.join(os.path.dirname(os.path.abspath(path)), words[0]))
+    return sets, copies
+
+
 def main():
-    out, dirs = sys.argv[1], sys.argv[2:]
+    out, args = sys.argv[1], sys.argv[2:]
+    dirs, copies = training_list(args[1]) if args[:1] == ["--training"] else (args, 1)
     for sub in ("text", "attributions"):
         os.makedirs(os.path.join(out, sub), exist_ok=True)
     for d in dirs:
@@ -63,11 +81,13 @@ def main():
         for path in sorted(glob.glob(os.path.join(d, "e*.txt"))):
             date, body = read_article(path)
             gold = locate(body, json.load(open(path[:-4] + ".gold.json", encoding="utf-8")))
-            name = f"{tag}_{date}_{os.path.basename(path)[:-4]}"
-            with open(os.path.join(out, "text", name + ".txt"), "w", encoding="utf-8") as f:
-                f.write(body)
-            with open(os.path.join(out, "attributions", name + "_gold.ann"), "w", encoding="utf-8") as f:
-                f.write("\n".join(annotation(body, gold)) + "\n")
+            ann = "\n".join(annotation(body, gold)) + "\n"
+            for copy in range(copies):
+                name = f"{tag}_{date}_{os.path.basename(path)[:-4]}" + (f"c{copy + 1}" if copy else "")
+                with open(os.path.join(out, "text", name + ".txt"), "w", encoding="utf-8") as f:
+                    f.write(body)
+                with open(os.path.join(out, "attributions", name + "_gold.ann"), "w", encoding="utf-8") as f:
+                    f.write(ann)
 
 
 if __name__ == "__main__":

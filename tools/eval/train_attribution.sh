@@ -17,8 +17,7 @@ trap 'rm -rf "$training"' EXIT
 mkdir "$training/text" "$training/attributions"
 ln -s "$split"/text/*.txt "$training/text/"
 ln -s "$split"/attributions/*.ann "$training/attributions/"
-# The development sets listed in tests/quotes/dev/training.txt.
-mapfile -t sets < <(grep -v '^#' tests/quotes/dev/training.txt | sed 's#^#tests/quotes/dev/#')
-python3 tools/eval/probes_to_brat.py "$training" "${sets[@]}"
+# The development sets listed in tests/quotes/dev/training.txt, as many copies as it says.
+python3 tools/eval/probes_to_brat.py "$training" --training tests/quotes/dev/training.txt
 "$build/tools/attache-quote-train" --single-pass --exclude-names tests/quotes/polnear/holdout.txt \
   --output indexer/data/attribution.model "$training"

@@ -91,7 +91,10 @@ uint32_t content_start(const std::vector<Word>& w, const TaggedAttribution& t) {
   const bool object = medium || addressed;
   // "asked the minister whether the talks would resume": whom a question was put to is no part of it.
   const bool question = w[t.cue_last].is("asked") || w[t.cue_last].is("asks") || w[t.cue_last].is("asking");
-  const bool adjunct = says_when_or_where(w[t.content_first].text);
+  // (A day may open it: "said Thursday during taping of a town hall in Buffalo, New York, that".)
+  const uint32_t first = t.content_first;
+  const bool adjunct = says_when_or_where(w[first].text) ||
+                       (is_day_word(w[first].text) && first + 1 < t.content_last && says_when_or_where(w[first + 1].text));
   if (question) return question_start(w, t.content_first, t.content_last);
   if (!object && !adjunct) {
     const uint32_t that = that_after_when(w, t.content_first);

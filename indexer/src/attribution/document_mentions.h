@@ -28,8 +28,8 @@ class DocumentMentions {
 
   // Notes the documents mentioned outside quotations in the phrases' current sentence.
   void note_sentence();
-  // The document a definite "the <noun>" before word `before` stands for: the latest mention of that
-  // noun, or of any document for "the text" or "the document"; null if none.
+  // The document a definite "the <noun>" ending before word `before` stands for: the latest mention
+  // of that noun, or of any document for "the text" or "the document"; null if none.
   const DocumentMention* referent(std::string_view noun, uint32_t before) const;
   // The latest document mentioned before word `before`, in the current sentence or the one before
   // it, if it opened its sentence and has a name, for "It says" (not "signed the declaration. It

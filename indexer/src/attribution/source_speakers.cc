@@ -415,7 +415,8 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   const int sentence = static_cast<int>(phrases_.sentence());
   const bool definite = definite_document(t.source_first, t.source_last);
   if (definite) {
-    const DocumentMention* mentioned = documents_.referent(last, t.source_first);
+    // (Its own words may be the latest mention: "The declaration states".)
+    const DocumentMention* mentioned = documents_.referent(last, t.source_last + 1);
     const bool issued = document_word_ != UINT32_MAX && same_document(document_word_, t.source_first, t.source_last);
     if (mentioned && mentioned->named && (!issued || mentioned->word >= document_word_)) {
       // "Resolution 929 was adopted ... The text says", "the Kremlin published a new foreign policy

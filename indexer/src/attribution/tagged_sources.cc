@@ -40,12 +40,15 @@ void join_broken_sources(const WordStream& stream, std::vector<uint8_t>& labels)
     while (end < n && labels[end] == I_SOURCE) ++end;
     // "A spokesman for the president of Russia, [Vladimir Putin,] said": a name in apposition,
     // closed by its comma, that the tagger began as a source of its own.
-    // (Only a name after a description: not "Cruz, [the only Republican candidate ...,]".)
-    bool name = end > i + 1;
-    for (uint32_t k = i; k + 1 < end; ++k) name = name && w[k].kind == WordKind::word && w[k].capitalized;
+    // (Only a name after a description: not "Cruz, [the only Republican candidate ...,]".) Its
+    // comma may lie inside the run or just after it.
+    const bool comma_inside = w[end - 1].kind == WordKind::comma;
+    const uint32_t name_end = comma_inside ? end - 1 : end;
+    bool name = name_end > i;
+    for (uint32_t k = i; k < name_end; ++k) name = name && w[k].kind == WordKind::word && w[k].capitalized;
+    const bool comma_closes = comma_inside || (end < n && w[end].kind == WordKind::comma && labels[end] == O);
     const bool apposition = i == previous_end + 1 && w[previous_end].kind == WordKind::comma &&
-                            labels[previous_end] == O && w[end - 1].kind == WordKind::comma && name &&
-                            described(previous_start, previous_end);
+                            labels[previous_end] == O && comma_closes && name && described(previous_start, previous_end);
     // "Surin Pitsuwan, himself a former Thai foreign minister, said", "the Committee on Eastern
     // European Economic Relations, the lobby group representing them, warned": a description in
     // apposition after a name, the one who speaks.
@@ -58,7 +61,6 @@ void join_broken_sources(const WordStream& stream, std::vector<uint8_t>& labels)
     const bool described_name = previous_end < n && i == description && w[previous_end].kind == WordKind::comma &&
                                 labels[previous_end] == O && w[previous_end - 1].capitalized &&
                                 is_article(lowered(w[i].text)) && !w[i].capitalized && closed;
-    const uint32_t after = end < n && w[end].kind == WordKind::comma && described_name ? end + 1 : end;
     // "Steve Bell, senior director of ..., and a Republican who headed ..., said": a second
     // description of the one described before, after ", and".
     bool described_before = false;
@@ -68,6 +70,11 @@ void join_broken_sources(const WordStream& stream, std::vector<uint8_t>& labels)
                                     w[previous_end].kind == WordKind::comma && w[previous_end + 1].is("and") &&
                                     labels[previous_end] == O && labels[previous_end + 1] == O &&
                                     (w[i].is("a") || w[i].is("an"));
+    // (The comma closing the run may lie outside it, before the cue.)
+    const bool comma_after = end < n && w[end].kind == WordKind::comma;
+    const bool unlabelled_comma = comma_after && labels[end] == O;
+    const uint32_t after =
+        (comma_after && described_name) || (unlabelled_comma && (apposition || second_description)) ? end + 1 : end;
     const bool joined = previous_end < i && i - previous_end <= 3 && w[previous_end].sentence == w[i].sentence &&
                         after < n && part_of(labels[after]) == Part::cue &&
                         (unlabelled_words(previous_end, i) || apposition || described_name || second_description);
