@@ -31,10 +31,14 @@ bool number(const Word& w) { return w.kind == WordKind::word && std::isdigit(sta
 bool is_generic_document_noun(std::string_view noun) { return noun == "text" || noun == "document"; }
 
 void DocumentMentions::note_sentence() {
-  for (uint32_t k = phrases_.sentence_first(); k < phrases_.sentence_end(); ++k)
-    if (w_[k].kind == WordKind::word && phrases_.outside_quotes(k) && is_document_noun(lowered(w_[k].text)) &&
-        !is_generic_document_noun(lowered(w_[k].text)))
-      note(k);
+  for (uint32_t k = phrases_.sentence_first(); k < phrases_.sentence_end(); ++k) {
+    constexpr size_t kShortestNoun = 4;  // "memo", "text": the commonest words are shorter
+    if (w_[k].kind != WordKind::word || w_[k].text.size() < kShortestNoun || !phrases_.outside_quotes(k)) continue;
+    // (Most words are in lower case already: lowering each would cost more than the lookup.)
+    const std::string capitalised = w_[k].capitalized ? lowered(w_[k].text) : std::string();
+    const std::string_view word = w_[k].capitalized ? std::string_view(capitalised) : std::string_view(w_[k].text);
+    if (is_document_noun(word) && !is_generic_document_noun(word)) note(k);
+  }
 }
 
 void DocumentMentions::note(uint32_t noun) {
