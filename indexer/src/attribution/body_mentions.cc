@@ -16,14 +16,6 @@ bool joins_name(const Word& w) { return w.is("of") || w.is("for") || w.is("and")
 // Nouns that a news agency's or a broadcaster's name may stand for without a word of the pairs.
 bool publication_noun(std::string_view noun) { return noun == "agency" || noun == "station" || noun == "broadcaster"; }
 
-// Words that say what any body is ("the regional bloc", "the official news agency").
-bool describes_any_body(std::string_view word) {
-  static const std::string_view kAny[] = {"regional", "official", "state", "national", "international", "main", "news",
-                                          "state-run", "government-run", "semi-official", "public", "radio", "military",
-                                          "armed", "economic", "political", "security", "defence", "defense"};
-  return std::find(std::begin(kAny), std::end(kAny), word) != std::end(kAny);
-}
-
 }  // namespace
 
 void BodyMentions::note_sentence() {

@@ -15,15 +15,6 @@ bool determiner(std::string_view word) {
          word == "this" || word == "that";
 }
 
-// Words that describe any document, and so tell none from another ("a new joint statement").
-bool describes_any(std::string_view word) {
-  static const std::string_view kAny[] = {"new", "final", "joint", "brief", "short", "formal", "written", "official",
-                                          "separate", "lengthy", "long", "first", "second", "draft", "full", "same"};
-  for (auto w : kAny)
-    if (word == w) return true;
-  return std::isdigit(static_cast<unsigned char>(word.front())) != 0;  // "40-page"
-}
-
 bool number(const Word& w) { return w.kind == WordKind::word && std::isdigit(static_cast<unsigned char>(w.text.front())); }
 
 }  // namespace
@@ -64,7 +55,7 @@ void DocumentMentions::note(uint32_t noun) {
       --k;
     if (k > first_word && (determiner(lowered(w_[k - 1].text)) || possessive(w_[k - 1].text))) first = k;
     int telling = 0;
-    for (uint32_t j = first; j < noun; ++j) telling += !describes_any(lowered(w_[j].text));
+    for (uint32_t j = first; j < noun; ++j) telling += !describes_any_document(lowered(w_[j].text));
     m.named = telling >= 2;
     // "the statement" after a joint statement was mentioned is that statement, mentioned again.
     if (first == noun && !mentions_.empty() && mentions_.back().noun == m.noun) {

@@ -136,6 +136,10 @@ bool is_quoting_verb(std::string_view word);
 bool is_reading_verb(std::string_view word);
 // [document-noun] Documents whose words are their author's ("a statement from the ministry").
 bool is_document_noun(std::string_view word);
+// [any-document-word] A word that describes any document ("new", "joint", "40-page").
+bool describes_any_document(std::string_view word);
+// [any-body-word] A word that says what any body is ("regional", "official").
+bool describes_any_body(std::string_view word);
 // [body-noun-name] A lower-case noun describing a body named before ("station"), a word of such
 // names ("Radio"), and whether the noun describes a name holding the word.
 bool is_body_noun(std::string_view word);

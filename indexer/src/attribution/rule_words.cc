@@ -52,7 +52,7 @@ struct WordLists {
       state_name_ends, body_name_ends, thing_name_ends, thing_name_starts, sentence_openers, opening_conjunctions, particles, chinese_family_names, months, never_names, abbreviations,
       personal_pronouns, subject_pronouns, pronouns_or_relatives,
       speak_for_themselves, clause_joiners, adjunct_openers, source_joiners, adverbs, nouns_in_ly, auxiliaries,
-      forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, issuing_verbs, anonymity_words, source_descriptions, people_nouns, reason_openers, question_labels, heading_labels, plain_cues, second_cues, speaking_occasions, time_periods, day_words, addressee_cues, when_or_where, refusals, withheld,
+      forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, any_document_words, any_body_words, issuing_verbs, anonymity_words, source_descriptions, people_nouns, reason_openers, question_labels, heading_labels, plain_cues, second_cues, speaking_occasions, time_periods, day_words, addressee_cues, when_or_where, refusals, withheld,
       cue_modals, cue_prepositions,
       name_enders, place_prepositions, object_prepositions, saying_participles, subordinators;
   WordTable given_names, honorifics, ranks_by_gender;  // 1 male, 2 female, 0 unknown
@@ -138,6 +138,8 @@ struct WordLists {
     reading_verbs = set({"reading-verb"});
     opening_conjunctions = set({"opening-conjunction"});
     document_nouns = set({"document-noun"});
+    any_document_words = set({"any-document-word"});
+    any_body_words = set({"any-body-word"});
     issuing_verbs = set({"issuing-verb"});
     anonymity_words = set({"anonymity-word"});
     source_descriptions = set({"source-description"});
@@ -286,6 +288,10 @@ bool is_quoting_verb(std::string_view w) { return in(lists().quoting_verbs, w); 
 bool is_reading_verb(std::string_view w) { return in(lists().reading_verbs, w); }
 bool is_opening_conjunction(std::string_view w) { return in(lists().opening_conjunctions, w); }
 bool is_document_noun(std::string_view w) { return in(lists().document_nouns, w); }
+bool describes_any_document(std::string_view w) {
+  return in(lists().any_document_words, w) || (!w.empty() && w.front() >= '0' && w.front() <= '9');
+}
+bool describes_any_body(std::string_view w) { return in(lists().any_body_words, w); }
 bool is_body_noun(std::string_view w) { return lists().body_noun_names.count(w) > 0; }
 bool is_body_name_word(std::string_view w) { return in(lists().body_name_words, w); }
 bool body_noun_describes(std::string_view noun, std::string_view name_word) {
