@@ -113,7 +113,7 @@ def main():
                 false += 1
             g = gold[best[0]] if best else None
             rows.append({"article": base, "verdict": verdict, "speaker": s.get("speaker"),
-                         "canonical": s.get("canonical"), "text": s["text"],
+                         "canonical": s.get("canonical"), "text": s["text"], "confidence": s.get("confidence"),
                          "gold_speaker": g["speaker"] if g else None})
             if show and verdict not in ("full",):
                 print(f"{base} {verdict}: {s.get('speaker')!r}->{s.get('canonical')!r} "

@@ -13,9 +13,6 @@ bool capital_word(const Word& w) { return w.kind == WordKind::word && w.capitali
 
 bool joins_name(const Word& w) { return w.is("of") || w.is("for") || w.is("and"); }
 
-// Nouns that a news agency's or a broadcaster's name may stand for without a word of the pairs.
-bool publication_noun(std::string_view noun) { return noun == "agency" || noun == "station" || noun == "broadcaster"; }
-
 }  // namespace
 
 void BodyMentions::note_sentence() {
@@ -53,7 +50,7 @@ const BodyMention* BodyMentions::described_by(const std::vector<std::string>& mo
     if (!std::all_of(modifiers.begin(), modifiers.end(), [&](const std::string& x) { return describes_any_body(x) || in_name(x); }))
       continue;
     for (const std::string& word : m->words)
-      if (body_noun_describes(noun, word) || (publication_noun(noun) && is_publication_name_word(word))) return &*m;
+      if (body_noun_describes(noun, word) || (is_publication_noun(noun) && is_publication_name_word(word))) return &*m;
   }
   return nullptr;
 }

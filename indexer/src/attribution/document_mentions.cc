@@ -11,8 +11,7 @@ namespace {
 constexpr uint32_t kLongestDescription = 4;  // words before a document's noun that describe it
 
 bool determiner(std::string_view word) {
-  return word == "a" || word == "an" || word == "the" || word == "its" || word == "their" || word == "his" || word == "her" ||
-         word == "this" || word == "that";
+  return is_article(word) || is_possessive_determiner(word) || word == "this" || word == "that";
 }
 
 bool number(const Word& w) { return w.kind == WordKind::word && std::isdigit(static_cast<unsigned char>(w.text.front())); }
