@@ -3,6 +3,7 @@
 // patterns behave as documented.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -28,8 +29,12 @@ const std::string kEval = std::string(ATTACHE_SOURCE_DIR) + "/tests/quotes/eval"
 TEST_CASE("on real news it was not trained on, attribution stays at the floor reached") {
   // The built-in model is trained without the PolNeAR holdout (tools/eval/train_attribution.sh);
   // figures are those of ../shared/polnear/score.py, and over fewer gold statements they mean nothing.
-  const std::filesystem::path split = std::string(ATTACHE_SOURCE_DIR) + "/../shared/polnear/train";
-  REQUIRE_MESSAGE(std::filesystem::is_directory(split), "PolNeAR is expected beside the project, in ../shared/polnear");
+  // Beside the project, or where ATTACHE_POLNEAR says (a clone made elsewhere).
+  const char* elsewhere = std::getenv("ATTACHE_POLNEAR");
+  const std::filesystem::path split =
+      elsewhere ? std::string(elsewhere) + "/train" : std::string(ATTACHE_SOURCE_DIR) + "/../shared/polnear/train";
+  REQUIRE_MESSAGE(std::filesystem::is_directory(split), "PolNeAR is expected in " << split.string()
+                  << " (beside the project in ../shared/polnear, or set ATTACHE_POLNEAR to its directory)");
   const std::set<std::string> holdout =
       evaluation::read_name_list(std::string(ATTACHE_SOURCE_DIR) + "/tests/quotes/polnear/holdout.txt");
   std::vector<evaluation::PolnearArticle> articles;
@@ -38,9 +43,9 @@ TEST_CASE("on real news it was not trained on, attribution stays at the floor re
   auto score = evaluation::score_polnear(articles, AttributionModel::builtin());
   INFO(evaluation::report(score));
   REQUIRE(score.gold >= 1900);
-  CHECK(score.precision() >= 0.86);
-  CHECK(score.recall() >= 0.80);
-  CHECK(double(score.confident_right) / score.confident >= 0.93);
+  CHECK(score.precision() >= 0.89);
+  CHECK(score.recall() >= 0.83);
+  CHECK(double(score.confident_right) / score.confident >= 0.94);
 }
 
 TEST_CASE("the articles labelled inline stay at the floor reached") {

@@ -11,17 +11,20 @@ namespace {
 float clip(float v, float limit) { return std::max(-limit, std::min(limit, v)); }
 float logistic(float z) { return 1.0f / (1.0f + std::exp(-z)); }
 
+constexpr float kMarginRange = 300, kMarginKnee = 30;
+
 }  // namespace
 
 std::vector<float> calibration_features(const StatementEvidence& e) {
   std::vector<float> x;
-  x.reserve(32);
+  x.reserve(64);
   auto flag = [&](bool b) { x.push_back(b ? 1.0f : 0.0f); };
   x.push_back(1.0f);  // bias
-  x.push_back(clip(e.source_margin, 30) / 10);
-  x.push_back(clip(e.cue_margin, 30) / 10);
-  x.push_back(clip(e.content_margin, 30) / 10);
-  x.push_back(clip(std::min({e.source_margin, e.cue_margin, e.content_margin}), 30) / 10);
+  // The tagger's margins run to a few hundred: how far past zero, and which side of it.
+  for (float margin : {e.source_margin, e.cue_margin, e.content_margin, std::min({e.source_margin, e.cue_margin, e.content_margin})}) {
+    x.push_back(clip(margin, kMarginRange) / kMarginRange);
+    x.push_back(std::tanh(margin / kMarginKnee));
+  }
   x.push_back(std::log1p(static_cast<float>(e.content_words)) / 3);
   x.push_back(std::log1p(static_cast<float>(e.source_words)) / 2);
   x.push_back(std::log1p(static_cast<float>(e.cue_words)) / 2);
@@ -47,6 +50,13 @@ std::vector<float> calibration_features(const StatementEvidence& e) {
   flag(e.source_capitalized);
   flag(e.source_digit);
   flag(e.kind == 1 && !e.lexicon_cue);  // reported speech after a verb not of saying
+  flag(e.source_definite);
+  flag(e.pronoun_body);
+  flag(e.speaker_unnamed);
+  flag(e.pronoun_contested);
+  flag(e.role_inferred);
+  flag(e.content_question);
+  flag(e.content_words <= 4);  // a few words: a topic ("the decision") more often than what was said
   return x;
 }
 

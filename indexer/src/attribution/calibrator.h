@@ -35,6 +35,12 @@ struct StatementEvidence {
   bool content_infinitive = false;  // the content opens with "to" ("urging them to ...")
   bool source_capitalized = false;  // the source's first word
   bool source_digit = false;        // "Six in 10 Republicans", "37 percent of Americans": a poll's figures
+  bool source_definite = false;     // "The minister", "the statement": someone or something written about before
+  bool pronoun_body = false;        // "it" or "they", which stand for a body or a group
+  bool speaker_unnamed = false;     // resolved to no name: a description ("analyst", "statement") or nothing
+  bool pronoun_contested = false;   // "he said" after two men were named
+  bool role_inferred = false;       // "the Russian president" resolved to no one introduced in that role
+  bool content_question = false;    // "whether ...", "how many ...": a question asked or not answered
 };
 
 // The cue verbs common enough that the calibrator weighs each on its own.

@@ -96,6 +96,7 @@ class Extractor {
       speaker.canonical = out_.back().canonical;
       speaker.group = out_.back().group;
     }
+    e.speaker_unnamed = std::none_of(speaker.canonical.begin(), speaker.canonical.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     if (e.speaker == 0 && speakers_.word_taken_for_speaker(spoke.source_first, spoke.source_last)) return;
     if (e.speaker == 2 && speakers_.adverb_taken_for_name(spoke.source_first, spoke.source_last)) return;
     // A statement's text is what was said: the marks around a whole quotation and
@@ -182,6 +183,9 @@ class Extractor {
     }
     e.cue_preposition = is_cue_preposition(lowered(w_[t.cue_last].text));
     e.content_infinitive = w_[t.content_first].is("to");
+    uint32_t opening = t.content_first;
+    while (opening < t.content_last && w_[opening].kind != WordKind::word) ++opening;
+    e.content_question = opens_question(lowered(w_[opening].text));
     e.source_capitalized = w_[t.source_first].capitalized;
     for (uint32_t i = t.source_first; i <= t.source_last; ++i)
       e.source_digit = e.source_digit || std::any_of(w_[i].text.begin(), w_[i].text.end(), [](char c) { return c >= '0' && c <= '9'; }) ||

@@ -142,6 +142,8 @@ bool describes_any_document(std::string_view word);
 bool describes_any_body(std::string_view word);
 // [publication-noun] A noun a publication's name stands for ("the agency", "the station").
 bool is_publication_noun(std::string_view word);
+// [question-word] A word that opens a question ("whether", "how"; lower case).
+bool opens_question(std::string_view word);
 // [body-noun-name] A lower-case noun describing a body named before ("station"), a word of such
 // names ("Radio"), and whether the noun describes a name holding the word.
 bool is_body_noun(std::string_view word);

@@ -374,9 +374,10 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
       const int gender = p.role == "he" ? 1 : 2;
       const bool coordinated = p.first > phrases_.sentence_first() && opens_clause_of_subject(w_[p.first - 1]);
       person = p.first == subject_pronoun_.word ? subject_pronoun_.person : subject_of_fronted_clause(p, gender);
+      s.contested = p.first == subject_pronoun_.word && subject_pronoun_.contested;
       if (!person) {
         int salience = INT32_MIN;
-        person = latest_of_gender(gender, coordinated, &salience);
+        person = latest_of_gender(gender, coordinated, &salience, &s.contested);
         // "The representative of France said ... He added": a person described, never named, who
         // spoke after anyone named was last seen.
         if (!coordinated && described_outweighs(salience, gender)) {
@@ -392,6 +393,7 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
     }
     case PhraseType::role: {
       person = introduced_as(p);
+      s.role_inferred = !person;
       if (!person) person = head_of(p);
       if (!person) person = sole_subject_before(p);
       if (!person) return {};

@@ -38,6 +38,8 @@ struct Speaker {
   std::string written;    // as the article has it; resolve() leaves it to the caller
   std::string canonical;  // the person's full name, or the collective
   bool group = false;
+  bool contested = false;  // a "he" or "she" another person of that gender was nearly as recent for
+  bool role_inferred = false;  // a role ("the minister") no one was introduced in, given to whom the context points
 };
 
 // Follows the people of one article sentence by sentence: the current
@@ -115,7 +117,8 @@ class People {
   Person* known_without_particles(const std::string& surname);
   Person* known_by_first_surname(const std::string& surname);
   Person& person_for(const Phrase& p, int likely_gender = 0);
-  Person* latest_of_gender(int gender, bool coordinated, int* salience = nullptr);
+  // The most recent person a "he" or "she" may be; *contested tells whether another was nearly as recent.
+  Person* latest_of_gender(int gender, bool coordinated, int* salience = nullptr, bool* contested = nullptr);
   Person* subject_of_fronted_clause(const Phrase& p, int gender);
   bool may_be_he_or_she(const Person& c);
   Person* introduced_as(const Phrase& p);
@@ -143,6 +146,7 @@ class People {
   struct SubjectPronoun {
     uint32_t word = UINT32_MAX;
     Person* person = nullptr;
+    bool contested = false;
   } subject_pronoun_;  // the current sentence's subject "he" or "she", resolved before its names
   std::string last_institution_;  // the latest group that is one body ("the Kremlin"), for "it"
   std::string described_body_;    // the latest body or document described that spoke, and the sentence

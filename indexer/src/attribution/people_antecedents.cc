@@ -37,10 +37,11 @@ void People::note_subject_pronoun() {
   p.type = PhraseType::pronoun;
   p.first = p.last = k;
   const int gender = lowered(w_[k].text) == "he" ? 1 : 2;
+  bool contested = false;
   Person* person = subject_of_fronted_clause(p, gender);
   if (!person) {
     int salience = INT32_MIN;
-    person = latest_of_gender(gender, false, &salience);
+    person = latest_of_gender(gender, false, &salience, &contested);
     if (described_outweighs(salience, gender)) return;
   }
   if (!person) return;
@@ -48,7 +49,7 @@ void People::note_subject_pronoun() {
   if (person->last_seen != sentence) person->previous_seen = person->last_seen;
   person->last_seen = sentence;
   person->seen_as_subject = true;
-  subject_pronoun_ = {k, person};
+  subject_pronoun_ = {k, person, contested};
 }
 
 // "Senator Fulbright ... The senator met the press. Asked about the embargo, he replied": a
@@ -85,10 +86,10 @@ bool People::may_be_he_or_she(const Person& c) {
 // Mr. Putin, he said") not at all unless the sentence's subject goes on in a
 // clause joined to it ("Smith spoke for an hour, and then he added", "a day after
 // he said"), unknown gender last, and never a name no one could call he or she.
-Person* People::latest_of_gender(int gender, bool coordinated, int* salience) {
+Person* People::latest_of_gender(int gender, bool coordinated, int* salience, bool* contested) {
   const int sentence = static_cast<int>(phrases_.sentence());
   Person* best = nullptr;
-  int best_key = INT32_MIN;
+  int best_key = INT32_MIN, second_key = INT32_MIN;
   for (Person& c : people_) {
     if (c.gender != gender && c.gender != 0) continue;
     if (!may_be_he_or_she(c)) continue;
@@ -99,11 +100,16 @@ Person* People::latest_of_gender(int gender, bool coordinated, int* salience) {
     bool subject = c.last_seen < sentence && c.seen_as_subject;
     int key = std::max(kSpoke * spoke + 4, kSpoke * seen + (subject ? 5 : 0)) - (c.gender == 0 ? 1 : 0);
     if (key > best_key) {
+      second_key = best_key;
       best_key = key;
       best = &c;
+    } else {
+      second_key = std::max(second_key, key);
     }
   }
   if (salience) *salience = best_key;
+  // Another seen or heard within the sentence of the best: the reader must choose.
+  if (contested) *contested = best && second_key != INT32_MIN && best_key - second_key < kSpoke;
   return best;
 }
 

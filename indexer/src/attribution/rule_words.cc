@@ -52,7 +52,7 @@ struct WordLists {
       state_name_ends, body_name_ends, thing_name_ends, thing_name_starts, sentence_openers, opening_conjunctions, particles, chinese_family_names, months, never_names, abbreviations,
       personal_pronouns, subject_pronouns, pronouns_or_relatives,
       speak_for_themselves, clause_joiners, adjunct_openers, source_joiners, adverbs, nouns_in_ly, auxiliaries,
-      forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, any_document_words, any_body_words, publication_nouns, issuing_verbs, anonymity_words, source_descriptions, people_nouns, reason_openers, question_labels, heading_labels, plain_cues, second_cues, speaking_occasions, time_periods, day_words, addressee_cues, when_or_where, refusals, withheld,
+      forms_of_be, passive_adverbs, quoting_verbs, reading_verbs, document_nouns, any_document_words, any_body_words, publication_nouns, question_words, issuing_verbs, anonymity_words, source_descriptions, people_nouns, reason_openers, question_labels, heading_labels, plain_cues, second_cues, speaking_occasions, time_periods, day_words, addressee_cues, when_or_where, refusals, withheld,
       cue_modals, cue_prepositions,
       name_enders, place_prepositions, object_prepositions, saying_participles, subordinators;
   WordTable given_names, honorifics, ranks_by_gender;  // 1 male, 2 female, 0 unknown
@@ -141,6 +141,7 @@ struct WordLists {
     any_document_words = set({"any-document-word"});
     any_body_words = set({"any-body-word"});
     publication_nouns = set({"publication-noun"});
+    question_words = set({"question-word"});
     issuing_verbs = set({"issuing-verb"});
     anonymity_words = set({"anonymity-word"});
     source_descriptions = set({"source-description"});
@@ -294,6 +295,7 @@ bool describes_any_document(std::string_view w) {
 }
 bool describes_any_body(std::string_view w) { return in(lists().any_body_words, w); }
 bool is_publication_noun(std::string_view w) { return in(lists().publication_nouns, w); }
+bool opens_question(std::string_view w) { return in(lists().question_words, w); }
 bool is_body_noun(std::string_view w) { return lists().body_noun_names.count(w) > 0; }
 bool is_body_name_word(std::string_view w) { return in(lists().body_name_words, w); }
 bool body_noun_describes(std::string_view noun, std::string_view name_word) {

@@ -324,6 +324,10 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
     s = people_.resolve(p, reported_gender(t));
   }
   if (!e.relative && !subject_took_over) join_coordinated_speaker(t, p, s);
+  e.source_definite = first == "the";
+  e.pronoun_body = p.type == PhraseType::pronoun && (p.role == "it" || p.role == "they");
+  e.pronoun_contested = s.contested;
+  e.role_inferred = s.role_inferred;
   e.speaker = s.canonical.empty()                   ? 0
               : p.type == PhraseType::name          ? (p.names.size() > 1 ? 1 : 2)
               : p.type == PhraseType::pronoun       ? 3
