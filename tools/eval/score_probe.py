@@ -82,6 +82,8 @@ def main():
                 with open(os.path.join(tmp, base + ".txt"), "w", encoding="utf-8") as f:
                     f.write(f"date {date}\n\n{body}")
                 arts[base] = (body, gold)
+        if not arts:
+            sys.exit(f"score_probe.py: no eNN.txt articles in {' '.join(dirs)}: figures over nothing are no figures")
         r = subprocess.run([attache, "quotes", "--json", tmp], capture_output=True, text=True)
         if r.returncode:
             sys.exit(r.stderr)
