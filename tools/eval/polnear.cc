@@ -1,6 +1,7 @@
 // brat standoff: "T<n>\t<Kind> <start> <end>[;<start> <end>...]\t<text>" spans
-// in code points, and "E<n>\tAttribution:T<a> Content:T<b> Cue:T<c> Source:T<d>"
-// tying one attribution's parts together.
+// in code points, "E<n>\tAttribution:T<a> Content:T<b> Cue:T<c> Source:T<d>"
+// tying one attribution's parts together, and "#<n>\tAnnotatorNotes E<n>\t<speaker>"
+// naming who spoke in full (tools/eval/probes_to_brat.py writes it; PolNeAR has none).
 #include "polnear.h"
 
 #include <algorithm>
@@ -34,7 +35,8 @@ std::vector<uint32_t> code_point_bytes(const std::string& text) {
 std::vector<indexer::LabelledAttribution> read_annotation(const std::filesystem::path& file, const std::string& text) {
   const std::vector<uint32_t> bytes = code_point_bytes(text);
   std::map<std::string, indexer::ByteSpans> spans;
-  std::vector<std::map<std::string, std::string>> relations;
+  std::vector<std::pair<std::string, std::map<std::string, std::string>>> relations;
+  std::map<std::string, std::string> notes;
   std::istringstream in(read_file(file));
   std::string line;
   for (int number = 1; std::getline(in, line); ++number) {
@@ -66,15 +68,20 @@ std::vector<indexer::LabelledAttribution> read_annotation(const std::filesystem:
         size_t colon = arg.find(':');
         if (colon != std::string::npos) parts[arg.substr(0, colon)] = arg.substr(colon + 1);
       }
-      relations.push_back(parts);
+      relations.emplace_back(id, parts);
+    } else if (id[0] == '#' && body.starts_with("AnnotatorNotes ")) {
+      std::string note;
+      std::getline(fields, note);
+      notes[body.substr(body.find(' ') + 1)] = note;
     }
   }
   std::vector<indexer::LabelledAttribution> out;
-  for (auto& r : relations) {
+  for (auto& [id, r] : relations) {
     indexer::LabelledAttribution a;
     a.content = spans[r["Content"]];
     a.cue = spans[r["Cue"]];
     a.source = spans[r["Source"]];
+    a.speaker = notes[id];
     if (!a.content.empty()) out.push_back(std::move(a));
   }
   return out;

@@ -73,8 +73,11 @@ Verdict verdict(const std::string& text, const indexer::LabelledAttribution& g, 
   }
   // score.py counts code points; bytes differ only where spans hold non-ASCII text.
   if (shared * 2 < std::min(s.end - s.begin, length)) return Verdict::none;
-  if (g.source.empty()) return Verdict::no_source;
-  std::set<std::string> said = words(s.speaker + " " + s.canonical), source = words(joined(text, g.source));
+  // Labels that name the speaker judge the speaker found, not the words at the statement ("he" is
+  // right only for the person it stands for), as score_probe.py does.
+  if (g.source.empty() && g.speaker.empty()) return Verdict::no_source;
+  std::set<std::string> said = words(s.speaker + " " + s.canonical),
+                        source = words(g.speaker.empty() ? joined(text, g.source) : g.speaker);
   for (const auto& w : said)
     if (source.count(w)) return Verdict::right;
   return Verdict::wrong_speaker;

@@ -11,7 +11,9 @@ Each article is named SET_DATE_eNN (SET the probe directory's name, which become
 "publisher"; a copy's name ends in cK). Its text is the headline, a blank line and the body, as score_probe.py gives them to
 attache. A statement's content is its listed pieces; its cue and source (the words listed as
 `cue` and `written`) are their occurrences nearest the content outside it, within 400 characters,
-and are left out where none is found. Offsets are in code points, as brat's.
+and are left out where none is found; the speaker, named in full, is a note on the attribution
+(AnnotatorNotes), by which the calibrator's training judges the speaker found, as score_probe.py
+does. Offsets are in code points, as brat's.
 """
 import glob, json, os, sys
 
@@ -54,6 +56,8 @@ def annotation(body, gold):
                 parts.append(f"{kind}:T{t}")
         e += 1
         lines.append(f"E{e}\t" + " ".join(parts))
+        if g.get("speaker"):
+            lines.append(f"#{e}\tAnnotatorNotes E{e}\t{g['speaker']}")
     return lines
 
 

@@ -19,6 +19,7 @@ using ByteSpans = std::vector<std::pair<uint32_t, uint32_t>>;
 
 struct LabelledAttribution {
   ByteSpans source, cue, content;
+  std::string speaker;  // who spoke, named in full, where the labels say (hand-listed articles; PolNeAR does not)
 };
 
 struct AttributionExample {
