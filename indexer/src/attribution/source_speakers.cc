@@ -142,10 +142,15 @@ std::vector<std::string> SourceSpeakers::words_between(uint32_t first, uint32_t 
 // Whether the word at k is written in capitals somewhere in the article where no sentence opens,
 // as a name is and an adverb opening a sentence is not.
 bool SourceSpeakers::capitalised_inside_a_sentence(uint32_t k) const {
-  for (uint32_t j = 1; j < w_.size(); ++j)
-    if (j != k && w_[j].text == w_[k].text && w_[j].sentence == w_[j - 1].sentence && w_[j - 1].kind == WordKind::word)
-      return true;
-  return false;
+  auto inside = [&](uint32_t j) { return j > 0 && w_[j].sentence == w_[j - 1].sentence && w_[j - 1].kind == WordKind::word; };
+  // Counted once per article: asked of each sentence, a scan of the article would be quadratic.
+  if (!inside_sentences_counted_) {
+    for (uint32_t j = 1; j < w_.size(); ++j)
+      if (inside(j)) ++inside_sentences_[w_[j].text];
+    inside_sentences_counted_ = true;
+  }
+  const auto found = inside_sentences_.find(w_[k].text);
+  return found != inside_sentences_.end() && found->second > (inside(k) ? 1u : 0u);
 }
 
 // "Mr. Carter's press secretary", "Russia's envoy": a description opening with a name that owns

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -92,6 +94,9 @@ class SourceSpeakers {
   BodyMentions bodies_;
   Speaker document_author_;  // who issued the latest document an attribution named ("said in a statement")
   uint32_t document_word_ = UINT32_MAX;  // its noun, in the words
+  // How often each word is written after another word of its sentence, counted on first use.
+  mutable std::unordered_map<std::string_view, uint32_t> inside_sentences_;
+  mutable bool inside_sentences_counted_ = false;
   Speaker body_;          // the latest body that spoke ("Cairo radio said"), for "The broadcast added"
   int body_spoke_ = -2;   // in this sentence
 };
