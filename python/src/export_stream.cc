@@ -28,8 +28,9 @@ ExportStream::~ExportStream() {
 void ExportStream::produce() {
   try {
     if (statements_) {
+      cli::ArticleCodePoints code_points;
       index_->for_each_statement(&query_, [&](const storage::StoredDocument& doc, const storage::StoredStatement& st) {
-        if (!rows_.push(cli::statement_json(doc.id, doc.date, doc.text, st))) throw StreamClosed{};
+        if (!rows_.push(cli::statement_json(doc.id, doc.date, code_points.of(doc), st))) throw StreamClosed{};
       });
     } else {
       index_->for_each_article(&query_, [&](const storage::StoredDocument& doc) {

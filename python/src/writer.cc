@@ -107,9 +107,10 @@ py::list quotes(const std::string& text, const std::optional<std::string>& date,
   cli::Json rows = cli::Json::array();
   {
     py::gil_scoped_release released;
+    const analysis::CodePoints code_points(article.text);
     for (const indexer::Statement& s : indexer::extract_statements(article.text)) {
       if (s.confidence < min_confidence) continue;
-      rows.push_back(cli::statement_json(article.id, article.date, article.text, indexer::to_stored(s)));
+      rows.push_back(cli::statement_json(article.id, article.date, code_points, indexer::to_stored(s)));
       if (!date) rows.back()["date"] = nullptr;
     }
   }

@@ -183,3 +183,19 @@ TEST_CASE("a language no one stems gives the written word back, folded, and it o
   const std::string_view stem = none.stem_written("Négociations");
   CHECK(std::string(stem) == "negociations");
 }
+
+TEST_CASE("code points counted once give every offset char_offset gives (property)") {
+  const std::vector<std::string> pieces = {"a", " ", "\xc3\xa9", "\xe2\x80\x9c", "\xf0\x9f\x98\x80", "Z", "\n"};
+  uint64_t state = 7;
+  for (int round = 0; round < 50; ++round) {
+    std::string text;
+    const int length = round * 7;  // from empty to beyond several blocks
+    for (int i = 0; i < length; ++i) {
+      state = state * 6364136223846793005ull + 1442695040888963407ull;
+      text += pieces[(state >> 33) % pieces.size()];
+    }
+    const CodePoints points(text);
+    for (uint32_t byte = 0; byte <= text.size() + 2; ++byte)
+      REQUIRE(points.offset(byte) == char_offset(text, byte));
+  }
+}

@@ -112,11 +112,12 @@ int run_quotes(const std::vector<std::string>& args) {
   };
   sink.article = [&](indexer::Article&& a) {
     ++articles;
+    const analysis::CodePoints text(a.text);
     for (const indexer::Statement& s : indexer::extract_statements(a.text, model)) {
       if (s.confidence < min_confidence) continue;
       ++statements;
       if (json) {
-        std::cout << json_line(statement_json(a.id, a.date, a.text, indexer::to_stored(s))) << "\n";
+        std::cout << json_line(statement_json(a.id, a.date, text, indexer::to_stored(s))) << "\n";
       } else {
         std::cout << format_day(a.date) << "  " << s.canonical << (s.group ? " (group)" : "")
                   << (s.speaker != s.canonical ? "  [" + s.speaker + "]" : "") << "  " << s.cue << " ("

@@ -47,17 +47,18 @@ uint64_t export_rows(const OpenIndex& index, const query::Query& query, bool sta
   const bool csv = format == ExportFormat::csv;
   uint64_t written = 0;
   if (statements) {
+    ArticleCodePoints code_points;
     if (csv) write(csv_row({"article", "date", "speaker", "canonical", "cue", "kind", "start", "end", "text", "confidence"}));
     index.for_each_statement(&query, [&](const storage::StoredDocument& doc, const storage::StoredStatement& st) {
       if (csv) {
         char confidence[16];
         std::snprintf(confidence, sizeof confidence, "%.2f", st.confidence / 100.0);
         write(csv_row({doc.id, format_day(doc.date), st.speaker, st.canonical, st.cue, statement_kind_name(st.kind),
-                       std::to_string(analysis::char_offset(doc.text, st.begin)),
-                       std::to_string(analysis::char_offset(doc.text, st.end)),
+                       std::to_string(code_points.of(doc).offset(st.begin)),
+                       std::to_string(code_points.of(doc).offset(st.end)),
                        statement_text(doc.text, st), confidence}));
       } else {
-        write(json_line(statement_json(doc.id, doc.date, doc.text, st)) + "\n");
+        write(json_line(statement_json(doc.id, doc.date, code_points.of(doc), st)) + "\n");
       }
       ++written;
     });

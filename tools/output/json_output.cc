@@ -59,7 +59,7 @@ Json copies_json(const Copies& copies) {
   return {{"copies", copies.count}, {"original", copies.original}, {"copy_sources", copies.sources}};
 }
 
-Json statement_json(const std::string& article_id, Day date, const std::string& article_text,
+Json statement_json(const std::string& article_id, Day date, const analysis::CodePoints& article_text,
                     const storage::StoredStatement& st) {
   return {{"article", article_id},
           {"date", format_day(date)},
@@ -67,12 +67,21 @@ Json statement_json(const std::string& article_id, Day date, const std::string& 
           {"canonical", st.canonical},
           {"cue", st.cue},
           {"kind", statement_kind_name(st.kind)},
-          {"start", analysis::char_offset(article_text, st.begin)},
-          {"end", analysis::char_offset(article_text, st.end)},
-          {"text", statement_text(article_text, st)},
+          {"start", article_text.offset(st.begin)},
+          {"end", article_text.offset(st.end)},
+          {"text", statement_text(article_text.text(), st)},
           {"confidence", st.confidence / 100.0},
           {"speaker_kind", storage::to_string(static_cast<storage::SpeakerKind>(st.speaker_kind))},
           {"description", st.description}};
+}
+
+const analysis::CodePoints& ArticleCodePoints::of(const storage::StoredDocument& doc) {
+  // The same article while its id and its text's bytes are those counted.
+  if (!points_ || id_ != doc.id || points_->text().data() != doc.text.data() || points_->text().size() != doc.text.size()) {
+    id_ = doc.id;
+    points_.emplace(doc.text);
+  }
+  return *points_;
 }
 
 Json statement_hit_json(const storage::StoredDocument& doc, const storage::StoredStatement& st, double score,
@@ -83,7 +92,7 @@ Json statement_hit_json(const storage::StoredDocument& doc, const storage::Store
   marked.text = statement_text(doc.text, st);
   marked.highlights = query::match_spans(marked.text, query);
   Json hit = {{"type", "statement"}};
-  hit.update(statement_json(doc.id, doc.date, doc.text, st));
+  hit.update(statement_json(doc.id, doc.date, analysis::CodePoints(doc.text), st));
   hit["score"] = score;
   hit["title"] = doc.title;
   hit["highlights"] = highlights_json(marked);
@@ -123,8 +132,9 @@ Json article_json(const storage::StoredDocument& doc) {
 
 Json article_with_statements_json(const storage::StoredDocument& doc) {
   Json statements = Json::array();
+  const analysis::CodePoints text(doc.text);
   for (const auto& st : doc.statements) {
-    Json s = statement_json(doc.id, doc.date, doc.text, st);
+    Json s = statement_json(doc.id, doc.date, text, st);
     s["group"] = st.group;
     statements.push_back(std::move(s));
   }

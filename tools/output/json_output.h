@@ -6,9 +6,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "attache/analysis/tokenizer.h"
 #include "attache/query/query.h"
 #include "attache/query/searcher.h"
 #include "attache/query/speakers.h"
@@ -38,9 +40,21 @@ Json copies_json(const Copies& copies);
 
 // A statement as `attache quotes --json` and `export --statements` give it:
 // article, date, speaker, canonical, cue, kind, start, end (code points into
-// the article text), text, confidence.
-Json statement_json(const std::string& article_id, Day date, const std::string& article_text,
+// the article text), text, confidence. The article's text comes as its code
+// points, counted once for all its statements.
+Json statement_json(const std::string& article_id, Day date, const analysis::CodePoints& article_text,
                     const storage::StoredStatement& st);
+
+// The code points of the article whose statements come one by one (an export):
+// counted again only when the article changes.
+class ArticleCodePoints {
+ public:
+  const analysis::CodePoints& of(const storage::StoredDocument& doc);
+
+ private:
+  std::string id_;
+  std::optional<analysis::CodePoints> points_;
+};
 // A statement hit: type, the statement's fields, score, title, and the
 // highlights of the query's words as code point offsets into its text.
 Json statement_hit_json(const storage::StoredDocument& doc, const storage::StoredStatement& st, double score,

@@ -382,10 +382,33 @@ bool is_valid_utf8(std::string_view text, size_t* error_offset) {
   return true;
 }
 
+namespace {
+
+bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; }
+
+}  // namespace
+
 uint32_t char_offset(std::string_view text, uint32_t byte_offset) {
   uint32_t count = 0;
-  for (uint32_t i = 0; i < byte_offset && i < text.size(); ++i)
-    if ((static_cast<unsigned char>(text[i]) & 0xc0) != 0x80) ++count;
+  for (uint32_t i = 0; i < byte_offset && i < text.size(); ++i) count += starts_code_point(text[i]);
+  return count;
+}
+
+CodePoints::CodePoints(std::string_view text) : text_(text) {
+  before_block_.reserve(text.size() / kBlock + 1);
+  uint32_t count = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (i % kBlock == 0) before_block_.push_back(count);
+    count += starts_code_point(text[i]);
+  }
+}
+
+uint32_t CodePoints::offset(uint32_t byte_offset) const {
+  const uint32_t end = static_cast<uint32_t>(std::min<size_t>(byte_offset, text_.size()));
+  if (end == 0) return 0;
+  const uint32_t block = (end - 1) / kBlock;
+  uint32_t count = before_block_[block];
+  for (uint32_t i = block * kBlock; i < end; ++i) count += starts_code_point(text_[i]);
   return count;
 }
 

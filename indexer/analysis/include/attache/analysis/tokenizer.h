@@ -67,4 +67,19 @@ bool is_valid_utf8(std::string_view text, size_t* error_offset = nullptr);
 // index strings by).
 uint32_t char_offset(std::string_view text, uint32_t byte_offset);
 
+// The same for many offsets into one text: one pass over it, then each offset
+// in time bounded by a block (an article of thousands of statements is not
+// read again for each). The text must outlive it.
+class CodePoints {
+ public:
+  explicit CodePoints(std::string_view text);
+  uint32_t offset(uint32_t byte_offset) const;
+  std::string_view text() const { return text_; }
+
+ private:
+  static constexpr uint32_t kBlock = 64;
+  std::string_view text_;
+  std::vector<uint32_t> before_block_;  // code points before each block of kBlock bytes
+};
+
 }  // namespace attache::analysis
