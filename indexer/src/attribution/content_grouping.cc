@@ -21,7 +21,7 @@ Grouping::Draft* Grouping::draft_across_nested_cue(const Run& content, const Ass
 }
 
 Grouping::Draft* Grouping::nearest_cue_in(uint32_t paragraph, const Run& content) {
-  Draft* best = nearest_cue(content, [&](const Draft& d) {
+  Draft* best = nearest_cue(content, drafts_within(paragraph, paragraph, paragraph_of), [&](const Draft& d) {
     return w_[d.cue->first].paragraph == paragraph && !(d.cue->first > content.last && introduces(d));
   });
   // '"...," Gen. Clay told correspondents, according to the Associated Press. "The Russians ..."':
@@ -54,9 +54,10 @@ Grouping::Draft* Grouping::nearest_cue_of_sentence(const Run& content) {
   // clause opened by "that" is what the cue before it says, however near a cue after it stands.
   // (Only where no run stands between them: "tunnels that are no longer usable" is no clause of
   // the cue before "tunnels".)
-  Draft* nearest = nearest_cue(content, of_sentence);
+  const std::span<Draft> near = drafts_within(after_colon && sentence > 0 ? sentence - 1 : sentence, sentence, sentence_of);
+  Draft* nearest = nearest_cue(content, near, of_sentence);
   if (!nearest || nearest->cue->first < content.last || !w_[content.first].is("that")) return nearest;
-  Draft* before = nearest_cue(content, [&](const Draft& d) { return of_sentence(d) && d.cue->last < content.first; });
+  Draft* before = nearest_cue(content, near, [&](const Draft& d) { return of_sentence(d) && d.cue->last < content.first; });
   if (!before) return nearest;
   for (uint32_t k = before->cue->last + 1; k < content.first; ++k)
     if (labels_[k] != O) return nearest;

@@ -3,7 +3,9 @@
 // content_grouping.cc gives each cue its content). Internal to attribution.
 #pragma once
 
+#include <algorithm>
 #include <deque>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -86,14 +88,26 @@ class Grouping {
 
   bool is_inverted_pronoun(const Run& r) const;
 
-  // The draft whose cue lies nearest the content, of those `eligible` accepts.
+  // The draft whose cue lies nearest the content, of those among `drafts` that `eligible` accepts.
   template <typename Eligible>
-  Draft* nearest_cue(const Run& content, Eligible eligible) {
+  Draft* nearest_cue(const Run& content, std::span<Draft> drafts, Eligible eligible) {
     Draft* best = nullptr;
-    for (Draft& d : drafts_)
+    for (Draft& d : drafts)
       if (eligible(d) && (!best || gap(*d.cue, content) < gap(*best->cue, content))) best = &d;
     return best;
   }
+
+  // The drafts whose cues end in sentence (or paragraph: `of` says which) `first` or later and
+  // begin in `last` or earlier. Drafts are in the order of their cues, so they are a range, found
+  // by halving: a long transcript's thousands of cues are not all read for each content.
+  template <typename Of>
+  std::span<Draft> drafts_within(uint32_t first, uint32_t last, Of of) {
+    const auto begin = std::partition_point(drafts_.begin(), drafts_.end(), [&](const Draft& d) { return of(w_[d.cue->last]) < first; });
+    const auto end = std::partition_point(begin, drafts_.end(), [&](const Draft& d) { return of(w_[d.cue->first]) <= last; });
+    return {begin, end};
+  }
+  static uint32_t sentence_of(const Word& w) { return w.sentence; }
+  static uint32_t paragraph_of(const Word& w) { return w.paragraph; }
 
   // A quotation is said by a cue of its paragraph, but not by one after it that introduces what
   // follows ("''A,'' he wrote. ''B.'' He added: ''C.''": B is the second half of what he wrote).

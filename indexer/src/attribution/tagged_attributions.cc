@@ -5,6 +5,7 @@
 #include "tagged_attributions.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "according_to.h"
 #include "block_quotations.h"
@@ -37,11 +38,14 @@ void Grouping::pair_sources() {
     return before.kind == WordKind::word && labels_[s.first - 1] == O && is_object_preposition(lowered(before.text));
   };
   std::vector<Pair> pairs;
-  for (size_t k = 0; k < drafts_.size(); ++k)
-    for (const Run& s : runs_)
-      if (s.part == Part::source && w_[s.first].sentence == w_[drafts_[k].cue->first].sentence &&
-          !adjunct_after(s, *drafts_[k].cue))
-        pairs.push_back({gap(s, *drafts_[k].cue) + (object(s, *drafts_[k].cue) ? kObject : 0), k, &s});
+  for (size_t k = 0; k < drafts_.size(); ++k) {
+    // The runs of the cue's sentence: runs are in the order of their words, so they are a range.
+    const uint32_t sentence = w_[drafts_[k].cue->first].sentence;
+    const auto first = std::partition_point(runs_.begin(), runs_.end(), [&](const Run& r) { return w_[r.first].sentence < sentence; });
+    for (auto s = first; s != runs_.end() && w_[s->first].sentence == sentence; ++s)
+      if (s->part == Part::source && !adjunct_after(*s, *drafts_[k].cue))
+        pairs.push_back({gap(*s, *drafts_[k].cue) + (object(*s, *drafts_[k].cue) ? kObject : 0), k, &*s});
+  }
   // As near as another but set off by a comma, a source comes second: in "Any interpretation of
   // Mr. Kerry's actions, said Michael Kofman, an expert, would ..." the source is the inversion's.
   std::stable_sort(pairs.begin(), pairs.end(), [&](const Pair& a, const Pair& b) {
@@ -160,13 +164,15 @@ void Grouping::drop_nested_cues() {
     return r.first > 0 && r.last + 1 < labels_.size() && part_of(labels_[r.first - 1]) == Part::content &&
            part_of(labels_[r.last + 1]) == Part::content && !coordinated(r);
   };
+  std::unordered_map<const Run*, std::vector<const Draft*>> by_source;
+  for (const Draft& d : drafts_)
+    if (d.source) by_source[d.source].push_back(&d);
   std::vector<Draft> kept;
   for (const Draft& d : drafts_) {
     bool nested = false;
-    for (const Draft& other : drafts_)
-      if (&other != &d && d.source && other.source == d.source &&
-          gap(*other.cue, *d.source) < gap(*d.cue, *d.source) && inside_content(*d.cue))
-        nested = true;
+    if (d.source)
+      for (const Draft* other : by_source[d.source])
+        if (other != &d && gap(*other->cue, *d.source) < gap(*d.cue, *d.source) && inside_content(*d.cue)) nested = true;
     if (nested)
       nested_cues_.push_back(d.cue);
     else
