@@ -31,7 +31,8 @@ evaluation::PolnearArticle article_labelled(const std::string& speaker) {
       << "T2\tSource 60 62\the\n"
       << "T3\tCue 63 67\tsaid\n"
       << "E1\tContent:T1 Source:T2 Cue:T3\n";
-  if (!speaker.empty()) ann << "#1\tAnnotatorNotes E1\t" << speaker << "\n";
+  if (!speaker.empty()) ann << "#1\tAnnotatorNotes E1\tspeaker: " << speaker << "\n";
+  ann << "#2\tAnnotatorNotes T1\tan annotator's remark, no speaker\n";
   ann.close();
   auto articles = evaluation::load_polnear(split);
   std::filesystem::remove_all(split);
@@ -56,8 +57,14 @@ TEST_CASE("a speaker named in the labels judges whom a pronoun was resolved to")
   CHECK(named.example.attributions[0].speaker == "Ian Paisley");
   CHECK(evaluation::judge_statement(named.example, said_by("Ian Paisley")) == evaluation::Verdict::right);
   CHECK(evaluation::judge_statement(named.example, said_by("Peter Barry")) == evaluation::Verdict::wrong_speaker);
+  // Honorifics and an office's words tell no one from another, as in score_probe.py.
+  const evaluation::PolnearArticle sir = article_labelled("Sir Pierson Dixon");
+  CHECK(evaluation::judge_statement(sir.example, said_by("Sir Alan Duncan")) == evaluation::Verdict::wrong_speaker);
+  const evaluation::PolnearArticle office = article_labelled("Foreign Minister Abba Eban");
+  CHECK(evaluation::judge_statement(office.example, said_by("Foreign Minister Andrei Gromyko")) ==
+        evaluation::Verdict::wrong_speaker);
   // PolNeAR names no one: "he" is right as "he", whoever it was resolved to.
   const evaluation::PolnearArticle words_only = article_labelled("");
-  CHECK(words_only.example.attributions[0].speaker.empty());
+  CHECK(words_only.example.attributions[0].speaker.empty());  // an annotator's remark names no one
   CHECK(evaluation::judge_statement(words_only.example, said_by("Peter Barry")) == evaluation::Verdict::right);
 }

@@ -1,7 +1,8 @@
 // brat standoff: "T<n>\t<Kind> <start> <end>[;<start> <end>...]\t<text>" spans
 // in code points, "E<n>\tAttribution:T<a> Content:T<b> Cue:T<c> Source:T<d>"
-// tying one attribution's parts together, and "#<n>\tAnnotatorNotes E<n>\t<speaker>"
-// naming who spoke in full (tools/eval/probes_to_brat.py writes it; PolNeAR has none).
+// tying one attribution's parts together, and "#<n>\tAnnotatorNotes E<n>\tspeaker: <name>"
+// naming who spoke in full (tools/eval/probes_to_brat.py writes it; PolNeAR's few notes are
+// annotators' remarks on spans, and are not read).
 #include "polnear.h"
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <map>
 #include <regex>
 #include <sstream>
+#include <string_view>
 
 #include "attache/storage/error.h"
 
@@ -70,9 +72,10 @@ std::vector<indexer::LabelledAttribution> read_annotation(const std::filesystem:
       }
       relations.emplace_back(id, parts);
     } else if (id[0] == '#' && body.starts_with("AnnotatorNotes ")) {
+      constexpr std::string_view kSpeaker = "speaker: ";
       std::string note;
       std::getline(fields, note);
-      notes[body.substr(body.find(' ') + 1)] = note;
+      if (note.starts_with(kSpeaker)) notes[body.substr(body.find(' ') + 1)] = note.substr(kSpeaker.size());
     }
   }
   std::vector<indexer::LabelledAttribution> out;

@@ -57,7 +57,7 @@ def annotation(body, gold):
         e += 1
         lines.append(f"E{e}\t" + " ".join(parts))
         if g.get("speaker"):
-            lines.append(f"#{e}\tAnnotatorNotes E{e}\t{g['speaker']}")
+            lines.append(f"#{e}\tAnnotatorNotes E{e}\tspeaker: {g['speaker']}")
     return lines
 
 

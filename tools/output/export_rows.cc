@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <vector>
 
-#include "attache/analysis/tokenizer.h"
 #include "json_output.h"
 #include "open_index.h"
 #include "statement_text.h"

@@ -77,11 +77,12 @@ Json statement_json(const std::string& article_id, Day date, const analysis::Cod
 
 const analysis::CodePoints& ArticleCodePoints::of(const storage::StoredDocument& doc) {
   // The same article while its id and its text's bytes are those counted.
-  if (!points_ || id_ != doc.id || points_->text().data() != doc.text.data() || points_->text().size() != doc.text.size()) {
-    id_ = doc.id;
-    points_.emplace(doc.text);
-  }
-  return *points_;
+  auto found = counted_.find(doc.id);
+  if (found != counted_.end() && found->second.text().data() == doc.text.data() &&
+      found->second.text().size() == doc.text.size())
+    return found->second;
+  if (counted_.size() >= kArticles) counted_.clear();
+  return counted_.insert_or_assign(doc.id, analysis::CodePoints(doc.text)).first->second;
 }
 
 Json statement_hit_json(const storage::StoredDocument& doc, const storage::StoredStatement& st, double score,

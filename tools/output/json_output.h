@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "attache/analysis/tokenizer.h"
@@ -45,16 +45,18 @@ Json copies_json(const Copies& copies);
 Json statement_json(const std::string& article_id, Day date, const analysis::CodePoints& article_text,
                     const storage::StoredStatement& st);
 
-// The code points of the article whose statements come one by one (an export):
-// counted again only when the article changes.
+// The code points of the articles whose statements come one by one (an export):
+// each counted once while its statements come. A few are kept, since a backend
+// may interleave the statements of several articles (Xapian's, of up to 64).
 class ArticleCodePoints {
  public:
   const analysis::CodePoints& of(const storage::StoredDocument& doc);
 
  private:
-  std::string id_;
-  std::optional<analysis::CodePoints> points_;
+  static constexpr size_t kArticles = 128;
+  std::unordered_map<std::string, analysis::CodePoints> counted_;  // by article id
 };
+
 // A statement hit: type, the statement's fields, score, title, and the
 // highlights of the query's words as code point offsets into its text.
 Json statement_hit_json(const storage::StoredDocument& doc, const storage::StoredStatement& st, double score,

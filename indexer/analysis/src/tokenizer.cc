@@ -12,6 +12,8 @@
 namespace attache::analysis {
 namespace {
 
+bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; }
+
 enum class CharClass { separator, word, ideograph, apostrophe, hyphen, period, comma };
 
 struct CodePoint {
@@ -381,12 +383,6 @@ bool is_valid_utf8(std::string_view text, size_t* error_offset) {
   }
   return true;
 }
-
-namespace {
-
-bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; }
-
-}  // namespace
 
 uint32_t char_offset(std::string_view text, uint32_t byte_offset) {
   uint32_t count = 0;

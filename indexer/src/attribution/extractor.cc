@@ -17,6 +17,7 @@
 #include "noun_phrases.h"
 #include "people.h"
 #include "source_speakers.h"
+#include "speaker_names.h"
 #include "tagged_attributions.h"
 #include "transcript_turns.h"
 #include "words.h"
@@ -96,7 +97,7 @@ class Extractor {
       speaker.canonical = out_.back().canonical;
       speaker.group = out_.back().group;
     }
-    e.speaker_unnamed = std::none_of(speaker.canonical.begin(), speaker.canonical.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    e.speaker_unnamed = !has_capital(speaker.canonical);
     if (e.speaker == 0 && speakers_.word_taken_for_speaker(spoke.source_first, spoke.source_last)) return;
     if (e.speaker == 2 && speakers_.adverb_taken_for_name(spoke.source_first, spoke.source_last)) return;
     // A statement's text is what was said: the marks around a whole quotation and

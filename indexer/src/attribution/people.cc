@@ -381,6 +381,7 @@ Speaker People::resolve(const Phrase& p, int likely_gender) {
         // "The representative of France said ... He added": a person described, never named, who
         // spoke after anyone named was last seen.
         if (!coordinated && described_outweighs(salience, gender)) {
+          s.contested = false;  // the contest was among those named, which the described one won
           described_spoke_ = static_cast<int>(phrases_.sentence());
           s.canonical = described_speaker_;
           s.group = true;

@@ -1,6 +1,7 @@
 // What each sentence mentions that a later attribution may stand for: a document a body issued
 // ("The statement also says"), a document an attribution names, and someone described opening a
 // sentence ("One council diplomat summed up the day."): source_speakers.h.
+#include <algorithm>
 #include <cstdint>
 #include <string>
 

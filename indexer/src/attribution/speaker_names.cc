@@ -75,6 +75,17 @@ bool starts_upper(std::string_view w) {
   return (c >= 'A' && c <= 'Z') || c >= 0x80;  // a letter of another script counts as a capital
 }
 
+}  // namespace
+
+bool has_capital(std::string_view phrase) {
+  return std::any_of(phrase.begin(), phrase.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return (b >= 'A' && b <= 'Z') || b >= 0x80;
+  });
+}
+
+namespace {
+
 // "Angeles-area", "Florida-based": a place turned into an adjective.
 bool is_hyphenated_adjective(std::string_view w) {
   size_t dash = w.rfind('-');

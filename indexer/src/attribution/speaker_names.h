@@ -29,6 +29,9 @@ class CommonWords {
   std::string_view text_;
 };
 
+// Whether any word of a phrase is written as a name is: a capital, or a letter of another script
+// ("Öcalan", "Лавров"), as speakers' names are read.
+bool has_capital(std::string_view phrase);
 // Whether a capitalised word is one that opens sentences rather than names anyone
 // ("Following", "Some", "One"): the [stray] list of speaker_words.txt.
 bool is_stray_word(std::string_view word);
