@@ -369,7 +369,7 @@ Speaker SourceSpeakers::speaker_of(const TaggedAttribution& tagged, StatementEvi
   // (Only a description it stayed: not one of a name, "the Israeli army".)
   const std::string_view description = std::string_view(s.canonical).substr(s.canonical.starts_with("The ") ? 4 : 0);
   if (s.group && first == "the" && t.source_last > t.source_first && is_body_noun(last) &&
-      std::none_of(description.begin(), description.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+      !has_capital(description))
     if (const BodyMention* body = bodies_.described_by(words_between(t.source_first, t.source_last), last, t.source_first))
       s.canonical = body->canonical;
   // "The UN refugee agency (UNHCR) said": a body described in lower case is known by the acronym
